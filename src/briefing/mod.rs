@@ -1,0 +1,5 @@
+//! Briefings: the model, and parsing one file into it.
+
+mod model;
+
+pub use model::*;

@@ -1,0 +1,2 @@
+pub mod briefing;
+pub mod extract;
