@@ -1,0 +1,417 @@
+//! One file's bytes to one [`Briefing`]: byte checks, front matter, then extraction for what it leaves out.
+//!
+//! Two kinds of file: Markdown with TOML front matter between `+++` lines, and raw articles (`*.txt`, or
+//! `*.md` without front matter) whose first non-empty line is the title. What front matter states wins;
+//! every field it leaves out is filled from the text and named in `Briefing::extracted`. Pure: the caller
+//! reads the file, so tests need none.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::error::{BriefingError, FileError};
+use super::markdown::{self, PlainText};
+use super::{Briefing, Field, Link, Quote, Sponsor, Topic};
+use crate::extract;
+use crate::tomlerr;
+
+/// Limits applied while parsing.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseOptions {
+    pub max_file_bytes: u64,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            max_file_bytes: 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    event: Option<String>,
+    date: Option<Spanned<toml::value::Datetime>>,
+    end_date: Option<Spanned<toml::value::Datetime>>,
+    location: Option<String>,
+    theme: Option<String>,
+    language: Option<Spanned<String>>,
+    tags: Option<Vec<String>>,
+    summary: Option<String>,
+    source: Option<Spanned<String>>,
+    quotes: Option<Vec<Quote>>,
+    sponsors: Option<Vec<Sponsor>>,
+    topics: Option<Vec<TopicEntry>>,
+    links: Option<Vec<Spanned<Link>>>,
+}
+
+/// A topic written either as a plain string or as a `{ title, description }` table.
+#[derive(Debug)]
+struct TopicEntry(Topic);
+
+impl<'de> Deserialize<'de> for TopicEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TopicEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a table with `title` and optional `description`")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<TopicEntry, E> {
+                Ok(TopicEntry(Topic {
+                    title: s.to_string(),
+                    description: None,
+                }))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TopicEntry, A::Error> {
+                Topic::deserialize(de::value::MapAccessDeserializer::new(map)).map(TopicEntry)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Parses one briefing file. `path` is used for the default id, the kind of file, and error locations.
+pub fn parse(path: &Path, bytes: &[u8], opts: &ParseOptions) -> Result<Briefing, FileError> {
+    let fail = |line, error| FileError::new(path, line, error);
+    let text = decode(bytes, opts).map_err(|(line, e)| fail(line, e))?;
+    let is_markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+
+    let (front, body) = if is_markdown {
+        split_front_matter(&text).map_err(|(line, e)| fail(Some(line), e))?
+    } else {
+        (None, text.as_str())
+    };
+    let fm: FrontMatter = match front {
+        Some(src) => toml::from_str(src).map_err(|e| {
+            let p = tomlerr::describe(&e, src);
+            // Front matter starts on the line after the opening `+++`.
+            fail(Some(p.line + 1), BriefingError::Toml(p.message))
+        })?,
+        None => FrontMatter::default(),
+    };
+    build(path, fm, front, body, is_markdown)
+}
+
+/// Size, binary and encoding checks; returns the text with a BOM removed and line endings normalised.
+fn decode(bytes: &[u8], opts: &ParseOptions) -> Result<String, (Option<usize>, BriefingError)> {
+    let size = bytes.len() as u64;
+    if size > opts.max_file_bytes {
+        return Err((
+            None,
+            BriefingError::TooLarge {
+                size,
+                limit: opts.max_file_bytes,
+            },
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err((None, BriefingError::Binary { offset }));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+        (Some(line), BriefingError::InvalidUtf8 { column })
+    })?;
+    if text.trim().is_empty() {
+        return Err((None, BriefingError::Empty));
+    }
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+/// Splits `+++` front matter from the body.
+fn split_front_matter(text: &str) -> Result<(Option<&str>, &str), (usize, BriefingError)> {
+    let first = text.lines().next().unwrap_or("").trim_end();
+    if first == "---" {
+        return Err((1, BriefingError::YamlFrontMatter));
+    }
+    if first != "+++" {
+        return Ok((None, text));
+    }
+    let after_open = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = after_open;
+    for line in text[after_open..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let front = &text[after_open..offset];
+            return Ok((Some(front), &text[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    Err((1, BriefingError::UnclosedFrontMatter))
+}
+
+fn build(
+    path: &Path,
+    fm: FrontMatter,
+    front: Option<&str>,
+    body: &str,
+    is_markdown: bool,
+) -> Result<Briefing, FileError> {
+    // Spans are offsets into the front matter, which starts on line 2 of the file.
+    let line_at = |span: std::ops::Range<usize>| front.map(|f| tomlerr::line_of(f, span.start) + 1);
+    let invalid = |span, key, message: String| {
+        FileError::new(path, line_at(span), BriefingError::Invalid { key, message })
+    };
+
+    let id = match &fm.id {
+        Some(id) => {
+            let value = id.get_ref();
+            if value.is_empty() || slugify(value) != *value {
+                return Err(invalid(
+                    id.span(),
+                    "id",
+                    format!(
+                        "`{value}` is not a valid id: use lowercase letters, digits and dashes, like `{}`",
+                        fallback_slug(&slugify(value))
+                    ),
+                ));
+            }
+            value.clone()
+        }
+        None => fallback_slug(&slugify(
+            &path.file_stem().unwrap_or_default().to_string_lossy(),
+        )),
+    };
+
+    let plain = if is_markdown {
+        markdown::to_plain_text(body)
+    } else {
+        PlainText {
+            text: body.trim().to_string(),
+            ..PlainText::default()
+        }
+    };
+    // The title: stated, else a Markdown heading, else the first non-empty line (which then leaves the body).
+    let (title, text) = match (&fm.title, &plain.heading) {
+        (Some(t), _) => {
+            let t = t.get_ref().trim();
+            if t.is_empty() {
+                return Err(invalid(
+                    fm.title.as_ref().map_or(0..0, |t| t.span()),
+                    "title",
+                    "must not be empty".into(),
+                ));
+            }
+            (t.to_string(), plain.text.as_str())
+        }
+        (None, heading) => {
+            let (first, rest) = plain.text.split_once('\n').unwrap_or((&plain.text, ""));
+            let first = first.trim().trim_start_matches('#').trim();
+            match heading {
+                Some(h) if !h.is_empty() && h.as_str() != first => (h.clone(), plain.text.as_str()),
+                _ if first.is_empty() => {
+                    return Err(FileError::new(path, None, BriefingError::NoTitle));
+                }
+                _ => (first.to_string(), rest.trim_start()),
+            }
+        }
+    };
+
+    let date = fm
+        .date
+        .as_ref()
+        .map(|d| to_date(d.get_ref()).map_err(|m| invalid(d.span(), "date", m)))
+        .transpose()?;
+    let end_date = fm
+        .end_date
+        .as_ref()
+        .map(|d| to_date(d.get_ref()).map_err(|m| invalid(d.span(), "end_date", m)))
+        .transpose()?;
+    if let (Some(start), Some(end), Some(span)) = (date, end_date, fm.end_date.as_ref()) {
+        if end < start {
+            return Err(invalid(
+                span.span(),
+                "end_date",
+                format!("{end} is before `date` ({start})"),
+            ));
+        }
+    }
+    let language = match &fm.language {
+        Some(l) if !is_language_tag(l.get_ref()) => {
+            return Err(invalid(
+                l.span(),
+                "language",
+                format!("`{}` is not a BCP 47 language tag like `en` or `zh-Hans`", l.get_ref()),
+            ));
+        }
+        Some(l) => l.get_ref().clone(),
+        None => "en".to_string(),
+    };
+    let source = match &fm.source {
+        Some(s) if !is_web_url(s.get_ref()) => {
+            return Err(invalid(
+                s.span(),
+                "source",
+                format!("`{}` is not an http(s) URL", s.get_ref()),
+            ));
+        }
+        s => s.as_ref().map(|s| s.get_ref().clone()),
+    };
+    let links = match fm.links {
+        Some(links) => Some(
+            links
+                .into_iter()
+                .map(|l| {
+                    let span = l.span();
+                    let link = l.into_inner();
+                    if is_web_url(&link.url) {
+                        Ok(link)
+                    } else {
+                        Err(invalid(span, "links", format!("`{}` is not an http(s) URL", link.url)))
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        None => None,
+    };
+
+    let mut extracted = Vec::new();
+    let needs_extraction = fm.event.is_none()
+        || date.is_none()
+        || fm.location.is_none()
+        || fm.theme.is_none()
+        || fm.summary.is_none()
+        || fm.quotes.is_none()
+        || fm.sponsors.is_none()
+        || fm.topics.is_none();
+    let found = if needs_extraction {
+        extract::extract(Some(&title), text)
+    } else {
+        extract::Extraction::default()
+    };
+    if fm.title.is_none() {
+        extracted.push(Field::Title);
+    }
+    let mut pick = |stated: Option<String>, found: Option<String>, field| {
+        stated.or_else(|| {
+            found.inspect(|_| extracted.push(field))
+        })
+    };
+    let event = pick(fm.event, found.event, Field::Event);
+    let location = pick(fm.location, found.location, Field::Location);
+    let theme = pick(fm.theme, found.theme, Field::Theme);
+    let summary = pick(fm.summary, found.summary, Field::Summary);
+    let (date, end_date) = match date {
+        Some(d) => (Some(d), end_date),
+        None if found.date.is_some() => {
+            extracted.push(Field::Date);
+            if found.end_date.is_some() {
+                extracted.push(Field::EndDate);
+            }
+            (found.date, found.end_date)
+        }
+        None => (None, end_date),
+    };
+    let x = &mut extracted;
+    let quotes = pick_list(fm.quotes, found.quotes, Field::Quotes, x);
+    let sponsors = pick_list(fm.sponsors, found.sponsors, Field::Sponsors, x);
+    let topics = fm.topics.map(|t| t.into_iter().map(|TopicEntry(t)| t).collect());
+    let topics = pick_list(topics, found.topics, Field::Topics, x);
+    let found_links = if plain.links.is_empty() { bare_urls(text) } else { plain.links.clone() };
+    let links = pick_list(links, found_links, Field::Links, x);
+    extracted.sort();
+
+    Ok(Briefing {
+        id,
+        title,
+        event,
+        date,
+        end_date,
+        location,
+        theme,
+        language,
+        tags: fm.tags.unwrap_or_default(),
+        summary,
+        source,
+        quotes,
+        sponsors,
+        topics,
+        links,
+        path: path.to_path_buf(),
+        extracted,
+        body: text.to_string(),
+    })
+}
+
+/// The stated list, else the found one (recorded as extracted when it holds anything).
+fn pick_list<T>(stated: Option<Vec<T>>, found: Vec<T>, field: Field, extracted: &mut Vec<Field>) -> Vec<T> {
+    stated.unwrap_or_else(|| {
+        if !found.is_empty() {
+            extracted.push(field);
+        }
+        found
+    })
+}
+
+/// `slug`, or `briefing` when nothing of the name survived slugging.
+fn fallback_slug(slug: &str) -> String {
+    if slug.is_empty() { "briefing".to_string() } else { slug.to_string() }
+}
+
+/// A loose BCP 47 check: a 2-3 letter language, then subtags of 1-8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
+}
+
+/// http(s) URLs standing in plain text, for raw articles.
+fn bare_urls(text: &str) -> Vec<Link> {
+    let mut links: Vec<Link> = Vec::new();
+    for word in text.split_whitespace() {
+        let url = word
+            .trim_start_matches(['(', '<', '['])
+            .trim_end_matches(['.', ',', ';', ':', ')', '>', ']', '"', '\'', '”', '’']);
+        if is_web_url(url) && !links.iter().any(|l| l.url == url) {
+            links.push(Link { title: url.to_string(), url: url.to_string() });
+        }
+    }
+    links
+}
+
+/// Returns the date in a TOML datetime, rejecting times: briefings are dated by day.
+fn to_date(dt: &toml::value::Datetime) -> Result<NaiveDate, String> {
+    match (dt.date, dt.time) {
+        (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+            .ok_or_else(|| format!("{dt} is not a calendar date")),
+        _ => Err(format!("expected a date like 2018-11-15, found {dt}")),
+    }
+}
+
+/// A lowercase slug made from a file stem: letters, digits and single dashes.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+

@@ -1,0 +1,356 @@
+//! Full-text search over briefings: an inverted index with field weights, ranked BM25-style, and snippets.
+//!
+//! Built once per snapshot and never mutated, so searches take no lock. Knows nothing of commands or
+//! rendering: it returns scored document numbers and plain snippets with the matched ranges marked.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::briefing::Briefing;
+
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+/// Query words shorter than this are not expanded as prefixes ("se" would match half the index).
+const MIN_PREFIX: usize = 3;
+const MAX_EXPANSIONS: usize = 32;
+
+/// Words too common to help ranking; dropped from the index and from queries.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
+    "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with",
+];
+
+/// How much a word in each field counts relative to a word in the body.
+mod weight {
+    pub const TITLE: f32 = 4.0;
+    pub const EVENT: f32 = 4.0;
+    pub const TAG: f32 = 3.0;
+    pub const SPEAKER: f32 = 3.0;
+    pub const TOPIC: f32 = 2.0;
+    pub const SPONSOR: f32 = 2.0;
+    pub const PLACE: f32 = 2.0;
+    pub const THEME: f32 = 2.0;
+    pub const SUMMARY: f32 = 1.5;
+    pub const QUOTE: f32 = 1.5;
+    pub const BODY: f32 = 1.0;
+}
+
+/// The inverted index of one snapshot.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    postings: HashMap<Box<str>, Vec<(u32, f32)>>,
+    /// Every indexed term, sorted, for prefix expansion.
+    terms: Vec<Box<str>>,
+    doc_len: Vec<f32>,
+    avg_len: f32,
+}
+
+/// One ranked result: the position of the briefing in the snapshot's list, and its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: usize,
+    pub score: f32,
+}
+
+impl SearchIndex {
+    pub fn build(briefings: &[Arc<Briefing>]) -> Self {
+        let per_doc: Vec<HashMap<String, f32>> = briefings.par_iter().map(|b| doc_terms(b)).collect();
+        let mut postings: HashMap<Box<str>, Vec<(u32, f32)>> = HashMap::new();
+        let mut doc_len = Vec::with_capacity(per_doc.len());
+        for (doc, terms) in per_doc.into_iter().enumerate() {
+            doc_len.push(terms.values().sum());
+            for (term, w) in terms {
+                postings.entry(term.into_boxed_str()).or_default().push((doc as u32, w));
+            }
+        }
+        let mut terms: Vec<Box<str>> = postings.keys().cloned().collect();
+        terms.sort_unstable();
+        let avg_len = if doc_len.is_empty() {
+            1.0
+        } else {
+            (doc_len.iter().sum::<f32>() / doc_len.len() as f32).max(1.0)
+        };
+        SearchIndex {
+            postings,
+            terms,
+            doc_len,
+            avg_len,
+        }
+    }
+
+    /// Ranks documents for `query`, best first. A query word with no exact match is expanded as a prefix
+    /// ("secur" finds "security"); documents matching more of the query words always rank higher.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let words = query_terms(query);
+        if words.is_empty() || self.doc_len.is_empty() {
+            return Vec::new();
+        }
+        let n = self.doc_len.len() as f32;
+        let mut scores: HashMap<u32, (f32, u32)> = HashMap::new();
+        for word in &words {
+            let mut seen: HashMap<u32, f32> = HashMap::new();
+            for (term, factor) in self.expand(word) {
+                let Some(list) = self.postings.get(term) else { continue };
+                let idf = ((n - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
+                for &(doc, w) in list {
+                    let norm = 1.0 - B + B * self.doc_len[doc as usize] / self.avg_len;
+                    let s = factor * idf * (w * (K1 + 1.0)) / (w + K1 * norm);
+                    let best = seen.entry(doc).or_insert(0.0);
+                    *best = best.max(s);
+                }
+            }
+            for (doc, s) in seen {
+                let e = scores.entry(doc).or_insert((0.0, 0));
+                e.0 += s;
+                e.1 += 1;
+            }
+        }
+        let mut hits: Vec<(u32, Hit)> = scores
+            .into_iter()
+            .map(|(doc, (score, matched))| {
+                (matched, Hit { doc: doc as usize, score })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)).then(a.1.doc.cmp(&b.1.doc)));
+        hits.into_iter().map(|(_, h)| h).collect()
+    }
+
+    /// The indexed terms a query word stands for, with how much each counts.
+    fn expand<'a>(&'a self, word: &'a str) -> Vec<(&'a str, f32)> {
+        if self.postings.contains_key(word) {
+            return vec![(word, 1.0)];
+        }
+        if word.chars().count() < MIN_PREFIX {
+            return Vec::new();
+        }
+        let start = self.terms.partition_point(|t| &**t < word);
+        self.terms[start..]
+            .iter()
+            .take_while(|t| t.starts_with(word))
+            .take(MAX_EXPANSIONS)
+            .map(|t| (&**t, 0.7))
+            .collect()
+    }
+}
+
+/// Lowercased, stemmed words of `text`, stopwords removed.
+pub fn tokenize(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| stem(&w.to_lowercase()))
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+}
+
+/// The words of a query, as they are looked up in the index.
+pub fn query_terms(query: &str) -> Vec<String> {
+    let mut words: Vec<String> = tokenize(query).collect();
+    words.dedup();
+    words.truncate(16);
+    words
+}
+
+/// A light English stemmer: folds plurals so "sponsors" finds "sponsor" and "cities" finds "city".
+fn stem(word: &str) -> String {
+    if word.len() > 4 && word.ends_with("ies") {
+        format!("{}y", &word[..word.len() - 3])
+    } else if word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+fn doc_terms(b: &Briefing) -> HashMap<String, f32> {
+    let mut terms: HashMap<String, f32> = HashMap::new();
+    let mut add = |text: &str, w: f32| {
+        for t in tokenize(text) {
+            *terms.entry(t).or_insert(0.0) += w;
+        }
+    };
+    add(&b.title, weight::TITLE);
+    add(&b.id, weight::TITLE);
+    b.event.as_deref().map(|e| add(e, weight::EVENT));
+    b.location.as_deref().map(|l| add(l, weight::PLACE));
+    b.theme.as_deref().map(|t| add(t, weight::THEME));
+    b.summary.as_deref().map(|s| add(s, weight::SUMMARY));
+    for t in &b.tags {
+        add(t, weight::TAG);
+    }
+    for q in &b.quotes {
+        add(&q.text, weight::QUOTE);
+        add(&q.speaker, weight::SPEAKER);
+        q.role.as_deref().map(|r| add(r, weight::SUMMARY));
+    }
+    for s in &b.sponsors {
+        add(&s.name, weight::SPONSOR);
+    }
+    for t in &b.topics {
+        add(&t.title, weight::TOPIC);
+        t.description.as_deref().map(|d| add(d, weight::SUMMARY));
+    }
+    add(&b.body, weight::BODY);
+    terms
+}
+
+/// A short passage of a briefing that shows why it matched, with the matched words marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges of `text` holding a matched word.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Picks the passage of `b` that holds the most query words and trims it to about `max_chars`.
+pub fn snippet(b: &Briefing, query: &str, max_chars: usize) -> Snippet {
+    let words = query_terms(query);
+    let mut units: Vec<String> = Vec::new();
+    units.extend(b.summary.iter().cloned());
+    units.extend(b.quotes.iter().map(|q| format!("“{}” ({})", q.text, q.speaker)));
+    units.extend(b.topics.iter().map(|t| t.title.clone()));
+    units.extend(b.sponsors.iter().map(|s| format!("{} ({})", s.name, s.relation)));
+    units.extend(b.theme.iter().cloned());
+    units.extend(b.body.split("\n\n").map(|p| p.trim().to_string()));
+    let matches = |unit: &str| {
+        let found: Vec<String> = tokenize(unit).collect();
+        words
+            .iter()
+            .filter(|w| found.iter().any(|f| f == *w || (w.len() >= MIN_PREFIX && f.starts_with(w.as_str()))))
+            .count()
+    };
+    let best = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (matches(u), std::cmp::Reverse(i), u))
+        .max()
+        .map(|(_, _, u)| u.as_str())
+        .unwrap_or("");
+    mark(best, &words, max_chars)
+}
+
+/// Trims `unit` to a window around its first matched word and marks every matched word inside it.
+fn mark(unit: &str, words: &[String], max_chars: usize) -> Snippet {
+    let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ");
+    let spans = word_spans(&unit);
+    let is_match = |w: &str| {
+        let t = stem(&w.to_lowercase());
+        words.iter().any(|q| t == *q || (q.len() >= MIN_PREFIX && t.starts_with(q.as_str())))
+    };
+    let first = spans.iter().find(|r| is_match(&unit[(*r).clone()])).map_or(0, |r| r.start);
+    let (mut start, mut end) = (0, unit.len());
+    if unit.chars().count() > max_chars {
+        // Begin a little before the first match, at a word boundary, and cut after max_chars.
+        let lead = max_chars / 4;
+        start = unit[..first].char_indices().rev().nth(lead).map_or(0, |(i, _)| i);
+        start = unit[start..].find(' ').filter(|_| start > 0).map_or(start, |i| start + i + 1);
+        end = unit[start..].char_indices().nth(max_chars).map_or(unit.len(), |(i, _)| start + i);
+        if end < unit.len() {
+            end = unit[start..end].rfind(' ').map_or(end, |i| start + i);
+        }
+    }
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    let offset = text.len() as isize - start as isize;
+    text.push_str(&unit[start..end]);
+    if end < unit.len() {
+        text.push('…');
+    }
+    let marks = spans
+        .into_iter()
+        .filter(|r| r.start >= start && r.end <= end && is_match(&unit[r.clone()]))
+        .map(|r| ((r.start as isize + offset) as usize)..((r.end as isize + offset) as usize))
+        .collect();
+    Snippet { text, marks }
+}
+
+/// Byte ranges of the alphanumeric words in `s`.
+fn word_spans(s: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                spans.push(st..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        spans.push(st..s.len());
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn briefing(id: &str, title: &str, body: &str) -> Arc<Briefing> {
+        Arc::new(Briefing {
+            id: id.into(),
+            title: title.into(),
+            event: None,
+            date: None,
+            end_date: None,
+            location: None,
+            theme: None,
+            language: "en".into(),
+            tags: vec![],
+            summary: None,
+            source: None,
+            quotes: vec![],
+            sponsors: vec![],
+            topics: vec![],
+            links: vec![],
+            path: format!("{id}.md").into(),
+            extracted: vec![],
+            body: body.into(),
+        })
+    }
+
+    #[test]
+    fn title_outranks_body_and_all_words_outrank_some() {
+        let docs = vec![
+            briefing("a", "Cloud summit", "Nothing else here."),
+            briefing("b", "Security forum", "A forum."),
+            briefing("c", "Other", "cloud security cloud security"),
+        ];
+        let index = SearchIndex::build(&docs);
+        let hits: Vec<usize> = index.search("cloud security").iter().map(|h| h.doc).collect();
+        assert_eq!(hits[0], 2, "only `c` holds both words");
+        let hits: Vec<usize> = index.search("security").iter().map(|h| h.doc).collect();
+        assert_eq!(hits[0], 1, "a title match beats body matches");
+    }
+
+    #[test]
+    fn plurals_and_prefixes_match() {
+        let docs = vec![briefing("a", "Sponsors of cities", "cybersecurity")];
+        let index = SearchIndex::build(&docs);
+        assert_eq!(index.search("sponsor city").len(), 1);
+        assert_eq!(index.search("cybersec").len(), 1);
+        assert!(index.search("cy").is_empty(), "two letters are too short to expand");
+        assert!(index.search("the of").is_empty());
+    }
+
+    #[test]
+    fn snippet_marks_matches_in_a_trimmed_window() {
+        let long = format!("{} the digital economy grows. {}", "word ".repeat(80), "tail ".repeat(80));
+        let b = briefing("a", "T", &long);
+        let s = snippet(&b, "digital economy", 60);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        let marked: Vec<&str> = s.marks.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marked, ["digital", "economy"]);
+        assert!(s.text.chars().count() <= 62);
+    }
+}

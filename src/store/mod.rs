@@ -1,0 +1,235 @@
+//! The briefing store: loads `briefings/` into an immutable [`Snapshot`] and swaps in a new one on reload.
+//!
+//! Readers take an `Arc<Snapshot>` and keep it as long as they like; a reload builds the next snapshot
+//! aside and swaps it in one step, so nobody sees half a reload. A file that breaks after an edit keeps
+//! serving its last good version (reported as stale). This module reads files; it never talks to a chat
+//! platform. File watching lives in [`watch`].
+
+mod load;
+pub mod watch;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::SystemTime;
+
+use crate::briefing::{Briefing, FileError, ParseOptions};
+use crate::search::SearchIndex;
+
+pub use load::{LoadedFile, scan};
+
+/// Every briefing that is being served, with its search index and the problems met while loading.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// Newest event first; undated briefings last, by title.
+    briefings: Vec<Arc<Briefing>>,
+    by_id: HashMap<String, usize>,
+    index: SearchIndex,
+    /// Problems found in the last load, one per file, in path order.
+    pub errors: Vec<FileError>,
+    /// Ids served from an earlier good version because their file is broken now.
+    pub stale: Vec<String>,
+    pub loaded_at: SystemTime,
+}
+
+impl Snapshot {
+    pub fn empty() -> Self {
+        Snapshot::build(Vec::new(), Vec::new(), Vec::new())
+    }
+
+    fn build(mut briefings: Vec<Arc<Briefing>>, errors: Vec<FileError>, stale: Vec<String>) -> Self {
+        briefings.sort_by(|a, b| {
+            b.date
+                .is_some()
+                .cmp(&a.date.is_some())
+                .then(b.date.cmp(&a.date))
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let by_id = briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i))
+            .collect();
+        let index = SearchIndex::build(&briefings);
+        Snapshot {
+            briefings,
+            by_id,
+            index,
+            errors,
+            stale,
+            loaded_at: SystemTime::now(),
+        }
+    }
+
+    /// All briefings, newest event first.
+    pub fn briefings(&self) -> &[Arc<Briefing>] {
+        &self.briefings
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<Briefing>> {
+        self.by_id.get(id).map(|&i| &self.briefings[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.briefings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.briefings.is_empty()
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+}
+
+/// What a reload changed, by briefing id.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ReloadReport {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+    /// Ids kept at their last good version because their file is broken now.
+    pub stale: Vec<String>,
+    pub errors: Vec<FileError>,
+    pub total: usize,
+}
+
+impl ReloadReport {
+    pub fn is_unchanged(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The store: a directory of briefings and the snapshot currently served from it.
+#[derive(Debug)]
+pub struct Store {
+    dir: RwLock<PathBuf>,
+    options: ParseOptions,
+    // A std lock: it is held only to clone or replace the `Arc`, never across an `.await`.
+    current: RwLock<Arc<Snapshot>>,
+    // Serialises reloads so two concurrent ones cannot interleave their read-compare-swap.
+    reloading: std::sync::Mutex<()>,
+}
+
+impl Store {
+    /// Loads `dir` and returns a store serving it, with whatever problems were found in the snapshot.
+    pub fn open(dir: impl Into<PathBuf>, options: ParseOptions) -> Self {
+        let store = Store {
+            dir: RwLock::new(dir.into()),
+            options,
+            current: RwLock::new(Arc::new(Snapshot::empty())),
+            reloading: std::sync::Mutex::new(()),
+        };
+        store.reload();
+        store
+    }
+
+    /// The snapshot being served now.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn dir(&self) -> PathBuf {
+        self.dir.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Points the store at another directory; takes effect on the next reload.
+    pub fn set_dir(&self, dir: impl Into<PathBuf>) {
+        *self.dir.write().unwrap_or_else(|e| e.into_inner()) = dir.into();
+    }
+
+    /// Reads the directory again and swaps in the new snapshot. Never loses a good briefing to a broken
+    /// edit: a file that fails now keeps its last good version.
+    pub fn reload(&self) -> ReloadReport {
+        let _guard = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
+        let previous = self.snapshot();
+        let (next, report) = match scan(&self.dir(), &self.options) {
+            Ok(files) => merge(&previous, files),
+            // An unreadable directory (mid-checkout, unmounted) keeps everything that was served.
+            Err(e) => {
+                let kept = previous.briefings.clone();
+                let report = ReloadReport {
+                    stale: kept.iter().map(|b| b.id.clone()).collect(),
+                    errors: vec![e.clone()],
+                    total: kept.len(),
+                    ..ReloadReport::default()
+                };
+                let stale = report.stale.clone();
+                (Snapshot::build(kept, vec![e], stale), report)
+            }
+        };
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+        report
+    }
+}
+
+/// Builds the next snapshot from freshly loaded files, keeping last good versions of broken files.
+fn merge(previous: &Snapshot, files: Vec<LoadedFile>) -> (Snapshot, ReloadReport) {
+    let previous_by_path: HashMap<&Path, &Arc<Briefing>> = previous
+        .briefings
+        .iter()
+        .map(|b| (b.path.as_path(), b))
+        .collect();
+    let mut errors = Vec::new();
+    let mut stale = Vec::new();
+    // Path order decides which of two files with the same id wins: the first one, every time.
+    let mut by_id: BTreeMap<String, Arc<Briefing>> = BTreeMap::new();
+    for file in files {
+        let briefing = match file.result {
+            Ok(b) => Arc::new(b),
+            Err(e) => {
+                errors.push(e);
+                match previous_by_path.get(file.path.as_path()) {
+                    Some(&old) => {
+                        stale.push(old.id.clone());
+                        old.clone()
+                    }
+                    None => continue,
+                }
+            }
+        };
+        match by_id.get(&briefing.id) {
+            Some(first) => errors.push(FileError::new(
+                &briefing.path,
+                None,
+                crate::briefing::BriefingError::DuplicateId {
+                    id: briefing.id.clone(),
+                    other: first.path.clone(),
+                },
+            )),
+            None => {
+                // Reuse the previous Arc when nothing changed, so unchanged briefings share memory.
+                let briefing = match previous.get(&briefing.id) {
+                    Some(old) if **old == *briefing => old.clone(),
+                    _ => briefing,
+                };
+                by_id.insert(briefing.id.clone(), briefing);
+            }
+        }
+    }
+    let mut report = ReloadReport::default();
+    for (id, b) in &by_id {
+        match previous.get(id) {
+            None => report.added.push(id.clone()),
+            Some(old) if !Arc::ptr_eq(old, b) => report.changed.push(id.clone()),
+            Some(_) => {}
+        }
+    }
+    report.removed = previous
+        .by_id
+        .keys()
+        .filter(|id| !by_id.contains_key(*id))
+        .cloned()
+        .collect();
+    report.removed.sort();
+    report.stale = stale.clone();
+    report.errors = errors.clone();
+    report.total = by_id.len();
+    let next = Snapshot::build(by_id.into_values().collect(), errors, stale);
+    (next, report)
+}

@@ -1,0 +1,137 @@
+//! Turns `toml` deserialization errors into one-line messages with a line number, the key at fault and,
+//! for a misspelt key, a "did you mean" hint.
+//!
+//! Shared by briefing front matter and the config file so both speak the same way. Pure: works on the source
+//! text the error came from, never reads files.
+
+/// A TOML problem located in its source: `line` is 1-based within the parsed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TomlProblem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Describes `err`, raised while deserializing `src`.
+pub fn describe(err: &toml::de::Error, src: &str) -> TomlProblem {
+    let start = err.span().map(|s| s.start).unwrap_or(0).min(src.len());
+    let line = line_of(src, start);
+    let raw = err.message().trim();
+    let mut message = match unknown_field(raw) {
+        Some((field, expected)) => {
+            let mut m = format!("unknown key `{field}`");
+            if let Some(best) = did_you_mean(field, &expected) {
+                m.push_str(&format!(", did you mean `{best}`?"));
+            }
+            m.push_str(&format!(" (known keys: {})", expected.join(", ")));
+            m
+        }
+        None => match key_at(src, start) {
+            Some(key) if raw.starts_with("invalid") || raw.starts_with("unknown variant") => {
+                format!("`{key}`: {raw}")
+            }
+            _ => raw.to_string(),
+        },
+    };
+    if message.is_empty() {
+        message = "invalid TOML".to_string();
+    }
+    TomlProblem { line, message }
+}
+
+/// 1-based line number of byte `offset` in `src`.
+pub fn line_of(src: &str, offset: usize) -> usize {
+    let offset = offset.min(src.len());
+    src.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The closest candidate to `word`, when it is close enough to be a plausible typo.
+pub fn did_you_mean<'a, S: AsRef<str>>(word: &str, candidates: &'a [S]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c.as_ref()), c.as_ref()))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Parses serde's "unknown field `x`, expected one of `a`, `b`" (or "expected `a`").
+fn unknown_field(msg: &str) -> Option<(&str, Vec<String>)> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((field, expected))
+}
+
+/// The dotted key whose value sits at `offset`: the key on that line, prefixed by the table header above it.
+fn key_at(src: &str, offset: usize) -> Option<String> {
+    let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = src[line_start..].lines().next().unwrap_or("");
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() || key.contains(['[', ']', '#']) {
+        return None;
+    }
+    let table = src[..line_start].lines().rev().find_map(|l| {
+        let l = l.trim();
+        l.starts_with('[')
+            .then(|| l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
+    });
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: Option<String>,
+        sponsors: Option<Vec<Entry>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Entry {
+        name: String,
+    }
+
+    fn problem(src: &str) -> TomlProblem {
+        describe(&toml::from_str::<Doc>(src).unwrap_err(), src)
+    }
+
+    #[test]
+    fn unknown_key_gets_a_hint_and_its_line() {
+        let p = problem("title = \"x\"\nsponsers = []\n");
+        assert_eq!(p.line, 2);
+        assert!(
+            p.message
+                .starts_with("unknown key `sponsers`, did you mean `sponsors`?"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn far_off_key_gets_no_hint() {
+        let p = problem("zzz = 1\n");
+        assert!(!p.message.contains("did you mean"), "{}", p.message);
+    }
+
+    #[test]
+    fn wrong_type_names_the_dotted_key() {
+        let p = problem("title = \"x\"\n\n[[sponsors]]\nname = 5\n");
+        assert_eq!(p.line, 4);
+        assert!(p.message.starts_with("`sponsors.name`: invalid type"), "{}", p.message);
+    }
+}
