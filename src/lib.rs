@@ -1,5 +1,11 @@
 pub mod briefing;
+pub mod catalogue;
+pub mod command;
+pub mod config;
+pub mod engine;
 pub mod extract;
+pub mod resolve;
+pub mod response;
 pub mod search;
 pub mod store;
 mod tomlerr;

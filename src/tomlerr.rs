@@ -44,14 +44,21 @@ pub fn line_of(src: &str, offset: usize) -> usize {
     src.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// The closest candidate to `word`, when it is close enough to be a plausible typo.
+/// The closest candidate to `word`, when it is close enough to be a plausible typo: a small edit distance
+/// (a swapped pair of letters counts as one edit) or a high Jaro-Winkler similarity.
 pub fn did_you_mean<'a, S: AsRef<str>>(word: &str, candidates: &'a [S]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let allowed = (word.chars().count() / 4).max(1);
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(word, c.as_ref()), c.as_ref()))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| {
+            let c = c.as_ref();
+            let lower = c.to_lowercase();
+            (strsim::damerau_levenshtein(&word, &lower), strsim::jaro_winkler(&word, &lower), c)
+        })
+        .filter(|(edits, similarity, _)| *edits <= allowed || *similarity >= 0.85)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c)
 }
 
 /// Parses serde's "unknown field `x`, expected one of `a`, `b`" (or "expected `a`").

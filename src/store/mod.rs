@@ -105,8 +105,7 @@ impl ReloadReport {
 /// The store: a directory of briefings and the snapshot currently served from it.
 #[derive(Debug)]
 pub struct Store {
-    dir: RwLock<PathBuf>,
-    options: ParseOptions,
+    source: RwLock<(PathBuf, ParseOptions)>,
     // A std lock: it is held only to clone or replace the `Arc`, never across an `.await`.
     current: RwLock<Arc<Snapshot>>,
     // Serialises reloads so two concurrent ones cannot interleave their read-compare-swap.
@@ -117,8 +116,7 @@ impl Store {
     /// Loads `dir` and returns a store serving it, with whatever problems were found in the snapshot.
     pub fn open(dir: impl Into<PathBuf>, options: ParseOptions) -> Self {
         let store = Store {
-            dir: RwLock::new(dir.into()),
-            options,
+            source: RwLock::new((dir.into(), options)),
             current: RwLock::new(Arc::new(Snapshot::empty())),
             reloading: std::sync::Mutex::new(()),
         };
@@ -135,12 +133,12 @@ impl Store {
     }
 
     pub fn dir(&self) -> PathBuf {
-        self.dir.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.source.read().unwrap_or_else(|e| e.into_inner()).0.clone()
     }
 
-    /// Points the store at another directory; takes effect on the next reload.
-    pub fn set_dir(&self, dir: impl Into<PathBuf>) {
-        *self.dir.write().unwrap_or_else(|e| e.into_inner()) = dir.into();
+    /// Points the store at another directory or limits; takes effect on the next reload.
+    pub fn set_source(&self, dir: impl Into<PathBuf>, options: ParseOptions) {
+        *self.source.write().unwrap_or_else(|e| e.into_inner()) = (dir.into(), options);
     }
 
     /// Reads the directory again and swaps in the new snapshot. Never loses a good briefing to a broken
@@ -148,7 +146,8 @@ impl Store {
     pub fn reload(&self) -> ReloadReport {
         let _guard = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
         let previous = self.snapshot();
-        let (next, report) = match scan(&self.dir(), &self.options) {
+        let (dir, options) = self.source.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let (next, report) = match scan(&dir, &options) {
             Ok(files) => merge(&previous, files),
             // An unreadable directory (mid-checkout, unmounted) keeps everything that was served.
             Err(e) => {

@@ -1,0 +1,277 @@
+//! The commands about one event: `briefing`, `summary`, `topics`, `sponsors`, `quotes` and `digest`.
+
+use std::sync::Arc;
+
+use crate::briefing::{Briefing, Quote, Relation};
+use crate::response::{Block, Inline, Page, Post, Response, Status};
+use crate::store::Snapshot;
+
+use super::card::{self, resolve_or_reply};
+
+/// Quotes shown per page.
+const QUOTES_PER_PAGE: usize = 5;
+
+macro_rules! resolve {
+    ($snapshot:expr, $query:expr, $command:expr) => {
+        match resolve_or_reply($snapshot, $query, $command) {
+            Ok(b) => b,
+            Err(reply) => return reply,
+        }
+    };
+}
+
+pub fn briefing(snapshot: &Snapshot, query: &str) -> Response {
+    let b = resolve!(snapshot, query, "briefing");
+    let mut blocks = card::card(&b);
+    if !b.links.is_empty() {
+        blocks.push(Block::Links {
+            links: b.links.iter().map(|l| (l.title.clone(), l.url.clone())).collect(),
+        });
+    }
+    blocks.extend(card::extracted_note(&b));
+    blocks.push(Block::Note {
+        text: Inline::default()
+            .text("More: ")
+            .code(format!("quotes {}", b.id))
+            .text(" · ")
+            .code(format!("topics {}", b.id))
+            .text(" · ")
+            .code(format!("sponsors {}", b.id)),
+    });
+    Response::answer(blocks)
+}
+
+pub fn summary(snapshot: &Snapshot, query: &str) -> Response {
+    let b = resolve!(snapshot, query, "summary");
+    let mut blocks = vec![card::title(&b), card::facts(&b)];
+    match &b.summary {
+        Some(s) => blocks.push(Block::Paragraph { text: Inline::plain(s) }),
+        None => blocks.push(Block::Note { text: Inline::plain("This briefing has no summary.") }),
+    }
+    Response::answer(blocks)
+}
+
+pub fn topics(snapshot: &Snapshot, query: &str) -> Response {
+    let b = resolve!(snapshot, query, "topics");
+    if b.topics.is_empty() {
+        return empty(&b, "No topics are listed for ");
+    }
+    let items = b
+        .topics
+        .iter()
+        .map(|t| match &t.description {
+            Some(d) => Inline::default().strong(&t.title).text(format!(": {d}")),
+            None => Inline::plain(&t.title),
+        })
+        .collect();
+    Response::answer(vec![
+        heading("Topics", &b),
+        Block::List { heading: None, items, ordered: true },
+    ])
+}
+
+pub fn sponsors(snapshot: &Snapshot, query: &str, relation: Option<Relation>) -> Response {
+    let b = resolve!(snapshot, query, "sponsors");
+    let relations: Vec<Relation> = match relation {
+        Some(r) => vec![r],
+        None => Relation::ALL.to_vec(),
+    };
+    let mut blocks = vec![heading("Organizations", &b)];
+    for r in relations {
+        let items: Vec<Inline> = b
+            .sponsors_with(r)
+            .map(|s| match &s.country {
+                Some(c) => Inline::plain(format!("{} ({c})", s.name)),
+                None => Inline::plain(&s.name),
+            })
+            .collect();
+        if !items.is_empty() {
+            blocks.push(Block::List { heading: Some(r.plural_title().into()), items, ordered: false });
+        }
+    }
+    if blocks.len() == 1 {
+        let what = relation.map_or("No organizations", |r| match r {
+            Relation::Organizer => "No organizers",
+            Relation::Host => "No hosts",
+            Relation::Sponsor => "No sponsors",
+            Relation::Supporter => "No supporters",
+            Relation::Partner => "No partners",
+        });
+        let mut reply = empty(&b, &format!("{what} are listed for "));
+        let present: Vec<&str> = Relation::ALL
+            .into_iter()
+            .filter(|r| b.sponsors_with(*r).next().is_some())
+            .map(Relation::as_str)
+            .collect();
+        if !present.is_empty() {
+            reply.blocks.push(Block::Note {
+                text: Inline::plain(format!("It lists: {}.", present.join(", "))),
+            });
+        }
+        return reply;
+    }
+    Response::answer(blocks)
+}
+
+pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, page: usize) -> Response {
+    let event = match event {
+        Some(query) => match resolve_or_reply(snapshot, query, "quotes") {
+            Ok(b) => Some(b),
+            // `quotes noskov`: not an event, but maybe a speaker.
+            Err(reply) if speaker.is_none() && reply.status == Status::NotFound => {
+                if by_speaker(snapshot, query).is_empty() {
+                    return reply;
+                }
+                return quotes(snapshot, None, Some(query), page);
+            }
+            Err(reply) => return reply,
+        },
+        None => None,
+    };
+    let found: Vec<(&Arc<Briefing>, &Quote)> = match (&event, speaker) {
+        (Some(b), speaker) => b
+            .quotes
+            .iter()
+            .filter(|q| speaker.is_none_or(|s| speaker_matches(&q.speaker, s)))
+            .map(|q| (b, q))
+            .collect(),
+        (None, Some(s)) => by_speaker(snapshot, s),
+        (None, None) => Vec::new(),
+    };
+    let title = match (&event, speaker) {
+        (Some(b), None) => format!("Quotes — {}", b.display_name()),
+        (Some(b), Some(s)) => format!("Quotes by {s} — {}", b.display_name()),
+        (None, Some(s)) => format!("Quotes by {s}"),
+        (None, None) => "Quotes".to_string(),
+    };
+    if found.is_empty() {
+        let message = match (&event, speaker) {
+            (Some(b), Some(s)) => Inline::plain(format!("No quotes by {s} in {}.", b.display_name())),
+            (Some(b), None) => Inline::plain(format!("No quotes are listed for {}.", b.display_name())),
+            (None, s) => Inline::plain(format!("No quotes by {} in any briefing.", s.unwrap_or("anyone"))),
+        };
+        return Response::not_found(message, vec![]);
+    }
+    let pages = found.len().div_ceil(QUOTES_PER_PAGE);
+    let page = page.min(pages);
+    let mut blocks = vec![Block::Title { text: title, url: None }];
+    blocks.extend(found.iter().skip((page - 1) * QUOTES_PER_PAGE).take(QUOTES_PER_PAGE).map(|(b, q)| {
+        Block::Quote {
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            role: q.role.clone(),
+            event: event.is_none().then(|| b.display_name().to_string()),
+        }
+    }));
+    let base = match (&event, speaker) {
+        (Some(b), Some(s)) => format!("quotes {} speaker:\"{s}\"", b.id),
+        (Some(b), None) => format!("quotes {}", b.id),
+        (None, s) => format!("quotes speaker:\"{}\"", s.unwrap_or_default()),
+    };
+    let mut reply = Response::answer(blocks);
+    if pages > 1 {
+        reply = reply.with_page(page_info(&base, page, pages, found.len()));
+    }
+    reply
+}
+
+pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Response {
+    let b = resolve!(snapshot, query, "digest");
+    if let Some(t) = &target
+        && let Err(why) = check_target(t)
+    {
+        return Response::problem(
+            Status::Usage,
+            Inline::default().code(t.as_str()).text(format!(" is not a target: {why}.")),
+            vec![Inline::default()
+                .text("Targets look like ")
+                .code("discord:123456789012345678")
+                .text(" or ")
+                .code("matrix:!room:example.org")
+                .text(".")],
+        );
+    }
+    let blocks = card::card(&b);
+    let where_ = target.as_deref().unwrap_or("this conversation");
+    Response {
+        status: Status::Answer,
+        blocks: vec![Block::Note {
+            text: Inline::default().text("Digest of ").code(b.id.as_str()).text(format!(" for {where_}:")),
+        }],
+        page: None,
+        post: Some(Post { target, briefing: b.id.clone(), blocks }),
+    }
+}
+
+/// A digest target: `discord:<channel id>` or `matrix:<room id or alias>`.
+fn check_target(t: &str) -> Result<(), &'static str> {
+    match t.split_once(':') {
+        Some(("discord", id)) if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+        Some(("discord", _)) => Err("a Discord channel id is a number"),
+        Some(("matrix", room)) if (room.starts_with('!') || room.starts_with('#')) && room.len() > 1 => Ok(()),
+        Some(("matrix", _)) => Err("a Matrix room starts with `!` (id) or `#` (alias)"),
+        _ => Err("name the platform first"),
+    }
+}
+
+/// Every quote by `speaker` across the snapshot, newest event first.
+fn by_speaker<'a>(snapshot: &'a Snapshot, speaker: &str) -> Vec<(&'a Arc<Briefing>, &'a Quote)> {
+    snapshot
+        .briefings()
+        .iter()
+        .flat_map(|b| b.quotes.iter().map(move |q| (b, q)))
+        .filter(|(_, q)| speaker_matches(&q.speaker, speaker))
+        .collect()
+}
+
+/// "noskov", "Konstantin Noskov" and "k noskov" all match "Konstantin Noskov": every typed word must be the
+/// start of one of the speaker's name words.
+fn speaker_matches(name: &str, query: &str) -> bool {
+    let name_words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let mut typed = query.split_whitespace().map(str::to_lowercase).peekable();
+    typed.peek().is_some() && typed.all(|w| name_words.iter().any(|n| n.starts_with(w.trim_end_matches('.'))))
+}
+
+fn heading(what: &str, b: &Briefing) -> Block {
+    Block::Title {
+        text: format!("{what} — {}", b.display_name()),
+        url: b.source.clone(),
+    }
+}
+
+fn empty(b: &Briefing, message: &str) -> Response {
+    Response::not_found(Inline::plain(format!("{message}{}.", b.display_name())), vec![])
+}
+
+/// Page info with the commands for the neighbouring pages.
+pub fn page_info(base: &str, page: usize, pages: usize, total: usize) -> Page {
+    Page {
+        page,
+        pages,
+        total,
+        next: (page < pages).then(|| format!("{base} page:{}", page + 1)),
+        prev: (page > 1).then(|| format!("{base} page:{}", page - 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_match_by_name_word_prefixes() {
+        assert!(speaker_matches("Konstantin Noskov", "noskov"));
+        assert!(speaker_matches("Konstantin Noskov", "K. Noskov"));
+        assert!(!speaker_matches("Konstantin Noskov", "Noskova"));
+        assert!(!speaker_matches("Konstantin Noskov", "  "));
+    }
+
+    #[test]
+    fn targets_are_checked() {
+        assert!(check_target("discord:123456789012345678").is_ok());
+        assert!(check_target("matrix:!abc").is_ok());
+        assert!(check_target("matrix:#news:example.org").is_ok());
+        assert!(check_target("discord:general").is_err());
+        assert!(check_target("slack:x").is_err());
+    }
+}

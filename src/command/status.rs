@@ -1,0 +1,55 @@
+//! `status`: uptime, what is loaded, what failed to load, and which platforms are connected.
+
+use crate::engine::Engine;
+use crate::response::{Block, Inline, Response};
+use crate::store::Snapshot;
+
+/// At most this many load errors are listed; the count is always given.
+const ERRORS_SHOWN: usize = 10;
+
+pub fn run(engine: &Engine, snapshot: &Snapshot) -> Response {
+    let mut fields = vec![
+        ("Uptime".to_string(), human_duration(engine.uptime())),
+        ("Briefings".to_string(), snapshot.len().to_string()),
+        ("Load errors".to_string(), snapshot.errors.len().to_string()),
+    ];
+    let platforms = engine.platforms();
+    fields.push((
+        "Platforms".to_string(),
+        if platforms.is_empty() {
+            "none".to_string()
+        } else {
+            platforms.iter().map(|(name, state)| format!("{name} ({state})")).collect::<Vec<_>>().join(", ")
+        },
+    ));
+    let mut blocks = vec![
+        Block::Title { text: format!("{} status", engine.name()), url: None },
+        Block::Fields { fields },
+    ];
+    if !snapshot.errors.is_empty() {
+        let mut items: Vec<Inline> =
+            snapshot.errors.iter().take(ERRORS_SHOWN).map(|e| Inline::plain(e.to_string())).collect();
+        if snapshot.errors.len() > ERRORS_SHOWN {
+            items.push(Inline::plain(format!("and {} more", snapshot.errors.len() - ERRORS_SHOWN)));
+        }
+        blocks.push(Block::List { heading: Some("Load errors".into()), items, ordered: false });
+    }
+    if !snapshot.stale.is_empty() {
+        blocks.push(Block::Note {
+            text: Inline::plain(format!("Serving the last good version of: {}.", snapshot.stale.join(", "))),
+        });
+    }
+    Response::answer(blocks)
+}
+
+/// "3d 4h", "2h 5m", "45s".
+pub fn human_duration(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    let (days, hours, minutes, seconds) = (s / 86_400, s / 3600 % 24, s / 60 % 60, s % 60);
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{seconds}s"),
+        (0, 0, m) => format!("{m}m {seconds}s"),
+        (0, h, m) => format!("{h}h {m}m"),
+        (d, h, _) => format!("{d}d {h}h"),
+    }
+}

@@ -1,0 +1,235 @@
+//! Configuration in two stages: deserialize `config/attache.toml` strictly (unknown keys rejected with a
+//! hint and a line number), then validate into a typed [`Config`].
+//!
+//! Parsing is a pure function of the text ([`Config::parse`]), so tests need no files; [`Config::load`]
+//! reads the file. Secrets never live here: a key names the environment variable that holds one.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::tomlerr;
+
+/// The default config location, relative to the working directory.
+pub const DEFAULT_PATH: &str = "config/attache.toml";
+
+/// A problem with the config file, located when possible: displays as `path:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// When the console adapter runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConsoleMode {
+    /// Only when no chat platform is configured.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Where the config came from; `None` for built-in defaults.
+    pub path: Option<PathBuf>,
+    pub name: String,
+    pub briefings_dir: PathBuf,
+    pub watch: bool,
+    pub debounce: Duration,
+    pub max_file_bytes: u64,
+    pub console: ConsoleMode,
+    pub log_filter: String,
+    pub log_format: LogFormat,
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    bot: RawBot,
+    #[serde(default)]
+    briefings: RawBriefings,
+    #[serde(default)]
+    console: RawConsole,
+    #[serde(default)]
+    log: RawLog,
+    #[serde(default)]
+    data: RawData,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBot {
+    name: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBriefings {
+    dir: Option<Spanned<String>>,
+    watch: Option<bool>,
+    debounce_ms: Option<Spanned<u64>>,
+    max_file_bytes: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConsole {
+    enabled: Option<ConsoleMode>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLog {
+    filter: Option<Spanned<String>>,
+    format: Option<LogFormat>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawData {
+    dir: Option<Spanned<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::validate(Raw::default(), "", None).expect("the defaults are valid")
+    }
+}
+
+impl Config {
+    /// Parses and validates config text. `path` is only used to locate errors.
+    pub fn parse(src: &str, path: &Path) -> Result<Config, ConfigError> {
+        let raw: Raw = toml::from_str(src).map_err(|e| {
+            let p = tomlerr::describe(&e, src);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: Some(p.line),
+                message: p.message,
+            }
+        })?;
+        Config::validate(raw, src, Some(path))
+    }
+
+    /// Reads and parses the config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let src = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("cannot read the config file: {e}"),
+        })?;
+        Config::parse(&src, path)
+    }
+
+    /// Loads `path` when given; else the default path when it exists; else the built-in defaults.
+    pub fn discover(path: Option<&Path>) -> Result<Config, ConfigError> {
+        match path {
+            Some(p) => Config::load(p),
+            None if Path::new(DEFAULT_PATH).exists() => Config::load(Path::new(DEFAULT_PATH)),
+            None => Ok(Config::default()),
+        }
+    }
+
+    fn validate(raw: Raw, src: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
+        let fail = |span: std::ops::Range<usize>, message: String| ConfigError {
+            path: path.map(Path::to_path_buf).unwrap_or_default(),
+            line: Some(tomlerr::line_of(src, span.start)),
+            message,
+        };
+        let text = |v: Option<Spanned<String>>, key: &str, default: &str| match v {
+            Some(s) if s.get_ref().trim().is_empty() => Err(fail(s.span(), format!("`{key}` must not be empty"))),
+            Some(s) => Ok(s.into_inner()),
+            None => Ok(default.to_string()),
+        };
+        let in_range = |v: Option<Spanned<u64>>, key: &str, range: std::ops::RangeInclusive<u64>, default| match v {
+            Some(n) if !range.contains(n.get_ref()) => Err(fail(
+                n.span(),
+                format!("`{key}` = {} is out of range ({}..={})", n.get_ref(), range.start(), range.end()),
+            )),
+            Some(n) => Ok(n.into_inner()),
+            None => Ok(default),
+        };
+        let log_filter = match raw.log.filter {
+            Some(f) if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() => {
+                return Err(fail(
+                    f.span(),
+                    format!("`log.filter` = {:?} is not a valid filter (try \"info\" or \"attache=debug\")", f.get_ref()),
+                ));
+            }
+            f => text(f, "log.filter", "info")?,
+        };
+        Ok(Config {
+            path: path.map(Path::to_path_buf),
+            name: text(raw.bot.name, "bot.name", "Attaché")?,
+            briefings_dir: text(raw.briefings.dir, "briefings.dir", "briefings")?.into(),
+            watch: raw.briefings.watch.unwrap_or(true),
+            debounce: Duration::from_millis(in_range(raw.briefings.debounce_ms, "briefings.debounce_ms", 50..=10_000, 500)?),
+            max_file_bytes: in_range(
+                raw.briefings.max_file_bytes,
+                "briefings.max_file_bytes",
+                1024..=64 * 1024 * 1024,
+                1024 * 1024,
+            )?,
+            console: raw.console.enabled.unwrap_or(ConsoleMode::Auto),
+            log_filter,
+            log_format: raw.log.format.unwrap_or(LogFormat::Text),
+            data_dir: text(raw.data.dir, "data.dir", "data")?.into(),
+        })
+    }
+
+    /// Parse options for the briefing store.
+    pub fn parse_options(&self) -> crate::briefing::ParseOptions {
+        crate::briefing::ParseOptions {
+            max_file_bytes: self.max_file_bytes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Result<Config, ConfigError> {
+        Config::parse(src, Path::new("config/attache.toml"))
+    }
+
+    #[test]
+    fn shipped_config_is_valid_and_matches_the_defaults() {
+        let shipped = parse(include_str!("../config/attache.toml")).unwrap();
+        let defaults = Config::default();
+        assert_eq!(Config { path: None, ..shipped }, defaults);
+    }
+
+    #[test]
+    fn unknown_key_is_located_with_a_hint() {
+        let e = parse("[briefings]\ndirr = \"x\"\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.to_string().starts_with("config/attache.toml:2: unknown key `dirr`, did you mean `dir`?"), "{e}");
+    }
+
+    #[test]
+    fn invalid_values_are_rejected_with_their_line() {
+        let e = parse("[briefings]\nwatch = true\ndebounce_ms = 5\n").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("out of range"), "{e}");
+        let e = parse("[log]\nfilter = \"info,,=[\"\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        let e = parse("[console]\nenabled = \"sometimes\"\n").unwrap_err();
+        assert!(e.message.contains("sometimes"), "{e}");
+    }
+}

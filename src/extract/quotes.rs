@@ -1,0 +1,300 @@
+//! Direct quotes: which quoted spans are speech, and who said them.
+//!
+//! A span is speech when an attribution sits right next to it ("…,” said X", "X stated that “…”",
+//! "“…,” he added", "according to X"), or, for longer spans, when its sentence names a speaker. Titles,
+//! themes and report names ("entitled “…”", "The theme … was “…”", Title-Case phrases) and short
+//! scare-quoted fragments are not speech. Pronouns and "the minister" resolve to the last person named,
+//! including people named in "according to X, the ROLE" clauses of earlier paragraphs.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::people::{self, Person, Registry, Subject, VERB};
+use super::quoted::{self, Span};
+use super::text::{Block, collapse_ws, head, sentences, tail, word_count};
+use crate::briefing::Quote;
+
+/// Shorter spans need an adjacent attribution to count as speech.
+const MIN_WORDS: usize = 6;
+
+/// What follows a speech verb before a quote: nothing, "that", or a short adverbial ending in ":"/","
+/// ("told reporters in Beijing:").
+static AFTER_VERB_TO_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]{0,60}[:,]\s*)$"#).expect("tail regex")
+});
+
+/// Text before a quote that makes it a title, theme, slogan or name rather than speech.
+static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?: \b(?:entitled|titled|called|named|dubbed|labell?ed|termed|branded|themed|known\s+as|
+               headlined|subtitled|nicknamed|hashtag)\s*[:,]?
+          | \b(?:theme|motto|slogan|title|tagline|headline|watchword|catchphrase)\b[^.!?]{0,50}
+          | \b(?:the|a|an|its|his|her|their|our|new|latest|this|first)\s+(?:[\p{L}\-]+\s+){0,2}
+               (?:report|book|film|movie|article|paper|study|documentary|song|album|session|panel|
+                  programme|program|initiative|project|campaign|award|prize|category|exhibition|
+                  publication|column|podcast|series|workshop|track|strategy|concept|doctrine|magazine|
+                  newspaper|brand|platform|app|game|show|course|conference|forum|summit|festival|
+                  declaration|agreement|memorandum|plan|law|act|bill|resolution|white\s+paper)
+        )\s*$",
+    )
+    .expect("title cue regex")
+});
+
+static ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+").expect("according regex"));
+static LEADING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{})\b\s*", people::VERBS)).expect("leading verb regex")
+});
+static LEADING_PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:he|she)\b").expect("leading pronoun regex"));
+static LEADING_NOMINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)\b").expect("leading nominal regex"));
+
+/// Extracts speech quotes from the blocks of a body, in document order, without duplicate texts.
+pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
+    let paragraphs: Vec<&str> = blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Para(p) => vec![p.as_str()],
+            Block::List(items) => items.iter().map(String::as_str).collect(),
+        })
+        .collect();
+    let mut registry = Registry::default();
+    let mut out: Vec<Quote> = Vec::new();
+    // The last accepted quote's paragraph and speaker, for unattributed continuations.
+    let mut last: Option<(usize, Person)> = None;
+    for (pi, text) in paragraphs.iter().enumerate() {
+        registry.add(pi, people::mentions(text));
+        let spans = quoted::spans(text);
+        let mut prev_close = 0;
+        for (si, span) in spans.iter().enumerate() {
+            let next_open = spans.get(si + 1).map_or(text.len(), |s| s.open);
+            let before_all = &text[prev_close..span.open];
+            let after = head(&text[span.close_end..next_open], 300);
+            prev_close = span.close_end;
+            let Some(quote) = judge(text, span, before_all, after, pi, &registry, last.as_ref()) else {
+                continue;
+            };
+            if !out.iter().any(|q| q.text == quote.text) {
+                last = Some((
+                    pi,
+                    Person {
+                        name: quote.speaker.clone(),
+                        role: quote.role.clone(),
+                    },
+                ));
+                out.push(quote);
+            }
+        }
+    }
+    out
+}
+
+/// Decides whether one span is speech and builds its quote.
+fn judge(
+    text: &str,
+    span: &Span,
+    before_all: &str,
+    after: &str,
+    pi: usize,
+    registry: &Registry,
+    last: Option<&(usize, Person)>,
+) -> Option<Quote> {
+    let before = tail(before_all, 300);
+    let inner = collapse_ws(span.inner(text));
+    let inner = inner.trim_end_matches([',', ' ']).trim_start();
+    if inner.is_empty() || TITLE_CUE.is_match(before) {
+        return None;
+    }
+    let long = word_count(inner) >= MIN_WORDS && !looks_like_title(inner);
+    let strong_before = {
+        let b = before.trim_end().to_lowercase();
+        b.ends_with(':') || b.ends_with(" that")
+    };
+    let adjacent = if strong_before {
+        from_before(before).map(|s| (s, span.open)).or_else(|| from_after(after).map(|s| (s, span.close_end)))
+    } else {
+        from_after(after).map(|s| (s, span.close_end)).or_else(|| from_before(before).map(|s| (s, span.open)))
+    };
+    let person = match adjacent {
+        Some((subject, pos)) => registry.resolve(subject, (pi, pos))?,
+        None if long => match from_sentence(before, after) {
+            Some(subject) => registry.resolve(subject, (pi, span.open))?,
+            // A paragraph that is just a quote continues the previous speaker's quote.
+            None => match last {
+                Some((lp, p)) if *lp == pi || (*lp + 1 == pi && before_all.trim().is_empty()) => p.clone(),
+                _ => return None,
+            },
+        },
+        None => return None,
+    };
+    Some(Quote {
+        text: inner.to_string(),
+        speaker: person.name,
+        role: person.role,
+    })
+}
+
+/// Attribution right after the closing mark: "…,” said X", "…,” X said", "…,” he added",
+/// "…”, according to X", "…” — X, ROLE".
+fn from_after(after: &str) -> Option<Subject> {
+    let s = after.trim_start().trim_start_matches([',', ' ', '—', '–', '-']);
+    if let Some(m) = ACCORDING.find(s).filter(|m| m.start() == 0) {
+        return people::leading_person(&s[m.end()..]).map(Subject::Named);
+    }
+    if let Some(m) = LEADING_VERB.find(s) {
+        let rest = &s[m.end()..];
+        if LEADING_PRONOUN.is_match(rest) {
+            return Some(Subject::Pronoun);
+        }
+        if let Some(c) = LEADING_NOMINAL.captures(rest) {
+            let word = c.get(1).map_or("", |w| w.as_str());
+            if people::is_title_word(word) {
+                return Some(Subject::Nominal(word.to_lowercase()));
+            }
+        }
+        return people::leading_person(rest).map(Subject::Named);
+    }
+    // "X said" / "X, ROLE, said" / "he said": the subject must start right after the quote.
+    let first = sentences(head(s, 250)).into_iter().next().unwrap_or("");
+    let verb = VERB.find(first)?;
+    let (subject, start) = people::subject_before(&first[..verb.start()])?;
+    if start == 0 {
+        return Some(subject);
+    }
+    // "— Jane Doe, CEO of Foo" testimonial style.
+    if after.trim_start().starts_with(['—', '–', '-']) {
+        return people::leading_person(s).map(Subject::Named);
+    }
+    None
+}
+
+/// Attribution ending right before the opening mark: "X said:", "X stated that", "he added,",
+/// "According to X,".
+fn from_before(before: &str) -> Option<Subject> {
+    let sentence = sentences(before).pop().unwrap_or("");
+    let verb = VERB
+        .find_iter(sentence)
+        .filter(|m| AFTER_VERB_TO_QUOTE.is_match(&sentence[m.end()..]))
+        .last();
+    if let Some(verb) = verb {
+        return people::subject_before(&sentence[..verb.start()]).map(|(s, _)| s);
+    }
+    let m = ACCORDING.find_iter(sentence).last()?;
+    let person = people::leading_person(&sentence[m.end()..])?;
+    // The name (and role) must run up to the quote: "According to X, the CEO, “…”".
+    let rest = &sentence[m.end()..];
+    let covered = rest.contains(&person.name)
+        && person.role.as_ref().is_none_or(|r| rest.contains(r.as_str()))
+        && rest.trim_end().ends_with([',', ':']);
+    covered.then_some(Subject::Named(person))
+}
+
+/// A speaker named anywhere in the quote's sentence: "Smith said the plan was “…”." or "According to
+/// Smith, the plan is “…”". Only used for long spans.
+fn from_sentence(before: &str, after: &str) -> Option<Subject> {
+    let sentence = sentences(before).pop().unwrap_or("");
+    for verb in VERB.find_iter(sentence).collect::<Vec<_>>().into_iter().rev() {
+        if let Some((subject, _)) = people::subject_before(&sentence[..verb.start()]) {
+            return Some(subject);
+        }
+    }
+    if let Some(m) = ACCORDING.find(sentence) {
+        return people::leading_person(&sentence[m.end()..]).map(Subject::Named);
+    }
+    let clause = sentences(after).into_iter().next().unwrap_or("");
+    let m = ACCORDING.find(clause)?;
+    people::leading_person(&clause[m.end()..]).map(Subject::Named)
+}
+
+/// Title Case without sentence punctuation reads as a name or title, not speech.
+fn looks_like_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalized = words.iter().filter(|w| super::text::starts_upper(w)).count();
+    words.len() >= 2 && capitalized * 10 >= words.len() * 7 && !inner.contains(". ") && word_count(inner) <= 20
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::blocks;
+
+    fn quotes(body: &str) -> Vec<Quote> {
+        extract(&blocks(body))
+    }
+
+    fn q(text: &str, speaker: &str, role: Option<&str>) -> Quote {
+        Quote {
+            text: text.into(),
+            speaker: speaker.into(),
+            role: role.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn said_x_after_the_quote() {
+        let got = quotes("“We are delighted to welcome so many delegates this year,” said Jane Doe.");
+        assert_eq!(got, vec![q("We are delighted to welcome so many delegates this year", "Jane Doe", None)]);
+    }
+
+    #[test]
+    fn x_the_role_said_before_the_quote() {
+        let got = quotes("John Smith, the CEO of Foo Corp, said: “The market will double within five years.”");
+        assert_eq!(
+            got,
+            vec![q("The market will double within five years.", "John Smith", Some("CEO of Foo Corp"))]
+        );
+    }
+
+    #[test]
+    fn x_said_after_with_apposition() {
+        let got = quotes("\"Security is a shared duty for every nation,\" Maria Lopez, director of the agency, said.");
+        assert_eq!(got[0].speaker, "Maria Lopez");
+        assert_eq!(got[0].role.as_deref(), Some("director of the agency"));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_person_from_according_to_clause() {
+        let body = "Trade is growing, according to Li Wei, the Deputy Minister of Commerce.\n\n\
+                    Speaking in Beijing, he stated that “cooperation between our countries will only deepen.”";
+        let got = quotes(body);
+        assert_eq!(
+            got,
+            vec![q("cooperation between our countries will only deepen.", "Li Wei", Some("Deputy Minister of Commerce"))]
+        );
+    }
+
+    #[test]
+    fn surname_and_continuation_reuse_the_speaker() {
+        let body = "“Our goal is to connect every school to fast internet,” said Anna Berg, head of Netco. \
+                    “It will take time, but we are committed to it.”\n\n“More later,” Berg added.";
+        let got = quotes(body);
+        assert_eq!(got.len(), 3);
+        assert!(got.iter().all(|q| q.speaker == "Anna Berg" && q.role.as_deref() == Some("head of Netco")));
+    }
+
+    #[test]
+    fn titles_themes_and_fragments_are_not_speech() {
+        let body = "The theme was “Digital Cooperation for a Shared Future in the Region”. \
+                    A report entitled “Winners & Losers In The Digital Age“. \
+                    The countries have “great potential” for growth, according to Jane Doe.";
+        assert!(quotes(body).is_empty());
+    }
+
+    #[test]
+    fn quote_without_speaker_is_dropped() {
+        assert!(quotes("“This is a long quote that nobody in particular has said here.”").is_empty());
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        for s in ["“", "”“”“", "\"\"\"", "said “", "“x” said", "according to “", "he said “a b c d e f g”"] {
+            let _ = quotes(s);
+        }
+    }
+}

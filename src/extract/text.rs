@@ -1,0 +1,340 @@
+//! Text plumbing shared by the extractors: whitespace normalization, splitting a body into paragraph
+//! and list blocks, sentence splitting that survives abbreviations, and char-boundary-safe slicing.
+//!
+//! Everything here is linear in the input and never slices on a non-char boundary, so the extractors
+//! built on top can take arbitrary (even garbage) input.
+
+/// One block of a body: a paragraph (its lines joined with single spaces) or a bulleted/numbered list.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Block {
+    Para(String),
+    List(Vec<String>),
+}
+
+/// Replaces the exotic spaces press sites sprinkle into text (no-break, thin, figure spaces, tabs) with
+/// plain spaces and drops zero-width characters and carriage returns, keeping line breaks.
+pub(crate) fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\r' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            '\n' => out.push('\n'),
+            c if c.is_whitespace() => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub(crate) fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The item text of a bullet or numbered list line, or `None` when the line is not a list item.
+pub(crate) fn bullet_item(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '•' | '-' | '*' | '–' | '—' | '·' | '▪' | '◦' | '‣' | '●') {
+        let rest = &t[first.len_utf8()..];
+        // A bullet must be followed by a space, so "-5 degrees" or "*emphasis*" stay prose.
+        return rest.starts_with(' ').then(|| rest.trim());
+    }
+    // "1." / "12)" / "3 )": at most three digits, so years like "2018." are not taken for numbering.
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+        return rest.starts_with(' ').then(|| rest.trim());
+    }
+    None
+}
+
+/// Splits a body into blocks. Blank lines separate paragraphs; list lines form lists; a list that is
+/// only interrupted by blank lines ("loose" list) stays one list.
+pub(crate) fn blocks(body: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut para: Vec<&str> = Vec::new();
+    let mut items: Vec<String> = Vec::new();
+    // Whether the last non-blank line was a list item, so indented lines continue it.
+    let mut in_item = false;
+
+    fn flush_para(out: &mut Vec<Block>, para: &mut Vec<&str>) {
+        let text = collapse_ws(&para.join(" "));
+        para.clear();
+        if !text.is_empty() {
+            out.push(Block::Para(text));
+        }
+    }
+    fn flush_list(out: &mut Vec<Block>, items: &mut Vec<String>) {
+        if items.is_empty() {
+            return;
+        }
+        let new: Vec<String> = items.drain(..).map(|i| collapse_ws(&i)).collect();
+        if let Some(Block::List(prev)) = out.last_mut() {
+            prev.extend(new);
+        } else {
+            out.push(Block::List(new));
+        }
+    }
+
+    for line in body.lines() {
+        if line.trim().is_empty() {
+            flush_para(&mut out, &mut para);
+            flush_list(&mut out, &mut items);
+            continue;
+        }
+        if let Some(item) = bullet_item(line) {
+            flush_para(&mut out, &mut para);
+            items.push(item.to_string());
+            in_item = true;
+        } else if in_item && line.starts_with([' ', '\t']) && !items.is_empty() {
+            if let Some(last) = items.last_mut() {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
+        } else {
+            flush_list(&mut out, &mut items);
+            in_item = false;
+            para.push(line.trim());
+        }
+    }
+    flush_para(&mut out, &mut para);
+    flush_list(&mut out, &mut items);
+    out
+}
+
+/// Words that end with a period without ending a sentence (compared lowercase, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "no", "nos", "fig", "gen", "gov", "sen",
+    "rep", "capt", "col", "lt", "sgt", "mt", "ft", "approx", "dept", "univ", "est", "vol", "pp", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "messrs",
+    "hon", "rev", "amb", "pres", "excl", "incl", "cf", "ca", "art", "sec", "op",
+];
+
+/// Whether the period at byte `dot` of `text` belongs to an abbreviation, an initial or a dotted
+/// acronym ("Dr.", "J.", "U.S.", "e.g.") rather than ending a sentence.
+fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '«'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        return true; // "U.S", "e.g", "a.m"
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_alphabetic(); // an initial: "John F. Kennedy"
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits a paragraph into sentences (trimmed, in order, as sub-slices of `text`). A sentence ends at
+/// `.`, `!` or `?` (plus closing quotes/brackets) followed by whitespace and an uppercase letter, digit
+/// or opening quote, except after abbreviations and initials.
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Swallow closing marks that belong to this sentence.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '“' | '.' | '!' | '?') {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && !rest.is_empty() {
+            continue; // no whitespace after the mark: "3.5", "example.com"
+        }
+        let next = trimmed.chars().next();
+        let starts_new = next.is_none_or(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '„' | '‘' | '(')
+        });
+        if !starts_new || (c == '.' && is_abbreviation_dot(text, i)) {
+            continue;
+        }
+        let sentence = text[start..end].trim();
+        if !sentence.is_empty() {
+            out.push(sentence);
+        }
+        start = end;
+    }
+    let sentence = text[start..].trim();
+    if !sentence.is_empty() {
+        out.push(sentence);
+    }
+    out
+}
+
+/// The last at most `max` bytes of `s`, starting on a char boundary.
+pub(crate) fn tail(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut i = s.len() - max;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// The first at most `max` bytes of `s`, ending on a char boundary.
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut i = max;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+/// Number of whitespace-separated words.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Whether the first character of `s` is uppercase.
+pub(crate) fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// English month names and their usual abbreviations, for date parsing and for rejecting months as
+/// names or places.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Whether `word` is a weekday name (full or abbreviated).
+pub(crate) fn is_weekday(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_replaces_exotic_spaces() {
+        assert_eq!(normalize("a\u{a0}b\r\nc\u{200b}d\te"), "a b\ncd e");
+    }
+
+    #[test]
+    fn bullets_and_numbers_are_recognized() {
+        assert_eq!(bullet_item("  • Digital economy."), Some("Digital economy."));
+        assert_eq!(bullet_item("- item"), Some("item"));
+        assert_eq!(bullet_item("2) second"), Some("second"));
+        assert_eq!(bullet_item("10. tenth"), Some("tenth"));
+        assert_eq!(bullet_item("-5 degrees"), None);
+        assert_eq!(bullet_item("2018. was a year"), None);
+        assert_eq!(bullet_item("plain text"), None);
+    }
+
+    #[test]
+    fn blocks_split_paragraphs_and_lists() {
+        let body = "Intro line one\nline two.\n\nTopics included:\n  • A\n  • B\n\n  • C\n\nEnd.";
+        assert_eq!(
+            blocks(body),
+            vec![
+                Block::Para("Intro line one line two.".into()),
+                Block::Para("Topics included:".into()),
+                Block::List(vec!["A".into(), "B".into(), "C".into()]),
+                Block::Para("End.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn intro_line_directly_above_list_is_its_own_paragraph() {
+        let body = "Sessions:\n- One\n  continued\n- Two";
+        assert_eq!(
+            blocks(body),
+            vec![
+                Block::Para("Sessions:".into()),
+                Block::List(vec!["One continued".into(), "Two".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_decimals() {
+        let s = sentences(
+            "Dr. Smith met Mr. Jones in the U.S. on Friday. Growth was 3.5 percent, e.g. in Asia. \
+             John F. Kennedy spoke! Did he? “Yes.” Then it ended",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "Dr. Smith met Mr. Jones in the U.S. on Friday.",
+                "Growth was 3.5 percent, e.g. in Asia.",
+                "John F. Kennedy spoke!",
+                "Did he?",
+                "“Yes.”",
+                "Then it ended",
+            ]
+        );
+    }
+
+    #[test]
+    fn slicing_helpers_respect_char_boundaries() {
+        let s = "ab“cd”";
+        for n in 0..=s.len() + 1 {
+            let _ = tail(s, n);
+            let _ = head(s, n);
+        }
+        assert_eq!(tail(s, 4), "cd”");
+        assert_eq!(head(s, 4), "ab");
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        for s in ["", ".", "…", " . . ", "“", "\u{a0}.\u{a0}A", "1.", "•", "a.\u{301}B"] {
+            let _ = sentences(s);
+            let _ = blocks(s);
+        }
+    }
+}
