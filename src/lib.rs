@@ -1,11 +1,34 @@
+//! Attaché serves event briefings on chat platforms: summaries, quotes, sponsors, topics and search over a
+//! directory of briefing files.
+//!
+//! # Layout
+//!
+//! The core never imports a chat platform's library; adapters turn platform input into a [`command::Command`]
+//! and a [`response::Response`] into platform output.
+//!
+//! - [`briefing`]: the briefing model and parsing one file (front matter, raw articles, located errors).
+//! - [`extract`]: quotes, organizations, topics and facts from an article's text.
+//! - [`store`]: loading the briefings directory into immutable snapshots; reloads and file watching.
+//! - [`search`]: the full-text index of a snapshot, and snippets.
+//! - [`resolve`]: what a user typed for `<event>` to one briefing, or suggestions.
+//! - [`catalogue`]: every command's name, options and permission, declared once for all platforms.
+//! - [`command`]: parsing a line into a `Command` and executing it into a `Response`.
+//! - [`response`]: the neutral response model. [`render`]: its terminal rendering.
+//! - [`engine`]: the entry point adapters call; permission checks, reloads, platform status.
+//! - [`config`]: the TOML config, deserialized strictly then validated.
+//! - [`console`]: the console adapter. [`runtime`]: tasks, signals and clean shutdown.
+
 pub mod briefing;
 pub mod catalogue;
 pub mod command;
 pub mod config;
+pub mod console;
 pub mod engine;
 pub mod extract;
+pub mod render;
 pub mod resolve;
 pub mod response;
+pub mod runtime;
 pub mod search;
 pub mod store;
 mod tomlerr;

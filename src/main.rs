@@ -1,1 +1,232 @@
-fn main() {}
+//! The `attache` command line: run the bot, try commands, check and inspect briefings.
+//!
+//! The binary's edge: errors become `anyhow` here and are printed with their causes; exit codes follow the
+//! rule 0 = answered, 1 = could not answer or found problems, 2 = usage error.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use attache::briefing::{self, Briefing};
+use attache::command::Role;
+use attache::config::{Config, LogFormat};
+use attache::console::{stdout_style, strip_prefix};
+use attache::engine::Engine;
+use attache::render::terminal;
+use attache::resolve::{Resolution, resolve};
+use attache::response::Status;
+use attache::runtime::{self, Plan};
+use attache::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(name = "attache", version, about = "Event briefings on Discord, Matrix and the console")]
+struct Cli {
+    /// Config file [default: config/attache.toml when it exists, else built-in defaults]
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Serve briefings from this directory instead of the config's `briefings.dir`
+    #[arg(long, global = true, value_name = "DIR")]
+    briefings: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Start the platforms the config enables; with none, the console (the default)
+    Run,
+    /// Type commands at the terminal, as in chat (with or without a leading `/` or `!`)
+    Console,
+    /// Run one command and print the reply: exit 0 when answered, 1 when not, 2 on a usage error
+    Ask {
+        /// The command line, e.g. "sponsors infoforum"
+        #[arg(required = true, num_args = 1.., value_name = "COMMAND")]
+        line: Vec<String>,
+    },
+    /// Validate the config and every briefing; print each problem as path:line: message
+    Check,
+    /// Show one briefing (by id, title words or a near miss)
+    Show {
+        event: String,
+        /// Print the briefing model as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Parse one file as a briefing (front matter plus extraction) and print the result
+    Extract {
+        file: PathBuf,
+        /// Print the briefing model as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let quiet = !matches!(cli.command, None | Some(Cmd::Run) | Some(Cmd::Console));
+    let mut config = match Config::discover(cli.config.as_deref()) {
+        Ok(c) => c,
+        // `check` reports a broken config among its findings instead of stopping at it.
+        Err(e) if matches!(cli.command, Some(Cmd::Check)) => return check(Err(e), cli.briefings.as_deref()),
+        Err(e) => return Err(e).context("the config is invalid (run `attache check` to see every problem)"),
+    };
+    if let Some(dir) = &cli.briefings {
+        config.briefings_dir = dir.clone();
+    }
+    init_logging(&config, quiet);
+    match cli.command.unwrap_or(Cmd::Run) {
+        Cmd::Run => serve(config, false),
+        Cmd::Console => serve(config, true),
+        Cmd::Ask { line } => Ok(ask(config, &line.join(" "))),
+        Cmd::Check => check(Ok(config), None),
+        Cmd::Show { event, json } => show(config, &event, json),
+        Cmd::Extract { file, json } => extract(&config, &file, json),
+    }
+}
+
+fn init_logging(config: &Config, quiet: bool) {
+    let default = if quiet { "warn" } else { config.log_filter.as_str() };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = match config.log_format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
+    let plan = if console_only {
+        Plan { console: true, console_only: true }
+    } else {
+        Plan::from_config(config.console, 0)
+    };
+    let dir = config.briefings_dir.clone();
+    let engine = Arc::new(Engine::new(config));
+    let snapshot = engine.snapshot();
+    for e in &snapshot.errors {
+        tracing::warn!("{e}");
+    }
+    if plan.console_only {
+        println!(
+            "No chat platform is configured: starting the console with {} briefings from {} (type `help`; Ctrl-D quits).",
+            snapshot.len(),
+            dir.display()
+        );
+    }
+    drop(snapshot);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(runtime::run(engine, plan))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ask(config: Config, line: &str) -> ExitCode {
+    let engine = Engine::new(config);
+    let response = engine.handle(strip_prefix(line), Role::Admin);
+    let text = terminal::render(&response, stdout_style());
+    let code = match response.status {
+        Status::Answer => 0,
+        Status::Usage => 2,
+        Status::NotFound | Status::Denied | Status::Internal => 1,
+    };
+    if code == 0 {
+        print!("{text}");
+    } else {
+        eprint!("{text}");
+    }
+    ExitCode::from(code)
+}
+
+fn check(config: Result<Config, attache::config::ConfigError>, briefings: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let mut problems = 0usize;
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(out, "{e}")?;
+            problems += 1;
+            let mut c = Config::default();
+            if let Some(dir) = briefings {
+                c.briefings_dir = dir.to_path_buf();
+            }
+            c
+        }
+    };
+    let store = Store::open(&config.briefings_dir, config.parse_options());
+    let snapshot = store.snapshot();
+    for e in &snapshot.errors {
+        writeln!(out, "{e}")?;
+    }
+    problems += snapshot.errors.len();
+    let extracted: Vec<&Arc<Briefing>> = snapshot
+        .briefings()
+        .iter()
+        .filter(|b| b.extracted.iter().any(|f| *f != briefing::Field::Title && *f != briefing::Field::Links))
+        .collect();
+    for b in &extracted {
+        let fields: Vec<String> = b
+            .extracted
+            .iter()
+            .map(|f| serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+            .collect();
+        writeln!(out, "{}: note: review extracted fields: {}", b.path.display(), fields.join(", "))?;
+    }
+    writeln!(
+        out,
+        "{}: {} briefings loaded, {} with extracted fields, {} problem{}",
+        config.briefings_dir.display(),
+        snapshot.len(),
+        extracted.len(),
+        problems,
+        if problems == 1 { "" } else { "s" }
+    )?;
+    Ok(if problems == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn show(config: Config, event: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let engine = Engine::new(config);
+    let snapshot = engine.snapshot();
+    match resolve(&snapshot, event) {
+        Resolution::Found(b) => print_briefing(&b, json),
+        // Not found or ambiguous: the same reply chat users get.
+        _ => {
+            let reply = engine.handle(&format!("briefing \"{}\"", event.replace('"', "")), Role::Admin);
+            eprint!("{}", terminal::render(&reply, stdout_style()));
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn extract(config: &Config, file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    match briefing::parse(file, &bytes, &config.parse_options()) {
+        Ok(b) => print_briefing(&b, json),
+        Err(e) => {
+            eprintln!("{e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn print_briefing(b: &Briefing, json: bool) -> anyhow::Result<ExitCode> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(b)?);
+    } else {
+        print!("{}", terminal::render(&attache::command::card_response(b), stdout_style()));
+    }
+    Ok(ExitCode::SUCCESS)
+}

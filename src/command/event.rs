@@ -22,13 +22,18 @@ macro_rules! resolve {
 
 pub fn briefing(snapshot: &Snapshot, query: &str) -> Response {
     let b = resolve!(snapshot, query, "briefing");
-    let mut blocks = card::card(&b);
+    card_response(&b)
+}
+
+/// The full card of one briefing, with its links and a note on what was extracted.
+pub fn card_response(b: &Briefing) -> Response {
+    let mut blocks = card::card(b);
     if !b.links.is_empty() {
         blocks.push(Block::Links {
             links: b.links.iter().map(|l| (l.title.clone(), l.url.clone())).collect(),
         });
     }
-    blocks.extend(card::extracted_note(&b));
+    blocks.extend(card::extracted_note(b));
     blocks.push(Block::Note {
         text: Inline::default()
             .text("More: ")

@@ -18,6 +18,7 @@ use crate::engine::Engine;
 use crate::response::Response;
 
 pub use args::{Args, MAX_LINE, UsageError, Value};
+pub use event::card_response;
 
 /// The caller's standing, decided by the adapter from platform roles, power levels or config.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
