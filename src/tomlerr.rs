@@ -15,7 +15,13 @@ pub struct TomlProblem {
 pub fn describe(err: &toml::de::Error, src: &str) -> TomlProblem {
     let start = err.span().map(|s| s.start).unwrap_or(0).min(src.len());
     let line = line_of(src, start);
-    let raw = err.message().trim();
+    // serde speaks of sequences and maps; a TOML writer knows arrays and tables.
+    let raw = err
+        .message()
+        .trim()
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected a table");
+    let raw = raw.as_str();
     let mut message = match unknown_field(raw) {
         Some((field, expected)) => {
             let mut m = format!("unknown key `{field}`");

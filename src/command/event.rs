@@ -143,7 +143,12 @@ pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, p
         (None, Some(s)) => by_speaker(snapshot, s),
         (None, None) => Vec::new(),
     };
-    let title = match (&event, speaker) {
+    // Name the speaker as the briefings do ("Konstantin Noskov" for "noskov") when the matches agree.
+    let speaker_name = speaker.map(|typed| match found.first() {
+        Some((_, first)) if found.iter().all(|(_, q)| q.speaker == first.speaker) => first.speaker.as_str(),
+        _ => typed,
+    });
+    let title = match (&event, speaker_name) {
         (Some(b), None) => format!("Quotes — {}", b.display_name()),
         (Some(b), Some(s)) => format!("Quotes by {s} — {}", b.display_name()),
         (None, Some(s)) => format!("Quotes by {s}"),
@@ -197,12 +202,14 @@ pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Respo
         );
     }
     let blocks = card::card(&b);
-    let where_ = target.as_deref().unwrap_or("this conversation");
+    let intro = Inline::default().text("Digest of ").code(b.id.as_str());
+    let intro = match &target {
+        Some(t) => intro.text(", to be posted to ").code(t.as_str()).text(":"),
+        None => intro.text(", to be posted here:"),
+    };
     Response {
         status: Status::Answer,
-        blocks: vec![Block::Note {
-            text: Inline::default().text("Digest of ").code(b.id.as_str()).text(format!(" for {where_}:")),
-        }],
+        blocks: vec![Block::Note { text: intro }],
         page: None,
         post: Some(Post { target, briefing: b.id.clone(), blocks }),
     }
@@ -215,7 +222,7 @@ fn check_target(t: &str) -> Result<(), &'static str> {
         Some(("discord", _)) => Err("a Discord channel id is a number"),
         Some(("matrix", room)) if (room.starts_with('!') || room.starts_with('#')) && room.len() > 1 => Ok(()),
         Some(("matrix", _)) => Err("a Matrix room starts with `!` (id) or `#` (alias)"),
-        _ => Err("name the platform first"),
+        _ => Err("the platform must be `discord` or `matrix`"),
     }
 }
 

@@ -48,7 +48,7 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
     if let Some(y) = year {
         base.push_str(&format!(" year:{y}"));
     }
-    Response::answer(blocks).with_page(page_info(&base, page, pages, matching.len()))
+    paged(Response::answer(blocks), page_info(&base, page, pages, matching.len()))
 }
 
 pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
@@ -73,7 +73,12 @@ pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
         });
     }
     let base = format!("search {}", quote_arg(query));
-    Response::answer(blocks).with_page(page_info(&base, page, pages, hits.len()))
+    paged(Response::answer(blocks), page_info(&base, page, pages, hits.len()))
+}
+
+/// Adds page info when there is more than one page.
+fn paged(reply: Response, page: crate::response::Page) -> Response {
+    if page.pages > 1 { reply.with_page(page) } else { reply }
 }
 
 /// A snippet as inline text with its matched words strong.

@@ -43,8 +43,10 @@ elaborated|explained|opined|quipped|cautioned|cautions";
 pub(crate) static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{VERBS})\b")).expect("verb regex"));
 
-/// One capitalized name word: an abbreviation with a period ("Dr.", "J."), a word, or a lone capital.
-const NAME_TOKEN: &str = r"(?:\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]|\p{Lu})";
+/// One capitalized name word: an initial or a known abbreviation with its period ("J.", "Dr."), a
+/// word, or a lone capital. Other words never take the period, which may end the sentence ("… said
+/// Jane Doe.").
+const NAME_TOKEN: &str = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Prof|Gen|Sen|Rep|Gov|Col|Capt|Lt|Hon)\.|\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]|\p{Lu})";
 
 /// A run of capitalized words, allowing lowercase name particles ("Ursula von der Leyen").
 pub(crate) static NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -257,8 +259,10 @@ fn apposition(inner: &str) -> Option<(Subject, usize)> {
     candidate(true).or_else(|| candidate(false))
 }
 
-/// People named in attribution phrases of one paragraph, with their byte offsets, in order:
-/// "according to X, ROLE", "X (, ROLE,) said", and "…,” said X".
+/// People named in one paragraph, with their byte offsets, in order: speakers in attribution
+/// phrases ("according to X, ROLE", "X (, ROLE,) said", "…,” said X") and people introduced with a
+/// title or a role ("Prime Minister António Costa opened …", "Jane Doe, Director of X, presented …"),
+/// since "he said" may refer to any of them.
 pub(crate) fn mentions(text: &str) -> Vec<(usize, Person)> {
     static ACCORDING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+").expect("according regex"));
@@ -279,20 +283,43 @@ pub(crate) fn mentions(text: &str) -> Vec<(usize, Person)> {
             out.push((m.start(), p));
         }
     }
+    for m in NAME.find_iter(text) {
+        let introduced = match text[m.end()..].strip_prefix(", ") {
+            Some(rest) => trailing_role(rest)
+                .filter(|r| strict_role(r))
+                .and_then(|r| make_person(m.as_str(), Some(r))),
+            // A title in front of the name: make_person moves it into the role.
+            None => make_person(m.as_str(), None).filter(|p| p.role.is_some()),
+        };
+        if let Some(p) = introduced {
+            out.push((m.start(), p));
+        }
+    }
     out.sort_by_key(|(off, _)| *off);
     out
 }
 
-/// Person mentions in document order, keyed by (paragraph index, byte offset).
+/// Person mentions in document order, keyed by (paragraph index, byte offset), plus every
+/// multi-word name seen, for expanding a bare surname.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     mentions: Vec<((usize, usize), Person)>,
+    full_names: Vec<String>,
 }
 
 impl Registry {
-    /// Adds the mentions of paragraph `para`; paragraphs must be added in order.
-    pub fn add(&mut self, para: usize, found: Vec<(usize, Person)>) {
-        self.mentions.extend(found.into_iter().map(|(off, p)| ((para, off), p)));
+    /// Records the people of paragraph `para`; paragraphs must be scanned in order.
+    pub fn scan(&mut self, para: usize, text: &str) {
+        self.mentions.extend(mentions(text).into_iter().map(|(off, p)| ((para, off), p)));
+        for m in NAME.find_iter(text) {
+            if let Some(p) = make_person(m.as_str(), None)
+                && p.name.contains(' ')
+                && !self.full_names.contains(&p.name)
+                && self.full_names.len() < 1000
+            {
+                self.full_names.push(p.name);
+            }
+        }
     }
 
     fn before(&self, pos: (usize, usize)) -> &[((usize, usize), Person)] {
@@ -301,34 +328,38 @@ impl Registry {
     }
 
     /// Resolves a subject at `pos` to a person: pronouns to the last person named before, "the
-    /// minister" to the last person whose role says so, names completed from earlier mentions.
+    /// minister" to the last person whose role says so, names completed from other mentions.
     pub fn resolve(&self, subject: Subject, pos: (usize, usize)) -> Option<Person> {
         let earlier = self.before(pos);
-        match subject {
-            Subject::Pronoun => earlier.last().map(|(_, p)| p.clone()),
+        let person = match subject {
+            Subject::Pronoun => earlier.last().map(|(_, p)| p.clone())?,
             Subject::Nominal(word) => earlier.iter().rev().take(200).find_map(|(_, p)| {
                 let role = p.role.as_deref()?.to_lowercase();
                 role.split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| w == word)
                     .then(|| p.clone())
-            }),
-            Subject::Named(p) => Some(self.complete(p)),
-        }
+            })?,
+            Subject::Named(p) => p,
+        };
+        Some(self.complete(person))
     }
 
-    /// Expands a surname to the full name mentioned earlier anywhere, and fills a missing role.
+    /// Expands a surname to the full name mentioned anywhere ("Berg" → "Anna Berg"), preferring
+    /// people with a role, and fills a missing role from another mention of the same person.
     fn complete(&self, p: Person) -> Person {
-        let single = !p.name.contains(' ');
-        let known = self.mentions.iter().rev().take(500).find(|(_, k)| {
-            k.name == p.name || (single && k.name.rsplit(' ').next() == Some(p.name.as_str()))
-        });
-        match known {
-            Some((_, k)) => Person {
-                name: k.name.clone(),
-                role: p.role.or_else(|| k.role.clone()),
-            },
-            None => p,
-        }
+        let recent = || self.mentions.iter().rev().take(500).map(|(_, k)| k);
+        let surname_of = |full: &str| full.contains(' ') && full.rsplit(' ').next() == Some(p.name.as_str());
+        let name = if p.name.contains(' ') {
+            p.name
+        } else if let Some(k) = recent().find(|k| surname_of(&k.name)) {
+            k.name.clone()
+        } else {
+            self.full_names.iter().find(|n| surname_of(n)).cloned().unwrap_or(p.name)
+        };
+        let role = p
+            .role
+            .or_else(|| recent().find(|k| k.name == name && k.role.is_some()).and_then(|k| k.role.clone()));
+        Person { name, role }
     }
 }
 
@@ -378,17 +409,17 @@ mod tests {
     #[test]
     fn according_to_mention_keeps_role_to_sentence_end() {
         let m = mentions("Growth is near, according to John Smith, the CEO of Foo, Inc. Next sentence.");
-        assert_eq!(m.len(), 1);
-        assert_eq!(m[0].1.role.as_deref(), Some("CEO of Foo, Inc"));
+        assert!(!m.is_empty());
+        assert!(m.iter().all(|(_, p)| p.name == "John Smith" && p.role.as_deref() == Some("CEO of Foo, Inc")));
     }
 
     #[test]
     fn registry_resolves_surname_and_pronoun() {
         let mut r = Registry::default();
-        r.add(0, vec![(5, Person { name: "Jane Doe".into(), role: Some("CEO".into()) })]);
+        r.scan(0, "Hi. Jane Doe, the CEO, said so.");
         let p = r.resolve(Subject::Named(Person { name: "Doe".into(), role: None }), (1, 0));
         assert_eq!(p, Some(Person { name: "Jane Doe".into(), role: Some("CEO".into()) }));
         assert_eq!(r.resolve(Subject::Pronoun, (0, 2)), None);
-        assert!(r.resolve(Subject::Pronoun, (0, 9)).is_some());
+        assert!(r.resolve(Subject::Pronoun, (0, 20)).is_some());
     }
 }

@@ -105,12 +105,6 @@ pub(crate) fn spans(text: &str) -> Vec<Span> {
     out
 }
 
-/// Byte ranges of `text` covered by quoted spans (marks included), for "how much of this sentence is
-/// quotation" measurements.
-pub(crate) fn quoted_bytes(text: &str) -> usize {
-    spans(text).iter().map(|s| s.close_end - s.open).sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

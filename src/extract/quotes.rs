@@ -66,7 +66,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
     // The last accepted quote's paragraph and speaker, for unattributed continuations.
     let mut last: Option<(usize, Person)> = None;
     for (pi, text) in paragraphs.iter().enumerate() {
-        registry.add(pi, people::mentions(text));
+        registry.scan(pi, text);
         let spans = quoted::spans(text);
         let mut prev_close = 0;
         for (si, span) in spans.iter().enumerate() {

@@ -4,6 +4,10 @@
 //! Everything here is linear in the input and never slices on a non-char boundary, so the extractors
 //! built on top can take arbitrary (even garbage) input.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// One block of a body: a paragraph (its lines joined with single spaces) or a bulleted/numbered list.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Block {
@@ -213,6 +217,26 @@ pub(crate) fn head(s: &str, max: usize) -> &str {
     &s[..i]
 }
 
+/// A news dateline opening a paragraph ("SINGAPORE, 2 October 2019 – ", "LISBON — ",
+/// "SAN FRANCISCO, March 3, 2020 /PRNewswire/ -- "): the city in title case and the byte length of
+/// the whole prefix, separator included.
+pub(crate) fn dateline(p: &str) -> Option<(String, usize)> {
+    static CITY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3})(?:,|\s+[—–-]|\s*\()").expect("dateline regex")
+    });
+    static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s(?:--|–|—|-)\s+").expect("separator regex"));
+    let city = CITY.captures(p)?.get(1)?.as_str();
+    let sep = SEP.find(head(p, 120))?;
+    let title_case: Vec<String> = city
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| c.to_string() + &chars.as_str().to_lowercase())
+        })
+        .collect();
+    Some((title_case.join(" "), sep.end()))
+}
+
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
@@ -326,8 +350,18 @@ mod tests {
             let _ = tail(s, n);
             let _ = head(s, n);
         }
-        assert_eq!(tail(s, 4), "cd”");
+        assert_eq!(tail(s, 5), "cd”");
+        assert_eq!(tail(s, 4), "d”");
         assert_eq!(head(s, 4), "ab");
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline("LISBON — The annual"), Some(("Lisbon".into(), 10)));
+        let p = "SAN FRANCISCO, March 3, 2020 /PRNewswire/ -- ACME Corp. today";
+        assert_eq!(dateline(p).map(|(c, n)| (c, &p[n..])), Some(("San Francisco".into(), "ACME Corp. today")));
+        assert_eq!(dateline("NASA, the agency, said – maybe"), Some(("Nasa".into(), 24)));
+        assert_eq!(dateline("The Summit opened – today"), None);
     }
 
     #[test]

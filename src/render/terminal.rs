@@ -97,9 +97,9 @@ fn render_block(block: &Block, style: Style) -> String {
             if let Some(h) = heading {
                 lines.push(paint(style, BOLD, &clean(h)));
             }
-            let marker_width = if *ordered { items.len().to_string().len() + 2 } else { 1 };
+            let digits = items.len().to_string().len();
             for (i, item) in items.iter().enumerate() {
-                let marker = if *ordered { format!("{:>w$}.", i + 1, w = marker_width - 1) } else { "•".into() };
+                let marker = if *ordered { format!("{:>digits$}.", i + 1) } else { "•".into() };
                 let first = format!("  {marker} ");
                 let rest = " ".repeat(first.chars().count());
                 lines.push(wrap(&inline(item, style), style.width, &first, &rest));

@@ -31,6 +31,13 @@ pub async fn run(
         }
     };
     tracing::debug!(dir = %dir.display(), "watching for briefing changes");
+    // A file that changed between the first load and the watch starting raised no event: look once more.
+    let first = store.clone();
+    if let Ok(report) = tokio::task::spawn_blocking(move || first.reload()).await
+        && !report.is_unchanged()
+    {
+        on_reload(&report);
+    }
     loop {
         tokio::select! {
             _ = shutdown.cancelled() => break,

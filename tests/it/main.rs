@@ -1,0 +1,52 @@
+//! The integration tests: one binary that drives the public API and the `attache` executable.
+//!
+//! - `cli`: the command line as a user runs it (`ask`, `check`, `show`, `extract`, the console fallback,
+//!   a file dropped into the briefings directory while the bot runs).
+//! - `bad_input`: the corpus of broken files and the error each must produce.
+//! - `snapshots`: the terminal rendering of every command.
+//! - `store`: reloads keep the last good state.
+//! - `properties`: no chat input, and no file content, panics.
+
+mod bad_input;
+mod cli;
+mod properties;
+mod snapshots;
+mod store;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A path under `tests/fixtures`.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+}
+
+/// Runs `attache` with `args` in the package root, with colour off and a fixed width.
+pub fn attache(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("the attache binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Copies a fixture directory into a fresh temporary directory, so a test can change it.
+pub fn copy_dir(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for entry in std::fs::read_dir(from).expect("fixture dir") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    dir
+}

@@ -1,0 +1,72 @@
+//! Reloads swap whole snapshots and never lose a good briefing to a bad edit.
+
+use std::fs;
+
+use attache::briefing::ParseOptions;
+use attache::store::Store;
+
+const GOOD: &str = "+++\ntitle = \"Good (fictional example)\"\nlocation = \"Before\"\n+++\n";
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_version_and_reports_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("event.md");
+    fs::write(&path, GOOD).unwrap();
+    let store = Store::open(dir.path(), ParseOptions::default());
+    let before = store.snapshot();
+    assert_eq!(before.get("event").unwrap().location.as_deref(), Some("Before"));
+
+    fs::write(&path, "+++\ntitle = \"Good\"\nlocation = \n+++\n").unwrap();
+    let report = store.reload();
+    assert_eq!(report.stale, ["event"]);
+    assert_eq!(report.errors.len(), 1);
+    assert!(report.errors[0].to_string().contains("event.md:3:"), "{}", report.errors[0]);
+    let during = store.snapshot();
+    assert_eq!(during.get("event").unwrap().location.as_deref(), Some("Before"));
+    assert_eq!(during.stale, ["event"]);
+    // A reader holding the old snapshot still sees it whole.
+    assert_eq!(before.len(), 1);
+
+    fs::write(&path, GOOD.replace("Before", "After")).unwrap();
+    let report = store.reload();
+    assert_eq!(report.changed, ["event"]);
+    assert!(report.errors.is_empty() && report.stale.is_empty());
+    assert_eq!(store.snapshot().get("event").unwrap().location.as_deref(), Some("After"));
+}
+
+#[test]
+fn reload_reports_added_changed_and_removed_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), GOOD).unwrap();
+    fs::write(dir.path().join("b.txt"), "Raw Article Title\n\nSome text.\n").unwrap();
+    let store = Store::open(dir.path(), ParseOptions::default());
+    assert_eq!(store.snapshot().len(), 2);
+
+    fs::remove_file(dir.path().join("b.txt")).unwrap();
+    fs::create_dir(dir.path().join("nested")).unwrap();
+    fs::write(dir.path().join("nested/c.md"), GOOD.replace("Good", "Nested")).unwrap();
+    fs::write(dir.path().join(".hidden.md"), GOOD).unwrap();
+    fs::write(dir.path().join("a.md~"), GOOD).unwrap();
+    let report = store.reload();
+    assert_eq!(report.added, ["c"]);
+    assert_eq!(report.removed, ["b"]);
+    assert!(report.changed.is_empty());
+    assert_eq!(report.total, 2);
+
+    let unchanged = store.reload();
+    assert!(unchanged.is_unchanged());
+}
+
+#[test]
+fn a_vanished_directory_keeps_serving_what_was_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let briefings = dir.path().join("briefings");
+    fs::create_dir(&briefings).unwrap();
+    fs::write(briefings.join("a.md"), GOOD).unwrap();
+    let store = Store::open(&briefings, ParseOptions::default());
+    fs::rename(&briefings, dir.path().join("moved")).unwrap();
+    let report = store.reload();
+    assert_eq!(report.errors.len(), 1);
+    assert!(report.errors[0].to_string().contains("does not exist"), "{}", report.errors[0]);
+    assert_eq!(store.snapshot().len(), 1);
+}
