@@ -32,3 +32,4 @@ pub mod runtime;
 pub mod search;
 pub mod store;
 mod tomlerr;
+pub mod wordindex;

@@ -3,12 +3,15 @@
 //!
 //! Words match when each typed word is a word of the briefing's id, title, event name, place or year, or
 //! the start of one ("infofor shanghai"). A typo never silently picks a briefing: it is answered with a
-//! suggestion, so a user never reads about the wrong event.
+//! suggestion, so a user never reads about the wrong event. Lookups go through a [`NameIndex`] built
+//! with each snapshot, so resolving costs the same with ten briefings or ten thousand.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::briefing::Briefing;
 use crate::store::Snapshot;
+use crate::wordindex::WordIndex;
 
 /// The outcome of resolving an event reference.
 #[derive(Debug, Clone)]
@@ -22,6 +25,65 @@ pub enum Resolution {
 
 /// At most this many candidates are listed for an ambiguous reference or offered as suggestions.
 pub const MAX_CANDIDATES: usize = 5;
+/// Typed words shorter than this only match whole name words, not as prefixes.
+const MIN_PREFIX: usize = 3;
+
+/// Name words of every briefing of a snapshot, for word and typo lookups.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Name word to the briefings (positions in the snapshot) whose name holds it.
+    words: WordIndex<u32>,
+    /// Each briefing's name words, sorted, to check the other words of a reference against one candidate.
+    per_doc: Vec<Vec<Box<str>>>,
+}
+
+impl NameIndex {
+    pub fn build(briefings: &[Arc<Briefing>]) -> Self {
+        let per_doc: Vec<Vec<Box<str>>> = briefings
+            .iter()
+            .map(|b| name_words(b).into_iter().map(String::into_boxed_str).collect())
+            .collect();
+        let words = WordIndex::build(
+            per_doc
+                .iter()
+                .enumerate()
+                .flat_map(|(i, ws)| ws.iter().map(move |w| (w.to_string(), i as u32))),
+        );
+        NameIndex { words, per_doc }
+    }
+
+    /// How well `word` matches briefing `doc`'s name: 2 for a whole word, 1 for the start of one.
+    fn score(&self, doc: u32, word: &str) -> Option<u32> {
+        let names = &self.per_doc[doc as usize];
+        let at = names.partition_point(|n| &**n < word);
+        match names.get(at) {
+            Some(n) if &**n == word => Some(2),
+            Some(n) if word.chars().count() >= MIN_PREFIX && n.starts_with(word) => Some(1),
+            _ => None,
+        }
+    }
+
+    /// Briefings matching `word` as a whole name word or, for longer words, the start of one.
+    fn candidates(&self, word: &str) -> Vec<u32> {
+        let mut docs: Vec<u32> = if word.chars().count() >= MIN_PREFIX {
+            self.words.prefixed(word).flat_map(|(_, d)| d.iter().copied()).collect()
+        } else {
+            self.words.exact(word).to_vec()
+        };
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
+    /// How many briefings a word would match, to start from the rarest word.
+    fn cost(&self, word: &str) -> usize {
+        if word.chars().count() >= MIN_PREFIX {
+            self.words.prefixed(word).map(|(_, d)| d.len()).sum()
+        } else {
+            self.words.exact(word).len()
+        }
+    }
+}
 
 pub fn resolve(snapshot: &Snapshot, query: &str) -> Resolution {
     let q = query.trim().to_lowercase();
@@ -32,36 +94,32 @@ pub fn resolve(snapshot: &Snapshot, query: &str) -> Resolution {
     if let Some(b) = snapshot.get(&slug) {
         return Resolution::Found(b.clone());
     }
-    let words: Vec<String> = words(&q);
+    let mut words = words(&q);
+    words.sort_unstable();
+    words.dedup();
     if words.is_empty() {
         return Resolution::NotFound { suggestions: Vec::new() };
     }
-    // Score: exact word matches count more than prefix matches; fewer extra words in the name ranks higher.
-    let mut matches: Vec<(u32, usize, &Arc<Briefing>)> = snapshot
-        .briefings()
-        .iter()
-        .filter_map(|b| {
-            let name = name_words(b);
-            let mut score = 0u32;
-            for w in &words {
-                if name.iter().any(|n| n == w) {
-                    score += 2;
-                } else if w.chars().count() >= 3 && name.iter().any(|n| n.starts_with(w.as_str())) {
-                    score += 1;
-                } else {
-                    return None;
-                }
-            }
-            Some((score, name.len(), b))
+    let index = snapshot.names();
+    // Start from the rarest word, then check each candidate for the others: every word must match.
+    words.sort_by_cached_key(|w| index.cost(w));
+    let mut matches: Vec<(u32, u32, u32)> = index
+        .candidates(&words[0])
+        .into_iter()
+        .filter_map(|d| {
+            let score = words.iter().map(|w| index.score(d, w)).sum::<Option<u32>>()?;
+            Some((score, index.per_doc[d as usize].len() as u32, d))
         })
         .collect();
-    matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // More matched words first, then fewer extra words in the name, then snapshot order (newest first).
+    matches.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let doc = |d: u32| snapshot.briefings()[d as usize].clone();
     match matches.as_slice() {
-        [] => Resolution::NotFound { suggestions: suggestions(snapshot, &q, &words) },
-        [(_, _, only)] => Resolution::Found((*only).clone()),
+        [] => Resolution::NotFound { suggestions: suggestions(index, snapshot, &words) },
+        [(_, _, only)] => Resolution::Found(doc(*only)),
         // A reference that matches more words of one briefing than of any other picks it.
-        [(best, _, b), (second, _, _), ..] if best > second => Resolution::Found((*b).clone()),
-        many => Resolution::Ambiguous(many.iter().take(MAX_CANDIDATES).map(|(_, _, b)| (*b).clone()).collect()),
+        [(best, _, d), (second, _, _), ..] if best > second => Resolution::Found(doc(*d)),
+        many => Resolution::Ambiguous(many.iter().take(MAX_CANDIDATES).map(|m| doc(m.2)).collect()),
     }
 }
 
@@ -90,27 +148,40 @@ fn name_words(b: &Briefing) -> Vec<String> {
     out
 }
 
-/// Ids that look like what was typed: by edit distance to the id, or by a typo in one of the name's words.
-fn suggestions(snapshot: &Snapshot, q: &str, words: &[String]) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> = snapshot
-        .briefings()
-        .iter()
-        .filter_map(|b| {
-            let whole = strsim::jaro_winkler(q, &b.id).max(strsim::jaro_winkler(q, &b.title.to_lowercase()));
-            let name = name_words(b);
-            // Each typed word against its best name word; the reference scores as its weakest word.
-            let per_word = words
-                .iter()
-                .map(|w| {
-                    name.iter()
-                        .map(|n| strsim::normalized_damerau_levenshtein(w, n))
-                        .fold(0.0, f64::max)
-                })
-                .fold(1.0, f64::min);
-            let score = whole.max(per_word);
-            (score >= 0.75).then_some((score, b.id.as_str()))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(MAX_CANDIDATES).map(|(_, id)| id.to_string()).collect()
+/// Ids of briefings whose name has, for every typed word, that word or a one-letter typo of it; the
+/// briefings with the fewest typos come first.
+fn suggestions(index: &NameIndex, snapshot: &Snapshot, words: &[String]) -> Vec<String> {
+    let mut scores: Option<HashMap<u32, u32>> = None;
+    for w in words {
+        // Typo count per briefing for this word: 0 when the word itself is there.
+        let mut found: HashMap<u32, u32> = HashMap::new();
+        for (_, docs) in index.words.near(w) {
+            for &d in docs {
+                found.entry(d).or_insert(1);
+            }
+        }
+        for &d in index.words.exact(w) {
+            found.insert(d, 0);
+        }
+        scores = Some(match scores {
+            None => found,
+            Some(mut acc) => {
+                acc.retain(|d, typos| match found.get(d) {
+                    Some(t) => {
+                        *typos += t;
+                        true
+                    }
+                    None => false,
+                });
+                acc
+            }
+        });
+    }
+    let mut ranked: Vec<(u32, u32)> = scores.unwrap_or_default().into_iter().map(|(d, t)| (t, d)).collect();
+    ranked.sort_unstable();
+    ranked
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .map(|(_, d)| snapshot.briefings()[d as usize].id.clone())
+        .collect()
 }

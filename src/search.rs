@@ -84,38 +84,67 @@ impl SearchIndex {
     /// Ranks documents for `query`, best first. A query word with no exact match is expanded as a prefix
     /// ("secur" finds "security"); documents matching more of the query words always rank higher.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.search_page(query, 0, usize::MAX).0
+    }
+
+    /// The hits ranked `skip..skip + take` for `query`, and how many documents matched in all. Only the
+    /// requested page is fully sorted, so a page costs little more than counting the matches.
+    pub fn search_page(&self, query: &str, skip: usize, take: usize) -> (Vec<Hit>, usize) {
         let words = query_terms(query);
-        if words.is_empty() || self.doc_len.is_empty() {
-            return Vec::new();
+        let n = self.doc_len.len();
+        if words.is_empty() || n == 0 {
+            return (Vec::new(), 0);
         }
-        let n = self.doc_len.len() as f32;
-        let mut scores: HashMap<u32, (f32, u32)> = HashMap::new();
+        // Dense per-document accumulators: cheaper than hashing when a word hits thousands of documents.
+        let mut total = vec![0f32; n];
+        let mut matched = vec![0u32; n];
+        let mut word_best = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut word_touched: Vec<u32> = Vec::new();
         for word in &words {
-            let mut seen: HashMap<u32, f32> = HashMap::new();
             for (term, factor) in self.expand(word) {
                 let Some(list) = self.postings.get(term) else { continue };
-                let idf = ((n - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
+                let idf = ((n as f32 - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
                 for &(doc, w) in list {
                     let norm = 1.0 - B + B * self.doc_len[doc as usize] / self.avg_len;
                     let s = factor * idf * (w * (K1 + 1.0)) / (w + K1 * norm);
-                    let best = seen.entry(doc).or_insert(0.0);
+                    let best = &mut word_best[doc as usize];
+                    if *best == 0.0 {
+                        word_touched.push(doc);
+                    }
                     *best = best.max(s);
                 }
             }
-            for (doc, s) in seen {
-                let e = scores.entry(doc).or_insert((0.0, 0));
-                e.0 += s;
-                e.1 += 1;
+            for doc in word_touched.drain(..) {
+                let d = doc as usize;
+                if matched[d] == 0 {
+                    touched.push(doc);
+                }
+                total[d] += word_best[d];
+                matched[d] += 1;
+                word_best[d] = 0.0;
             }
         }
-        let mut hits: Vec<(u32, Hit)> = scores
+        let count = touched.len();
+        let order = |a: &u32, b: &u32| {
+            let (a, b) = (*a as usize, *b as usize);
+            matched[b].cmp(&matched[a]).then(total[b].total_cmp(&total[a])).then(a.cmp(&b))
+        };
+        let wanted = skip.saturating_add(take).min(count);
+        if wanted == 0 {
+            return (Vec::new(), count);
+        }
+        if wanted < count {
+            touched.select_nth_unstable_by(wanted - 1, order);
+            touched.truncate(wanted);
+        }
+        touched.sort_unstable_by(order);
+        let hits = touched
             .into_iter()
-            .map(|(doc, (score, matched))| {
-                (matched, Hit { doc: doc as usize, score })
-            })
+            .skip(skip)
+            .map(|doc| Hit { doc: doc as usize, score: total[doc as usize] })
             .collect();
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)).then(a.1.doc.cmp(&b.1.doc)));
-        hits.into_iter().map(|(_, h)| h).collect()
+        (hits, count)
     }
 
     /// The indexed terms a query word stands for, with how much each counts.

@@ -229,19 +229,27 @@ fn check_target(t: &str) -> Result<(), &'static str> {
 /// Every quote by `speaker` across the snapshot, newest event first.
 fn by_speaker<'a>(snapshot: &'a Snapshot, speaker: &str) -> Vec<(&'a Arc<Briefing>, &'a Quote)> {
     snapshot
-        .briefings()
-        .iter()
-        .flat_map(|b| b.quotes.iter().map(move |q| (b, q)))
-        .filter(|(_, q)| speaker_matches(&q.speaker, speaker))
+        .quotes_by(speaker)
+        .into_iter()
+        .map(|(d, q)| {
+            let b = &snapshot.briefings()[d];
+            (b, &b.quotes[q])
+        })
         .collect()
 }
 
 /// "noskov", "Konstantin Noskov" and "k noskov" all match "Konstantin Noskov": every typed word must be the
 /// start of one of the speaker's name words.
 fn speaker_matches(name: &str, query: &str) -> bool {
-    let name_words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    let mut typed = query.split_whitespace().map(str::to_lowercase).peekable();
-    typed.peek().is_some() && typed.all(|w| name_words.iter().any(|n| n.starts_with(w.trim_end_matches('.'))))
+    let mut typed = query.split_whitespace().peekable();
+    typed.peek().is_some()
+        && typed.all(|w| name.split_whitespace().any(|n| starts_with_caseless(n, w.trim_end_matches('.'))))
+}
+
+/// `s` starts with `prefix`, ignoring case, without allocating (this runs once per quote per query).
+fn starts_with_caseless(s: &str, prefix: &str) -> bool {
+    let mut rest = s.chars().flat_map(char::to_lowercase);
+    prefix.chars().flat_map(char::to_lowercase).all(|c| rest.next() == Some(c))
 }
 
 fn heading(what: &str, b: &Briefing) -> Block {

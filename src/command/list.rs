@@ -52,17 +52,22 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
 }
 
 pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
-    let hits = snapshot.index().search(query);
-    if hits.is_empty() {
+    let index = snapshot.index();
+    let (mut hits, total) = index.search_page(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
+    if total == 0 {
         return Response::not_found(
             Inline::default().text("Nothing found for ").code(query).text("."),
             vec![Inline::default().text("Try fewer or shorter words, or ").code("events").text(" to browse.")],
         );
     }
-    let pages = hits.len().div_ceil(RESULTS_PER_PAGE);
+    let pages = total.div_ceil(RESULTS_PER_PAGE);
     let page = page.min(pages);
+    if hits.is_empty() {
+        // Asked past the end: show the last page rather than nothing.
+        hits = index.search_page(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE).0;
+    }
     let mut blocks = vec![Block::Title { text: format!("Search: {query}"), url: None }];
-    for hit in hits.iter().skip((page - 1) * RESULTS_PER_PAGE).take(RESULTS_PER_PAGE) {
+    for hit in &hits {
         let b = &snapshot.briefings()[hit.doc];
         let snippet = search::snippet(b, query, SNIPPET_CHARS);
         blocks.push(Block::Entry {
@@ -73,7 +78,7 @@ pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
         });
     }
     let base = format!("search {}", quote_arg(query));
-    paged(Response::answer(blocks), page_info(&base, page, pages, hits.len()))
+    paged(Response::answer(blocks), page_info(&base, page, pages, total))
 }
 
 /// Adds page info when there is more than one page.

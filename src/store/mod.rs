@@ -14,7 +14,9 @@ use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
 use crate::briefing::{Briefing, FileError, ParseOptions};
+use crate::resolve::NameIndex;
 use crate::search::SearchIndex;
+use crate::wordindex::WordIndex;
 
 pub use load::{LoadedFile, scan};
 
@@ -25,6 +27,9 @@ pub struct Snapshot {
     briefings: Vec<Arc<Briefing>>,
     by_id: HashMap<String, usize>,
     index: SearchIndex,
+    names: NameIndex,
+    /// Words of speaker names to (briefing, quote) positions.
+    speakers: WordIndex<(u32, u32)>,
     /// Problems found in the last load, one per file, in path order.
     pub errors: Vec<FileError>,
     /// Ids served from an earlier good version because their file is broken now.
@@ -52,10 +57,18 @@ impl Snapshot {
             .map(|(i, b)| (b.id.clone(), i))
             .collect();
         let index = SearchIndex::build(&briefings);
+        let names = NameIndex::build(&briefings);
+        let speakers = WordIndex::build(briefings.iter().enumerate().flat_map(|(d, b)| {
+            b.quotes.iter().enumerate().flat_map(move |(q, quote)| {
+                speaker_words(&quote.speaker).map(move |w| (w, (d as u32, q as u32)))
+            })
+        }));
         Snapshot {
             briefings,
             by_id,
             index,
+            names,
+            speakers,
             errors,
             stale,
             loaded_at: SystemTime::now(),
@@ -82,6 +95,39 @@ impl Snapshot {
     pub fn index(&self) -> &SearchIndex {
         &self.index
     }
+
+    /// Every quote whose speaker has, for each typed word, a name word starting with it ("noskov",
+    /// "k. noskov"), as (briefing, quote) positions, newest briefing first.
+    pub fn quotes_by(&self, speaker: &str) -> Vec<(usize, usize)> {
+        let mut sets: Vec<Vec<(u32, u32)>> = speaker_words(speaker)
+            .map(|w| {
+                let mut found: Vec<(u32, u32)> =
+                    self.speakers.prefixed(&w).flat_map(|(_, q)| q.iter().copied()).collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            })
+            .collect();
+        sets.sort_by_key(Vec::len);
+        let Some((first, rest)) = sets.split_first() else { return Vec::new() };
+        first
+            .iter()
+            .filter(|q| rest.iter().all(|set| set.binary_search(q).is_ok()))
+            .map(|&(d, q)| (d as usize, q as usize))
+            .collect()
+    }
+
+    /// The name words of every briefing, for resolving event references.
+    pub fn names(&self) -> &NameIndex {
+        &self.names
+    }
+}
+
+/// The lowercase words of a speaker's name, initials without their dot.
+fn speaker_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
 }
 
 /// What a reload changed, by briefing id.
