@@ -194,7 +194,10 @@ fn main() {
     let large = tempfile::tempdir().expect("temp dir");
     corpus(small.path(), 1_000);
     corpus(large.path(), 10_000);
-    report(&[(1_000, small.path()), (10_000, large.path())]);
+    // ATTACHE_BENCH_TABLE=0 skips the table, e.g. to profile one criterion benchmark alone.
+    if std::env::var("ATTACHE_BENCH_TABLE").as_deref() != Ok("0") {
+        report(&[(1_000, small.path()), (10_000, large.path())]);
+    }
 
     let mut c = Criterion::default().configure_from_args();
     {

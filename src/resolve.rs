@@ -6,7 +6,7 @@
 //! suggestion, so a user never reads about the wrong event. Lookups go through a [`NameIndex`] built
 //! with each snapshot, so resolving costs the same with ten briefings or ten thousand.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::briefing::Briefing;
@@ -151,33 +151,45 @@ fn name_words(b: &Briefing) -> Vec<String> {
 /// Ids of briefings whose name has, for every typed word, that word or a one-letter typo of it; the
 /// briefings with the fewest typos come first.
 fn suggestions(index: &NameIndex, snapshot: &Snapshot, words: &[String]) -> Vec<String> {
-    let mut scores: Option<HashMap<u32, u32>> = None;
-    for w in words {
-        // Typo count per briefing for this word: 0 when the word itself is there.
-        let mut found: HashMap<u32, u32> = HashMap::new();
-        for (_, docs) in index.words.near(w) {
-            for &d in docs {
-                found.entry(d).or_insert(1);
+    // Each typed word's spellings in the index: itself (no typo) and its one-typo neighbours.
+    let mut spellings: Vec<Vec<(&str, u32, &[u32])>> = words
+        .iter()
+        .map(|w| {
+            let mut v: Vec<(&str, u32, &[u32])> = Vec::new();
+            let exact = index.words.exact(w);
+            if !exact.is_empty() {
+                v.push((w.as_str(), 0, exact));
             }
+            v.extend(index.words.near(w).into_iter().map(|(n, docs)| (n, 1, docs)));
+            v
+        })
+        .collect();
+    // Start from the word with the fewest briefings, then check each candidate for the other words.
+    spellings.sort_by_key(|v| v.iter().map(|s| s.2.len()).sum::<usize>());
+    let Some((first, rest)) = spellings.split_first() else { return Vec::new() };
+    let mut typos: HashMap<u32, u32> = HashMap::default();
+    for &(_, t, docs) in first {
+        for &d in docs {
+            let e = typos.entry(d).or_insert(t);
+            *e = (*e).min(t);
         }
-        for &d in index.words.exact(w) {
-            found.insert(d, 0);
-        }
-        scores = Some(match scores {
-            None => found,
-            Some(mut acc) => {
-                acc.retain(|d, typos| match found.get(d) {
-                    Some(t) => {
-                        *typos += t;
-                        true
-                    }
-                    None => false,
-                });
-                acc
-            }
-        });
     }
-    let mut ranked: Vec<(u32, u32)> = scores.unwrap_or_default().into_iter().map(|(d, t)| (t, d)).collect();
+    let mut ranked: Vec<(u32, u32)> = typos
+        .into_iter()
+        .filter_map(|(d, t)| {
+            let names = &index.per_doc[d as usize];
+            let more = rest
+                .iter()
+                .map(|word| {
+                    word.iter()
+                        .filter(|(spelling, _, _)| names.binary_search_by(|n| (**n).cmp(spelling)).is_ok())
+                        .map(|s| s.1)
+                        .min()
+                })
+                .sum::<Option<u32>>()?;
+            Some((t + more, d))
+        })
+        .collect();
     ranked.sort_unstable();
     ranked
         .into_iter()

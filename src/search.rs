@@ -3,7 +3,7 @@
 //! Built once per snapshot and never mutated, so searches take no lock. Knows nothing of commands or
 //! rendering: it returns scored document numbers and plain snippets with the matched ranges marked.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -58,12 +58,17 @@ pub struct Hit {
 impl SearchIndex {
     pub fn build(briefings: &[Arc<Briefing>]) -> Self {
         let per_doc: Vec<HashMap<String, f32>> = briefings.par_iter().map(|b| doc_terms(b)).collect();
-        let mut postings: HashMap<Box<str>, Vec<(u32, f32)>> = HashMap::new();
+        let mut postings: HashMap<Box<str>, Vec<(u32, f32)>> = HashMap::default();
         let mut doc_len = Vec::with_capacity(per_doc.len());
         for (doc, terms) in per_doc.into_iter().enumerate() {
             doc_len.push(terms.values().sum());
             for (term, w) in terms {
-                postings.entry(term.into_boxed_str()).or_default().push((doc as u32, w));
+                match postings.get_mut(term.as_str()) {
+                    Some(list) => list.push((doc as u32, w)),
+                    None => {
+                        postings.insert(term.into_boxed_str(), vec![(doc as u32, w)]);
+                    }
+                }
             }
         }
         let mut terms: Vec<Box<str>> = postings.keys().cloned().collect();
@@ -169,8 +174,22 @@ impl SearchIndex {
 pub fn tokenize(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| stem(&w.to_lowercase()))
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter_map(|w| {
+            let mut buf = String::new();
+            normalize(w, &mut buf).then_some(buf)
+        })
+}
+
+/// Writes the index form of `word` (lowercase, stemmed) into `buf`; false for a stopword.
+fn normalize(word: &str, buf: &mut String) -> bool {
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    stem(buf);
+    !STOPWORDS.contains(&buf.as_str())
 }
 
 /// The words of a query, as they are looked up in the index.
@@ -182,26 +201,35 @@ pub fn query_terms(query: &str) -> Vec<String> {
 }
 
 /// A light English stemmer: folds plurals so "sponsors" finds "sponsor" and "cities" finds "city".
-fn stem(word: &str) -> String {
+fn stem(word: &mut String) {
     if word.len() > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
+        word.truncate(word.len() - 3);
+        word.push('y');
     } else if word.len() > 3
         && word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("us")
         && !word.ends_with("is")
     {
-        word[..word.len() - 1].to_string()
-    } else {
-        word.to_string()
+        word.pop();
     }
 }
 
 fn doc_terms(b: &Briefing) -> HashMap<String, f32> {
-    let mut terms: HashMap<String, f32> = HashMap::new();
+    let mut terms: HashMap<String, f32> = HashMap::default();
+    let mut buf = String::new();
+    // One buffer for every word; a term is allocated only the first time this document holds it.
     let mut add = |text: &str, w: f32| {
-        for t in tokenize(text) {
-            *terms.entry(t).or_insert(0.0) += w;
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !normalize(word, &mut buf) {
+                continue;
+            }
+            match terms.get_mut(buf.as_str()) {
+                Some(total) => *total += w,
+                None => {
+                    terms.insert(buf.clone(), w);
+                }
+            }
         }
     };
     add(&b.title, weight::TITLE);
@@ -268,9 +296,10 @@ pub fn snippet(b: &Briefing, query: &str, max_chars: usize) -> Snippet {
 fn mark(unit: &str, words: &[String], max_chars: usize) -> Snippet {
     let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ");
     let spans = word_spans(&unit);
-    let is_match = |w: &str| {
-        let t = stem(&w.to_lowercase());
-        words.iter().any(|q| t == *q || (q.len() >= MIN_PREFIX && t.starts_with(q.as_str())))
+    let mut buf = String::new();
+    let mut is_match = |w: &str| {
+        normalize(w, &mut buf);
+        words.iter().any(|q| buf == *q || (q.len() >= MIN_PREFIX && buf.starts_with(q.as_str())))
     };
     let first = spans.iter().find(|r| is_match(&unit[(*r).clone()])).map_or(0, |r| r.start);
     let (mut start, mut end) = (0, unit.len());

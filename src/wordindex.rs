@@ -5,7 +5,7 @@
 //! with one character removed), as in SymSpell: a lookup touches a handful of keys instead of comparing
 //! against every word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug)]
 pub struct WordIndex<T> {
@@ -19,9 +19,9 @@ pub struct WordIndex<T> {
 impl<T> Default for WordIndex<T> {
     fn default() -> Self {
         WordIndex {
-            items: HashMap::new(),
+            items: HashMap::default(),
             sorted: Vec::new(),
-            deletes: HashMap::new(),
+            deletes: HashMap::default(),
         }
     }
 }
@@ -29,7 +29,7 @@ impl<T> Default for WordIndex<T> {
 impl<T: Copy + PartialEq> WordIndex<T> {
     /// Indexes `(word, item)` pairs; words should already be lowercase.
     pub fn build(pairs: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut items: HashMap<Box<str>, Vec<T>> = HashMap::new();
+        let mut items: HashMap<Box<str>, Vec<T>> = HashMap::default();
         for (word, item) in pairs {
             let list = items.entry(word.into_boxed_str()).or_default();
             if list.last() != Some(&item) {
@@ -38,7 +38,7 @@ impl<T: Copy + PartialEq> WordIndex<T> {
         }
         let mut sorted: Vec<Box<str>> = items.keys().cloned().collect();
         sorted.sort_unstable();
-        let mut deletes: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut deletes: HashMap<Box<str>, Vec<u32>> = HashMap::default();
         for (i, word) in sorted.iter().enumerate() {
             for d in one_deleted(word) {
                 deletes.entry(d.into_boxed_str()).or_default().push(i as u32);
