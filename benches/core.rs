@@ -43,13 +43,61 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 
 const WORDS: &[&str] = &[
-    "digital", "economy", "security", "cloud", "data", "policy", "trade", "energy", "port", "logistics",
-    "cooperation", "network", "infrastructure", "finance", "banking", "transport", "innovation", "research",
-    "education", "health", "climate", "industry", "software", "market", "regional", "cross-border", "standards",
-    "privacy", "identity", "payments", "satellite", "telecom", "governance", "supply", "chain", "skills",
+    "digital",
+    "economy",
+    "security",
+    "cloud",
+    "data",
+    "policy",
+    "trade",
+    "energy",
+    "port",
+    "logistics",
+    "cooperation",
+    "network",
+    "infrastructure",
+    "finance",
+    "banking",
+    "transport",
+    "innovation",
+    "research",
+    "education",
+    "health",
+    "climate",
+    "industry",
+    "software",
+    "market",
+    "regional",
+    "cross-border",
+    "standards",
+    "privacy",
+    "identity",
+    "payments",
+    "satellite",
+    "telecom",
+    "governance",
+    "supply",
+    "chain",
+    "skills",
 ];
-const PLACES: &[&str] = &["Shanghai", "Moscow", "Singapore", "Nairobi", "Lisbon", "Almaty", "Jakarta", "Lima"];
-const PEOPLE: &[&str] = &["Ana Lima", "Wei Zhang", "Olga Petrova", "Kofi Mensah", "Ravi Iyer", "Sara Costa"];
+const PLACES: &[&str] = &[
+    "Shanghai",
+    "Moscow",
+    "Singapore",
+    "Nairobi",
+    "Lisbon",
+    "Almaty",
+    "Jakarta",
+    "Lima",
+];
+const PEOPLE: &[&str] = &[
+    "Ana Lima",
+    "Wei Zhang",
+    "Olga Petrova",
+    "Kofi Mensah",
+    "Ravi Iyer",
+    "Sara Costa",
+];
 
 /// A deterministic pseudo-random stream, so every run benches the same corpus.
 struct Rng(u64);
@@ -79,7 +127,9 @@ fn corpus(dir: &Path, n: usize) {
         let place = rng.pick(PLACES);
         let year = 2000 + i % 26;
         let topic = format!("{} {}", rng.pick(WORDS), rng.pick(WORDS));
-        let body: Vec<String> = (0..6).map(|_| (0..4).map(|_| rng.sentence(12)).collect::<Vec<_>>().join(" ")).collect();
+        let body: Vec<String> = (0..6)
+            .map(|_| (0..4).map(|_| rng.sentence(12)).collect::<Vec<_>>().join(" "))
+            .collect();
         let speaker = rng.pick(PEOPLE);
         let text = if i % 10 == 9 {
             format!(
@@ -100,12 +150,28 @@ fn corpus(dir: &Path, n: usize) {
                 rng.sentence(20)
             );
             // Top-level keys go before the first [[table]], or TOML files them under it.
-            let _ = write!(fm, "topics = [\"{topic}\", \"{}\", \"{}\"]\n", rng.sentence(4), rng.sentence(4));
+            let _ = write!(
+                fm,
+                "topics = [\"{topic}\", \"{}\", \"{}\"]\n",
+                rng.sentence(4),
+                rng.sentence(4)
+            );
             for _ in 0..2 {
-                let _ = write!(fm, "[[quotes]]\ntext = \"{}\"\nspeaker = \"{}\"\nrole = \"Minister of Synthetic Affairs\"\n", rng.sentence(18), rng.pick(PEOPLE));
+                let _ = write!(
+                    fm,
+                    "[[quotes]]\ntext = \"{}\"\nspeaker = \"{}\"\nrole = \"Minister of Synthetic Affairs\"\n",
+                    rng.sentence(18),
+                    rng.pick(PEOPLE)
+                );
             }
-            let _ = write!(fm, "[[sponsors]]\nname = \"Synthetic Fund {i}\"\nrelation = \"sponsor\"\n");
-            let _ = write!(fm, "[[sponsors]]\nname = \"Example Group\"\nrelation = \"organizer\"\n");
+            let _ = write!(
+                fm,
+                "[[sponsors]]\nname = \"Synthetic Fund {i}\"\nrelation = \"sponsor\"\n"
+            );
+            let _ = write!(
+                fm,
+                "[[sponsors]]\nname = \"Example Group\"\nrelation = \"organizer\"\n"
+            );
             fm.push_str("+++\n\n");
             fm + &body.join("\n\n")
         };
@@ -142,7 +208,10 @@ fn engine(dir: &Path) -> Engine {
 
 /// Prints load time and memory, and p50/p99 of every command, measured over many runs.
 fn report(dirs: &[(usize, &Path)]) {
-    println!("\n== load (release build, {} cores) ==", std::thread::available_parallelism().map_or(1, |n| n.get()));
+    println!(
+        "\n== load (release build, {} cores) ==",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
     for (n, dir) in dirs {
         let start = Instant::now();
         let files = attache::store::scan(dir, &ParseOptions::default()).expect("scan");
@@ -168,7 +237,10 @@ fn report(dirs: &[(usize, &Path)]) {
     let (n, dir) = dirs[dirs.len() - 1];
     let engine = engine(dir);
     println!("\n== command latency over {n} briefings, 2000 runs each ==");
-    println!("{:<36} {:>10} {:>10} {:>10}", "command", "p50 µs", "p99 µs", "max µs");
+    println!(
+        "{:<36} {:>10} {:>10} {:>10}",
+        "command", "p50 µs", "p99 µs", "max µs"
+    );
     for line in COMMANDS {
         let mut times: Vec<Duration> = (0..2000)
             .map(|_| {

@@ -75,7 +75,11 @@ impl CommandSpec {
     pub fn usage(&self) -> String {
         let mut s = self.name.to_string();
         for o in self.options {
-            let name = if o.named_only { format!("{}:<{}>", o.name, o.name) } else { o.name.to_string() };
+            let name = if o.named_only {
+                format!("{}:<{}>", o.name, o.name)
+            } else {
+                o.name.to_string()
+            };
             if o.required {
                 s.push_str(&format!(" <{name}>"));
             } else {
@@ -114,7 +118,11 @@ const fn named(mut o: OptionSpec) -> OptionSpec {
     o
 }
 
-const EVENT: OptionSpec = required(greedy(opt("event", "The event: its id or words of its title", OptionKind::Event)));
+const EVENT: OptionSpec = required(greedy(opt(
+    "event",
+    "The event: its id or words of its title",
+    OptionKind::Event,
+)));
 const PAGE: OptionSpec = opt("page", "Page number", OptionKind::Integer { min: 1, max: 10_000 });
 
 /// Every command, in the order help lists them.
@@ -142,10 +150,19 @@ pub const COMMANDS: &[CommandSpec] = &[
         access: Access::Everyone,
         options: &[
             opt("tag", "Only events with this tag", OptionKind::Word),
-            opt("year", "Only events in this year", OptionKind::Integer { min: 1900, max: 2999 }),
+            opt(
+                "year",
+                "Only events in this year",
+                OptionKind::Integer { min: 1900, max: 2999 },
+            ),
             PAGE,
         ],
-        examples: &["events", "events security", "events 2018", "events security 2018 2"],
+        examples: &[
+            "events",
+            "events security",
+            "events 2018",
+            "events security 2018 2",
+        ],
     },
     CommandSpec {
         name: "briefing",
@@ -188,11 +205,19 @@ pub const COMMANDS: &[CommandSpec] = &[
         help: "Lists the direct quotes of an event with speaker and role. Name a speaker to filter; give only a speaker (`quotes speaker:Noskov`) to see their quotes from every event.",
         access: Access::Everyone,
         options: &[
-            opt("event", "The event: its id or words of its title", OptionKind::Event),
+            opt(
+                "event",
+                "The event: its id or words of its title",
+                OptionKind::Event,
+            ),
             opt("speaker", "Only quotes by this speaker", OptionKind::Text),
             named(PAGE),
         ],
-        examples: &["quotes infoforum", "quotes infoforum noskov", "quotes speaker:Noskov"],
+        examples: &[
+            "quotes infoforum",
+            "quotes infoforum noskov",
+            "quotes speaker:Noskov",
+        ],
     },
     CommandSpec {
         name: "search",
@@ -211,8 +236,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         help: "Posts the event's digest card to this channel or room, or to a named target such as `discord:<channel id>` or `matrix:<room id>`.",
         access: Access::Moderator,
         options: &[
-            required(opt("event", "The event: its id or words of its title", OptionKind::Event)),
-            opt("target", "Where to post: discord:<channel id> or matrix:<room>", OptionKind::Text),
+            required(opt(
+                "event",
+                "The event: its id or words of its title",
+                OptionKind::Event,
+            )),
+            opt(
+                "target",
+                "Where to post: discord:<channel id> or matrix:<room>",
+                OptionKind::Text,
+            ),
         ],
         examples: &["digest infoforum", "digest infoforum matrix:#news:example.org"],
     },
@@ -240,7 +273,8 @@ mod tests {
     fn every_entry_fits_discord_limits() {
         let valid_name = |n: &str| {
             (1..=32).contains(&n.len())
-                && n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                && n.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         };
         for c in COMMANDS {
             assert!(valid_name(c.name), "{}", c.name);
@@ -249,9 +283,19 @@ mod tests {
             let mut seen_optional = false;
             for o in c.options {
                 assert!(valid_name(o.name), "{}.{}", c.name, o.name);
-                assert!((1..=100).contains(&o.description.chars().count()), "{}.{}", c.name, o.name);
+                assert!(
+                    (1..=100).contains(&o.description.chars().count()),
+                    "{}.{}",
+                    c.name,
+                    o.name
+                );
                 // Discord requires required options to come before optional ones.
-                assert!(!(o.required && seen_optional), "{}.{} required after optional", c.name, o.name);
+                assert!(
+                    !(o.required && seen_optional),
+                    "{}.{} required after optional",
+                    c.name,
+                    o.name
+                );
                 seen_optional |= !o.required;
                 if let OptionKind::Choice(values) = o.kind {
                     assert!(values.len() <= 25);

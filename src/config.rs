@@ -152,23 +152,34 @@ impl Config {
             message,
         };
         let text = |v: Option<Spanned<String>>, key: &str, default: &str| match v {
-            Some(s) if s.get_ref().trim().is_empty() => Err(fail(s.span(), format!("`{key}` must not be empty"))),
+            Some(s) if s.get_ref().trim().is_empty() => {
+                Err(fail(s.span(), format!("`{key}` must not be empty")))
+            }
             Some(s) => Ok(s.into_inner()),
             None => Ok(default.to_string()),
         };
-        let in_range = |v: Option<Spanned<u64>>, key: &str, range: std::ops::RangeInclusive<u64>, default| match v {
-            Some(n) if !range.contains(n.get_ref()) => Err(fail(
-                n.span(),
-                format!("`{key}` = {} is out of range ({}..={})", n.get_ref(), range.start(), range.end()),
-            )),
-            Some(n) => Ok(n.into_inner()),
-            None => Ok(default),
-        };
+        let in_range =
+            |v: Option<Spanned<u64>>, key: &str, range: std::ops::RangeInclusive<u64>, default| match v {
+                Some(n) if !range.contains(n.get_ref()) => Err(fail(
+                    n.span(),
+                    format!(
+                        "`{key}` = {} is out of range ({}..={})",
+                        n.get_ref(),
+                        range.start(),
+                        range.end()
+                    ),
+                )),
+                Some(n) => Ok(n.into_inner()),
+                None => Ok(default),
+            };
         let log_filter = match raw.log.filter {
             Some(f) if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() => {
                 return Err(fail(
                     f.span(),
-                    format!("`log.filter` = {:?} is not a valid filter (try \"info\" or \"attache=debug\")", f.get_ref()),
+                    format!(
+                        "`log.filter` = {:?} is not a valid filter (try \"info\" or \"attache=debug\")",
+                        f.get_ref()
+                    ),
                 ));
             }
             f => text(f, "log.filter", "info")?,
@@ -178,7 +189,12 @@ impl Config {
             name: text(raw.bot.name, "bot.name", "Attaché")?,
             briefings_dir: text(raw.briefings.dir, "briefings.dir", "briefings")?.into(),
             watch: raw.briefings.watch.unwrap_or(true),
-            debounce: Duration::from_millis(in_range(raw.briefings.debounce_ms, "briefings.debounce_ms", 50..=10_000, 500)?),
+            debounce: Duration::from_millis(in_range(
+                raw.briefings.debounce_ms,
+                "briefings.debounce_ms",
+                50..=10_000,
+                500,
+            )?),
             max_file_bytes: in_range(
                 raw.briefings.max_file_bytes,
                 "briefings.max_file_bytes",
@@ -212,14 +228,24 @@ mod tests {
     fn shipped_config_is_valid_and_matches_the_defaults() {
         let shipped = parse(include_str!("../config/attache.toml")).unwrap();
         let defaults = Config::default();
-        assert_eq!(Config { path: None, ..shipped }, defaults);
+        assert_eq!(
+            Config {
+                path: None,
+                ..shipped
+            },
+            defaults
+        );
     }
 
     #[test]
     fn unknown_key_is_located_with_a_hint() {
         let e = parse("[briefings]\ndirr = \"x\"\n").unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.to_string().starts_with("config/attache.toml:2: unknown key `dirr`, did you mean `dir`?"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("config/attache.toml:2: unknown key `dirr`, did you mean `dir`?"),
+            "{e}"
+        );
     }
 
     #[test]

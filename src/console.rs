@@ -18,14 +18,23 @@ use crate::render::terminal::{self, Style};
 /// `COLUMNS` when set.
 pub fn stdout_style() -> Style {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80usize);
-    Style { color, width: width.clamp(40, 120) }
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(80usize);
+    Style {
+        color,
+        width: width.clamp(40, 120),
+    }
 }
 
 /// Strips the optional command prefix a chat user would type.
 pub fn strip_prefix(line: &str) -> &str {
     let line = line.trim();
-    line.strip_prefix('/').or_else(|| line.strip_prefix('!')).unwrap_or(line).trim_start()
+    line.strip_prefix('/')
+        .or_else(|| line.strip_prefix('!'))
+        .unwrap_or(line)
+        .trim_start()
 }
 
 /// Runs the console until stdin ends, `quit` is typed, or `shutdown` fires. When `owns_process` is set,

@@ -84,7 +84,10 @@ impl Engine {
     }
 
     pub fn set_platform(&self, name: &str, state: PlatformState) {
-        self.platforms.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), state);
+        self.platforms
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.to_string(), state);
     }
 
     pub fn platforms(&self) -> Vec<(String, PlatformState)> {
@@ -129,8 +132,12 @@ impl Engine {
         if !role.may(spec.access) {
             return Response::problem(
                 Status::Denied,
-                Inline::default().code(spec.name).text(format!(" is for {} only.", spec.access.describe())),
-                vec![Inline::plain("Ask a moderator or an admin of this room or server.")],
+                Inline::default()
+                    .code(spec.name)
+                    .text(format!(" is for {} only.", spec.access.describe())),
+                vec![Inline::plain(
+                    "Ask a moderator or an admin of this room or server.",
+                )],
             );
         }
         match catch_unwind(AssertUnwindSafe(|| command.execute(self, role))) {
@@ -158,9 +165,19 @@ pub fn usage_reply(e: &UsageError) -> Response {
     match e.command().and_then(crate::catalogue::find) {
         Some(spec) => {
             hints.push(Inline::default().text("Usage: ").code(spec.usage()));
-            hints.push(Inline::default().text("Type ").code(format!("help {}", spec.name)).text(" for details."));
+            hints.push(
+                Inline::default()
+                    .text("Type ")
+                    .code(format!("help {}", spec.name))
+                    .text(" for details."),
+            );
         }
-        None => hints.push(Inline::default().text("Type ").code("help").text(" to see the commands.")),
+        None => hints.push(
+            Inline::default()
+                .text("Type ")
+                .code("help")
+                .text(" to see the commands."),
+        ),
     }
     if matches!(e, UsageError::Empty) {
         hints.clear();

@@ -23,7 +23,11 @@ use attache::runtime::{self, Plan};
 use attache::store::Store;
 
 #[derive(Debug, Parser)]
-#[command(name = "attache", version, about = "Event briefings on Discord, Matrix and the console")]
+#[command(
+    name = "attache",
+    version,
+    about = "Event briefings on Discord, Matrix and the console"
+)]
 struct Cli {
     /// Config file [default: config/attache.toml when it exists, else built-in defaults]
     #[arg(long, global = true, value_name = "PATH")]
@@ -102,7 +106,9 @@ fn init_logging(config: &Config, quiet: bool) {
     let default = if quiet { "warn" } else { config.log_filter.as_str() };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     let _ = match config.log_format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Text => builder.try_init(),
@@ -111,7 +117,10 @@ fn init_logging(config: &Config, quiet: bool) {
 
 fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     let plan = if console_only {
-        Plan { console: true, console_only: true }
+        Plan {
+            console: true,
+            console_only: true,
+        }
     } else {
         Plan::from_config(config.console, 0)
     };
@@ -151,7 +160,10 @@ fn ask(config: Config, line: &str) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn check(config: Result<Config, attache::config::ConfigError>, briefings: Option<&Path>) -> anyhow::Result<ExitCode> {
+fn check(
+    config: Result<Config, attache::config::ConfigError>,
+    briefings: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut problems = 0usize;
     let config = match config {
@@ -175,15 +187,29 @@ fn check(config: Result<Config, attache::config::ConfigError>, briefings: Option
     let extracted: Vec<&Arc<Briefing>> = snapshot
         .briefings()
         .iter()
-        .filter(|b| b.extracted.iter().any(|f| *f != briefing::Field::Title && *f != briefing::Field::Links))
+        .filter(|b| {
+            b.extracted
+                .iter()
+                .any(|f| *f != briefing::Field::Title && *f != briefing::Field::Links)
+        })
         .collect();
     for b in &extracted {
         let fields: Vec<String> = b
             .extracted
             .iter()
-            .map(|f| serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+            .map(|f| {
+                serde_json::to_value(f)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            })
             .collect();
-        writeln!(out, "{}: note: review extracted fields: {}", b.path.display(), fields.join(", "))?;
+        writeln!(
+            out,
+            "{}: note: review extracted fields: {}",
+            b.path.display(),
+            fields.join(", ")
+        )?;
     }
     writeln!(
         out,
@@ -194,7 +220,11 @@ fn check(config: Result<Config, attache::config::ConfigError>, briefings: Option
         problems,
         if problems == 1 { "" } else { "s" }
     )?;
-    Ok(if problems == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if problems == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn show(config: Config, event: &str, json: bool) -> anyhow::Result<ExitCode> {
@@ -226,7 +256,10 @@ fn print_briefing(b: &Briefing, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(b)?);
     } else {
-        print!("{}", terminal::render(&attache::command::card_response(b), stdout_style()));
+        print!(
+            "{}",
+            terminal::render(&attache::command::card_response(b), stdout_style())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

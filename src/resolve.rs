@@ -20,7 +20,9 @@ pub enum Resolution {
     /// Several briefings match equally well; listed best first.
     Ambiguous(Vec<Arc<Briefing>>),
     /// Nothing matched; the closest ids, best first (possibly none).
-    NotFound { suggestions: Vec<String> },
+    NotFound {
+        suggestions: Vec<String>,
+    },
 }
 
 /// At most this many candidates are listed for an ambiguous reference or offered as suggestions.
@@ -66,7 +68,10 @@ impl NameIndex {
     /// Briefings matching `word` as a whole name word or, for longer words, the start of one.
     fn candidates(&self, word: &str) -> Vec<u32> {
         let mut docs: Vec<u32> = if word.chars().count() >= MIN_PREFIX {
-            self.words.prefixed(word).flat_map(|(_, d)| d.iter().copied()).collect()
+            self.words
+                .prefixed(word)
+                .flat_map(|(_, d)| d.iter().copied())
+                .collect()
         } else {
             self.words.exact(word).to_vec()
         };
@@ -98,7 +103,9 @@ pub fn resolve(snapshot: &Snapshot, query: &str) -> Resolution {
     words.sort_unstable();
     words.dedup();
     if words.is_empty() {
-        return Resolution::NotFound { suggestions: Vec::new() };
+        return Resolution::NotFound {
+            suggestions: Vec::new(),
+        };
     }
     let index = snapshot.names();
     // Start from the rarest word, then check each candidate for the others: every word must match.
@@ -115,7 +122,9 @@ pub fn resolve(snapshot: &Snapshot, query: &str) -> Resolution {
     matches.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let doc = |d: u32| snapshot.briefings()[d as usize].clone();
     match matches.as_slice() {
-        [] => Resolution::NotFound { suggestions: suggestions(index, snapshot, &words) },
+        [] => Resolution::NotFound {
+            suggestions: suggestions(index, snapshot, &words),
+        },
         [(_, _, only)] => Resolution::Found(doc(*only)),
         // A reference that matches more words of one briefing than of any other picks it.
         [(best, _, d), (second, _, _), ..] if best > second => Resolution::Found(doc(*d)),
@@ -166,7 +175,9 @@ fn suggestions(index: &NameIndex, snapshot: &Snapshot, words: &[String]) -> Vec<
         .collect();
     // Start from the word with the fewest briefings, then check each candidate for the other words.
     spellings.sort_by_key(|v| v.iter().map(|s| s.2.len()).sum::<usize>());
-    let Some((first, rest)) = spellings.split_first() else { return Vec::new() };
+    let Some((first, rest)) = spellings.split_first() else {
+        return Vec::new();
+    };
     let mut typos: HashMap<u32, u32> = HashMap::default();
     for &(_, t, docs) in first {
         for &d in docs {

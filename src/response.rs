@@ -31,7 +31,10 @@ pub enum Span {
     Emphasis(String),
     /// A command, id or other literal the user could type.
     Code(String),
-    Link { text: String, url: String },
+    Link {
+        text: String,
+        url: String,
+    },
 }
 
 /// A paragraph or line of inline text.
@@ -89,10 +92,17 @@ impl From<String> for Inline {
 #[serde(tag = "block", rename_all = "snake_case")]
 pub enum Block {
     /// The response's heading, optionally linked (to the briefing's source).
-    Title { text: String, url: Option<String> },
+    Title {
+        text: String,
+        url: Option<String>,
+    },
     /// Short labelled facts: date, place, theme.
-    Fields { fields: Vec<(String, String)> },
-    Paragraph { text: Inline },
+    Fields {
+        fields: Vec<(String, String)>,
+    },
+    Paragraph {
+        text: Inline,
+    },
     Quote {
         text: String,
         speaker: String,
@@ -113,9 +123,13 @@ pub enum Block {
         detail: Option<String>,
         text: Option<Inline>,
     },
-    Links { links: Vec<(String, String)> },
+    Links {
+        links: Vec<(String, String)>,
+    },
     /// Secondary text: hints, what to type next.
-    Note { text: Inline },
+    Note {
+        text: Inline,
+    },
 }
 
 /// Where a list is, and what to type for the next page.

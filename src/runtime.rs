@@ -31,7 +31,10 @@ impl Plan {
             ConsoleMode::Never => false,
             ConsoleMode::Auto => platforms == 0,
         };
-        Plan { console, console_only: console && platforms == 0 }
+        Plan {
+            console,
+            console_only: console && platforms == 0,
+        }
     }
 }
 
@@ -43,10 +46,19 @@ pub async fn run(engine: Arc<Engine>, plan: Plan) -> anyhow::Result<()> {
 
     let config = engine.config();
     if config.watch {
-        tracker.spawn(watch::run(engine.store().clone(), config.debounce, shutdown.clone(), log_reload));
+        tracker.spawn(watch::run(
+            engine.store().clone(),
+            config.debounce,
+            shutdown.clone(),
+            log_reload,
+        ));
     }
     if plan.console {
-        tracker.spawn(crate::console::run(engine.clone(), shutdown.clone(), plan.console_only));
+        tracker.spawn(crate::console::run(
+            engine.clone(),
+            shutdown.clone(),
+            plan.console_only,
+        ));
     }
     if !plan.console {
         anyhow::bail!("nothing to run: no chat platform is configured and `console.enabled` is \"never\"");

@@ -108,7 +108,9 @@ impl SearchIndex {
         let mut word_touched: Vec<u32> = Vec::new();
         for word in &words {
             for (term, factor) in self.expand(word) {
-                let Some(list) = self.postings.get(term) else { continue };
+                let Some(list) = self.postings.get(term) else {
+                    continue;
+                };
                 let idf = ((n as f32 - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
                 for &(doc, w) in list {
                     let norm = 1.0 - B + B * self.doc_len[doc as usize] / self.avg_len;
@@ -133,7 +135,10 @@ impl SearchIndex {
         let count = touched.len();
         let order = |a: &u32, b: &u32| {
             let (a, b) = (*a as usize, *b as usize);
-            matched[b].cmp(&matched[a]).then(total[b].total_cmp(&total[a])).then(a.cmp(&b))
+            matched[b]
+                .cmp(&matched[a])
+                .then(total[b].total_cmp(&total[a]))
+                .then(a.cmp(&b))
         };
         let wanted = skip.saturating_add(take).min(count);
         if wanted == 0 {
@@ -147,7 +152,10 @@ impl SearchIndex {
         let hits = touched
             .into_iter()
             .skip(skip)
-            .map(|doc| Hit { doc: doc as usize, score: total[doc as usize] })
+            .map(|doc| Hit {
+                doc: doc as usize,
+                score: total[doc as usize],
+            })
             .collect();
         (hits, count)
     }
@@ -220,7 +228,10 @@ fn doc_terms(b: &Briefing) -> HashMap<String, f32> {
     let mut buf = String::new();
     // One buffer for every word; a term is allocated only the first time this document holds it.
     let mut add = |text: &str, w: f32| {
-        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             if !normalize(word, &mut buf) {
                 continue;
             }
@@ -234,24 +245,35 @@ fn doc_terms(b: &Briefing) -> HashMap<String, f32> {
     };
     add(&b.title, weight::TITLE);
     add(&b.id, weight::TITLE);
-    b.event.as_deref().map(|e| add(e, weight::EVENT));
-    b.location.as_deref().map(|l| add(l, weight::PLACE));
-    b.theme.as_deref().map(|t| add(t, weight::THEME));
-    b.summary.as_deref().map(|s| add(s, weight::SUMMARY));
+    let optional = [
+        (&b.event, weight::EVENT),
+        (&b.location, weight::PLACE),
+        (&b.theme, weight::THEME),
+        (&b.summary, weight::SUMMARY),
+    ];
+    for (text, w) in optional {
+        if let Some(text) = text {
+            add(text, w);
+        }
+    }
     for t in &b.tags {
         add(t, weight::TAG);
     }
     for q in &b.quotes {
         add(&q.text, weight::QUOTE);
         add(&q.speaker, weight::SPEAKER);
-        q.role.as_deref().map(|r| add(r, weight::SUMMARY));
+        if let Some(role) = &q.role {
+            add(role, weight::SUMMARY);
+        }
     }
     for s in &b.sponsors {
         add(&s.name, weight::SPONSOR);
     }
     for t in &b.topics {
         add(&t.title, weight::TOPIC);
-        t.description.as_deref().map(|d| add(d, weight::SUMMARY));
+        if let Some(d) = &t.description {
+            add(d, weight::SUMMARY);
+        }
     }
     add(&b.body, weight::BODY);
     terms
@@ -279,7 +301,11 @@ pub fn snippet(b: &Briefing, query: &str, max_chars: usize) -> Snippet {
         let found: Vec<String> = tokenize(unit).collect();
         words
             .iter()
-            .filter(|w| found.iter().any(|f| f == *w || (w.len() >= MIN_PREFIX && f.starts_with(w.as_str()))))
+            .filter(|w| {
+                found
+                    .iter()
+                    .any(|f| f == *w || (w.len() >= MIN_PREFIX && f.starts_with(w.as_str())))
+            })
             .count()
     };
     let best = units
@@ -299,16 +325,27 @@ fn mark(unit: &str, words: &[String], max_chars: usize) -> Snippet {
     let mut buf = String::new();
     let mut is_match = |w: &str| {
         normalize(w, &mut buf);
-        words.iter().any(|q| buf == *q || (q.len() >= MIN_PREFIX && buf.starts_with(q.as_str())))
+        words
+            .iter()
+            .any(|q| buf == *q || (q.len() >= MIN_PREFIX && buf.starts_with(q.as_str())))
     };
-    let first = spans.iter().find(|r| is_match(&unit[(*r).clone()])).map_or(0, |r| r.start);
+    let first = spans
+        .iter()
+        .find(|r| is_match(&unit[(*r).clone()]))
+        .map_or(0, |r| r.start);
     let (mut start, mut end) = (0, unit.len());
     if unit.chars().count() > max_chars {
         // Begin a little before the first match, at a word boundary, and cut after max_chars.
         let lead = max_chars / 4;
         start = unit[..first].char_indices().rev().nth(lead).map_or(0, |(i, _)| i);
-        start = unit[start..].find(' ').filter(|_| start > 0).map_or(start, |i| start + i + 1);
-        end = unit[start..].char_indices().nth(max_chars).map_or(unit.len(), |(i, _)| start + i);
+        start = unit[start..]
+            .find(' ')
+            .filter(|_| start > 0)
+            .map_or(start, |i| start + i + 1);
+        end = unit[start..]
+            .char_indices()
+            .nth(max_chars)
+            .map_or(unit.len(), |(i, _)| start + i);
         if end < unit.len() {
             end = unit[start..end].rfind(' ').map_or(end, |i| start + i);
         }
@@ -397,13 +434,20 @@ mod tests {
         let index = SearchIndex::build(&docs);
         assert_eq!(index.search("sponsor city").len(), 1);
         assert_eq!(index.search("cybersec").len(), 1);
-        assert!(index.search("cy").is_empty(), "two letters are too short to expand");
+        assert!(
+            index.search("cy").is_empty(),
+            "two letters are too short to expand"
+        );
         assert!(index.search("the of").is_empty());
     }
 
     #[test]
     fn snippet_marks_matches_in_a_trimmed_window() {
-        let long = format!("{} the digital economy grows. {}", "word ".repeat(80), "tail ".repeat(80));
+        let long = format!(
+            "{} the digital economy grows. {}",
+            "word ".repeat(80),
+            "tail ".repeat(80)
+        );
         let b = briefing("a", "T", &long);
         let s = snippet(&b, "digital economy", 60);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);

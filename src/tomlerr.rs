@@ -60,7 +60,11 @@ pub fn did_you_mean<'a, S: AsRef<str>>(word: &str, candidates: &'a [S]) -> Optio
         .map(|c| {
             let c = c.as_ref();
             let lower = c.to_lowercase();
-            (strsim::damerau_levenshtein(&word, &lower), strsim::jaro_winkler(&word, &lower), c)
+            (
+                strsim::damerau_levenshtein(&word, &lower),
+                strsim::jaro_winkler(&word, &lower),
+                c,
+            )
         })
         .filter(|(edits, similarity, _)| *edits <= allowed || *similarity >= 0.85)
         .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
@@ -71,12 +75,7 @@ pub fn did_you_mean<'a, S: AsRef<str>>(word: &str, candidates: &'a [S]) -> Optio
 fn unknown_field(msg: &str) -> Option<(&str, Vec<String>)> {
     let rest = msg.strip_prefix("unknown field `")?;
     let (field, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
+    let expected = rest.split('`').skip(1).step_by(2).map(str::to_string).collect();
     Some((field, expected))
 }
 
@@ -145,6 +144,10 @@ mod tests {
     fn wrong_type_names_the_dotted_key() {
         let p = problem("title = \"x\"\n\n[[sponsors]]\nname = 5\n");
         assert_eq!(p.line, 4);
-        assert!(p.message.starts_with("`sponsors.name`: invalid type"), "{}", p.message);
+        assert!(
+            p.message.starts_with("`sponsors.name`: invalid type"),
+            "{}",
+            p.message
+        );
     }
 }

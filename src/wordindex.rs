@@ -44,7 +44,11 @@ impl<T: Copy + PartialEq> WordIndex<T> {
                 deletes.entry(d.into_boxed_str()).or_default().push(i as u32);
             }
         }
-        WordIndex { items, sorted, deletes }
+        WordIndex {
+            items,
+            sorted,
+            deletes,
+        }
     }
 
     /// Items holding exactly `word`.
@@ -101,8 +105,14 @@ mod tests {
 
     fn index() -> WordIndex<u32> {
         WordIndex::build(
-            [("infoforum", 1), ("shanghai", 1), ("summit", 2), ("security", 2), ("infoforum", 3)]
-                .map(|(w, i)| (w.to_string(), i)),
+            [
+                ("infoforum", 1),
+                ("shanghai", 1),
+                ("summit", 2),
+                ("security", 2),
+                ("infoforum", 3),
+            ]
+            .map(|(w, i)| (w.to_string(), i)),
         )
     }
 
@@ -118,11 +128,21 @@ mod tests {
     #[test]
     fn every_kind_of_single_typo_is_found() {
         let idx = index();
-        for typo in ["infofourm", "infoform", "infoforumm", "infoforun", "shangai", "sumit"] {
+        for typo in [
+            "infofourm",
+            "infoform",
+            "infoforumm",
+            "infoforun",
+            "shangai",
+            "sumit",
+        ] {
             let near: Vec<&str> = idx.near(typo).into_iter().map(|(w, _)| w).collect();
             assert_eq!(near.len(), 1, "{typo}: {near:?}");
         }
-        assert!(idx.near("infoforum").is_empty(), "the word itself is not a typo of itself");
+        assert!(
+            idx.near("infoforum").is_empty(),
+            "the word itself is not a typo of itself"
+        );
         assert!(idx.near("xyz").is_empty());
     }
 }

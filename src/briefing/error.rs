@@ -8,7 +8,9 @@ use std::path::PathBuf;
 pub enum BriefingError {
     #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("file is too large ({size} bytes; the limit is {limit} bytes, set by `briefings.max_file_bytes`)")]
+    #[error(
+        "file is too large ({size} bytes; the limit is {limit} bytes, set by `briefings.max_file_bytes`)"
+    )]
     TooLarge { size: u64, limit: u64 },
     #[error("file is empty")]
     Empty,

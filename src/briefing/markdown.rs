@@ -21,10 +21,10 @@ pub fn to_plain_text(markdown: &str) -> PlainText {
     let mut depth = 0usize;
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES) {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                if level == pulldown_cmark::HeadingLevel::H1 && out.heading.is_none() {
-                    heading = Some(String::new());
-                }
+            Event::Start(Tag::Heading { level, .. })
+                if level == pulldown_cmark::HeadingLevel::H1 && out.heading.is_none() =>
+            {
+                heading = Some(String::new());
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(h) = heading.take() {
@@ -45,10 +45,10 @@ pub fn to_plain_text(markdown: &str) -> PlainText {
                 out.text.push_str("• ");
             }
             Event::End(TagEnd::Item) => line_break(&mut out.text),
-            Event::End(TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::Table) => {
-                if depth == 0 {
-                    block_break(&mut out.text);
-                }
+            Event::End(TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::Table)
+                if depth == 0 =>
+            {
+                block_break(&mut out.text);
             }
             Event::End(TagEnd::TableRow | TagEnd::TableHead) => line_break(&mut out.text),
             Event::End(TagEnd::TableCell) => out.text.push_str("  "),
@@ -57,7 +57,11 @@ pub fn to_plain_text(markdown: &str) -> PlainText {
                 if let Some((url, title)) = link.take()
                     && url.starts_with("http")
                 {
-                    let title = if title.trim().is_empty() { url.clone() } else { title.trim().to_string() };
+                    let title = if title.trim().is_empty() {
+                        url.clone()
+                    } else {
+                        title.trim().to_string()
+                    };
                     out.links.push(Link { title, url });
                 }
             }
@@ -107,7 +111,10 @@ mod tests {
         );
         assert_eq!(
             p.links,
-            vec![Link { title: "site".into(), url: "https://x.org".into() }]
+            vec![Link {
+                title: "site".into(),
+                url: "https://x.org".into()
+            }]
         );
     }
 }

@@ -116,10 +116,7 @@ impl FromStr for Relation {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim().to_ascii_lowercase();
         let s = s.strip_suffix('s').unwrap_or(&s);
-        Relation::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or(())
+        Relation::ALL.into_iter().find(|r| r.as_str() == s).ok_or(())
     }
 }
 

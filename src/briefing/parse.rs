@@ -8,8 +8,8 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use super::error::{BriefingError, FileError};
@@ -183,9 +183,7 @@ fn build(
             }
             value.clone()
         }
-        None => fallback_slug(&slugify(
-            &path.file_stem().unwrap_or_default().to_string_lossy(),
-        )),
+        None => fallback_slug(&slugify(&path.file_stem().unwrap_or_default().to_string_lossy())),
     };
 
     let plain = if is_markdown {
@@ -232,21 +230,20 @@ fn build(
         .as_ref()
         .map(|d| to_date(d.get_ref()).map_err(|m| invalid(d.span(), "end_date", m)))
         .transpose()?;
-    if let (Some(start), Some(end), Some(span)) = (date, end_date, fm.end_date.as_ref()) {
-        if end < start {
-            return Err(invalid(
-                span.span(),
-                "end_date",
-                format!("{end} is before `date` ({start})"),
-            ));
-        }
+    if let (Some(start), Some(end), Some(span)) = (date, end_date, fm.end_date.as_ref())
+        && end < start
+    {
+        return Err(invalid(span.span(), "end_date", format!("{end} is before `date` ({start})")));
     }
     let language = match &fm.language {
         Some(l) if !is_language_tag(l.get_ref()) => {
             return Err(invalid(
                 l.span(),
                 "language",
-                format!("`{}` is not a BCP 47 language tag like `en` or `zh-Hans`", l.get_ref()),
+                format!(
+                    "`{}` is not a BCP 47 language tag like `en` or `zh-Hans`",
+                    l.get_ref()
+                ),
             ));
         }
         Some(l) => l.get_ref().clone(),
@@ -272,7 +269,11 @@ fn build(
                     if is_web_url(&link.url) {
                         Ok(link)
                     } else {
-                        Err(invalid(span, "links", format!("`{}` is not an http(s) URL", link.url)))
+                        Err(invalid(
+                            span,
+                            "links",
+                            format!("`{}` is not an http(s) URL", link.url),
+                        ))
                     }
                 })
                 .collect::<Result<Vec<_>, _>>()?,
@@ -298,9 +299,7 @@ fn build(
         extracted.push(Field::Title);
     }
     let mut pick = |stated: Option<String>, found: Option<String>, field| {
-        stated.or_else(|| {
-            found.inspect(|_| extracted.push(field))
-        })
+        stated.or_else(|| found.inspect(|_| extracted.push(field)))
     };
     let event = pick(fm.event, found.event, Field::Event);
     let location = pick(fm.location, found.location, Field::Location);
@@ -322,7 +321,11 @@ fn build(
     let sponsors = pick_list(fm.sponsors, found.sponsors, Field::Sponsors, x);
     let topics = fm.topics.map(|t| t.into_iter().map(|TopicEntry(t)| t).collect());
     let topics = pick_list(topics, found.topics, Field::Topics, x);
-    let found_links = if plain.links.is_empty() { bare_urls(text) } else { plain.links.clone() };
+    let found_links = if plain.links.is_empty() {
+        bare_urls(text)
+    } else {
+        plain.links.clone()
+    };
     let links = pick_list(links, found_links, Field::Links, x);
     extracted.sort();
 
@@ -360,7 +363,11 @@ fn pick_list<T>(stated: Option<Vec<T>>, found: Vec<T>, field: Field, extracted: 
 
 /// `slug`, or `briefing` when nothing of the name survived slugging.
 fn fallback_slug(slug: &str) -> String {
-    if slug.is_empty() { "briefing".to_string() } else { slug.to_string() }
+    if slug.is_empty() {
+        "briefing".to_string()
+    } else {
+        slug.to_string()
+    }
 }
 
 /// A loose BCP 47 check: a 2-3 letter language, then subtags of 1-8 letters or digits.
@@ -387,7 +394,10 @@ fn bare_urls(text: &str) -> Vec<Link> {
             .trim_start_matches(['(', '<', '['])
             .trim_end_matches(['.', ',', ';', ':', ')', '>', ']', '"', '\'', '”', '’']);
         if is_web_url(url) && !links.iter().any(|l| l.url == url) {
-            links.push(Link { title: url.to_string(), url: url.to_string() });
+            links.push(Link {
+                title: url.to_string(),
+                url: url.to_string(),
+            });
         }
     }
     links
@@ -414,4 +424,3 @@ pub fn slugify(s: &str) -> String {
     }
     out.trim_end_matches('-').to_string()
 }
-

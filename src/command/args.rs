@@ -29,17 +29,34 @@ pub enum UsageError {
     #[error("That line is too long ({len} characters; at most {MAX_LINE}).")]
     TooLong { len: usize },
     #[error("No command `{name}`.{}", suggest(.suggestion))]
-    UnknownCommand { name: String, suggestion: Option<&'static str> },
+    UnknownCommand {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
     #[error("`{command}` has no option `{option}`.{}", suggest(.suggestion))]
-    UnknownOption { command: &'static str, option: String, suggestion: Option<&'static str> },
+    UnknownOption {
+        command: &'static str,
+        option: String,
+        suggestion: Option<&'static str>,
+    },
     #[error("`{command}` needs `{option}`.")]
-    Missing { command: &'static str, option: &'static str },
+    Missing {
+        command: &'static str,
+        option: &'static str,
+    },
     #[error("`{command}` got `{option}` twice.")]
-    Repeated { command: &'static str, option: &'static str },
+    Repeated {
+        command: &'static str,
+        option: &'static str,
+    },
     #[error("`{command}` did not expect `{words}`.")]
     Unexpected { command: &'static str, words: String },
     #[error("`{value}` is not a valid `{option}`: expected {expected}.")]
-    BadValue { option: &'static str, value: String, expected: String },
+    BadValue {
+        option: &'static str,
+        value: String,
+        expected: String,
+    },
 }
 
 fn suggest(s: &Option<&'static str>) -> String {
@@ -79,7 +96,10 @@ fn words(line: &str) -> Vec<Word> {
         if chars.peek().is_none() {
             return out;
         }
-        let mut word = Word { text: String::new(), colon: None };
+        let mut word = Word {
+            text: String::new(),
+            colon: None,
+        };
         let mut quoted = false;
         while let Some(&c) = chars.peek() {
             if c.is_whitespace() {
@@ -139,12 +159,18 @@ pub fn parse_line(line: &str) -> Result<(&'static CommandSpec, Args), UsageError
     for word in words {
         let named = word.colon.and_then(|at| {
             let key = word.text[..at].to_lowercase();
-            spec.options.iter().find(|o| o.name == key).map(|o| (o, word.text[at + 1..].to_string()))
+            spec.options
+                .iter()
+                .find(|o| o.name == key)
+                .map(|o| (o, word.text[at + 1..].to_string()))
         });
         match named {
             Some((opt, value)) => {
                 if args.contains_key(opt.name) {
-                    return Err(UsageError::Repeated { command: spec.name, option: opt.name });
+                    return Err(UsageError::Repeated {
+                        command: spec.name,
+                        option: opt.name,
+                    });
                 }
                 args.insert(opt.name, convert(opt, &value)?);
             }
@@ -179,8 +205,15 @@ pub fn parse_line(line: &str) -> Result<(&'static CommandSpec, Args), UsageError
         }
         None => return Err(explain_mismatch(spec, &free, &positional)),
     }
-    if let Some(missing) = spec.options.iter().find(|o| o.required && !args.contains_key(o.name)) {
-        return Err(UsageError::Missing { command: spec.name, option: missing.name });
+    if let Some(missing) = spec
+        .options
+        .iter()
+        .find(|o| o.required && !args.contains_key(o.name))
+    {
+        return Err(UsageError::Missing {
+            command: spec.name,
+            option: missing.name,
+        });
     }
     Ok((spec, args))
 }
@@ -211,7 +244,11 @@ fn assign(options: &[&'static OptionSpec], words: &[String]) -> Option<Vec<(&'st
             best = Some(c);
         }
     };
-    let max = if opt.greedy { words.len() } else { words.len().min(1) };
+    let max = if opt.greedy {
+        words.len()
+    } else {
+        words.len().min(1)
+    };
     for take in (1..=max).rev() {
         let value = words[..take].join(" ");
         if accepts(opt.kind, &value) {
@@ -266,11 +303,15 @@ pub fn convert(opt: &'static OptionSpec, value: &str) -> Result<Value, UsageErro
 }
 
 /// Why the positional words did not fit: a missing option or words left over.
-fn explain_mismatch(spec: &'static CommandSpec, free: &[&'static OptionSpec], words: &[String]) -> UsageError {
-    if let Some(opt) = free.iter().find(|o| o.required) {
-        if words.is_empty() {
-            return UsageError::Missing { command: spec.name, option: opt.name };
-        }
+fn explain_mismatch(
+    spec: &'static CommandSpec,
+    free: &[&'static OptionSpec],
+    words: &[String],
+) -> UsageError {
+    if let Some(opt) = free.iter().find(|o| o.required)
+        && words.is_empty()
+    {
+        return UsageError::Missing { command: spec.name, option: opt.name };
     }
     // Fill greedily one word per option to find the first word nothing accepts.
     let mut rest = words;
@@ -279,13 +320,20 @@ fn explain_mismatch(spec: &'static CommandSpec, free: &[&'static OptionSpec], wo
             if accepts(opt.kind, w) {
                 rest = &rest[1..];
             } else if opt.required {
-                return convert(opt, w).err().unwrap_or(UsageError::Missing { command: spec.name, option: opt.name });
+                return convert(opt, w).err().unwrap_or(UsageError::Missing {
+                    command: spec.name,
+                    option: opt.name,
+                });
             }
         }
     }
     UsageError::Unexpected {
         command: spec.name,
-        words: if rest.is_empty() { words.join(" ") } else { rest.join(" ") },
+        words: if rest.is_empty() {
+            words.join(" ")
+        } else {
+            rest.join(" ")
+        },
     }
 }
 
@@ -303,10 +351,16 @@ mod tests {
 
     #[test]
     fn greedy_event_takes_the_rest_but_leaves_a_relation() {
-        assert_eq!(parse("summary infoforum shanghai 2018").unwrap(), [("event", text("infoforum shanghai 2018"))]);
+        assert_eq!(
+            parse("summary infoforum shanghai 2018").unwrap(),
+            [("event", text("infoforum shanghai 2018"))]
+        );
         assert_eq!(
             parse("sponsors infoforum shanghai supporters").unwrap(),
-            [("event", text("infoforum shanghai")), ("relation", text("supporter"))]
+            [
+                ("event", text("infoforum shanghai")),
+                ("relation", text("supporter"))
+            ]
         );
     }
 
@@ -316,7 +370,11 @@ mod tests {
         assert_eq!(parse("events 3").unwrap(), [("page", Value::Int(3))]);
         assert_eq!(
             parse("events security 2018 2").unwrap(),
-            [("page", Value::Int(2)), ("tag", text("security")), ("year", Value::Int(2018))]
+            [
+                ("page", Value::Int(2)),
+                ("tag", text("security")),
+                ("year", Value::Int(2018))
+            ]
         );
     }
 
@@ -336,7 +394,10 @@ mod tests {
         );
         assert_eq!(
             parse("digest infoforum matrix:!abc:example.org").unwrap(),
-            [("event", text("infoforum")), ("target", text("matrix:!abc:example.org"))]
+            [
+                ("event", text("infoforum")),
+                ("target", text("matrix:!abc:example.org"))
+            ]
         );
     }
 
@@ -345,18 +406,42 @@ mod tests {
         assert!(matches!(parse(""), Err(UsageError::Empty)));
         assert!(matches!(
             parse("sponsers x"),
-            Err(UsageError::UnknownCommand { suggestion: Some("sponsors"), .. })
+            Err(UsageError::UnknownCommand {
+                suggestion: Some("sponsors"),
+                ..
+            })
         ));
-        assert!(matches!(parse("summary"), Err(UsageError::Missing { option: "event", .. })));
+        assert!(matches!(
+            parse("summary"),
+            Err(UsageError::Missing { option: "event", .. })
+        ));
         assert!(matches!(parse("status now"), Err(UsageError::Unexpected { .. })));
-        assert!(matches!(parse("events page:0"), Err(UsageError::BadValue { option: "page", .. })));
-        assert!(matches!(parse("events tga:x"), Err(UsageError::UnknownOption { suggestion: Some("tag"), .. })));
-        assert!(matches!(parse("events 1 1"), Err(UsageError::Repeated { .. }) | Err(UsageError::Unexpected { .. })));
-        assert!(matches!(parse(&"a".repeat(3000)), Err(UsageError::TooLong { .. })));
+        assert!(matches!(
+            parse("events page:0"),
+            Err(UsageError::BadValue { option: "page", .. })
+        ));
+        assert!(matches!(
+            parse("events tga:x"),
+            Err(UsageError::UnknownOption {
+                suggestion: Some("tag"),
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse("events 1 1"),
+            Err(UsageError::Repeated { .. }) | Err(UsageError::Unexpected { .. })
+        ));
+        assert!(matches!(
+            parse(&"a".repeat(3000)),
+            Err(UsageError::TooLong { .. })
+        ));
     }
 
     #[test]
     fn unclosed_quote_runs_to_the_end() {
-        assert_eq!(parse("search \"digital econ").unwrap(), [("query", text("digital econ"))]);
+        assert_eq!(
+            parse("search \"digital econ").unwrap(),
+            [("query", text("digital econ"))]
+        );
     }
 }

@@ -16,11 +16,18 @@ const CARD_QUOTE_CHARS: usize = 300;
 const CARD_TOPICS: usize = 8;
 
 /// Resolves `query`, or returns the reply that explains the miss or lists the candidates.
-pub fn resolve_or_reply(snapshot: &Snapshot, query: &str, command: &str) -> Result<Arc<Briefing>, Response> {
+pub fn resolve_or_reply(
+    snapshot: &Snapshot,
+    query: &str,
+    command: &str,
+) -> Result<Arc<Briefing>, Box<Response>> {
     match resolve::resolve(snapshot, query) {
         Resolution::Found(b) => Ok(b),
         Resolution::NotFound { suggestions } => {
-            let mut message = Inline::default().text("No briefing ").code(query.trim()).text(".");
+            let mut message = Inline::default()
+                .text("No briefing ")
+                .code(query.trim())
+                .text(".");
             if let Some(best) = suggestions.first() {
                 message = message.text(" Did you mean ").code(best.as_str()).text("?");
             }
@@ -31,13 +38,20 @@ pub fn resolve_or_reply(snapshot: &Snapshot, query: &str, command: &str) -> Resu
             if snapshot.is_empty() {
                 hints.push(Inline::plain("No briefings are loaded yet."));
             } else {
-                hints.push(Inline::default().text("Type ").code("events").text(" to list them all."));
+                hints.push(
+                    Inline::default()
+                        .text("Type ")
+                        .code("events")
+                        .text(" to list them all."),
+                );
             }
-            Err(Response::not_found(message, hints))
+            Err(Box::new(Response::not_found(message, hints)))
         }
         Resolution::Ambiguous(candidates) => {
             let mut blocks = vec![Block::Paragraph {
-                text: Inline::default().code(query.trim()).text(" matches several briefings:"),
+                text: Inline::default()
+                    .code(query.trim())
+                    .text(" matches several briefings:"),
             }];
             blocks.extend(candidates.iter().map(|b| entry(b)));
             blocks.push(Block::Note {
@@ -45,12 +59,12 @@ pub fn resolve_or_reply(snapshot: &Snapshot, query: &str, command: &str) -> Resu
                     .text("Name one by its id, e.g. ")
                     .code(format!("{command} {}", candidates[0].id)),
             });
-            Err(Response {
+            Err(Box::new(Response {
                 status: Status::NotFound,
                 blocks,
                 page: None,
                 post: None,
-            })
+            }))
         }
     }
 }
@@ -128,7 +142,9 @@ pub fn organizations(b: &Briefing) -> Vec<(String, String)> {
 pub fn card(b: &Briefing) -> Vec<Block> {
     let mut blocks = vec![title(b), facts(b)];
     if let Some(summary) = &b.summary {
-        blocks.push(Block::Paragraph { text: Inline::plain(summary) });
+        blocks.push(Block::Paragraph {
+            text: Inline::plain(summary),
+        });
     }
     if let Some(q) = b.quotes.first() {
         blocks.push(Block::Quote {
@@ -139,11 +155,23 @@ pub fn card(b: &Briefing) -> Vec<Block> {
         });
     }
     if !b.topics.is_empty() {
-        let mut items: Vec<Inline> = b.topics.iter().take(CARD_TOPICS).map(|t| Inline::plain(&t.title)).collect();
+        let mut items: Vec<Inline> = b
+            .topics
+            .iter()
+            .take(CARD_TOPICS)
+            .map(|t| Inline::plain(&t.title))
+            .collect();
         if b.topics.len() > CARD_TOPICS {
-            items.push(Inline::plain(format!("and {} more", b.topics.len() - CARD_TOPICS)));
+            items.push(Inline::plain(format!(
+                "and {} more",
+                b.topics.len() - CARD_TOPICS
+            )));
         }
-        blocks.push(Block::List { heading: Some("Topics".into()), items, ordered: false });
+        blocks.push(Block::List {
+            heading: Some("Topics".into()),
+            items,
+            ordered: false,
+        });
     }
     let orgs = organizations(b);
     if !orgs.is_empty() {
@@ -202,9 +230,18 @@ mod tests {
     fn date_ranges_read_naturally() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(date_range(d(2018, 11, 15), None), "15 November 2018");
-        assert_eq!(date_range(d(2018, 11, 15), Some(d(2018, 11, 16))), "15–16 November 2018");
-        assert_eq!(date_range(d(2018, 11, 30), Some(d(2018, 12, 2))), "30 November – 2 December 2018");
-        assert_eq!(date_range(d(2018, 12, 31), Some(d(2019, 1, 1))), "31 December 2018 – 1 January 2019");
+        assert_eq!(
+            date_range(d(2018, 11, 15), Some(d(2018, 11, 16))),
+            "15–16 November 2018"
+        );
+        assert_eq!(
+            date_range(d(2018, 11, 30), Some(d(2018, 12, 2))),
+            "30 November – 2 December 2018"
+        );
+        assert_eq!(
+            date_range(d(2018, 12, 31), Some(d(2019, 1, 1))),
+            "31 December 2018 – 1 January 2019"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ macro_rules! resolve {
     ($snapshot:expr, $query:expr, $command:expr) => {
         match resolve_or_reply($snapshot, $query, $command) {
             Ok(b) => b,
-            Err(reply) => return reply,
+            Err(reply) => return *reply,
         }
     };
 }
@@ -50,8 +50,12 @@ pub fn summary(snapshot: &Snapshot, query: &str) -> Response {
     let b = resolve!(snapshot, query, "summary");
     let mut blocks = vec![card::title(&b), card::facts(&b)];
     match &b.summary {
-        Some(s) => blocks.push(Block::Paragraph { text: Inline::plain(s) }),
-        None => blocks.push(Block::Note { text: Inline::plain("This briefing has no summary.") }),
+        Some(s) => blocks.push(Block::Paragraph {
+            text: Inline::plain(s),
+        }),
+        None => blocks.push(Block::Note {
+            text: Inline::plain("This briefing has no summary."),
+        }),
     }
     Response::answer(blocks)
 }
@@ -71,7 +75,11 @@ pub fn topics(snapshot: &Snapshot, query: &str) -> Response {
         .collect();
     Response::answer(vec![
         heading("Topics", &b),
-        Block::List { heading: None, items, ordered: true },
+        Block::List {
+            heading: None,
+            items,
+            ordered: true,
+        },
     ])
 }
 
@@ -91,7 +99,11 @@ pub fn sponsors(snapshot: &Snapshot, query: &str, relation: Option<Relation>) ->
             })
             .collect();
         if !items.is_empty() {
-            blocks.push(Block::List { heading: Some(r.plural_title().into()), items, ordered: false });
+            blocks.push(Block::List {
+                heading: Some(r.plural_title().into()),
+                items,
+                ordered: false,
+            });
         }
     }
     if blocks.len() == 1 {
@@ -125,11 +137,11 @@ pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, p
             // `quotes noskov`: not an event, but maybe a speaker.
             Err(reply) if speaker.is_none() && reply.status == Status::NotFound => {
                 if by_speaker(snapshot, query).is_empty() {
-                    return reply;
+                    return *reply;
                 }
                 return quotes(snapshot, None, Some(query), page);
             }
-            Err(reply) => return reply,
+            Err(reply) => return *reply,
         },
         None => None,
     };
@@ -164,15 +176,22 @@ pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, p
     }
     let pages = found.len().div_ceil(QUOTES_PER_PAGE);
     let page = page.min(pages);
-    let mut blocks = vec![Block::Title { text: title, url: None }];
-    blocks.extend(found.iter().skip((page - 1) * QUOTES_PER_PAGE).take(QUOTES_PER_PAGE).map(|(b, q)| {
-        Block::Quote {
-            text: q.text.clone(),
-            speaker: q.speaker.clone(),
-            role: q.role.clone(),
-            event: event.is_none().then(|| b.display_name().to_string()),
-        }
-    }));
+    let mut blocks = vec![Block::Title {
+        text: title,
+        url: None,
+    }];
+    blocks.extend(
+        found
+            .iter()
+            .skip((page - 1) * QUOTES_PER_PAGE)
+            .take(QUOTES_PER_PAGE)
+            .map(|(b, q)| Block::Quote {
+                text: q.text.clone(),
+                speaker: q.speaker.clone(),
+                role: q.role.clone(),
+                event: event.is_none().then(|| b.display_name().to_string()),
+            }),
+    );
     let base = match (&event, speaker) {
         (Some(b), Some(s)) => format!("quotes {} speaker:\"{s}\"", b.id),
         (Some(b), None) => format!("quotes {}", b.id),
@@ -192,13 +211,17 @@ pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Respo
     {
         return Response::problem(
             Status::Usage,
-            Inline::default().code(t.as_str()).text(format!(" is not a target: {why}.")),
-            vec![Inline::default()
-                .text("Targets look like ")
-                .code("discord:123456789012345678")
-                .text(" or ")
-                .code("matrix:!room:example.org")
-                .text(".")],
+            Inline::default()
+                .code(t.as_str())
+                .text(format!(" is not a target: {why}.")),
+            vec![
+                Inline::default()
+                    .text("Targets look like ")
+                    .code("discord:123456789012345678")
+                    .text(" or ")
+                    .code("matrix:!room:example.org")
+                    .text("."),
+            ],
         );
     }
     let blocks = card::card(&b);
@@ -211,16 +234,26 @@ pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Respo
         status: Status::Answer,
         blocks: vec![Block::Note { text: intro }],
         page: None,
-        post: Some(Post { target, briefing: b.id.clone(), blocks }),
+        post: Some(Post {
+            target,
+            briefing: b.id.clone(),
+            blocks,
+        }),
     }
 }
 
 /// A digest target: `discord:<channel id>` or `matrix:<room id or alias>`.
 fn check_target(t: &str) -> Result<(), &'static str> {
     match t.split_once(':') {
-        Some(("discord", id)) if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+        Some(("discord", id))
+            if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Ok(())
+        }
         Some(("discord", _)) => Err("a Discord channel id is a number"),
-        Some(("matrix", room)) if (room.starts_with('!') || room.starts_with('#')) && room.len() > 1 => Ok(()),
+        Some(("matrix", room)) if (room.starts_with('!') || room.starts_with('#')) && room.len() > 1 => {
+            Ok(())
+        }
         Some(("matrix", _)) => Err("a Matrix room starts with `!` (id) or `#` (alias)"),
         _ => Err("the platform must be `discord` or `matrix`"),
     }
@@ -243,13 +276,19 @@ fn by_speaker<'a>(snapshot: &'a Snapshot, speaker: &str) -> Vec<(&'a Arc<Briefin
 fn speaker_matches(name: &str, query: &str) -> bool {
     let mut typed = query.split_whitespace().peekable();
     typed.peek().is_some()
-        && typed.all(|w| name.split_whitespace().any(|n| starts_with_caseless(n, w.trim_end_matches('.'))))
+        && typed.all(|w| {
+            name.split_whitespace()
+                .any(|n| starts_with_caseless(n, w.trim_end_matches('.')))
+        })
 }
 
 /// `s` starts with `prefix`, ignoring case, without allocating (this runs once per quote per query).
 fn starts_with_caseless(s: &str, prefix: &str) -> bool {
     let mut rest = s.chars().flat_map(char::to_lowercase);
-    prefix.chars().flat_map(char::to_lowercase).all(|c| rest.next() == Some(c))
+    prefix
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|c| rest.next() == Some(c))
 }
 
 fn heading(what: &str, b: &Briefing) -> Block {

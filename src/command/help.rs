@@ -12,15 +12,22 @@ pub fn run(command: Option<&str>, role: Role) -> Response {
         Some(name) => match catalogue::find(&name.to_lowercase()) {
             Some(spec) => {
                 let mut blocks = vec![
-                    Block::Title { text: spec.usage(), url: None },
-                    Block::Paragraph { text: Inline::plain(spec.help) },
+                    Block::Title {
+                        text: spec.usage(),
+                        url: None,
+                    },
+                    Block::Paragraph {
+                        text: Inline::plain(spec.help),
+                    },
                 ];
                 if !spec.options.is_empty() {
                     let items = spec
                         .options
                         .iter()
                         .map(|o| {
-                            let mut line = Inline::default().code(o.name).text(format!(": {}", o.description));
+                            let mut line = Inline::default()
+                                .code(o.name)
+                                .text(format!(": {}", o.description));
                             if let OptionKind::Choice(values) = o.kind {
                                 line = line.text(format!(" ({})", values.join(", ")));
                             }
@@ -30,7 +37,11 @@ pub fn run(command: Option<&str>, role: Role) -> Response {
                             line
                         })
                         .collect();
-                    blocks.push(Block::List { heading: Some("Options".into()), items, ordered: false });
+                    blocks.push(Block::List {
+                        heading: Some("Options".into()),
+                        items,
+                        ordered: false,
+                    });
                 }
                 blocks.push(Block::List {
                     heading: Some("Examples".into()),
@@ -38,7 +49,9 @@ pub fn run(command: Option<&str>, role: Role) -> Response {
                     ordered: false,
                 });
                 if spec.access != Access::Everyone {
-                    blocks.push(Block::Note { text: Inline::plain(format!("Only {} can run this.", spec.access.describe())) });
+                    blocks.push(Block::Note {
+                        text: Inline::plain(format!("Only {} can run this.", spec.access.describe())),
+                    });
                 }
                 Response::answer(blocks)
             }
@@ -48,7 +61,15 @@ pub fn run(command: Option<&str>, role: Role) -> Response {
                 if let Some(best) = did_you_mean(&name.to_lowercase(), &names) {
                     message = message.text(" Did you mean ").code(best).text("?");
                 }
-                Response::not_found(message, vec![Inline::default().text("Type ").code("help").text(" for the list.")])
+                Response::not_found(
+                    message,
+                    vec![
+                        Inline::default()
+                            .text("Type ")
+                            .code("help")
+                            .text(" for the list."),
+                    ],
+                )
             }
         },
     }
@@ -59,7 +80,9 @@ fn overview(role: Role) -> Response {
         .iter()
         .filter(|c| role.may(c.access))
         .map(|c| {
-            let mut line = Inline::default().code(c.usage()).text(format!(" — {}", c.description));
+            let mut line = Inline::default()
+                .code(c.usage())
+                .text(format!(" — {}", c.description));
             if c.access != Access::Everyone && !c.description.contains(c.access.describe()) {
                 line = line.text(format!(" ({})", c.access.describe()));
             }
@@ -67,8 +90,15 @@ fn overview(role: Role) -> Response {
         })
         .collect();
     Response::answer(vec![
-        Block::Title { text: "Commands".into(), url: None },
-        Block::List { heading: None, items, ordered: false },
+        Block::Title {
+            text: "Commands".into(),
+            url: None,
+        },
+        Block::List {
+            heading: None,
+            items,
+            ordered: false,
+        },
         Block::Note {
             text: Inline::default()
                 .text("An event is named by its id, by words of its title, or nearly. Type ")

@@ -28,7 +28,11 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
     if matching.is_empty() {
         let mut hints = Vec::new();
         if tag.is_some() {
-            let mut tags: Vec<&str> = snapshot.briefings().iter().flat_map(|b| b.tags.iter().map(String::as_str)).collect();
+            let mut tags: Vec<&str> = snapshot
+                .briefings()
+                .iter()
+                .flat_map(|b| b.tags.iter().map(String::as_str))
+                .collect();
             tags.sort_unstable();
             tags.dedup();
             if !tags.is_empty() {
@@ -39,8 +43,17 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
     }
     let pages = matching.len().div_ceil(EVENTS_PER_PAGE);
     let page = page.min(pages);
-    let mut blocks = vec![Block::Title { text: format!("Events{filter}"), url: None }];
-    blocks.extend(matching.iter().skip((page - 1) * EVENTS_PER_PAGE).take(EVENTS_PER_PAGE).map(|b| entry(b)));
+    let mut blocks = vec![Block::Title {
+        text: format!("Events{filter}"),
+        url: None,
+    }];
+    blocks.extend(
+        matching
+            .iter()
+            .skip((page - 1) * EVENTS_PER_PAGE)
+            .take(EVENTS_PER_PAGE)
+            .map(|b| entry(b)),
+    );
     let mut base = "events".to_string();
     if let Some(t) = tag {
         base.push_str(&format!(" tag:{t}"));
@@ -48,7 +61,10 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
     if let Some(y) = year {
         base.push_str(&format!(" year:{y}"));
     }
-    paged(Response::answer(blocks), page_info(&base, page, pages, matching.len()))
+    paged(
+        Response::answer(blocks),
+        page_info(&base, page, pages, matching.len()),
+    )
 }
 
 pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
@@ -57,16 +73,26 @@ pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
     if total == 0 {
         return Response::not_found(
             Inline::default().text("Nothing found for ").code(query).text("."),
-            vec![Inline::default().text("Try fewer or shorter words, or ").code("events").text(" to browse.")],
+            vec![
+                Inline::default()
+                    .text("Try fewer or shorter words, or ")
+                    .code("events")
+                    .text(" to browse."),
+            ],
         );
     }
     let pages = total.div_ceil(RESULTS_PER_PAGE);
     let page = page.min(pages);
     if hits.is_empty() {
         // Asked past the end: show the last page rather than nothing.
-        hits = index.search_page(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE).0;
+        hits = index
+            .search_page(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE)
+            .0;
     }
-    let mut blocks = vec![Block::Title { text: format!("Search: {query}"), url: None }];
+    let mut blocks = vec![Block::Title {
+        text: format!("Search: {query}"),
+        url: None,
+    }];
     for hit in &hits {
         let b = &snapshot.briefings()[hit.doc];
         let snippet = search::snippet(b, query, SNIPPET_CHARS);
@@ -83,7 +109,11 @@ pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
 
 /// Adds page info when there is more than one page.
 fn paged(reply: Response, page: crate::response::Page) -> Response {
-    if page.pages > 1 { reply.with_page(page) } else { reply }
+    if page.pages > 1 {
+        reply.with_page(page)
+    } else {
+        reply
+    }
 }
 
 /// A snippet as inline text with its matched words strong.

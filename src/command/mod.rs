@@ -41,16 +41,41 @@ impl Role {
 /// One parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Help { command: Option<String> },
+    Help {
+        command: Option<String>,
+    },
     Status,
-    Events { tag: Option<String>, year: Option<i32>, page: usize },
-    Briefing { event: String },
-    Summary { event: String },
-    Topics { event: String },
-    Sponsors { event: String, relation: Option<Relation> },
-    Quotes { event: Option<String>, speaker: Option<String>, page: usize },
-    Search { query: String, page: usize },
-    Digest { event: String, target: Option<String> },
+    Events {
+        tag: Option<String>,
+        year: Option<i32>,
+        page: usize,
+    },
+    Briefing {
+        event: String,
+    },
+    Summary {
+        event: String,
+    },
+    Topics {
+        event: String,
+    },
+    Sponsors {
+        event: String,
+        relation: Option<Relation>,
+    },
+    Quotes {
+        event: Option<String>,
+        speaker: Option<String>,
+        page: usize,
+    },
+    Search {
+        query: String,
+        page: usize,
+    },
+    Digest {
+        event: String,
+        target: Option<String>,
+    },
     Reload,
 }
 
@@ -69,21 +94,32 @@ impl Command {
             None => None,
         };
         let required = |v: Option<String>, option: &'static str| {
-            v.ok_or(UsageError::Missing { command: spec.name, option })
+            v.ok_or(UsageError::Missing {
+                command: spec.name,
+                option,
+            })
         };
         let number = |v: Option<String>| v.and_then(|s| s.parse::<i64>().ok());
         let page = |v: Option<String>| number(v).unwrap_or(1).max(1) as usize;
         Ok(match spec.name {
-            "help" => Command::Help { command: text("command") },
+            "help" => Command::Help {
+                command: text("command"),
+            },
             "status" => Command::Status,
             "events" => Command::Events {
                 tag: text("tag"),
                 year: number(text("year")).map(|y| y as i32),
                 page: page(text("page")),
             },
-            "briefing" => Command::Briefing { event: required(text("event"), "event")? },
-            "summary" => Command::Summary { event: required(text("event"), "event")? },
-            "topics" => Command::Topics { event: required(text("event"), "event")? },
+            "briefing" => Command::Briefing {
+                event: required(text("event"), "event")?,
+            },
+            "summary" => Command::Summary {
+                event: required(text("event"), "event")?,
+            },
+            "topics" => Command::Topics {
+                event: required(text("event"), "event")?,
+            },
             "sponsors" => Command::Sponsors {
                 event: required(text("event"), "event")?,
                 relation: text("relation").and_then(|r| r.parse().ok()),
@@ -91,9 +127,16 @@ impl Command {
             "quotes" => {
                 let (event, speaker) = (text("event"), text("speaker"));
                 if event.is_none() && speaker.is_none() {
-                    return Err(UsageError::Missing { command: spec.name, option: "event" });
+                    return Err(UsageError::Missing {
+                        command: spec.name,
+                        option: "event",
+                    });
                 }
-                Command::Quotes { event, speaker, page: page(text("page")) }
+                Command::Quotes {
+                    event,
+                    speaker,
+                    page: page(text("page")),
+                }
             }
             "search" => Command::Search {
                 query: required(text("query"), "query")?,
@@ -104,7 +147,12 @@ impl Command {
                 target: text("target"),
             },
             "reload" => Command::Reload,
-            other => return Err(UsageError::UnknownCommand { name: other.to_string(), suggestion: None }),
+            other => {
+                return Err(UsageError::UnknownCommand {
+                    name: other.to_string(),
+                    suggestion: None,
+                });
+            }
         })
     }
 

@@ -9,7 +9,10 @@ const IDS_SHOWN: usize = 20;
 pub fn run(engine: &Engine) -> Response {
     let outcome = engine.reload();
     let report = &outcome.briefings;
-    let mut blocks = vec![Block::Title { text: "Reloaded".into(), url: None }];
+    let mut blocks = vec![Block::Title {
+        text: "Reloaded".into(),
+        url: None,
+    }];
     blocks.push(Block::Fields {
         fields: vec![
             ("Briefings".into(), report.total.to_string()),
@@ -19,36 +22,60 @@ pub fn run(engine: &Engine) -> Response {
             ("Errors".into(), report.errors.len().to_string()),
         ],
     });
-    for (heading, ids) in [("Added", &report.added), ("Changed", &report.changed), ("Removed", &report.removed)] {
+    for (heading, ids) in [
+        ("Added", &report.added),
+        ("Changed", &report.changed),
+        ("Removed", &report.removed),
+    ] {
         if !ids.is_empty() {
-            let mut items: Vec<Inline> = ids.iter().take(IDS_SHOWN).map(|id| Inline::default().code(id.as_str())).collect();
+            let mut items: Vec<Inline> = ids
+                .iter()
+                .take(IDS_SHOWN)
+                .map(|id| Inline::default().code(id.as_str()))
+                .collect();
             if ids.len() > IDS_SHOWN {
                 items.push(Inline::plain(format!("and {} more", ids.len() - IDS_SHOWN)));
             }
-            blocks.push(Block::List { heading: Some(heading.into()), items, ordered: false });
+            blocks.push(Block::List {
+                heading: Some(heading.into()),
+                items,
+                ordered: false,
+            });
         }
     }
     if !report.errors.is_empty() {
         blocks.push(Block::List {
             heading: Some("Errors".into()),
-            items: report.errors.iter().take(IDS_SHOWN).map(|e| Inline::plain(e.to_string())).collect(),
+            items: report
+                .errors
+                .iter()
+                .take(IDS_SHOWN)
+                .map(|e| Inline::plain(e.to_string()))
+                .collect(),
             ordered: false,
         });
     }
     if !report.stale.is_empty() {
         blocks.push(Block::Note {
-            text: Inline::plain(format!("Still serving the last good version of: {}.", report.stale.join(", "))),
+            text: Inline::plain(format!(
+                "Still serving the last good version of: {}.",
+                report.stale.join(", ")
+            )),
         });
     }
     match &outcome.config {
-        Ok(true) => blocks.push(Block::Note { text: Inline::plain("Config reloaded.") }),
+        Ok(true) => blocks.push(Block::Note {
+            text: Inline::plain("Config reloaded."),
+        }),
         Ok(false) => {}
         Err(e) => blocks.push(Block::Note {
             text: Inline::plain(format!("Config rejected, the running config stays: {e}")),
         }),
     }
     if report.is_unchanged() && report.errors.is_empty() {
-        blocks.push(Block::Note { text: Inline::plain("Nothing changed.") });
+        blocks.push(Block::Note {
+            text: Inline::plain("Nothing changed."),
+        });
     }
     Response::answer(blocks)
 }

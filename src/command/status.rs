@@ -19,24 +19,45 @@ pub fn run(engine: &Engine, snapshot: &Snapshot) -> Response {
         if platforms.is_empty() {
             "none".to_string()
         } else {
-            platforms.iter().map(|(name, state)| format!("{name} ({state})")).collect::<Vec<_>>().join(", ")
+            platforms
+                .iter()
+                .map(|(name, state)| format!("{name} ({state})"))
+                .collect::<Vec<_>>()
+                .join(", ")
         },
     ));
     let mut blocks = vec![
-        Block::Title { text: format!("{} status", engine.name()), url: None },
+        Block::Title {
+            text: format!("{} status", engine.name()),
+            url: None,
+        },
         Block::Fields { fields },
     ];
     if !snapshot.errors.is_empty() {
-        let mut items: Vec<Inline> =
-            snapshot.errors.iter().take(ERRORS_SHOWN).map(|e| Inline::plain(e.to_string())).collect();
+        let mut items: Vec<Inline> = snapshot
+            .errors
+            .iter()
+            .take(ERRORS_SHOWN)
+            .map(|e| Inline::plain(e.to_string()))
+            .collect();
         if snapshot.errors.len() > ERRORS_SHOWN {
-            items.push(Inline::plain(format!("and {} more", snapshot.errors.len() - ERRORS_SHOWN)));
+            items.push(Inline::plain(format!(
+                "and {} more",
+                snapshot.errors.len() - ERRORS_SHOWN
+            )));
         }
-        blocks.push(Block::List { heading: Some("Load errors".into()), items, ordered: false });
+        blocks.push(Block::List {
+            heading: Some("Load errors".into()),
+            items,
+            ordered: false,
+        });
     }
     if !snapshot.stale.is_empty() {
         blocks.push(Block::Note {
-            text: Inline::plain(format!("Serving the last good version of: {}.", snapshot.stale.join(", "))),
+            text: Inline::plain(format!(
+                "Serving the last good version of: {}.",
+                snapshot.stale.join(", ")
+            )),
         });
     }
     Response::answer(blocks)

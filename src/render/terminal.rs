@@ -16,7 +16,10 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Self {
-        Style { color: false, width: 80 }
+        Style {
+            color: false,
+            width: 80,
+        }
     }
 }
 
@@ -81,7 +84,12 @@ fn render_block(block: &Block, style: Style) -> String {
                 .join("\n")
         }
         Block::Paragraph { text } => wrap(&inline(text, style), style.width, "", ""),
-        Block::Quote { text, speaker, role, event } => {
+        Block::Quote {
+            text,
+            speaker,
+            role,
+            event,
+        } => {
             let body = wrap(&format!("“{}”", clean(text)), style.width, "  ", "   ");
             let mut who = format!("— {}", clean(speaker));
             if let Some(role) = role {
@@ -90,23 +98,40 @@ fn render_block(block: &Block, style: Style) -> String {
             if let Some(event) = event {
                 who.push_str(&format!(" ({})", clean(event)));
             }
-            format!("{}\n{}", paint(style, ITALIC, &body), wrap(&who, style.width, "    ", "      "))
+            format!(
+                "{}\n{}",
+                paint(style, ITALIC, &body),
+                wrap(&who, style.width, "    ", "      ")
+            )
         }
-        Block::List { heading, items, ordered } => {
+        Block::List {
+            heading,
+            items,
+            ordered,
+        } => {
             let mut lines = Vec::new();
             if let Some(h) = heading {
                 lines.push(paint(style, BOLD, &clean(h)));
             }
             let digits = items.len().to_string().len();
             for (i, item) in items.iter().enumerate() {
-                let marker = if *ordered { format!("{:>digits$}.", i + 1) } else { "•".into() };
+                let marker = if *ordered {
+                    format!("{:>digits$}.", i + 1)
+                } else {
+                    "•".into()
+                };
                 let first = format!("  {marker} ");
                 let rest = " ".repeat(first.chars().count());
                 lines.push(wrap(&inline(item, style), style.width, &first, &rest));
             }
             lines.join("\n")
         }
-        Block::Entry { title, id, detail, text } => {
+        Block::Entry {
+            title,
+            id,
+            detail,
+            text,
+        } => {
             let mut head = paint(style, BOLD, &clean(title));
             if let Some(id) = id {
                 head.push_str(&format!("  {}", paint(style, CYAN, &format!("[{}]", clean(id)))));
@@ -158,11 +183,19 @@ fn inline(text: &Inline, style: Style) -> String {
 
 /// Something to type: backquoted without colour so it stands out either way.
 fn code(text: &str, style: Style) -> String {
-    if style.color { paint(style, CYAN, text) } else { format!("`{text}`") }
+    if style.color {
+        paint(style, CYAN, text)
+    } else {
+        format!("`{text}`")
+    }
 }
 
 fn paint(style: Style, code: &str, text: &str) -> String {
-    if style.color && !text.is_empty() { format!("{code}{text}{RESET}") } else { text.to_string() }
+    if style.color && !text.is_empty() {
+        format!("{code}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
 }
 
 fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
@@ -180,7 +213,13 @@ fn clean(text: &str) -> String {
         return text.to_string();
     }
     text.chars()
-        .map(|c| if c.is_control() && c != '\n' { if c == '\t' { ' ' } else { '\u{FFFD}' } } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                if c == '\t' { ' ' } else { '\u{FFFD}' }
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -190,8 +229,16 @@ mod tests {
 
     #[test]
     fn escape_sequences_in_text_are_neutralised() {
-        let r = Response::answer(vec![Block::Paragraph { text: Inline::plain("a\x1b[2Jb\rc") }]);
-        let out = render(&r, Style { color: true, width: 80 });
+        let r = Response::answer(vec![Block::Paragraph {
+            text: Inline::plain("a\x1b[2Jb\rc"),
+        }]);
+        let out = render(
+            &r,
+            Style {
+                color: true,
+                width: 80,
+            },
+        );
         assert!(!out.contains("\x1b[2J") && !out.contains('\r'), "{out:?}");
         assert!(out.contains("a\u{FFFD}[2Jb\u{FFFD}c"));
     }
@@ -199,8 +246,18 @@ mod tests {
     #[test]
     fn long_lines_wrap_with_hanging_indent() {
         let items = vec![Inline::plain("word ".repeat(30))];
-        let r = Response::answer(vec![Block::List { heading: None, items, ordered: false }]);
-        let out = render(&r, Style { color: false, width: 40 });
+        let r = Response::answer(vec![Block::List {
+            heading: None,
+            items,
+            ordered: false,
+        }]);
+        let out = render(
+            &r,
+            Style {
+                color: false,
+                width: 40,
+            },
+        );
         assert!(out.lines().all(|l| l.chars().count() <= 40), "{out}");
         assert!(out.lines().nth(1).unwrap().starts_with("    word"), "{out}");
     }

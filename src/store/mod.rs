@@ -101,15 +101,20 @@ impl Snapshot {
     pub fn quotes_by(&self, speaker: &str) -> Vec<(usize, usize)> {
         let mut sets: Vec<Vec<(u32, u32)>> = speaker_words(speaker)
             .map(|w| {
-                let mut found: Vec<(u32, u32)> =
-                    self.speakers.prefixed(&w).flat_map(|(_, q)| q.iter().copied()).collect();
+                let mut found: Vec<(u32, u32)> = self
+                    .speakers
+                    .prefixed(&w)
+                    .flat_map(|(_, q)| q.iter().copied())
+                    .collect();
                 found.sort_unstable();
                 found.dedup();
                 found
             })
             .collect();
         sets.sort_by_key(Vec::len);
-        let Some((first, rest)) = sets.split_first() else { return Vec::new() };
+        let Some((first, rest)) = sets.split_first() else {
+            return Vec::new();
+        };
         first
             .iter()
             .filter(|q| rest.iter().all(|set| set.binary_search(q).is_ok()))
@@ -172,10 +177,7 @@ impl Store {
 
     /// The snapshot being served now.
     pub fn snapshot(&self) -> Arc<Snapshot> {
-        self.current
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.current.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn dir(&self) -> PathBuf {
@@ -215,11 +217,8 @@ impl Store {
 
 /// Builds the next snapshot from freshly loaded files, keeping last good versions of broken files.
 fn merge(previous: &Snapshot, files: Vec<LoadedFile>) -> (Snapshot, ReloadReport) {
-    let previous_by_path: HashMap<&Path, &Arc<Briefing>> = previous
-        .briefings
-        .iter()
-        .map(|b| (b.path.as_path(), b))
-        .collect();
+    let previous_by_path: HashMap<&Path, &Arc<Briefing>> =
+        previous.briefings.iter().map(|b| (b.path.as_path(), b)).collect();
     let mut errors = Vec::new();
     let mut stale = Vec::new();
     // Path order decides which of two files with the same id wins: the first one, every time.

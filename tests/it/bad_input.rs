@@ -30,7 +30,11 @@ fn check_reports_every_broken_file_with_the_expected_error() {
         .map(str::to_string)
         .collect();
     assert_eq!(got, expected);
-    assert!(stdout(&o).ends_with("4 briefings loaded, 0 with extracted fields, 16 problems\n"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).ends_with("4 briefings loaded, 0 with extracted fields, 16 problems\n"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -38,7 +42,12 @@ fn good_files_beside_broken_ones_keep_serving() {
     let mut config = Config::default();
     config.briefings_dir = fixture("bad");
     let engine = Engine::new(config);
-    let titles: Vec<String> = engine.snapshot().briefings().iter().map(|b| b.title.clone()).collect();
+    let titles: Vec<String> = engine
+        .snapshot()
+        .briefings()
+        .iter()
+        .map(|b| b.title.clone())
+        .collect();
     assert_eq!(
         titles,
         [
@@ -51,6 +60,9 @@ fn good_files_beside_broken_ones_keep_serving() {
     // CRLF endings leave no carriage return behind in any field.
     let crlf = engine.handle("summary windows", Role::Member);
     assert!(crlf.is_answer());
-    assert_eq!(engine.snapshot().get("crlf").unwrap().location.as_deref(), Some("Example City"));
+    assert_eq!(
+        engine.snapshot().get("crlf").unwrap().location.as_deref(),
+        Some("Example City")
+    );
     let _ = Path::new("");
 }

@@ -9,7 +9,12 @@ use crate::{attache, copy_dir, fixture, stderr, stdout};
 
 #[test]
 fn ask_answers_about_the_shipped_infoforum_briefing_by_id_and_by_name() {
-    for event in ["infoforum-shanghai-2018", "infoforum", "Infoforum Shanghai", "9th infoforum-china"] {
+    for event in [
+        "infoforum-shanghai-2018",
+        "infoforum",
+        "Infoforum Shanghai",
+        "9th infoforum-china",
+    ] {
         let o = attache(&["ask", "sponsors", event]);
         assert!(o.status.success(), "{event}: {}", stderr(&o));
         let out = stdout(&o);
@@ -25,13 +30,24 @@ fn ask_answers_about_the_shipped_infoforum_briefing_by_id_and_by_name() {
         }
     }
     let quotes = stdout(&attache(&["ask", "quotes infoforum"]));
-    assert!(quotes.contains("Konstantin Noskov, Russian Minister of Digital Development, Communications and Mass Media"));
+    assert!(quotes.contains(
+        "Konstantin Noskov, Russian Minister of Digital Development, Communications and Mass Media"
+    ));
     let topics = stdout(&attache(&["ask", "/topics", "infoforum"]));
-    assert!(topics.contains(" 8. Training directions for Information Security specialists"), "{topics}");
+    assert!(
+        topics.contains(" 8. Training directions for Information Security specialists"),
+        "{topics}"
+    );
     let summary = stdout(&attache(&["ask", "!summary infoforum"]));
-    assert!(summary.contains("Shanghai") && summary.contains("great potential"), "{summary}");
+    assert!(
+        summary.contains("Shanghai") && summary.contains("great potential"),
+        "{summary}"
+    );
     let card = stdout(&attache(&["ask", "briefing infoforum"]));
-    assert!(card.contains("9th Infoforum-China") && card.contains("Supporters"), "{card}");
+    assert!(
+        card.contains("9th Infoforum-China") && card.contains("Supporters"),
+        "{card}"
+    );
 }
 
 #[test]
@@ -49,7 +65,11 @@ fn a_misspelt_event_is_answered_with_a_suggestion_and_exit_1() {
 fn a_usage_error_exits_2_and_shows_the_usage() {
     let o = attache(&["ask", "sponsors"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("Usage: `sponsors <event> [relation]`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Usage: `sponsors <event> [relation]`"),
+        "{}",
+        stderr(&o)
+    );
     let o = attache(&["ask", "sponsers infoforum"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("Did you mean `sponsors`?"));
@@ -95,13 +115,34 @@ fn show_json_prints_the_model_with_nulls_for_unknowns() {
     // Every key of the documented model, in the documented order.
     let text = stdout(&o);
     let positions: Vec<usize> = [
-        "id", "title", "event", "date", "end_date", "location", "theme", "language", "tags", "summary", "source",
-        "quotes", "sponsors", "topics", "links", "path", "extracted",
+        "id",
+        "title",
+        "event",
+        "date",
+        "end_date",
+        "location",
+        "theme",
+        "language",
+        "tags",
+        "summary",
+        "source",
+        "quotes",
+        "sponsors",
+        "topics",
+        "links",
+        "path",
+        "extracted",
     ]
     .iter()
-    .map(|k| text.find(&format!("\n  \"{k}\":")).unwrap_or_else(|| panic!("no top-level `{k}`")))
+    .map(|k| {
+        text.find(&format!("\n  \"{k}\":"))
+            .unwrap_or_else(|| panic!("no top-level `{k}`"))
+    })
     .collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "keys out of order:\n{text}");
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "keys out of order:\n{text}"
+    );
     assert_eq!(v.as_object().unwrap().len(), positions.len());
     let o = attache(&["show", "nothing-like-this", "--json"]);
     assert_eq!(o.status.code(), Some(1));
@@ -118,12 +159,21 @@ fn extract_json_marks_what_came_from_the_text() {
         "Infoforum Shanghai 2018: China and Russia to Collaborate on New Digital Economy Technologies"
     );
     assert_eq!(v["id"], "infoforum-shanghai-2018");
-    let extracted: Vec<&str> = v["extracted"].as_array().unwrap().iter().filter_map(|f| f.as_str()).collect();
+    let extracted: Vec<&str> = v["extracted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
     assert!(extracted.contains(&"title"), "{extracted:?}");
     let broken = fixture("bad/unknown-key.md");
     let o = attache(&["extract", broken.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("unknown-key.md:4: unknown key `sponsers`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown-key.md:4: unknown key `sponsers`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// Reads the bot's stdout on a thread, so the test can wait for a line without blocking forever.
@@ -168,7 +218,12 @@ fn run_without_platforms_falls_back_to_the_console_and_picks_up_a_dropped_file()
         .unwrap();
     let rx = lines_of(&mut child);
     let mut stdin = child.stdin.take().unwrap();
-    wait_for(&rx, "starting the console with 3 briefings", Duration::from_secs(20)).expect("fallback line");
+    wait_for(
+        &rx,
+        "starting the console with 3 briefings",
+        Duration::from_secs(20),
+    )
+    .expect("fallback line");
 
     std::fs::write(
         dir.path().join("dropped.md"),
@@ -206,7 +261,27 @@ fn console_accepts_chat_prefixes_and_stops_at_end_of_input() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Digital Economy: Global Risks and International Cooperation"), "{text}");
+    assert!(
+        text.contains("Digital Economy: Global Risks and International Cooperation"),
+        "{text}"
+    );
     assert!(text.contains("Quotes by Konstantin Noskov"), "{text}");
     assert!(text.contains("console (connected)"), "{text}");
+}
+
+#[test]
+fn the_readme_example_briefing_parses_as_documented() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("```markdown\n").expect("an example in the README") + "```markdown\n".len();
+    let example = &readme[start..start + readme[start..].find("\n```").unwrap()];
+    let b = attache::briefing::parse(
+        std::path::Path::new("x.md"),
+        example.as_bytes(),
+        &Default::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(b.id, "harbour-summit-2024");
+    assert_eq!(b.topics[1].description.as_deref(), Some("For small ports"));
+    assert_eq!(b.sponsors[0].relation, attache::briefing::Relation::Organizer);
+    assert_eq!(b.extracted, []);
 }

@@ -18,7 +18,9 @@ use std::process::{Command, Output};
 
 /// A path under `tests/fixtures`.
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// Runs `attache` with `args` in the package root, with colour off and a fixed width.

@@ -15,9 +15,21 @@ fn engine() -> Engine {
 
 /// Renders `line` for `role`, with the one moving value (uptime) masked.
 fn show(engine: &Engine, line: &str, role: Role) -> String {
-    let text = render(&engine.handle(line, role), Style { color: false, width: 80 });
+    let text = render(
+        &engine.handle(line, role),
+        Style {
+            color: false,
+            width: 80,
+        },
+    );
     text.lines()
-        .map(|l| if l.trim_start().starts_with("Uptime") { "  Uptime       <masked>" } else { l })
+        .map(|l| {
+            if l.trim_start().starts_with("Uptime") {
+                "  Uptime       <masked>"
+            } else {
+                l
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -65,7 +77,11 @@ fn every_command_as_a_member() {
         "digest infoforum",
         "reload",
     ] {
-        insta::assert_snapshot!(format!("member-{}", name(line)), show(&engine, line, Role::Member), line);
+        insta::assert_snapshot!(
+            format!("member-{}", name(line)),
+            show(&engine, line, Role::Member),
+            line
+        );
     }
 }
 
@@ -88,6 +104,12 @@ fn moderator_and_admin_commands() {
 #[test]
 fn colour_output_marks_search_hits() {
     let engine = engine();
-    let text = render(&engine.handle("search noskov", Role::Member), Style { color: true, width: 80 });
+    let text = render(
+        &engine.handle("search noskov", Role::Member),
+        Style {
+            color: true,
+            width: 80,
+        },
+    );
     assert!(text.contains("\x1b[1mNoskov\x1b[0m"), "{text:?}");
 }

@@ -20,7 +20,11 @@ fn a_broken_edit_keeps_the_last_good_version_and_reports_the_error() {
     let report = store.reload();
     assert_eq!(report.stale, ["event"]);
     assert_eq!(report.errors.len(), 1);
-    assert!(report.errors[0].to_string().contains("event.md:3:"), "{}", report.errors[0]);
+    assert!(
+        report.errors[0].to_string().contains("event.md:3:"),
+        "{}",
+        report.errors[0]
+    );
     let during = store.snapshot();
     assert_eq!(during.get("event").unwrap().location.as_deref(), Some("Before"));
     assert_eq!(during.stale, ["event"]);
@@ -31,7 +35,10 @@ fn a_broken_edit_keeps_the_last_good_version_and_reports_the_error() {
     let report = store.reload();
     assert_eq!(report.changed, ["event"]);
     assert!(report.errors.is_empty() && report.stale.is_empty());
-    assert_eq!(store.snapshot().get("event").unwrap().location.as_deref(), Some("After"));
+    assert_eq!(
+        store.snapshot().get("event").unwrap().location.as_deref(),
+        Some("After")
+    );
 }
 
 #[test]
@@ -67,6 +74,10 @@ fn a_vanished_directory_keeps_serving_what_was_loaded() {
     fs::rename(&briefings, dir.path().join("moved")).unwrap();
     let report = store.reload();
     assert_eq!(report.errors.len(), 1);
-    assert!(report.errors[0].to_string().contains("does not exist"), "{}", report.errors[0]);
+    assert!(
+        report.errors[0].to_string().contains("does not exist"),
+        "{}",
+        report.errors[0]
+    );
     assert_eq!(store.snapshot().len(), 1);
 }
