@@ -150,9 +150,9 @@ fn corpus(dir: &Path, n: usize) {
                 rng.sentence(20)
             );
             // Top-level keys go before the first [[table]], or TOML files them under it.
-            let _ = write!(
+            let _ = writeln!(
                 fm,
-                "topics = [\"{topic}\", \"{}\", \"{}\"]\n",
+                "topics = [\"{topic}\", \"{}\", \"{}\"]",
                 rng.sentence(4),
                 rng.sentence(4)
             );
@@ -201,9 +201,10 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn engine(dir: &Path) -> Engine {
-    let mut config = Config::default();
-    config.briefings_dir = dir.to_path_buf();
-    Engine::new(config)
+    Engine::new(Config {
+        briefings_dir: dir.to_path_buf(),
+        ..Config::default()
+    })
 }
 
 /// Prints load time and memory, and p50/p99 of every command, measured over many runs.

@@ -1,13 +1,8 @@
 //! The corpus of broken briefing files: each produces its own located error, and the good files beside
 //! them keep serving.
 
-use std::path::Path;
-
+use crate::{attache, copy_dir, engine_for, fixture, stdout};
 use attache::command::Role;
-use attache::config::Config;
-use attache::engine::Engine;
-
-use crate::{attache, copy_dir, fixture, stdout};
 
 /// Ten megabytes: far over the default 1 MiB limit, so it is refused before it is parsed.
 const HUGE: usize = 10 * 1024 * 1024;
@@ -39,9 +34,7 @@ fn check_reports_every_broken_file_with_the_expected_error() {
 
 #[test]
 fn good_files_beside_broken_ones_keep_serving() {
-    let mut config = Config::default();
-    config.briefings_dir = fixture("bad");
-    let engine = Engine::new(config);
+    let engine = engine_for(fixture("bad"));
     let titles: Vec<String> = engine
         .snapshot()
         .briefings()
@@ -64,5 +57,4 @@ fn good_files_beside_broken_ones_keep_serving() {
         engine.snapshot().get("crlf").unwrap().location.as_deref(),
         Some("Example City")
     );
-    let _ = Path::new("");
 }

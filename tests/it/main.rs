@@ -43,6 +43,14 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// An engine serving the briefings in `dir`, with the default config otherwise.
+pub fn engine_for(dir: PathBuf) -> attache::engine::Engine {
+    attache::engine::Engine::new(attache::config::Config {
+        briefings_dir: dir,
+        ..Default::default()
+    })
+}
+
 /// Copies a fixture directory into a fresh temporary directory, so a test can change it.
 pub fn copy_dir(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temp dir");

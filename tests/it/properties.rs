@@ -5,19 +5,14 @@ use std::sync::OnceLock;
 
 use attache::briefing::{ParseOptions, parse};
 use attache::command::Role;
-use attache::config::Config;
 use attache::engine::Engine;
 use proptest::prelude::*;
 
-use crate::fixture;
+use crate::{engine_for, fixture};
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let mut config = Config::default();
-        config.briefings_dir = fixture("corpus");
-        Engine::new(config)
-    })
+    ENGINE.get_or_init(|| engine_for(fixture("corpus")))
 }
 
 /// Words that steer the parser into its interesting corners: command names, options, quotes, targets.

@@ -1,16 +1,13 @@
 //! The terminal rendering of every command, snapshot-tested: a change in what users read shows up in review.
 
 use attache::command::Role;
-use attache::config::Config;
 use attache::engine::Engine;
 use attache::render::terminal::{Style, render};
 
-use crate::fixture;
+use crate::{engine_for, fixture};
 
 fn engine() -> Engine {
-    let mut config = Config::default();
-    config.briefings_dir = fixture("corpus");
-    Engine::new(config)
+    engine_for(fixture("corpus"))
 }
 
 /// Renders `line` for `role`, with the one moving value (uptime) masked.
