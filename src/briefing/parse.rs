@@ -233,7 +233,11 @@ fn build(
     if let (Some(start), Some(end), Some(span)) = (date, end_date, fm.end_date.as_ref())
         && end < start
     {
-        return Err(invalid(span.span(), "end_date", format!("{end} is before `date` ({start})")));
+        return Err(invalid(
+            span.span(),
+            "end_date",
+            format!("{end} is before `date` ({start})"),
+        ));
     }
     let language = match &fm.language {
         Some(l) if !is_language_tag(l.get_ref()) => {

@@ -311,7 +311,10 @@ fn explain_mismatch(
     if let Some(opt) = free.iter().find(|o| o.required)
         && words.is_empty()
     {
-        return UsageError::Missing { command: spec.name, option: opt.name };
+        return UsageError::Missing {
+            command: spec.name,
+            option: opt.name,
+        };
     }
     // Fill greedily one word per option to find the first word nothing accepts.
     let mut rest = words;
