@@ -285,3 +285,31 @@ fn the_readme_example_briefing_parses_as_documented() {
     assert_eq!(b.sponsors[0].relation, attache::briefing::Relation::Organizer);
     assert_eq!(b.extracted, []);
 }
+
+#[test]
+fn sigterm_stops_the_bot_cleanly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .arg("run")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let rx = lines_of(&mut child);
+    wait_for(&rx, "starting the console", Duration::from_secs(20)).expect("started");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still running 10 s after SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+}

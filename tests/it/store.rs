@@ -81,3 +81,51 @@ fn a_vanished_directory_keeps_serving_what_was_loaded() {
     );
     assert_eq!(store.snapshot().len(), 1);
 }
+
+/// `reload` re-reads the config too: a broken config is rejected and the running one stays; a valid change
+/// (here, another briefings directory) takes effect.
+#[test]
+fn reload_applies_a_valid_config_and_keeps_the_old_one_on_error() {
+    use attache::command::Role;
+    use attache::config::Config;
+    use attache::engine::Engine;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    fs::create_dir(&one).unwrap();
+    fs::create_dir(&two).unwrap();
+    fs::write(one.join("first.md"), GOOD).unwrap();
+    fs::write(two.join("second.md"), GOOD).unwrap();
+    let config_path = dir.path().join("attache.toml");
+    let write_config = |briefings: &std::path::Path| {
+        fs::write(
+            &config_path,
+            format!("[briefings]\ndir = {:?}\n", briefings.to_str().unwrap()),
+        )
+        .unwrap();
+    };
+    write_config(&one);
+    let engine = Engine::new(Config::load(&config_path).unwrap());
+    assert!(engine.snapshot().get("first").is_some());
+
+    fs::write(&config_path, "[briefings]\ndir = \"x\"\nwatch = \"yes\"\n").unwrap();
+    let outcome = engine.reload();
+    let err = outcome.config.unwrap_err();
+    assert_eq!(err.line, Some(3), "{err}");
+    assert!(
+        engine.snapshot().get("first").is_some(),
+        "the old config keeps serving"
+    );
+    let reply = engine.handle("reload", Role::Admin);
+    let text = attache::render::terminal::render(&reply, Default::default());
+    assert!(
+        text.contains("Config rejected, the running config stays"),
+        "{text}"
+    );
+
+    write_config(&two);
+    let outcome = engine.reload();
+    assert_eq!(outcome.config, Ok(true));
+    assert_eq!(outcome.briefings.added, ["second"]);
+    assert_eq!(outcome.briefings.removed, ["first"]);
+}
