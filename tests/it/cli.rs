@@ -149,7 +149,7 @@ fn show_json_prints_the_model_with_nulls_for_unknowns() {
 }
 
 #[test]
-fn extract_json_marks_what_came_from_the_text() {
+fn extract_json_gets_the_seed_article_right_and_marks_what_came_from_the_text() {
     let seed = fixture("infoforum-shanghai-2018.txt");
     let o = attache(&["extract", seed.to_str().unwrap(), "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -159,13 +159,85 @@ fn extract_json_marks_what_came_from_the_text() {
         "Infoforum Shanghai 2018: China and Russia to Collaborate on New Digital Economy Technologies"
     );
     assert_eq!(v["id"], "infoforum-shanghai-2018");
+    assert_eq!(v["event"], "9th Infoforum-China");
+    assert_eq!(v["location"], "Shanghai");
+    assert_eq!(
+        v["theme"],
+        "One Belt One Road: Cooperation in Digital Economy and Information Security"
+    );
+    assert!(v["date"].is_null(), "the article states no date");
+
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 1, "only Noskov's words are speech: {quotes:#?}");
+    assert_eq!(quotes[0]["speaker"], "Konstantin Noskov");
+    assert_eq!(
+        quotes[0]["role"],
+        "Russian Minister of Digital Development, Communications and Mass Media"
+    );
+    let text = quotes[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Today’s information and communications technologies (ICT)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("bilateral cooperation in digital economy."),
+        "{text}"
+    );
+
+    let orgs: Vec<(&str, &str)> = v["sponsors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["relation"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("Cybersecurity Association of China", "sponsor"),
+            ("Cloud Security Alliance (Great China Region)", "sponsor"),
+            ("Security Council of the Russian Federation", "supporter"),
+            (
+                "Committee of the Russian State Duma for Security and Anti-Corruption",
+                "supporter"
+            ),
+            ("Ministry of International Affairs", "supporter"),
+            ("Ministry of Telecom and Mass Communication", "supporter"),
+        ]
+    );
+    let topics: Vec<&str> = v["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(topics.len(), 8, "{topics:#?}");
+    assert_eq!(
+        topics[0],
+        "Digital Economy: Global Risks and International Cooperation"
+    );
+    assert_eq!(
+        topics[7],
+        "Training directions for Information Security specialists"
+    );
+
+    let summary = v["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("great potential") && summary.contains("Konstantin Noskov"),
+        "{summary}"
+    );
     let extracted: Vec<&str> = v["extracted"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(|f| f.as_str())
         .collect();
-    assert!(extracted.contains(&"title"), "{extracted:?}");
+    assert_eq!(
+        extracted,
+        [
+            "title", "event", "location", "theme", "summary", "quotes", "sponsors", "topics"
+        ]
+    );
+
     let broken = fixture("bad/unknown-key.md");
     let o = attache(&["extract", broken.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
@@ -173,6 +245,40 @@ fn extract_json_marks_what_came_from_the_text() {
         stderr(&o).contains("unknown-key.md:4: unknown key `sponsers`"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// What front matter states wins; only what it leaves out is extracted, and only that is marked.
+#[test]
+fn front_matter_wins_and_extraction_fills_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read_to_string(fixture("infoforum-shanghai-2018.txt")).unwrap();
+    let (_, body) = article.split_once('\n').unwrap();
+    let path = dir.path().join("partial.md");
+    std::fs::write(
+        &path,
+        format!("+++\ntitle = \"Stated Title\"\nlocation = \"Stated Place\"\n+++\n{body}"),
+    )
+    .unwrap();
+    let o = attache(&["extract", path.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["title"], "Stated Title");
+    assert_eq!(v["location"], "Stated Place");
+    assert_eq!(v["event"], "9th Infoforum-China");
+    let extracted: Vec<&str> = v["extracted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
+    assert!(
+        !extracted.contains(&"title") && !extracted.contains(&"location"),
+        "{extracted:?}"
+    );
+    assert!(
+        extracted.contains(&"event") && extracted.contains(&"quotes"),
+        "{extracted:?}"
     );
 }
 
