@@ -130,16 +130,20 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     for e in &snapshot.errors {
         tracing::warn!("{e}");
     }
-    if plan.console_only {
-        println!(
+    let banner = plan.console_only.then(|| {
+        format!(
             "No chat platform is configured: starting the console with {} briefings from {} (type `help`; Ctrl-D quits).",
             snapshot.len(),
             dir.display()
-        );
-    }
+        )
+    });
     drop(snapshot);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(runtime::run(engine, plan))?;
+    runtime.block_on(runtime::run(engine, plan, || {
+        if let Some(banner) = banner {
+            println!("{banner}");
+        }
+    }))?;
     Ok(ExitCode::SUCCESS)
 }
 

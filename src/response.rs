@@ -132,6 +132,26 @@ pub enum Block {
     },
 }
 
+impl Block {
+    /// A bulleted list of at most `max` items; the rest are counted in a last "and N more" item.
+    pub fn capped_list(
+        heading: Option<&str>,
+        items: impl ExactSizeIterator<Item = Inline>,
+        max: usize,
+    ) -> Block {
+        let total = items.len();
+        let mut items: Vec<Inline> = items.take(max).collect();
+        if total > max {
+            items.push(Inline::plain(format!("and {} more", total - max)));
+        }
+        Block::List {
+            heading: heading.map(str::to_string),
+            items,
+            ordered: false,
+        }
+    }
+}
+
 /// Where a list is, and what to type for the next page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Page {

@@ -38,11 +38,17 @@ impl Plan {
     }
 }
 
-/// Runs until a shutdown signal, then waits (up to a grace period) for every task to stop.
-pub async fn run(engine: Arc<Engine>, plan: Plan) -> anyhow::Result<()> {
+/// Runs until a shutdown signal, then waits (up to a grace period) for every task to stop. `ready` is called
+/// once the signal handlers are installed, so a signal after whatever it announces always stops cleanly.
+pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyhow::Result<()> {
+    if !plan.console {
+        anyhow::bail!("nothing to run: no chat platform is configured and `console.enabled` is \"never\"");
+    }
     let shutdown = CancellationToken::new();
     let tracker = TaskTracker::new();
-    tracker.spawn(signals(shutdown.clone()));
+    // Installed before anything is announced, so a signal from then on always means a clean stop.
+    let signals = Signals::install()?;
+    tracker.spawn(signals.wait(shutdown.clone()));
 
     let config = engine.config();
     if config.watch {
@@ -53,15 +59,14 @@ pub async fn run(engine: Arc<Engine>, plan: Plan) -> anyhow::Result<()> {
             log_reload,
         ));
     }
+    ready();
+    // After the announcement, so the console's prompt comes below it.
     if plan.console {
         tracker.spawn(crate::console::run(
             engine.clone(),
             shutdown.clone(),
             plan.console_only,
         ));
-    }
-    if !plan.console {
-        anyhow::bail!("nothing to run: no chat platform is configured and `console.enabled` is \"never\"");
     }
     shutdown.cancelled().await;
     tracker.close();
@@ -71,25 +76,48 @@ pub async fn run(engine: Arc<Engine>, plan: Plan) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Cancels `shutdown` on Ctrl-C or SIGTERM.
-async fn signals(shutdown: CancellationToken) {
+/// The shutdown signals: Ctrl-C (SIGINT) and SIGTERM.
+struct Signals {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn install() -> std::io::Result<Signals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Signals {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => tracing::info!("interrupted, shutting down"),
-        _ = term => tracing::info!("terminated, shutting down"),
-        _ = shutdown.cancelled() => return,
+        #[cfg(not(unix))]
+        Ok(Signals {})
     }
-    shutdown.cancel();
+
+    /// Cancels `shutdown` on the first signal.
+    async fn wait(mut self, shutdown: CancellationToken) {
+        #[cfg(unix)]
+        let received = async {
+            tokio::select! {
+                _ = self.interrupt.recv() => "interrupted",
+                _ = self.terminate.recv() => "terminated",
+            }
+        };
+        #[cfg(not(unix))]
+        let received = async {
+            let _ = tokio::signal::ctrl_c().await;
+            "interrupted"
+        };
+        tokio::select! {
+            why = received => tracing::info!("{why}, shutting down"),
+            _ = shutdown.cancelled() => return,
+        }
+        shutdown.cancel();
+    }
 }
 
 /// Logs what a reload changed, and each file that failed, so an admin editing files sees the result.

@@ -155,23 +155,8 @@ pub fn card(b: &Briefing) -> Vec<Block> {
         });
     }
     if !b.topics.is_empty() {
-        let mut items: Vec<Inline> = b
-            .topics
-            .iter()
-            .take(CARD_TOPICS)
-            .map(|t| Inline::plain(&t.title))
-            .collect();
-        if b.topics.len() > CARD_TOPICS {
-            items.push(Inline::plain(format!(
-                "and {} more",
-                b.topics.len() - CARD_TOPICS
-            )));
-        }
-        blocks.push(Block::List {
-            heading: Some("Topics".into()),
-            items,
-            ordered: false,
-        });
+        let topics = b.topics.iter().map(|t| Inline::plain(&t.title));
+        blocks.push(Block::capped_list(Some("Topics"), topics, CARD_TOPICS));
     }
     let orgs = organizations(b);
     if !orgs.is_empty() {

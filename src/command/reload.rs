@@ -28,32 +28,13 @@ pub fn run(engine: &Engine) -> Response {
         ("Removed", &report.removed),
     ] {
         if !ids.is_empty() {
-            let mut items: Vec<Inline> = ids
-                .iter()
-                .take(IDS_SHOWN)
-                .map(|id| Inline::default().code(id.as_str()))
-                .collect();
-            if ids.len() > IDS_SHOWN {
-                items.push(Inline::plain(format!("and {} more", ids.len() - IDS_SHOWN)));
-            }
-            blocks.push(Block::List {
-                heading: Some(heading.into()),
-                items,
-                ordered: false,
-            });
+            let ids = ids.iter().map(|id| Inline::default().code(id.as_str()));
+            blocks.push(Block::capped_list(Some(heading), ids, IDS_SHOWN));
         }
     }
     if !report.errors.is_empty() {
-        blocks.push(Block::List {
-            heading: Some("Errors".into()),
-            items: report
-                .errors
-                .iter()
-                .take(IDS_SHOWN)
-                .map(|e| Inline::plain(e.to_string()))
-                .collect(),
-            ordered: false,
-        });
+        let errors = report.errors.iter().map(|e| Inline::plain(e.to_string()));
+        blocks.push(Block::capped_list(Some("Errors"), errors, IDS_SHOWN));
     }
     if !report.stale.is_empty() {
         blocks.push(Block::Note {

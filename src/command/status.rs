@@ -34,23 +34,8 @@ pub fn run(engine: &Engine, snapshot: &Snapshot) -> Response {
         Block::Fields { fields },
     ];
     if !snapshot.errors.is_empty() {
-        let mut items: Vec<Inline> = snapshot
-            .errors
-            .iter()
-            .take(ERRORS_SHOWN)
-            .map(|e| Inline::plain(e.to_string()))
-            .collect();
-        if snapshot.errors.len() > ERRORS_SHOWN {
-            items.push(Inline::plain(format!(
-                "and {} more",
-                snapshot.errors.len() - ERRORS_SHOWN
-            )));
-        }
-        blocks.push(Block::List {
-            heading: Some("Load errors".into()),
-            items,
-            ordered: false,
-        });
+        let errors = snapshot.errors.iter().map(|e| Inline::plain(e.to_string()));
+        blocks.push(Block::capped_list(Some("Load errors"), errors, ERRORS_SHOWN));
     }
     if !snapshot.stale.is_empty() {
         blocks.push(Block::Note {
