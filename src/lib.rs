@@ -17,12 +17,15 @@
 //! - [`engine`]: the entry point adapters call; permission checks, reloads, platform status.
 //! - [`config`]: the TOML config, deserialized strictly then validated.
 //! - [`console`]: the console adapter. [`runtime`]: tasks, signals and clean shutdown.
+//! - [`discord`]: Discord application commands and message payloads, derived and rendered without a
+//!   connection (pure, like the rest of the core).
 
 pub mod briefing;
 pub mod catalogue;
 pub mod command;
 pub mod config;
 pub mod console;
+pub mod discord;
 pub mod engine;
 pub mod extract;
 pub mod render;

@@ -3,12 +3,14 @@
 //! - `cli`: the command line as a user runs it (`ask`, `check`, `show`, `extract`, the console fallback,
 //!   a file dropped into the briefings directory while the bot runs).
 //! - `bad_input`: the corpus of broken files and the error each must produce.
-//! - `snapshots`: the terminal rendering of every command.
+//! - `snapshots`: the terminal rendering of every command; `discord`: every command as a Discord embed,
+//!   and any briefing within Discord's limits.
 //! - `store`: reloads keep the last good state.
 //! - `properties`: no chat input, and no file content, panics.
 
 mod bad_input;
 mod cli;
+mod discord;
 mod properties;
 mod snapshots;
 mod store;
