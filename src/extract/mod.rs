@@ -1,21 +1,25 @@
 //! Extraction: turns the plain text of an article into briefing fields.
 //!
 //! Pure functions over `&str`; no file access, no knowledge of front matter or chat platforms. The
-//! body is normalized and split into paragraph and list blocks once ([`text`]); each field has its own
-//! extractor: [`facts`] (event, location, theme, dates), [`quotes`] with [`people`] (speakers and
-//! roles), [`orgs`] (sponsors, hosts, organizers, …), [`topics`] and [`summary`]. All rules are
-//! heuristics over English press-release prose, linear in the input, and never panic.
+//! body is normalized and split into paragraph and list blocks once ([`text`], [`sentences`],
+//! [`quoted`] spans); each field has its own extractor: [`facts`] and [`dates`] (event, location,
+//! theme, dates), [`quotes`] with [`people`] and [`registry`] (speakers, roles, pronouns), [`orgs`]
+//! with [`orglist`] (sponsors, hosts, organizers, supporters, partners), [`topics`] and [`summary`].
+//! All rules are heuristics over English press-release prose; they run in linear time, compile their
+//! regexes once, and never panic, whatever the input.
 
+mod dates;
 mod facts;
+mod orglist;
 mod orgs;
 mod people;
 mod quoted;
 mod quotes;
+mod registry;
+mod sentences;
 mod summary;
 mod text;
 mod topics;
-#[cfg(test)]
-mod scratch;
 
 use chrono::NaiveDate;
 
@@ -88,10 +92,17 @@ mod tests {
             q.role.as_deref(),
             Some("Russian Minister of Digital Development, Communications and Mass Media")
         );
-        assert!(q.text.starts_with("Today’s information and communications technologies (ICT)"));
+        assert!(
+            q.text
+                .starts_with("Today’s information and communications technologies (ICT)")
+        );
         assert!(q.text.ends_with("bilateral cooperation in digital economy."));
         assert!(!q.text.contains("  "));
-        assert!(e.quotes.iter().all(|q| !q.text.contains("One Belt") && !q.text.contains("Winners")));
+        assert!(
+            e.quotes
+                .iter()
+                .all(|q| !q.text.contains("One Belt") && !q.text.contains("Winners"))
+        );
     }
 
     #[test]
@@ -99,7 +110,10 @@ mod tests {
         let e = seed();
         assert_eq!(
             names(&e, Relation::Sponsor),
-            vec!["Cybersecurity Association of China", "Cloud Security Alliance (Great China Region)"]
+            vec![
+                "Cybersecurity Association of China",
+                "Cloud Security Alliance (Great China Region)"
+            ]
         );
         assert_eq!(
             names(&e, Relation::Supporter),
@@ -167,6 +181,71 @@ mod tests {
             let _ = extract(None, g);
         }
         assert_eq!(extract(None, ""), Extraction::default());
+    }
+
+    /// Fragments that exercise every extractor's edge cases: quote marks of all kinds, bullets,
+    /// dates, triggers, multi-byte characters next to slicing points.
+    fn fragment() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "“",
+            "”",
+            "\"",
+            "«",
+            "»",
+            "„",
+            "‘",
+            "’",
+            "'",
+            " said ",
+            " he said",
+            " according to ",
+            "Jane Doe",
+            ", the CEO of Acme,",
+            " sponsored by ",
+            " and ",
+            " and other ",
+            ", ",
+            ". ",
+            "\n",
+            "\n\n",
+            "\n- ",
+            "\n  • ",
+            "\n1. ",
+            ":",
+            " topics included ",
+            " 15–16 November 2018",
+            " May ",
+            "2019-02-30",
+            "Dr.",
+            " U.S.",
+            "…",
+            "\u{a0}",
+            "é",
+            "\u{301}",
+            "🎉",
+            "(",
+            ")",
+            " the 9th Forum",
+            " in Shanghai",
+            " theme “",
+            "LISBON — ",
+            " – ",
+            "Mr",
+            "X",
+            " was held in ",
+            " Ministry of Trade, Industry",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// Guards against panics on byte slicing and unbalanced marks in arbitrary input.
+        #[test]
+        fn arbitrary_fragments_never_panic(parts in proptest::collection::vec(fragment(), 0..60)) {
+            let text = parts.concat();
+            let _ = extract(Some(&text), &text);
+        }
     }
 
     #[test]

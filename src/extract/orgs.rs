@@ -2,57 +2,40 @@
 //! B and other …", "supported by A, the B and the C", "organized by", "jointly hosted by A and B",
 //! "in partnership with", "partners include", and "Sponsors:" followed by a bulleted list.
 //!
-//! A list runs from the phrase to the end of its sentence (or the next phrase); items are split at
-//! commas and at "and" when "and" starts a new organization rather than continuing a name ("Ministry
-//! of Telecom and Mass Communication"). An item stops at the first lowercase word that is not a name
-//! connector, which also ends the list, so "and other associations of China" and trailing clauses
-//! never become organizations. Only these phrases produce organizations: a speaker's employer does not.
+//! A list runs from the phrase to the end of its sentence (or the next phrase) and is split into
+//! names by [`super::orglist`]. Only these phrases produce organizations, and not inside quotes: a
+//! speaker's employer is not a sponsor.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{Block, sentences};
+use super::orglist::{clean_item, parse_list};
+use super::quoted;
+use super::sentences::sentences;
+use super::text::Block;
 use crate::briefing::{Relation, Sponsor};
 
+/// The phrases that introduce organizations and say what part they played.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed)";
     Regex::new(&format!(
         r"(?ix)
-        \b(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?by\b
-        | \bin\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with\b
-        | \b(?P<pw>partnered)\s+with\b
-        | \bwith\s+the\s+(?P<s>support|backing|sponsorship)\s+of\b
-        | \bunder\s+the\s+(?P<a>auspices|patronage)\s+of\b
-        | \b(?P<n>(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?))
-          \s*(?:(?:include[sd]?|were|are|was|is)\b|:)"
+        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?by(?-u:\b)
+        | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
+        | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
+        | (?-u:\b)with\s+the\s+(?P<s>support|backing|sponsorship)\s+of(?-u:\b)
+        | (?-u:\b)under\s+the\s+(?P<a>auspices|patronage)\s+of(?-u:\b)
+        | (?-u:\b)(?P<n>(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?))
+          (?:\s+of\s+the\s+(?:[a-z\-]+\s+){{0,2}}?(?:event|forum|conference|summit|congress|expo|festival|meeting))?
+          \s*(?:(?:include[sd]?|were|are|was|is)(?-u:\b)|:)"
     ))
     .expect("trigger regex")
 });
 
+/// "On the Russian side …", which tells the country of the organizations that follow.
 static SIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)\b").expect("side regex"));
-
-/// Lowercase words allowed inside organization names.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "on", "in", "at", "&",
-    "to", "y", "et", "di", "da", "del", "und", "für", "d’", "l’",
-];
-
-/// Head words that start or end an organization name, used to tell "Ministry of Science and
-/// Technology" (one name) from "Ministry of Science and Acme Corp" (two).
-const ORG_HEADS: &[&str] = &[
-    "ministry", "department", "university", "association", "council", "committee", "agency", "institute",
-    "foundation", "center", "centre", "chamber", "federation", "academy", "bank", "office", "commission",
-    "bureau", "authority", "alliance", "society", "union", "organization", "organisation", "group",
-    "corporation", "corp", "company", "co", "government", "embassy", "administration", "network", "school",
-    "college", "board", "fund", "trust", "club", "consortium", "secretariat", "inc", "ltd", "llc", "plc",
-    "gmbh", "ag", "sa", "holdings", "technologies", "labs", "partners",
-];
-
-/// Corporate suffixes that follow a comma but belong to the previous name ("Acme, Inc."), and keep
-/// their period.
-const SUFFIXES: &[&str] = &["inc", "ltd", "llc", "llp", "co", "corp", "gmbh", "ag", "s.a", "sa", "plc", "n.v", "b.v", "l.p"];
+    LazyLock::new(|| Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex"));
 
 fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
@@ -62,7 +45,8 @@ fn relation_of(word: &str) -> Relation {
         Relation::Organizer
     } else if w.contains("host") {
         Relation::Host
-    } else if w.contains("support") || w.contains("back") || w.contains("auspices") || w.contains("patronage") {
+    } else if w.contains("support") || w.contains("back") || w.contains("auspices") || w.contains("patronage")
+    {
         Relation::Supporter
     } else {
         Relation::Partner
@@ -96,20 +80,43 @@ fn side_country(sentence: &str) -> Option<String> {
 pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     let mut out: Vec<Sponsor> = Vec::new();
     let mut push = |name: String, relation: Relation, country: Option<String>| {
-        let dup = out.iter().any(|s| s.relation == relation && s.name.eq_ignore_ascii_case(&name));
+        let dup = out
+            .iter()
+            .any(|s| s.relation == relation && s.name.eq_ignore_ascii_case(&name));
         if !dup && out.len() < 200 {
-            out.push(Sponsor { name, relation, country });
+            out.push(Sponsor {
+                name,
+                relation,
+                country,
+            });
         }
     };
     for (bi, block) in blocks.iter().enumerate() {
         let Block::Para(text) = block else { continue };
+        // Splitting into sentences costs more than one search of the whole paragraph.
+        if !TRIGGER.is_match(text) {
+            continue;
+        }
+        // What a speaker says is not a statement of who sponsored the event.
+        let quoted = quoted::spans(text);
         let sents = sentences(text);
         for (si, sentence) in sents.iter().enumerate() {
             let country = side_country(sentence);
-            let triggers: Vec<_> = TRIGGER.captures_iter(sentence).collect();
+            // Sentences are sub-slices of the paragraph, so their offset is the pointer difference.
+            let offset = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let triggers: Vec<_> = TRIGGER
+                .captures_iter(sentence)
+                .filter(|c| {
+                    let at = offset + c.get(0).map_or(0, |m| m.start());
+                    !quoted.iter().any(|q| q.open <= at && at < q.close_end)
+                })
+                .collect();
             for (ti, caps) in triggers.iter().enumerate() {
                 let Some(whole) = caps.get(0) else { continue };
-                let end = triggers.get(ti + 1).and_then(|c| c.get(0)).map_or(sentence.len(), |m| m.start());
+                let end = triggers
+                    .get(ti + 1)
+                    .and_then(|c| c.get(0))
+                    .map_or(sentence.len(), |m| m.start());
                 let list = &sentence[whole.end()..end];
                 let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "n"]
                     .iter()
@@ -137,150 +144,16 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     out
 }
 
-/// Splits the text after a trigger into organization names, stopping at the first item that turns
-/// into a clause.
-fn parse_list(list: &str) -> Vec<String> {
-    let mut list = list.trim_start_matches([':', ' ']);
-    for stop in [", which", ", who", ", where", ", while", ", whereas", ", with ", "; ", " – ", " — ", "“", "\""] {
-        if let Some(i) = list.find(stop) {
-            list = &list[..i];
-        }
-    }
-    let mut names = Vec::new();
-    for seg in split_top_level(list) {
-        for part in split_and(seg) {
-            if part.trim().is_empty() {
-                continue;
-            }
-            let (name, complete) = clean_item(&part);
-            if let Some(name) = name {
-                names.push(name);
-            }
-            if !complete || names.len() >= 30 {
-                return names;
-            }
-        }
-    }
-    names
-}
-
-/// Splits at ", " and at " as well as " / " along with " / " together with " outside parentheses.
-fn split_top_level(list: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in list.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            _ => {}
-        }
-        if depth > 0 || i < start {
-            continue;
-        }
-        let rest = &list[i..];
-        let sep = [", ", " as well as ", " along with ", " together with "]
-            .into_iter()
-            .find(|s| rest.starts_with(s));
-        // "Acme, Inc." is one name.
-        let next_word = rest.get(2..).unwrap_or("").split([' ', ',']).next().unwrap_or("");
-        let suffix = sep == Some(", ") && SUFFIXES.contains(&next_word.trim_end_matches('.').to_lowercase().as_str());
-        if let Some(sep) = sep.filter(|_| !suffix) {
-            out.push(&list[start..i]);
-            start = i + sep.len();
-        }
-    }
-    out.push(&list[start..]);
-    out
-}
-
-/// Splits a comma segment at " and " where "and" starts another organization: before a lowercase
-/// word ("and the …", "and other …"), or before a capitalized word unless the left side is an "X of Y"
-/// name and the right side does not look like an organization of its own.
-fn split_and(segment: &str) -> Vec<String> {
-    let words: Vec<&str> = segment.split_whitespace().collect();
-    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
-    let mut depth = 0i32;
-    for (i, &w) in words.iter().enumerate() {
-        let here_depth = depth;
-        depth += w.matches(['(', '[']).count() as i32 - w.matches([')', ']']).count() as i32;
-        let current = parts.last().map_or(0, Vec::len);
-        if w != "and" || here_depth > 0 || current == 0 {
-            if let Some(p) = parts.last_mut() {
-                p.push(w);
-            }
-            continue;
-        }
-        let next = words.get(i + 1).copied().unwrap_or("");
-        let right: Vec<&str> = words[i + 1..].iter().copied().take_while(|&x| x != "and").collect();
-        let left = parts.last().map(Vec::as_slice).unwrap_or(&[]);
-        let split = if !super::text::starts_upper(next) {
-            true
-        } else {
-            let left_has_of = left.iter().any(|x| matches!(*x, "of" | "for" | "on" | "in" | "de"));
-            let right_is_org = right.iter().any(|x| is_org_head(x));
-            !left_has_of || right_is_org
-        };
-        if split {
-            parts.push(Vec::new());
-        } else if let Some(p) = parts.last_mut() {
-            p.push(w);
-        }
-    }
-    parts.into_iter().map(|p| p.join(" ")).collect()
-}
-
-fn is_org_head(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    ORG_HEADS.contains(&w.as_str())
-}
-
-/// Cleans one list item into a name. Returns the name (if any) and whether the item ended cleanly;
-/// `false` means a clause began inside it, so the list is over.
-fn clean_item(raw: &str) -> (Option<String>, bool) {
-    let mut s = raw.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '*' | '"' | '“' | '”'));
-    for prefix in ["and ", "or ", "both ", "also ", "by ", "jointly by ", "the ", "The "] {
-        s = s.strip_prefix(prefix).unwrap_or(s).trim_start();
-    }
-    let mut kept: Vec<&str> = Vec::new();
-    let mut depth = 0i32;
-    let mut complete = true;
-    for w in s.split_whitespace() {
-        let name_like = w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
-            || CONNECTORS.contains(&w.to_lowercase().as_str());
-        if depth == 0 && !name_like {
-            complete = false;
-            break;
-        }
-        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
-        kept.push(w);
-    }
-    while kept.last().is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str())) {
-        kept.pop();
-    }
-    let mut name = kept.join(" ");
-    let keeps_dot = kept.last().is_some_and(|w| {
-        let bare = w.trim_end_matches('.').to_lowercase();
-        SUFFIXES.contains(&bare.as_str()) || bare.contains('.')
-    });
-    if !keeps_dot {
-        name = name.trim_end_matches('.').to_string();
-    }
-    let name = name.trim_end_matches([',', ';', ':']).trim().to_string();
-    let first_ok = name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || kept.first().is_some_and(|w| w.chars().any(char::is_uppercase));
-    let pronoun = matches!(name.as_str(), "It" | "We" | "They" | "Its" | "Our" | "Their" | "This" | "These" | "I");
-    let valid = first_ok && !pronoun && kept.len() <= 15 && name.len() <= 150;
-    (valid.then_some(name), complete)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::text::blocks;
 
     fn orgs(body: &str) -> Vec<(String, Relation)> {
-        extract(&blocks(body)).into_iter().map(|s| (s.name, s.relation)).collect()
+        extract(&blocks(body))
+            .into_iter()
+            .map(|s| (s.name, s.relation))
+            .collect()
     }
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
@@ -291,7 +164,10 @@ mod tests {
     fn jointly_hosted_by_two() {
         assert_eq!(
             orgs("The summit was jointly hosted by Tsinghua University and the Digital Trade Council."),
-            vec![o("Tsinghua University", Relation::Host), o("Digital Trade Council", Relation::Host)]
+            vec![
+                o("Tsinghua University", Relation::Host),
+                o("Digital Trade Council", Relation::Host)
+            ]
         );
     }
 
@@ -300,6 +176,13 @@ mod tests {
         assert_eq!(
             orgs("It was organised by the Asian Broadband Consortium (ABC) for the third year."),
             vec![o("Asian Broadband Consortium (ABC)", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("The expo is organized by Smart Cities Network (SCN, Europe) and Globex."),
+            vec![
+                o("Smart Cities Network (SCN, Europe)", Relation::Organizer),
+                o("Globex", Relation::Organizer)
+            ]
         );
     }
 
@@ -323,17 +206,55 @@ mod tests {
 
     #[test]
     fn organised_and_hosted_gives_both_relations_and_dedups() {
-        let got = orgs("The forum was organized and hosted by Acme. It was hosted by Acme, in partnership with Globex.");
+        let got = orgs(
+            "The forum was organized and hosted by Acme. It was hosted by Acme, in partnership with Globex.",
+        );
         assert_eq!(
             got,
-            vec![o("Acme", Relation::Organizer), o("Acme", Relation::Host), o("Globex", Relation::Partner)]
+            vec![
+                o("Acme", Relation::Organizer),
+                o("Acme", Relation::Host),
+                o("Globex", Relation::Partner)
+            ]
+        );
+    }
+
+    #[test]
+    fn ministry_names_with_commas_and_common_nouns() {
+        let got = orgs(
+            "It was jointly organized by the Ministry of Digital Development, Innovation and Aerospace \
+             Industry of the Republic of Kazakhstan and the United Nations Development Programme (UNDP). \
+             The event is hosted by the Portuguese government and Lisbon City Council, and sponsored by \
+             the University of Oxford, Google, Microsoft and Amazon.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                o(
+                    "Ministry of Digital Development, Innovation and Aerospace Industry of the Republic of Kazakhstan",
+                    Relation::Organizer
+                ),
+                o("United Nations Development Programme (UNDP)", Relation::Organizer),
+                o("Portuguese government", Relation::Host),
+                o("Lisbon City Council", Relation::Host),
+                o("University of Oxford", Relation::Sponsor),
+                o("Google", Relation::Sponsor),
+                o("Microsoft", Relation::Sponsor),
+                o("Amazon", Relation::Sponsor),
+            ]
         );
     }
 
     #[test]
     fn sponsors_heading_then_bullets() {
         let got = orgs("Our sponsors:\n- Initech Ltd.\n- Umbrella Group\n\nThanks to all.");
-        assert_eq!(got, vec![o("Initech Ltd.", Relation::Sponsor), o("Umbrella Group", Relation::Sponsor)]);
+        assert_eq!(
+            got,
+            vec![
+                o("Initech Ltd.", Relation::Sponsor),
+                o("Umbrella Group", Relation::Sponsor)
+            ]
+        );
     }
 
     #[test]
@@ -347,8 +268,26 @@ mod tests {
     }
 
     #[test]
+    fn partners_of_the_forum_and_triggers_inside_quotes() {
+        let got = orgs(
+            "Official partners of the forum are Sberbank and Gazprom. \
+             “We are proud to be supported by Google,” said Jane Doe.",
+        );
+        assert_eq!(
+            got,
+            vec![o("Sberbank", Relation::Partner), o("Gazprom", Relation::Partner)]
+        );
+    }
+
+    #[test]
     fn garbage_does_not_panic() {
-        for t in ["sponsored by", "sponsored by (((", "hosted by and and", "partners: ,,,", "supported by ) ("] {
+        for t in [
+            "sponsored by",
+            "sponsored by (((",
+            "hosted by and and",
+            "partners: ,,,",
+            "supported by ) (",
+        ] {
             let _ = orgs(t);
         }
     }

@@ -6,6 +6,10 @@
 //! glued to the preceding word and followed by a space or punctuation closes), and unmatched marks are
 //! dropped instead of swallowing the rest of the paragraph.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// A quoted span in a paragraph, as byte offsets: `open..inner_start` is the opening mark,
 /// `inner_end..close_end` the closing one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,12 +43,16 @@ fn is_space_like(c: Option<char>, closing_side: bool) -> bool {
     match c {
         None => true,
         Some(c) if c.is_whitespace() => true,
-        Some(c) if closing_side => matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…'),
+        Some(c) if closing_side => matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…'
+        ),
         Some(c) => matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'),
     }
 }
 
-/// Direction of the mark `c` given its neighbours, or `None` for a mark floating between spaces.
+/// Direction of the mark `c` given its neighbours, or `None` for a mark floating between spaces or
+/// an apostrophe inside a word.
 fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
     let open_ctx = is_space_like(prev, false);
     let close_ctx = is_space_like(next, true);
@@ -57,13 +65,19 @@ fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
         },
         // Opening shapes, unless clearly glued to the end of a word (the stray “ closing a title, or
         // the German „…“ convention).
-        '“' | '„' | '«' | '‟' | '〝' => {
+        '“' | '„' | '«' | '‟' | '〝' | '‘' | '‚' => {
             if !open_ctx && close_ctx {
                 Some(Dir::Close)
             } else {
                 Some(Dir::Open)
             }
         }
+        // ’ is mostly an apostrophe: it closes only at the end of a word.
+        '’' => match (open_ctx, close_ctx) {
+            (false, true) => Some(Dir::Close),
+            (true, false) => Some(Dir::Open),
+            _ => None,
+        },
         // Closing shapes, unless clearly starting a word (some sites use ” on both sides).
         _ => {
             if open_ctx && !close_ctx {
@@ -75,34 +89,56 @@ fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
     }
 }
 
-/// All quoted spans of `text`, in order, non-overlapping. An opener followed by another opener before
-/// any closer is treated as stray and dropped; a closer without an opener is ignored.
-pub(crate) fn spans(text: &str) -> Vec<Span> {
+/// Double and single quote marks; a regex finds them faster than a char-by-char scan.
+static DOUBLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("[\"“”„«»‟〝〞]").expect("double quote regex"));
+static SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("[‘’‚]").expect("single quote regex"));
+
+/// Pairs the marks `marks` finds (a regex, so the text between marks is skipped quickly). Returns the
+/// spans and the opener left unclosed at the end.
+fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if is_quote_mark(c) {
-            match direction(prev, c, next) {
-                Some(Dir::Open) => open = Some((i, i + c.len_utf8())),
-                Some(Dir::Close) => {
-                    if let Some((o, inner_start)) = open.take() {
-                        out.push(Span {
-                            open: o,
-                            inner_start,
-                            inner_end: i,
-                            close_end: i + c.len_utf8(),
-                        });
-                    }
+    for m in marks.find_iter(text) {
+        let (i, end) = (m.start(), m.end());
+        let Some(c) = m.as_str().chars().next() else {
+            continue;
+        };
+        let prev = text[..i].chars().next_back();
+        let next = text[end..].chars().next();
+        match direction(prev, c, next) {
+            // An opener while another is open: the earlier one was stray.
+            Some(Dir::Open) => open = Some((i, end)),
+            Some(Dir::Close) => {
+                if let Some((o, inner_start)) = open.take() {
+                    out.push(Span {
+                        open: o,
+                        inner_start,
+                        inner_end: i,
+                        close_end: end,
+                    });
                 }
-                None => {}
             }
+            None => {}
         }
-        prev = Some(c);
     }
-    out
+    (out, open)
+}
+
+/// All quoted spans of `text`, in order, non-overlapping, plus the opening mark left unclosed at the
+/// end (a quote that runs on into the next paragraph). Single quotes (‘…’) count only in text with
+/// no double quotes, since ’ is usually an apostrophe.
+pub(crate) fn spans_and_tail(text: &str) -> (Vec<Span>, Option<(usize, usize)>) {
+    let (double, tail) = pair(text, &DOUBLE);
+    if double.is_empty() && tail.is_none() && text.contains(['‘', '‚']) {
+        let (single, _) = pair(text, &SINGLE);
+        return (single, None);
+    }
+    (double, tail)
+}
+
+/// All quoted spans of `text`, in order, non-overlapping; see [`spans_and_tail`].
+pub(crate) fn spans(text: &str) -> Vec<Span> {
+    spans_and_tail(text).0
 }
 
 #[cfg(test)]
@@ -116,13 +152,19 @@ mod tests {
     #[test]
     fn curly_and_straight_pairs() {
         assert_eq!(inners("He said “yes” and \"no\"."), vec!["yes", "no"]);
-        assert_eq!(inners("«Bonjour», dit-il. „Hallo“ sagte er."), vec!["Bonjour", "Hallo"]);
+        assert_eq!(
+            inners("«Bonjour», dit-il. „Hallo“ sagte er."),
+            vec!["Bonjour", "Hallo"]
+        );
     }
 
     #[test]
     fn stray_opening_mark_closes_a_title() {
         let t = "a report entitled “Winners & Losers In The EU’s Digital Connectivity“.";
-        assert_eq!(inners(t), vec!["Winners & Losers In The EU’s Digital Connectivity"]);
+        assert_eq!(
+            inners(t),
+            vec!["Winners & Losers In The EU’s Digital Connectivity"]
+        );
     }
 
     #[test]
@@ -135,5 +177,18 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert_eq!(inners("Today’s “ICT” isn't new"), vec!["ICT"]);
+    }
+
+    #[test]
+    fn single_quotes_only_without_double_quotes() {
+        assert_eq!(inners("‘We don’t give up,’ she said."), vec!["We don’t give up,"]);
+        assert_eq!(inners("‘a’ and “b”"), vec!["b"]);
+    }
+
+    #[test]
+    fn unclosed_opener_is_reported() {
+        let (spans, tail) = spans_and_tail("He said: “First part of a long quote.");
+        assert!(spans.is_empty());
+        assert_eq!(tail, Some((9, 12)));
     }
 }

@@ -10,9 +10,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::people::{self, Person, Registry, Subject, VERB};
+use super::people::{self, ACCORDING, Person, Subject, VERB};
 use super::quoted::{self, Span};
-use super::text::{Block, collapse_ws, head, sentences, tail, word_count};
+use super::registry::Registry;
+use super::sentences::{first_sentence, sentences};
+use super::text::{Block, collapse_ws, has_words, head, tail};
 use crate::briefing::Quote;
 
 /// Shorter spans need an adjacent attribution to count as speech.
@@ -21,17 +23,17 @@ const MIN_WORDS: usize = 6;
 /// What follows a speech verb before a quote: nothing, "that", or a short adverbial ending in ":"/","
 /// ("told reporters in Beijing:").
 static AFTER_VERB_TO_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]{0,60}[:,]\s*)$"#).expect("tail regex")
+    Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]*[:,]\s*)$"#).expect("tail regex")
 });
 
 /// Text before a quote that makes it a title, theme, slogan or name rather than speech.
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?: \b(?:entitled|titled|called|named|dubbed|labell?ed|termed|branded|themed|known\s+as|
+        (?: (?-u:\b)(?:entitled|titled|called|named|dubbed|labell?ed|termed|branded|themed|known\s+as|
                headlined|subtitled|nicknamed|hashtag)\s*[:,]?
-          | \b(?:theme|motto|slogan|title|tagline|headline|watchword|catchphrase)\b[^.!?]{0,50}
-          | \b(?:the|a|an|its|his|her|their|our|new|latest|this|first)\s+(?:[\p{L}\-]+\s+){0,2}
+          | (?-u:\b)(?:theme|motto|slogan|title|tagline|headline|watchword|catchphrase)(?-u:\b)[^.!?]*
+          | (?-u:\b)(?:the|a|an|its|his|her|their|our|new|latest|this|first)\s+(?:[\p{L}\-]+\s+){0,2}
                (?:report|book|film|movie|article|paper|study|documentary|song|album|session|panel|
                   programme|program|initiative|project|campaign|award|prize|category|exhibition|
                   publication|column|podcast|series|workshop|track|strategy|concept|doctrine|magazine|
@@ -42,15 +44,14 @@ static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("title cue regex")
 });
 
-static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+").expect("according regex"));
+/// Patterns for what follows a closing mark: "said …", "he …", "the minister …".
 static LEADING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^(?:{})\b\s*", people::VERBS)).expect("leading verb regex")
+    Regex::new(&format!(r"(?i)^(?:{})(?-u:\b)\s*", people::VERBS)).expect("leading verb regex")
 });
 static LEADING_PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:he|she)\b").expect("leading pronoun regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^(?:he|she)(?-u:\b)").expect("leading pronoun regex"));
 static LEADING_NOMINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)\b").expect("leading nominal regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
 
 /// Extracts speech quotes from the blocks of a body, in document order, without duplicate texts.
 pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
@@ -67,7 +68,20 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
     let mut last: Option<(usize, Person)> = None;
     for (pi, text) in paragraphs.iter().enumerate() {
         registry.scan(pi, text);
-        let spans = quoted::spans(text);
+        let (mut spans, tail) = quoted::spans_and_tail(text);
+        // A quote running over several paragraphs leaves each but the last unclosed, and the next
+        // paragraph reopens it.
+        let reopened = paragraphs
+            .get(pi + 1)
+            .is_some_and(|n| n.trim_start().starts_with(['“', '"', '«', '„']));
+        if let Some((open, inner_start)) = tail.filter(|_| reopened) {
+            spans.push(Span {
+                open,
+                inner_start,
+                inner_end: text.len(),
+                close_end: text.len(),
+            });
+        }
         let mut prev_close = 0;
         for (si, span) in spans.iter().enumerate() {
             let next_open = spans.get(si + 1).map_or(text.len(), |s| s.open);
@@ -105,29 +119,43 @@ fn judge(
     let before = tail(before_all, 300);
     let inner = collapse_ws(span.inner(text));
     let inner = inner.trim_end_matches([',', ' ']).trim_start();
-    if inner.is_empty() || TITLE_CUE.is_match(before) {
+    // Cues sit within the last few words (the regex's open stretches rely on this bound).
+    if inner.is_empty() || TITLE_CUE.is_match(tail(before, 60)) {
         return None;
     }
-    let long = word_count(inner) >= MIN_WORDS && !looks_like_title(inner);
+    let long = has_words(inner, MIN_WORDS) && !looks_like_title(inner);
     let strong_before = {
         let b = before.trim_end().to_lowercase();
         b.ends_with(':') || b.ends_with(" that")
     };
     let adjacent = if strong_before {
-        from_before(before).map(|s| (s, span.open)).or_else(|| from_after(after).map(|s| (s, span.close_end)))
+        from_before(before)
+            .map(|s| (s, span.open))
+            .or_else(|| from_after(after).map(|s| (s, span.close_end)))
     } else {
-        from_after(after).map(|s| (s, span.close_end)).or_else(|| from_before(before).map(|s| (s, span.open)))
+        from_after(after)
+            .map(|s| (s, span.close_end))
+            .or_else(|| from_before(before).map(|s| (s, span.open)))
+    };
+    // A quote after another one continues it: a long one anywhere in the same paragraph, a short one
+    // only when just an attribution ("Nordmann continued.") or nothing stands between them; and a
+    // paragraph that opens with a quote continues the previous paragraph's.
+    let between = before_all.trim();
+    let continues = |lp: usize, long: bool| {
+        let attribution_only = between.is_empty() || (!has_words(between, 13) && VERB.is_match(between));
+        (lp == pi && (long || attribution_only)) || (lp + 1 == pi && between.is_empty())
+    };
+    let previous = |long| {
+        last.filter(|(lp, _)| continues(*lp, long))
+            .map(|(_, p)| p.clone())
     };
     let person = match adjacent {
         Some((subject, pos)) => registry.resolve(subject, (pi, pos))?,
         None if long => match from_sentence(before, after) {
             Some(subject) => registry.resolve(subject, (pi, span.open))?,
-            // A paragraph that is just a quote continues the previous speaker's quote.
-            None => match last {
-                Some((lp, p)) if *lp == pi || (*lp + 1 == pi && before_all.trim().is_empty()) => p.clone(),
-                _ => return None,
-            },
+            None => previous(true)?,
         },
+        None if !looks_like_title(inner) => previous(false)?,
         None => return None,
     };
     Some(Quote {
@@ -157,18 +185,15 @@ fn from_after(after: &str) -> Option<Subject> {
         }
         return people::leading_person(rest).map(Subject::Named);
     }
-    // "X said" / "X, ROLE, said" / "he said": the subject must start right after the quote.
-    let first = sentences(head(s, 250)).into_iter().next().unwrap_or("");
-    let verb = VERB.find(first)?;
-    let (subject, start) = people::subject_before(&first[..verb.start()])?;
-    if start == 0 {
-        return Some(subject);
-    }
     // "— Jane Doe, CEO of Foo" testimonial style.
     if after.trim_start().starts_with(['—', '–', '-']) {
         return people::leading_person(s).map(Subject::Named);
     }
-    None
+    // "X said" / "X, ROLE, said" / "he said": the subject must start right after the quote.
+    let first = first_sentence(head(s, 250));
+    let verb = VERB.find(first)?;
+    let (subject, start) = people::subject_before(&first[..verb.start()])?;
+    (start == 0).then_some(subject)
 }
 
 /// Attribution ending right before the opening mark: "X said:", "X stated that", "he added,",
@@ -177,12 +202,18 @@ fn from_before(before: &str) -> Option<Subject> {
     let sentence = sentences(before).pop().unwrap_or("");
     let verb = VERB
         .find_iter(sentence)
-        .filter(|m| AFTER_VERB_TO_QUOTE.is_match(&sentence[m.end()..]))
+        .filter(|m| sentence.len() - m.end() <= 80 && AFTER_VERB_TO_QUOTE.is_match(&sentence[m.end()..]))
         .last();
     if let Some(verb) = verb {
         return people::subject_before(&sentence[..verb.start()]).map(|(s, _)| s);
     }
-    let m = ACCORDING.find_iter(sentence).last()?;
+    let Some(m) = ACCORDING.find_iter(sentence).last() else {
+        // "Ola Hansen, the head of research at Telenor, took a more cautious line: “…”".
+        let person = people::leading_person(sentence).filter(|p| p.role.is_some() || p.name.contains(' '));
+        return person
+            .filter(|_| sentence.trim_end().ends_with(':'))
+            .map(Subject::Named);
+    };
     let person = people::leading_person(&sentence[m.end()..])?;
     // The name (and role) must run up to the quote: "According to X, the CEO, “…”".
     let rest = &sentence[m.end()..];
@@ -204,7 +235,7 @@ fn from_sentence(before: &str, after: &str) -> Option<Subject> {
     if let Some(m) = ACCORDING.find(sentence) {
         return people::leading_person(&sentence[m.end()..]).map(Subject::Named);
     }
-    let clause = sentences(after).into_iter().next().unwrap_or("");
+    let clause = first_sentence(after);
     let m = ACCORDING.find(clause)?;
     people::leading_person(&clause[m.end()..]).map(Subject::Named)
 }
@@ -216,7 +247,7 @@ fn looks_like_title(inner: &str) -> bool {
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
     let capitalized = words.iter().filter(|w| super::text::starts_upper(w)).count();
-    words.len() >= 2 && capitalized * 10 >= words.len() * 7 && !inner.contains(". ") && word_count(inner) <= 20
+    words.len() >= 2 && capitalized * 10 >= words.len() * 7 && !inner.contains(". ") && !has_words(inner, 21)
 }
 
 #[cfg(test)]
@@ -239,21 +270,35 @@ mod tests {
     #[test]
     fn said_x_after_the_quote() {
         let got = quotes("“We are delighted to welcome so many delegates this year,” said Jane Doe.");
-        assert_eq!(got, vec![q("We are delighted to welcome so many delegates this year", "Jane Doe", None)]);
+        assert_eq!(
+            got,
+            vec![q(
+                "We are delighted to welcome so many delegates this year",
+                "Jane Doe",
+                None
+            )]
+        );
     }
 
     #[test]
     fn x_the_role_said_before_the_quote() {
-        let got = quotes("John Smith, the CEO of Foo Corp, said: “The market will double within five years.”");
+        let got =
+            quotes("John Smith, the CEO of Foo Corp, said: “The market will double within five years.”");
         assert_eq!(
             got,
-            vec![q("The market will double within five years.", "John Smith", Some("CEO of Foo Corp"))]
+            vec![q(
+                "The market will double within five years.",
+                "John Smith",
+                Some("CEO of Foo Corp")
+            )]
         );
     }
 
     #[test]
     fn x_said_after_with_apposition() {
-        let got = quotes("\"Security is a shared duty for every nation,\" Maria Lopez, director of the agency, said.");
+        let got = quotes(
+            "\"Security is a shared duty for every nation,\" Maria Lopez, director of the agency, said.",
+        );
         assert_eq!(got[0].speaker, "Maria Lopez");
         assert_eq!(got[0].role.as_deref(), Some("director of the agency"));
     }
@@ -265,7 +310,11 @@ mod tests {
         let got = quotes(body);
         assert_eq!(
             got,
-            vec![q("cooperation between our countries will only deepen.", "Li Wei", Some("Deputy Minister of Commerce"))]
+            vec![q(
+                "cooperation between our countries will only deepen.",
+                "Li Wei",
+                Some("Deputy Minister of Commerce")
+            )]
         );
     }
 
@@ -275,7 +324,10 @@ mod tests {
                     “It will take time, but we are committed to it.”\n\n“More later,” Berg added.";
         let got = quotes(body);
         assert_eq!(got.len(), 3);
-        assert!(got.iter().all(|q| q.speaker == "Anna Berg" && q.role.as_deref() == Some("head of Netco")));
+        assert!(
+            got.iter()
+                .all(|q| q.speaker == "Anna Berg" && q.role.as_deref() == Some("head of Netco"))
+        );
     }
 
     #[test]
@@ -287,13 +339,80 @@ mod tests {
     }
 
     #[test]
+    fn colon_after_a_named_subject_and_testimonial_dash() {
+        let got = quotes(
+            "Ola Hansen, the head of research at Telenor, took a more cautious line: \
+             “The hype is outpacing the science.”\n\n\
+             - \"Best conference I have attended in years, truly.\" — Erik Berg, CTO, Nordic Data AS",
+        );
+        assert_eq!(
+            got,
+            vec![
+                q(
+                    "The hype is outpacing the science.",
+                    "Ola Hansen",
+                    Some("head of research at Telenor")
+                ),
+                q(
+                    "Best conference I have attended in years, truly.",
+                    "Erik Berg",
+                    Some("CTO, Nordic Data AS")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_follow_up_after_attribution_continues_the_quote() {
+        let got = quotes(
+            "\"We are not afraid,\" Kari Nordmann said. \"We are building it.\" The so-called \"peace dividend\" is gone.",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], q("We are building it.", "Kari Nordmann", None));
+    }
+
+    #[test]
+    fn quote_over_two_paragraphs() {
+        let got = quotes(
+            "Jane Doe, the mayor, said: “We built the new hall in two years.\n\n“It is open to everyone.”",
+        );
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter()
+                .all(|q| q.speaker == "Jane Doe" && q.role.as_deref() == Some("mayor"))
+        );
+        assert_eq!(got[0].text, "We built the new hall in two years.");
+    }
+
+    #[test]
+    fn single_curly_quotes() {
+        let got = quotes("‘We don’t give up on our partners,’ said Tom Ford, chairman of Acme.");
+        assert_eq!(
+            got,
+            vec![q(
+                "We don’t give up on our partners",
+                "Tom Ford",
+                Some("chairman of Acme")
+            )]
+        );
+    }
+
+    #[test]
     fn quote_without_speaker_is_dropped() {
         assert!(quotes("“This is a long quote that nobody in particular has said here.”").is_empty());
     }
 
     #[test]
     fn garbage_does_not_panic() {
-        for s in ["“", "”“”“", "\"\"\"", "said “", "“x” said", "according to “", "he said “a b c d e f g”"] {
+        for s in [
+            "“",
+            "”“”“",
+            "\"\"\"",
+            "said “",
+            "“x” said",
+            "according to “",
+            "he said “a b c d e f g”",
+        ] {
             let _ = quotes(s);
         }
     }

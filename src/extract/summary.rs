@@ -9,11 +9,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::quoted::{self, is_quote_mark};
-use super::text::{Block, sentences, word_count};
+use super::sentences::sentences;
+use super::text::{Block, dateline, has_words};
 
 const MAX_SENTENCES: usize = 3;
 const MAX_CHARS: usize = 400;
 
+/// Paragraphs that are page furniture: bylines, captions, sharing and subscription prompts.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:posted|published|updated|written|by\s|photo|image|source|read\s+more|share|tweet|tags?:|filed\s+under|click|subscribe|advertisement|copyright|©|related)",
@@ -26,10 +28,17 @@ pub(crate) fn summarize(blocks: &[Block]) -> Option<String> {
     let mut chosen: Vec<&str> = Vec::new();
     let mut len = 0;
     'paragraphs: for block in blocks {
-        let Block::Para(p) = block else { continue };
+        let p = match block {
+            Block::Para(p) => p,
+            // A list ends the lead.
+            Block::List(_) if !chosen.is_empty() => break,
+            Block::List(_) => continue,
+        };
         if !is_prose(p) {
             continue;
         }
+        // The dateline says where the article was filed, not what happened.
+        let p = dateline(p).and_then(|(_, end)| p.get(end..)).unwrap_or(p);
         let spans = quoted::spans(p);
         for sentence in sentences(p) {
             if !good_sentence(p, sentence, &spans) {
@@ -54,17 +63,16 @@ pub(crate) fn summarize(blocks: &[Block]) -> Option<String> {
 
 /// Whether a paragraph is body prose rather than a byline or a heading.
 fn is_prose(p: &str) -> bool {
-    let words = word_count(p);
-    if BYLINE.is_match(p) && words < 25 {
+    if BYLINE.is_match(p) && !has_words(p, 25) {
         return false;
     }
     // Headings are short and carry no sentence punctuation.
-    words >= 8 || p.trim_end().ends_with(['.', '!', '?'])
+    has_words(p, 8) || p.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// Whether a sentence can stand in a summary.
 fn good_sentence(p: &str, sentence: &str, spans: &[quoted::Span]) -> bool {
-    if word_count(sentence) < 5 || sentence.ends_with(':') {
+    if !has_words(sentence, 5) || sentence.ends_with(':') {
         return false;
     }
     let first = sentence.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -115,7 +123,27 @@ mod tests {
                     Delegates from 30 countries attended the two-day event.";
         assert_eq!(
             summary(body).as_deref(),
-            Some("Dr. Smith opened the U.S. forum on energy in Boston. Delegates from 30 countries attended the two-day event.")
+            Some(
+                "Dr. Smith opened the U.S. forum on energy in Boston. Delegates from 30 countries attended the two-day event."
+            )
+        );
+    }
+
+    #[test]
+    fn dateline_is_stripped() {
+        assert_eq!(
+            summary("LISBON — The annual Web Summit kicked off in Lisbon on Monday.").as_deref(),
+            Some("The annual Web Summit kicked off in Lisbon on Monday.")
+        );
+    }
+
+    #[test]
+    fn a_list_ends_the_lead() {
+        let body = "The forum opened in Kyiv on Monday. It drew many guests from abroad.\n\nTopics:\n- A\n- B\n\n\
+                    Registration is open at www.example.org for everyone.";
+        assert_eq!(
+            summary(body).as_deref(),
+            Some("The forum opened in Kyiv on Monday. It drew many guests from abroad.")
         );
     }
 

@@ -9,27 +9,28 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{Block, collapse_ws, sentences, word_count};
+use super::sentences::sentences;
+use super::text::{Block, collapse_ws, word_count};
 use crate::briefing::Topic;
 
 /// Nouns and verbs that introduce topics.
 static TOPIC_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:topics?|discussions?|sessions?|panels?|agenda|themes?|tracks?|workshops?|subjects?|issues?|questions?|debates?|talks|presentations?|programme|program|roundtables?|seminars?|streams?|keynotes?|focus\s+areas?)\b",
+        r"(?i)(?-u:\b)(?:topics?|discussions?|sessions?|panels?|agenda|themes?|tracks?|workshops?|subjects?|issues?|questions?|debates?|talks|presentations?|programme|program|roundtables?|seminars?|streams?|keynotes?|focus\s+areas?)(?-u:\b)",
     )
     .expect("topic word regex")
 });
 
 /// Verbs whose object is the topics even when the subject is people ("participants discussed:").
 static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:discussed|covered|addressed|explored|examined|debated|tackled|touched\s+on|dealt\s+with|focus(?:s|ed|sed)?\s+on)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:discussed|covered|addressed|explored|examined|debated|tackled|touched\s+on|dealt\s+with|focus(?:s|ed|sed)?\s+on)(?-u:\b)")
         .expect("topic verb regex")
 });
 
 /// Nouns that introduce lists of something else.
 static OTHER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:speakers?|attendees|participants|delegates|guests|partners?|sponsors?|organi[sz]ers?|exhibitors|members|countries|winners|awards?|links?|contacts?|hosts?|supporters?|delegations?|companies|organi[sz]ations|panell?ists|moderators?|resources|further\s+reading|read\s+more|see\s+also)\b",
+        r"(?i)(?-u:\b)(?:speakers?|attendees|participants|delegates|guests|partners?|sponsors?|organi[sz]ers?|exhibitors|members|countries|winners|awards?|links?|contacts?|hosts?|supporters?|delegations?|companies|organi[sz]ations|panell?ists|moderators?|resources|further\s+reading|read\s+more|see\s+also)(?-u:\b)",
     )
     .expect("other word regex")
 });
@@ -37,13 +38,14 @@ static OTHER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Inline lists: "<topic noun> … included|namely|such as <list>".
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:topics?|themes?|sessions?|panels?|discussions?|agenda|issues|tracks|subjects|areas)\b[^.:;]{0,40}?\b(?P<v>included|include|includes|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|centred\s+on|centered\s+on|were|are)\b\s*:?\s*",
+        r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|discussions?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|centred\s+on|centered\s+on|were|are)(?-u:\b)\s*:?\s*",
     )
     .expect("inline topics regex")
 });
 
+/// A URL or bare domain name, which makes a list item a link rather than a topic.
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|\bwww\.|^\S+\.(?:com|org|net|io|gov|edu|int|info|ru|cn|uk|de)(?:/\S*)?$")
+    Regex::new(r"(?i)https?://|(?-u:\b)www\.|^\S+\.(?:com|org|net|io|gov|edu|int|info|ru|cn|uk|de)(?:/\S*)?$")
         .expect("link regex")
 });
 
@@ -51,7 +53,10 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn extract(blocks: &[Block]) -> Vec<Topic> {
     let mut out: Vec<Topic> = Vec::new();
     let mut push = |t: Topic| {
-        if !t.title.is_empty() && !out.iter().any(|o| o.title.eq_ignore_ascii_case(&t.title)) && out.len() < 100 {
+        if !t.title.is_empty()
+            && !out.iter().any(|o| o.title.eq_ignore_ascii_case(&t.title))
+            && out.len() < 100
+        {
             out.push(t);
         }
     };
@@ -64,14 +69,20 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Topic> {
                 });
                 let links = items.iter().filter(|it| LINK.is_match(it)).count();
                 if intro.is_some_and(is_topic_intro) && links * 2 < items.len() {
-                    items.iter().filter(|it| !LINK.is_match(it)).map(|it| bullet_topic(it)).for_each(&mut push);
+                    items
+                        .iter()
+                        .filter(|it| !LINK.is_match(it))
+                        .map(|it| bullet_topic(it))
+                        .for_each(&mut push);
                 }
             }
-            Block::Para(p) => {
+            // Splitting into sentences costs more than one search of the whole paragraph.
+            Block::Para(p) if INLINE.is_match(p) => {
                 for sentence in sentences(p) {
                     inline_topics(sentence).into_iter().for_each(&mut push);
                 }
             }
+            Block::Para(_) => {}
         }
     }
     out
@@ -104,31 +115,70 @@ fn is_topic_intro(sentence: &str) -> bool {
 fn bullet_topic(item: &str) -> Topic {
     let text = trim_item(item);
     for sep in [": ", " – ", " — ", " - "] {
-        let Some((title, description)) = text.split_once(sep) else { continue };
-        let prose = description.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
-        if word_count(title) <= 6 && !title.contains(". ") && word_count(description) >= 12 && prose * 3 >= word_count(description) {
+        let Some((title, description)) = text.split_once(sep) else {
+            continue;
+        };
+        let prose = description
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        if word_count(title) <= 6
+            && !title.contains(". ")
+            && word_count(description) >= 12
+            && prose * 3 >= word_count(description)
+        {
             return Topic {
                 title: title.trim().to_string(),
                 description: Some(description.trim().to_string()),
             };
         }
     }
-    Topic { title: text, description: None }
+    Topic {
+        title: text,
+        description: None,
+    }
 }
 
 fn trim_item(item: &str) -> String {
     let t = collapse_ws(item);
     let t = t.trim_end_matches(['.', ';', ',', ' ']);
-    let t = t.strip_suffix("; and").or_else(|| t.strip_suffix(" and")).or_else(|| t.strip_suffix("; or")).unwrap_or(t);
+    let t = t
+        .strip_suffix("; and")
+        .or_else(|| t.strip_suffix(" and"))
+        .or_else(|| t.strip_suffix("; or"))
+        .unwrap_or(t);
     t.trim_end_matches(['.', ';', ',', ' ']).to_string()
 }
 
 /// Topics listed inline in one sentence, or none.
 fn inline_topics(sentence: &str) -> Vec<Topic> {
-    let Some(caps) = INLINE.captures(sentence) else { return Vec::new() };
-    let (Some(whole), Some(verb)) = (caps.get(0), caps.name("v")) else { return Vec::new() };
+    let Some(caps) = INLINE.captures(sentence) else {
+        return Vec::new();
+    };
+    let (Some(whole), Some(verb), Some(gap)) = (caps.get(0), caps.name("v"), caps.name("gap")) else {
+        return Vec::new();
+    };
+    // "sessions, namely": the noun and its verb sit close together.
+    if gap.as_str().chars().count() > 40 {
+        return Vec::new();
+    }
     let mut list = &sentence[whole.end()..];
-    for stop in [", which", ", who", ", where", ", while", ", with ", "; ", " among others", ", etc", " and more", " and others", " – ", " — ", "(", "“"] {
+    for stop in [
+        ", which",
+        ", who",
+        ", where",
+        ", while",
+        ", with ",
+        "; ",
+        " among others",
+        ", etc",
+        " and more",
+        " and others",
+        " – ",
+        " — ",
+        "(",
+        "“",
+    ] {
         if let Some(i) = list.find(stop) {
             list = &list[..i];
         }
@@ -137,7 +187,10 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
     let mut items: Vec<String> = list.split(", ").map(str::to_string).collect();
     if let Some(last) = items.pop() {
         let last = last.strip_prefix("and ").unwrap_or(&last).to_string();
-        match last.rsplit_once(" and ").or_else(|| last.rsplit_once(" as well as ")) {
+        match last
+            .rsplit_once(" and ")
+            .or_else(|| last.rsplit_once(" as well as "))
+        {
             Some((a, b)) => items.extend([a.to_string(), b.to_string()]),
             None => items.push(last),
         }
@@ -149,7 +202,13 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
     if items.len() < min || !items.iter().all(plausible) {
         return Vec::new();
     }
-    items.into_iter().map(|title| Topic { title, description: None }).collect()
+    items
+        .into_iter()
+        .map(|title| Topic {
+            title,
+            description: None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -163,16 +222,25 @@ mod tests {
 
     #[test]
     fn bulleted_list_after_topic_intro() {
-        let body = "Day one was busy. The agenda covered:\n\n• Smart cities.\n• Cloud security;\n• Data ethics";
-        assert_eq!(titles(body), vec!["Smart cities", "Cloud security", "Data ethics"]);
+        let body =
+            "Day one was busy. The agenda covered:\n\n• Smart cities.\n• Cloud security;\n• Data ethics";
+        assert_eq!(
+            titles(body),
+            vec!["Smart cities", "Cloud security", "Data ethics"]
+        );
     }
 
     #[test]
     fn long_description_after_short_title_is_split() {
-        let t = bullet_topic("AI: how machine learning is changing the way cities plan their transport and energy use.");
+        let t = bullet_topic(
+            "AI: how machine learning is changing the way cities plan their transport and energy use.",
+        );
         assert_eq!(t.title, "AI");
         assert!(t.description.is_some_and(|d| d.starts_with("how machine")));
-        assert_eq!(bullet_topic("Digital Economy: Global Risks and International Cooperation.").description, None);
+        assert_eq!(
+            bullet_topic("Digital Economy: Global Risks and International Cooperation.").description,
+            None
+        );
     }
 
     #[test]
@@ -182,15 +250,28 @@ mod tests {
             vec!["cybersecurity", "cloud computing", "smart cities"]
         );
         assert_eq!(
-            titles("The event featured four key sessions, namely Energy, Trade, Finance and Digital Connectivity."),
+            titles(
+                "The event featured four key sessions, namely Energy, Trade, Finance and Digital Connectivity."
+            ),
             vec!["Energy", "Trade", "Finance", "Digital Connectivity"]
         );
         assert!(titles("The topics were interesting and timely.").is_empty());
     }
 
     #[test]
+    fn inline_list_after_including() {
+        assert_eq!(
+            titles(
+                "The forum featured 12 thematic sessions, including trade, finance and people-to-people exchanges."
+            ),
+            vec!["trade", "finance", "people-to-people exchanges"]
+        );
+    }
+
+    #[test]
     fn lists_of_links_speakers_or_partners_are_not_topics() {
-        let links = "Further reading on these topics:\n- https://example.com/a\n- www.example.org/b\n- example.net";
+        let links =
+            "Further reading on these topics:\n- https://example.com/a\n- www.example.org/b\n- example.net";
         assert!(titles(links).is_empty());
         assert!(titles("Useful links:\n- Report A\n- Report B").is_empty());
         assert!(titles("Speakers at the sessions included:\n- Jane Doe\n- John Roe").is_empty());
@@ -200,7 +281,12 @@ mod tests {
 
     #[test]
     fn garbage_does_not_panic() {
-        for b in ["topics included", "topics included , , and", "sessions:\n-  \n- .", "namely and"] {
+        for b in [
+            "topics included",
+            "topics included , , and",
+            "sessions:\n-  \n- .",
+            "namely and",
+        ] {
             let _ = titles(b);
         }
     }

@@ -1,0 +1,253 @@
+//! Event dates: absolute dates ("15 November 2018", "November 15, 2018", "2018-11-15") and ranges
+//! ("15–16 November 2018", "November 30 – December 2, 2018", "from 9 to 11 May 2018").
+//!
+//! A date needs a day, a month and a year: a weekday or a year alone gives nothing. A day and month
+//! without a year borrow the year only when the text mentions exactly one year. Among several dates,
+//! one in a sentence about the event wins; bylines and datelines (when the article was written) lose.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::{Captures, Regex};
+
+use super::sentences::sentences;
+use super::text::{dateline, month_number, tail};
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
+const SEP: &str = r"\s*(?:-|–|—|(?i:to|and|until|till|through|thru))\s*";
+const YEAR: &str = r"(?:19|20)\d{2}";
+
+/// Date patterns, most specific first; only the last two may lack a year.
+static DATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let p = [
+        format!(
+            r"(?-u:\b)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:\s+{YEAR})?{SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})(?-u:\b)"
+        ),
+        format!(
+            r"(?-u:\b)(?P<m1>{MONTH})\s+(?P<d1>{DAY}){SEP}(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?\s+(?P<y>{YEAR})(?-u:\b)"
+        ),
+        format!(
+            r"(?-u:\b)(?P<d1>{DAY})(?:{SEP}(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y>{YEAR})(?-u:\b)"
+        ),
+        format!(r"(?-u:\b)(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:{SEP}(?P<d2>{DAY}))?,?\s+(?P<y>{YEAR})(?-u:\b)"),
+        r"(?-u:\b)(?P<y>(?:19|20)\d{2})-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)(?-u:\b)".to_string(),
+        format!(r"(?-u:\b)(?P<d1>{DAY})(?:{SEP}(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<m1>{MONTH})(?-u:\b)"),
+        format!(r"(?-u:\b)(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:{SEP}(?P<d2>{DAY}))?(?-u:\b)"),
+    ];
+    p.iter().map(|s| Regex::new(s).expect("date regex")).collect()
+});
+
+/// A year on its own ("in 2018"), for years that day-and-month dates may borrow.
+static YEAR_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year regex"));
+/// Words that make a sentence about the event rather than about something else.
+static EVENT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{}|event|held|took\s+place|takes\s+place|will\s+take\s+place|runs|opened|kicked\s+off|convened|gathered)(?-u:\b)",
+        super::facts::KINDS
+    ))
+    .expect("event context regex")
+});
+/// Sentences about another edition: "Next year's forum will take place …".
+pub(crate) static OTHER_EDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:next|last|previous|past|following|upcoming)\s+(?:year|edition|session|event)|(?-u:\b)(?:next|last)\s+year’?'?s(?-u:\b)|(?-u:\b)will\s+return(?-u:\b)")
+        .expect("other edition regex")
+});
+/// "Posted on …", "Published …": the date the article was written, not the event's.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:posted|published|updated|written|released)(?-u:\b)[^.]*$")
+        .expect("byline regex")
+});
+
+/// The start and (for ranges) end date of the event, from the title and paragraphs in order.
+pub(crate) fn event_dates(
+    title: Option<&str>,
+    paragraphs: &[&str],
+    event: Option<&str>,
+) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let years_of = |text: &str| -> Vec<i32> {
+        YEAR_WORD
+            .find_iter(text)
+            .filter_map(|m| m.as_str().parse().ok())
+            .collect()
+    };
+    let title_years = title.map(years_of).unwrap_or_default();
+    let mut best: Option<(i32, NaiveDate, Option<NaiveDate>)> = None;
+    for p in title.into_iter().chain(paragraphs.iter().copied()) {
+        if !p.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // "on 3 March" borrows the year only when the title and its paragraph name a single one.
+        let mut years = years_of(p);
+        years.extend(&title_years);
+        years.sort_unstable();
+        years.dedup();
+        let only_year = if let [y] = years[..] { Some(y) } else { None };
+        let dateline_end = dateline(p).map_or(0, |(_, end)| end);
+        for sentence in sentences(p) {
+            if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            // Sentences are sub-slices of the paragraph, so their offset is the pointer difference.
+            let offset = (sentence.as_ptr() as usize).saturating_sub(p.as_ptr() as usize);
+            let about_event = EVENT_CONTEXT.is_match(sentence) || event.is_some_and(|e| sentence.contains(e));
+            let other_edition = OTHER_EDITION.is_match(sentence);
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            for re in DATES.iter() {
+                for c in re.captures_iter(sentence) {
+                    let Some(m) = c.get(0) else { continue };
+                    if taken.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+                        continue;
+                    }
+                    taken.push((m.start(), m.end()));
+                    let Some((start, end, had_year)) = date_of(&c, only_year) else {
+                        continue;
+                    };
+                    let byline = BYLINE.is_match(tail(&sentence[..m.start()], 40));
+                    let in_dateline = offset + m.start() < dateline_end;
+                    let score = 2 * i32::from(about_event) - 3 * i32::from(other_edition)
+                        + i32::from(end.is_some())
+                        - 3 * i32::from(byline)
+                        - 2 * i32::from(in_dateline)
+                        - i32::from(!had_year);
+                    if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                        best = Some((score, start, end));
+                    }
+                }
+            }
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// The dates of one match, and whether the year was stated.
+fn date_of(c: &Captures, only_year: Option<i32>) -> Option<(NaiveDate, Option<NaiveDate>, bool)> {
+    let num = |g: &str| -> Option<u32> {
+        c.name(g)?
+            .as_str()
+            .trim_end_matches(char::is_alphabetic)
+            .parse()
+            .ok()
+    };
+    let stated = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+    let year = stated.or(only_year)?;
+    let m1 = match c.name("mn") {
+        Some(m) => m.as_str().parse().ok()?,
+        None => month_number(c.name("m1")?.as_str())?,
+    };
+    let d1 = num("d1")?;
+    let Some(d2) = num("d2") else {
+        return Some((NaiveDate::from_ymd_opt(year, m1, d1)?, None, stated.is_some()));
+    };
+    let m2 = c.name("m2").and_then(|m| month_number(m.as_str())).unwrap_or(m1);
+    // The year is written once, at the end: "30 December – 2 January 2019" starts a year earlier.
+    let start_year = if m2 < m1 { year - 1 } else { year };
+    let start = NaiveDate::from_ymd_opt(start_year, m1, d1)?;
+    let end = NaiveDate::from_ymd_opt(year, m2, d2)?;
+    let days = (end - start).num_days();
+    (1..=60)
+        .contains(&days)
+        .then_some((start, Some(end), stated.is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        event_dates(None, &paragraphs, None)
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn single_dates_in_three_notations() {
+        assert_eq!(
+            dates("The summit took place on 15 November 2018 in Paris."),
+            Some((d(2018, 11, 15), None))
+        );
+        assert_eq!(
+            dates("It opened on Thursday, November 15th, 2018."),
+            Some((d(2018, 11, 15), None))
+        );
+        assert_eq!(dates("Registration: 2019-03-07."), Some((d(2019, 3, 7), None)));
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            dates("The forum will be held November 15-16, 2018."),
+            Some((d(2018, 11, 15), Some(d(2018, 11, 16))))
+        );
+        assert_eq!(
+            dates("The expo runs 30 November – 2 December 2018."),
+            Some((d(2018, 11, 30), Some(d(2018, 12, 2))))
+        );
+        assert_eq!(
+            dates("It ran from 30 December to 2 January 2019."),
+            Some((d(2018, 12, 30), Some(d(2019, 1, 2))))
+        );
+        assert_eq!(
+            dates("Held from 9 to 11 May 2018."),
+            Some((d(2018, 5, 9), Some(d(2018, 5, 11))))
+        );
+    }
+
+    #[test]
+    fn weekday_or_year_alone_stays_unknown() {
+        assert_eq!(
+            dates("The forum opened on Tuesday. It was the best event of 2018, and in May it grew."),
+            None
+        );
+    }
+
+    #[test]
+    fn event_dates_beat_bylines_and_datelines() {
+        assert_eq!(
+            dates("Posted on 1 December 2018\n\nThe conference was held on 20 November 2018."),
+            Some((d(2018, 11, 20), None))
+        );
+        assert_eq!(
+            dates("SINGAPORE, 2 October 2019 – Delegates gathered at the summit, held on 1–2 October 2019."),
+            Some((d(2019, 10, 1), Some(d(2019, 10, 2))))
+        );
+    }
+
+    #[test]
+    fn next_editions_date_loses_to_the_dateline() {
+        assert_eq!(
+            dates(
+                "CAPE TOWN, June 24, 2022 -- The forum closed.\n\nNext year's forum will take place from 20-23 June 2023."
+            ),
+            Some((d(2022, 6, 24), None))
+        );
+    }
+
+    #[test]
+    fn yearless_date_borrows_the_only_year() {
+        assert_eq!(
+            dates("In 2018 the summit opened on 3 March."),
+            Some((d(2018, 3, 3), None))
+        );
+        assert_eq!(dates("In 2018 and 2019 the summit opened on 3 March."), None);
+        assert_eq!(
+            dates("MOSCOW, April 18 (Reuters) - Talks began.\n\nThe next round is in 2020."),
+            None
+        );
+        assert_eq!(
+            event_dates(Some("Forum 2018 opens"), &["It opened on 3 March."], None),
+            Some((d(2018, 3, 3), None))
+        );
+    }
+
+    #[test]
+    fn invalid_dates_are_ignored() {
+        for t in ["31 February 2018", "99 May 2018", "16-15 May 2018", "0 May 2018"] {
+            assert_eq!(dates(t), None, "{t}");
+        }
+    }
+}

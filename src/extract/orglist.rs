@@ -1,0 +1,313 @@
+//! Splitting the list after "sponsored by" & co. into organization names.
+//!
+//! Items are split at commas and at "and" when "and" starts a new organization rather than continuing
+//! a name ("Ministry of Telecom and Mass Communication"); commas inside parentheses and ministry
+//! portfolios ("Ministry of Digital Development, Innovation and Aerospace Industry") do not split. An
+//! item stops at the first lowercase word that is not a name connector, which also ends the list, so
+//! "and other associations of China" and trailing clauses never become organizations.
+
+use std::sync::LazyLock;
+
+use super::text::{WordSet, in_set, starts_upper, words};
+
+/// Lowercase words allowed inside organization names.
+static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
+    words("of for and the de du des la le van von der on in at & to y et di da del und für d’ l’")
+});
+
+/// Head words that start or end an organization name, used to tell "Ministry of Science and
+/// Technology" (one name) from "Ministry of Science and Acme Corp" (two).
+static ORG_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "ministry department university association council committee agency institute foundation center \
+         centre chamber federation academy bank office commission bureau authority alliance society union \
+         organization organisation group corporation corp company co government embassy administration \
+         network school college board fund trust club consortium secretariat inc ltd llc plc gmbh ag sa \
+         holdings technologies labs partners",
+    )
+});
+
+/// Corporate suffixes that follow a comma but belong to the previous name ("Acme, Inc."), and keep
+/// their period.
+static SUFFIXES: LazyLock<WordSet> =
+    LazyLock::new(|| words("inc ltd llc llp co corp gmbh ag s.a sa plc n.v b.v l.p"));
+
+/// Splits the text after a trigger into organization names, stopping at the first item that turns
+/// into a clause.
+pub(crate) fn parse_list(list: &str) -> Vec<String> {
+    let mut list = list.trim_start_matches([':', ' ']);
+    for stop in [
+        ", which",
+        ", who",
+        ", where",
+        ", while",
+        ", whereas",
+        ", with ",
+        "; ",
+        " – ",
+        " — ",
+        "“",
+        "\"",
+    ] {
+        if let Some(i) = list.find(stop) {
+            list = &list[..i];
+        }
+    }
+    let mut segments: Vec<String> = Vec::new();
+    for seg in split_top_level(list) {
+        match segments.last_mut() {
+            Some(prev) if continues_portfolio(prev, seg) => {
+                prev.push_str(", ");
+                prev.push_str(seg);
+            }
+            _ => segments.push(seg.to_string()),
+        }
+    }
+    let mut names = Vec::new();
+    for seg in &segments {
+        for part in split_and(seg) {
+            if part.trim().is_empty() {
+                continue;
+            }
+            let (name, complete) = clean_item(&part);
+            if let Some(name) = name {
+                names.push(name);
+            }
+            if !complete || names.len() >= 30 {
+                return names;
+            }
+        }
+    }
+    names
+}
+
+/// Splits at ", " and at " as well as " / " along with " / " together with " outside parentheses.
+fn split_top_level(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 || i < start || !matches!(c, ',' | ' ') {
+            continue;
+        }
+        let rest = &list[i..];
+        let sep = [", ", " as well as ", " along with ", " together with "]
+            .into_iter()
+            .find(|s| rest.starts_with(s));
+        // "Acme, Inc." is one name.
+        let next_word = rest.get(2..).unwrap_or("").split([' ', ',']).next().unwrap_or("");
+        let suffix = sep == Some(", ") && in_set(&SUFFIXES, next_word);
+        if let Some(sep) = sep.filter(|_| !suffix) {
+            out.push(&list[start..i]);
+            start = i + sep.len();
+        }
+    }
+    out.push(&list[start..]);
+    out
+}
+
+/// Splits a comma segment at " and " where "and" starts another organization: before a lowercase
+/// word ("and the …", "and other …"), or before a capitalized word unless the left side is an "X of Y"
+/// name and the right side does not look like an organization of its own.
+fn split_and(segment: &str) -> Vec<String> {
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut depth = 0i32;
+    for (i, &w) in words.iter().enumerate() {
+        let here_depth = depth;
+        depth += w.matches(['(', '[']).count() as i32 - w.matches([')', ']']).count() as i32;
+        let current = parts.last().map_or(0, Vec::len);
+        if w != "and" || here_depth > 0 || current == 0 {
+            if let Some(p) = parts.last_mut() {
+                p.push(w);
+            }
+            continue;
+        }
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let right: Vec<&str> = words[i + 1..]
+            .iter()
+            .copied()
+            .take_while(|&x| x != "and")
+            .collect();
+        let left = parts.last().map(Vec::as_slice).unwrap_or(&[]);
+        let split = if !starts_upper(next) {
+            true
+        } else {
+            let left_has_of = left
+                .iter()
+                .any(|x| matches!(*x, "of" | "for" | "on" | "in" | "de"));
+            let right_is_org = right.iter().any(|x| is_org_head(x));
+            !left_has_of || right_is_org
+        };
+        if split {
+            parts.push(Vec::new());
+        } else if let Some(p) = parts.last_mut() {
+            p.push(w);
+        }
+    }
+    parts.into_iter().map(|p| p.join(" ")).collect()
+}
+
+/// Portfolio words of ministries and committees, which may be listed with commas inside one name.
+static PORTFOLIO: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "development innovation industry industries communications communication media mass trade science \
+         sciences technology technologies education culture sport sports tourism health labour labor \
+         social affairs economy economic finance energy agriculture environment transport infrastructure \
+         information digital youth research higher security justice defence defense interior foreign \
+         commerce investment planning housing water resources mines mining fisheries forestry \
+         telecommunications telecom post aerospace arts heritage welfare employment public administration \
+         integration regional urban rural natural protection emergency policy services food safety \
+         consumer competition entrepreneurship enterprise transformation cooperation relations family \
+         women children climate",
+    )
+});
+
+/// Whether comma segment `seg` continues a ministry-style name in `prev`: "Ministry of Digital
+/// Development" + "Innovation and Aerospace Industry of the Republic of Kazakhstan".
+fn continues_portfolio(prev: &str, seg: &str) -> bool {
+    // Cheap test first: the words after the comma must all be portfolio words.
+    let seg = seg.trim();
+    let seg = seg.strip_prefix("and ").unwrap_or(seg);
+    let before_of = seg.split(" of ").next().unwrap_or("");
+    let mut words = before_of
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "and" | "&"))
+        .peekable();
+    if words.peek().is_none() || !words.all(|w| starts_upper(w) && in_set(&PORTFOLIO, w)) {
+        return false;
+    }
+    let lower = prev.to_lowercase();
+    let mut words = lower.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let head = matches!(
+            word,
+            "ministry"
+                | "department"
+                | "committee"
+                | "commission"
+                | "agency"
+                | "office"
+                | "bureau"
+                | "council"
+        );
+        if head && words.peek().is_some_and(|next| matches!(*next, "of" | "for")) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_org_head(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    ORG_HEADS.contains(&w.as_str())
+}
+
+/// Cleans one list item into a name. Returns the name (if any) and whether the item ended cleanly;
+/// `false` means a clause began inside it, so the list is over.
+pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
+    let mut s = raw
+        .trim()
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '*' | '"' | '“' | '”'));
+    for prefix in [
+        "and ",
+        "or ",
+        "both ",
+        "also ",
+        "by ",
+        "jointly by ",
+        "the ",
+        "The ",
+    ] {
+        s = s.strip_prefix(prefix).unwrap_or(s).trim_start();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut depth = 0i32;
+    let mut complete = true;
+    for w in s.split_whitespace() {
+        let lower = w.trim_end_matches([',', '.', ';']).to_lowercase();
+        // "the Portuguese government", "the government of Xinjiang": a lowercase organization noun
+        // next to capitalized words.
+        let common_head = lower.len() > 3
+            && ORG_HEADS.contains(&lower.as_str())
+            && (!kept.is_empty() || s.contains(|c: char| c.is_uppercase()));
+        let name_like = w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+            || CONNECTORS.contains(&lower.as_str())
+            || common_head;
+        if depth == 0 && !name_like {
+            complete = false;
+            break;
+        }
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        kept.push(w);
+    }
+    while kept.last().is_some_and(|w| in_set(&CONNECTORS, w)) {
+        kept.pop();
+    }
+    let mut name = kept.join(" ");
+    let keeps_dot = kept.last().is_some_and(|w| {
+        let bare = w.trim_end_matches('.').to_lowercase();
+        SUFFIXES.contains(&bare.as_str()) || bare.contains('.')
+    });
+    if !keeps_dot {
+        name = name.trim_end_matches('.').to_string();
+    }
+    let name = name.trim_end_matches([',', ';', ':']).trim().to_string();
+    let first_ok = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || kept.first().is_some_and(|w| w.chars().any(char::is_uppercase))
+        || (kept.first().is_some_and(|w| is_org_head(w)) && name.contains(char::is_uppercase));
+    let pronoun = matches!(
+        name.as_str(),
+        "It" | "We" | "They" | "Its" | "Our" | "Their" | "This" | "These" | "I"
+    );
+    let valid = first_ok && !pronoun && kept.len() <= 15 && name.len() <= 150;
+    (valid.then_some(name), complete)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commas_and_and() {
+        assert_eq!(
+            parse_list(
+                " the Ministry of International Affairs and the Ministry of Telecom and Mass Communication."
+            ),
+            vec![
+                "Ministry of International Affairs",
+                "Ministry of Telecom and Mass Communication"
+            ]
+        );
+        assert_eq!(
+            parse_list(" Google and Microsoft, Acme, Inc. and Globex"),
+            vec!["Google", "Microsoft", "Acme, Inc.", "Globex"]
+        );
+    }
+
+    #[test]
+    fn lowercase_organization_nouns() {
+        assert_eq!(
+            parse_list(" the Ministry of Commerce and the government of Xinjiang, the expo runs"),
+            vec!["Ministry of Commerce", "government of Xinjiang"]
+        );
+    }
+
+    #[test]
+    fn clause_ends_the_list() {
+        assert_eq!(
+            parse_list(" Acme for the third year, Globex and Initech"),
+            vec!["Acme"]
+        );
+        assert_eq!(parse_list(" Acme, which also sponsored Globex"), vec!["Acme"]);
+        assert_eq!(clean_item("other professional associations"), (None, false));
+    }
+}

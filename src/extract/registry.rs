@@ -1,0 +1,208 @@
+//! The people of an article in document order, so that "he said" and "the minister said" resolve to
+//! the last person named (including one named in an "according to X, the ROLE" clause of an earlier
+//! paragraph), and a bare surname ("Noskov said") to the full name mentioned elsewhere.
+
+use std::collections::HashSet;
+
+use regex::Match;
+
+use super::people::{
+    ACCORDING, Person, Subject, VERB, is_title_word, leading_person, make_person, names, strict_role,
+    subject_before, trailing_role, trim_adverbs,
+};
+use super::sentences::sentences;
+use super::text::tail;
+
+/// People named in one paragraph, with their byte offsets, in order: speakers in attribution
+/// phrases ("according to X, ROLE", "X (, ROLE,) said", "…,” said X") and people introduced with a
+/// title or a role ("Prime Minister António Costa opened …", "Jane Doe, Director of X, presented …"),
+/// since "he said" may refer to any of them.
+fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
+    let mut out = Vec::new();
+    for m in ACCORDING.find_iter(text) {
+        if let Some(p) = leading_person(&text[m.end()..]) {
+            out.push((m.start(), p));
+        }
+    }
+    for m in VERB.find_iter(text) {
+        let pre = tail(&text[..m.start()], 300);
+        if !may_end_with_subject(pre) {
+            continue;
+        }
+        let pre = sentences(pre).pop().unwrap_or("");
+        if let Some((Subject::Named(p), _)) = subject_before(pre) {
+            out.push((m.start(), p));
+        } else if text[..m.start()].trim_end().ends_with([',', '”', '"'])
+            && let Some(p) = leading_person(&text[m.end()..])
+        {
+            out.push((m.start(), p));
+        }
+    }
+    for m in runs {
+        let raw = m.as_str();
+        let with_role = text[m.end()..]
+            .strip_prefix(", ")
+            .filter(|rest| role_ahead(rest))
+            .and_then(trailing_role)
+            .filter(|r| strict_role(r))
+            .and_then(|r| make_person(raw, Some(r)));
+        // A title in front of the name: make_person moves it into the role.
+        let with_title = || {
+            raw.split_whitespace()
+                .any(is_title_word)
+                .then(|| make_person(raw, None).filter(|p| p.role.is_some()))
+                .flatten()
+        };
+        let introduced = with_role.or_else(with_title);
+        if let Some(p) = introduced {
+            out.push((m.start(), p));
+        }
+    }
+    out.sort_by_key(|(off, _)| *off);
+    out
+}
+
+/// A cheap test before the costly role parse: a role starts with an article or has a title word
+/// among its first words ("Jane Doe, Director of …" but not "Russia, China, Asia").
+fn role_ahead(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().take(8);
+    let first = words.next().unwrap_or("");
+    matches!(first, "the" | "a" | "an") || is_title_word(first) || words.any(is_title_word)
+}
+
+/// A cheap test before the costly subject search: a subject ends in a capitalized word, "he"/"she",
+/// "the <title>", or an apposition closed by a comma or parenthesis; "… as the notes" cannot.
+fn may_end_with_subject(pre: &str) -> bool {
+    let pre = trim_adverbs(pre);
+    let last = pre.rsplit(' ').next().unwrap_or("");
+    pre.ends_with([',', ')', '”', '"'])
+        || last.starts_with(char::is_uppercase)
+        || matches!(last, "he" | "she")
+        || is_title_word(last)
+}
+
+/// Person mentions in document order, keyed by (paragraph index, byte offset), plus every
+/// multi-word name seen, for expanding a bare surname.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    mentions: Vec<((usize, usize), Person)>,
+    full_names: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Registry {
+    /// Records the people of paragraph `para`; paragraphs must be scanned in order.
+    pub fn scan(&mut self, para: usize, text: &str) {
+        let runs: Vec<Match> = names(text).collect();
+        self.mentions
+            .extend(mentions(text, &runs).into_iter().map(|(off, p)| ((para, off), p)));
+        // Raw runs of two or more words; cleaned only when a surname matches one.
+        for m in runs {
+            let raw = m.as_str();
+            if self.full_names.len() < 1000 && raw.contains(' ') && self.seen.insert(raw.to_string()) {
+                self.full_names.push(raw.to_string());
+            }
+        }
+    }
+
+    fn before(&self, pos: (usize, usize)) -> &[((usize, usize), Person)] {
+        let n = self.mentions.partition_point(|(k, _)| *k < pos);
+        &self.mentions[..n]
+    }
+
+    /// Resolves a subject at `pos` to a person: pronouns to the last person named before, "the
+    /// minister" to the last person whose role says so, names completed from other mentions.
+    pub fn resolve(&self, subject: Subject, pos: (usize, usize)) -> Option<Person> {
+        let earlier = self.before(pos);
+        let person = match subject {
+            Subject::Pronoun => earlier.last().map(|(_, p)| p.clone())?,
+            Subject::Nominal(word) => earlier.iter().rev().take(200).find_map(|(_, p)| {
+                let role = p.role.as_deref()?.to_lowercase();
+                role.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| w == word)
+                    .then(|| p.clone())
+            })?,
+            Subject::Named(p) => p,
+        };
+        Some(self.complete(person))
+    }
+
+    /// Expands a surname to the full name mentioned anywhere ("Berg" → "Anna Berg"), preferring
+    /// people with a role, and fills a missing role from another mention of the same person.
+    fn complete(&self, p: Person) -> Person {
+        let recent = || self.mentions.iter().rev().take(500).map(|(_, k)| k);
+        // The family name comes last in most names but first in Chinese ones ("Xi" of "Xi Jinping").
+        let last_of = |full: &str| full.contains(' ') && full.rsplit(' ').next() == Some(p.name.as_str());
+        let first_of = |full: &str| full.contains(' ') && full.split(' ').next() == Some(p.name.as_str());
+        let cleaned = || {
+            self.full_names
+                .iter()
+                .filter_map(|raw| make_person(raw, None))
+                .map(|p| p.name)
+        };
+        let name = if p.name.contains(' ') {
+            p.name
+        } else {
+            let known = || recent().map(|k| k.name.clone()).chain(cleaned());
+            known()
+                .find(|n| last_of(n))
+                .or_else(|| known().find(|n| first_of(n)))
+                .unwrap_or(p.name)
+        };
+        let role = p.role.or_else(|| {
+            recent()
+                .find(|k| k.name == name && k.role.is_some())
+                .and_then(|k| k.role.clone())
+        });
+        Person { name, role }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people_in(text: &str) -> Vec<(usize, Person)> {
+        let runs: Vec<Match> = names(text).collect();
+        mentions(text, &runs)
+    }
+
+    #[test]
+    fn according_to_mention_keeps_role_to_sentence_end() {
+        let m = people_in("Growth is near, according to John Smith, the CEO of Foo, Inc. Next sentence.");
+        assert!(!m.is_empty());
+        assert!(
+            m.iter()
+                .all(|(_, p)| p.name == "John Smith" && p.role.as_deref() == Some("CEO of Foo, Inc"))
+        );
+    }
+
+    #[test]
+    fn title_before_name_registers_despite_a_clause() {
+        let m = people_in("Russian President Vladimir Putin, who also attended, praised it.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].1.role.as_deref(), Some("Russian President"));
+    }
+
+    #[test]
+    fn registry_resolves_surname_and_pronoun() {
+        let mut r = Registry::default();
+        r.scan(0, "Hi. Jane Doe, the CEO, said so.");
+        let p = r.resolve(
+            Subject::Named(Person {
+                name: "Doe".into(),
+                role: None,
+            }),
+            (1, 0),
+        );
+        assert_eq!(
+            p,
+            Some(Person {
+                name: "Jane Doe".into(),
+                role: Some("CEO".into())
+            })
+        );
+        assert_eq!(r.resolve(Subject::Pronoun, (0, 2)), None);
+        assert!(r.resolve(Subject::Pronoun, (0, 20)).is_some());
+    }
+}

@@ -1,0 +1,160 @@
+//! Sentence splitting that survives abbreviations ("Dr.", "U.S.", "e.g."), initials and decimals.
+//!
+//! Sentences are returned as sub-slices of the paragraph, so callers can compute their offsets. The
+//! scan is one pass over the bytes; the backward look for an abbreviation stays within one word.
+
+use std::sync::LazyLock;
+
+use super::text::{WordSet, in_set, words};
+
+/// Words that end with a period without ending a sentence (compared lowercase, without the period).
+static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "mr mrs ms dr prof sr jr st vs no nos fig gen gov sen rep capt col lt sgt mt ft approx dept univ \
+         est vol pp jan feb mar apr jun jul aug sep sept oct nov dec ave messrs hon rev amb pres excl \
+         incl cf ca art sec op",
+    )
+});
+
+/// Whether the period at byte `dot` of `text` belongs to an abbreviation, an initial or a dotted
+/// acronym ("Dr.", "J.", "U.S.", "e.g.") rather than ending a sentence.
+fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '«'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        // "U.S", "e.g", "a.m", "Ph.D", but not "example.com" before a new sentence.
+        return word.split('.').all(|part| part.chars().count() <= 3);
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_alphabetic(); // an initial: "John F. Kennedy"
+    }
+    in_set(&ABBREVIATIONS, word)
+}
+
+/// Byte offsets just past each sentence end of `text` (see [`sentences`]), in order.
+fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            let i = pos;
+            // Marks are ASCII or "…" (E2 80 A6), so `i` is always a char boundary.
+            let mark_len = match bytes[i] {
+                b'.' | b'!' | b'?' => 1,
+                0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => 3,
+                _ => {
+                    pos += 1;
+                    continue;
+                }
+            };
+            // Swallow closing marks that belong to this sentence.
+            let mut end = i + mark_len;
+            while let Some(d) = text[end..].chars().next() {
+                if !matches!(
+                    d,
+                    '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '“' | '.' | '!' | '?'
+                ) {
+                    break;
+                }
+                end += d.len_utf8();
+            }
+            pos = end;
+            let rest = &text[end..];
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() && !rest.is_empty() {
+                continue; // no whitespace after the mark: "3.5", "example.com"
+            }
+            let starts_new = trimmed.chars().next().is_none_or(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '„' | '‘')
+            });
+            if starts_new && !(bytes[i] == b'.' && is_abbreviation_dot(text, i)) {
+                return Some(end);
+            }
+        }
+        None
+    })
+}
+
+/// Splits a paragraph into sentences (trimmed, in order, as sub-slices of `text`). A sentence ends at
+/// `.`, `!` or `?` (plus closing quotes/brackets) followed by whitespace and an uppercase letter, digit
+/// or opening quote, except after abbreviations and initials.
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in sentence_ends(text).chain(std::iter::once(text.len())) {
+        let sentence = text[start..end].trim();
+        if !sentence.is_empty() {
+            out.push(sentence);
+        }
+        start = end;
+    }
+    out
+}
+
+/// The first sentence of `text`, trimmed.
+pub(crate) fn first_sentence(text: &str) -> &str {
+    let end = sentence_ends(text).next().unwrap_or(text.len());
+    text[..end].trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_survive_abbreviations_and_decimals() {
+        let s = sentences(
+            "Dr. Smith met Mr. Jones in the U.S. on Friday. Growth was 3.5 percent, e.g. in Asia. \
+             John F. Kennedy spoke! Did he? “Yes.” Then it ended",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "Dr. Smith met Mr. Jones in the U.S. on Friday.",
+                "Growth was 3.5 percent, e.g. in Asia.",
+                "John F. Kennedy spoke!",
+                "Did he?",
+                "“Yes.”",
+                "Then it ended",
+            ]
+        );
+    }
+
+    #[test]
+    fn domain_names_end_sentences() {
+        assert_eq!(
+            sentences("Register at www.example.org. Tickets are free."),
+            vec!["Register at www.example.org.", "Tickets are free."]
+        );
+    }
+
+    #[test]
+    fn first_sentence_and_garbage() {
+        assert_eq!(
+            first_sentence("The CEO of Foo, Inc. The rest."),
+            "The CEO of Foo, Inc."
+        );
+        for s in [
+            "",
+            ".",
+            "…",
+            " . . ",
+            "“",
+            "\u{a0}.\u{a0}A",
+            "1.",
+            "a.\u{301}B",
+            "!!!?",
+            "A. B. C.",
+        ] {
+            let _ = sentences(s);
+            let _ = first_sentence(s);
+        }
+    }
+}
