@@ -18,10 +18,37 @@ const MIN_PREFIX: usize = 3;
 const MAX_EXPANSIONS: usize = 32;
 
 /// Words too common to help ranking; dropped from the index and from queries.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
-    "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with",
-];
+fn is_stopword(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "by"
+            | "for"
+            | "from"
+            | "has"
+            | "have"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "of"
+            | "on"
+            | "or"
+            | "that"
+            | "the"
+            | "this"
+            | "to"
+            | "was"
+            | "were"
+            | "will"
+            | "with"
+    )
+}
 
 /// How much a word in each field counts relative to a word in the body.
 mod weight {
@@ -41,7 +68,7 @@ mod weight {
 /// The inverted index of one snapshot.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    postings: HashMap<Box<str>, Vec<(u32, f32)>>,
+    postings: Postings,
     /// Every indexed term, sorted, for prefix expansion.
     terms: Vec<Box<str>>,
     doc_len: Vec<f32>,
@@ -57,20 +84,47 @@ pub struct Hit {
 
 impl SearchIndex {
     pub fn build(briefings: &[Arc<Briefing>]) -> Self {
-        let per_doc: Vec<HashMap<String, f32>> = briefings.par_iter().map(|b| doc_terms(b)).collect();
-        let mut postings: HashMap<Box<str>, Vec<(u32, f32)>> = HashMap::default();
-        let mut doc_len = Vec::with_capacity(per_doc.len());
-        for (doc, terms) in per_doc.into_iter().enumerate() {
-            doc_len.push(terms.values().sum());
-            for (term, w) in terms {
-                match postings.get_mut(term.as_str()) {
-                    Some(list) => list.push((doc as u32, w)),
-                    None => {
-                        postings.insert(term.into_boxed_str(), vec![(doc as u32, w)]);
+        // Each worker indexes a run of documents into postings of its own; the runs are then joined. Postings
+        // need not be sorted by document: a search scores into dense per-document arrays.
+        let (postings, mut lens): (Postings, Lengths) = briefings
+            .par_iter()
+            .enumerate()
+            .fold(
+                || (Postings::default(), Vec::new()),
+                |(mut postings, mut lens), (doc, b)| {
+                    // Within one worker, documents come in increasing order: a term already seen in
+                    // this document is the last entry of its list.
+                    let doc = doc as u32;
+                    let mut len = 0.0;
+                    each_term(b, |term, w| {
+                        len += w;
+                        match postings.get_mut(term) {
+                            Some(list) => match list.last_mut() {
+                                Some((d, total)) if *d == doc => *total += w,
+                                _ => list.push((doc, w)),
+                            },
+                            None => {
+                                postings.insert(term.into(), vec![(doc, w)]);
+                            }
+                        }
+                    });
+                    lens.push((doc, len));
+                    (postings, lens)
+                },
+            )
+            .reduce(
+                || (Postings::default(), Vec::new()),
+                |(a, lens_a), (b, lens_b)| {
+                    // Join the smaller map into the larger one.
+                    if a.len() < b.len() {
+                        merge_postings(b, a, lens_b, lens_a)
+                    } else {
+                        merge_postings(a, b, lens_a, lens_b)
                     }
-                }
-            }
-        }
+                },
+            );
+        lens.sort_unstable_by_key(|(doc, _)| *doc);
+        let doc_len: Vec<f32> = lens.into_iter().map(|(_, len)| len).collect();
         let mut terms: Vec<Box<str>> = postings.keys().cloned().collect();
         terms.sort_unstable();
         let avg_len = if doc_len.is_empty() {
@@ -178,6 +232,20 @@ impl SearchIndex {
     }
 }
 
+/// Term to (document, weight) entries.
+type Postings = HashMap<Box<str>, Vec<(u32, f32)>>;
+/// (document, length) pairs.
+type Lengths = Vec<(u32, f32)>;
+
+/// Joins postings `b` into `a` (the caller passes the larger map as `a`).
+fn merge_postings(mut a: Postings, b: Postings, mut lens_a: Lengths, lens_b: Lengths) -> (Postings, Lengths) {
+    for (term, list) in b {
+        a.entry(term).or_default().extend(list);
+    }
+    lens_a.extend(lens_b);
+    (a, lens_a)
+}
+
 /// Lowercased, stemmed words of `text`, stopwords removed.
 pub fn tokenize(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
@@ -197,7 +265,7 @@ fn normalize(word: &str, buf: &mut String) -> bool {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
     stem(buf);
-    !STOPWORDS.contains(&buf.as_str())
+    !is_stopword(buf)
 }
 
 /// The words of a query, as they are looked up in the index.
@@ -223,23 +291,17 @@ fn stem(word: &mut String) {
     }
 }
 
-fn doc_terms(b: &Briefing) -> HashMap<String, f32> {
-    let mut terms: HashMap<String, f32> = HashMap::default();
+/// Calls `f` with every indexed word of a briefing and the weight of the field it stands in.
+fn each_term(b: &Briefing, mut f: impl FnMut(&str, f32)) {
     let mut buf = String::new();
-    // One buffer for every word; a term is allocated only the first time this document holds it.
+    // One buffer for every word: nothing is allocated per word.
     let mut add = |text: &str, w: f32| {
         for word in text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            if !normalize(word, &mut buf) {
-                continue;
-            }
-            match terms.get_mut(buf.as_str()) {
-                Some(total) => *total += w,
-                None => {
-                    terms.insert(buf.clone(), w);
-                }
+            if normalize(word, &mut buf) {
+                f(&buf, w);
             }
         }
     };
@@ -276,7 +338,6 @@ fn doc_terms(b: &Briefing) -> HashMap<String, f32> {
         }
     }
     add(&b.body, weight::BODY);
-    terms
 }
 
 /// A short passage of a briefing that shows why it matched, with the matched words marked.

@@ -325,10 +325,11 @@ fn build(
     let sponsors = pick_list(fm.sponsors, found.sponsors, Field::Sponsors, x);
     let topics = fm.topics.map(|t| t.into_iter().map(|TopicEntry(t)| t).collect());
     let topics = pick_list(topics, found.topics, Field::Topics, x);
-    let found_links = if plain.links.is_empty() {
-        bare_urls(text)
-    } else {
-        plain.links.clone()
+    // Only looked for when the front matter lists no links.
+    let found_links = match (&links, plain.links.is_empty()) {
+        (Some(_), _) => Vec::new(),
+        (None, true) => bare_urls(text),
+        (None, false) => plain.links.clone(),
     };
     let links = pick_list(links, found_links, Field::Links, x);
     extracted.sort();
@@ -393,6 +394,9 @@ fn is_web_url(url: &str) -> bool {
 /// http(s) URLs standing in plain text, for raw articles.
 fn bare_urls(text: &str) -> Vec<Link> {
     let mut links: Vec<Link> = Vec::new();
+    if !text.contains("http") {
+        return links;
+    }
     for word in text.split_whitespace() {
         let url = word
             .trim_start_matches(['(', '<', '['])

@@ -56,13 +56,19 @@ impl Snapshot {
             .enumerate()
             .map(|(i, b)| (b.id.clone(), i))
             .collect();
-        let index = SearchIndex::build(&briefings);
-        let names = NameIndex::build(&briefings);
-        let speakers = WordIndex::build(briefings.iter().enumerate().flat_map(|(d, b)| {
-            b.quotes.iter().enumerate().flat_map(move |(q, quote)| {
-                speaker_words(&quote.speaker).map(move |w| (w, (d as u32, q as u32)))
-            })
-        }));
+        // The name indexes are built while the search index keeps the other workers busy.
+        let (index, (names, speakers)) = rayon::join(
+            || SearchIndex::build(&briefings),
+            || {
+                let names = NameIndex::build(&briefings);
+                let speakers = WordIndex::build(briefings.iter().enumerate().flat_map(|(d, b)| {
+                    b.quotes.iter().enumerate().flat_map(move |(q, quote)| {
+                        speaker_words(&quote.speaker).map(move |w| (w, (d as u32, q as u32)))
+                    })
+                }));
+                (names, speakers)
+            },
+        );
         Snapshot {
             briefings,
             by_id,
@@ -195,7 +201,10 @@ impl Store {
         let _guard = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
         let previous = self.snapshot();
         let (dir, options) = self.source.read().unwrap_or_else(|e| e.into_inner()).clone();
-        let (next, report) = match scan(&dir, &options) {
+        let started = std::time::Instant::now();
+        let scanned = scan(&dir, &options);
+        let parsed = started.elapsed();
+        let (next, report) = match scanned {
             Ok(files) => merge(&previous, files),
             // An unreadable directory (mid-checkout, unmounted) keeps everything that was served.
             Err(e) => {
@@ -211,6 +220,14 @@ impl Store {
             }
         };
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+        tracing::debug!(
+            briefings = report.total,
+            errors = report.errors.len(),
+            parse_ms = parsed.as_millis() as u64,
+            total_ms = started.elapsed().as_millis() as u64,
+            dir = %dir.display(),
+            "briefings loaded"
+        );
         report
     }
 }
