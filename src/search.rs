@@ -351,30 +351,45 @@ pub struct Snippet {
 /// Picks the passage of `b` that holds the most query words and trims it to about `max_chars`.
 pub fn snippet(b: &Briefing, query: &str, max_chars: usize) -> Snippet {
     let words = query_terms(query);
-    let mut units: Vec<String> = Vec::new();
-    units.extend(b.summary.iter().cloned());
-    units.extend(b.quotes.iter().map(|q| format!("“{}” ({})", q.text, q.speaker)));
-    units.extend(b.topics.iter().map(|t| t.title.clone()));
-    units.extend(b.sponsors.iter().map(|s| format!("{} ({})", s.name, s.relation)));
-    units.extend(b.theme.iter().cloned());
-    units.extend(b.body.split("\n\n").map(|p| p.trim().to_string()));
-    let matches = |unit: &str| {
-        let found: Vec<String> = tokenize(unit).collect();
-        words
+    let mut units: Vec<std::borrow::Cow<str>> = Vec::new();
+    units.extend(b.summary.iter().map(|s| s.as_str().into()));
+    units.extend(
+        b.quotes
             .iter()
-            .filter(|w| {
-                found
-                    .iter()
-                    .any(|f| f == *w || (w.len() >= MIN_PREFIX && f.starts_with(w.as_str())))
-            })
-            .count()
+            .map(|q| format!("“{}” ({})", q.text, q.speaker).into()),
+    );
+    units.extend(b.topics.iter().map(|t| t.title.as_str().into()));
+    units.extend(
+        b.sponsors
+            .iter()
+            .map(|s| format!("{} ({})", s.name, s.relation).into()),
+    );
+    units.extend(b.theme.iter().map(|t| t.as_str().into()));
+    units.extend(b.body.split("\n\n").map(|p| p.trim().into()));
+    // How many distinct query words a unit holds, as a bit set (queries have at most 16 words).
+    let mut buf = String::new();
+    let mut matches = |unit: &str| {
+        let mut found = 0u32;
+        for word in unit
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if normalize(word, &mut buf) {
+                for (i, q) in words.iter().enumerate() {
+                    if buf == *q || (q.len() >= MIN_PREFIX && buf.starts_with(q.as_str())) {
+                        found |= 1 << i;
+                    }
+                }
+            }
+        }
+        found.count_ones()
     };
     let best = units
         .iter()
         .enumerate()
-        .map(|(i, u)| (matches(u), std::cmp::Reverse(i), u))
+        .map(|(i, u)| (matches(u), std::cmp::Reverse(i)))
         .max()
-        .map(|(_, _, u)| u.as_str())
+        .map(|(_, std::cmp::Reverse(i))| units[i].as_ref())
         .unwrap_or("");
     mark(best, &words, max_chars)
 }
