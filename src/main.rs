@@ -132,8 +132,8 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     }
     let banner = plan.console_only.then(|| {
         format!(
-            "No chat platform is configured: starting the console with {} briefings from {} (type `help`; Ctrl-D quits).",
-            snapshot.len(),
+            "No chat platform is configured: starting the console with {} from {} (type `help`; Ctrl-D quits).",
+            count(snapshot.len(), "briefing"),
             dir.display()
         )
     });
@@ -217,18 +217,26 @@ fn check(
     }
     writeln!(
         out,
-        "{}: {} briefings loaded, {} with extracted fields, {} problem{}",
+        "{}: {} loaded, {} with extracted fields, {}",
         config.briefings_dir.display(),
-        snapshot.len(),
+        count(snapshot.len(), "briefing"),
         extracted.len(),
-        problems,
-        if problems == 1 { "" } else { "s" }
+        count(problems, "problem"),
     )?;
     Ok(if problems == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// "1 briefing", "3 briefings".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn show(config: Config, event: &str, json: bool) -> anyhow::Result<ExitCode> {
