@@ -16,6 +16,7 @@
 //! - [`response`]: the neutral response model. [`render`]: its terminal rendering.
 //! - [`engine`]: the entry point adapters call; permission checks, reloads, platform status.
 //! - [`config`]: the TOML config, deserialized strictly then validated.
+//! - [`eval`]: scoring extraction against labeled articles (`attache eval`).
 //! - [`console`]: the console adapter. [`runtime`]: tasks, signals and clean shutdown.
 //! - [`discord`]: Discord application commands and message payloads, derived and rendered without a
 //!   connection (pure, like the rest of the core).
@@ -27,6 +28,7 @@ pub mod config;
 pub mod console;
 pub mod discord;
 pub mod engine;
+pub mod eval;
 pub mod extract;
 pub mod render;
 pub mod resolve;

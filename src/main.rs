@@ -60,6 +60,8 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Score extraction on labeled articles (NAME.txt with NAME.json labels) against a naive baseline
+    Eval { dir: PathBuf },
     /// Parse one file as a briefing (front matter plus extraction) and print the result
     Extract {
         file: PathBuf,
@@ -99,6 +101,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Check => check(Ok(config), None),
         Cmd::Show { event, json } => show(config, &event, json),
         Cmd::Extract { file, json } => extract(&config, &file, json),
+        Cmd::Eval { dir } => {
+            print!(
+                "{}",
+                attache::eval::report::run(&dir, &config.parse_options())?.render()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
