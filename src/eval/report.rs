@@ -82,14 +82,14 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<40} {:>7} {:>7} {:>7} {:>7} {:>8}",
+            "{:<52} {:>7} {:>7} {:>7} {:>7} {:>8}",
             "article", "quotes", "orgs", "org+rel", "topics", "ROUGE-1"
         );
         for a in &self.articles {
             let s = &a.system;
             let _ = writeln!(
                 out,
-                "{:<40} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {:>8.2}",
+                "{:<52} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {:>8.2}",
                 a.name,
                 s.quotes.f1(),
                 s.orgs_name.f1(),

@@ -5,12 +5,14 @@
 //! - `bad_input`: the corpus of broken files and the error each must produce.
 //! - `snapshots`: the terminal rendering of every command; `discord`: every command as a Discord embed,
 //!   and any briefing within Discord's limits.
+//! - `eval`: the labeled articles and the extraction scorer.
 //! - `store`: reloads keep the last good state.
 //! - `properties`: no chat input, and no file content, panics.
 
 mod bad_input;
 mod cli;
 mod discord;
+mod eval;
 mod properties;
 mod snapshots;
 mod store;

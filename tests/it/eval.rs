@@ -1,0 +1,89 @@
+//! The labeled development set and `attache eval`: labels must be exact substrings of their articles (so the
+//! scorer measures extraction, not label typos), and the extraction must beat the naive baseline.
+
+use attache::eval::Labels;
+
+use crate::{attache, fixture, stderr, stdout};
+
+fn articles() -> Vec<(String, String, Labels)> {
+    let dir = fixture("articles");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let labels: Labels = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let text = std::fs::read_to_string(path.with_extension("txt")).unwrap();
+            out.push((
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                text,
+                labels,
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn every_label_is_an_exact_substring_of_its_article() {
+    let all = articles();
+    assert!(!all.is_empty());
+    for (name, text, l) in &all {
+        let check =
+            |what: &str, s: &str| assert!(text.contains(s), "{name}: {what} {s:?} is not in the text");
+        for q in &l.quotes {
+            check("quote", &q.text);
+        }
+        for o in &l.organizations {
+            check("organization", &o.name);
+            for a in &o.aliases {
+                check("alias", a);
+            }
+            assert!(
+                ["sponsor", "organizer", "host", "supporter", "partner"].contains(&o.relation.as_str()),
+                "{name}: relation {}",
+                o.relation
+            );
+        }
+        for t in &l.topics {
+            check("topic", t);
+        }
+        if let Some(d) = &l.date {
+            assert!(
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok(),
+                "{name}: date {d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn eval_prints_every_field_and_beats_the_baseline_on_quotes() {
+    let dir = fixture("articles");
+    let o = attache(&["eval", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for field in [
+        "quotes (with speaker)",
+        "organizations (name + relation)",
+        "topics",
+        "summary ROUGE-1",
+    ] {
+        assert!(out.contains(field), "{field} missing:\n{out}");
+    }
+    let f1 = |row: &str, column: usize| -> f64 {
+        let line = out.lines().find(|l| l.starts_with(row)).unwrap();
+        let numbers: Vec<f64> = line[row.len()..]
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        numbers[column]
+    };
+    let (system, baseline) = (f1("quotes (with speaker)", 2), f1("quotes (with speaker)", 5));
+    assert!(
+        system > baseline,
+        "extraction {system} vs baseline {baseline}\n{out}"
+    );
+    assert!(f1("topics", 2) >= f1("topics", 5), "{out}");
+}
