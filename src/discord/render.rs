@@ -152,10 +152,7 @@ fn embed(blocks: &[Block]) -> Embed {
                 text,
             } => {
                 let mut value = Vec::new();
-                let mut first = id
-                    .as_deref()
-                    .map(|id| format!("`{}`", id.replace('`', "'")))
-                    .unwrap_or_default();
+                let mut first = id.as_deref().map(code).unwrap_or_default();
                 if let Some(d) = detail {
                     if !first.is_empty() {
                         first.push_str(" · ");
@@ -254,10 +251,15 @@ fn inline(text: &Inline) -> String {
             Span::Plain(t) => escape(t),
             Span::Strong(t) => format!("**{}**", escape(t)),
             Span::Emphasis(t) => format!("*{}*", escape(t)),
-            Span::Code(t) => format!("`{}`", t.replace('`', "'")),
+            Span::Code(t) => code(t),
             Span::Link { text, url } => format!("[{}]({})", escape(text), url.replace(')', "%29")),
         })
         .collect()
+}
+
+/// A code span; a backtick inside would end it early, so it becomes an apostrophe.
+fn code(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'"))
 }
 
 /// A block as plain text (for ephemeral problem replies and digest notes), escaped.
@@ -273,7 +275,7 @@ fn block_text(block: &Block) -> String {
         Block::Entry { title, id, .. } => {
             let id = id
                 .as_deref()
-                .map(|id| format!(" `{}`", id.replace('`', "'")))
+                .map(|id| format!(" {}", code(id)))
                 .unwrap_or_default();
             format!("• {}{id}", escape(title))
         }
