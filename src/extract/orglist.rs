@@ -12,7 +12,12 @@ use super::text::{WordSet, in_set, starts_upper, words};
 
 /// Lowercase words allowed inside organization names.
 static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
-    words("of for and the de du des la le van von der on in at & to y et di da del und für d’ l’")
+    // Includes the French, Spanish, Italian, German, Dutch and Portuguese ones of names left
+    // untranslated ("Fonds Lumière pour l'Éthique").
+    words(
+        "of for and the de du des la le les van von der den on in at & to y et di da del und für d’ l’ d' l' \
+         pour sur par au aux zur zum voor het per della delle dei degli dos das do em para",
+    )
 });
 
 /// Head words that start or end an organization name, used to tell "Ministry of Science and
@@ -36,6 +41,19 @@ static SUFFIXES: LazyLock<WordSet> =
 /// into a clause.
 pub(crate) fn parse_list(list: &str) -> Vec<String> {
     let mut list = list.trim_start_matches([':', ' ']);
+    // A trigger inside parentheses, "The forum (sponsored by A and B) opened", lists only up to the
+    // parenthesis that closes around it.
+    let mut depth = 0i32;
+    if let Some((i, _)) = list.char_indices().find(|&(_, c)| {
+        depth += match c {
+            '(' | '[' => 1,
+            ')' | ']' => -1,
+            _ => 0,
+        };
+        depth < 0
+    }) {
+        list = &list[..i];
+    }
     for stop in [
         ", which",
         ", who",
@@ -203,6 +221,33 @@ fn continues_portfolio(prev: &str, seg: &str) -> bool {
     false
 }
 
+/// First words of an opening time or place phrase: "On Monday, …", "Earlier this year, …".
+static INTRO: LazyLock<WordSet> = LazyLock::new(|| {
+    words("on in at during last this earlier later today yesterday after before since over")
+});
+
+/// The organizations named as the subject of an active sentence, "Acme Labs and the Arts Council
+/// hosted …". All or nothing: every item must have an organization head word and the list must run
+/// up to the verb, so "Arts Council director Jane Doe hosted …" and "Jane Doe, CEO of Acme, hosted
+/// …" give nothing.
+pub(crate) fn subject_orgs(subject: &str) -> Vec<String> {
+    let mut subject = subject.trim().trim_end_matches(',').trim_end();
+    // An opening adverbial, "On Monday, the Arts Council hosted …", is not part of the subject.
+    if let Some((intro, rest)) = subject.split_once(", ")
+        && intro.split_whitespace().next().is_some_and(|w| in_set(&INTRO, w))
+    {
+        subject = rest;
+    }
+    let names = parse_list(subject);
+    let ends_at_verb = names.last().is_some_and(|n| subject.ends_with(n.as_str()));
+    let all_orgs = names.iter().all(|n| n.split_whitespace().any(is_org_head));
+    if ends_at_verb && all_orgs {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
 fn is_org_head(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     ORG_HEADS.contains(&w.as_str())
@@ -257,7 +302,7 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
     if !keeps_dot {
         name = name.trim_end_matches('.').to_string();
     }
-    let name = name.trim_end_matches([',', ';', ':']).trim().to_string();
+    let name = without_abbreviation(name.trim_end_matches([',', ';', ':']).trim()).to_string();
     let first_ok = name
         .chars()
         .next()
@@ -270,6 +315,27 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
     );
     let valid = first_ok && !pronoun && kept.len() <= 15 && name.len() <= 150;
     (valid.then_some(name), complete)
+}
+
+/// Drops a trailing abbreviation in parentheses ("Asian Broadband Consortium (ABC)" gives "Asian Broadband
+/// Consortium"): the name is what people label and search for. Qualifiers that are not an abbreviation
+/// ("Cloud Security Alliance (Great China Region)", "(SCN, Europe)") stay.
+fn without_abbreviation(name: &str) -> &str {
+    let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('(')) else {
+        return name;
+    };
+    let inside = &name[open + 1..name.len() - 1];
+    let abbreviation = (2..=10).contains(&inside.chars().count())
+        && inside.chars().any(|c| c.is_uppercase())
+        && inside
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'));
+    let head = name[..open].trim_end();
+    if abbreviation && head.chars().any(char::is_alphabetic) {
+        head
+    } else {
+        name
+    }
 }
 
 #[cfg(test)]
@@ -298,6 +364,14 @@ mod tests {
         assert_eq!(
             parse_list(" the Ministry of Commerce and the government of Xinjiang, the expo runs"),
             vec!["Ministry of Commerce", "government of Xinjiang"]
+        );
+    }
+
+    #[test]
+    fn untranslated_names_keep_their_connectors() {
+        assert_eq!(
+            parse_list(" the Fonds Lumière pour l'Éthique Numérique, ended without a statement"),
+            vec!["Fonds Lumière pour l'Éthique Numérique"]
         );
     }
 

@@ -1,6 +1,7 @@
 //! Organizations and their part in the event, from passive and partnership phrases: "sponsored by A,
 //! B and other …", "supported by A, the B and the C", "organized by", "jointly hosted by A and B",
-//! "in partnership with", "partners include", and "Sponsors:" followed by a bulleted list.
+//! "in partnership with", "partners include", "gold sponsors A and B", "thanks to partners A and B",
+//! "Sponsors:" followed by a bulleted list, and the active "A and B co-hosted the forum".
 //!
 //! A list runs from the phrase to the end of its sentence (or the next phrase) and is split into
 //! names by [`super::orglist`]. Only these phrases produce organizations, and not inside quotes: a
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::orglist::{clean_item, parse_list};
+use super::orglist::{clean_item, parse_list, subject_orgs};
 use super::quoted;
 use super::sentences::sentences;
 use super::text::Block;
@@ -19,18 +20,42 @@ use crate::briefing::{Relation, Sponsor};
 /// The phrases that introduce organizations and say what part they played.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed)";
+    let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?)";
+    // "Partners of the forum", "sponsors of this year's edition".
+    let of_event = r"(?:\s+of\s+(?:the|this|our|this\s+year['’]s|next\s+year['’]s)\s+(?:[\w\-]+\s+){0,2}?
+        (?:event|forum|conference|summit|congress|expo|festival|meeting|edition|programme|program|workshop|week|dialogue|exhibition|fair|show))?";
+    // "Sponsors (in alphabetical order):".
+    let aside = r"(?:\s*\([^()]{1,40}\))?";
+    let verb = r"(?:include[sd]?|were|are|was|is)(?-u:\b)";
+    // A tier ("gold sponsors", "media partners") marks a list even without a verb: "gold sponsors A and B".
+    let tiers = r"(?:gold|silver|platinum|bronze|diamond|premier|principal|title|lead|main|headline|official|founding|strategic|media|knowledge|technology|industry|academic|institutional)";
+    // "thanks to sponsors A and B", "thanked its partners A and B": names follow the noun directly.
+    let thanks = r"thank(?:s|ed|ing)?\s+(?:to\s+)?(?:(?:our|its|their|the|all(?:\s+of)?(?:\s+(?:our|its|the))?)\s+)?(?:generous\s+|many\s+)?";
     Regex::new(&format!(
         r"(?ix)
-        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?by(?-u:\b)
+        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?by(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
         | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
         | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
-        | (?-u:\b)with\s+the\s+(?P<s>support|backing|sponsorship)\s+of(?-u:\b)
+        | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?P<s>support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
         | (?-u:\b)under\s+the\s+(?P<a>auspices|patronage)\s+of(?-u:\b)
-        | (?-u:\b)(?P<n>(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?))
-          (?:\s+of\s+the\s+(?:[a-z\-]+\s+){{0,2}}?(?:event|forum|conference|summit|congress|expo|festival|meeting))?
-          \s*(?:(?:include[sd]?|were|are|was|is)(?-u:\b)|:)"
+        | (?-u:\b){tiers}\s+(?P<t>{nouns}){of_event}{aside}\s*(?:{verb}|:)?
+        | (?-u:\b){thanks}(?P<th>{nouns})(?-u:\b):?
+        | (?-u:\b)(?P<n>{nouns}){of_event}{aside}\s*(?:{verb}|:)"
     ))
     .expect("trigger regex")
+});
+
+/// Active voice, "The University of Lagos and the Arts Council co-hosted the forum": the subject
+/// before the verb is the list. Only with the event as object, so "Acme hosted a dinner" is no sign.
+static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:jointly\s+|also\s+)?
+        (?P<v>(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded)
+            | (?:co-?)?(?:sponsor|organi[sz]e|host|convene)s)
+        \s+(?:the|this(?:\s+year['’]s)?)\s+(?:[\w\-]+\s+){0,4}?
+        (?:event|forum|conference|summit|congress|expo|festival|meeting|workshop|week|dialogue|exhibition|fair)(?-u:\b)",
+    )
+    .expect("active regex")
 });
 
 /// "On the Russian side …", which tells the country of the organizations that follow.
@@ -94,7 +119,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     for (bi, block) in blocks.iter().enumerate() {
         let Block::Para(text) = block else { continue };
         // Splitting into sentences costs more than one search of the whole paragraph.
-        if !TRIGGER.is_match(text) {
+        if !TRIGGER.is_match(text) && !ACTIVE.is_match(text) {
             continue;
         }
         // What a speaker says is not a statement of who sponsored the event.
@@ -111,6 +136,16 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
                     !quoted.iter().any(|q| q.open <= at && at < q.close_end)
                 })
                 .collect();
+            if let Some(caps) = ACTIVE.captures(sentence)
+                && let (Some(whole), Some(verb)) = (caps.get(0), caps.name("v"))
+                && !quoted
+                    .iter()
+                    .any(|q| q.open <= offset + whole.start() && offset + whole.start() < q.close_end)
+            {
+                for name in subject_orgs(&sentence[..whole.start()]) {
+                    push(name, relation_of(verb.as_str()), country.clone());
+                }
+            }
             for (ti, caps) in triggers.iter().enumerate() {
                 let Some(whole) = caps.get(0) else { continue };
                 let end = triggers
@@ -118,7 +153,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
                     .and_then(|c| c.get(0))
                     .map_or(sentence.len(), |m| m.start());
                 let list = &sentence[whole.end()..end];
-                let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "n"]
+                let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "t", "th", "n"]
                     .iter()
                     .filter_map(|g| caps.name(g))
                     .map(|m| relation_of(m.as_str()))
@@ -172,10 +207,10 @@ mod tests {
     }
 
     #[test]
-    fn organized_by_keeps_parenthesized_abbreviation() {
+    fn organized_by_drops_an_abbreviation_but_keeps_a_qualifier() {
         assert_eq!(
             orgs("It was organised by the Asian Broadband Consortium (ABC) for the third year."),
-            vec![o("Asian Broadband Consortium (ABC)", Relation::Organizer)]
+            vec![o("Asian Broadband Consortium", Relation::Organizer)]
         );
         assert_eq!(
             orgs("The expo is organized by Smart Cities Network (SCN, Europe) and Globex."),
@@ -234,7 +269,7 @@ mod tests {
                     "Ministry of Digital Development, Innovation and Aerospace Industry of the Republic of Kazakhstan",
                     Relation::Organizer
                 ),
-                o("United Nations Development Programme (UNDP)", Relation::Organizer),
+                o("United Nations Development Programme", Relation::Organizer),
                 o("Portuguese government", Relation::Host),
                 o("Lisbon City Council", Relation::Host),
                 o("University of Oxford", Relation::Sponsor),
@@ -276,6 +311,116 @@ mod tests {
         assert_eq!(
             got,
             vec![o("Sberbank", Relation::Partner), o("Gazprom", Relation::Partner)]
+        );
+    }
+
+    #[test]
+    fn tiers_without_a_verb_and_asides_before_the_colon() {
+        let got = orgs(
+            "Gold sponsors Initrode and Vandelay Industries were thanked. \
+             Sponsors (in alphabetical order): Hooli, Pied Piper and Oscorp (OC).",
+        );
+        assert_eq!(
+            got,
+            vec![
+                o("Initrode", Relation::Sponsor),
+                o("Vandelay Industries", Relation::Sponsor),
+                o("Hooli", Relation::Sponsor),
+                o("Pied Piper", Relation::Sponsor),
+                o("Oscorp", Relation::Sponsor),
+            ]
+        );
+        // A tier word followed by no name gives nothing.
+        assert!(orgs("Media partners will be announced in May.").is_empty());
+    }
+
+    #[test]
+    fn partners_of_this_years_edition_then_bullets() {
+        let got = orgs("Partners of this year’s edition include:\n\n• Initech Ltd.\n• The Kibo Fund\n");
+        assert_eq!(
+            got,
+            vec![
+                o("Initech Ltd.", Relation::Partner),
+                o("Kibo Fund", Relation::Partner)
+            ]
+        );
+    }
+
+    #[test]
+    fn support_and_funding_from() {
+        let got =
+            orgs("It ran with support from the Ministry of Culture and with funding from the Arts Council.");
+        assert_eq!(
+            got,
+            vec![
+                o("Ministry of Culture", Relation::Supporter),
+                o("Arts Council", Relation::Sponsor)
+            ]
+        );
+    }
+
+    #[test]
+    fn trigger_inside_parentheses_ends_at_the_closing_one() {
+        let got = orgs(
+            "The forum (sponsored by Acme Corp and Globex) opened on Monday. The dinner was organised \
+             by the Nordic Council (sponsors: Initech and Umbrella Group) and ran late.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                o("Acme Corp", Relation::Sponsor),
+                o("Globex", Relation::Sponsor),
+                o("Nordic Council", Relation::Organizer),
+                o("Initech", Relation::Sponsor),
+                o("Umbrella Group", Relation::Sponsor),
+            ]
+        );
+    }
+
+    #[test]
+    fn thanks_to_sponsors() {
+        let got = orgs(
+            "The organizers thanked their partners Globex and the Cairn Foundation. \
+             Thanks to our sponsors, who made it possible.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                o("Globex", Relation::Partner),
+                o("Cairn Foundation", Relation::Partner)
+            ]
+        );
+    }
+
+    #[test]
+    fn active_voice_with_the_event_as_object() {
+        let got = orgs(
+            "The University of Lagos and the Eko Arts Council co-hosted the forum. \
+             Arts Council director Jane Doe organised the summit. Acme Group hosted a dinner.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                o("University of Lagos", Relation::Host),
+                o("Eko Arts Council", Relation::Host)
+            ]
+        );
+        // A speaker's employer in an apposition is not the subject.
+        assert!(orgs("Jane Doe, CEO of the Acme Foundation, hosted the workshop.").is_empty());
+        assert_eq!(
+            orgs("On Monday, the Arts Council hosted the forum."),
+            vec![o("Arts Council", Relation::Host)]
+        );
+    }
+
+    #[test]
+    fn supported_by_a_grant_from() {
+        assert_eq!(
+            orgs("The summit was supported by a grant from the Wellcome Trust and by the City of Oslo."),
+            vec![
+                o("Wellcome Trust", Relation::Supporter),
+                o("City of Oslo", Relation::Supporter)
+            ]
         );
     }
 
