@@ -113,6 +113,7 @@ static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     words(
         "the a an this that these those it he she we they i you his her their our its my today yesterday \
          tomorrow meanwhile however also later then now here there earlier finally moreover furthermore \
+         nobody everyone everybody someone somebody anyone anybody none no \
          additionally in at on as and but so when while after before speaking addressing according both \
          all some many one other such what which who if for with by from to of last next during \
          january february march april june july august september october november december monday tuesday \
@@ -336,6 +337,20 @@ fn apposition(inner: &str) -> Option<(Subject, usize)> {
     name_then_role(true)
         .or_else(role_then_name)
         .or_else(|| name_then_role(false))
+        .or_else(|| relative_clause(inner, &found))
+}
+
+/// Lowercase clauses that describe a person in apposition ("X, who runs a school, said").
+pub(crate) const RELATIVE: [&str; 4] = [", who ", ", whose ", ", speaking ", ", herself "];
+
+/// "NAME, who …," / "NAME, speaking for …,": the last name followed by such a clause, without a role.
+fn relative_clause(inner: &str, found: &[regex::Match]) -> Option<(Subject, usize)> {
+    let m = found.iter().rev().find(|m| {
+        let rest = &inner[m.end()..];
+        RELATIVE.iter().any(|r| rest.starts_with(r)) && !rest.contains(['.', ';', ':'])
+    })?;
+    let person = make_person(m.as_str(), None)?;
+    Some((Subject::Named(person), m.start()))
 }
 
 #[cfg(test)]
@@ -388,6 +403,15 @@ mod tests {
     fn long_capitalized_run_ends_with_the_name() {
         let p = named("Head of the Russian Direct Investment Fund Kirill Dmitriev").expect("person");
         assert_eq!(p.name, "Kirill Dmitriev");
+    }
+
+    #[test]
+    fn relative_clause_after_the_name() {
+        let p = named("Jane Doe, whose agency places 4,000 workers a year,").expect("person");
+        assert_eq!((p.name.as_str(), p.role), ("Jane Doe", None));
+        let p = named("Tom Ray, speaking for the union,").expect("person");
+        assert_eq!(p.name, "Tom Ray");
+        assert!(named("Nobody").is_none());
     }
 
     #[test]

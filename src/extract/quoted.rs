@@ -35,7 +35,10 @@ enum Dir {
 
 /// Whether `c` is a double quote mark of any style.
 pub(crate) fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '〝' | '〞')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '〝' | '〞' | '「' | '」' | '『' | '』'
+    )
 }
 
 /// Characters that may sit right before an opening mark ("(“", "—“") or right after a closing one.
@@ -57,6 +60,15 @@ fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
     let open_ctx = is_space_like(prev, false);
     let close_ctx = is_space_like(next, true);
     match c {
+        // CJK corner brackets always have a direction.
+        '「' | '『' => Some(Dir::Open),
+        '」' | '』' => Some(Dir::Close),
+        // ASCII single quotes: an apostrophe inside a word ("isn't") is neither.
+        '\'' => match (open_ctx, close_ctx) {
+            (true, false) => Some(Dir::Open),
+            (false, true) => Some(Dir::Close),
+            _ => None,
+        },
         // Straight quotes have no shape: context decides.
         '"' => match (open_ctx, close_ctx) {
             (true, false) => Some(Dir::Open),
@@ -90,14 +102,18 @@ fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
 }
 
 /// Double and single quote marks; a regex finds them faster than a char-by-char scan.
-static DOUBLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("[\"“”„«»‟〝〞]").expect("double quote regex"));
+static DOUBLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("[\"“”„«»‟〝〞「」『』]").expect("double quote regex"));
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("[‘’‚]").expect("single quote regex"));
+static ASCII_SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("'").expect("ascii single regex"));
 
 /// Pairs the marks `marks` finds (a regex, so the text between marks is skipped quickly). Returns the
-/// spans and the opener left unclosed at the end.
+/// spans and the opener left unclosed at the end. A closer that may be a plural possessive ("the
+/// workers' union") gives way to a later closer before the next opener.
 fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
-    let mut out = Vec::new();
+    let mut out: Vec<Span> = Vec::new();
     let mut open: Option<(usize, usize)> = None;
+    let mut possessive = false;
     for m in marks.find_iter(text) {
         let (i, end) = (m.start(), m.end());
         let Some(c) = m.as_str().chars().next() else {
@@ -107,7 +123,10 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
         let next = text[end..].chars().next();
         match direction(prev, c, next) {
             // An opener while another is open: the earlier one was stray.
-            Some(Dir::Open) => open = Some((i, end)),
+            Some(Dir::Open) => {
+                open = Some((i, end));
+                possessive = false;
+            }
             Some(Dir::Close) => {
                 if let Some((o, inner_start)) = open.take() {
                     out.push(Span {
@@ -116,7 +135,11 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
                         inner_end: i,
                         close_end: end,
                     });
+                } else if let Some(last) = out.last_mut().filter(|_| possessive) {
+                    last.inner_end = i;
+                    last.close_end = end;
                 }
+                possessive = c == '\'' && prev == Some('s') && next == Some(' ');
             }
             None => {}
         }
@@ -125,13 +148,17 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
 }
 
 /// All quoted spans of `text`, in order, non-overlapping, plus the opening mark left unclosed at the
-/// end (a quote that runs on into the next paragraph). Single quotes (‘…’) count only in text with
-/// no double quotes, since ’ is usually an apostrophe.
+/// end (a quote that runs on into the next paragraph). Single quotes (‘…’ or '…') count only in
+/// text with no double quotes, since ’ and ' are usually apostrophes.
 pub(crate) fn spans_and_tail(text: &str) -> (Vec<Span>, Option<(usize, usize)>) {
     let (double, tail) = pair(text, &DOUBLE);
-    if double.is_empty() && tail.is_none() && text.contains(['‘', '‚']) {
-        let (single, _) = pair(text, &SINGLE);
-        return (single, None);
+    if double.is_empty() && tail.is_none() {
+        if text.contains(['‘', '‚']) {
+            return (pair(text, &SINGLE).0, None);
+        }
+        if text.contains('\'') {
+            return (pair(text, &ASCII_SINGLE).0, None);
+        }
     }
     (double, tail)
 }
@@ -183,6 +210,20 @@ mod tests {
     fn single_quotes_only_without_double_quotes() {
         assert_eq!(inners("‘We don’t give up,’ she said."), vec!["We don’t give up,"]);
         assert_eq!(inners("‘a’ and “b”"), vec!["b"]);
+    }
+
+    #[test]
+    fn ascii_single_quotes_skip_apostrophes() {
+        let t = "'We're open, it isn't over,' said the workers' leader.";
+        assert_eq!(inners(t), vec!["We're open, it isn't over,"]);
+        let t = "'The workers' union is strong,' she said.";
+        assert_eq!(inners(t), vec!["The workers' union is strong,"]);
+        assert!(inners("the Workers' Association met").is_empty());
+    }
+
+    #[test]
+    fn cjk_corner_brackets() {
+        assert_eq!(inners("「安心が先」 and 『Book』"), vec!["安心が先", "Book"]);
     }
 
     #[test]

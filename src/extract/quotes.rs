@@ -209,10 +209,15 @@ fn from_before(before: &str) -> Option<Subject> {
     }
     let Some(m) = ACCORDING.find_iter(sentence).last() else {
         // "Ola Hansen, the head of research at Telenor, took a more cautious line: “…”".
+        // "He summed up his position: “…”": a sentence led by a pronoun and ending in a colon.
+        if !sentence.trim_end().ends_with(':') {
+            return None;
+        }
+        if LEADING_PRONOUN.is_match(sentence.trim_start()) {
+            return Some(Subject::Pronoun);
+        }
         let person = people::leading_person(sentence).filter(|p| p.role.is_some() || p.name.contains(' '));
-        return person
-            .filter(|_| sentence.trim_end().ends_with(':'))
-            .map(Subject::Named);
+        return person.map(Subject::Named);
     };
     let person = people::leading_person(&sentence[m.end()..])?;
     // The name (and role) must run up to the quote: "According to X, the CEO, “…”".
@@ -395,6 +400,26 @@ mod tests {
                 Some("chairman of Acme")
             )]
         );
+    }
+
+    #[test]
+    fn pronoun_sentence_ending_in_a_colon() {
+        let got =
+            quotes("Jane Doe, the mayor, said the hall was ready.\n\nShe put it in one line: “Open doors.”");
+        assert_eq!(got, vec![q("Open doors.", "Jane Doe", Some("mayor"))]);
+    }
+
+    #[test]
+    fn people_introduced_by_is_a_clause_or_a_lowercase_title() {
+        let got = quotes(
+            "Ann Lee is head of trials at Acme. 'Our sensors paid off,' she said.\n\n\
+             Tom Ray, who runs a school, spoke. “We need staff,” he said.\n\n\
+             Opening the day, ACME chairperson Kim Soo presented a plan. “It is early,” she said. \
+             Lee asked for funds. “Nobody said it would be easy,” she added.",
+        );
+        let speakers: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(speakers, vec!["Ann Lee", "Tom Ray", "Kim Soo", "Ann Lee"]);
+        assert_eq!(got[2].role.as_deref(), Some("ACME chairperson"));
     }
 
     #[test]

@@ -2,14 +2,15 @@
 //! the last person named (including one named in an "according to X, the ROLE" clause of an earlier
 //! paragraph), and a bare surname ("Noskov said") to the full name mentioned elsewhere.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use regex::Match;
 
 use super::people::{
-    ACCORDING, Person, Subject, VERB, is_title_word, leading_person, make_person, names, strict_role,
-    subject_before, trailing_role, trim_adverbs,
+    ACCORDING, Person, RELATIVE, Subject, VERB, clean_role, is_title_word, leading_person, make_person,
+    names, strict_role, subject_before, trailing_role, trim_adverbs,
 };
+use super::quoted;
 use super::sentences::sentences;
 use super::text::tail;
 
@@ -19,12 +20,18 @@ use super::text::tail;
 /// since "he said" may refer to any of them.
 fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
     let mut out = Vec::new();
+    // Verbs inside quotes ("Nobody said …") attribute nothing.
+    let spans = quoted::spans(text);
+    let quoted_at = |i: usize| {
+        let k = spans.partition_point(|s| s.close_end <= i);
+        spans.get(k).is_some_and(|s| s.open <= i)
+    };
     for m in ACCORDING.find_iter(text) {
         if let Some(p) = leading_person(&text[m.end()..]) {
             out.push((m.start(), p));
         }
     }
-    for m in VERB.find_iter(text) {
+    for m in VERB.find_iter(text).filter(|m| !quoted_at(m.start())) {
         let pre = tail(&text[..m.start()], 300);
         if !may_end_with_subject(pre) {
             continue;
@@ -40,12 +47,25 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
     }
     for m in runs {
         let raw = m.as_str();
-        let with_role = text[m.end()..]
+        let after = &text[m.end()..];
+        // "X, the ROLE", "X, an archivist from …", "X is head of …".
+        let with_role = after
             .strip_prefix(", ")
             .filter(|rest| role_ahead(rest))
-            .and_then(trailing_role)
-            .filter(|r| strict_role(r))
-            .and_then(|r| make_person(raw, Some(r)));
+            .and_then(|rest| {
+                let r = trailing_role(rest)?;
+                let article = ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a));
+                (strict_role(&r) || article).then_some(r)
+            })
+            .or_else(|| {
+                let rest = after
+                    .strip_prefix(" is ")
+                    .or_else(|| after.strip_prefix(" was "))?;
+                trailing_role(rest).filter(|r| strict_role(r))
+            })
+            .and_then(|r| make_person(raw, Some(r)))
+            .or_else(|| described(raw, after))
+            .or_else(|| titled(raw, &text[..m.start()]));
         // A title in front of the name: make_person moves it into the role.
         let with_title = || {
             raw.split_whitespace()
@@ -60,6 +80,42 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
     }
     out.sort_by_key(|(off, _)| *off);
     out
+}
+
+/// "X, who leads …" or "X, harbour master at …, who …": a person described by a relative clause,
+/// with the apposition before it as the role.
+fn described(raw: &str, after: &str) -> Option<Person> {
+    // A lone word before "who" is more often a place ending a role than a new person.
+    if RELATIVE.iter().any(|r| after.starts_with(r)) {
+        return make_person(raw, None).filter(|p| p.name.contains(' '));
+    }
+    let rest = after.strip_prefix(", ")?;
+    let end = rest.get(..rest.len().min(120))?.find(", who")?;
+    let role = &rest[..end];
+    if role.contains([',', '.', ';', ':']) || role.starts_with(char::is_uppercase) {
+        return None;
+    }
+    make_person(raw, clean_role(role))
+}
+
+/// "chairperson Jane Doe", "SCSC chairperson Jane Doe": a lowercase title right before the name,
+/// with an acronym or capitalized word before it.
+fn titled(raw: &str, before: &str) -> Option<Person> {
+    let before = before.strip_suffix(' ')?;
+    let (rest, title) = before.rsplit_once(' ').unwrap_or(("", before));
+    if !title.starts_with(char::is_lowercase) || !is_title_word(title) {
+        return None;
+    }
+    let owner = rest.rsplit(' ').next().unwrap_or("");
+    let role = if owner.starts_with(char::is_uppercase)
+        && !is_title_word(owner)
+        && make_person(owner, None).is_some()
+    {
+        format!("{owner} {title}")
+    } else {
+        title.to_string()
+    };
+    make_person(raw, Some(role))
 }
 
 /// A cheap test before the costly role parse: a role starts with an article or has a title word
@@ -88,14 +144,34 @@ pub(crate) struct Registry {
     mentions: Vec<((usize, usize), Person)>,
     full_names: Vec<String>,
     seen: HashSet<String>,
+    /// People already mentioned, by full name and by surname, for later bare mentions.
+    known: HashMap<String, Person>,
 }
 
 impl Registry {
     /// Records the people of paragraph `para`; paragraphs must be scanned in order.
     pub fn scan(&mut self, para: usize, text: &str) {
         let runs: Vec<Match> = names(text).collect();
+        let mut found = mentions(text, &runs);
+        // A later bare mention of someone already introduced ("Doe asked …") is a mention too.
+        for m in &runs {
+            if found.iter().any(|(off, _)| *off == m.start()) {
+                continue;
+            }
+            if let Some(p) = self.known.get(m.as_str()) {
+                found.push((m.start(), p.clone()));
+            }
+        }
+        found.sort_by_key(|(off, _)| *off);
+        for (_, p) in &found {
+            if p.name.contains(' ') && self.known.len() < 2000 {
+                let surname = p.name.rsplit(' ').next().unwrap_or("");
+                self.known.insert(surname.to_string(), p.clone());
+                self.known.insert(p.name.clone(), p.clone());
+            }
+        }
         self.mentions
-            .extend(mentions(text, &runs).into_iter().map(|(off, p)| ((para, off), p)));
+            .extend(found.into_iter().map(|(off, p)| ((para, off), p)));
         // Raw runs of two or more words; cleaned only when a surname matches one.
         for m in runs {
             let raw = m.as_str();
@@ -204,5 +280,10 @@ mod tests {
         );
         assert_eq!(r.resolve(Subject::Pronoun, (0, 2)), None);
         assert!(r.resolve(Subject::Pronoun, (0, 20)).is_some());
+        r.scan(1, "Ann Lee spoke. Doe asked for funds.");
+        assert_eq!(
+            r.resolve(Subject::Pronoun, (1, 30)).map(|p| p.name),
+            Some("Jane Doe".into())
+        );
     }
 }
