@@ -486,6 +486,7 @@ mod tests {
             links: vec![],
             path: format!("{id}.md").into(),
             extracted: vec![],
+            notes: vec![],
             body: body.into(),
         })
     }

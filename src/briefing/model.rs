@@ -34,6 +34,8 @@ pub struct Briefing {
     pub path: PathBuf,
     /// Names of the fields that were filled by extraction from the text rather than stated in front matter.
     pub extracted: Vec<Field>,
+    /// Where extraction was unsure: one note per doubtful item of an extracted field, for admins to review.
+    pub notes: Vec<Note>,
     /// The body as plain text (Markdown stripped), used for search and snippets. Not part of the JSON model.
     #[serde(skip)]
     pub body: String,
@@ -145,6 +147,15 @@ pub struct Topic {
 pub struct Link {
     pub title: String,
     pub url: String,
+}
+
+/// A doubt about an extracted item ("speaker resolved from a pronoun").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub field: Field,
+    /// The item the note is about (a quote's first words, an organization's name), when it is one item.
+    pub item: Option<String>,
+    pub note: String,
 }
 
 /// A briefing field that extraction can fill; its name is the JSON key.

@@ -23,7 +23,7 @@ mod topics;
 
 use chrono::NaiveDate;
 
-use crate::briefing::{Quote, Sponsor, Topic};
+use crate::briefing::{Note, Quote, Sponsor, Topic};
 
 /// What extraction found in an article. Every field is a best effort; `None` or empty means "not stated".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,6 +37,8 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     pub sponsors: Vec<Sponsor>,
     pub topics: Vec<Topic>,
+    /// Items extraction was unsure of, and why.
+    pub notes: Vec<Note>,
 }
 
 /// Extracts briefing fields from an article. `title` is the article's headline when known; `body` is the
@@ -58,6 +60,7 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         quotes: quotes::extract(&blocks),
         sponsors: orgs::extract(&blocks),
         topics: topics::extract(&blocks),
+        notes: Vec::new(),
     }
 }
 

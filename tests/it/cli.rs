@@ -132,6 +132,7 @@ fn show_json_prints_the_model_with_nulls_for_unknowns() {
         "links",
         "path",
         "extracted",
+        "notes",
     ]
     .iter()
     .map(|k| {

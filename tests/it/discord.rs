@@ -133,6 +133,7 @@ fn big_briefing() -> impl Strategy<Value = Briefing> {
             links: vec![],
             path: "big.md".into(),
             extracted: vec![],
+            notes: vec![],
             body: text,
         })
 }
