@@ -296,5 +296,11 @@ fn main() {
     c.bench_function("extract-seed-article", |b| {
         b.iter(|| attache::extract::extract(Some(black_box(title)), black_box(body)))
     });
+    // About 6 KB: the reference article followed by a second, press-release style one.
+    let second = include_str!("../tests/fixtures/articles/ngoa-grid-resilience-summit-lisbon-2025.txt");
+    let long = format!("{body}\n\n{}", second.split_once('\n').map_or("", |(_, b)| b));
+    c.bench_function(&format!("extract-{}-byte-article", long.len()), |b| {
+        b.iter(|| attache::extract::extract(Some(black_box(title)), black_box(&long)))
+    });
     c.final_summary();
 }

@@ -334,7 +334,11 @@ fn build(
     let links = pick_list(links, found_links, Field::Links, x);
     extracted.sort();
     // Doubts only about what was taken from the text, not about what the front matter states.
-    let notes = found.notes.into_iter().filter(|n| extracted.contains(&n.field)).collect();
+    let notes = found
+        .notes
+        .into_iter()
+        .filter(|n| extracted.contains(&n.field))
+        .collect();
 
     Ok(Briefing {
         id,

@@ -10,6 +10,7 @@
 
 mod dates;
 mod facts;
+mod notes;
 mod orglist;
 mod orgs;
 mod people;
@@ -50,6 +51,9 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         .filter(|t| !t.is_empty());
     let blocks = text::blocks(&body);
     let facts = facts::extract(title.as_deref(), &blocks);
+    let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts);
+    let (quotes, quote_notes) = quotes::extract(&blocks);
+    notes.extend(quote_notes);
     Extraction {
         event: facts.event,
         date: facts.date,
@@ -57,10 +61,10 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         location: facts.location,
         theme: facts.theme,
         summary: summary::summarize(&blocks),
-        quotes: quotes::extract(&blocks),
+        quotes,
         sponsors: orgs::extract(&blocks),
         topics: topics::extract(&blocks),
-        notes: Vec::new(),
+        notes,
     }
 }
 

@@ -10,12 +10,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::notes::{Basis, quote_notes};
 use super::people::{self, ACCORDING, Person, Subject, VERB};
 use super::quoted::{self, Span};
 use super::registry::Registry;
 use super::sentences::{first_sentence, sentences};
 use super::text::{Block, collapse_ws, has_words, head, tail};
-use crate::briefing::Quote;
+use crate::briefing::{Note, Quote};
 
 /// Shorter spans need an adjacent attribution to count as speech.
 const MIN_WORDS: usize = 6;
@@ -53,8 +54,9 @@ static LEADING_PRONOUN: LazyLock<Regex> =
 static LEADING_NOMINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
 
-/// Extracts speech quotes from the blocks of a body, in document order, without duplicate texts.
-pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
+/// Extracts speech quotes from the blocks of a body, in document order, without duplicate texts, with
+/// notes on quotes whose speaker or role is uncertain.
+pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
     let paragraphs: Vec<&str> = blocks
         .iter()
         .flat_map(|b| match b {
@@ -64,6 +66,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
         .collect();
     let mut registry = Registry::default();
     let mut out: Vec<Quote> = Vec::new();
+    let mut notes = Vec::new();
     // The last accepted quote's paragraph and speaker, for unattributed continuations.
     let mut last: Option<(usize, Person)> = None;
     for (pi, text) in paragraphs.iter().enumerate() {
@@ -88,7 +91,8 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
             let before_all = &text[prev_close..span.open];
             let after = head(&text[span.close_end..next_open], 300);
             prev_close = span.close_end;
-            let Some(quote) = judge(text, span, before_all, after, pi, &registry, last.as_ref()) else {
+            let Some((quote, basis)) = judge(text, span, before_all, after, pi, &registry, last.as_ref())
+            else {
                 continue;
             };
             if !out.iter().any(|q| q.text == quote.text) {
@@ -99,14 +103,15 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Quote> {
                         role: quote.role.clone(),
                     },
                 ));
+                notes.extend(quote_notes(&quote, &basis));
                 out.push(quote);
             }
         }
     }
-    out
+    (out, notes)
 }
 
-/// Decides whether one span is speech and builds its quote.
+/// Decides whether one span is speech and builds its quote, with how its speaker was found.
 fn judge(
     text: &str,
     span: &Span,
@@ -115,7 +120,7 @@ fn judge(
     pi: usize,
     registry: &Registry,
     last: Option<&(usize, Person)>,
-) -> Option<Quote> {
+) -> Option<(Quote, Basis)> {
     let before = tail(before_all, 300);
     let inner = collapse_ws(span.inner(text));
     let inner = inner.trim_end_matches([',', ' ']).trim_start();
@@ -146,23 +151,31 @@ fn judge(
         (lp == pi && (long || attribution_only)) || (lp + 1 == pi && between.is_empty())
     };
     let previous = |long| {
-        last.filter(|(lp, _)| continues(*lp, long))
-            .map(|(_, p)| p.clone())
+        let (lp, p) = last.filter(|(lp, _)| continues(*lp, long))?;
+        Some((p.clone(), Basis::continuing(*lp == pi)))
     };
-    let person = match adjacent {
-        Some((subject, pos)) => registry.resolve(subject, (pi, pos))?,
+    let resolve = |subject: Subject, pos| {
+        let basis = Basis::of(&subject);
+        registry.resolve(subject, (pi, pos)).map(|p| (p, basis))
+    };
+    let (person, basis) = match adjacent {
+        Some((subject, pos)) => resolve(subject, pos)?,
         None if long => match from_sentence(before, after) {
-            Some(subject) => registry.resolve(subject, (pi, span.open))?,
+            Some(subject) => resolve(subject, span.open)?,
             None => previous(true)?,
         },
         None if !looks_like_title(inner) => previous(false)?,
         None => return None,
     };
-    Some(Quote {
-        text: inner.to_string(),
-        speaker: person.name,
-        role: person.role,
-    })
+    let (speaker, role) = (person.name, person.role);
+    Some((
+        Quote {
+            text: inner.to_string(),
+            speaker,
+            role,
+        },
+        basis,
+    ))
 }
 
 /// Attribution right after the closing mark: "…,” said X", "…,” X said", "…,” he added",
@@ -261,7 +274,7 @@ mod tests {
     use crate::extract::text::blocks;
 
     fn quotes(body: &str) -> Vec<Quote> {
-        extract(&blocks(body))
+        extract(&blocks(body)).0
     }
 
     fn q(text: &str, speaker: &str, role: Option<&str>) -> Quote {

@@ -239,6 +239,15 @@ fn extract_json_gets_the_seed_article_right_and_marks_what_came_from_the_text() 
         ]
     );
 
+    // The one doubtful item: Noskov is named only through "he stated that".
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(notes[0]["field"], "quotes");
+    assert!(
+        notes[0]["note"].as_str().unwrap().contains("pronoun"),
+        "{notes:#?}"
+    );
+
     let broken = fixture("bad/unknown-key.md");
     let o = attache(&["extract", broken.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
