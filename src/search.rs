@@ -71,8 +71,8 @@ pub struct SearchIndex {
     postings: Postings,
     /// Every indexed term, sorted, for prefix expansion.
     terms: Vec<Box<str>>,
-    doc_len: Vec<f32>,
-    avg_len: f32,
+    /// Per document, BM25's length normalisation `K1 * (1 - B + B * len / avg_len)`, computed once.
+    length_norm: Vec<f32>,
 }
 
 /// One ranked result: the position of the briefing in the snapshot's list, and its score.
@@ -132,11 +132,14 @@ impl SearchIndex {
         } else {
             (doc_len.iter().sum::<f32>() / doc_len.len() as f32).max(1.0)
         };
+        let length_norm = doc_len
+            .iter()
+            .map(|len| K1 * (1.0 - B + B * len / avg_len))
+            .collect();
         SearchIndex {
             postings,
             terms,
-            doc_len,
-            avg_len,
+            length_norm,
         }
     }
 
@@ -150,7 +153,7 @@ impl SearchIndex {
     /// requested page is fully sorted, so a page costs little more than counting the matches.
     pub fn search_page(&self, query: &str, skip: usize, take: usize) -> (Vec<Hit>, usize) {
         let words = query_terms(query);
-        let n = self.doc_len.len();
+        let n = self.length_norm.len();
         if words.is_empty() || n == 0 {
             return (Vec::new(), 0);
         }
@@ -166,9 +169,9 @@ impl SearchIndex {
                     continue;
                 };
                 let idf = ((n as f32 - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
+                let scale = factor * idf * (K1 + 1.0);
                 for &(doc, w) in list {
-                    let norm = 1.0 - B + B * self.doc_len[doc as usize] / self.avg_len;
-                    let s = factor * idf * (w * (K1 + 1.0)) / (w + K1 * norm);
+                    let s = scale * w / (w + self.length_norm[doc as usize]);
                     let best = &mut word_best[doc as usize];
                     if *best == 0.0 {
                         word_touched.push(doc);
