@@ -95,13 +95,7 @@ static THEME_UNQUOTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Extracts the event facts from the title and body blocks.
 pub(crate) fn extract(title: Option<&str>, blocks: &[Block]) -> Facts {
-    let paragraphs: Vec<&str> = blocks
-        .iter()
-        .flat_map(|b| match b {
-            Block::Para(p) => vec![p.as_str()],
-            Block::List(items) => items.iter().map(String::as_str).collect(),
-        })
-        .collect();
+    let paragraphs = super::text::paragraphs(blocks);
     let texts = || paragraphs.iter().copied().chain(title);
     let held_in = texts()
         .filter(|t| HELD_IN.is_match(t))

@@ -57,13 +57,7 @@ static LEADING_NOMINAL: LazyLock<Regex> =
 /// Extracts speech quotes from the blocks of a body, in document order, without duplicate texts, with
 /// notes on quotes whose speaker or role is uncertain.
 pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
-    let paragraphs: Vec<&str> = blocks
-        .iter()
-        .flat_map(|b| match b {
-            Block::Para(p) => vec![p.as_str()],
-            Block::List(items) => items.iter().map(String::as_str).collect(),
-        })
-        .collect();
+    let paragraphs = super::text::paragraphs(blocks);
     let mut registry = Registry::default();
     let mut out: Vec<Quote> = Vec::new();
     let mut notes = Vec::new();

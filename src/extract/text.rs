@@ -17,6 +17,17 @@ pub(crate) enum Block {
     List(Vec<String>),
 }
 
+/// Every paragraph and list item of the blocks, in order.
+pub(crate) fn paragraphs(blocks: &[Block]) -> Vec<&str> {
+    blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Para(p) => vec![p.as_str()],
+            Block::List(items) => items.iter().map(String::as_str).collect(),
+        })
+        .collect()
+}
+
 /// Replaces the exotic spaces press sites sprinkle into text (no-break, thin, figure spaces, tabs) with
 /// plain spaces and drops zero-width characters and carriage returns, keeping line breaks.
 pub(crate) fn normalize(s: &str) -> String {
