@@ -191,6 +191,21 @@ fn check(
             c
         }
     };
+    let config_path = config
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(attache::config::DEFAULT_PATH));
+    for platform in config.platforms(attache::config::env_secret) {
+        if let Some(problem) = platform.problem {
+            writeln!(
+                out,
+                "{}: [{}] cannot start: {problem}",
+                config_path.display(),
+                platform.name
+            )?;
+            problems += 1;
+        }
+    }
     let store = Store::open(&config.briefings_dir, config.parse_options());
     let snapshot = store.snapshot();
     for e in &snapshot.errors {

@@ -12,6 +12,12 @@ use toml::Spanned;
 
 use crate::tomlerr;
 
+mod discord;
+mod matrix;
+
+pub use discord::DiscordConfig;
+pub use matrix::{Autojoin, MatrixAuth, MatrixConfig};
+
 /// The default config location, relative to the working directory.
 pub const DEFAULT_PATH: &str = "config/attache.toml";
 
@@ -55,6 +61,10 @@ pub struct Config {
     pub log_filter: String,
     pub log_format: LogFormat,
     pub data_dir: PathBuf,
+    /// `[matrix]`: off when absent.
+    pub matrix: Option<MatrixConfig>,
+    /// `[discord]`: off when absent.
+    pub discord: Option<DiscordConfig>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -70,6 +80,8 @@ struct Raw {
     log: RawLog,
     #[serde(default)]
     data: RawData,
+    matrix: Option<matrix::Raw>,
+    discord: Option<discord::Raw>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -146,11 +158,8 @@ impl Config {
     }
 
     fn validate(raw: Raw, src: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
-        let fail = |span: std::ops::Range<usize>, message: String| ConfigError {
-            path: path.map(Path::to_path_buf).unwrap_or_default(),
-            line: Some(tomlerr::line_of(src, span.start)),
-            message,
-        };
+        let at = Locator { src, path };
+        let fail = |span: std::ops::Range<usize>, message: String| at.fail(span, message);
         let text = |v: Option<Spanned<String>>, key: &str, default: &str| match v {
             Some(s) if s.get_ref().trim().is_empty() => {
                 Err(fail(s.span(), format!("`{key}` must not be empty")))
@@ -184,6 +193,7 @@ impl Config {
             }
             f => text(f, "log.filter", "info")?,
         };
+        let data_dir: PathBuf = text(raw.data.dir, "data.dir", "data")?.into();
         Ok(Config {
             path: path.map(Path::to_path_buf),
             name: text(raw.bot.name, "bot.name", "Attaché")?,
@@ -204,8 +214,29 @@ impl Config {
             console: raw.console.enabled.unwrap_or(ConsoleMode::Auto),
             log_filter,
             log_format: raw.log.format.unwrap_or(LogFormat::Text),
-            data_dir: text(raw.data.dir, "data.dir", "data")?.into(),
+            data_dir: data_dir.clone(),
+            matrix: raw.matrix.map(|m| m.validate(&at, &data_dir)).transpose()?,
+            discord: raw.discord.map(|d| d.validate(&at)).transpose()?,
         })
+    }
+
+    /// The platform sections that are present, each with what keeps it from starting (a secret missing from
+    /// its environment variable), read through `env` so tests need no real environment.
+    pub fn platforms(&self, env: impl Fn(&str) -> Option<String>) -> Vec<PlatformCheck> {
+        let mut out = Vec::new();
+        if let Some(m) = &self.matrix {
+            out.push(PlatformCheck {
+                name: "matrix",
+                problem: m.missing_secret(&env),
+            });
+        }
+        if let Some(d) = &self.discord {
+            out.push(PlatformCheck {
+                name: "discord",
+                problem: d.missing_secret(&env),
+            });
+        }
+        out
     }
 
     /// Parse options for the briefing store.
@@ -213,6 +244,41 @@ impl Config {
         crate::briefing::ParseOptions {
             max_file_bytes: self.max_file_bytes,
         }
+    }
+}
+
+/// A configured platform and, when it cannot start, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlatformCheck {
+    pub name: &'static str,
+    pub problem: Option<String>,
+}
+
+/// Reads an environment variable as a secret: unset, empty and blank all count as missing.
+pub fn env_secret(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// Turns a span of the config text into a located [`ConfigError`].
+struct Locator<'a> {
+    src: &'a str,
+    path: Option<&'a Path>,
+}
+
+impl Locator<'_> {
+    fn fail(&self, span: std::ops::Range<usize>, message: String) -> ConfigError {
+        ConfigError {
+            path: self.path.map(Path::to_path_buf).unwrap_or_default(),
+            line: Some(tomlerr::line_of(self.src, span.start)),
+            message,
+        }
+    }
+
+    /// A required key that is missing: located at the start of its section's header.
+    fn missing(&self, section: &str, key: &str) -> ConfigError {
+        let header = format!("[{section}]");
+        let offset = self.src.find(&header).unwrap_or(0);
+        self.fail(offset..offset, format!("`{section}.{key}` is required"))
     }
 }
 
@@ -226,7 +292,7 @@ mod tests {
 
     #[test]
     fn shipped_config_is_valid_and_matches_the_defaults() {
-        let shipped = parse(include_str!("../config/attache.toml")).unwrap();
+        let shipped = parse(include_str!("../../config/attache.toml")).unwrap();
         let defaults = Config::default();
         assert_eq!(
             Config {
@@ -257,5 +323,78 @@ mod tests {
         assert_eq!(e.line, Some(2), "{e}");
         let e = parse("[console]\nenabled = \"sometimes\"\n").unwrap_err();
         assert!(e.message.contains("sometimes"), "{e}");
+    }
+
+    /// The shipped config documents both platform sections, commented out; uncommented they must be valid.
+    #[test]
+    fn shipped_platform_sections_are_valid_when_uncommented() {
+        let shipped = include_str!("../../config/attache.toml");
+        let (_, platforms) = shipped.split_once("# [matrix]").unwrap();
+        let uncommented: String = format!("# [matrix]{platforms}")
+            .lines()
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let c = parse(&uncommented).unwrap();
+        let m = c.matrix.as_ref().unwrap();
+        assert_eq!(m.prefix, "!");
+        assert_eq!(m.autojoin, Autojoin::Admins);
+        assert_eq!(m.store, PathBuf::from("data/matrix"));
+        let d = c.discord.as_ref().unwrap();
+        assert_eq!(d.api_base, "https://discord.com/api/v10");
+        // Secrets are read through `env`, so a test decides what is set.
+        let checks = c.platforms(|_| None);
+        assert_eq!(checks.len(), 2);
+        assert!(
+            checks[0]
+                .problem
+                .as_ref()
+                .unwrap()
+                .contains("ATTACHE_MATRIX_PASSWORD")
+        );
+        assert!(
+            checks[1]
+                .problem
+                .as_ref()
+                .unwrap()
+                .contains("ATTACHE_DISCORD_TOKEN")
+        );
+        assert!(
+            c.platforms(|_| Some("s3cret".into()))
+                .iter()
+                .all(|p| p.problem.is_none())
+        );
+    }
+
+    #[test]
+    fn unusable_platform_sections_are_located() {
+        let e =
+            parse("[matrix]\nhomeserver = \"matrix.example.org\"\nuser = \"@a:b\"\npassword_env = \"P\"\n")
+                .unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("not a URL"), "{e}");
+        let e = parse("[matrix]\nhomeserver = \"https://m.org\"\nuser = \"attache\"\npassword_env = \"P\"\n")
+            .unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("not a Matrix user id"), "{e}");
+        let e = parse("[matrix]\nhomeserver = \"https://m.org\"\nuser = \"@a:m.org\"\n").unwrap_err();
+        assert_eq!(e.line, Some(1), "{e}");
+        assert!(e.message.contains("password_env"), "{e}");
+        let e = parse(
+            "[matrix]\nhomeserver = \"https://m.org\"\nuser = \"@a:m.org\"\npassword_env = \"hunter 2\"\n",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("never the secret itself"), "{e}");
+        let e = parse("[discord]\ntoken_env = \"T\"\nguilds = [\"abc\"]\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        let e =
+            parse("[discord]\ntoken_env = \"T\"\napi_base = \"http://127.0.0.1:9/api/v9\"\n").unwrap_err();
+        assert!(e.message.contains("/api/v10"), "{e}");
+        let c = parse("[discord]\ntoken_env = \"T\"\nguilds = [\"123\", 456]\napi_base = \"http://127.0.0.1:9/api/v10/\"\n")
+            .unwrap();
+        let d = c.discord.unwrap();
+        assert_eq!(d.guilds, vec![123, 456]);
+        assert_eq!(d.api_base, "http://127.0.0.1:9/api/v10");
     }
 }
