@@ -129,9 +129,10 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
         Plan {
             console: true,
             console_only: true,
+            platforms: Vec::new(),
         }
     } else {
-        Plan::from_config(config.console, 0)
+        Plan::from_config(config.console, Plan::platforms(&config))
     };
     let dir = config.briefings_dir.clone();
     let engine = Arc::new(Engine::new(config));

@@ -139,6 +139,69 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Briefings for what a user has typed so far in an event option (Discord autocomplete): ids that start
+/// with it first, then briefings whose name has every typed word (the last one may be unfinished), then
+/// near misses of a typo. Empty input lists the newest. At most `max`, best first.
+pub fn complete(snapshot: &Snapshot, partial: &str, max: usize) -> Vec<Arc<Briefing>> {
+    let q = partial.trim().to_lowercase();
+    let all = snapshot.briefings();
+    if q.is_empty() {
+        return all.iter().take(max).cloned().collect();
+    }
+    let mut picked: Vec<u32> = Vec::new();
+    let push = |d: u32, picked: &mut Vec<u32>| {
+        if picked.len() < max && !picked.contains(&d) {
+            picked.push(d);
+        }
+    };
+    for (d, b) in all.iter().enumerate() {
+        if picked.len() >= max {
+            break;
+        }
+        if b.id.starts_with(&q) {
+            push(d as u32, &mut picked);
+        }
+    }
+    let typed = words(&q);
+    let ends_in_word = !q.ends_with(|c: char| !c.is_alphanumeric());
+    if let Some((last, whole)) = typed.split_last()
+        && picked.len() < max
+    {
+        let index = snapshot.names();
+        // The last word is still being typed, so any name word starting with it counts.
+        let mut docs: Vec<u32> = if ends_in_word {
+            index
+                .words
+                .prefixed(last)
+                .flat_map(|(_, d)| d.iter().copied())
+                .collect()
+        } else {
+            index.candidates(last)
+        };
+        docs.sort_unstable();
+        docs.dedup();
+        let mut ranked: Vec<(u32, u32)> = docs
+            .into_iter()
+            .filter_map(|d| {
+                let score = whole.iter().map(|w| index.score(d, w)).sum::<Option<u32>>()?;
+                Some((score, d))
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, d) in ranked {
+            push(d, &mut picked);
+        }
+        if picked.is_empty() {
+            for id in suggestions(index, snapshot, &typed) {
+                if let Some(d) = all.iter().position(|b| b.id == id) {
+                    push(d as u32, &mut picked);
+                }
+            }
+        }
+    }
+    picked.into_iter().map(|d| all[d as usize].clone()).collect()
+}
+
 /// The words a briefing can be called by.
 fn name_words(b: &Briefing) -> Vec<String> {
     let mut out = words(&b.id);

@@ -7,42 +7,81 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::config::ConsoleMode;
+use crate::config::{ConsoleMode, DiscordConfig};
 use crate::engine::Engine;
 use crate::store::{ReloadReport, watch};
 
 /// How long tasks get to finish after the shutdown signal before the process exits anyway.
 const GRACE: Duration = Duration::from_secs(5);
 
+/// A chat platform ready to start: its config and the secret read from the environment.
+#[derive(Clone)]
+pub enum Platform {
+    Discord { config: DiscordConfig, token: String },
+}
+
+impl std::fmt::Debug for Platform {
+    // By hand, so a secret never reaches a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Platform::Discord { .. } => f.write_str("Discord"),
+        }
+    }
+}
+
 /// Which adapters to start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Plan {
     pub console: bool,
     /// The console is the only adapter, so closing it stops the bot.
     pub console_only: bool,
+    pub platforms: Vec<Platform>,
 }
 
 impl Plan {
-    /// Decides from the config. No chat platform adapter is configured in this build's config, so `auto`
-    /// means the console.
-    pub fn from_config(mode: ConsoleMode, platforms: usize) -> Plan {
+    /// Decides from the config: `auto` runs the console when no platform can start.
+    pub fn from_config(mode: ConsoleMode, platforms: Vec<Platform>) -> Plan {
         let console = match mode {
             ConsoleMode::Always => true,
             ConsoleMode::Never => false,
-            ConsoleMode::Auto => platforms == 0,
+            ConsoleMode::Auto => platforms.is_empty(),
         };
         Plan {
             console,
-            console_only: console && platforms == 0,
+            console_only: console && platforms.is_empty(),
+            platforms,
         }
+    }
+
+    /// The platforms of `config` whose secrets are set in the environment; each one configured but
+    /// unusable is logged with the reason, and the bot starts without it.
+    pub fn platforms(config: &crate::config::Config) -> Vec<Platform> {
+        for check in config.platforms(crate::config::env_secret) {
+            if let Some(problem) = check.problem {
+                tracing::warn!(
+                    "[{}] is configured but cannot start: {problem}; starting without it",
+                    check.name
+                );
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(d) = &config.discord
+            && let Some(token) = crate::config::env_secret(&d.token_env)
+        {
+            out.push(Platform::Discord {
+                config: d.clone(),
+                token,
+            });
+        }
+        out
     }
 }
 
 /// Runs until a shutdown signal, then waits (up to a grace period) for every task to stop. `ready` is called
 /// once the signal handlers are installed, so a signal after whatever it announces always stops cleanly.
 pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyhow::Result<()> {
-    if !plan.console {
-        anyhow::bail!("nothing to run: no chat platform is configured and `console.enabled` is \"never\"");
+    if !plan.console && plan.platforms.is_empty() {
+        anyhow::bail!("nothing to run: no chat platform can start and `console.enabled` is \"never\"");
     }
     let shutdown = CancellationToken::new();
     let tracker = TaskTracker::new();
@@ -58,6 +97,19 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
             shutdown.clone(),
             log_reload,
         ));
+    }
+    for platform in plan.platforms {
+        match platform {
+            Platform::Discord { config, token } => {
+                tracker.spawn(crate::discord::run(
+                    engine.clone(),
+                    config,
+                    token,
+                    shutdown.clone(),
+                    tracker.clone(),
+                ));
+            }
+        }
     }
     ready();
     // After the announcement, so the console's prompt comes below it.

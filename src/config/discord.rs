@@ -16,6 +16,9 @@ pub struct DiscordConfig {
     pub admins: Vec<u64>,
     /// The REST base, such as `https://discord.com/api/v10`, without a trailing slash.
     pub api_base: String,
+    /// How long paging buttons stay usable: they are removed before the interaction token they were
+    /// answered with expires (Discord: 15 minutes), so nobody presses a dead button.
+    pub page_timeout: std::time::Duration,
 }
 
 impl DiscordConfig {
@@ -41,6 +44,7 @@ pub(super) struct Raw {
     #[serde(default)]
     admins: Vec<Spanned<Snowflake>>,
     api_base: Option<Spanned<String>>,
+    page_timeout_secs: Option<Spanned<u64>>,
 }
 
 /// Discord ids are written as integers or, as Discord itself sends them, strings.
@@ -94,6 +98,19 @@ impl Raw {
             moderator_roles: ids(self.moderator_roles, "discord.moderator_roles")?,
             admins: ids(self.admins, "discord.admins")?,
             api_base,
+            page_timeout: std::time::Duration::from_secs(match self.page_timeout_secs {
+                Some(s) if !(5..=840).contains(s.get_ref()) => {
+                    return Err(at.fail(
+                        s.span(),
+                        format!(
+                            "`discord.page_timeout_secs` = {} is out of range (5..=840: buttons must go before the 15-minute interaction token expires)",
+                            s.get_ref()
+                        ),
+                    ));
+                }
+                Some(s) => s.into_inner(),
+                None => 840,
+            }),
         })
     }
 }

@@ -1,8 +1,18 @@
-//! Discord: the pure half of the Discord adapter. Application commands derived from the catalogue, and
-//! responses rendered as message payloads within every Discord limit.
+//! Discord: slash commands, embeds and paging over serenity's gateway.
 //!
-//! Nothing here talks to Discord or imports serenity: payloads are plain serde structures that the
-//! connection layer sends as they are, so they can be checked against the documented limits in tests.
+//! The pure half needs no connection and is unit-tested: [`commands`] derives the application commands
+//! from the catalogue, [`render`] turns a response into a message payload within every Discord limit,
+//! [`interaction`] decides roles, commands, autocomplete choices and paging buttons, [`sync`] compares
+//! registered commands with the wanted ones. The connection half is thin: [`rest`] sends those payloads
+//! with Discord's rate limits honoured, and [`gateway`] receives interactions through serenity and answers
+//! them.
 
+pub mod answer;
 pub mod commands;
+pub mod gateway;
+pub mod interaction;
 pub mod render;
+pub mod rest;
+pub mod sync;
+
+pub use gateway::run;

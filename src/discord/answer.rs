@@ -1,0 +1,396 @@
+//! Answering interactions: a slash command runs in the engine and its response goes back as the callback,
+//! autocomplete gets its choices, and paging buttons turn the pages of a list for the one who asked.
+//!
+//! Discord wants a callback within 3 seconds. An answer not ready within [`DEFER_AFTER`] is deferred first
+//! (a "thinking…" callback) and then edited in, so slow work (a reload, a post to another channel that
+//! meets a rate limit) never loses the interaction. Paging buttons are removed before the interaction
+//! token they depend on expires, so they lapse cleanly instead of failing when pressed.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use serenity::all::{
+    CommandDataOptionValue, CommandInteraction, ComponentInteraction, Interaction, Member, User,
+};
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::command::Role;
+use crate::config::DiscordConfig;
+use crate::discord::interaction::{self, OptionValue, PageButton, page_buttons};
+use crate::discord::render::{self, EPHEMERAL};
+use crate::discord::rest::{Rest, RestError};
+use crate::engine::{Engine, usage_reply};
+use crate::response::{Page, Response};
+
+/// Discord's window for the first callback.
+const CALLBACK_WINDOW: Duration = Duration::from_secs(3);
+/// An answer not ready by then is deferred, leaving time for the deferral itself to meet a rate limit.
+const DEFER_AFTER: Duration = Duration::from_millis(1500);
+/// At most this many lists keep working buttons; the oldest lapse first beyond it.
+const MAX_PAGERS: usize = 10_000;
+
+/// A list whose buttons still work.
+#[derive(Debug, Clone)]
+struct Pager {
+    invoker: u64,
+    prev: Option<String>,
+    next: Option<String>,
+    /// The token of the latest interaction that showed this list, and when its buttons lapse.
+    token: String,
+    lapses: Instant,
+}
+
+pub struct Discord {
+    engine: Arc<Engine>,
+    config: DiscordConfig,
+    rest: Arc<Rest>,
+    application: u64,
+    tracker: TaskTracker,
+    // A std lock: held only to read or update one entry, never across an `.await`.
+    pagers: Mutex<HashMap<u64, Pager>>,
+}
+
+impl Discord {
+    pub fn new(
+        engine: Arc<Engine>,
+        config: DiscordConfig,
+        rest: Arc<Rest>,
+        application: u64,
+        tracker: TaskTracker,
+    ) -> Discord {
+        Discord {
+            engine,
+            config,
+            rest,
+            application,
+            tracker,
+            pagers: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn tracker(&self) -> &TaskTracker {
+        &self.tracker
+    }
+
+    pub async fn answer(self: Arc<Self>, interaction: Interaction) {
+        let deadline = Instant::now() + CALLBACK_WINDOW;
+        let result = match interaction {
+            Interaction::Command(c) => self.slash(c, deadline).await,
+            Interaction::Autocomplete(c) => self.autocomplete(c, deadline).await,
+            Interaction::Component(c) => self.button(c, deadline).await,
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            tracing::warn!("discord: could not answer an interaction: {e}");
+        }
+    }
+
+    fn role(&self, user: &User, member: Option<&Member>) -> Role {
+        let roles: Vec<u64> = member
+            .map(|m| m.roles.iter().map(|r| r.get()).collect())
+            .unwrap_or_default();
+        let permissions = member.and_then(|m| m.permissions).map(|p| p.bits());
+        interaction::role(&self.config, user.id.get(), &roles, permissions)
+    }
+
+    async fn slash(self: &Arc<Self>, c: CommandInteraction, deadline: Instant) -> Result<(), RestError> {
+        let role = self.role(&c.user, c.member.as_deref());
+        let options: Vec<(String, OptionValue)> = c
+            .data
+            .options
+            .iter()
+            .map(|o| {
+                let value = match &o.value {
+                    CommandDataOptionValue::String(s) => OptionValue::Text(s.clone()),
+                    CommandDataOptionValue::Integer(n) => OptionValue::Integer(*n),
+                    _ => OptionValue::Other,
+                };
+                (o.name.clone(), value)
+            })
+            .collect();
+        let invoker = c.user.id.get();
+        let key = c.id.get();
+        let this = self.clone();
+        let name = c.data.name.clone();
+        let token = c.token.clone();
+        let mut work = Box::pin(async move {
+            let engine = this.engine.clone();
+            let response = tokio::task::spawn_blocking(move || match interaction::command(&name, &options) {
+                Ok(command) => engine.run(command, role),
+                Err(e) => usage_reply(&e),
+            })
+            .await
+            .unwrap_or_else(|_| {
+                Response::problem(
+                    crate::response::Status::Internal,
+                    "Sorry, that failed.".into(),
+                    vec![],
+                )
+            });
+            this.deliver(response, key, invoker, &token).await
+        });
+        let callback = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        tokio::select! {
+            message = &mut work => {
+                let body = json!({"type": 4, "data": message});
+                self.rest.call(Method::POST, &callback, Some(&body), Some(deadline)).await?;
+            }
+            _ = tokio::time::sleep(DEFER_AFTER) => {
+                self.rest.call(Method::POST, &callback, Some(&json!({"type": 5})), Some(deadline)).await?;
+                let message = work.await;
+                self.edit_original(&c.token, &message).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The message for a response: posts a digest to its target first, and adds paging buttons.
+    async fn deliver(&self, response: Response, key: u64, invoker: u64, token: &str) -> Value {
+        if let Some(post) = &response.post
+            && let Some(target) = &post.target
+        {
+            return self.post_digest(target, post).await;
+        }
+        let mut message = serde_json::to_value(render::render(&response)).unwrap_or(Value::Null);
+        if let Some(page) = &response.page {
+            let rows = page_buttons(page, key, invoker);
+            if !rows.is_empty() {
+                self.remember(key, invoker, page, token);
+                message["components"] = serde_json::to_value(rows).unwrap_or(Value::Null);
+            }
+        }
+        message
+    }
+
+    /// Posts a digest card to `discord:<channel>`; the reply says where it went, or why it could not.
+    async fn post_digest(&self, target: &str, post: &crate::response::Post) -> Value {
+        let reply = |text: String, ephemeral: bool| {
+            let mut m = json!({"content": text, "allowed_mentions": {"parse": []}});
+            if ephemeral {
+                m["flags"] = json!(EPHEMERAL);
+            }
+            m
+        };
+        let Some(channel) = target
+            .strip_prefix("discord:")
+            .and_then(|c| c.parse::<u64>().ok())
+        else {
+            return reply(
+                format!(
+                    "I can only post to Discord channels from here (`discord:<channel id>`), not `{target}`."
+                ),
+                true,
+            );
+        };
+        let card = Response::answer(post.blocks.clone());
+        match self.post_to_channel(channel, &card).await {
+            Ok(_) => reply(
+                format!("Posted the digest of `{}` to <#{channel}>.", post.briefing),
+                true,
+            ),
+            Err(e) => reply(format!("Could not post to <#{channel}>: {}.", explain(&e)), true),
+        }
+    }
+
+    /// Posts a response to a channel with the same rendering as answers; returns the new message's id.
+    pub async fn post_to_channel(&self, channel: u64, response: &Response) -> Result<u64, RestError> {
+        let mut message = serde_json::to_value(render::render(response)).unwrap_or(Value::Null);
+        if let Some(m) = message.as_object_mut() {
+            m.remove("flags");
+        }
+        let sent = self
+            .rest
+            .call(
+                Method::POST,
+                &format!("/channels/{channel}/messages"),
+                Some(&message),
+                None,
+            )
+            .await?;
+        Ok(sent
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
+    }
+
+    async fn edit_original(&self, token: &str, message: &Value) -> Result<(), RestError> {
+        let mut message = message.clone();
+        if let Some(m) = message.as_object_mut() {
+            // An edit cannot make a message ephemeral.
+            m.remove("flags");
+        }
+        let path = format!("/webhooks/{}/{token}/messages/@original", self.application);
+        self.rest
+            .call(Method::PATCH, &path, Some(&message), None)
+            .await
+            .map(drop)
+    }
+
+    async fn autocomplete(&self, c: CommandInteraction, deadline: Instant) -> Result<(), RestError> {
+        let typed = c
+            .data
+            .autocomplete()
+            .map(|o| o.value.to_string())
+            .unwrap_or_default();
+        let snapshot = self.engine.snapshot();
+        let choices = interaction::autocomplete(&snapshot, &typed);
+        let body = json!({"type": 8, "data": {"choices": choices}});
+        let path = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        self.rest
+            .call(Method::POST, &path, Some(&body), Some(deadline))
+            .await
+            .map(drop)
+    }
+
+    async fn button(&self, c: ComponentInteraction, deadline: Instant) -> Result<(), RestError> {
+        let path = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        let ephemeral = |text: &str| json!({"type": 4, "data": {"content": text, "flags": EPHEMERAL, "allowed_mentions": {"parse": []}}});
+        let Some(button) = PageButton::parse(&c.data.custom_id) else {
+            let body = ephemeral("That button is not one of mine any more.");
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&body), Some(deadline))
+                .await
+                .map(drop);
+        };
+        if button.invoker != c.user.id.get() {
+            let body = ephemeral(
+                "Only the person who ran this command can turn its pages. Run it yourself to browse.",
+            );
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&body), Some(deadline))
+                .await
+                .map(drop);
+        }
+        let pager = self
+            .pagers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&button.key)
+            .cloned();
+        let Some(pager) = pager else {
+            let body = ephemeral("This list has expired. Run the command again to browse it.");
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&body), Some(deadline))
+                .await
+                .map(drop);
+        };
+        let line = if button.forward { pager.next } else { pager.prev };
+        let Some(line) = line else {
+            // Nothing further that way: acknowledge without changing the message.
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&json!({"type": 6})), Some(deadline))
+                .await
+                .map(drop);
+        };
+        let role = self.role(&c.user, c.member.as_ref());
+        let engine = self.engine.clone();
+        let response = tokio::task::spawn_blocking(move || engine.handle(&line, role))
+            .await
+            .unwrap_or_else(|_| {
+                Response::problem(
+                    crate::response::Status::Internal,
+                    "Sorry, that failed.".into(),
+                    vec![],
+                )
+            });
+        let mut message = serde_json::to_value(render::render(&response)).unwrap_or(Value::Null);
+        if let Some(m) = message.as_object_mut() {
+            m.remove("flags");
+        }
+        message["components"] = match &response.page {
+            Some(page) => {
+                self.remember(button.key, button.invoker, page, &c.token);
+                serde_json::to_value(page_buttons(page, button.key, button.invoker)).unwrap_or(Value::Null)
+            }
+            None => json!([]),
+        };
+        let body = json!({"type": 7, "data": message});
+        self.rest
+            .call(Method::POST, &path, Some(&body), Some(deadline))
+            .await
+            .map(drop)
+    }
+
+    /// Keeps a list's buttons working until `page_timeout` after the latest interaction that showed it.
+    fn remember(&self, key: u64, invoker: u64, page: &Page, token: &str) {
+        let mut pagers = self.pagers.lock().unwrap_or_else(|e| e.into_inner());
+        if pagers.len() >= MAX_PAGERS
+            && !pagers.contains_key(&key)
+            && let Some(oldest) = pagers.iter().min_by_key(|(_, p)| p.lapses).map(|(k, _)| *k)
+        {
+            pagers.remove(&oldest);
+        }
+        pagers.insert(
+            key,
+            Pager {
+                invoker,
+                prev: page.prev.clone(),
+                next: page.next.clone(),
+                token: token.to_string(),
+                lapses: Instant::now() + self.config.page_timeout,
+            },
+        );
+    }
+
+    /// Removes the buttons of lists whose time is up, while their interaction token still allows the edit.
+    pub async fn lapse_pages(self: Arc<Self>, shutdown: CancellationToken) {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = shutdown.cancelled() => return,
+            }
+            let now = Instant::now();
+            let due: Vec<(u64, Pager)> = {
+                let mut pagers = self.pagers.lock().unwrap_or_else(|e| e.into_inner());
+                let keys: Vec<u64> = pagers
+                    .iter()
+                    .filter(|(_, p)| p.lapses <= now)
+                    .map(|(k, _)| *k)
+                    .collect();
+                keys.into_iter()
+                    .filter_map(|k| pagers.remove(&k).map(|p| (k, p)))
+                    .collect()
+            };
+            for (key, pager) in due {
+                let path = format!(
+                    "/webhooks/{}/{}/messages/@original",
+                    self.application, pager.token
+                );
+                match self
+                    .rest
+                    .call(Method::PATCH, &path, Some(&json!({"components": []})), None)
+                    .await
+                {
+                    Ok(_) => tracing::debug!(key, invoker = pager.invoker, "discord: paging buttons lapsed"),
+                    Err(e) => tracing::debug!(key, "discord: could not remove lapsed paging buttons: {e}"),
+                }
+            }
+        }
+    }
+}
+
+/// A posting failure as a moderator can act on it.
+fn explain(e: &RestError) -> String {
+    match (e.status(), e.code()) {
+        (_, Some(50013)) | (Some(403), _) => {
+            "the bot is missing permissions there (it needs View Channel, Send Messages and Embed Links)"
+                .into()
+        }
+        (_, Some(10003)) | (Some(404), _) => "there is no such channel, or the bot cannot see it".into(),
+        (_, Some(50035)) => {
+            "Discord refused the message as malformed (this is a bug; it has been logged)".into()
+        }
+        _ => format!("Discord did not accept it ({e})"),
+    }
+}
