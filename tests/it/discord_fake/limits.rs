@@ -139,7 +139,7 @@ impl TooMany {
     pub fn body(&self) -> Value {
         json!({
             "message": "You are being rate limited.",
-            "retry_after": (self.retry_after.as_secs_f64() * 1000.0).ceil() / 1000.0,
+            "retry_after": (self.retry_after.as_micros() as f64 / 1000.0).ceil() / 1000.0,
             "global": self.global,
         })
     }
