@@ -43,7 +43,10 @@ pub(super) fn route(
         (_, ["commands", id]) => {
             let id = snowflake("command_id", id)?;
             let list = st.commands.entry(scope).or_default();
-            let Some(pos) = list.iter().position(|c| c["id"] == id.to_string()) else {
+            let Some(pos) = list
+                .iter()
+                .position(|c| c["id"].as_str() == Some(id.to_string().as_str()))
+            else {
                 return Err(ApiError::unknown_command());
             };
             match m {

@@ -19,7 +19,8 @@ use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
-use super::session::{self, Outbound};
+use super::handshake;
+use super::session::Outbound;
 use super::state::Shared;
 
 pub(super) async fn serve(shared: Arc<Shared>, listener: TcpListener) {
@@ -30,6 +31,8 @@ pub(super) async fn serve(shared: Arc<Shared>, listener: TcpListener) {
 
 async fn connection(shared: Arc<Shared>, stream: TcpStream) {
     let mut query = String::new();
+    // tungstenite's callback signature fixes the (large) error type; clippy's size lint cannot apply.
+    #[allow(clippy::result_large_err)]
     let callback = |req: &Request, resp: Response| {
         query = req.uri().query().unwrap_or_default().to_string();
         Ok(resp)
@@ -74,7 +77,7 @@ async fn connection(shared: Arc<Shared>, stream: TcpStream) {
         tokio::select! {
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Text(text))) => {
-                    session::on_text(&shared, &mut shared.lock(), conn, &text);
+                    handshake::on_text(&shared, &mut shared.lock(), conn, &text);
                     shared.notify();
                 }
                 Some(Ok(Message::Binary(_))) => {

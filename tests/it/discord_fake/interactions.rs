@@ -112,7 +112,7 @@ pub(super) fn callback(
         6 => component_message,
         7 => {
             let target = component_message.ok_or_else(ApiError::unknown_message)?;
-            channels::edit(st, target, &data).map_err(|e| prefix_data(e))?;
+            channels::edit(st, target, &data).map_err(prefix_data)?;
             component_message
         }
         8 => {

@@ -22,6 +22,7 @@
 mod channels;
 mod commands;
 mod gateway;
+mod handshake;
 mod interactions;
 mod invoke;
 mod limits;

@@ -70,14 +70,14 @@ pub(super) fn command(body: &Value) -> Errors {
             errs.add("options", "BASE_TYPE_MAX_LENGTH", "Must be 0 or fewer in length.");
         }
     }
-    if let Some(p) = body.get("default_member_permissions").filter(|p| !p.is_null()) {
-        if !p.as_str().is_some_and(|s| s.parse::<u64>().is_ok()) {
-            errs.add(
-                "default_member_permissions",
-                "BASE_TYPE_STRING",
-                "Must be a string of a permission bit set.",
-            );
-        }
+    if let Some(p) = body.get("default_member_permissions").filter(|p| !p.is_null())
+        && p.as_str().is_none_or(|s| s.parse::<u64>().is_err())
+    {
+        errs.add(
+            "default_member_permissions",
+            "BASE_TYPE_STRING",
+            "Must be a string of a permission bit set.",
+        );
     }
     if errs.is_empty() && size(body) > SIZE_LIMIT {
         errs.add(
@@ -159,14 +159,14 @@ fn options(errs: &mut Errors, holder: &Value, path: &str, depth: usize) {
         name(errs, o, &at, true);
         string_field(errs, o, "description", &at, Len::Between(1, 100), true);
         localizations(errs, o, "description_localizations", &at, description);
-        if let Some(n) = o.get("name").and_then(Value::as_str) {
-            if !names.insert(n.to_string()) {
-                errs.add(
-                    join(&at, "name"),
-                    "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
-                    "Option names must be unique",
-                );
-            }
+        if let Some(n) = o.get("name").and_then(Value::as_str)
+            && !names.insert(n.to_string())
+        {
+            errs.add(
+                join(&at, "name"),
+                "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+                "Option names must be unique",
+            );
         }
         if kind <= 2 {
             options(errs, o, &at, depth + 1);
@@ -265,14 +265,14 @@ fn bounds(errs: &mut Errors, o: &Value, at: &str, kind: u64) {
             }
         }
     }
-    if let (Some(lo), Some(hi)) = (num("min_value"), num("max_value")) {
-        if lo > hi {
-            errs.add(
-                join(at, "min_value"),
-                "APPLICATION_COMMAND_OPTION_VALUE_INVALID",
-                "min_value must be less than or equal to max_value",
-            );
-        }
+    if let (Some(lo), Some(hi)) = (num("min_value"), num("max_value"))
+        && lo > hi
+    {
+        errs.add(
+            join(at, "min_value"),
+            "APPLICATION_COMMAND_OPTION_VALUE_INVALID",
+            "min_value must be less than or equal to max_value",
+        );
     }
     for (k, lo) in [("min_length", 0), ("max_length", 1)] {
         if let Some(v) = o.get(k).filter(|v| !v.is_null()) {
@@ -301,14 +301,14 @@ fn bounds(errs: &mut Errors, o: &Value, at: &str, kind: u64) {
             }
         }
     }
-    if let (Some(lo), Some(hi)) = (num("min_length"), num("max_length")) {
-        if lo > hi {
-            errs.add(
-                join(at, "min_length"),
-                "APPLICATION_COMMAND_OPTION_LENGTH_INVALID",
-                "min_length must be less than or equal to max_length",
-            );
-        }
+    if let (Some(lo), Some(hi)) = (num("min_length"), num("max_length"))
+        && lo > hi
+    {
+        errs.add(
+            join(at, "min_length"),
+            "APPLICATION_COMMAND_OPTION_LENGTH_INVALID",
+            "min_length must be less than or equal to max_length",
+        );
     }
 }
 

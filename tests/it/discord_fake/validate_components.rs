@@ -123,14 +123,14 @@ fn button(errs: &mut Errors, b: &Value, at: &str, seen: &mut HashSet<String>) {
 }
 
 fn unique(errs: &mut Errors, c: &Value, at: &str, seen: &mut HashSet<String>) {
-    if let Some(id) = c.get("custom_id").and_then(Value::as_str) {
-        if !seen.insert(id.to_string()) {
-            errs.add(
-                join(at, "custom_id"),
-                "COMPONENT_CUSTOM_ID_DUPLICATED",
-                "Component custom id cannot be duplicated",
-            );
-        }
+    if let Some(id) = c.get("custom_id").and_then(Value::as_str)
+        && !seen.insert(id.to_string())
+    {
+        errs.add(
+            join(at, "custom_id"),
+            "COMPONENT_CUSTOM_ID_DUPLICATED",
+            "Component custom id cannot be duplicated",
+        );
     }
 }
 

@@ -9,7 +9,7 @@ use serenity::model::application::Interaction as SerenityInteraction;
 use serenity::model::event::GatewayEvent as SerenityFrame;
 
 use super::{Gw, register_basics, rt};
-use crate::discord_fake::{FakeDiscord, GatewayEvent, Invocation};
+use crate::discord_fake::{FakeDiscord, GatewayEvent, InteractionKind, Invocation};
 
 fn serenity_reads(frame: &Value) {
     serde_json::from_value::<SerenityFrame>(frame.clone())
@@ -56,6 +56,10 @@ fn identify_gets_ready_and_the_guild_and_interactions_serenity_can_read() {
                 .roles(&[99])
                 .permissions(8),
         );
+        assert_eq!(
+            (slash.kind, slash.channel),
+            (InteractionKind::Command, fake.channel_id())
+        );
         let frame = gw.until(0, Some("INTERACTION_CREATE")).await;
         serenity_reads(&frame);
         assert_eq!(frame["d"], slash.payload);
@@ -74,11 +78,18 @@ fn identify_gets_ready_and_the_guild_and_interactions_serenity_can_read() {
             (1, Some(8))
         );
 
+        let typed = json!([{"name": "name", "type": 3, "value": "inf"}]);
         fake.autocomplete(
             Invocation::new(fake.channel_id(), "event")
-                .options(json!([{"name": "name", "type": 3, "value": "inf"}])),
+                .options(typed)
+                .focused("name")
+                .locale("de"),
         );
         let frame = gw.until(0, Some("INTERACTION_CREATE")).await;
+        assert_eq!(
+            (&frame["d"]["type"], &frame["d"]["locale"]),
+            (&json!(4), &json!("de"))
+        );
         let SerenityInteraction::Autocomplete(ac) =
             serde_json::from_value(frame["d"].clone()).expect("an interaction")
         else {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::{call, connected_client, register_basics};
-use crate::discord_fake::{FakeDiscord, FakeOptions, Invocation, Route};
+use crate::discord_fake::{FakeDiscord, FakeOptions, Invocation, Route, message_text};
 
 #[test]
 fn requests_need_the_bot_token_except_on_token_routes() {
@@ -18,6 +18,7 @@ fn requests_need_the_bot_token_except_on_token_routes() {
     assert_eq!((r.status, r.body), (401, unauthorized.clone()));
     let r = super::raw_call(&fake, "GET", "/api/v10/users/@me", Some("Bot wrong".into()), None);
     assert_eq!((r.status, r.body), (401, unauthorized));
+    assert_eq!(fake.api_base(), format!("{}/api/v10", fake.proxy_url()));
     let me = call(&fake, "GET", "/users/@me", true, None);
     assert_eq!(me.status, 200);
     let user: serenity::model::user::CurrentUser =
@@ -148,13 +149,29 @@ fn messages_are_stored_edited_listed_and_deleted() {
         204
     );
     assert_eq!(fake.channel_messages(ch).len(), 1);
-    let recorded: Vec<(String, u16)> = fake
-        .requests()
+    let recorded = fake.requests();
+    assert_eq!(
+        (
+            recorded[0].method.as_str(),
+            recorded[0].status,
+            &recorded[0].body["content"]
+        ),
+        ("POST", 200, &json!("one"))
+    );
+    assert_eq!(
+        recorded[0].response["id"], first["id"],
+        "the answer is recorded too"
+    );
+    let listing = recorded
         .iter()
-        .map(|r| (r.method.clone(), r.status))
-        .collect();
-    assert_eq!(recorded.first(), Some(&("POST".to_string(), 200)));
-    assert!(recorded.contains(&("DELETE".to_string(), 204)));
+        .find(|r| r.query == "limit=1")
+        .expect("the listing");
+    assert_eq!(
+        (listing.path.as_str(), listing.response.as_array().map(Vec::len)),
+        (path.as_str(), Some(1))
+    );
+    assert!(recorded.windows(2).all(|w| w[0].at <= w[1].at), "in order");
+    assert!(recorded.iter().any(|r| r.method == "DELETE" && r.status == 204));
 }
 
 #[test]
@@ -265,6 +282,11 @@ fn a_global_429_holds_every_route_and_5xx_come_and_go() {
         json!({"message": "502: Bad Gateway", "code": 0})
     );
     assert_eq!(call(&fake, "GET", "/gateway", true, None).status, 200);
+    fake.inject_5xx(Route::any(), 1, 503);
+    assert_eq!(
+        call(&fake, "GET", "/users/@me", true, None).body,
+        json!({"message": "503: Service Unavailable", "code": 0})
+    );
 }
 
 fn callback(fake: &FakeDiscord, i: &crate::discord_fake::Interaction, body: Value) -> super::Resp {
@@ -431,11 +453,8 @@ fn buttons_autocomplete_and_deferred_follow_ups() {
     assert_eq!((c.data.custom_id.as_str(), c.user.id.get()), ("page:2", 2000));
     let update = json!({"type": 7, "data": {"content": "page 2"}});
     assert_eq!(callback(&fake, &press, update).status, 204);
-    assert_eq!(
-        fake.channel_messages(fake.channel_id())[0]["content"],
-        "page 2",
-        "the update edits the message in place"
-    );
+    let shown = message_text(&fake.channel_messages(fake.channel_id())[0]);
+    assert_eq!(shown, "page 2", "the update edits the message in place");
 
     let typing = fake.autocomplete(
         Invocation::new(fake.channel_id(), "event")
