@@ -5,6 +5,8 @@
 //! - `bad_input`: the corpus of broken files and the error each must produce.
 //! - `snapshots`: the terminal rendering of every command; `discord`: every command as a Discord embed,
 //!   and any briefing within Discord's limits.
+//! - `discord_fake`: a local Discord (REST and gateway) that enforces the documented limits, and its own
+//!   tests, down to a real serenity client answering an interaction.
 //! - `eval`: the labeled articles and the extraction scorer.
 //! - `store`: reloads keep the last good state.
 //! - `properties`: no chat input, and no file content, panics.
@@ -12,6 +14,7 @@
 mod bad_input;
 mod cli;
 mod discord;
+mod discord_fake;
 mod eval;
 mod properties;
 mod snapshots;

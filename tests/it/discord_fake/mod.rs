@@ -1,0 +1,388 @@
+//! A local Discord for the tests: the REST API under `/api/v10` and the gateway WebSocket, written
+//! from Discord's API documentation and rejecting what Discord rejects, with the errors Discord
+//! sends. This file owns the test-facing API, [`FakeDiscord`]; the others own one concern each:
+//! `rest` (the HTTP front door) routes to `channels`, `commands` and `interactions`; `limits` keeps
+//! rate-limit buckets and injected faults; `validate`, `validate_components` and `validate_command`
+//! hold the documented limits; `session` speaks the gateway protocol and `gateway` its sockets;
+//! `payloads` shapes the JSON objects; `invoke` builds what users do; `state` remembers it all.
+//! The server never panics on client input: a bad request gets a Discord-style error.
+//!
+//! # Starting it
+//! [`FakeDiscord::start`] binds two free loopback ports (REST and gateway) and serves them on a tokio
+//! runtime of its own, so it works the same from a plain `#[test]` and from `#[tokio::test]`, and a
+//! bot running as a separate process reaches it over TCP like any client: give it
+//! [`FakeDiscord::proxy_url`] (serenity's `HttpBuilder::proxy`) or [`FakeDiscord::api_base`], and
+//! the token from [`FakeDiscord::token`]; `GET /gateway` then points it at the gateway. Dropping the
+//! fake stops both servers and closes every connection.
+//!
+//! The `wait_*` methods block the calling thread. From an async test, call them through
+//! `tokio::task::spawn_blocking`, or use the `multi_thread` flavor, so the test's own runtime keeps
+//! running whatever client it drives.
+
+mod channels;
+mod commands;
+mod gateway;
+mod handshake;
+mod interactions;
+mod invoke;
+mod limits;
+mod payloads;
+mod rest;
+mod session;
+mod state;
+mod validate;
+mod validate_command;
+mod validate_components;
+
+mod tests;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+pub use invoke::{Interaction, Invocation, Reply, message_text};
+pub use limits::Route;
+pub use session::GatewayEvent;
+pub use state::InteractionKind;
+
+use invoke::Target;
+use state::{Channel, Shared};
+
+/// What a test may tune. The defaults are Discord's, except the heartbeat interval, which is short
+/// so that heartbeat faults show within a test's patience.
+#[derive(Clone, Debug)]
+pub struct FakeOptions {
+    /// HELLO's `heartbeat_interval` (Discord sends about 41 s; default here 1 s).
+    pub heartbeat_interval: Duration,
+    /// How long an interaction token works on the webhook routes (Discord: 15 minutes).
+    pub token_lifetime: Duration,
+    /// How long after delivery an interaction may get its callback (Discord: 3 seconds).
+    pub callback_deadline: Duration,
+    /// Privileged intents switched on for the application; others close IDENTIFY with 4014.
+    pub privileged_intents: u64,
+    /// Deliver dispatches made while no session was resumable to the next new session. Discord
+    /// does not (an interaction made while the bot is away is lost); off by default.
+    pub redeliver_on_identify: bool,
+}
+
+impl Default for FakeOptions {
+    fn default() -> FakeOptions {
+        FakeOptions {
+            heartbeat_interval: Duration::from_secs(1),
+            token_lifetime: Duration::from_secs(15 * 60),
+            callback_deadline: Duration::from_secs(3),
+            privileged_intents: 0,
+            redeliver_on_identify: false,
+        }
+    }
+}
+
+/// One REST request as the fake saw and answered it.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    /// The path under `/api/v10` (or the full path when outside it).
+    pub path: String,
+    pub query: String,
+    pub status: u16,
+    /// The request's JSON body (`Null` when empty; a string when it was not JSON).
+    pub body: Value,
+    /// The JSON the fake answered (`Null` for 204).
+    pub response: Value,
+    /// Time since the fake started.
+    pub at: Duration,
+    /// A 429 for a request sent inside a rate-limit window the client had been told about.
+    pub early_retry: bool,
+}
+
+pub struct FakeDiscord {
+    shared: Arc<Shared>,
+    http: SocketAddr,
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl FakeDiscord {
+    /// Starts a fake with the default options.
+    pub fn start() -> FakeDiscord {
+        FakeDiscord::with_options(FakeOptions::default())
+    }
+
+    /// Starts a fake.
+    ///
+    /// # Panics
+    /// If no loopback port or runtime can be had: the test cannot run at all then.
+    pub fn with_options(opts: FakeOptions) -> FakeDiscord {
+        let bind = || {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
+            l.set_nonblocking(true).expect("a non-blocking listener");
+            l
+        };
+        let (http, ws) = (bind(), bind());
+        let http_addr = http.local_addr().expect("a bound address");
+        let ws_url = format!("ws://{}", ws.local_addr().expect("a bound address"));
+        let shared = Arc::new(Shared::new(opts, ws_url));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("discord-fake")
+            .enable_all()
+            .build()
+            .expect("a runtime for the fake");
+        {
+            // Listeners must be registered with the runtime that drives them; `enter` (unlike
+            // `block_on`) is allowed inside another runtime, as in a `#[tokio::test]`.
+            let _guard = runtime.enter();
+            let http = tokio::net::TcpListener::from_std(http).expect("a tokio listener");
+            let ws = tokio::net::TcpListener::from_std(ws).expect("a tokio listener");
+            let router = rest::router(Arc::clone(&shared));
+            runtime.spawn(async move {
+                let _ = axum::serve(http, router).await;
+            });
+            runtime.spawn(gateway::serve(Arc::clone(&shared), ws));
+        }
+        FakeDiscord {
+            shared,
+            http: http_addr,
+            runtime: Some(runtime),
+        }
+    }
+
+    /// `http://127.0.0.1:PORT/api/v10`.
+    pub fn api_base(&self) -> String {
+        format!("{}/api/v10", self.proxy_url())
+    }
+
+    /// `http://127.0.0.1:PORT`, what serenity's `HttpBuilder::proxy` takes (it keeps `/api/v10`).
+    pub fn proxy_url(&self) -> String {
+        format!("http://{}", self.http)
+    }
+
+    /// `ws://127.0.0.1:PORT`, as `GET /gateway` returns it.
+    pub fn gateway_url(&self) -> String {
+        self.shared.ws_url.clone()
+    }
+
+    /// The bot token the fake accepts (without `Bot `).
+    pub fn token(&self) -> &str {
+        &self.shared.token
+    }
+
+    pub fn application_id(&self) -> u64 {
+        self.shared.app_id
+    }
+
+    pub fn bot_user_id(&self) -> u64 {
+        self.shared.bot_id
+    }
+
+    pub fn guild_id(&self) -> u64 {
+        self.shared.guild_id
+    }
+
+    /// The guild's first text channel, there from the start.
+    pub fn channel_id(&self) -> u64 {
+        self.shared
+            .lock()
+            .channels
+            .keys()
+            .next()
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Adds a text channel to the guild (announced with CHANNEL_CREATE) and returns its id.
+    pub fn add_channel(&self) -> u64 {
+        let mut st = self.shared.lock();
+        let id = st.snowflake();
+        let ch = Channel::new(id, &format!("channel-{}", st.channels.len() + 1));
+        let v = payloads::channel(&self.shared, &ch, st.channels.len(), None);
+        st.channels.insert(id, ch);
+        session::dispatch(&mut st, "CHANNEL_CREATE", v, None);
+        drop(st);
+        self.shared.notify();
+        id
+    }
+
+    /// Takes SEND_MESSAGES from the bot in `channel` (announced with CHANNEL_UPDATE): posting there
+    /// is then 403, code 50013. Interactions there still work, as on Discord.
+    pub fn deny_channel(&self, channel: u64) {
+        let mut st = self.shared.lock();
+        let position = st.channels.keys().position(|c| *c == channel).unwrap_or(0);
+        let Some(ch) = st.channels.get_mut(&channel) else {
+            panic!("channel {channel} does not exist in the fake");
+        };
+        ch.denied = true;
+        let v = payloads::channel(&self.shared, ch, position, None);
+        session::dispatch(&mut st, "CHANNEL_UPDATE", v, None);
+        drop(st);
+        self.shared.notify();
+    }
+
+    /// Waits until a client has identified (or resumed) and is connected.
+    pub fn wait_ready(&self, timeout: Duration) -> bool {
+        self.shared
+            .wait_for(timeout, |st| st.gateway.is_ready().then_some(()))
+            .is_some()
+    }
+
+    /// Waits until no gateway connection is open (after a bot was killed, say).
+    pub fn wait_disconnected(&self, timeout: Duration) -> bool {
+        self.shared
+            .wait_for(timeout, |st| (!st.gateway.is_connected()).then_some(()))
+            .is_some()
+    }
+
+    /// READYs and RESUMEDs sent so far: wait for it to grow to see a client come back.
+    pub fn ready_count(&self) -> usize {
+        self.shared.lock().gateway.ready_count
+    }
+
+    /// Waits until `ready_count()` exceeds `seen`.
+    pub fn wait_ready_after(&self, seen: usize, timeout: Duration) -> bool {
+        self.shared
+            .wait_for(timeout, |st| {
+                (st.gateway.ready_count > seen && st.gateway.is_ready()).then_some(())
+            })
+            .is_some()
+    }
+
+    /// The commands registered globally (`None`) or in a guild, as the fake stores them.
+    pub fn registered_commands(&self, guild: Option<u64>) -> Vec<Value> {
+        self.shared
+            .lock()
+            .commands
+            .get(&guild)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// A user runs a slash command: dispatches INTERACTION_CREATE (type 2).
+    ///
+    /// # Panics
+    /// If the command, an option or the channel does not exist: no user could do that.
+    pub fn slash(&self, i: Invocation) -> Interaction {
+        self.interact(&i, InteractionKind::Command, Target::Command)
+    }
+
+    /// A user types into an option with autocomplete: dispatches INTERACTION_CREATE (type 4).
+    pub fn autocomplete(&self, i: Invocation) -> Interaction {
+        self.interact(&i, InteractionKind::Autocomplete, Target::Command)
+    }
+
+    /// `user` presses the button `custom_id` on `message` (as the fake holds it now).
+    pub fn press(&self, message: &Value, custom_id: &str, user: u64) -> Interaction {
+        self.press_as(
+            message,
+            custom_id,
+            Invocation::new(0, "").user(user, &format!("user{user}")),
+        )
+    }
+
+    /// A button press by the member `who` describes (its user, roles and permissions).
+    pub fn press_as(&self, message: &Value, custom_id: &str, who: Invocation) -> Interaction {
+        let mid = message["id"].as_str().and_then(|s| s.parse::<u64>().ok());
+        let (current, channel) = {
+            let st = self.shared.lock();
+            let stored = mid
+                .and_then(|m| st.messages.get(&m))
+                .expect("a message the fake holds");
+            (stored.value.clone(), stored.channel)
+        };
+        invoke::find_button(&current, custom_id);
+        let mut who = who;
+        who.channel = channel;
+        self.interact(
+            &who,
+            InteractionKind::Component,
+            Target::Button {
+                message: current,
+                custom_id: custom_id.to_string(),
+            },
+        )
+    }
+
+    fn interact(&self, i: &Invocation, kind: InteractionKind, target: Target) -> Interaction {
+        let out = invoke::dispatch(&self.shared, &mut self.shared.lock(), i, kind, target);
+        self.shared.notify();
+        out
+    }
+
+    /// The reply so far, if the bot has called back.
+    pub fn reply(&self, interaction: &Interaction) -> Option<Reply> {
+        invoke::reply_of(&self.shared.lock(), interaction.id).map(|(r, _)| r)
+    }
+
+    /// Waits for the bot's reply: returns once it is settled (a deferred reply once edited or
+    /// followed up), or at the timeout with whatever there is (a deferred reply still loading).
+    pub fn wait_reply(&self, interaction: &Interaction, timeout: Duration) -> Option<Reply> {
+        let id = interaction.id;
+        self.shared
+            .wait_for(timeout, |st| {
+                invoke::reply_of(st, id)
+                    .filter(|(_, settled)| *settled)
+                    .map(|(r, _)| r)
+            })
+            .or_else(|| self.reply(interaction))
+    }
+
+    /// The messages `channel` shows everyone, oldest first, with edits applied.
+    pub fn channel_messages(&self, channel: u64) -> Vec<Value> {
+        self.shared.lock().channel_messages(channel)
+    }
+
+    /// Every REST request so far, in order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// The next `count` requests matching `route` get 429 with `retry_after`; requests matching it
+    /// inside that window get 429 again. A global one holds every route.
+    pub fn inject_429(&self, route: Route, count: usize, retry_after: Duration, global: bool) {
+        self.shared
+            .lock()
+            .limits
+            .inject_429(route, count, retry_after, global);
+    }
+
+    /// The next `count` requests matching `route` get `status` (500, 502, 503 or 504).
+    pub fn inject_5xx(&self, route: Route, count: usize, status: u16) {
+        self.shared.lock().limits.inject_fault(route, count, status);
+    }
+
+    /// Gives matching requests a bucket of `limit` requests per `window`; past it they get 429.
+    pub fn set_bucket(&self, route: Route, limit: usize, window: Duration) {
+        self.shared.lock().limits.set_bucket(route, limit, window);
+    }
+
+    /// Closes the live gateway connection with `code` (4000: the client should resume; 4009: the
+    /// session is gone and it must identify again).
+    pub fn close_gateway(&self, code: u16) {
+        self.shared.lock().gateway.close_all(code);
+        self.shared.notify();
+    }
+
+    /// Stops (or resumes) answering heartbeats with ACKs.
+    pub fn drop_heartbeat_acks(&self, on: bool) {
+        self.shared.lock().gateway.drop_acks = on;
+    }
+
+    /// Sends op 7 RECONNECT on the live connection.
+    pub fn send_reconnect(&self) {
+        self.shared.lock().gateway.reconnect_all();
+    }
+
+    /// Everything that happened on the gateway, in order.
+    pub fn gateway_log(&self) -> Vec<GatewayEvent> {
+        self.shared.lock().gateway.log.clone()
+    }
+}
+
+impl Drop for FakeDiscord {
+    fn drop(&mut self) {
+        // `shutdown_background` neither blocks nor panics inside an async context.
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+    }
+}
