@@ -260,3 +260,47 @@ fn messages_exactly_at_every_limit_are_accepted() {
     }
     assert_eq!(fake.channel_messages(fake.channel_id()).len(), 2);
 }
+
+#[test]
+fn hostile_bodies_get_discord_errors_and_the_server_keeps_serving() {
+    let fake = FakeDiscord::start();
+    let ch = fake.channel_id();
+    let app = fake.application_id();
+    let routes = [
+        ("POST", format!("/channels/{ch}/messages")),
+        ("POST", format!("/applications/{app}/commands")),
+        ("PUT", format!("/applications/{app}/commands")),
+        ("POST", "/interactions/1/x/callback".to_string()),
+    ];
+    let bodies = [
+        json!(null),
+        json!("text"),
+        json!(12),
+        json!({"content": {"nested": true}}),
+        json!({"embeds": "x"}),
+        json!({"embeds": [1, null, {"fields": "x"}, {"footer": 3}]}),
+        json!({"components": [{"type": 1, "components": "x"}, 7, {"type": 2}]}),
+        json!({"allowed_mentions": [], "flags": "x"}),
+        json!({"allowed_mentions": {"parse": "users", "users": [{}]}}),
+        json!({"name": {"x": 1}, "description": [], "options": [{"type": "x", "choices": "y"}, 3]}),
+        json!({"name": "n", "description": "d", "name_localizations": {"_errors": "Bad", "a.b": ""}}),
+        json!([{"name": null}, 5, []]),
+    ];
+    for (method, path) in &routes {
+        for body in &bodies {
+            let r = call(&fake, method, path, true, Some(body));
+            assert!(
+                (400..500).contains(&r.status),
+                "{method} {path} {body}: {} {}",
+                r.status,
+                r.body
+            );
+            assert!(r.body["code"].is_u64(), "{method} {path} {body}: {}", r.body);
+        }
+    }
+    assert_eq!(
+        call(&fake, "GET", "/users/@me", true, None).status,
+        200,
+        "still serving"
+    );
+}
