@@ -295,3 +295,13 @@ fn a_global_429_holds_every_route_and_5xx_come_and_go() {
         json!({"message": "503: Service Unavailable", "code": 0})
     );
 }
+
+#[tokio::test]
+async fn starts_and_stops_inside_an_async_test() {
+    // Regression guard: a runtime dropped inside another runtime panics unless shut down in the background.
+    let fake = std::sync::Arc::new(FakeDiscord::start());
+    let f = std::sync::Arc::clone(&fake);
+    let status = tokio::task::spawn_blocking(move || call(&f, "GET", "/gateway", true, None).status).await;
+    assert_eq!(status.ok(), Some(200));
+    drop(fake);
+}
