@@ -50,12 +50,17 @@ const PRIVILEGED_INTENTS: u64 = (1 << 1) | (1 << 8) | (1 << 15);
 fn identify(shared: &Shared, st: &mut State, conn: u64, d: &Value) {
     let intents = d.get("intents").and_then(Value::as_u64);
     let compress = d.get("compress").and_then(Value::as_bool).unwrap_or(false);
+    let mut payload = d.clone();
+    if let Value::Object(m) = &mut payload {
+        m.remove("token");
+    }
     let log = |st: &mut State, accepted| {
         st.gateway.log.push(GatewayEvent::Identify {
             conn,
             intents: intents.unwrap_or(0),
             compress,
             accepted,
+            payload: payload.clone(),
         });
     };
     let shard = d.get("shard").filter(|s| !s.is_null());

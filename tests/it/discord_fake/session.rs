@@ -21,11 +21,13 @@ pub enum GatewayEvent {
         query: String,
     },
     /// An IDENTIFY arrived; `accepted` is false when the token was wrong or the intents refused.
+    /// `payload` is its `d`, without the token.
     Identify {
         conn: u64,
         intents: u64,
         compress: bool,
         accepted: bool,
+        payload: Value,
     },
     /// A RESUME arrived; `replayed` counts the dispatches sent again.
     Resume {

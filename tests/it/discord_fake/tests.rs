@@ -4,7 +4,9 @@
 //! and serves a real serenity client end to end. Helpers here: a minimal blocking HTTP client (the
 //! test binary has no HTTP client of its own) and a raw gateway client.
 
+mod commands;
 mod gateway;
+mod interactions;
 mod rest;
 mod serenity_client;
 mod validation;

@@ -99,23 +99,34 @@ impl Errors {
         }
         let mut root = Map::new();
         for (path, code, message) in self.items {
-            let mut node = &mut root;
-            for seg in path.split('.').filter(|s| !s.is_empty()) {
-                let entry = node.entry(seg.to_string()).or_insert_with(|| json!({}));
-                node = match entry {
-                    Value::Object(m) => m,
-                    _ => unreachable!("only objects are inserted"),
-                };
-            }
-            let list = node.entry("_errors").or_insert_with(|| json!([]));
-            if let Value::Array(a) = list {
-                a.push(json!({"code": code, "message": message}));
-            }
+            let segs: Vec<&str> = path.split('.').filter(|s| !s.is_empty()).collect();
+            insert(&mut root, &segs, json!({"code": code, "message": message}));
         }
         Err(ApiError {
             status: 400,
             body: json!({"code": 50035, "message": "Invalid Form Body", "errors": root}),
         })
+    }
+}
+
+/// Puts one error at `segs` under `node`, creating the objects on the way. A client's own key can
+/// collide with `_errors` (a locale named so, say): the later entry then replaces the earlier one
+/// rather than the server panicking.
+fn insert(node: &mut Map<String, Value>, segs: &[&str], err: Value) {
+    match segs.split_first() {
+        None => match node.entry("_errors").or_insert_with(|| json!([])) {
+            Value::Array(a) => a.push(err),
+            other => *other = json!([err]),
+        },
+        Some((seg, rest)) => {
+            let entry = node.entry(seg.to_string()).or_insert_with(|| json!({}));
+            if !entry.is_object() {
+                *entry = json!({});
+            }
+            if let Value::Object(m) = entry {
+                insert(m, rest, err);
+            }
+        }
     }
 }
 

@@ -207,6 +207,9 @@ fn faults_and_refusals_close_with_the_documented_codes() {
             4003,
             "a presence update before identifying"
         );
+        let mut gw = Gw::connect(&fake, "v=10").await;
+        gw.send(json!("not a payload")).await;
+        assert_eq!(gw.until_close().await, 4002, "a payload that is not an object");
         let mut gw = Gw::connect(&fake, "v=8").await;
         assert_eq!(gw.until_close().await, 4012);
 

@@ -1,7 +1,12 @@
 //! A real serenity 0.12 client against the fake: it fetches the gateway URL, connects, identifies,
 //! registers a guild command from its `ready` handler, answers a slash command with
-//! `create_response`, resumes after a 4000 close and answers what it missed, and meets an injected
-//! 429, which with its rate limiter off it reports as an error rather than retrying.
+//! `create_response`, resumes after a 4000 close and after op 7 RECONNECT, answering what it missed,
+//! and meets an injected 429, which with its rate limiter off it reports as an error rather than
+//! retrying.
+//!
+//! Not tested here because it takes seconds: when heartbeat ACKs stop, serenity 0.12.5 drops the
+//! socket without a close frame and identifies a new session (not a resume) about 5 s later, the
+//! pause its shard queuer keeps between identifies.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
