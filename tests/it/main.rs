@@ -14,6 +14,7 @@
 mod bad_input;
 mod cli;
 mod discord;
+mod discord_bot;
 mod discord_fake;
 mod eval;
 mod properties;
