@@ -34,6 +34,7 @@ mod validate;
 mod validate_command;
 mod validate_components;
 
+#[cfg(test)]
 mod tests;
 
 use std::net::SocketAddr;
