@@ -30,6 +30,7 @@ pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod extract;
+pub mod matrix;
 pub mod render;
 pub mod resolve;
 pub mod response;
