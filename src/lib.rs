@@ -20,6 +20,8 @@
 //! - [`console`]: the console adapter. [`runtime`]: tasks, signals and clean shutdown.
 //! - [`discord`]: Discord application commands and message payloads, derived and rendered without a
 //!   connection (pure, like the rest of the core).
+//! - [`matrix`]: the Matrix adapter (matrix-sdk): session, sync loop with gap filling, answers as HTML
+//!   notices; its input triage and rendering are pure.
 
 pub mod briefing;
 pub mod catalogue;

@@ -298,7 +298,7 @@ mod tests {
         );
         assert_eq!(parts.concat(), text);
         assert_eq!(sentences("v1.2 and e.g.x"), vec!["v1.2 and e.g.x"]);
-        let long = "word ".repeat(500) + &"é".repeat(1000);
+        let long = "word ".repeat(500) + "é".repeat(1000).as_str();
         let parts = sentences(&long);
         assert!(
             parts.iter().all(|p| p.len() <= ATOM_MAX),
