@@ -97,7 +97,11 @@ impl Synapse {
     /// [`Synapse::override_ratelimit`], from async code.
     pub async fn override_ratelimit_async(&self, user_id: &str, messages_per_second: u32, burst_count: u32) {
         let token = self.admin_token_async().await;
-        let url = format!("{}/_synapse/admin/v1/users/{}/override_ratelimit", self.url(), enc(user_id));
+        let url = format!(
+            "{}/_synapse/admin/v1/users/{}/override_ratelimit",
+            self.url(),
+            enc(user_id)
+        );
         let body = json!({"messages_per_second": messages_per_second, "burst_count": burst_count});
         call("POST", &url, Some(&token), Some(&body))
             .await
@@ -107,19 +111,31 @@ impl Synapse {
 
 async fn register(url: &str, secret: &str, name: &str, password: &str, admin: bool) -> Registered {
     let endpoint = format!("{url}/_synapse/admin/v1/register");
-    let nonce = call("GET", &endpoint, None, None).await.unwrap_or_else(|e| panic!("registration nonce: {e}"));
+    let nonce = call("GET", &endpoint, None, None)
+        .await
+        .unwrap_or_else(|e| panic!("registration nonce: {e}"));
     let nonce = nonce["nonce"].as_str().expect("a nonce").to_owned();
     let mut mac = Hmac::<Sha1>::new_from_slice(secret.as_bytes()).expect("any key length");
-    for (i, part) in [nonce.as_str(), name, password, if admin { "admin" } else { "notadmin" }]
-        .iter()
-        .enumerate()
+    for (i, part) in [
+        nonce.as_str(),
+        name,
+        password,
+        if admin { "admin" } else { "notadmin" },
+    ]
+    .iter()
+    .enumerate()
     {
         if i > 0 {
             mac.update(b"\0");
         }
         mac.update(part.as_bytes());
     }
-    let mac: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let mac: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let body = json!({"nonce": nonce, "username": name, "password": password, "admin": admin, "mac": mac});
     match call("POST", &endpoint, None, Some(&body)).await {
         Ok(reply) => Registered::New(session_from(&reply)),
@@ -131,6 +147,15 @@ async fn register(url: &str, secret: &str, name: &str, password: &str, admin: bo
 }
 
 fn session_from(reply: &Value) -> Session {
-    let field = |k: &str| reply[k].as_str().unwrap_or_else(|| panic!("no {k} in {reply}")).to_owned();
-    Session { user_id: field("user_id"), access_token: field("access_token"), device_id: field("device_id") }
+    let field = |k: &str| {
+        reply[k]
+            .as_str()
+            .unwrap_or_else(|| panic!("no {k} in {reply}"))
+            .to_owned()
+    };
+    Session {
+        user_id: field("user_id"),
+        access_token: field("access_token"),
+        device_id: field("device_id"),
+    }
 }

@@ -59,13 +59,18 @@ impl TestUser {
                 }
             }
         };
-        cell.get_or_init(|| Self::connect(server, name, password)).await.clone()
+        cell.get_or_init(|| Self::connect(server, name, password))
+            .await
+            .clone()
     }
 
     async fn connect(server: &Synapse, name: &str, password: &str) -> TestUser {
         let session = server.session(name, password, false).await;
         let base = server.url();
-        let store = server.dir().join("clients").join(format!("{name}-{}", session.device_id));
+        let store = server
+            .dir()
+            .join("clients")
+            .join(format!("{name}-{}", session.device_id));
         let alive = server.alive();
         let s = session.clone();
         let url = base.clone();
@@ -81,7 +86,10 @@ impl TestUser {
                     user_id: s.user_id.as_str().try_into().expect("a user id"),
                     device_id: s.device_id.as_str().into(),
                 },
-                tokens: SessionTokens { access_token: s.access_token.clone(), refresh_token: None },
+                tokens: SessionTokens {
+                    access_token: s.access_token.clone(),
+                    refresh_token: None,
+                },
             };
             client
                 .matrix_auth()
@@ -89,7 +97,10 @@ impl TestUser {
                 .await
                 .expect("restore the session");
             // The first sync uploads this device's keys, so others can share room keys with it from now.
-            client.sync_once(SyncSettings::default()).await.expect("the first sync");
+            client
+                .sync_once(SyncSettings::default())
+                .await
+                .expect("the first sync");
             tokio::spawn(sync_forever(client.clone(), alive));
             client
         })
@@ -121,9 +132,15 @@ impl TestUser {
 
     /// A raw API call as this user, 429s waited out; panics on any other error, naming it.
     pub async fn api(&self, method: &str, path: &str, body: Option<&Value>) -> Value {
-        call_retrying(method, &self.url(path), Some(&self.access_token), body, &self.limited)
-            .await
-            .unwrap_or_else(|e| panic!("{} as {}: {e}", path, self.user_id))
+        call_retrying(
+            method,
+            &self.url(path),
+            Some(&self.access_token),
+            body,
+            &self.limited,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{} as {}: {e}", path, self.user_id))
     }
 
     /// A private room named `name`, `invite`d at creation (which Synapse does not rate-limit per
@@ -144,17 +161,28 @@ impl TestUser {
     }
 
     pub async fn invite(&self, room: &str, user: &str) {
-        self.api("POST", &format!("/rooms/{}/invite", enc(room)), Some(&json!({"user_id": user}))).await;
+        self.api(
+            "POST",
+            &format!("/rooms/{}/invite", enc(room)),
+            Some(&json!({"user_id": user})),
+        )
+        .await;
     }
 
     /// Joins a room by id or alias.
     pub async fn join(&self, room: &str) {
-        self.api("POST", &format!("/join/{}", enc(room)), Some(&json!({}))).await;
+        self.api("POST", &format!("/join/{}", enc(room)), Some(&json!({})))
+            .await;
     }
 
     /// The room's `m.room.power_levels` content.
     pub async fn power_levels(&self, room: &str) -> Value {
-        self.api("GET", &format!("/rooms/{}/state/m.room.power_levels/", enc(room)), None).await
+        self.api(
+            "GET",
+            &format!("/rooms/{}/state/m.room.power_levels/", enc(room)),
+            None,
+        )
+        .await
     }
 
     /// The level the power-levels event lists for `user`; `None` if unlisted (`users_default` applies,
@@ -231,7 +259,13 @@ impl TestUser {
         if self.is_encrypted(room).await {
             return e2ee::event(self.client.clone(), room, event_id).await;
         }
-        let event = self.api("GET", &format!("/rooms/{}/event/{}", enc(room), enc(event_id)), None).await;
+        let event = self
+            .api(
+                "GET",
+                &format!("/rooms/{}/event/{}", enc(room), enc(event_id)),
+                None,
+            )
+            .await;
         Seen::from_event(&event, false).unwrap_or_else(|| panic!("{event_id} is not a message: {event}"))
     }
 
@@ -245,7 +279,10 @@ impl TestUser {
         let mut out = Vec::new();
         let mut from = String::new();
         loop {
-            let path = format!("/rooms/{}/messages?dir=b&limit=100&filter={filter}{from}", enc(room));
+            let path = format!(
+                "/rooms/{}/messages?dir=b&limit=100&filter={filter}{from}",
+                enc(room)
+            );
             let page = self.api("GET", &path, None).await;
             let chunk = page["chunk"].as_array().cloned().unwrap_or_default();
             out.extend(chunk.iter().filter_map(|e| Seen::from_event(e, false)));

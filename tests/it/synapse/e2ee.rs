@@ -58,7 +58,10 @@ pub async fn messages(client: Client, room: &str) -> Vec<Seen> {
             let mut options = MessagesOptions::backward().from(from.as_deref());
             options.limit = 100u32.into();
             options.filter.types = Some(vec!["m.room.message".into(), "m.room.encrypted".into()]);
-            let page = room.messages(options).await.unwrap_or_else(|e| panic!("messages of {room_id}: {e}"));
+            let page = room
+                .messages(options)
+                .await
+                .unwrap_or_else(|e| panic!("messages of {room_id}: {e}"));
             out.extend(page.chunk.iter().filter_map(seen));
             match page.end {
                 Some(end) if !page.chunk.is_empty() => from = Some(end),
@@ -77,7 +80,10 @@ pub async fn event(client: Client, room: &str, event_id: &str) -> Seen {
     on_rt(async move {
         let room = joined_room(&client, &room_id).await;
         let id = OwnedEventId::try_from(event_id.as_str()).expect("an event id");
-        let event = room.event(&id, None).await.unwrap_or_else(|e| panic!("event {event_id}: {e}"));
+        let event = room
+            .event(&id, None)
+            .await
+            .unwrap_or_else(|e| panic!("event {event_id}: {e}"));
         seen(&event).unwrap_or_else(|| panic!("{event_id} is not a message"))
     })
     .await
@@ -101,7 +107,10 @@ async fn joined_room(client: &Client, room: &str) -> Room {
         if let Some(r) = client.get_room(&id).filter(|r| r.state() == RoomState::Joined) {
             return r;
         }
-        assert!(Instant::now() < deadline, "{room} did not sync as joined within {ROOM_WAIT:?}");
+        assert!(
+            Instant::now() < deadline,
+            "{room} did not sync as joined within {ROOM_WAIT:?}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

@@ -89,7 +89,11 @@ pub struct ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {} {}: {}", self.method, self.url, self.status, self.errcode, self.error)?;
+        write!(
+            f,
+            "{} {}: {} {}: {}",
+            self.method, self.url, self.status, self.errcode, self.error
+        )?;
         if let Some(ms) = self.retry_after_ms {
             write!(f, " (retry after {:.1} s", ms as f64 / 1000.0)?;
             if Duration::from_millis(ms) > MAX_RETRY_WAIT {
@@ -106,9 +110,18 @@ impl fmt::Display for ApiError {
 }
 
 /// One request to `url` (a full URL) with an optional bearer token and JSON body; the JSON reply.
-pub async fn call(method: &str, url: &str, token: Option<&str>, body: Option<&Value>) -> Result<Value, ApiError> {
-    let (method, url, token, body) =
-        (method.to_owned(), url.to_owned(), token.map(str::to_owned), body.cloned());
+pub async fn call(
+    method: &str,
+    url: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> Result<Value, ApiError> {
+    let (method, url, token, body) = (
+        method.to_owned(),
+        url.to_owned(),
+        token.map(str::to_owned),
+        body.cloned(),
+    );
     on_rt(async move {
         let m = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");
         let mut req = http().request(m, &url);
@@ -128,9 +141,15 @@ pub async fn call(method: &str, url: &str, token: Option<&str>, body: Option<&Va
             error,
             retry_after_ms: None,
         };
-        let resp = req.send().await.map_err(|e| fail(0, "TRANSPORT", e.to_string()))?;
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| fail(0, "TRANSPORT", e.to_string()))?;
         let status = resp.status().as_u16();
-        let bytes = resp.bytes().await.map_err(|e| fail(status, "TRANSPORT", e.to_string()))?;
+        let bytes = resp
+            .bytes()
+            .await
+            .map_err(|e| fail(status, "TRANSPORT", e.to_string()))?;
         let json: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         if (200..300).contains(&status) {
             return Ok(json);

@@ -30,10 +30,11 @@ pub fn venv_python() -> PathBuf {
     }
     fs::create_dir_all(&root).unwrap_or_else(|e| panic!("cannot create {}: {e}", root.display()));
     let lock_path = root.join("synapse-venv.lock");
-    let lock = fs::File::create(&lock_path)
-        .unwrap_or_else(|e| panic!("cannot create {}: {e}", lock_path.display()));
+    let lock =
+        fs::File::create(&lock_path).unwrap_or_else(|e| panic!("cannot create {}: {e}", lock_path.display()));
     // Blocks while another process installs; that process's marker then tells us we are done.
-    lock.lock().unwrap_or_else(|e| panic!("cannot lock {}: {e}", lock_path.display()));
+    lock.lock()
+        .unwrap_or_else(|e| panic!("cannot lock {}: {e}", lock_path.display()));
     if marker.exists() {
         return python;
     }
@@ -45,7 +46,10 @@ pub fn venv_python() -> PathBuf {
 
 fn install(venv: &Path) {
     let started = std::time::Instant::now();
-    eprintln!("installing Synapse {SYNAPSE_VERSION} into {} (once)", venv.display());
+    eprintln!(
+        "installing Synapse {SYNAPSE_VERSION} into {} (once)",
+        venv.display()
+    );
     // Whatever is there was left by an interrupted install: no marker was written.
     if venv.exists() {
         fs::remove_dir_all(venv).unwrap_or_else(|e| panic!("cannot remove {}: {e}", venv.display()));
@@ -81,13 +85,21 @@ fn install(venv: &Path) {
         .stdin(Stdio::null())
         .output()
         .expect("run the venv's python");
-    assert!(check.status.success(), "Synapse was installed but does not import:\n{}", tail(&check));
+    assert!(
+        check.status.success(),
+        "Synapse was installed but does not import:\n{}",
+        tail(&check)
+    );
     eprintln!("installed Synapse in {:.1?}", started.elapsed());
 }
 
 /// The last lines of a command's output, for a panic message.
 fn tail(out: &Output) -> String {
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     last_lines(&text, 30)
 }
 

@@ -242,7 +242,11 @@ wait $pid
                 let log = fs::read_to_string(self.log_path()).unwrap_or_default();
                 panic!(
                     "Synapse {} on port {} (log {}); its log ends:\n{}",
-                    if died { "exited at start" } else { "did not answer in time" },
+                    if died {
+                        "exited at start"
+                    } else {
+                        "did not answer in time"
+                    },
                     self.port,
                     self.log_path().display(),
                     install::last_lines(&log, 40)
@@ -310,7 +314,10 @@ fn free_port() -> u16 {
 fn alive(pid: u32) -> bool {
     match fs::read_to_string(format!("/proc/{pid}/stat")) {
         // The state follows the parenthesised command name.
-        Ok(stat) => stat.rsplit(") ").next().is_some_and(|rest| !rest.starts_with('Z')),
+        Ok(stat) => stat
+            .rsplit(") ")
+            .next()
+            .is_some_and(|rest| !rest.starts_with('Z')),
         Err(_) => false,
     }
 }
@@ -332,7 +339,10 @@ fn base64_unpadded(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
         }

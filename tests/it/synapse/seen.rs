@@ -55,21 +55,33 @@ impl Seen {
         let mentions = content.get("m.mentions").map(|m| Mentions {
             user_ids: m["user_ids"]
                 .as_array()
-                .map(|ids| ids.iter().filter_map(|id| text(id)).collect())
+                .map(|ids| ids.iter().filter_map(text).collect())
                 .unwrap_or_default(),
             room: m["room"].as_bool().unwrap_or(false),
         });
         Some(Seen {
             event_id: text(&event["event_id"])?,
             sender: text(&event["sender"]).unwrap_or_default(),
-            msgtype: if undecryptable { String::new() } else { text(&content["msgtype"]).unwrap_or_default() },
-            body: if undecryptable { String::new() } else { text(&content["body"]).unwrap_or_default() },
+            msgtype: if undecryptable {
+                String::new()
+            } else {
+                text(&content["msgtype"]).unwrap_or_default()
+            },
+            body: if undecryptable {
+                String::new()
+            } else {
+                text(&content["body"]).unwrap_or_default()
+            },
             formatted_body: (content["format"] == "org.matrix.custom.html")
                 .then(|| text(&content["formatted_body"]))
                 .flatten(),
             in_reply_to: text(&relates["m.in_reply_to"]["event_id"]),
-            thread_root: (rel_type == Some("m.thread")).then(|| text(&relates["event_id"])).flatten(),
-            replaces: (rel_type == Some("m.replace")).then(|| text(&relates["event_id"])).flatten(),
+            thread_root: (rel_type == Some("m.thread"))
+                .then(|| text(&relates["event_id"]))
+                .flatten(),
+            replaces: (rel_type == Some("m.replace"))
+                .then(|| text(&relates["event_id"]))
+                .flatten(),
             mentions,
             encrypted: encrypted || undecryptable,
             undecryptable,
@@ -111,7 +123,10 @@ pub fn reply(room: &str, original: &Seen, body: &str) -> Value {
             }
         })
         .collect();
-    let original_html = original.formatted_body.clone().unwrap_or_else(|| escape_html(&original.body));
+    let original_html = original
+        .formatted_body
+        .clone()
+        .unwrap_or_else(|| escape_html(&original.body));
     let formatted = format!(
         "<mx-reply><blockquote><a href=\"https://matrix.to/#/{room}/{event}\">In reply to</a> \
          <a href=\"https://matrix.to/#/{sender}\">{sender}</a><br />{original_html}</blockquote></mx-reply>{}",
@@ -170,5 +185,8 @@ pub fn strip_reply_fallback(body: &str) -> &str {
 }
 
 fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
