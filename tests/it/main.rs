@@ -8,6 +8,8 @@
 //! - `eval`: the labeled articles and the extraction scorer.
 //! - `store`: reloads keep the last good state.
 //! - `properties`: no chat input, and no file content, panics.
+//! - `synapse`: a real Synapse homeserver (installed into a cached venv, started once per run) and test
+//!   users as Matrix clients, plain and encrypted, for the Matrix tests; and the harness's own tests.
 
 mod bad_input;
 mod cli;
@@ -16,6 +18,7 @@ mod eval;
 mod properties;
 mod snapshots;
 mod store;
+mod synapse;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
