@@ -113,8 +113,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn init_logging(config: &Config, quiet: bool) {
     let default = if quiet { "warn" } else { config.log_filter.as_str() };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+    let mut filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // matrix-sdk logs expected answers as faults: a warning after every sync that there is no key backup,
+    // which a bot never sets up (https://github.com/matrix-org/matrix-rust-sdk/issues/6367), and an error
+    // for every 404 it asks for on purpose, such as an unencrypted room's `m.room.encryption` or the absent
+    // secret storage key (https://github.com/8go/matrix-commander-rs/issues/215). The adapter logs every
+    // failure that matters itself.
+    for directive in ["matrix_sdk_crypto::backups=error", "matrix_sdk::http_client=off"] {
+        if let Ok(d) = directive.parse() {
+            filter = filter.add_directive(d);
+        }
+    }
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

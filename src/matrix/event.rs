@@ -23,8 +23,31 @@ pub struct Incoming {
     pub sender: String,
     #[serde(default)]
     pub origin_server_ts: u64,
+    pub state_key: Option<String>,
     #[serde(default)]
     pub content: Content,
+    #[serde(default)]
+    pub unsigned: Unsigned,
+}
+
+impl Incoming {
+    /// Whether this is `user` joining (not a profile change of someone already joined).
+    pub fn is_join_of(&self, user: &str) -> bool {
+        self.kind == "m.room.member"
+            && self.state_key.as_deref() == Some(user)
+            && self.content.membership.as_deref() == Some("join")
+            && self
+                .unsigned
+                .prev_content
+                .as_ref()
+                .and_then(|p| p.membership.as_deref())
+                != Some("join")
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Unsigned {
+    pub prev_content: Option<Content>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -35,6 +58,8 @@ pub struct Content {
     pub formatted_body: Option<String>,
     #[serde(rename = "m.relates_to")]
     pub relates_to: Option<RelatesTo>,
+    /// Of `m.room.member` events.
+    pub membership: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -209,6 +234,20 @@ mod tests {
         let threaded = json!({"msgtype": "m.text", "body": "!help",
             "m.relates_to": {"rel_type": "m.thread", "event_id": "$root", "is_falling_back": true, "m.in_reply_to": {"event_id": "$last"}}});
         assert_eq!(check(threaded).unwrap().thread.as_deref(), Some("$root"));
+    }
+
+    #[test]
+    fn the_bots_own_join_is_told_from_a_profile_change() {
+        let member = |prev: Value| -> Incoming {
+            serde_json::from_value(json!({"type": "m.room.member", "event_id": "$j", "sender": "@attache:example.org",
+                "state_key": "@attache:example.org", "content": {"membership": "join"}, "unsigned": {"prev_content": prev}}))
+            .unwrap()
+        };
+        assert!(member(json!({"membership": "invite"})).is_join_of("@attache:example.org"));
+        assert!(
+            !member(json!({"membership": "join", "displayname": "x"})).is_join_of("@attache:example.org")
+        );
+        assert!(!member(json!({"membership": "invite"})).is_join_of("@alice:example.org"));
     }
 
     #[test]

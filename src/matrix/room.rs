@@ -205,8 +205,8 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
             Some(target) => response = post_elsewhere(bot, &request, response, &post, target).await,
         }
     }
-    tracing::debug!(room = %room.room_id(), event = request.event_id, status = ?response.status, "answering");
     let reply = render::render(&response);
+    let sending = std::time::Instant::now();
     send_all(
         bot,
         room,
@@ -215,6 +215,14 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
         request.thread.as_deref(),
     )
     .await;
+    tracing::debug!(
+        room = %room.room_id(),
+        event = request.event_id,
+        status = ?response.status,
+        parts = reply.len(),
+        send_ms = sending.elapsed().as_millis() as u64,
+        "answered"
+    );
     if let Some(post) = post_here {
         send_all(
             bot,

@@ -98,8 +98,14 @@ fn dispatch(
             continue;
         }
         let timeline = &update.timeline;
-        let gap = match (&timeline.prev_batch, timeline.limited) {
-            (Some(from), true) => Some(Gap {
+        // Joined in this sync: what came before the join (and any gap) was said before the bot was there.
+        let joined_at = timeline.events.iter().rposition(|e| {
+            e.raw()
+                .deserialize_as_unchecked::<Incoming>()
+                .is_ok_and(|i| i.is_join_of(&bot.names.user_id))
+        });
+        let gap = match (&timeline.prev_batch, timeline.limited, joined_at) {
+            (Some(from), true, None) => Some(Gap {
                 from: from.clone(),
                 to: since.map(str::to_string),
             }),
@@ -107,7 +113,8 @@ fn dispatch(
         };
         let mut requests = Vec::new();
         let mut undecrypted = Vec::new();
-        for event in &timeline.events {
+        let after_join = joined_at.map_or(0, |i| i + 1);
+        for event in &timeline.events[after_join..] {
             match read(bot, event) {
                 Read::Command(r) => requests.push(r),
                 Read::Undecrypted(e) => undecrypted.push(e),

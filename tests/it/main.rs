@@ -8,6 +8,8 @@
 //! - `eval`: the labeled articles and the extraction scorer.
 //! - `store`: reloads keep the last good state.
 //! - `properties`: no chat input, and no file content, panics.
+//! - `matrix`: the Matrix adapter against a real Synapse: every command, encrypted rooms, invites, restarts,
+//!   roles, a burst of 200 commands under a rate limit, and the homeserver going away and back.
 //! - `synapse`: a real Synapse homeserver (installed into a cached venv, started once per run) and test
 //!   users as Matrix clients, plain and encrypted, for the Matrix tests; and the harness's own tests.
 
@@ -15,6 +17,7 @@ mod bad_input;
 mod cli;
 mod discord;
 mod eval;
+mod matrix;
 mod properties;
 mod snapshots;
 mod store;
