@@ -147,6 +147,7 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
         Plan::from_config(&config, attache::config::env_secret)
     };
     let dir = config.briefings_dir.clone();
+    let configured = config.matrix.is_some() || config.discord.is_some();
     let engine = Arc::new(Engine::new(config));
     let snapshot = engine.snapshot();
     for e in &snapshot.errors {
@@ -154,7 +155,8 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     }
     let banner = plan.console_only.then(|| {
         format!(
-            "No chat platform is configured: starting the console with {} from {} (type `help`; Ctrl-D quits).",
+            "No chat platform {}: starting the console with {} from {} (type `help`; Ctrl-D quits).",
+            if configured { "can start" } else { "is configured" },
             count(snapshot.len(), "briefing"),
             dir.display()
         )

@@ -138,13 +138,11 @@ impl Bot {
         self.served.as_ref().is_none_or(|s| s.contains(room))
     }
 
-    /// The running `[matrix]` section, so a reload's admins and moderators apply at once.
-    fn config(&self) -> MatrixConfig {
-        self.engine
-            .config()
-            .matrix
-            .clone()
-            .unwrap_or_else(|| self.started_config.clone())
+    /// Reads the running `[matrix]` section, so a reload's prefix, admins and moderators apply at once (the
+    /// one the adapter started with if a reload removed it).
+    fn with_config<T>(&self, f: impl FnOnce(&MatrixConfig) -> T) -> T {
+        let config = self.engine.config();
+        f(config.matrix.as_ref().unwrap_or(&self.started_config))
     }
 
     /// Marks an event handled; `false` if it already was.

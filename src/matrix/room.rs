@@ -263,7 +263,7 @@ async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
         }),
         Err(_) => None,
     };
-    event::role(sender, level, &bot.config())
+    bot.with_config(|c| event::role(sender, level, c))
 }
 
 /// Posts a digest to another room (`matrix:<room>`), if the bot is there and the caller moderates it there

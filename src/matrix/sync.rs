@@ -166,8 +166,7 @@ pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
         Ok(i) => i,
         Err(_) => return Read::Skip,
     };
-    let prefix = bot.config().prefix;
-    match triage(&incoming, &bot.names, &prefix, bot.started_ms) {
+    match bot.with_config(|c| triage(&incoming, &bot.names, &c.prefix, bot.started_ms)) {
         Ok(request) => Read::Command(request),
         Err(skip) => {
             tracing::trace!(event = incoming.event_id, ?skip, "not a command");
@@ -225,8 +224,7 @@ async fn accept_invite(bot: Arc<Bot>, room: Room) {
             return;
         }
     };
-    let config = bot.config();
-    if !config.autojoin.allows(&inviter, &config.admins) {
+    if !bot.with_config(|c| c.autojoin.allows(&inviter, &c.admins)) {
         tracing::info!(room = %room.room_id(), inviter, "ignoring an invite `matrix.autojoin` does not allow");
         return;
     }
