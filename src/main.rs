@@ -113,8 +113,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn init_logging(config: &Config, quiet: bool) {
     let default = if quiet { "warn" } else { config.log_filter.as_str() };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+    let mut filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // matrix-sdk logs expected answers as faults: a warning after every sync that there is no key backup,
+    // which a bot never sets up (https://github.com/matrix-org/matrix-rust-sdk/issues/6367), and an error
+    // for every 404 it asks for on purpose, such as an unencrypted room's `m.room.encryption` or the absent
+    // secret storage key (https://github.com/8go/matrix-commander-rs/issues/215). The adapter logs every
+    // failure that matters itself.
+    for directive in ["matrix_sdk_crypto::backups=error", "matrix_sdk::http_client=off"] {
+        if let Ok(d) = directive.parse() {
+            filter = filter.add_directive(d);
+        }
+    }
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -126,15 +136,18 @@ fn init_logging(config: &Config, quiet: bool) {
 
 fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     let plan = if console_only {
-        Plan {
-            console: true,
-            console_only: true,
-            platforms: Vec::new(),
-        }
+        Plan::console_only()
     } else {
-        Plan::from_config(config.console, Plan::platforms(&config))
+        // A configured platform whose secret is unset is skipped with a warning, so the rest still runs.
+        for platform in config.platforms(attache::config::env_secret) {
+            if let Some(problem) = platform.problem {
+                tracing::warn!("[{}] not started: {problem}", platform.name);
+            }
+        }
+        Plan::from_config(&config, attache::config::env_secret)
     };
     let dir = config.briefings_dir.clone();
+    let configured = config.matrix.is_some() || config.discord.is_some();
     let engine = Arc::new(Engine::new(config));
     let snapshot = engine.snapshot();
     for e in &snapshot.errors {
@@ -142,7 +155,8 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     }
     let banner = plan.console_only.then(|| {
         format!(
-            "No chat platform is configured: starting the console with {} from {} (type `help`; Ctrl-D quits).",
+            "No chat platform {}: starting the console with {} from {} (type `help`; Ctrl-D quits).",
+            if configured { "can start" } else { "is configured" },
             count(snapshot.len(), "briefing"),
             dir.display()
         )

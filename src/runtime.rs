@@ -7,81 +7,87 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::config::{ConsoleMode, DiscordConfig};
+use crate::config::{Config, ConsoleMode, DiscordConfig};
 use crate::engine::Engine;
 use crate::store::{ReloadReport, watch};
 
 /// How long tasks get to finish after the shutdown signal before the process exits anyway.
 const GRACE: Duration = Duration::from_secs(5);
 
-/// A chat platform ready to start: its config and the secret read from the environment.
-#[derive(Clone)]
-pub enum Platform {
-    Discord { config: DiscordConfig, token: String },
+/// The Discord adapter's start: its config and the token read from the environment.
+#[derive(Clone, PartialEq)]
+pub struct DiscordStart {
+    pub config: DiscordConfig,
+    pub token: String,
 }
 
-impl std::fmt::Debug for Platform {
-    // By hand, so a secret never reaches a log line.
+impl std::fmt::Debug for DiscordStart {
+    // By hand, so the token never reaches a log line.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Platform::Discord { .. } => f.write_str("Discord"),
-        }
+        f.debug_struct("DiscordStart").field("config", &self.config).finish_non_exhaustive()
     }
 }
 
 /// Which adapters to start.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub console: bool,
     /// The console is the only adapter, so closing it stops the bot.
     pub console_only: bool,
-    pub platforms: Vec<Platform>,
+    /// The Matrix adapter, when `[matrix]` is configured and its secrets are set.
+    pub matrix: Option<crate::matrix::Start>,
+    /// The Discord adapter, when `[discord]` is configured and its token is set.
+    pub discord: Option<DiscordStart>,
 }
 
 impl Plan {
-    /// Decides from the config: `auto` runs the console when no platform can start.
-    pub fn from_config(mode: ConsoleMode, platforms: Vec<Platform>) -> Plan {
-        let console = match mode {
+    /// Decides from the config and the environment (read through `env`, so tests need no real one): each
+    /// platform section whose secrets are set starts; `auto` means the console when none can.
+    pub fn from_config(config: &Config, env: impl Fn(&str) -> Option<String>) -> Plan {
+        let matrix = config.matrix.as_ref().and_then(|m| {
+            crate::matrix::Secrets::from_env(m, &env).map(|secrets| crate::matrix::Start {
+                config: m.clone(),
+                secrets,
+            })
+        });
+        let discord = config.discord.as_ref().and_then(|d| {
+            env(&d.token_env).map(|token| DiscordStart {
+                config: d.clone(),
+                token,
+            })
+        });
+        let platforms = usize::from(matrix.is_some()) + usize::from(discord.is_some());
+        let console = match config.console {
             ConsoleMode::Always => true,
             ConsoleMode::Never => false,
-            ConsoleMode::Auto => platforms.is_empty(),
+            ConsoleMode::Auto => platforms == 0,
         };
         Plan {
             console,
-            console_only: console && platforms.is_empty(),
-            platforms,
+            console_only: console && platforms == 0,
+            matrix,
+            discord,
         }
     }
 
-    /// The platforms of `config` whose secrets are set in the environment; each one configured but
-    /// unusable is logged with the reason, and the bot starts without it.
-    pub fn platforms(config: &crate::config::Config) -> Vec<Platform> {
-        for check in config.platforms(crate::config::env_secret) {
-            if let Some(problem) = check.problem {
-                tracing::warn!(
-                    "[{}] is configured but cannot start: {problem}; starting without it",
-                    check.name
-                );
-            }
+    /// Only the console, whatever the config says (`attache console`).
+    pub fn console_only() -> Plan {
+        Plan {
+            console: true,
+            console_only: true,
+            matrix: None,
+            discord: None,
         }
-        let mut out = Vec::new();
-        if let Some(d) = &config.discord
-            && let Some(token) = crate::config::env_secret(&d.token_env)
-        {
-            out.push(Platform::Discord {
-                config: d.clone(),
-                token,
-            });
-        }
-        out
     }
 }
 
 /// Runs until a shutdown signal, then waits (up to a grace period) for every task to stop. `ready` is called
 /// once the signal handlers are installed, so a signal after whatever it announces always stops cleanly.
 pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyhow::Result<()> {
-    if !plan.console && plan.platforms.is_empty() {
-        anyhow::bail!("nothing to run: no chat platform can start and `console.enabled` is \"never\"");
+    if !plan.console && plan.matrix.is_none() && plan.discord.is_none() {
+        anyhow::bail!(
+            "nothing to run: no chat platform can start and `console.enabled` is \"never\" (run `attache check`)"
+        );
     }
     let shutdown = CancellationToken::new();
     let tracker = TaskTracker::new();
@@ -98,18 +104,17 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
             log_reload,
         ));
     }
-    for platform in plan.platforms {
-        match platform {
-            Platform::Discord { config, token } => {
-                tracker.spawn(crate::discord::run(
-                    engine.clone(),
-                    config,
-                    token,
-                    shutdown.clone(),
-                    tracker.clone(),
-                ));
-            }
-        }
+    if let Some(start) = plan.matrix {
+        tracker.spawn(crate::matrix::run(engine.clone(), start, shutdown.clone()));
+    }
+    if let Some(DiscordStart { config, token }) = plan.discord {
+        tracker.spawn(crate::discord::run(
+            engine.clone(),
+            config,
+            token,
+            shutdown.clone(),
+            tracker.clone(),
+        ));
     }
     ready();
     // After the announcement, so the console's prompt comes below it.
@@ -185,5 +190,27 @@ pub fn log_reload(report: &ReloadReport) {
             "briefings reloaded: {} served",
             report.total
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MATRIX: &str =
+        "[matrix]\nhomeserver = \"https://m.org\"\nuser = \"@bot:m.org\"\npassword_env = \"PW\"\n";
+
+    fn config(extra: &str) -> Config {
+        Config::parse(&format!("{extra}{MATRIX}"), std::path::Path::new("t.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_platform_starts_only_with_its_secret() {
+        let with = Plan::from_config(&config(""), |v| (v == "PW").then(|| "pw".to_string()));
+        assert!(with.matrix.is_some() && !with.console, "{with:?}");
+        let without = Plan::from_config(&config(""), |_| None);
+        assert!(without.matrix.is_none() && without.console_only, "{without:?}");
+        let always = Plan::from_config(&config("[console]\nenabled = \"always\"\n"), |_| Some("s".into()));
+        assert!(always.matrix.is_some() && always.console && !always.console_only);
     }
 }

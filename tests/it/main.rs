@@ -10,6 +10,10 @@
 //! - `eval`: the labeled articles and the extraction scorer.
 //! - `store`: reloads keep the last good state.
 //! - `properties`: no chat input, and no file content, panics.
+//! - `matrix`: the Matrix adapter against a real Synapse: every command, encrypted rooms, invites, restarts,
+//!   roles, a burst of 200 commands under a rate limit, and the homeserver going away and back.
+//! - `synapse`: a real Synapse homeserver (installed into a cached venv, started once per run) and test
+//!   users as Matrix clients, plain and encrypted, for the Matrix tests; and the harness's own tests.
 
 mod bad_input;
 mod cli;
@@ -17,9 +21,11 @@ mod discord;
 mod discord_bot;
 mod discord_fake;
 mod eval;
+mod matrix;
 mod properties;
 mod snapshots;
 mod store;
+mod synapse;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
