@@ -173,7 +173,7 @@ fn corpus(dir: &Path, n: usize) {
                 "[[sponsors]]\nname = \"Example Group\"\nrelation = \"organizer\"\n"
             );
             fm.push_str("+++\n\n");
-            fm + &body.join("\n\n")
+            fm + body.join("\n\n").as_str()
         };
         let ext = if i % 10 == 9 { "txt" } else { "md" };
         std::fs::write(dir.join(format!("synthetic-{i:05}.{ext}")), text).expect("write corpus");

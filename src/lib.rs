@@ -20,6 +20,8 @@
 //! - [`console`]: the console adapter. [`runtime`]: tasks, signals and clean shutdown.
 //! - [`discord`]: Discord application commands and message payloads, derived and rendered without a
 //!   connection (pure, like the rest of the core).
+//! - [`matrix`]: the Matrix adapter (matrix-sdk): session, sync loop with gap filling, answers as HTML
+//!   notices; its input triage and rendering are pure.
 
 pub mod briefing;
 pub mod catalogue;
@@ -30,6 +32,7 @@ pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod extract;
+pub mod matrix;
 pub mod render;
 pub mod resolve;
 pub mod response;

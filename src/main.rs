@@ -126,12 +126,15 @@ fn init_logging(config: &Config, quiet: bool) {
 
 fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     let plan = if console_only {
-        Plan {
-            console: true,
-            console_only: true,
-        }
+        Plan::console_only()
     } else {
-        Plan::from_config(config.console, 0)
+        // A configured platform whose secret is unset is skipped with a warning, so the rest still runs.
+        for platform in config.platforms(attache::config::env_secret) {
+            if let Some(problem) = platform.problem {
+                tracing::warn!("[{}] not started: {problem}", platform.name);
+            }
+        }
+        Plan::from_config(&config, attache::config::env_secret)
     };
     let dir = config.briefings_dir.clone();
     let engine = Arc::new(Engine::new(config));

@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::config::ConsoleMode;
+use crate::config::{Config, ConsoleMode};
 use crate::engine::Engine;
 use crate::store::{ReloadReport, watch};
 
@@ -15,18 +15,27 @@ use crate::store::{ReloadReport, watch};
 const GRACE: Duration = Duration::from_secs(5);
 
 /// Which adapters to start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub console: bool,
     /// The console is the only adapter, so closing it stops the bot.
     pub console_only: bool,
+    /// The Matrix adapter, when `[matrix]` is configured and its secrets are set.
+    pub matrix: Option<crate::matrix::Start>,
 }
 
 impl Plan {
-    /// Decides from the config. No chat platform adapter is configured in this build's config, so `auto`
-    /// means the console.
-    pub fn from_config(mode: ConsoleMode, platforms: usize) -> Plan {
-        let console = match mode {
+    /// Decides from the config and the environment (read through `env`, so tests need no real one): each
+    /// platform section whose secrets are set starts; `auto` means the console when none can.
+    pub fn from_config(config: &Config, env: impl Fn(&str) -> Option<String>) -> Plan {
+        let matrix = config.matrix.as_ref().and_then(|m| {
+            crate::matrix::Secrets::from_env(m, &env).map(|secrets| crate::matrix::Start {
+                config: m.clone(),
+                secrets,
+            })
+        });
+        let platforms = usize::from(matrix.is_some());
+        let console = match config.console {
             ConsoleMode::Always => true,
             ConsoleMode::Never => false,
             ConsoleMode::Auto => platforms == 0,
@@ -34,6 +43,16 @@ impl Plan {
         Plan {
             console,
             console_only: console && platforms == 0,
+            matrix,
+        }
+    }
+
+    /// Only the console, whatever the config says (`attache console`).
+    pub fn console_only() -> Plan {
+        Plan {
+            console: true,
+            console_only: true,
+            matrix: None,
         }
     }
 }
@@ -41,8 +60,10 @@ impl Plan {
 /// Runs until a shutdown signal, then waits (up to a grace period) for every task to stop. `ready` is called
 /// once the signal handlers are installed, so a signal after whatever it announces always stops cleanly.
 pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyhow::Result<()> {
-    if !plan.console {
-        anyhow::bail!("nothing to run: no chat platform is configured and `console.enabled` is \"never\"");
+    if !plan.console && plan.matrix.is_none() {
+        anyhow::bail!(
+            "nothing to run: no chat platform can start and `console.enabled` is \"never\" (run `attache check`)"
+        );
     }
     let shutdown = CancellationToken::new();
     let tracker = TaskTracker::new();
@@ -58,6 +79,9 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
             shutdown.clone(),
             log_reload,
         ));
+    }
+    if let Some(start) = plan.matrix {
+        tracker.spawn(crate::matrix::run(engine.clone(), start, shutdown.clone()));
     }
     ready();
     // After the announcement, so the console's prompt comes below it.
@@ -133,5 +157,27 @@ pub fn log_reload(report: &ReloadReport) {
             "briefings reloaded: {} served",
             report.total
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MATRIX: &str =
+        "[matrix]\nhomeserver = \"https://m.org\"\nuser = \"@bot:m.org\"\npassword_env = \"PW\"\n";
+
+    fn config(extra: &str) -> Config {
+        Config::parse(&format!("{extra}{MATRIX}"), std::path::Path::new("t.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_platform_starts_only_with_its_secret() {
+        let with = Plan::from_config(&config(""), |v| (v == "PW").then(|| "pw".to_string()));
+        assert!(with.matrix.is_some() && !with.console, "{with:?}");
+        let without = Plan::from_config(&config(""), |_| None);
+        assert!(without.matrix.is_none() && without.console_only, "{without:?}");
+        let always = Plan::from_config(&config("[console]\nenabled = \"always\"\n"), |_| Some("s".into()));
+        assert!(always.matrix.is_some() && always.console && !always.console_only);
     }
 }

@@ -189,9 +189,9 @@ pub(crate) fn dateline(p: &str) -> Option<(String, usize)> {
         .split(' ')
         .map(|w| {
             let mut chars = w.chars();
-            chars
-                .next()
-                .map_or(String::new(), |c| c.to_string() + &chars.as_str().to_lowercase())
+            chars.next().map_or(String::new(), |c| {
+                c.to_string() + chars.as_str().to_lowercase().as_str()
+            })
         })
         .collect();
     Some((title_case.join(" "), sep.end()))

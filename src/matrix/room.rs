@@ -1,0 +1,319 @@
+//! One task per room with work: it answers the room's commands in the order they were sent, so a slow
+//! answer (a rate limit, a long reply) holds up only its own room. A task stops after a while without work
+//! and the sync loop starts another when needed.
+//!
+//! Before a batch's commands, the task fetches the gap of a limited sync from `/messages`, and answers the
+//! commands found there first. An event that could not be decrypted yet is retried in the background while
+//! its room key may still arrive.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
+use matrix_sdk::room::MessagesOptions;
+use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::{RoomAliasId, RoomId, UInt, UserId};
+use matrix_sdk::{Room, RoomState};
+use tokio::sync::mpsc;
+
+use crate::command::Role;
+use crate::response::{Block, Inline, Post, Response, Status};
+
+use super::Bot;
+use super::event::{self, Request};
+use super::render::{self, Message};
+use super::send::{self, Backoff};
+use super::sync::{Read, read};
+
+/// A room task stops after this long without work.
+const IDLE: Duration = Duration::from_secs(300);
+/// Events per `/messages` page, and pages at most per gap (a gap larger than this is logged, not chased).
+const GAP_PAGE: u32 = 100;
+const GAP_PAGES: usize = 50;
+/// How long an undecryptable command is retried while its key may still arrive.
+const DECRYPT_RETRIES: [u64; 5] = [1, 2, 4, 8, 15];
+
+/// The part of a room's timeline a limited sync left out: `/messages` backwards from `from` to `to`.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub from: String,
+    pub to: Option<String>,
+}
+
+/// One sync's work for a room.
+pub struct Work {
+    pub gap: Option<Gap>,
+    pub requests: Vec<Request>,
+    pub undecrypted: Vec<TimelineEvent>,
+}
+
+/// The sync loop's end of a room task's queue.
+pub struct Handle(mpsc::UnboundedSender<Work>);
+
+impl Handle {
+    pub fn spawn(bot: Arc<Bot>, room: Room) -> Handle {
+        let (tx, rx) = mpsc::unbounded_channel();
+        bot.tasks.clone().spawn(serve(bot, room, tx.clone(), rx));
+        Handle(tx)
+    }
+
+    /// Queues work; gives it back when the task has stopped.
+    pub fn send(&self, work: Work) -> Result<(), Work> {
+        self.0.send(work).map_err(|e| e.0)
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.0.is_closed()
+    }
+}
+
+async fn serve(
+    bot: Arc<Bot>,
+    room: Room,
+    tx: mpsc::UnboundedSender<Work>,
+    mut rx: mpsc::UnboundedReceiver<Work>,
+) {
+    loop {
+        let work = tokio::select! {
+            _ = bot.shutdown.cancelled() => return,
+            w = tokio::time::timeout(IDLE, rx.recv()) => w,
+        };
+        match work {
+            Ok(Some(work)) => handle(&bot, &room, &tx, work).await,
+            Ok(None) => return,
+            Err(_idle) => {
+                // Refuse new work, then finish what was queued meanwhile: nothing sent is dropped.
+                rx.close();
+                while let Ok(work) = rx.try_recv() {
+                    handle(&bot, &room, &tx, work).await;
+                }
+                return;
+            }
+        }
+    }
+}
+
+async fn handle(bot: &Arc<Bot>, room: &Room, tx: &mpsc::UnboundedSender<Work>, work: Work) {
+    if let Some(gap) = work.gap {
+        for request in fill_gap(bot, room, gap).await {
+            answer(bot, room, request).await;
+        }
+    }
+    for request in work.requests {
+        answer(bot, room, request).await;
+    }
+    for event in work.undecrypted {
+        bot.tasks
+            .spawn(retry_decryption(bot.clone(), room.clone(), tx.clone(), event));
+    }
+}
+
+/// The commands in a gap, oldest first.
+async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> Vec<Request> {
+    let mut events = Vec::new();
+    let mut from = Some(gap.from);
+    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(10));
+    let mut pages = 0;
+    while let Some(token) = from.take() {
+        let mut options = MessagesOptions::backward().from(token.as_str());
+        options.to = gap.to.clone();
+        options.limit = UInt::from(GAP_PAGE);
+        let page = match room.messages(options).await {
+            Ok(p) => p,
+            Err(e) if send::is_transient(&e) => {
+                tracing::warn!(room = %room.room_id(), "fetching a gap failed ({e}); retrying");
+                if !send::sleep(backoff.next_delay(), &bot.shutdown).await {
+                    break;
+                }
+                from = Some(token);
+                continue;
+            }
+            Err(e) => {
+                tracing::error!(room = %room.room_id(), "cannot fetch a gap: {e}");
+                break;
+            }
+        };
+        pages += 1;
+        // Paging back past the start means the rest is backlog.
+        let reached_start = page.chunk.iter().any(|e| {
+            e.timestamp()
+                .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms)
+        });
+        let done = page.chunk.is_empty() || reached_start;
+        events.extend(page.chunk);
+        if done || pages == GAP_PAGES {
+            if pages == GAP_PAGES {
+                tracing::warn!(room = %room.room_id(), "a gap of more than {} events; the rest is skipped", GAP_PAGE as usize * GAP_PAGES);
+            }
+            break;
+        }
+        from = page.end;
+    }
+    events.reverse();
+    let mut requests = Vec::new();
+    for event in &events {
+        match read(bot, event) {
+            Read::Command(r) => requests.push(r),
+            Read::Undecrypted(_) | Read::Skip => {}
+        }
+    }
+    tracing::info!(room = %room.room_id(), events = events.len(), commands = requests.len(), "gap filled");
+    requests
+}
+
+/// Tries again to decrypt an event while its room key may still arrive, then queues it as a command.
+async fn retry_decryption(bot: Arc<Bot>, room: Room, tx: mpsc::UnboundedSender<Work>, event: TimelineEvent) {
+    let TimelineEventKind::UnableToDecrypt { event: raw, .. } = &event.kind else {
+        return;
+    };
+    for wait in DECRYPT_RETRIES {
+        if !send::sleep(Duration::from_secs(wait), &bot.shutdown).await {
+            return;
+        }
+        let Ok(decrypted) = room.decrypt_event(raw.cast_ref_unchecked(), None).await else {
+            continue;
+        };
+        if let Read::Command(request) = read(&bot, &decrypted) {
+            let _ = tx.send(Work {
+                gap: None,
+                requests: vec![request],
+                undecrypted: Vec::new(),
+            });
+        }
+        return;
+    }
+    tracing::warn!(room = %room.room_id(), event = ?event.event_id(), "gave up decrypting an event: its key never arrived");
+}
+
+/// Answers one command, once.
+async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
+    if !bot.first_time(&request.event_id) {
+        return;
+    }
+    let role = role_in(bot, room, &request.sender).await;
+    let engine = bot.engine.clone();
+    let line = request.line.clone();
+    // `reload` reads files: keep commands off the async workers.
+    let Ok(mut response) = tokio::task::spawn_blocking(move || engine.handle(&line, role)).await else {
+        tracing::error!("a command task failed");
+        return;
+    };
+    let mut post_here = None;
+    if let Some(post) = response.post.take() {
+        match &post.target {
+            None => post_here = Some(post),
+            Some(target) => response = post_elsewhere(bot, &request, response, &post, target).await,
+        }
+    }
+    tracing::debug!(room = %room.room_id(), event = request.event_id, status = ?response.status, "answering");
+    let reply = render::render(&response);
+    send_all(
+        bot,
+        room,
+        &reply,
+        Some(&request.event_id),
+        request.thread.as_deref(),
+    )
+    .await;
+    if let Some(post) = post_here {
+        send_all(
+            bot,
+            room,
+            &render::render_post(&post),
+            None,
+            request.thread.as_deref(),
+        )
+        .await;
+    }
+}
+
+/// Sends messages in order; a refused one is logged and the rest still tried.
+async fn send_all(
+    bot: &Bot,
+    room: &Room,
+    messages: &[Message],
+    reply_to: Option<&str>,
+    thread: Option<&str>,
+) {
+    for message in messages {
+        let content = event::answer_content(message, reply_to, thread);
+        match send::send(room, content, &bot.shutdown).await {
+            Ok(_) => {}
+            Err(send::SendError::Cancelled) => return,
+            Err(e) => tracing::error!(room = %room.room_id(), "an answer was not sent: {e}"),
+        }
+    }
+}
+
+/// The caller's role in `room`, from the configured lists and the room's power levels.
+async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
+    let level = match UserId::parse(sender) {
+        Ok(user) => room.get_user_power_level(&user).await.ok().map(|p| match p {
+            UserPowerLevel::Infinite => i64::MAX,
+            UserPowerLevel::Int(i) => i.into(),
+            _ => 0,
+        }),
+        Err(_) => None,
+    };
+    event::role(sender, level, &bot.config())
+}
+
+/// Posts a digest to another room (`matrix:<room>`), if the bot is there and the caller moderates it there
+/// too; returns the reply that says what happened.
+async fn post_elsewhere(
+    bot: &Bot,
+    request: &Request,
+    mut reply: Response,
+    post: &Post,
+    target: &str,
+) -> Response {
+    let problem =
+        |status, message: Inline, hint: &str| Response::problem(status, message, vec![Inline::plain(hint)]);
+    let Some(("matrix", room)) = target.split_once(':') else {
+        return problem(
+            Status::Usage,
+            Inline::default()
+                .text("From Matrix, a digest goes here or to a ")
+                .code("matrix:")
+                .text(" room."),
+            "Post Discord digests from Discord.",
+        );
+    };
+    let room_id = match RoomId::parse(room) {
+        Ok(id) => Some(id),
+        Err(_) => match RoomAliasId::parse(room) {
+            Ok(alias) => bot
+                .client
+                .resolve_room_alias(&alias)
+                .await
+                .ok()
+                .map(|r| r.room_id),
+            Err(_) => None,
+        },
+    };
+    let joined = room_id
+        .and_then(|id| bot.client.get_room(&id))
+        .filter(|r| r.state() == RoomState::Joined && bot.serves(r.room_id()));
+    let Some(target_room) = joined else {
+        return problem(
+            Status::NotFound,
+            Inline::default().text("I am not in ").code(room).text("."),
+            "Invite me there first, then try again.",
+        );
+    };
+    if role_in(bot, &target_room, &request.sender).await < Role::Moderator {
+        return problem(
+            Status::Denied,
+            Inline::default()
+                .text("You are not a moderator in ")
+                .code(room)
+                .text("."),
+            "Ask a moderator of that room to post the digest.",
+        );
+    }
+    send_all(bot, &target_room, &render::render_post(post), None, None).await;
+    reply.blocks.push(Block::Note {
+        text: Inline::default().text("Posted to ").code(room).text("."),
+    });
+    reply
+}

@@ -1,0 +1,155 @@
+//! Sending an answer so that it arrives: a rate limit (429, `M_LIMIT_EXCEEDED`) is waited out as the server
+//! asks, a network failure or a server error is retried with backoff, and only a refusal (not in the room,
+//! forbidden) gives up. Every retry reuses the event's transaction id, so a send whose response was lost is
+//! not posted twice.
+//!
+//! matrix-sdk would retry a 429 by itself; its retries are switched off for these requests so each wait is
+//! logged and counted (the count shows in the log as `rate limited (429)`), and so a wait ends on shutdown.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use matrix_sdk::config::RequestConfig;
+use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
+use matrix_sdk::ruma::{OwnedEventId, TransactionId};
+use matrix_sdk::{HttpError, Room};
+use serde_json::Value;
+use tokio_util::sync::CancellationToken;
+
+/// 429s waited out since start, for the log.
+static RATE_LIMITED: AtomicU64 = AtomicU64::new(0);
+
+/// Why an answer was not sent.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error("the homeserver refused the event: {0}")]
+    Refused(matrix_sdk::Error),
+    #[error("shutting down")]
+    Cancelled,
+}
+
+/// Sends one `m.room.message` event with `content`, retrying until it is accepted, refused, or `shutdown`.
+pub async fn send(
+    room: &Room,
+    content: Value,
+    shutdown: &CancellationToken,
+) -> Result<OwnedEventId, SendError> {
+    let txn = TransactionId::new();
+    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(30));
+    loop {
+        let attempt = room
+            .send_raw("m.room.message", content.clone())
+            .with_transaction_id(&txn)
+            .with_request_config(RequestConfig::new().disable_retry());
+        let result = tokio::select! {
+            _ = shutdown.cancelled() => return Err(SendError::Cancelled),
+            r = attempt => r,
+        };
+        let error = match result {
+            Ok(sent) => return Ok(sent.response.event_id),
+            Err(e) => e,
+        };
+        let wait = if let Some(after) = rate_limit(&error) {
+            let n = RATE_LIMITED.fetch_add(1, Ordering::Relaxed) + 1;
+            let wait = after.unwrap_or_else(|| backoff.next_delay());
+            tracing::info!(
+                room = %room.room_id(),
+                wait_ms = wait.as_millis() as u64,
+                total = n,
+                "rate limited (429): waiting before sending again"
+            );
+            wait
+        } else if is_transient(&error) {
+            let wait = backoff.next_delay();
+            tracing::warn!(room = %room.room_id(), "sending failed ({error}); retrying in {wait:?}");
+            wait
+        } else {
+            return Err(SendError::Refused(error));
+        };
+        if !sleep(wait, shutdown).await {
+            return Err(SendError::Cancelled);
+        }
+    }
+}
+
+/// `Some` when `error` is a 429, with the wait the server asked for, if it said.
+fn rate_limit(error: &matrix_sdk::Error) -> Option<Option<Duration>> {
+    match error.client_api_error_kind() {
+        Some(ErrorKind::LimitExceeded(data)) => Some(data.retry_after.as_ref().map(|r| {
+            match r {
+                RetryAfter::Delay(d) => *d,
+                RetryAfter::DateTime(at) => at
+                    .duration_since(std::time::SystemTime::now())
+                    .unwrap_or_default(),
+            }
+        })),
+        _ => None,
+    }
+}
+
+/// A failure that may pass: the network, a 429, or a 5xx from the server or a proxy before it.
+pub fn is_transient(error: &matrix_sdk::Error) -> bool {
+    let http = match error {
+        matrix_sdk::Error::Http(h) => h.as_ref(),
+        _ => return false,
+    };
+    match http {
+        HttpError::Reqwest(_) => true,
+        HttpError::Cached(inner) => matches!(inner.as_ref(), HttpError::Reqwest(_)),
+        _ => {
+            http.as_client_api_error()
+                .is_some_and(|e| e.status_code.is_server_error() || e.status_code.as_u16() == 429)
+                || rate_limit(error).is_some()
+        }
+    }
+}
+
+/// Sleeps for `wait`; `false` when `shutdown` came first.
+pub async fn sleep(wait: Duration, shutdown: &CancellationToken) -> bool {
+    tokio::select! {
+        _ = shutdown.cancelled() => false,
+        _ = tokio::time::sleep(wait) => true,
+    }
+}
+
+/// Exponential backoff, doubling from `first` up to `cap`.
+#[derive(Debug, Clone)]
+pub struct Backoff {
+    next: Duration,
+    first: Duration,
+    cap: Duration,
+}
+
+impl Backoff {
+    pub fn new(first: Duration, cap: Duration) -> Backoff {
+        Backoff {
+            next: first,
+            first,
+            cap,
+        }
+    }
+
+    pub fn next_delay(&mut self) -> Duration {
+        let d = self.next;
+        self.next = (self.next * 2).min(self.cap);
+        d
+    }
+
+    pub fn reset(&mut self) {
+        self.next = self.first;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_to_its_cap_and_resets() {
+        let mut b = Backoff::new(Duration::from_secs(1), Duration::from_secs(5));
+        let delays: Vec<u64> = (0..5).map(|_| b.next_delay().as_secs()).collect();
+        assert_eq!(delays, vec![1, 2, 4, 5, 5]);
+        b.reset();
+        assert_eq!(b.next_delay(), Duration::from_secs(1));
+    }
+}

@@ -1,0 +1,244 @@
+//! The sync loop, driven here with `sync_once` so the adapter owns the tokens and the order of handling.
+//!
+//! - First start (no sync token in the store): one initial sync whose timelines are skipped, so no backlog is
+//!   answered. Later starts resume from the stored token; events from before the start are skipped anyway.
+//! - Each sync's commands go to their room's task, in timeline order. A room's timeline that comes back
+//!   `limited` (Synapse returns at most 100 events per room, and the rest never reach a handler) also
+//!   carries the gap to fetch from `/messages`: from the timeline's `prev_batch` back to the previous sync's
+//!   `next_batch`. The room task fetches it and answers it first; ids are de-duplicated across both.
+//! - `sync_once` fails on the first error: the loop reports `Reconnecting(why)`, backs off (capped) and tries
+//!   again from the same token, so nothing is lost; `Connected` again after the next successful sync.
+//! - Invites are joined when `autojoin` allows, with retries, since Synapse can race a join with its invite.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
+use matrix_sdk::ruma::api::client::filter::{FilterDefinition, RoomEventFilter, RoomFilter};
+use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
+use matrix_sdk::ruma::{OwnedRoomId, UInt};
+use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
+use matrix_sdk::sync::SyncResponse;
+use matrix_sdk::{Room, RoomState};
+
+use crate::engine::PlatformState;
+
+use super::event::{Incoming, Request, triage};
+use super::room::{self, Gap, Work};
+use super::send::{self, Backoff};
+use super::{Bot, PLATFORM};
+
+/// How long a sync waits on the server for new events.
+const LONG_POLL: Duration = Duration::from_secs(30);
+/// Synapse's own cap on timeline events per room in one sync; asking for it keeps gaps rare.
+const TIMELINE_LIMIT: u32 = 100;
+
+pub async fn run(bot: Arc<Bot>) {
+    let mut since = stored_token(&bot).await;
+    let mut first = since.is_none();
+    let mut rooms: HashMap<OwnedRoomId, room::Handle> = HashMap::new();
+    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(10));
+    let mut connected = false;
+    loop {
+        let mut settings =
+            SyncSettings::default()
+                .filter(filter())
+                .timeout(if first { Duration::ZERO } else { LONG_POLL });
+        if let Some(token) = &since {
+            settings = settings.token(token.clone());
+        }
+        let result = tokio::select! {
+            _ = bot.shutdown.cancelled() => break,
+            r = bot.client.sync_once(settings) => r,
+        };
+        let response = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let wait = backoff.next_delay();
+                tracing::warn!("Matrix sync failed ({e}); reconnecting in {wait:?}");
+                bot.engine
+                    .set_platform(PLATFORM, PlatformState::Reconnecting(e.to_string()));
+                connected = false;
+                if !send::sleep(wait, &bot.shutdown).await {
+                    break;
+                }
+                continue;
+            }
+        };
+        if !connected {
+            tracing::info!(rooms = response.rooms.joined.len(), "Matrix: synced");
+            bot.engine.set_platform(PLATFORM, PlatformState::Connected);
+            connected = true;
+            backoff.reset();
+        }
+        invites(&bot, &response);
+        if first {
+            tracing::info!("first start: the history of every room is skipped, never answered");
+            first = false;
+        } else {
+            dispatch(&bot, &mut rooms, &response, since.as_deref());
+        }
+        since = Some(response.next_batch);
+        // Room tasks that stopped for lack of work are forgotten.
+        rooms.retain(|_, h| !h.is_closed());
+    }
+}
+
+/// Sends each served room's commands, and its gap when the timeline was limited, to the room's task.
+fn dispatch(
+    bot: &Arc<Bot>,
+    rooms: &mut HashMap<OwnedRoomId, room::Handle>,
+    response: &SyncResponse,
+    since: Option<&str>,
+) {
+    for (room_id, update) in &response.rooms.joined {
+        if !bot.serves(room_id) {
+            continue;
+        }
+        let timeline = &update.timeline;
+        let gap = match (&timeline.prev_batch, timeline.limited) {
+            (Some(from), true) => Some(Gap {
+                from: from.clone(),
+                to: since.map(str::to_string),
+            }),
+            _ => None,
+        };
+        let mut requests = Vec::new();
+        let mut undecrypted = Vec::new();
+        for event in &timeline.events {
+            match read(bot, event) {
+                Read::Command(r) => requests.push(r),
+                Read::Undecrypted(e) => undecrypted.push(e),
+                Read::Skip => {}
+            }
+        }
+        if gap.is_none() && requests.is_empty() && undecrypted.is_empty() {
+            continue;
+        }
+        if let Some(g) = &gap {
+            tracing::info!(room = %room_id, "sync timeline limited: fetching the gap");
+            tracing::debug!(from = g.from, to = ?g.to, "gap");
+        }
+        let Some(room) = bot.client.get_room(room_id) else {
+            continue;
+        };
+        let work = Work {
+            gap,
+            requests,
+            undecrypted,
+        };
+        let handle = rooms
+            .entry(room_id.clone())
+            .or_insert_with(|| room::Handle::spawn(bot.clone(), room.clone()));
+        if let Err(work) = handle.send(work) {
+            // The task had just stopped for lack of work: start another with this batch.
+            let fresh = room::Handle::spawn(bot.clone(), room);
+            let _ = fresh.send(work);
+            rooms.insert(room_id.clone(), fresh);
+        }
+    }
+}
+
+/// What a timeline event is to the bot.
+pub enum Read {
+    Command(Request),
+    /// An encrypted event whose key has not arrived (yet).
+    Undecrypted(TimelineEvent),
+    Skip,
+}
+
+/// Reads one (already decrypted, when the key was there) timeline event.
+pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
+    if let TimelineEventKind::UnableToDecrypt { utd_info, .. } = &event.kind {
+        tracing::warn!(event = ?event.event_id(), reason = ?utd_info.reason, "cannot decrypt an event yet");
+        return Read::Undecrypted(event.clone());
+    }
+    let incoming: Incoming = match event.raw().deserialize_as_unchecked() {
+        Ok(i) => i,
+        Err(_) => return Read::Skip,
+    };
+    let prefix = bot.config().prefix;
+    match triage(&incoming, &bot.names, &prefix, bot.started_ms) {
+        Ok(request) => Read::Command(request),
+        Err(skip) => {
+            tracing::trace!(event = incoming.event_id, ?skip, "not a command");
+            Read::Skip
+        }
+    }
+}
+
+/// The sync filter: a room's timeline up to Synapse's cap, and no presence (the bot never reads it).
+fn filter() -> Filter {
+    let mut timeline = RoomEventFilter::default();
+    timeline.limit = Some(UInt::from(TIMELINE_LIMIT));
+    let mut room = RoomFilter::default();
+    room.timeline = timeline;
+    let mut definition = FilterDefinition::default();
+    definition.room = room;
+    definition.presence = matrix_sdk::ruma::api::client::filter::Filter::ignore_all();
+    Filter::FilterDefinition(definition)
+}
+
+/// The sync token saved by the last run, if any: its absence means this is the first start.
+async fn stored_token(bot: &Bot) -> Option<String> {
+    match bot
+        .client
+        .state_store()
+        .get_kv_data(StateStoreDataKey::SyncToken)
+        .await
+    {
+        Ok(Some(StateStoreDataValue::SyncToken(token))) => Some(token),
+        _ => None,
+    }
+}
+
+/// Accepts or ignores each new invite, as `autojoin` says.
+fn invites(bot: &Arc<Bot>, response: &SyncResponse) {
+    let invited: BTreeMap<_, _> = response.rooms.invited.iter().collect();
+    for room_id in invited.keys() {
+        let Some(room) = bot.client.get_room(room_id) else {
+            continue;
+        };
+        if !bot.serves(room_id) {
+            tracing::info!(room = %room_id, "ignoring an invite to a room not in `matrix.rooms`");
+            continue;
+        }
+        let bot = bot.clone();
+        bot.tasks.clone().spawn(accept_invite(bot, room));
+    }
+}
+
+async fn accept_invite(bot: Arc<Bot>, room: Room) {
+    let inviter = match room.invite_details().await {
+        Ok(details) => details.inviter_id.to_string(),
+        Err(e) => {
+            tracing::warn!(room = %room.room_id(), "cannot read an invite ({e}); ignoring it");
+            return;
+        }
+    };
+    let config = bot.config();
+    if !config.autojoin.allows(&inviter, &config.admins) {
+        tracing::info!(room = %room.room_id(), inviter, "ignoring an invite `matrix.autojoin` does not allow");
+        return;
+    }
+    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
+    for attempt in 1..=10 {
+        match room.join().await {
+            Ok(()) => {
+                tracing::info!(room = %room.room_id(), inviter, "joined on invite");
+                return;
+            }
+            Err(_) if room.state() == RoomState::Joined => return,
+            Err(e) => {
+                let wait = backoff.next_delay();
+                tracing::warn!(room = %room.room_id(), attempt, "cannot join yet ({e}); retrying in {wait:?}");
+                if !send::sleep(wait, &bot.shutdown).await {
+                    return;
+                }
+            }
+        }
+    }
+    tracing::error!(room = %room.room_id(), "gave up joining after 10 attempts");
+}
