@@ -42,10 +42,17 @@ fn main() {
         .stdout(Stdio::null())
         .spawn()
         .expect("the attache binary starts");
-    assert!(fake.wait_ready(Duration::from_secs(20)), "the bot did not connect");
+    assert!(
+        fake.wait_ready(Duration::from_secs(20)),
+        "the bot did not connect"
+    );
     let pid = bot.id();
     let ask = |n: usize| {
-        let event = if n.is_multiple_of(2) { "infoforum" } else { "infoforum shanghai" };
+        let event = if n.is_multiple_of(2) {
+            "infoforum"
+        } else {
+            "infoforum shanghai"
+        };
         Invocation::new(fake.channel_id(), "summary")
             .user(1000 + n as u64 % 7, "member")
             .options(json!([{"name": "event", "type": 3, "value": event}]))
@@ -113,7 +120,10 @@ fn main() {
         "  bot CPU during the burst: {cpu_ms:.0} ms, {:.3} ms per answer (10 ms clock ticks)",
         cpu_ms / answered.max(1) as f64
     );
-    println!("  bot resident memory: idle {} KiB, after the burst {} KiB", idle_rss, burst_rss);
+    println!(
+        "  bot resident memory: idle {} KiB, after the burst {} KiB",
+        idle_rss, burst_rss
+    );
     let _ = bot.kill();
     let _ = bot.wait();
 }

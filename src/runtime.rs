@@ -24,7 +24,9 @@ pub struct DiscordStart {
 impl std::fmt::Debug for DiscordStart {
     // By hand, so the token never reaches a log line.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DiscordStart").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("DiscordStart")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
