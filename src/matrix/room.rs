@@ -94,22 +94,25 @@ async fn serve(
 }
 
 async fn handle(bot: &Arc<Bot>, room: &Room, tx: &mpsc::UnboundedSender<Work>, work: Work) {
+    let mut undecrypted = work.undecrypted;
     if let Some(gap) = work.gap {
-        for request in fill_gap(bot, room, gap).await {
+        let (requests, gap_undecrypted) = fill_gap(bot, room, gap).await;
+        undecrypted.extend(gap_undecrypted);
+        for request in requests {
             answer(bot, room, request).await;
         }
     }
     for request in work.requests {
         answer(bot, room, request).await;
     }
-    for event in work.undecrypted {
+    for event in undecrypted {
         bot.tasks
             .spawn(retry_decryption(bot.clone(), room.clone(), tx.clone(), event));
     }
 }
 
-/// The commands in a gap, oldest first.
-async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> Vec<Request> {
+/// The commands in a gap, oldest first, and the events in it that could not be decrypted yet.
+async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<TimelineEvent>) {
     let mut events = Vec::new();
     let mut from = Some(gap.from);
     let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(10));
@@ -151,14 +154,16 @@ async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> Vec<Request> {
     }
     events.reverse();
     let mut requests = Vec::new();
+    let mut undecrypted = Vec::new();
     for event in &events {
         match read(bot, event) {
             Read::Command(r) => requests.push(r),
-            Read::Undecrypted(_) | Read::Skip => {}
+            Read::Undecrypted(e) => undecrypted.push(e),
+            Read::Skip => {}
         }
     }
     tracing::info!(room = %room.room_id(), events = events.len(), commands = requests.len(), "gap filled");
-    requests
+    (requests, undecrypted)
 }
 
 /// Tries again to decrypt an event while its room key may still arrive, then queues it as a command.

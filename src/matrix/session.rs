@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::ruma::api::error::ErrorKind;
-use matrix_sdk::{Client, SessionMeta, SessionTokens};
+use matrix_sdk::{Client, SessionMeta, SessionTokens, SqliteStoreConfig};
 
 use crate::config::{MatrixAuth, MatrixConfig};
 
@@ -49,98 +49,102 @@ impl Secrets {
 pub async fn connect(config: &MatrixConfig, secrets: &Secrets) -> Result<Client, MatrixError> {
     create_private_dir(&config.store)?;
     let session_path = config.store.join(SESSION_FILE);
-    let saved = read_session(&session_path)?;
-    if saved.is_none() && config.store.join(CRYPTO_STORE).exists() {
-        return Err(MatrixError::StoreWithoutSession {
+    let Some(mut session) = read_session(&session_path)? else {
+        if config.store.join(CRYPTO_STORE).exists() {
+            return Err(MatrixError::StoreWithoutSession {
+                store: config.store.clone(),
+            });
+        }
+        return first_login(config, secrets).await;
+    };
+    if session.meta.user_id.as_str() != config.user {
+        return Err(MatrixError::StoreOfAnotherUser {
             store: config.store.clone(),
+            saved: session.meta.user_id.to_string(),
+            configured: config.user.clone(),
         });
     }
-    let client = Client::builder()
-        .homeserver_url(&config.homeserver)
-        .sqlite_store(&config.store, secrets.store_passphrase.as_deref())
-        .build()
-        .await
-        .map_err(|e| MatrixError::Store(e.to_string()))?;
-    match (saved, &config.auth) {
-        (Some(mut session), auth) => {
-            if session.meta.user_id.as_str() != config.user {
-                return Err(MatrixError::StoreOfAnotherUser {
-                    store: config.store.clone(),
-                    saved: session.meta.user_id.to_string(),
-                    configured: config.user.clone(),
-                });
-            }
-            if let MatrixAuth::AccessToken { .. } = auth {
-                // The token in the environment wins (it may have been rotated), but it must be the same device's.
-                let device = whoami_device(config, &secrets.auth).await?;
-                if device != session.meta.device_id.as_str() {
-                    return Err(MatrixError::TokenOfAnotherDevice {
-                        store: config.store.clone(),
-                        saved: session.meta.device_id.to_string(),
-                        token: device,
-                    });
-                }
-                session.tokens.access_token = secrets.auth.clone();
-            }
-            let device = session.meta.device_id.to_string();
-            client.restore_session(session).await?;
-            if let Err(e) = client.whoami().await {
-                let expired = matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken { .. }));
-                match (&config.auth, expired) {
-                    // Log in again as the same device, so its keys and the crypto store stay valid.
-                    (MatrixAuth::Password { .. }, true) => {
-                        tracing::warn!(
-                            "the saved session was logged out; logging in again as device {device}"
-                        );
-                        return login(config, secrets, Some(&device)).await;
-                    }
-                    _ => return Err(matrix_sdk::Error::from(e).into()),
-                }
-            }
+    if let MatrixAuth::AccessToken { .. } = config.auth {
+        // The token in the environment wins (it may have been rotated), but it must be the same device's.
+        let device = whoami_device(config, &secrets.auth).await?;
+        if device != session.meta.device_id.as_str() {
+            return Err(MatrixError::TokenOfAnotherDevice {
+                store: config.store.clone(),
+                saved: session.meta.device_id.to_string(),
+                token: device,
+            });
+        }
+        session.tokens.access_token = secrets.auth.clone();
+    }
+    let device = session.meta.device_id.to_string();
+    let client = build(config, secrets).await?;
+    client.restore_session(session).await?;
+    match client.whoami().await {
+        Ok(_) => {
             tracing::info!(device, "restored the saved Matrix session");
             Ok(client)
         }
-        (None, MatrixAuth::Password { .. }) => {
-            let _ = client;
-            login(config, secrets, None).await
+        // Logged out meanwhile: log in again as the same device, so its keys and the crypto store stay valid.
+        Err(e)
+            if matches!(config.auth, MatrixAuth::Password { .. })
+                && matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken { .. })) =>
+        {
+            tracing::warn!("the saved session was logged out; logging in again as device {device}");
+            // A client whose session failed cannot log in again: a fresh one, on the same store.
+            drop(client);
+            login(build(config, secrets).await?, config, secrets, Some(&device)).await
         }
-        (None, MatrixAuth::AccessToken { .. }) => {
-            let device = whoami_device(config, &secrets.auth).await?;
-            let session = MatrixSession {
-                meta: SessionMeta {
-                    user_id: config
-                        .user
-                        .as_str()
-                        .try_into()
-                        .map_err(|_| MatrixError::BadUser)?,
-                    device_id: device.as_str().into(),
-                },
-                tokens: SessionTokens {
-                    access_token: secrets.auth.clone(),
-                    refresh_token: None,
-                },
-            };
-            client.restore_session(session.clone()).await?;
-            write_session(&session_path, &session)?;
-            tracing::info!(device, "using the access token's device; session saved");
-            Ok(client)
-        }
+        Err(e) => Err(matrix_sdk::Error::from(e).into()),
     }
 }
 
-/// Logs in with the password, as `device` when given, and saves the session.
+/// The first start: a password login, or the device of the access token; the session is saved.
+async fn first_login(config: &MatrixConfig, secrets: &Secrets) -> Result<Client, MatrixError> {
+    let client = build(config, secrets).await?;
+    if let MatrixAuth::Password { .. } = config.auth {
+        return login(client, config, secrets, None).await;
+    }
+    let device = whoami_device(config, &secrets.auth).await?;
+    let session = MatrixSession {
+        meta: SessionMeta {
+            user_id: config
+                .user
+                .as_str()
+                .try_into()
+                .map_err(|_| MatrixError::BadUser)?,
+            device_id: device.as_str().into(),
+        },
+        tokens: SessionTokens {
+            access_token: secrets.auth.clone(),
+            refresh_token: None,
+        },
+    };
+    client.restore_session(session.clone()).await?;
+    write_session(&config.store.join(SESSION_FILE), &session)?;
+    tracing::info!(device, "using the access token's device; session saved");
+    Ok(client)
+}
+
+/// A client on the store directory. The low-memory sqlite settings (one connection per core, small page
+/// caches) are plenty for a bot, which reads and writes little.
+async fn build(config: &MatrixConfig, secrets: &Secrets) -> Result<Client, MatrixError> {
+    let store = SqliteStoreConfig::with_low_memory_config(&config.store)
+        .passphrase(secrets.store_passphrase.as_deref());
+    Client::builder()
+        .homeserver_url(&config.homeserver)
+        .sqlite_store_with_config_and_cache_path(store, None::<&Path>)
+        .build()
+        .await
+        .map_err(|e| MatrixError::Store(e.to_string()))
+}
+
+/// Logs `client` in with the password, as `device` when given, and saves the session.
 async fn login(
+    client: Client,
     config: &MatrixConfig,
     secrets: &Secrets,
     device: Option<&str>,
 ) -> Result<Client, MatrixError> {
-    // A fresh client: one whose session failed cannot log in again.
-    let client = Client::builder()
-        .homeserver_url(&config.homeserver)
-        .sqlite_store(&config.store, secrets.store_passphrase.as_deref())
-        .build()
-        .await
-        .map_err(|e| MatrixError::Store(e.to_string()))?;
     let mut request = client
         .matrix_auth()
         .login_username(&config.user, &secrets.auth)

@@ -10,7 +10,7 @@
 //!   again from the same token, so nothing is lost; `Connected` again after the next successful sync.
 //! - Invites are joined when `autojoin` allows, with retries, since Synapse can race a join with its invite.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -159,6 +159,19 @@ pub enum Read {
 /// Reads one (already decrypted, when the key was there) timeline event.
 pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
     if let TimelineEventKind::UnableToDecrypt { utd_info, .. } = &event.kind {
+        let old = event
+            .timestamp()
+            .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms);
+        let own = event
+            .raw()
+            .get_field::<String>("sender")
+            .ok()
+            .flatten()
+            .as_deref()
+            == Some(bot.names.user_id.as_str());
+        if old || own {
+            return Read::Skip;
+        }
         tracing::warn!(event = ?event.event_id(), reason = ?utd_info.reason, "cannot decrypt an event yet");
         return Read::Undecrypted(event.clone());
     }
@@ -202,8 +215,7 @@ async fn stored_token(bot: &Bot) -> Option<String> {
 
 /// Accepts or ignores each new invite, as `autojoin` says.
 fn invites(bot: &Arc<Bot>, response: &SyncResponse) {
-    let invited: BTreeMap<_, _> = response.rooms.invited.iter().collect();
-    for room_id in invited.keys() {
+    for room_id in response.rooms.invited.keys() {
         let Some(room) = bot.client.get_room(room_id) else {
             continue;
         };
