@@ -120,18 +120,11 @@ impl Discord {
         let token = c.token.clone();
         let mut work = Box::pin(async move {
             let engine = this.engine.clone();
-            let response = tokio::task::spawn_blocking(move || match interaction::command(&name, &options) {
+            let response = off_thread(move || match interaction::command(&name, &options) {
                 Ok(command) => engine.run(command, role),
                 Err(e) => usage_reply(&e),
             })
-            .await
-            .unwrap_or_else(|_| {
-                Response::problem(
-                    crate::response::Status::Internal,
-                    "Sorry, that failed.".into(),
-                    vec![],
-                )
-            });
+            .await;
             this.deliver(response, key, invoker, &token).await
         });
         let callback = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
@@ -199,10 +192,7 @@ impl Discord {
 
     /// Posts a response to a channel with the same rendering as answers; returns the new message's id.
     pub async fn post_to_channel(&self, channel: u64, response: &Response) -> Result<u64, RestError> {
-        let mut message = serde_json::to_value(render::render(response)).unwrap_or(Value::Null);
-        if let Some(m) = message.as_object_mut() {
-            m.remove("flags");
-        }
+        let message = public(response);
         let sent = self
             .rest
             .call(
@@ -221,10 +211,8 @@ impl Discord {
 
     async fn edit_original(&self, token: &str, message: &Value) -> Result<(), RestError> {
         let mut message = message.clone();
-        if let Some(m) = message.as_object_mut() {
-            // An edit cannot make a message ephemeral.
-            m.remove("flags");
-        }
+        // An edit cannot make a message ephemeral.
+        strip_flags(&mut message);
         let path = format!("/webhooks/{}/{token}/messages/@original", self.application);
         self.rest
             .call(Method::PATCH, &path, Some(&message), None)
@@ -294,19 +282,8 @@ impl Discord {
         };
         let role = self.role(&c.user, c.member.as_ref());
         let engine = self.engine.clone();
-        let response = tokio::task::spawn_blocking(move || engine.handle(&line, role))
-            .await
-            .unwrap_or_else(|_| {
-                Response::problem(
-                    crate::response::Status::Internal,
-                    "Sorry, that failed.".into(),
-                    vec![],
-                )
-            });
-        let mut message = serde_json::to_value(render::render(&response)).unwrap_or(Value::Null);
-        if let Some(m) = message.as_object_mut() {
-            m.remove("flags");
-        }
+        let response = off_thread(move || engine.handle(&line, role)).await;
+        let mut message = public(&response);
         message["components"] = match &response.page {
             Some(page) => {
                 self.remember(button.key, button.invoker, page, &c.token);
@@ -377,6 +354,32 @@ impl Discord {
                 }
             }
         }
+    }
+}
+
+/// Runs engine work on the blocking pool. The engine catches panics inside commands itself; a failure to
+/// join (a panic outside that guard) still gets an apology rather than silence.
+async fn off_thread(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
+        Response::problem(
+            crate::response::Status::Internal,
+            "Sorry, that failed.".into(),
+            vec![],
+        )
+    })
+}
+
+/// A response rendered for everyone to see: a channel post or an update of a shown message, where the
+/// ephemeral flag does not apply.
+fn public(response: &Response) -> Value {
+    let mut message = serde_json::to_value(render::render(response)).unwrap_or(Value::Null);
+    strip_flags(&mut message);
+    message
+}
+
+fn strip_flags(message: &mut Value) {
+    if let Some(m) = message.as_object_mut() {
+        m.remove("flags");
     }
 }
 

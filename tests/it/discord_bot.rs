@@ -125,6 +125,17 @@ fn slash(user: u64, roles: &[u64], permissions: u64, name: &str, options: Value)
         .options(options)
 }
 
+/// `/digest infoforum target:discord:<channel>` by a member with the moderator role.
+fn moderator_digest(channel: u64) -> Invocation {
+    slash(
+        MEMBER,
+        &[MODERATOR_ROLE],
+        1024,
+        "digest",
+        json!([{"name": "event", "type": 3, "value": "infoforum"}, {"name": "target", "type": 3, "value": format!("discord:{channel}")}]),
+    )
+}
+
 /// How many callbacks for `interaction` the fake accepted: exactly one for an interaction answered once.
 fn accepted_callbacks(interaction: &Interaction) -> usize {
     fake()
@@ -460,13 +471,7 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     let fake = fake();
     let _bot = Bot::start("");
     let channel = fake.add_channel();
-    let i = fake.slash(slash(
-        MEMBER,
-        &[MODERATOR_ROLE],
-        1024,
-        "digest",
-        json!([{"name": "event", "type": 3, "value": "infoforum"}, {"name": "target", "type": 3, "value": format!("discord:{channel}")}]),
-    ));
+    let i = fake.slash(moderator_digest(channel));
     let reply = callback(&fake.wait_reply(&i, WAIT).expect("answered"));
     assert!(
         reply["data"]["content"]
@@ -491,13 +496,7 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     );
     let denied = fake.add_channel();
     fake.deny_channel(denied);
-    let i = fake.slash(slash(
-        MEMBER,
-        &[MODERATOR_ROLE],
-        1024,
-        "digest",
-        json!([{"name": "event", "type": 3, "value": "infoforum"}, {"name": "target", "type": 3, "value": format!("discord:{denied}")}]),
-    ));
+    let i = fake.slash(moderator_digest(denied));
     let reply = callback(&fake.wait_reply(&i, WAIT).expect("answered"));
     assert!(
         reply["data"]["content"]
@@ -583,13 +582,7 @@ fn slow_work_is_deferred_then_edited_in() {
         Duration::from_secs(2),
         false,
     );
-    let i = fake.slash(slash(
-        MEMBER,
-        &[MODERATOR_ROLE],
-        1024,
-        "digest",
-        json!([{"name": "event", "type": 3, "value": "infoforum"}, {"name": "target", "type": 3, "value": format!("discord:{channel}")}]),
-    ));
+    let i = fake.slash(moderator_digest(channel));
     let deadline = Instant::now() + WAIT;
     loop {
         let reply = fake.reply(&i);
