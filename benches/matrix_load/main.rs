@@ -4,8 +4,9 @@
 //! once, with the bot's CPU time per answer and its missing and duplicate answers; and its resident
 //! memory idle and after the burst.
 //!
-//! Run with `cargo bench --bench matrix_load`: it starts its own Synapse and the release `attache`
-//! binary. `ROUNDS` and `BURST` set the counts (30 and 200 by default). The bot, the user and the floor
+//! Run with `cargo bench --bench matrix_load` (add `--profile release` to reuse a release build's
+//! dependencies rather than build them again with line tables): it starts its own Synapse and the
+//! optimised `attache` binary. `ROUNDS` and `BURST` set the counts (30 and 200 by default). The bot, the user and the floor
 //! have their rate limits lifted by the admin API, so the figures measure the bot, not Synapse's throttle.
 
 #[allow(dead_code, unused_imports)]

@@ -297,9 +297,12 @@ wait $pid
 
 impl Drop for Synapse {
     /// Only dedicated servers are dropped: closing the pipe makes the watchdog stop Synapse and remove
-    /// its data, without making the test wait for it.
+    /// its data, without making the test wait for it. A stopped one has no watchdog left to do that.
     fn drop(&mut self) {
-        self.running.lock().unwrap().take();
+        let running = self.running.lock().unwrap().take();
+        if running.is_none() && std::env::var_os(KEEP_ENV).is_none() {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
