@@ -99,10 +99,13 @@ fn dispatch(
         }
         let timeline = &update.timeline;
         // Joined in this sync: what came before the join (and any gap) was said before the bot was there.
+        let me = bot.names.user_id.as_str();
         let joined_at = timeline.events.iter().rposition(|e| {
-            e.raw()
-                .deserialize_as_unchecked::<Incoming>()
-                .is_ok_and(|i| i.is_join_of(&bot.names.user_id))
+            let raw = e.raw();
+            raw.get_field::<String>("state_key").ok().flatten().as_deref() == Some(me)
+                && raw
+                    .deserialize_as_unchecked::<Incoming>()
+                    .is_ok_and(|i| i.is_join_of(me))
         });
         let gap = match (&timeline.prev_batch, timeline.limited, joined_at) {
             (Some(from), true, None) => Some(Gap {
