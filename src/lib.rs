@@ -26,6 +26,7 @@ pub mod catalogue;
 pub mod command;
 pub mod config;
 pub mod console;
+pub mod digest;
 pub mod discord;
 pub mod engine;
 pub mod eval;
