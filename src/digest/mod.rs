@@ -1,3 +1,4 @@
 //! Scheduled digests and announcements, posted exactly once even across crashes.
 pub mod schedule;
+pub mod select;
 pub mod target;

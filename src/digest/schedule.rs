@@ -52,9 +52,18 @@ impl Schedule {
     pub fn parse(expr: &str, zone: Tz) -> Result<Schedule, String> {
         let parser = CronParser::builder().seconds(Seconds::Disallowed).build();
         let cron = parser.parse(expr).map_err(|e| {
-            e.to_string()
-                .trim_end_matches('.')
-                .replace("CronPattern", "the expression")
+            use croner::errors::CronError;
+            let why = match e {
+                CronError::InvalidPattern(m)
+                | CronError::IllegalCharacters(m)
+                | CronError::ComponentError(m) => m,
+                other => other.to_string(),
+            };
+            let why = why.trim_end_matches('.').replace("CronPattern", "the expression");
+            match why.strip_prefix("Pattern") {
+                Some(rest) => format!("the expression{rest}"),
+                None => why,
+            }
         })?;
         let schedule = Schedule {
             expr: expr.trim().to_string(),
