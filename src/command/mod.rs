@@ -5,7 +5,7 @@
 //! returns a response for the adapter to render and deliver.
 
 pub mod args;
-mod card;
+pub(crate) mod card;
 mod event;
 mod help;
 mod list;
