@@ -19,6 +19,7 @@ use crate::response::Response;
 
 pub use args::{Args, MAX_LINE, UsageError, Value};
 pub use event::card_response;
+pub use status::human_duration;
 
 /// The caller's standing, decided by the adapter from platform roles, power levels or config.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

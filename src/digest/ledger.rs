@@ -125,6 +125,8 @@ pub struct Run {
     /// When the run was decided (after the slot when it ran late).
     pub at: DateTime<Utc>,
     pub detail: String,
+    /// The number of the last briefing seen when the run was recorded (set by the ledger).
+    pub watermark: i64,
 }
 
 /// A briefing the ledger knows: its version when last looked at, and when it first appeared (`None` for
@@ -133,6 +135,8 @@ pub struct Run {
 pub struct Seen {
     pub version: String,
     pub first_seen: Option<DateTime<Utc>>,
+    /// Its number in the order briefings were first seen.
+    pub seq: i64,
 }
 
 /// What the ledger knows about one target, for `digest status`.
@@ -300,7 +304,7 @@ impl Ledger {
     }
 
     fn run(&self, filter: &str, digest: &str) -> Result<Option<Run>, LedgerError> {
-        let sql = format!("SELECT digest, slot, outcome, at, detail FROM runs {filter}");
+        let sql = format!("SELECT digest, slot, outcome, at, detail, watermark FROM runs {filter}");
         Ok(self
             .conn
             .query_row(&sql, params![digest], |r| {
@@ -310,33 +314,34 @@ impl Ledger {
                     outcome: RunOutcome::from_code(&r.get::<_, String>(2)?),
                     at: from_ts(r.get(3)?),
                     detail: r.get(4)?,
+                    watermark: r.get(5)?,
                 })
             })
             .optional()?)
     }
 
-    /// When `digest` was first seen with this schedule (`fingerprint`); runs before that are not its runs.
+    /// When `digest` was first seen with this schedule (`fingerprint`), and the briefing watermark then;
+    /// runs before that are not its runs.
     pub fn schedule_since(
         &self,
         digest: &str,
         fingerprint: &str,
-    ) -> Result<Option<DateTime<Utc>>, LedgerError> {
+    ) -> Result<Option<(DateTime<Utc>, i64)>, LedgerError> {
         Ok(self
             .conn
             .query_row(
-                "SELECT since FROM schedules WHERE digest = ?1 AND fingerprint = ?2",
+                "SELECT since, watermark FROM schedules WHERE digest = ?1 AND fingerprint = ?2",
                 params![digest, fingerprint],
-                |r| r.get::<_, i64>(0),
+                |r| Ok((from_ts(r.get(0)?), r.get::<_, i64>(1)?)),
             )
-            .optional()?
-            .map(from_ts))
+            .optional()?)
     }
 
     /// Every briefing the ledger has seen.
     pub fn seen(&self) -> Result<HashMap<String, Seen>, LedgerError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, version, first_seen FROM briefings")?;
+            .prepare("SELECT id, version, first_seen, seq FROM briefings")?;
         let rows = stmt.query_map([], |r| {
             let first: Option<i64> = r.get(2)?;
             Ok((
@@ -344,6 +349,7 @@ impl Ledger {
                 Seen {
                     version: r.get(1)?,
                     first_seen: first.map(from_ts),
+                    seq: r.get(3)?,
                 },
             ))
         })?;
@@ -519,10 +525,12 @@ impl Batch<'_> {
         Ok(added == 1)
     }
 
-    /// Records a digest run; recording the same slot again changes nothing.
+    /// Records a digest run with the current briefing watermark (so record the briefings a run includes
+    /// first); recording the same slot again changes nothing.
     pub fn record_run(&self, run: &Run) -> Result<(), LedgerError> {
         self.conn.execute(
-            "INSERT OR IGNORE INTO runs (digest, slot, outcome, at, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR IGNORE INTO runs (digest, slot, outcome, at, detail, watermark)
+             VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(seq), 0) FROM briefings))",
             params![
                 run.digest,
                 ts(run.slot),
@@ -534,7 +542,8 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Records that `digest` has this schedule from `since` on (a changed schedule starts afresh).
+    /// Records that `digest` has this schedule from `since` on, with the current briefing watermark (a
+    /// changed schedule starts afresh).
     pub fn set_schedule(
         &self,
         digest: &str,
@@ -542,17 +551,21 @@ impl Batch<'_> {
         since: DateTime<Utc>,
     ) -> Result<(), LedgerError> {
         self.conn.execute(
-            "INSERT INTO schedules (digest, fingerprint, since) VALUES (?1, ?2, ?3)
-             ON CONFLICT (digest) DO UPDATE SET fingerprint = excluded.fingerprint, since = excluded.since",
+            "INSERT INTO schedules (digest, fingerprint, since, watermark)
+             VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) FROM briefings))
+             ON CONFLICT (digest) DO UPDATE SET fingerprint = excluded.fingerprint, since = excluded.since,
+                watermark = excluded.watermark",
             params![digest, fingerprint, ts(since)],
         )?;
         Ok(())
     }
 
-    /// Records a briefing's version; `first_seen` is kept from the first time (`None` for the baseline).
+    /// Records a briefing's version. The first time, it also gets `first_seen` (`None` for the baseline)
+    /// and the next number in the order of first sightings.
     pub fn see(&self, id: &str, version: &str, first_seen: Option<DateTime<Utc>>) -> Result<(), LedgerError> {
         self.conn.execute(
-            "INSERT INTO briefings (id, version, first_seen) VALUES (?1, ?2, ?3)
+            "INSERT INTO briefings (id, version, first_seen, seq)
+             VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM briefings))
              ON CONFLICT (id) DO UPDATE SET version = excluded.version",
             params![id, version, first_seen.map(ts)],
         )?;

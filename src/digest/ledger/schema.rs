@@ -12,7 +12,9 @@ pub(super) const POST_COLUMNS: &str =
 
 /// Each entry takes the schema from its index to the next version.
 const MIGRATIONS: &[&str] = &[
-    // 1: posts with their state, digest runs, schedules, the briefings seen, and settings.
+    // 1: posts with their state, digest runs, schedules, the briefings seen, and settings. Briefings are
+    // numbered in the order they were first seen (`seq`); a run or a schedule records the highest number
+    // it knew (`watermark`), so "new since the last run" never depends on two clock readings differing.
     "CREATE TABLE posts (
         key TEXT PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('digest', 'announce', 'manual')),
@@ -43,17 +45,20 @@ const MIGRATIONS: &[&str] = &[
         outcome TEXT NOT NULL CHECK (outcome IN ('posted', 'empty', 'skipped')),
         at INTEGER NOT NULL,
         detail TEXT NOT NULL DEFAULT '',
+        watermark INTEGER NOT NULL,
         PRIMARY KEY (digest, slot)
     );
     CREATE TABLE schedules (
         digest TEXT PRIMARY KEY,
         fingerprint TEXT NOT NULL,
-        since INTEGER NOT NULL
+        since INTEGER NOT NULL,
+        watermark INTEGER NOT NULL
     );
     CREATE TABLE briefings (
         id TEXT PRIMARY KEY,
         version TEXT NOT NULL,
-        first_seen INTEGER
+        first_seen INTEGER,
+        seq INTEGER NOT NULL UNIQUE
     );
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,

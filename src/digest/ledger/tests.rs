@@ -103,16 +103,18 @@ fn runs_schedules_and_briefings_seen() {
         outcome,
         at: t(slot + 5),
         detail: String::new(),
+        watermark: 0,
     };
     l.write(|w| {
+        w.see("a", "v1", None)?;
+        w.see("b", "v1", Some(t(7)))?;
+        w.see("b", "v2", Some(t(99)))?;
         w.record_run(&run(0, RunOutcome::Posted))?;
         w.record_run(&run(100, RunOutcome::Skipped))?;
         // Recording the same slot again changes nothing.
         w.record_run(&run(0, RunOutcome::Empty))?;
         w.set_schedule("weekly", "0 9 * * MON@UTC", t(-50))?;
-        w.see("a", "v1", None)?;
-        w.see("b", "v1", Some(t(7)))?;
-        w.see("b", "v2", Some(t(99)))?;
+        w.see("c", "v1", Some(t(200)))?;
         w.set_baseline(t(-60))
     })
     .unwrap();
@@ -122,10 +124,12 @@ fn runs_schedules_and_briefings_seen() {
         (done.slot, done.outcome, done.at),
         (t(0), RunOutcome::Posted, t(5))
     );
+    // A run knows which briefings had been seen when it was recorded: "a" and "b", not "c".
+    assert_eq!(done.watermark, 2);
     assert_eq!(l.last_skipped("weekly").unwrap().unwrap().slot, t(100));
     assert_eq!(
         l.schedule_since("weekly", "0 9 * * MON@UTC").unwrap(),
-        Some(t(-50))
+        Some((t(-50), 2))
     );
     assert_eq!(l.schedule_since("weekly", "0 8 * * MON@UTC").unwrap(), None);
     let seen = l.seen().unwrap();
@@ -134,9 +138,11 @@ fn runs_schedules_and_briefings_seen() {
         seen["b"],
         Seen {
             version: "v2".into(),
-            first_seen: Some(t(7))
+            first_seen: Some(t(7)),
+            seq: 2
         }
     );
+    assert_eq!(seen["c"].seq, 3);
     assert_eq!(l.baseline().unwrap(), Some(t(-60)));
 }
 
@@ -205,6 +211,7 @@ fn child_writer() {
                 outcome: RunOutcome::Posted,
                 at: t(n * 60),
                 detail: String::new(),
+                watermark: 0,
             })?;
             for target in ["discord:1", "discord:2", "matrix:!r"] {
                 let mut i = intent(n as usize, target);
