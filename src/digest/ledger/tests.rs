@@ -3,6 +3,8 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
+use rusqlite::params;
+
 use super::*;
 use crate::digest::content;
 use crate::digest::target::Target;
