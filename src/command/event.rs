@@ -239,6 +239,7 @@ pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Respo
             briefing: b.id.clone(),
             blocks,
         }),
+        private: false,
     }
 }
 

@@ -248,6 +248,22 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs(total))
 }
 
+/// The shortest text [`parse_duration`] reads back as `d`: "6h", "1h30m", "2d", "0".
+pub fn format_duration(d: Duration) -> String {
+    let mut secs = d.as_secs();
+    if secs == 0 {
+        return "0".into();
+    }
+    let mut out = String::new();
+    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
+        if secs >= size {
+            out.push_str(&format!("{}{unit}", secs / size));
+            secs %= size;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +275,10 @@ mod tests {
         assert_eq!(parse_duration("2d"), Ok(Duration::from_secs(2 * 86_400)));
         assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
         assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
+        for text in ["6h", "1h30m", "2d", "45s", "0", "1d2h3m4s"] {
+            assert_eq!(format_duration(parse_duration(text).unwrap()), text);
+        }
+        assert_eq!(format_duration(Duration::from_secs(90)), "1m30s");
         for bad in ["", "6", "h", "6 h", "6w", "-1h", "1.5h"] {
             assert!(parse_duration(bad).is_err(), "{bad:?}");
         }

@@ -16,7 +16,7 @@ mod digest;
 mod discord;
 mod matrix;
 
-pub use digest::{AnnounceConfig, DEFAULT_CATCH_UP, DigestConfig, parse_duration};
+pub use digest::{AnnounceConfig, DEFAULT_CATCH_UP, DigestConfig, format_duration, parse_duration};
 pub use discord::DiscordConfig;
 pub use matrix::{Autojoin, MatrixAuth, MatrixConfig};
 

@@ -103,21 +103,15 @@ pub fn plan(
         let catch_up = chrono::Duration::from_std(d.catch_up).unwrap_or(chrono::Duration::MAX);
         let due = d.schedule.due(after, now, catch_up);
         if let Some(m) = due.missed {
-            let count = if m.capped {
-                format!("more than {}", m.count)
-            } else {
-                m.count.to_string()
-            };
+            let window_start = now - catch_up - ON_TIME;
             let detail = match due.run {
-                Some(run) if m.last > run - catch_up - ON_TIME => format!(
-                    "{count} missed run(s) from {} to {}, superseded by the run of {}",
-                    m.first, m.last, run
-                ),
+                Some(run) if m.last >= window_start => {
+                    format!("{}, folded into the run of {}", runs(&m), utc(run))
+                }
                 _ => format!(
-                    "{count} missed run(s) from {} to {}: later than the catch-up window of {}",
-                    m.first,
-                    m.last,
-                    crate::command::human_duration(d.catch_up)
+                    "{}: more than {} late (catch_up)",
+                    runs(&m),
+                    crate::config::format_duration(d.catch_up)
                 ),
             };
             tracing::warn!(digest = %d.name, "{detail}");
@@ -259,4 +253,21 @@ fn intent(
         version: content::version(&kind.content(b)),
         deadline,
     }
+}
+
+/// "missed", or "3 runs missed (from … to …)".
+fn runs(m: &super::schedule::Missed) -> String {
+    match (m.count, m.capped) {
+        (1, false) => "missed".to_string(),
+        (n, capped) => format!(
+            "{}{n} runs missed (from {} to {})",
+            if capped { "more than " } else { "" },
+            utc(m.first),
+            utc(m.last)
+        ),
+    }
+}
+
+fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -61,10 +61,11 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, post: &Post) -> Result<Sent, 
         tracing::warn!(to = %post.intent.target, briefing = %post.intent.briefing, "post failed: {f}");
         Ok(Sent::Failed(f))
     };
-    let retry = |f: PostFailure| -> Result<Sent, LedgerError> {
+    // `attempts`: sends begun so far, which sets the backoff when the platform named no time.
+    let retry = |f: PostFailure, attempts: u32| -> Result<Sent, LedgerError> {
         let wait = match f.retry {
             Retry::Later(Some(after)) => chrono::Duration::from_std(after).unwrap_or(MAX_BACKOFF),
-            _ => backoff(post.attempts.max(1)),
+            _ => backoff(attempts),
         };
         d.ledger().mark_retry(key, &f, now + wait, now)?;
         tracing::info!(to = %post.intent.target, briefing = %post.intent.briefing, "post delayed: {f}");
@@ -79,7 +80,7 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, post: &Post) -> Result<Sent, 
         let why = format!("{} is not connected", target.platform());
         return match too_late {
             true => fail(PostFailure::permanent(FailureReason::Expired, why)),
-            false => retry(PostFailure::later(FailureReason::Unavailable, why)),
+            false => retry(PostFailure::later(FailureReason::Unavailable, why), post.attempts),
         };
     };
     if post.attempts > 0 {
@@ -102,7 +103,7 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, post: &Post) -> Result<Sent, 
             Ok(None) => {}
             // Not knowing whether it is there, sending could post it twice: never risk that.
             Err(f) if f.retry == Retry::Never => return fail(f),
-            Err(f) => return retry(f),
+            Err(f) => return retry(f, post.attempts),
         }
     }
     if too_late {
@@ -127,17 +128,7 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, post: &Post) -> Result<Sent, 
             Ok(Sent::Posted(id))
         }
         Err(f) if f.retry == Retry::Never => fail(f),
-        Err(f) => {
-            let mut post = post.clone();
-            post.attempts += 1;
-            let wait = match f.retry {
-                Retry::Later(Some(after)) => chrono::Duration::from_std(after).unwrap_or(MAX_BACKOFF),
-                _ => backoff(post.attempts),
-            };
-            d.ledger().mark_retry(key, &f, now + wait, now)?;
-            tracing::info!(to = %target, briefing = %b.id, "post delayed: {f}");
-            Ok(Sent::Retry(f))
-        }
+        Err(f) => retry(f, post.attempts + 1),
     }
 }
 
