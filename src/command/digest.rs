@@ -180,9 +180,10 @@ mod tests {
     use crate::response::{Block, Status};
 
     fn engine() -> Engine {
-        let mut config = Config::default();
-        config.briefings_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/briefings").into();
-        Engine::new(config)
+        Engine::new(Config {
+            briefings_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/briefings").into(),
+            ..Config::default()
+        })
     }
 
     #[test]
