@@ -9,6 +9,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 use crate::response::Response;
 
 use super::target::{Platform, Target};
@@ -212,10 +214,12 @@ pub trait Poster: Send + Sync {
     ) -> BoxFuture<'a, Result<(), PostFailure>>;
 
     /// The bot's own message in `target` that was posted under `key`, if there is one. Called only for a
-    /// post whose send may have happened before a crash.
+    /// post whose send may have happened before a crash; it cannot have been sent before `since`, so a
+    /// poster that pages through history (Discord) can stop there.
     fn find_by_key<'a>(
         &'a self,
         target: &'a Target,
         key: &'a PostKey,
+        since: DateTime<Utc>,
     ) -> BoxFuture<'a, Result<Option<PostedId>, PostFailure>>;
 }

@@ -5,7 +5,7 @@
 //! a new schedule applies from the next tick, and a rejected config never reaches the scheduler (the
 //! engine keeps the running one). A tick plans (and records) first and sends after, from the ledger.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, Weak};
 
 use chrono::{DateTime, Utc};
@@ -18,9 +18,9 @@ use crate::store::Snapshot;
 
 use super::clock::{Clock, SystemClock};
 use super::content::{self, PostKind};
-use super::ledger::{Intent, Ledger, LedgerError, PostState, Run};
+use super::ledger::{Intent, Ledger, LedgerError, Run};
 use super::plan;
-use super::poster::{FailureReason, PostFailure, PostedId, Poster};
+use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Poster};
 use super::send::{self, Sent};
 use super::target::{Platform, Target};
 
@@ -38,9 +38,24 @@ pub struct Digests {
     posters: RwLock<HashMap<Platform, Arc<dyn Poster>>>,
     clock: Arc<dyn Clock>,
     state: Mutex<State>,
+    /// Posts being sent right now, so the scheduler and a moderator's `digest` never send one twice.
+    sending: Mutex<HashSet<PostKey>>,
     // A tokio lock: held for a whole tick, across the posters' awaits, so two ticks never interleave.
     ticking: tokio::sync::Mutex<()>,
     wake: Notify,
+}
+
+/// A post claimed for sending; see [`Digests::claim`].
+pub(super) struct Claim<'a> {
+    digests: &'a Digests,
+    key: PostKey,
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        let mut sending = self.digests.sending.lock().unwrap_or_else(|e| e.into_inner());
+        sending.remove(&self.key);
+    }
 }
 
 #[derive(Default)]
@@ -77,6 +92,7 @@ impl Digests {
             posters: RwLock::new(HashMap::new()),
             clock,
             state: Mutex::new(State::default()),
+            sending: Mutex::new(HashSet::new()),
             ticking: tokio::sync::Mutex::new(()),
             wake: Notify::new(),
         })
@@ -218,21 +234,23 @@ impl Digests {
         self.ledger()
             .write(|w| w.intend(&intent, now))
             .map_err(internal)?;
-        let post = self.ledger().post(&intent.key).map_err(internal)?;
-        let Some(post) = post else {
-            return Err(internal(LedgerError::UnknownKey(intent.key.to_string())));
-        };
-        match (post.state, &post.message_id, &post.failure) {
-            (PostState::Sent, Some(id), _) => return Ok(id.clone()),
-            (PostState::Failed, _, Some((_, reason, detail))) => {
-                return Err(PostFailure::permanent(*reason, detail.clone()));
-            }
-            _ => {}
-        }
-        match send::one(self, &snapshot, &post).await.map_err(internal)? {
+        match send::one(self, &snapshot, &intent.key).await.map_err(internal)? {
             Sent::Posted(id) => Ok(id),
             Sent::Retry(f) | Sent::Failed(f) => Err(f),
+            Sent::Busy => Err(PostFailure::later(
+                FailureReason::Other,
+                "it is being posted right now",
+            )),
         }
+    }
+
+    /// Claims `key` for sending until the returned guard drops (also when a send is cut short).
+    pub(super) fn claim(&self, key: &PostKey) -> Option<Claim<'_>> {
+        let mut sending = self.sending.lock().unwrap_or_else(|e| e.into_inner());
+        sending.insert(key.clone()).then(|| Claim {
+            digests: self,
+            key: key.clone(),
+        })
     }
 }
 

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use crate::store::Snapshot;
 
 use super::content;
-use super::ledger::{LedgerError, Post};
-use super::poster::{FailureReason, PostFailure, PostedId, Retry};
+use super::ledger::{LedgerError, Post, PostState};
+use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Retry};
 use super::runner::Digests;
 use super::target::Target;
 
@@ -27,6 +27,8 @@ pub enum Sent {
     Retry(PostFailure),
     /// Not sent, and it will not be.
     Failed(PostFailure),
+    /// Another task is sending it at this moment (the scheduler, or a moderator's `digest`).
+    Busy,
 }
 
 pub fn backoff(attempts: u32) -> chrono::Duration {
@@ -45,16 +47,40 @@ pub async fn pending(d: &Digests, snapshot: &Snapshot) -> Result<Vec<(Post, Sent
         .collect();
     let mut out = Vec::new();
     for post in due {
-        let sent = one(d, snapshot, &post).await?;
-        out.push((post, sent));
+        match one(d, snapshot, &post.intent.key).await? {
+            Sent::Busy => {}
+            sent => out.push((post, sent)),
+        }
     }
     Ok(out)
 }
 
-/// Sends one intended post, first looking for it on the platform when an earlier attempt may have
-/// delivered it.
-pub async fn one(d: &Digests, snapshot: &Snapshot, post: &Post) -> Result<Sent, LedgerError> {
-    let key = &post.intent.key;
+/// Sends one post if it is still intended, first looking for it on the platform when an earlier attempt
+/// may have delivered it. A post already sent or failed is reported as it stands.
+pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent, LedgerError> {
+    // Claimed before the row is read, so no two tasks both see it intended and both send it.
+    let Some(_claim) = d.claim(key) else {
+        return Ok(Sent::Busy);
+    };
+    let Some(post) = d.ledger().post(key)? else {
+        return Err(LedgerError::UnknownKey(key.to_string()));
+    };
+    let post = &post;
+    match post.state {
+        PostState::Intended => {}
+        PostState::Sent => {
+            return Ok(Sent::Posted(
+                post.message_id.clone().unwrap_or(PostedId(String::new())),
+            ));
+        }
+        PostState::Failed => {
+            let (reason, detail) = match &post.failure {
+                Some((_, reason, detail)) => (*reason, detail.clone()),
+                None => (FailureReason::Other, String::new()),
+            };
+            return Ok(Sent::Failed(PostFailure::permanent(reason, detail)));
+        }
+    }
     let now = d.clock().now();
     let fail = |f: PostFailure| -> Result<Sent, LedgerError> {
         d.ledger().mark_failed(key, &f, now)?;
@@ -85,7 +111,7 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, post: &Post) -> Result<Sent, 
     };
     if post.attempts > 0 {
         // The last attempt may have reached the platform before the process died: look before sending.
-        match poster.find_by_key(&target, key).await {
+        match poster.find_by_key(&target, key, post.intended_at).await {
             Ok(Some(id)) => {
                 d.ledger().mark_sent(key, &id, d.clock().now())?;
                 tracing::info!(to = %target, briefing = %post.intent.briefing, "found a post sent before a restart");

@@ -197,3 +197,28 @@ async fn a_manual_digest_is_posted_once_per_request_and_edited_like_the_rest() {
             .all(|m| m.edits == 1)
     );
 }
+
+/// A post that one task is sending (a moderator's `digest`, say) is left alone by the scheduler until that
+/// send ends, so the two never both send it.
+#[tokio::test]
+async fn a_post_being_sent_by_one_task_is_not_sent_by_another() {
+    let bot = Bot::start(berlin(2025, 3, 24, 8, 0), &weekly("new", "6h"), &[]);
+    bot.tick().await;
+    bot.add_briefing("news", "", "News.");
+    bot.tick().await;
+    let key = crate::digest::content::digest_key(
+        "weekly",
+        berlin(2025, 3, 24, 9, 0),
+        &crate::digest::Target::parse("discord:111").unwrap(),
+        "news",
+    );
+    let claim = bot.digests().claim(&key).unwrap();
+    assert!(bot.digests().claim(&key).is_none());
+    bot.set_time(berlin(2025, 3, 24, 9, 0));
+    let tick = bot.tick().await;
+    assert_eq!(tick.sent.len(), 2, "the claimed post must wait");
+    assert!(bot.messages("discord:111").is_empty());
+    drop(claim);
+    bot.tick().await;
+    assert_each_target_holds(&bot, &["news"]);
+}

@@ -182,6 +182,7 @@ impl Poster for RecordingPoster {
         &'a self,
         target: &'a Target,
         key: &'a PostKey,
+        _since: DateTime<Utc>,
     ) -> BoxFuture<'a, Result<Option<PostedId>, PostFailure>> {
         Box::pin(async move {
             Ok(self
