@@ -104,10 +104,12 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
     };
     let Some(poster) = d.poster(target.platform()) else {
         let why = format!("{} is not connected", target.platform());
-        return match too_late {
-            true => fail(PostFailure::permanent(FailureReason::Expired, why)),
-            false => retry(PostFailure::later(FailureReason::Unavailable, why), post.attempts),
-        };
+        if too_late {
+            return fail(PostFailure::permanent(FailureReason::Expired, why));
+        }
+        // Nothing is recorded: the post goes out on the first pass after the platform's poster registers
+        // (which wakes the scheduler), and `digest status` shows the platform as not connected meanwhile.
+        return Ok(Sent::Retry(PostFailure::later(FailureReason::Unavailable, why)));
     };
     if post.attempts > 0 {
         // The last attempt may have reached the platform before the process died: look before sending.

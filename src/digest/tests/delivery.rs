@@ -222,3 +222,21 @@ async fn a_post_being_sent_by_one_task_is_not_sent_by_another() {
     bot.tick().await;
     assert_each_target_holds(&bot, &["news"]);
 }
+
+/// Posts for a platform that is not connected yet go out as soon as its poster registers, not after a
+/// backoff.
+#[tokio::test]
+async fn posts_go_out_as_soon_as_their_platform_connects() {
+    let bot = Bot::start(berlin(2025, 3, 24, 8, 0), &weekly("new", "6h"), &[]);
+    bot.tick().await;
+    bot.add_briefing("news", "", "News.");
+    bot.tick().await;
+    bot.digests().remove_poster(crate::digest::Platform::Matrix);
+    bot.set_time(berlin(2025, 3, 24, 9, 0));
+    bot.tick().await;
+    assert!(bot.messages("matrix:!room:example.org").is_empty());
+    bot.set_time(berlin(2025, 3, 24, 9, 0) + chrono::Duration::seconds(2));
+    bot.digests().add_poster(bot.matrix.clone());
+    bot.tick().await;
+    assert_each_target_holds(&bot, &["news"]);
+}
