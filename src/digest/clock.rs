@@ -36,6 +36,55 @@ impl Clock for SystemClock {
     }
 }
 
+/// Real time shifted to start at a chosen instant: for end-to-end tests of a real process, which can start
+/// the bot a minute before a digest is due on a daylight-saving day (see [`from_env`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ShiftedClock {
+    start: DateTime<Utc>,
+    started: std::time::Instant,
+}
+
+impl ShiftedClock {
+    pub fn starting_at(start: DateTime<Utc>) -> ShiftedClock {
+        ShiftedClock {
+            start,
+            started: std::time::Instant::now(),
+        }
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.start + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
+    }
+
+    fn sleep_until(&self, at: DateTime<Utc>) -> BoxFuture<'_, ()> {
+        let wait = (at - self.now()).to_std().unwrap_or_default().min(MAX_SLEEP);
+        Box::pin(tokio::time::sleep(wait))
+    }
+}
+
+/// The environment variable that starts the scheduler's clock at an RFC 3339 instant, for end-to-end tests.
+pub const CLOCK_START_ENV: &str = "ATTACHE_CLOCK_START";
+
+/// The system clock, or a [`ShiftedClock`] when [`CLOCK_START_ENV`] is set to a valid instant.
+pub fn from_env() -> Arc<dyn Clock> {
+    match std::env::var(CLOCK_START_ENV)
+        .ok()
+        .map(|v| DateTime::parse_from_rfc3339(v.trim()))
+    {
+        Some(Ok(start)) => {
+            tracing::warn!("{CLOCK_START_ENV} is set: the digest clock starts at {start}");
+            Arc::new(ShiftedClock::starting_at(start.with_timezone(&Utc)))
+        }
+        Some(Err(e)) => {
+            tracing::warn!("{CLOCK_START_ENV} is not an RFC 3339 time ({e}); using the system clock");
+            Arc::new(SystemClock)
+        }
+        None => Arc::new(SystemClock),
+    }
+}
+
 /// A clock that moves only when told to; sleepers wake when it passes their time.
 #[derive(Debug, Clone)]
 pub struct ManualClock {
@@ -76,6 +125,14 @@ impl Clock for ManualClock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shifted_clock_runs_from_its_start() {
+        let start = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let clock = ShiftedClock::starting_at(start);
+        let now = clock.now();
+        assert!(now >= start && now < start + chrono::Duration::seconds(5));
+    }
 
     #[tokio::test]
     async fn manual_clock_wakes_sleepers_when_it_passes_their_time() {

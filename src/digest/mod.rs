@@ -18,7 +18,7 @@ pub mod send;
 pub mod status;
 pub mod target;
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 pub use poster::{BoxFuture, FailureReason, PostFailure, PostKey, PostedId, Poster, Retry};
 pub use runner::{Digests, Tick, run, start};
 pub use target::{Platform, Target};

@@ -16,7 +16,7 @@ use tokio_util::task::TaskTracker;
 use crate::engine::Engine;
 use crate::store::Snapshot;
 
-use super::clock::{Clock, SystemClock};
+use super::clock::Clock;
 use super::content::{self, PostKind};
 use super::ledger::{Intent, Ledger, LedgerError, Run};
 use super::plan;
@@ -280,14 +280,15 @@ pub async fn run(engine: Arc<Engine>, digests: Arc<Digests>, shutdown: Cancellat
 }
 
 /// Opens the ledger the config names, gives the engine its handle (for `digest status`) and starts the
-/// scheduler as a tracked task. The runtime calls this once; adapters then [`Digests::add_poster`].
+/// scheduler as a tracked task on the system clock (or the one [`super::clock::CLOCK_START_ENV`] sets).
+/// The runtime calls this once; adapters then [`Digests::add_poster`].
 pub fn start(
     engine: &Arc<Engine>,
     tracker: &TaskTracker,
     shutdown: CancellationToken,
 ) -> Result<Arc<Digests>, LedgerError> {
     let ledger = Ledger::open(&engine.config().ledger)?;
-    let digests = Digests::new(ledger, Arc::new(SystemClock));
+    let digests = Digests::new(ledger, super::clock::from_env());
     engine.set_digests(digests.clone());
     tracker.spawn(run(engine.clone(), digests.clone(), shutdown));
     Ok(digests)
