@@ -253,3 +253,34 @@ async fn digest_status_shows_runs_skips_posts_and_failures_with_reasons() {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
 }
+
+/// Back after three missed hourly runs, inside the window: one run is posted (the latest), and the two
+/// before it are recorded as folded into it rather than posted one after another.
+#[tokio::test]
+async fn runs_missed_inside_the_window_are_folded_into_one() {
+    let hourly = weekly("new", "6h").replace("0 9 * * MON", "0 * * * *");
+    let mut bot = Bot::start(berlin(2025, 3, 24, 8, 30), &hourly, &[]);
+    bot.tick().await;
+    bot.add_briefing("news", "", "News.");
+    bot.tick().await;
+    bot.restart();
+    bot.set_time(berlin(2025, 3, 24, 11, 10));
+    let tick = bot.tick().await;
+    assert_eq!(tick.runs.len(), 2);
+    let skipped = tick
+        .runs
+        .iter()
+        .find(|r| r.outcome == RunOutcome::Skipped)
+        .unwrap();
+    assert_eq!(
+        skipped.detail,
+        "2 runs missed (from 2025-03-24 08:00 UTC to 2025-03-24 09:00 UTC), folded into the run of 2025-03-24 10:00 UTC"
+    );
+    let posted = tick
+        .runs
+        .iter()
+        .find(|r| r.outcome == RunOutcome::Posted)
+        .unwrap();
+    assert_eq!(posted.slot, berlin(2025, 3, 24, 11, 0));
+    assert_each_target_holds(&bot, &["news"]);
+}
