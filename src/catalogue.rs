@@ -250,6 +250,22 @@ pub const COMMANDS: &[CommandSpec] = &[
         examples: &["digest infoforum", "digest infoforum matrix:#news:example.org"],
     },
     CommandSpec {
+        name: "digest-preview",
+        description: "Show the event's digest card to you alone, as it would be posted (moderators)",
+        help: "Shows the digest card of an event only to you, exactly as `digest` would post it, so you can check it before posting. Type `digest preview <event>` or `digest-preview <event>`.",
+        access: Access::Moderator,
+        options: &[EVENT],
+        examples: &["digest preview infoforum"],
+    },
+    CommandSpec {
+        name: "digest-status",
+        description: "Scheduled digests and their targets: last and next post, last failure (moderators)",
+        help: "For each scheduled digest: its schedule, last run, next run, and the last run skipped because the bot was down too long. For each target: the last post, the next scheduled post, posts waiting, and the last failure with its reason (missing permission, power level too low, room not joined, rate limited, undecryptable room). Type `digest status` or `digest-status`.",
+        access: Access::Moderator,
+        options: &[],
+        examples: &["digest status"],
+    },
+    CommandSpec {
         name: "reload",
         description: "Reload briefings and config; shows what changed and any errors (admins)",
         help: "Reads the briefings directory and the config file again. A file with errors keeps serving its last good version; an invalid config is rejected and the running one stays.",

@@ -7,11 +7,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::command::{Command, Role, UsageError};
 use crate::config::{Config, ConfigError};
+use crate::digest::Digests;
 use crate::response::{Inline, Response, Status};
 use crate::store::{ReloadReport, Snapshot, Store};
 
@@ -48,6 +49,8 @@ pub struct Engine {
     // std locks: held only to clone or replace a value, never across an `.await`.
     config: RwLock<Arc<Config>>,
     platforms: Mutex<BTreeMap<String, PlatformState>>,
+    /// The digest scheduler, once the runtime has started one (`digest status` reads it).
+    digests: OnceLock<Arc<Digests>>,
     started: Instant,
 }
 
@@ -59,6 +62,7 @@ impl Engine {
             store,
             config: RwLock::new(Arc::new(config)),
             platforms: Mutex::new(BTreeMap::new()),
+            digests: OnceLock::new(),
             started: Instant::now(),
         }
     }
@@ -95,6 +99,16 @@ impl Engine {
         platforms.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
 
+    /// Gives the engine the running digest scheduler; only the first call counts.
+    pub fn set_digests(&self, digests: Arc<Digests>) {
+        let _ = self.digests.set(digests);
+    }
+
+    /// The digest scheduler, when one runs.
+    pub fn digests(&self) -> Option<&Arc<Digests>> {
+        self.digests.get()
+    }
+
     /// Reads the config file again (keeping the running one when the new one is invalid), then the briefings.
     pub fn reload(&self) -> ReloadOutcome {
         let current = self.config();
@@ -114,6 +128,10 @@ impl Engine {
             None => Ok(false),
         };
         let briefings = self.store.reload();
+        // The scheduler reads the config and briefings on its next tick: make that now.
+        if let Some(digests) = self.digests.get() {
+            digests.wake();
+        }
         ReloadOutcome { briefings, config }
     }
 

@@ -16,6 +16,9 @@
 //! - [`response`]: the neutral response model. [`render`]: its terminal rendering.
 //! - [`engine`]: the entry point adapters call; permission checks, reloads, platform status.
 //! - [`config`]: the TOML config, deserialized strictly then validated.
+//! - [`digest`]: scheduled digests and announcements: cron schedules in IANA zones, the SQLite ledger that
+//!   records each post before it is sent (so it is posted exactly once across crashes), edits of corrected
+//!   briefings, and the `Poster` trait the platform adapters implement.
 //! - [`eval`]: scoring extraction against labeled articles (`attache eval`).
 //! - [`console`]: the console adapter. [`runtime`]: tasks, signals and clean shutdown.
 //! - [`discord`]: Discord application commands and message payloads, derived and rendered without a
@@ -28,6 +31,7 @@ pub mod catalogue;
 pub mod command;
 pub mod config;
 pub mod console;
+pub mod digest;
 pub mod discord;
 pub mod engine;
 pub mod eval;

@@ -180,6 +180,9 @@ pub struct Response {
     pub blocks: Vec<Block>,
     pub page: Option<Page>,
     pub post: Option<Post>,
+    /// Shown to the caller alone (a Discord ephemeral reply), such as a digest preview.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
 }
 
 impl Response {
@@ -189,6 +192,7 @@ impl Response {
             blocks,
             page: None,
             post: None,
+            private: false,
         }
     }
 
@@ -201,11 +205,18 @@ impl Response {
             blocks,
             page: None,
             post: None,
+            private: false,
         }
     }
 
     pub fn not_found(message: Inline, hints: Vec<Inline>) -> Self {
         Response::problem(Status::NotFound, message, hints)
+    }
+
+    /// The same response, for the caller's eyes only.
+    pub fn private(mut self) -> Self {
+        self.private = true;
+        self
     }
 
     pub fn with_page(mut self, page: Page) -> Self {

@@ -143,8 +143,16 @@ pub fn parse_line(line: &str) -> Result<(&'static CommandSpec, Args), UsageError
     if len > MAX_LINE {
         return Err(UsageError::TooLong { len });
     }
-    let mut words = words(line).into_iter();
-    let name = words.next().ok_or(UsageError::Empty)?.text.to_lowercase();
+    let mut words = words(line).into_iter().peekable();
+    let mut name = words.next().ok_or(UsageError::Empty)?.text.to_lowercase();
+    // A command whose name joins two words (`digest-status`) can be typed with a space (`digest status`).
+    if let Some(next) = words.peek() {
+        let joined = format!("{name}-{}", next.text.to_lowercase());
+        if catalogue::find(&joined).is_some() {
+            words.next();
+            name = joined;
+        }
+    }
     let spec = catalogue::find(&name).ok_or_else(|| UsageError::UnknownCommand {
         suggestion: crate::tomlerr::did_you_mean(
             &name,

@@ -64,6 +64,7 @@ pub fn resolve_or_reply(
                 blocks,
                 page: None,
                 post: None,
+                private: false,
             }))
         }
     }

@@ -239,24 +239,13 @@ pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Respo
             briefing: b.id.clone(),
             blocks,
         }),
+        private: false,
     }
 }
 
-/// A digest target: `discord:<channel id>` or `matrix:<room id or alias>`.
+/// A digest target: `discord:<channel id>` or `matrix:<room id or alias>`, as the config accepts them.
 fn check_target(t: &str) -> Result<(), &'static str> {
-    match t.split_once(':') {
-        Some(("discord", id))
-            if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            Ok(())
-        }
-        Some(("discord", _)) => Err("a Discord channel id is a number"),
-        Some(("matrix", room)) if (room.starts_with('!') || room.starts_with('#')) && room.len() > 1 => {
-            Ok(())
-        }
-        Some(("matrix", _)) => Err("a Matrix room starts with `!` (id) or `#` (alias)"),
-        _ => Err("the platform must be `discord` or `matrix`"),
-    }
+    crate::digest::target::Target::parse(t).map(drop)
 }
 
 /// Every quote by `speaker` across the snapshot, newest event first.

@@ -5,7 +5,8 @@
 //! returns a response for the adapter to render and deliver.
 
 pub mod args;
-mod card;
+pub(crate) mod card;
+mod digest;
 mod event;
 mod help;
 mod list;
@@ -19,6 +20,7 @@ use crate::response::Response;
 
 pub use args::{Args, MAX_LINE, UsageError, Value};
 pub use event::card_response;
+pub use status::human_duration;
 
 /// The caller's standing, decided by the adapter from platform roles, power levels or config.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,6 +78,10 @@ pub enum Command {
         event: String,
         target: Option<String>,
     },
+    DigestPreview {
+        event: String,
+    },
+    DigestStatus,
     Reload,
 }
 
@@ -146,6 +152,10 @@ impl Command {
                 event: required(text("event"), "event")?,
                 target: text("target"),
             },
+            "digest-preview" => Command::DigestPreview {
+                event: required(text("event"), "event")?,
+            },
+            "digest-status" => Command::DigestStatus,
             "reload" => Command::Reload,
             other => {
                 return Err(UsageError::UnknownCommand {
@@ -169,6 +179,8 @@ impl Command {
             Command::Quotes { .. } => "quotes",
             Command::Search { .. } => "search",
             Command::Digest { .. } => "digest",
+            Command::DigestPreview { .. } => "digest-preview",
+            Command::DigestStatus => "digest-status",
             Command::Reload => "reload",
         };
         catalogue::find(name).expect("every command is in the catalogue")
@@ -190,6 +202,8 @@ impl Command {
             }
             Command::Search { query, page } => list::search(&snapshot, &query, page),
             Command::Digest { event, target } => event::digest(&snapshot, &event, target),
+            Command::DigestPreview { event } => digest::preview(&snapshot, &event),
+            Command::DigestStatus => digest::status(engine),
             Command::Reload => reload::run(engine),
         }
     }

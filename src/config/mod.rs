@@ -12,9 +12,11 @@ use toml::Spanned;
 
 use crate::tomlerr;
 
+mod digest;
 mod discord;
 mod matrix;
 
+pub use digest::{AnnounceConfig, DEFAULT_CATCH_UP, DigestConfig, format_duration, parse_duration};
 pub use discord::DiscordConfig;
 pub use matrix::{Autojoin, MatrixAuth, MatrixConfig};
 
@@ -61,6 +63,12 @@ pub struct Config {
     pub log_filter: String,
     pub log_format: LogFormat,
     pub data_dir: PathBuf,
+    /// The SQLite ledger of digest and announcement posts (`data.ledger`, default `<data.dir>/ledger.sqlite3`).
+    pub ledger: PathBuf,
+    /// `[[digests]]`: scheduled digests, in file order.
+    pub digests: Vec<DigestConfig>,
+    /// `[announce]`: off when absent.
+    pub announce: Option<AnnounceConfig>,
     /// `[matrix]`: off when absent.
     pub matrix: Option<MatrixConfig>,
     /// `[discord]`: off when absent.
@@ -82,6 +90,9 @@ struct Raw {
     data: RawData,
     matrix: Option<matrix::Raw>,
     discord: Option<discord::Raw>,
+    #[serde(default)]
+    digests: Vec<Spanned<digest::RawDigest>>,
+    announce: Option<digest::RawAnnounce>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -116,6 +127,7 @@ struct RawLog {
 #[serde(deny_unknown_fields)]
 struct RawData {
     dir: Option<Spanned<String>>,
+    ledger: Option<Spanned<String>>,
 }
 
 impl Default for Config {
@@ -194,6 +206,10 @@ impl Config {
             f => text(f, "log.filter", "info")?,
         };
         let data_dir: PathBuf = text(raw.data.dir, "data.dir", "data")?.into();
+        let ledger = match raw.data.ledger {
+            Some(l) => text(Some(l), "data.ledger", "")?.into(),
+            None => data_dir.join("ledger.sqlite3"),
+        };
         Ok(Config {
             path: path.map(Path::to_path_buf),
             name: text(raw.bot.name, "bot.name", "Attaché")?,
@@ -215,6 +231,12 @@ impl Config {
             log_filter,
             log_format: raw.log.format.unwrap_or(LogFormat::Text),
             data_dir: data_dir.clone(),
+            ledger,
+            digests: digest::digests(&at, raw.digests)?,
+            announce: raw
+                .announce
+                .map(|a| digest::announce(&at, a, at.header("announce")))
+                .transpose()?,
             matrix: raw.matrix.map(|m| m.validate(&at, &data_dir)).transpose()?,
             discord: raw.discord.map(|d| d.validate(&at)).transpose()?,
         })
@@ -276,9 +298,28 @@ impl Locator<'_> {
 
     /// A required key that is missing: located at the start of its section's header.
     fn missing(&self, section: &str, key: &str) -> ConfigError {
-        let header = format!("[{section}]");
-        let offset = self.src.find(&header).unwrap_or(0);
+        let offset = self.header(section);
         self.fail(offset..offset, format!("`{section}.{key}` is required"))
+    }
+
+    /// Where a section's `[header]` starts (0 when it cannot be found).
+    fn header(&self, section: &str) -> usize {
+        let header = format!("[{section}]");
+        let mut offset = 0;
+        for line in self.src.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            // A commented-out example of the section is not the section.
+            if trimmed.starts_with(&header) {
+                return offset + (line.len() - trimmed.len());
+            }
+            offset += line.len();
+        }
+        0
+    }
+
+    /// The 1-based line of a span.
+    fn line(&self, span: std::ops::Range<usize>) -> usize {
+        tomlerr::line_of(self.src, span.start)
     }
 }
 
@@ -396,5 +437,105 @@ mod tests {
         let d = c.discord.unwrap();
         assert_eq!(d.guilds, vec![123, 456]);
         assert_eq!(d.api_base, "http://127.0.0.1:9/api/v10");
+    }
+
+    /// The shipped config documents digests and announcements, commented out; uncommented they must be valid.
+    #[test]
+    fn shipped_digest_sections_are_valid_when_uncommented() {
+        let shipped = include_str!("../../config/attache.toml");
+        let (_, rest) = shipped.split_once("# [[digests]]").unwrap();
+        let (sections, _) = rest.split_once("# ----").unwrap();
+        let uncommented: String = format!("# [[digests]]{sections}")
+            .lines()
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let c = parse(&uncommented).unwrap();
+        assert_eq!(c.digests.len(), 1);
+        let d = &c.digests[0];
+        assert_eq!(d.name, "weekly");
+        assert_eq!(d.schedule.expr(), "0 9 * * MON");
+        assert_eq!(d.schedule.zone(), chrono_tz::Asia::Shanghai);
+        assert_eq!(
+            d.targets.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["discord:123456789012345678", "matrix:#news:example.org"]
+        );
+        assert_eq!(d.select, crate::digest::select::Select::New);
+        assert_eq!(d.catch_up, Duration::from_secs(6 * 3600));
+        assert_eq!(c.announce.unwrap().targets.len(), 1);
+        assert_eq!(c.ledger, PathBuf::from("data/ledger.sqlite3"));
+    }
+
+    #[test]
+    fn digest_defaults_and_the_ledger_path() {
+        let c = parse("[data]\ndir = \"state\"\n\n[[digests]]\nname = \"daily\"\nschedule = \"0 8 * * *\"\ntargets = [\"matrix:!abc:example.org\"]\n").unwrap();
+        assert_eq!(c.ledger, PathBuf::from("state/ledger.sqlite3"));
+        let d = &c.digests[0];
+        assert_eq!(d.schedule.zone(), chrono_tz::UTC);
+        assert_eq!(d.catch_up, DEFAULT_CATCH_UP);
+        assert_eq!(d.select, crate::digest::select::Select::New);
+        let c = parse("[data]\nledger = \"/var/lib/attache/ledger.db\"\n").unwrap();
+        assert_eq!(c.ledger, PathBuf::from("/var/lib/attache/ledger.db"));
+        assert!(c.digests.is_empty() && c.announce.is_none());
+    }
+
+    fn digest(body: &str) -> ConfigError {
+        parse(&format!(
+            "[bot]\nname = \"x\"\n\n[[digests]]\nname = \"weekly\"\ntargets = [\"discord:1\"]\n{body}"
+        ))
+        .unwrap_err()
+    }
+
+    #[test]
+    fn bad_digests_are_located_with_a_reason() {
+        let e = digest("schedule = \"0 9 * *\"\n");
+        assert_eq!(e.line, Some(7), "{e}");
+        assert!(e.message.contains("not a usable cron expression"), "{e}");
+        assert!(e.message.contains("must have 5 fields"), "{e}");
+        let e = digest("schedule = \"0 25 * * *\"\n");
+        assert_eq!(e.line, Some(7), "{e}");
+        let e = digest("schedule = \"0 9 * * MON\"\ntimezone = \"Europe/Berln\"\n");
+        assert_eq!(e.line, Some(8), "{e}");
+        assert!(e.message.contains("did you mean \"Europe/Berlin\"?"), "{e}");
+        let e = digest("schedule = \"0 9 * * MON\"\ntimezone = \"shanghai\"\n");
+        assert!(e.message.contains("did you mean \"Asia/Shanghai\"?"), "{e}");
+        let e = digest("schedule = \"0 9 * * MON\"\nselect = \"teg:security\"\n");
+        assert_eq!(e.line, Some(8), "{e}");
+        assert!(e.message.contains("unknown selector"), "{e}");
+        let e = digest("schedule = \"0 9 * * MON\"\ncatch_up = \"6 hours\"\n");
+        assert_eq!(e.line, Some(8), "{e}");
+        let e = digest("schedule = \"0 9 * * MON\"\ncatch_up = \"90d\"\n");
+        assert!(e.message.contains("longer than 30d"), "{e}");
+        let e = digest("schedule = \"0 9 * * MON\"\nschedul = \"x\"\n");
+        assert!(e.message.contains("did you mean `schedule`?"), "{e}");
+        // A missing key is located at its own [[digests]] entry, not the first one.
+        let e = parse("[[digests]]\nname = \"a\"\nschedule = \"0 9 * * *\"\ntargets = [\"discord:1\"]\n\n[[digests]]\nname = \"b\"\ntargets = [\"discord:1\"]\n").unwrap_err();
+        assert!(e.message.contains("`digests.schedule` is required"), "{e}");
+        assert!(matches!(e.line, Some(6..=8)), "{e}");
+    }
+
+    #[test]
+    fn bad_targets_and_duplicate_names_are_located() {
+        let e = parse("[[digests]]\nname = \"a\"\nschedule = \"0 9 * * *\"\ntargets = [\"discord:1\", \"discord:general\"]\n").unwrap_err();
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.contains("\"discord:general\" is not a target"), "{e}");
+        let e = parse("[[digests]]\nname = \"a\"\nschedule = \"0 9 * * *\"\ntargets = []\n").unwrap_err();
+        assert!(e.message.contains("empty"), "{e}");
+        let e = parse(
+            "[[digests]]\nname = \"a\"\nschedule = \"0 9 * * *\"\ntargets = [\"matrix:!r\", \"matrix:!r\"]\n",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("twice"), "{e}");
+        let e = parse("[[digests]]\nname = \"a\"\nschedule = \"0 9 * * *\"\ntargets = [\"discord:1\"]\n\n[[digests]]\nname = \"a\"\nschedule = \"0 10 * * *\"\ntargets = [\"discord:1\"]\n").unwrap_err();
+        assert_eq!(e.line, Some(7), "{e}");
+        assert!(e.message.contains("already defined on line 2"), "{e}");
+        let e = parse("[[digests]]\nname = \"weekly digest\"\n").unwrap_err();
+        assert!(e.message.contains("letters, digits"), "{e}");
+        let e = parse("# [announce]\n\n[announce]\ntargets = [\"matrix:news\"]\n").unwrap_err();
+        assert_eq!(e.line, Some(4), "{e}");
+        let e = parse("# [announce]\n[announce]\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("`announce.targets` is required"), "{e}");
     }
 }

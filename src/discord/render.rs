@@ -80,7 +80,8 @@ impl Embed {
     }
 }
 
-/// Renders a response as one message. Problems are ephemeral plain text; answers are one embed.
+/// Renders a response as one message. Problems are ephemeral plain text; answers are one embed,
+/// ephemeral when the response is for the caller alone (a digest preview).
 pub fn render(response: &Response) -> Message {
     if response.status != Status::Answer {
         let text: Vec<String> = response.blocks.iter().map(block_text).collect();
@@ -113,7 +114,7 @@ pub fn render(response: &Response) -> Message {
         content,
         embeds: vec![embed],
         allowed_mentions: AllowedMentions::default(),
-        flags: None,
+        flags: response.private.then_some(EPHEMERAL),
     }
 }
 
@@ -361,5 +362,14 @@ mod tests {
             t.chars().count() <= 9 && !t.trim_end_matches('…').ends_with('\\'),
             "{t}"
         );
+    }
+
+    #[test]
+    fn a_private_answer_is_ephemeral_and_a_public_one_is_not() {
+        let card = vec![Block::Paragraph {
+            text: Inline::plain("card"),
+        }];
+        assert_eq!(render(&Response::answer(card.clone())).flags, None);
+        assert_eq!(render(&Response::answer(card).private()).flags, Some(EPHEMERAL));
     }
 }

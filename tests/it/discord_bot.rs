@@ -105,6 +105,20 @@ api_base = "{api}"
     fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
+
+    /// Waits until the bot has handled READY itself (the fake having sent it is not enough: a close
+    /// before serenity reads READY leaves it no session to resume).
+    fn wait_connected(&self) {
+        let deadline = Instant::now() + WAIT;
+        while !self.log().contains("discord: connected") {
+            assert!(
+                Instant::now() < deadline,
+                "the bot never handled READY:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Bot {
@@ -440,6 +454,7 @@ fn a_dropped_gateway_resumes_and_the_next_interaction_is_answered() {
     let _turn = turn();
     let fake = fake();
     let bot = Bot::start("");
+    bot.wait_connected();
     // 4000: the bot resumes, and an interaction created while it was away is delivered on resume.
     fake.close_gateway(4000);
     let i = fake.slash(member("summary", &[("event", "infoforum")]));

@@ -1,0 +1,27 @@
+//! Scheduled digests and announcements, posted exactly once even across crashes.
+//!
+//! The core of it, with no chat platform inside: [`schedule`] says when runs are due (cron in an IANA zone,
+//! daylight saving handled), [`select`] what a run posts, [`ledger`] records every post in SQLite before it
+//! is sent, [`plan`] decides and records, [`send`] sends from the ledger and edits posts of corrected
+//! briefings, and [`runner::Digests`] ties them to the engine on a [`clock::Clock`]. Adapters implement
+//! [`poster::Poster`] and register it; see the README's "Digests and announcements: exactly once".
+
+pub mod clock;
+pub mod content;
+pub mod ledger;
+pub mod plan;
+pub mod poster;
+pub mod runner;
+pub mod schedule;
+pub mod select;
+pub mod send;
+pub mod status;
+pub mod target;
+
+pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
+pub use poster::{BoxFuture, FailureReason, PostFailure, PostKey, PostedId, Poster, Retry};
+pub use runner::{Digests, Tick, run, start};
+pub use target::{Platform, Target};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,273 @@
+//! Deciding what to post, and recording the decision before anything is sent.
+//!
+//! One pass reads the ledger, compares it with the running config and the briefings snapshot, and writes
+//! every decision in one transaction: briefings first seen, announcements of new ones, digest runs (posted,
+//! empty or skipped) with an intended post per target and briefing. Sending comes after, from the ledger
+//! alone, so a crash at any point either loses the whole decision (and it is taken again) or none of it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::briefing::Briefing;
+use crate::config::{Config, DigestConfig};
+use crate::store::Snapshot;
+
+use super::content::{self, PostKind};
+use super::ledger::{Intent, Ledger, LedgerError, Run, RunOutcome, Seen};
+use super::schedule::ON_TIME;
+
+/// A retry of a scheduled post may go on this long after its catch-up window.
+const DIGEST_RETRY_GRACE: chrono::Duration = chrono::Duration::hours(1);
+/// An announcement is still worth making this long after its briefing appeared.
+const ANNOUNCE_WINDOW: chrono::Duration = chrono::Duration::hours(24);
+
+/// What a planning pass decided.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Briefings whose content changed since the ledger last looked, with their new version: their sent
+    /// posts are to be edited. The ledger keeps the old version until the edits are done.
+    pub changed: Vec<(String, String)>,
+    /// Runs recorded in this pass.
+    pub runs: Vec<Run>,
+    /// Posts intended in this pass.
+    pub intended: usize,
+}
+
+/// Plans at `now`. `rescan` compares every briefing with the ledger (on start, and when the snapshot
+/// changed); otherwise only digests are looked at.
+pub fn plan(
+    ledger: &mut Ledger,
+    config: &Config,
+    snapshot: &Snapshot,
+    now: DateTime<Utc>,
+    rescan: bool,
+) -> Result<Plan, LedgerError> {
+    let mut plan = Plan::default();
+    let mut seen_writes: Vec<(String, String, Option<DateTime<Utc>>)> = Vec::new();
+    let mut intents: Vec<Intent> = Vec::new();
+    let mut schedules: Vec<(String, String)> = Vec::new();
+    let mut baseline = false;
+
+    let mut seen: Option<HashMap<String, Seen>> = None;
+    if rescan {
+        let known = ledger.seen()?;
+        if ledger.baseline()?.is_none() {
+            // The first look: whatever is there already is not news. An unreadable directory (nothing
+            // loaded, errors reported) is not a baseline; wait for a good load.
+            let unreadable = snapshot.is_empty() && !snapshot.errors.is_empty();
+            if !unreadable {
+                baseline = true;
+                for b in snapshot.briefings() {
+                    seen_writes.push((b.id.clone(), content::briefing_version(b), None));
+                }
+            }
+        } else {
+            for b in snapshot.briefings() {
+                let version = content::briefing_version(b);
+                match known.get(&b.id) {
+                    None => {
+                        seen_writes.push((b.id.clone(), version, Some(now)));
+                        if let Some(announce) = &config.announce {
+                            for target in &announce.targets {
+                                intents.push(intent(
+                                    content::announce_key(target, &b.id),
+                                    PostKind::Announce,
+                                    "",
+                                    String::new(),
+                                    target,
+                                    b,
+                                    now + ANNOUNCE_WINDOW,
+                                ));
+                            }
+                        }
+                    }
+                    Some(s) if s.version != version => plan.changed.push((b.id.clone(), version)),
+                    Some(_) => {}
+                }
+            }
+        }
+        seen = Some(known);
+    }
+
+    for d in &config.digests {
+        let fingerprint = format!("{}@{}", d.schedule.expr(), d.schedule.zone().name());
+        let Some((since, since_mark)) = ledger.schedule_since(&d.name, &fingerprint)? else {
+            // A digest (or a schedule) seen for the first time starts now: runs before it are not missed.
+            schedules.push((d.name.clone(), fingerprint));
+            continue;
+        };
+        let last = ledger.last_run(&d.name)?;
+        let after = last.as_ref().map_or(since, |r| r.slot.max(since));
+        let catch_up = chrono::Duration::from_std(d.catch_up).unwrap_or(chrono::Duration::MAX);
+        let due = d.schedule.due(after, now, catch_up);
+        if let Some(m) = due.missed {
+            let window_start = now - catch_up - ON_TIME;
+            let detail = match due.run {
+                Some(run) if m.last >= window_start => {
+                    format!("{}, folded into the run of {}", runs(&m), utc(run))
+                }
+                _ => format!(
+                    "{}: more than {} late (catch_up)",
+                    runs(&m),
+                    crate::config::format_duration(d.catch_up)
+                ),
+            };
+            tracing::warn!(digest = %d.name, "{detail}");
+            plan.runs.push(Run {
+                digest: d.name.clone(),
+                slot: m.last,
+                outcome: RunOutcome::Skipped,
+                at: now,
+                detail,
+                watermark: 0,
+            });
+        }
+        let Some(slot) = due.run else { continue };
+        if seen.is_none() && d.select.wants_new() {
+            seen = Some(ledger.seen()?);
+        }
+        // New: first seen after the last run was recorded, or since this schedule began; briefings first
+        // seen in this very pass are new too (the ledger numbers them below, before recording this run).
+        let mark = ledger.last_done(&d.name)?.map_or(since_mark, |r| r.watermark);
+        let seen_now: Vec<&str> = seen_writes
+            .iter()
+            .filter(|(_, _, first)| first.is_some())
+            .map(|(id, _, _)| id.as_str())
+            .collect();
+        let is_new = |id: &str| {
+            seen_now.contains(&id)
+                || seen
+                    .as_ref()
+                    .and_then(|s| s.get(id))
+                    .is_some_and(|s| s.first_seen.is_some() && s.seq > mark)
+        };
+        plan.runs.push(run(d, slot, now, snapshot, &is_new, &mut intents));
+    }
+
+    if baseline
+        || !seen_writes.is_empty()
+        || !intents.is_empty()
+        || !plan.runs.is_empty()
+        || !schedules.is_empty()
+    {
+        ledger.write(|w| {
+            if baseline {
+                w.set_baseline(now)?;
+            }
+            for (id, version, first_seen) in &seen_writes {
+                w.see(id, version, *first_seen)?;
+            }
+            for (name, fingerprint) in &schedules {
+                w.set_schedule(name, fingerprint, now)?;
+            }
+            for run in &plan.runs {
+                w.record_run(run)?;
+            }
+            for i in &intents {
+                if w.intend(i, now)? {
+                    plan.intended += 1;
+                }
+            }
+            Ok(())
+        })?;
+    }
+    Ok(plan)
+}
+
+/// One run of a digest: the briefings it selects, one intended post per target and briefing.
+fn run(
+    d: &DigestConfig,
+    slot: DateTime<Utc>,
+    now: DateTime<Utc>,
+    snapshot: &Snapshot,
+    is_new: &dyn Fn(&str) -> bool,
+    intents: &mut Vec<Intent>,
+) -> Run {
+    let (chosen, left_out) = d.select.pick(snapshot, is_new);
+    let catch_up = chrono::Duration::from_std(d.catch_up).unwrap_or(chrono::Duration::MAX);
+    let deadline = slot + catch_up + ON_TIME + DIGEST_RETRY_GRACE;
+    for target in &d.targets {
+        for b in &chosen {
+            intents.push(intent(
+                content::digest_key(&d.name, slot, target, &b.id),
+                PostKind::Digest,
+                &d.name,
+                slot.timestamp().to_string(),
+                target,
+                b,
+                deadline,
+            ));
+        }
+    }
+    let mut detail = match (&d.select, chosen.len()) {
+        (crate::digest::select::Select::Event(id), 0) => format!("no briefing `{id}`"),
+        (_, 0) => "nothing to post".to_string(),
+        (_, n) => format!(
+            "{n} briefing(s): {}",
+            chosen
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    if left_out > 0 {
+        detail.push_str(&format!(
+            "; {left_out} more not posted (at most {} a run)",
+            super::select::MAX_PER_RUN
+        ));
+        tracing::warn!(digest = %d.name, "{detail}");
+    }
+    Run {
+        digest: d.name.clone(),
+        slot,
+        outcome: if chosen.is_empty() {
+            RunOutcome::Empty
+        } else {
+            RunOutcome::Posted
+        },
+        at: now,
+        detail,
+        watermark: 0,
+    }
+}
+
+fn intent(
+    key: super::poster::PostKey,
+    kind: PostKind,
+    name: &str,
+    slot: String,
+    target: &super::target::Target,
+    b: &Arc<Briefing>,
+    deadline: DateTime<Utc>,
+) -> Intent {
+    Intent {
+        key,
+        kind,
+        name: name.to_string(),
+        slot,
+        target: target.to_string(),
+        briefing: b.id.clone(),
+        version: content::version(&kind.content(b)),
+        deadline,
+    }
+}
+
+/// "missed", or "3 runs missed (from … to …)".
+fn runs(m: &super::schedule::Missed) -> String {
+    match (m.count, m.capped) {
+        (1, false) => "missed".to_string(),
+        (n, capped) => format!(
+            "{}{n} runs missed (from {} to {})",
+            if capped { "more than " } else { "" },
+            utc(m.first),
+            utc(m.last)
+        ),
+    }
+}
+
+fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}

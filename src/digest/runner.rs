@@ -1,0 +1,295 @@
+//! The scheduler: [`Digests`] holds the ledger, the posters the adapters registered and the clock; [`run`]
+//! ticks it until shutdown.
+//!
+//! Each tick reads the engine's current config and snapshot once, so a reload is seen whole or not at all:
+//! a new schedule applies from the next tick, and a rejected config never reaches the scheduler (the
+//! engine keeps the running one). A tick plans (and records) first and sends after, from the ledger.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, Weak};
+
+use chrono::{DateTime, Utc};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::engine::Engine;
+use crate::store::Snapshot;
+
+use super::clock::Clock;
+use super::content::{self, PostKind};
+use super::ledger::{Intent, Ledger, LedgerError, Run};
+use super::plan;
+use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Poster};
+use super::send::{self, Sent};
+use super::target::{Platform, Target};
+
+/// Without anything scheduled sooner, the scheduler looks this often for new or corrected briefings and
+/// posts due for a retry.
+const POLL: chrono::Duration = chrono::Duration::seconds(5);
+/// A manual post is retried for this long before it is given up.
+const MANUAL_WINDOW: chrono::Duration = chrono::Duration::hours(1);
+
+/// The digest service: shared by the scheduler task, the engine (for `digest status`) and the adapters
+/// (which register their posters and post manual digests through it).
+pub struct Digests {
+    // std locks: each is held for one ledger call or one map access, never across an `.await`.
+    ledger: Mutex<Ledger>,
+    posters: RwLock<HashMap<Platform, Arc<dyn Poster>>>,
+    clock: Arc<dyn Clock>,
+    state: Mutex<State>,
+    /// Posts being sent right now, so the scheduler and a moderator's `digest` never send one twice.
+    sending: Mutex<HashSet<PostKey>>,
+    // A tokio lock: held for a whole tick, across the posters' awaits, so two ticks never interleave.
+    ticking: tokio::sync::Mutex<()>,
+    wake: Notify,
+}
+
+/// A post claimed for sending; see [`Digests::claim`].
+pub(super) struct Claim<'a> {
+    digests: &'a Digests,
+    key: PostKey,
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        let mut sending = self.digests.sending.lock().unwrap_or_else(|e| e.into_inner());
+        sending.remove(&self.key);
+    }
+}
+
+#[derive(Default)]
+struct State {
+    /// The snapshot the last rescan looked at; a different one means briefings changed.
+    scanned: Option<Weak<Snapshot>>,
+    /// When edits that failed for a while are to be tried again.
+    rescan_at: Option<DateTime<Utc>>,
+}
+
+impl std::fmt::Debug for Digests {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Digests")
+            .field("ledger", &*self.ledger())
+            .field("platforms", &self.platforms())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What one tick did, for logs and tests.
+#[derive(Debug, Default)]
+pub struct Tick {
+    pub runs: Vec<Run>,
+    pub intended: usize,
+    pub sent: Vec<(Intent, Sent)>,
+    /// Briefings found corrected, whose posts were looked at for edits.
+    pub corrected: Vec<String>,
+}
+
+impl Digests {
+    pub fn new(ledger: Ledger, clock: Arc<dyn Clock>) -> Arc<Digests> {
+        Arc::new(Digests {
+            ledger: Mutex::new(ledger),
+            posters: RwLock::new(HashMap::new()),
+            clock,
+            state: Mutex::new(State::default()),
+            sending: Mutex::new(HashSet::new()),
+            ticking: tokio::sync::Mutex::new(()),
+            wake: Notify::new(),
+        })
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    pub(super) fn ledger(&self) -> MutexGuard<'_, Ledger> {
+        self.ledger.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Registers the poster of a platform (the adapter calls this once connected; again to replace it).
+    pub fn add_poster(&self, poster: Arc<dyn Poster>) {
+        let platform = poster.platform();
+        self.posters
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(platform, poster);
+        self.wake();
+    }
+
+    /// Removes a platform's poster (its adapter stopped); its posts wait until one is registered again.
+    pub fn remove_poster(&self, platform: Platform) {
+        self.posters
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&platform);
+    }
+
+    pub fn poster(&self, platform: Platform) -> Option<Arc<dyn Poster>> {
+        self.posters
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&platform)
+            .cloned()
+    }
+
+    pub fn platforms(&self) -> Vec<Platform> {
+        let mut p: Vec<Platform> = self
+            .posters
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .copied()
+            .collect();
+        p.sort();
+        p
+    }
+
+    /// Asks the scheduler to look now (after a reload, or a poster was registered) rather than at its next
+    /// poll.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// One pass: plans and records what is due, edits posts of corrected briefings, sends what waits.
+    /// The scheduler calls this in a loop; tests call it directly.
+    pub async fn tick(&self, engine: &Engine) -> Result<Tick, LedgerError> {
+        let _one_at_a_time = self.ticking.lock().await;
+        let now = self.clock.now();
+        // One config and one snapshot for the whole pass: a reload is seen whole or not at all.
+        let config = engine.config();
+        let snapshot = engine.snapshot();
+        let rescan = {
+            let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            let unchanged = state
+                .scanned
+                .as_ref()
+                .and_then(Weak::upgrade)
+                .is_some_and(|s| Arc::ptr_eq(&s, &snapshot));
+            !unchanged || state.rescan_at.is_some_and(|t| t <= now)
+        };
+        let plan = plan::plan(&mut self.ledger(), &config, &snapshot, now, rescan)?;
+        let mut tick = Tick {
+            runs: plan.runs,
+            intended: plan.intended,
+            corrected: plan.changed.iter().map(|(id, _)| id.clone()).collect(),
+            ..Tick::default()
+        };
+        if rescan {
+            let done = send::edits(self, &snapshot, &plan.changed).await?;
+            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            state.scanned = Some(Arc::downgrade(&snapshot));
+            state.rescan_at = (!done).then(|| now + send::backoff(2));
+        }
+        tick.sent = send::pending(self, &snapshot)
+            .await?
+            .into_iter()
+            .map(|(post, sent)| (post.intent, sent))
+            .collect();
+        Ok(tick)
+    }
+
+    /// When the scheduler should look next: the next run of any digest, or the poll interval.
+    pub fn next_wake(&self, engine: &Engine) -> DateTime<Utc> {
+        let now = self.clock.now();
+        engine
+            .config()
+            .digests
+            .iter()
+            .filter_map(|d| d.schedule.next_after(now))
+            .fold(now + POLL, DateTime::min)
+    }
+
+    /// Posts a moderator's `digest` of `briefing` to `target` now, through the ledger, so it is sent once
+    /// and edited when the briefing is corrected. `request` is the platform's id of the command (an
+    /// interaction id, an event id): the same command delivered twice posts once.
+    pub async fn post_now(
+        &self,
+        engine: &Engine,
+        target: &Target,
+        briefing: &str,
+        request: &str,
+    ) -> Result<PostedId, PostFailure> {
+        let internal = |e: LedgerError| {
+            tracing::error!("digest ledger: {e}");
+            PostFailure::permanent(FailureReason::Other, "the ledger could not record the post")
+        };
+        let snapshot = engine.snapshot();
+        let Some(b) = snapshot.get(briefing) else {
+            return Err(PostFailure::permanent(
+                FailureReason::BriefingGone,
+                format!("no briefing `{briefing}`"),
+            ));
+        };
+        let now = self.clock.now();
+        let intent = Intent {
+            key: content::manual_key(request, target, briefing),
+            kind: PostKind::Manual,
+            name: String::new(),
+            slot: request.to_string(),
+            target: target.to_string(),
+            briefing: briefing.to_string(),
+            version: content::version(&PostKind::Manual.content(b)),
+            deadline: now + MANUAL_WINDOW,
+        };
+        self.ledger()
+            .write(|w| w.intend(&intent, now))
+            .map_err(internal)?;
+        match send::one(self, &snapshot, &intent.key).await.map_err(internal)? {
+            Sent::Posted(id) => Ok(id),
+            Sent::Retry(f) | Sent::Failed(f) => Err(f),
+            Sent::Busy => Err(PostFailure::later(
+                FailureReason::Other,
+                "it is being posted right now",
+            )),
+        }
+    }
+
+    /// Claims `key` for sending until the returned guard drops (also when a send is cut short).
+    pub(super) fn claim(&self, key: &PostKey) -> Option<Claim<'_>> {
+        let mut sending = self.sending.lock().unwrap_or_else(|e| e.into_inner());
+        sending.insert(key.clone()).then(|| Claim {
+            digests: self,
+            key: key.clone(),
+        })
+    }
+}
+
+/// Ticks `digests` until `shutdown`. A send cut short by shutdown is like one cut short by a crash: the
+/// next start finds it by key or sends it.
+pub async fn run(engine: Arc<Engine>, digests: Arc<Digests>, shutdown: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            result = digests.tick(&engine) => match result {
+                Ok(tick) => {
+                    for run in &tick.runs {
+                        tracing::info!(digest = %run.digest, slot = %run.slot, outcome = ?run.outcome, "{}", run.detail);
+                    }
+                }
+                // A full disk or a broken file: say so, and try again at the next wake.
+                Err(e) => tracing::error!("digests: {e}"),
+            },
+        }
+        let wake = digests.next_wake(&engine);
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = digests.clock.sleep_until(wake) => {}
+            _ = digests.wake.notified() => {}
+        }
+    }
+}
+
+/// Opens the ledger the config names, gives the engine its handle (for `digest status`) and starts the
+/// scheduler as a tracked task on the system clock (or the one [`super::clock::CLOCK_START_ENV`] sets).
+/// The runtime calls this once; adapters then [`Digests::add_poster`].
+pub fn start(
+    engine: &Arc<Engine>,
+    tracker: &TaskTracker,
+    shutdown: CancellationToken,
+) -> Result<Arc<Digests>, LedgerError> {
+    let ledger = Ledger::open(&engine.config().ledger)?;
+    let digests = Digests::new(ledger, super::clock::from_env());
+    engine.set_digests(digests.clone());
+    tracker.spawn(run(engine.clone(), digests.clone(), shutdown));
+    Ok(digests)
+}

@@ -1,0 +1,216 @@
+//! Sending what the ledger holds: intended posts (with recovery of a send a crash interrupted) and edits of
+//! sent posts whose briefing was corrected.
+//!
+//! Every step is recorded before the next one starts: `begin_attempt` is committed before the poster is
+//! called, `mark_sent` right after it returns. The ledger lock is never held across an `.await`.
+
+use chrono::{DateTime, Utc};
+
+use crate::store::Snapshot;
+
+use super::content;
+use super::ledger::{LedgerError, Post, PostState};
+use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Retry};
+use super::runner::Digests;
+use super::target::Target;
+
+/// The first retry waits this long; each further one twice as long, up to [`MAX_BACKOFF`].
+const FIRST_BACKOFF: chrono::Duration = chrono::Duration::seconds(30);
+const MAX_BACKOFF: chrono::Duration = chrono::Duration::minutes(15);
+
+/// How one post ended this time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    /// On the platform (now, or found there from an attempt before a crash).
+    Posted(PostedId),
+    /// Not yet; tried again later.
+    Retry(PostFailure),
+    /// Not sent, and it will not be.
+    Failed(PostFailure),
+    /// Another task is sending it at this moment (the scheduler, or a moderator's `digest`).
+    Busy,
+}
+
+pub fn backoff(attempts: u32) -> chrono::Duration {
+    let doublings = attempts.saturating_sub(1).min(10);
+    (FIRST_BACKOFF * 2i32.pow(doublings)).min(MAX_BACKOFF)
+}
+
+/// Sends every pending post whose time has come; returns how each went, by key.
+pub async fn pending(d: &Digests, snapshot: &Snapshot) -> Result<Vec<(Post, Sent)>, LedgerError> {
+    let now = d.clock().now();
+    let due: Vec<Post> = d
+        .ledger()
+        .pending()?
+        .into_iter()
+        .filter(|p| p.next_attempt <= now)
+        .collect();
+    let mut out = Vec::new();
+    for post in due {
+        match one(d, snapshot, &post.intent.key).await? {
+            Sent::Busy => {}
+            sent => out.push((post, sent)),
+        }
+    }
+    Ok(out)
+}
+
+/// Sends one post if it is still intended, first looking for it on the platform when an earlier attempt
+/// may have delivered it. A post already sent or failed is reported as it stands.
+pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent, LedgerError> {
+    // Claimed before the row is read, so no two tasks both see it intended and both send it.
+    let Some(_claim) = d.claim(key) else {
+        return Ok(Sent::Busy);
+    };
+    let Some(post) = d.ledger().post(key)? else {
+        return Err(LedgerError::UnknownKey(key.to_string()));
+    };
+    let post = &post;
+    match post.state {
+        PostState::Intended => {}
+        PostState::Sent => {
+            return Ok(Sent::Posted(
+                post.message_id.clone().unwrap_or(PostedId(String::new())),
+            ));
+        }
+        PostState::Failed => {
+            let (reason, detail) = match &post.failure {
+                Some((_, reason, detail)) => (*reason, detail.clone()),
+                None => (FailureReason::Other, String::new()),
+            };
+            return Ok(Sent::Failed(PostFailure::permanent(reason, detail)));
+        }
+    }
+    let now = d.clock().now();
+    let fail = |f: PostFailure| -> Result<Sent, LedgerError> {
+        d.ledger().mark_failed(key, &f, now)?;
+        tracing::warn!(to = %post.intent.target, briefing = %post.intent.briefing, "post failed: {f}");
+        Ok(Sent::Failed(f))
+    };
+    // `attempts`: sends begun so far, which sets the backoff when the platform named no time.
+    let retry = |f: PostFailure, attempts: u32| -> Result<Sent, LedgerError> {
+        let wait = match f.retry {
+            Retry::Later(Some(after)) => chrono::Duration::from_std(after).unwrap_or(MAX_BACKOFF),
+            _ => backoff(attempts),
+        };
+        d.ledger().mark_retry(key, &f, now + wait, now)?;
+        tracing::info!(to = %post.intent.target, briefing = %post.intent.briefing, "post delayed: {f}");
+        Ok(Sent::Retry(f))
+    };
+    let too_late = now > post.intent.deadline;
+    let target = match Target::parse(&post.intent.target) {
+        Ok(t) => t,
+        Err(why) => return fail(PostFailure::permanent(FailureReason::UnknownTarget, why)),
+    };
+    let Some(poster) = d.poster(target.platform()) else {
+        let why = format!("{} is not connected", target.platform());
+        if too_late {
+            return fail(PostFailure::permanent(FailureReason::Expired, why));
+        }
+        // Nothing is recorded: the post goes out on the first pass after the platform's poster registers
+        // (which wakes the scheduler), and `digest status` shows the platform as not connected meanwhile.
+        return Ok(Sent::Retry(PostFailure::later(FailureReason::Unavailable, why)));
+    };
+    if post.attempts > 0 {
+        // The last attempt may have reached the platform before the process died: look before sending.
+        match poster.find_by_key(&target, key, post.intended_at).await {
+            Ok(Some(id)) => {
+                d.ledger().mark_sent(key, &id, d.clock().now())?;
+                tracing::info!(to = %target, briefing = %post.intent.briefing, "found a post sent before a restart");
+                // It carries the content of that attempt; bring it up to date if the briefing changed since.
+                if let Some(b) = snapshot.get(&post.intent.briefing) {
+                    let content = post.intent.kind.content(b);
+                    if content::version(&content) != post.intent.version {
+                        let mut sent = post.clone();
+                        sent.message_id = Some(id.clone());
+                        edit(d, &sent, &content).await?;
+                    }
+                }
+                return Ok(Sent::Posted(id));
+            }
+            Ok(None) => {}
+            // Not knowing whether it is there, sending could post it twice: never risk that.
+            Err(f) if f.retry == Retry::Never => return fail(f),
+            Err(f) => return retry(f, post.attempts),
+        }
+    }
+    if too_late {
+        return fail(PostFailure::permanent(
+            FailureReason::Expired,
+            format!("not sent by {}", post.intent.deadline),
+        ));
+    }
+    let Some(b) = snapshot.get(&post.intent.briefing) else {
+        return fail(PostFailure::permanent(
+            FailureReason::BriefingGone,
+            format!("`{}` is no longer served", post.intent.briefing),
+        ));
+    };
+    let content = post.intent.kind.content(b);
+    let version = content::version(&content);
+    d.ledger().begin_attempt(key, &version, now)?;
+    match poster.post(&target, &content, key).await {
+        Ok(id) => {
+            d.ledger().mark_sent(key, &id, d.clock().now())?;
+            tracing::info!(to = %target, briefing = %b.id, kind = post.intent.kind.code(), "posted");
+            Ok(Sent::Posted(id))
+        }
+        Err(f) if f.retry == Retry::Never => fail(f),
+        Err(f) => retry(f, post.attempts + 1),
+    }
+}
+
+/// Edits the sent posts of each changed briefing whose content differs from what was posted. A briefing
+/// whose edits all went through (or cannot go through) is recorded at its new version; `false` when some
+/// edit is to be tried again later.
+pub async fn edits(
+    d: &Digests,
+    snapshot: &Snapshot,
+    changed: &[(String, String)],
+) -> Result<bool, LedgerError> {
+    let mut all_done = true;
+    for (id, version) in changed {
+        let mut done = true;
+        if let Some(b) = snapshot.get(id) {
+            let sent = d.ledger().sent_of(id)?;
+            for post in sent {
+                let content = post.intent.kind.content(b);
+                if content::version(&content) != post.intent.version {
+                    done &= edit(d, &post, &content).await?;
+                }
+            }
+        }
+        if done {
+            d.ledger().write(|w| w.see(id, version, None))?;
+        }
+        all_done &= done;
+    }
+    Ok(all_done)
+}
+
+/// Edits one sent post to `content`; `false` when it should be tried again later.
+async fn edit(d: &Digests, post: &Post, content: &crate::response::Response) -> Result<bool, LedgerError> {
+    let key = &post.intent.key;
+    let version = content::version(content);
+    let failed = |f: PostFailure, now: DateTime<Utc>| -> Result<bool, LedgerError> {
+        d.ledger().note_failure(key, &f, now)?;
+        tracing::warn!(to = %post.intent.target, briefing = %post.intent.briefing, "edit failed: {f}");
+        Ok(f.retry == Retry::Never)
+    };
+    let now = d.clock().now();
+    let (Ok(target), Some(posted)) = (Target::parse(&post.intent.target), &post.message_id) else {
+        return Ok(true);
+    };
+    let Some(poster) = d.poster(target.platform()) else {
+        let why = format!("{} is not connected", target.platform());
+        return failed(PostFailure::later(FailureReason::Unavailable, why), now);
+    };
+    match poster.edit(&target, posted, content, &key.edit(&version)).await {
+        Ok(()) => {
+            d.ledger().mark_edited(key, &version, d.clock().now())?;
+            tracing::info!(to = %target, briefing = %post.intent.briefing, "edited a post after a correction");
+            Ok(true)
+        }
+        Err(f) => failed(f, now),
+    }
+}
