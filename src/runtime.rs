@@ -106,6 +106,11 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
             log_reload,
         ));
     }
+    // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
+    // Without a ledger the bot still answers; digests and announcements wait for the next start.
+    if let Err(e) = crate::digest::start(&engine, &tracker, shutdown.clone()) {
+        tracing::error!("digests and announcements are off: {e}");
+    }
     if let Some(start) = plan.matrix {
         tracker.spawn(crate::matrix::run(engine.clone(), start, shutdown.clone()));
     }

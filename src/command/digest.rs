@@ -37,7 +37,7 @@ pub fn status(engine: &Engine) -> Response {
             Status::NotFound,
             Inline::plain("The digest scheduler is not running here, so nothing is posted on a schedule."),
             vec![Inline::plain(
-                "It runs with the chat platforms (`attache run` with [discord] or [matrix] configured).",
+                "It starts with `attache run` and needs its ledger (`data.ledger`); the log says why it could not open.",
             )],
         );
         if !config.digests.is_empty() {
