@@ -51,6 +51,8 @@ pub struct Engine {
     platforms: Mutex<BTreeMap<String, PlatformState>>,
     /// The digest scheduler, once the runtime has started one (`digest status` reads it).
     digests: OnceLock<Arc<Digests>>,
+    /// The error of the last rejected config change, until one is accepted.
+    config_rejected: Mutex<Option<String>>,
     started: Instant,
 }
 
@@ -63,6 +65,7 @@ impl Engine {
             config: RwLock::new(Arc::new(config)),
             platforms: Mutex::new(BTreeMap::new()),
             digests: OnceLock::new(),
+            config_rejected: Mutex::new(None),
             started: Instant::now(),
         }
     }
@@ -111,28 +114,49 @@ impl Engine {
 
     /// Reads the config file again (keeping the running one when the new one is invalid), then the briefings.
     pub fn reload(&self) -> ReloadOutcome {
-        let current = self.config();
-        let config = match &current.path {
-            Some(path) => match Config::load(path) {
-                Ok(next) if next == *current => Ok(false),
-                Ok(next) => {
-                    self.store.set_source(&next.briefings_dir, next.parse_options());
-                    *self.config.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
-                    Ok(true)
-                }
-                Err(e) => {
-                    tracing::warn!("config rejected, keeping the running one: {e}");
-                    Err(e)
-                }
-            },
-            None => Ok(false),
-        };
+        let config = self.reload_config();
         let briefings = self.store.reload();
         // The scheduler reads the config and briefings on its next tick: make that now.
         if let Some(digests) = self.digests.get() {
             digests.wake();
         }
         ReloadOutcome { briefings, config }
+    }
+
+    /// Reads the config file again and swaps it in whole, or keeps the running one when the new one is
+    /// invalid; the rejection is kept for `status` until a later change is accepted. `Ok(true)`: it changed.
+    pub fn reload_config(&self) -> Result<bool, ConfigError> {
+        let current = self.config();
+        let Some(path) = &current.path else {
+            return Ok(false);
+        };
+        let outcome = match Config::load(path) {
+            Ok(next) if next == *current => Ok(false),
+            Ok(next) => {
+                self.store.set_source(&next.briefings_dir, next.parse_options());
+                *self.config.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+                tracing::info!(config = %path.display(), "config reloaded");
+                Ok(true)
+            }
+            Err(e) => {
+                tracing::error!("config rejected, the running one stays: {e}");
+                Err(e)
+            }
+        };
+        *self.config_rejected.lock().unwrap_or_else(|e| e.into_inner()) =
+            outcome.as_ref().err().map(ToString::to_string);
+        if let Some(digests) = self.digests.get() {
+            digests.wake();
+        }
+        outcome
+    }
+
+    /// Why the last change to the config file was rejected, while the running config is an older one.
+    pub fn config_rejected(&self) -> Option<String> {
+        self.config_rejected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Parses and runs one command line (without the platform's prefix).

@@ -106,6 +106,20 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
             log_reload,
         ));
     }
+    if config.watch
+        && let Some(path) = config.path.clone()
+    {
+        let engine = engine.clone();
+        tracker.spawn(watch::config_file(
+            path,
+            config.debounce,
+            shutdown.clone(),
+            move || {
+                // Logged, and kept for `status`, by the engine.
+                let _ = engine.reload_config();
+            },
+        ));
+    }
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
     // Without a ledger the bot still answers; digests and announcements wait for the next start.
     if let Err(e) = crate::digest::start(&engine, &tracker, shutdown.clone()) {

@@ -45,6 +45,13 @@ pub fn run(engine: &Engine, snapshot: &Snapshot) -> Response {
             )),
         });
     }
+    if let Some(rejected) = engine.config_rejected() {
+        blocks.push(Block::Note {
+            text: Inline::plain(format!(
+                "A config change was rejected; the previous config keeps running. {rejected}"
+            )),
+        });
+    }
     Response::answer(blocks)
 }
 

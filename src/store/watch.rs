@@ -1,9 +1,10 @@
-//! Picks up changes in the briefings directory while the bot runs: file events, debounced, then a reload.
+//! Picks up changes while the bot runs: in the briefings directory, and to the config file. File events are
+//! debounced, then one reload follows.
 //!
 //! Editors save in bursts (temp file, rename, chmod), so events are debounced and one reload follows a burst.
 //! The reload itself runs on a blocking thread: it reads and parses files.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,7 +24,10 @@ pub async fn run(
 ) {
     let dir = store.dir();
     let (tx, mut rx) = mpsc::unbounded_channel();
-    let _watcher = match start(&dir, debounce, tx) {
+    let _watcher = match start(&dir, RecursiveMode::Recursive, debounce, tx, |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        !name.starts_with('.') && !name.ends_with('~')
+    }) {
         Ok(w) => w,
         Err(e) => {
             tracing::warn!(dir = %dir.display(), "not watching the briefings directory: {e}; use `reload`");
@@ -55,23 +59,73 @@ pub async fn run(
     }
 }
 
+/// Watches the config file until `shutdown`; calls `on_change` (on a blocking thread) after each burst of
+/// changes to it. The file's directory is watched, not the file: editors replace a file by renaming another
+/// over it, which would end a watch on the file itself.
+pub async fn config_file(
+    path: PathBuf,
+    debounce: Duration,
+    shutdown: CancellationToken,
+    on_change: impl Fn() + Send + Sync + 'static,
+) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Some(name) = path.file_name().map(|n| n.to_owned()) else {
+        return;
+    };
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let _watcher = match start(&dir, RecursiveMode::NonRecursive, debounce, tx, move |p| {
+        p.file_name() == Some(name.as_os_str())
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            tracing::warn!(config = %path.display(), "not watching the config file: {e}; use `reload`");
+            return;
+        }
+    };
+    tracing::debug!(config = %path.display(), "watching the config file");
+    let on_change = Arc::new(on_change);
+    // Reading the file raises events too (inotify reports opens): reload only when its stamp changed.
+    let stamp = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.modified().ok(), m.len()));
+    let mut seen = stamp(&path);
+    loop {
+        tokio::select! {
+            _ = shutdown.cancelled() => break,
+            msg = rx.recv() => {
+                if msg.is_none() { break; }
+                while rx.try_recv().is_ok() {}
+                let now = stamp(&path);
+                if now == seen {
+                    continue;
+                }
+                seen = now;
+                let on_change = on_change.clone();
+                if let Err(e) = tokio::task::spawn_blocking(move || on_change()).await {
+                    tracing::error!("config reload failed: {e}");
+                }
+            }
+        }
+    }
+}
+
+/// A debounced watch on `dir` that sends once per burst in which some path passes `relevant`.
 fn start(
     dir: &Path,
+    mode: RecursiveMode,
     debounce: Duration,
     tx: mpsc::UnboundedSender<()>,
+    relevant: impl Fn(&Path) -> bool + Send + 'static,
 ) -> Result<Debouncer<RecommendedWatcher>, notify_debouncer_mini::notify::Error> {
     let mut debouncer = new_debouncer(debounce, move |res: DebounceEventResult| match res {
         Ok(events) => {
-            let relevant = events.iter().any(|e| {
-                let name = e.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                !name.starts_with('.') && !name.ends_with('~')
-            });
-            if relevant {
+            if events.iter().any(|e| relevant(&e.path)) {
                 let _ = tx.send(());
             }
         }
         Err(e) => tracing::warn!("file watcher: {e}"),
     })?;
-    debouncer.watcher().watch(dir, RecursiveMode::Recursive)?;
+    debouncer.watcher().watch(dir, mode)?;
     Ok(debouncer)
 }

@@ -429,3 +429,65 @@ fn sigterm_stops_the_bot_cleanly() {
     };
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn a_config_file_change_applies_while_running_and_a_broken_one_is_rejected_keeping_the_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("attache.toml");
+    let write_config = |name: &str| {
+        std::fs::write(
+            &config,
+            format!(
+                "[bot]\nname = \"{name}\"\n\n[briefings]\ndir = \"{briefings}\"\ndebounce_ms = 100\n\n[data]\ndir = \"{data}\"\n",
+                briefings = fixture("corpus").display(),
+                data = dir.path().join("data").display(),
+            ),
+        )
+        .unwrap();
+    };
+    write_config("Before");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["--config", config.to_str().unwrap(), "run"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let rx = lines_of(&mut child);
+    let mut stdin = child.stdin.take().unwrap();
+    wait_for(&rx, "starting the console", Duration::from_secs(20)).expect("the console starts");
+    // Asks `status` until a line containing `needle` comes back (the watcher reloads after a debounce).
+    let mut status_until = |needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            writeln!(stdin, "status").unwrap();
+            if wait_for(&rx, needle, Duration::from_millis(500)).is_ok() {
+                return true;
+            }
+        }
+        false
+    };
+
+    write_config("After");
+    assert!(
+        status_until("After status"),
+        "an edited config file was not applied while running"
+    );
+    std::fs::write(&config, "[bot]\nname = \"Broken\"\nnot toml at all\n").unwrap();
+    assert!(
+        status_until("config change was rejected"),
+        "status did not say the broken config was rejected"
+    );
+    assert!(
+        status_until("attache.toml:3"),
+        "the rejection does not name the file and line"
+    );
+    assert!(
+        status_until("After status"),
+        "the running config was not kept after a broken change"
+    );
+    writeln!(stdin, "quit").unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
