@@ -1,10 +1,13 @@
 //! Channel routes: `GET /channels/{id}`, and a channel's messages (`POST`/`GET /messages`,
 //! `GET`/`PATCH`/`DELETE /messages/{id}`). Unknown channels are 10003, unknown messages 10008, sending
-//! where the bot lacks SEND_MESSAGES is 50013; bodies are checked by `validate`. Also the message
-//! editing that the webhook routes share.
+//! where the bot lacks SEND_MESSAGES is 50013; bodies are checked by `validate`, and a create's
+//! `nonce`/`enforce_nonce` by `nonce`. Also the message editing that the webhook routes share.
+
+use std::time::Instant;
 
 use serde_json::{Value, json};
 
+use super::nonce;
 use super::payloads::{self, NewMessage};
 use super::rest::{Outcome, query_param, snowflake};
 use super::state::{Shared, State, StoredMessage};
@@ -75,7 +78,21 @@ fn find(st: &State, channel: u64, mid: u64) -> Result<&StoredMessage, ApiError> 
 
 fn create(shared: &Shared, st: &mut State, channel: u64, body: Option<&Value>) -> Outcome {
     let body = body.unwrap_or(&Value::Null);
-    validate::message(body, "", Mode::Create)?;
+    let mut asked = None;
+    validate::message_with(body, "", Mode::Create, |e| {
+        asked = Some(nonce::validate(e, body));
+    })?;
+    let nonce = asked.and_then(|a| a.nonce.map(|n| (n, a.enforce)));
+    // Every message this route creates is the bot's: the token is the bot's.
+    let (author, now) = (shared.bot_id, Instant::now());
+    if let Some((n, true)) = &nonce
+        && let Some(mid) = st.nonces.recent(channel, author, n, now)
+    {
+        // The earlier message as it reads now; gone since, it is not made again (see `nonce`).
+        let mut earlier = find(st, channel, mid)?.value.clone();
+        earlier["nonce"] = n.clone();
+        return Ok((200, earlier));
+    }
     let mut kind = 0;
     let mut reference = None;
     if let Some(r) = body.get("message_reference").filter(|r| !r.is_null()) {
@@ -128,10 +145,18 @@ fn create(shared: &Shared, st: &mut State, channel: u64, body: Option<&Value>) -
             ephemeral: false,
         },
     );
+    // The answer (and a MESSAGE_CREATE, were one dispatched) carries the nonce; the stored message,
+    // which later fetches return, does not.
+    if let Some((n, _)) = nonce {
+        st.nonces.record(channel, author, &n, id, now);
+        value["nonce"] = n;
+    }
     Ok((200, value))
 }
 
-/// `GET /channels/{id}/messages`: newest first, `limit` 1-100 (default 50), `before`/`after`.
+/// `GET /channels/{id}/messages`: newest first, `limit` 1-100 (default 50), `before`/`after`. With
+/// `after`, the page is the `limit` messages right after it (still newest first), so that a client
+/// paging forward from the last id it saw misses none; otherwise the newest ones (before `before`).
 fn list(st: &State, channel: u64, query: &str) -> Outcome {
     let limit = match query_param(query, "limit") {
         None => 50,
@@ -173,8 +198,13 @@ fn list(st: &State, channel: u64, query: &str) -> Outcome {
         })
         .map(|(_, m)| m.value.clone())
         .collect();
-    out.reverse();
-    out.truncate(limit);
+    if after.is_some() {
+        out.truncate(limit);
+        out.reverse();
+    } else {
+        out.reverse();
+        out.truncate(limit);
+    }
     Ok((200, Value::Array(out)))
 }
 

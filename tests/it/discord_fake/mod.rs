@@ -3,7 +3,7 @@
 //! sends. This file owns the test-facing API, [`FakeDiscord`]; the others own one concern each:
 //! `rest` (the HTTP front door) routes to `channels`, `commands` and `interactions`; `limits` keeps
 //! rate-limit buckets and injected faults; `validate`, `validate_components` and `validate_command`
-//! hold the documented limits; `session` speaks the gateway protocol and `gateway` its sockets;
+//! hold the documented limits; `nonce` keeps Create Message's `nonce`/`enforce_nonce` rules; `session` speaks the gateway protocol and `gateway` its sockets;
 //! `payloads` shapes the JSON objects; `invoke` builds what users do; `state` remembers it all.
 //! The server never panics on client input: a bad request gets a Discord-style error.
 //!
@@ -26,6 +26,7 @@ mod handshake;
 mod interactions;
 mod invoke;
 mod limits;
+mod nonce;
 mod payloads;
 mod rest;
 mod session;
@@ -330,6 +331,13 @@ impl FakeDiscord {
     /// The messages `channel` shows everyone, oldest first, with edits applied.
     pub fn channel_messages(&self, channel: u64) -> Vec<Value> {
         self.shared.lock().channel_messages(channel)
+    }
+
+    /// How long `enforce_nonce` matches a repeated nonce (default 5 minutes, for the docs' "the past few
+    /// minutes"). `Duration::ZERO` matches nothing, so every send creates a message, as on Discord once
+    /// the window has passed. Applies to messages already sent too.
+    pub fn set_nonce_window(&self, window: Duration) {
+        self.shared.lock().nonces.window = window;
     }
 
     /// Every REST request so far, in order.

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::FakeOptions;
 use super::limits::Limits;
+use super::nonce::Nonces;
 use super::session::GatewayState;
 
 /// Milliseconds from the Unix epoch to Discord's epoch (the first second of 2015), from the snowflake docs.
@@ -97,6 +98,8 @@ pub(super) struct State {
     pub requests: Vec<super::Recorded>,
     pub limits: Limits,
     pub gateway: GatewayState,
+    /// Nonces of created messages, for `enforce_nonce`.
+    pub nonces: Nonces,
 }
 
 impl State {

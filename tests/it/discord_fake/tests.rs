@@ -7,6 +7,7 @@
 mod commands;
 mod gateway;
 mod interactions;
+mod nonce;
 mod rest;
 mod serenity_client;
 mod validation;

@@ -247,6 +247,17 @@ pub(super) enum Mode {
 
 /// Validates a message body (create or edit) at `path` (`""`, or `"data"` inside a callback).
 pub(super) fn message(body: &Value, path: &str, mode: Mode) -> Result<(), ApiError> {
+    message_with(body, path, mode, |_| {})
+}
+
+/// [`message`] with the route's own fields checked by `more`, so that their errors join the same
+/// 50035 answer (Create Message's `nonce`, say).
+pub(super) fn message_with(
+    body: &Value,
+    path: &str,
+    mode: Mode,
+    more: impl FnOnce(&mut Errors),
+) -> Result<(), ApiError> {
     if !body.is_object() {
         let mut errs = Errors::default();
         errs.add(
@@ -261,6 +272,7 @@ pub(super) fn message(body: &Value, path: &str, mode: Mode) -> Result<(), ApiErr
     embeds(&mut errs, body, path);
     allowed_mentions(&mut errs, body, path);
     super::validate_components::components(&mut errs, body, path);
+    more(&mut errs);
     errs.into_result()?;
     if mode == Mode::Create && is_empty(body) {
         return Err(ApiError::empty_message());
