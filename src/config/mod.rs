@@ -137,6 +137,13 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Whether `target` is named by a scheduled digest or by `[announce]`: an admin put it in the config,
+    /// so a moderator may post a digest there from another platform.
+    pub fn names_target(&self, target: &crate::digest::Target) -> bool {
+        self.digests.iter().any(|d| d.targets.contains(target))
+            || self.announce.as_ref().is_some_and(|a| a.targets.contains(target))
+    }
+
     /// Parses and validates config text. `path` is only used to locate errors.
     pub fn parse(src: &str, path: &Path) -> Result<Config, ConfigError> {
         let raw: Raw = toml::from_str(src).map_err(|e| {

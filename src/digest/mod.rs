@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod content;
 pub mod ledger;
+pub mod manual;
 pub mod plan;
 pub mod poster;
 pub mod runner;

@@ -203,14 +203,15 @@ pub trait Poster: Send + Sync {
         key: &'a PostKey,
     ) -> BoxFuture<'a, Result<PostedId, PostFailure>>;
 
-    /// Replaces a posted message's content (Discord message edit, Matrix `m.replace`). `edit_key` is unique
-    /// to this post and this content, for a platform that deduplicates by transaction id.
+    /// Replaces a posted message's content (Discord message edit, Matrix `m.replace`). `key` is the post's
+    /// key, which the edited message keeps carrying; a platform that deduplicates by transaction id uses
+    /// [`PostKey::edit`] of the new content's version, so a repeated edit is not sent twice.
     fn edit<'a>(
         &'a self,
         target: &'a Target,
         posted: &'a PostedId,
         content: &'a Response,
-        edit_key: &'a PostKey,
+        key: &'a PostKey,
     ) -> BoxFuture<'a, Result<(), PostFailure>>;
 
     /// The bot's own message in `target` that was posted under `key`, if there is one. Called only for a

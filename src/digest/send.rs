@@ -205,7 +205,7 @@ async fn edit(d: &Digests, post: &Post, content: &crate::response::Response) -> 
         let why = format!("{} is not connected", target.platform());
         return failed(PostFailure::later(FailureReason::Unavailable, why), now);
     };
-    match poster.edit(&target, posted, content, &key.edit(&version)).await {
+    match poster.edit(&target, posted, content, key).await {
         Ok(()) => {
             d.ledger().mark_edited(key, &version, d.clock().now())?;
             tracing::info!(to = %target, briefing = %post.intent.briefing, "edited a post after a correction");

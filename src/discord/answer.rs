@@ -21,11 +21,12 @@ use tokio_util::task::TaskTracker;
 
 use crate::command::Role;
 use crate::config::DiscordConfig;
+use crate::digest::{Target, manual};
 use crate::discord::interaction::{self, OptionValue, PageButton, page_buttons};
 use crate::discord::render::{self, EPHEMERAL};
 use crate::discord::rest::{Rest, RestError};
 use crate::engine::{Engine, usage_reply};
-use crate::response::{Page, Response};
+use crate::response::{Inline, Page, Response};
 
 /// Discord's window for the first callback.
 const CALLBACK_WINDOW: Duration = Duration::from_secs(3);
@@ -33,6 +34,13 @@ const CALLBACK_WINDOW: Duration = Duration::from_secs(3);
 const DEFER_AFTER: Duration = Duration::from_millis(1500);
 /// At most this many lists keep working buttons; the oldest lapse first beyond it.
 const MAX_PAGERS: usize = 10_000;
+
+/// Where an interaction came from.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    channel: u64,
+    guild: Option<u64>,
+}
 
 /// A list whose buttons still work.
 #[derive(Debug, Clone)]
@@ -77,6 +85,10 @@ impl Discord {
         &self.tracker
     }
 
+    pub fn rest(&self) -> &Arc<Rest> {
+        &self.rest
+    }
+
     pub async fn answer(self: Arc<Self>, interaction: Interaction) {
         let deadline = Instant::now() + CALLBACK_WINDOW;
         let result = match interaction {
@@ -118,6 +130,10 @@ impl Discord {
         let this = self.clone();
         let name = c.data.name.clone();
         let token = c.token.clone();
+        let from = Origin {
+            channel: c.channel_id.get(),
+            guild: c.guild_id.map(|g| g.get()),
+        };
         let mut work = Box::pin(async move {
             let engine = this.engine.clone();
             let response = off_thread(move || match interaction::command(&name, &options) {
@@ -125,7 +141,7 @@ impl Discord {
                 Err(e) => usage_reply(&e),
             })
             .await;
-            this.deliver(response, key, invoker, &token).await
+            this.deliver(response, key, invoker, &token, from).await
         });
         let callback = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
         tokio::select! {
@@ -143,11 +159,9 @@ impl Discord {
     }
 
     /// The message for a response: posts a digest to its target first, and adds paging buttons.
-    async fn deliver(&self, response: Response, key: u64, invoker: u64, token: &str) -> Value {
-        if let Some(post) = &response.post
-            && let Some(target) = &post.target
-        {
-            return self.post_digest(target, post).await;
+    async fn deliver(&self, response: Response, key: u64, invoker: u64, token: &str, from: Origin) -> Value {
+        if let Some(post) = &response.post {
+            return self.post_digest(post, key, from).await;
         }
         let mut message = serde_json::to_value(render::render(&response)).unwrap_or(Value::Null);
         if let Some(page) = &response.page {
@@ -160,33 +174,80 @@ impl Discord {
         message
     }
 
-    /// Posts a digest card to `discord:<channel>`; the reply says where it went, or why it could not.
-    async fn post_digest(&self, target: &str, post: &crate::response::Post) -> Value {
-        let reply = |text: String, ephemeral: bool| {
-            let mut m = json!({"content": text, "allowed_mentions": {"parse": []}});
-            if ephemeral {
-                m["flags"] = json!(EPHEMERAL);
-            }
-            m
+    /// Posts a moderator's digest through the scheduler's ledger (so it goes out once and is edited when the
+    /// briefing is corrected); the reply, for the moderator alone, says where it went or why it could not.
+    async fn post_digest(&self, post: &crate::response::Post, interaction: u64, from: Origin) -> Value {
+        let reply = |r: Response| serde_json::to_value(render::render(&r)).unwrap_or(Value::Null);
+        let here = Target::Discord(from.channel);
+        let config = self.engine.config();
+        let target = match manual::target(post, &here, &config) {
+            Ok(t) => t,
+            Err(refusal) => return reply(*refusal),
         };
-        let Some(channel) = target
-            .strip_prefix("discord:")
-            .and_then(|c| c.parse::<u64>().ok())
-        else {
-            return reply(
-                format!(
-                    "I can only post to Discord channels from here (`discord:<channel id>`), not `{target}`."
-                ),
-                true,
-            );
+        if let Target::Discord(channel) = target
+            && channel != from.channel
+            && let Err(refusal) = self.same_guild(channel, from.guild).await
+        {
+            return reply(refusal);
+        }
+        let Some(digests) = self.engine.digests() else {
+            return self.post_without_ledger(&target, post).await;
+        };
+        let result = digests
+            .post_now(
+                &self.engine,
+                &target,
+                &post.briefing,
+                &format!("discord:{interaction}"),
+            )
+            .await
+            .map(drop);
+        reply(manual::reply(&post.briefing, &target, target == here, &result))
+    }
+
+    /// A channel named by a moderator must be in the guild they moderate.
+    async fn same_guild(&self, channel: u64, guild: Option<u64>) -> Result<(), Response> {
+        let found = self.rest.get(&format!("/channels/{channel}")).await;
+        let channel_guild = found
+            .as_ref()
+            .ok()
+            .and_then(|c| c.get("guild_id"))
+            .and_then(Value::as_str)
+            .and_then(|g| g.parse::<u64>().ok());
+        if guild.is_some() && channel_guild == guild {
+            return Ok(());
+        }
+        let why = match found {
+            Err(e) => format!("cannot post to <#{channel}>: {}", explain(&e)),
+            Ok(_) => format!("<#{channel}> is not a channel of this server"),
+        };
+        Err(Response::problem(
+            crate::response::Status::Denied,
+            Inline::plain(format!("I {why}.")),
+            vec![Inline::plain(
+                "Post digests to channels of the server you moderate.",
+            )],
+        )
+        .private())
+    }
+
+    /// Without a ledger (it could not be opened; the log says why), a digest still goes out, but only to
+    /// Discord, and without the crash-safety the ledger gives.
+    async fn post_without_ledger(&self, target: &Target, post: &crate::response::Post) -> Value {
+        let reply =
+            |text: String| json!({"content": text, "allowed_mentions": {"parse": []}, "flags": EPHEMERAL});
+        let Target::Discord(channel) = *target else {
+            return reply(format!(
+                "I can only post to Discord channels right now (the digest ledger is not open), not `{target}`."
+            ));
         };
         let card = Response::answer(post.blocks.clone());
         match self.post_to_channel(channel, &card).await {
-            Ok(_) => reply(
-                format!("Posted the digest of `{}` to <#{channel}>.", post.briefing),
-                true,
-            ),
-            Err(e) => reply(format!("Could not post to <#{channel}>: {}.", explain(&e)), true),
+            Ok(_) => reply(format!(
+                "Posted the digest of `{}` to <#{channel}>.",
+                post.briefing
+            )),
+            Err(e) => reply(format!("Could not post to <#{channel}>: {}.", explain(&e))),
         }
     }
 
@@ -371,7 +432,7 @@ async fn off_thread(work: impl FnOnce() -> Response + Send + 'static) -> Respons
 
 /// A response rendered for everyone to see: a channel post or an update of a shown message, where the
 /// ephemeral flag does not apply.
-fn public(response: &Response) -> Value {
+pub(crate) fn public(response: &Response) -> Value {
     let mut message = serde_json::to_value(render::render(response)).unwrap_or(Value::Null);
     strip_flags(&mut message);
     message

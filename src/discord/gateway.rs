@@ -17,6 +17,7 @@ use tokio_util::task::TaskTracker;
 use crate::config::DiscordConfig;
 use crate::discord::answer::Discord;
 use crate::discord::commands::application_commands;
+use crate::discord::poster::DiscordPoster;
 use crate::discord::rest::{Rest, RestError};
 use crate::discord::sync::{self, Synced};
 use crate::engine::{Engine, PlatformState};
@@ -184,6 +185,11 @@ impl EventHandler for Handler {
     async fn ready(&self, _ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, "discord: connected");
         self.engine.set_platform("discord", PlatformState::Connected);
+        // Digests and announcements wait for this: posts go through REST, as the bot's own user.
+        if let Some(digests) = self.engine.digests() {
+            let rest = self.discord.rest().clone();
+            digests.add_poster(Arc::new(DiscordPoster::new(rest, ready.user.id.get())));
+        }
     }
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {

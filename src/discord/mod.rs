@@ -5,12 +5,13 @@
 //! [`interaction`] decides roles, commands, autocomplete choices and paging buttons, [`sync`] compares
 //! registered commands with the wanted ones. The connection half is thin: [`rest`] sends those payloads
 //! with Discord's rate limits honoured, and [`gateway`] receives interactions through serenity and answers
-//! them.
+//! them; [`poster`] posts digests and announcements to channels, once each.
 
 pub mod answer;
 pub mod commands;
 pub mod gateway;
 pub mod interaction;
+pub mod poster;
 pub mod render;
 pub mod rest;
 pub mod sync;

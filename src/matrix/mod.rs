@@ -1,14 +1,18 @@
 //! Matrix: the Matrix adapter. It logs in once and restores that session on every start ([`session`]),
 //! syncs in a loop it drives itself, filling the gaps of limited syncs ([`sync`]), answers each room's
 //! commands in order on a task of its own ([`room`]), and sends answers that wait out rate limits ([`send`]).
+//! [`poster`] posts digests and announcements once each (the post key as the transaction id), and
+//! [`digest`] handles a moderator's `digest` typed in a room.
 //!
 //! The pure half, testable without a homeserver: [`input`] (which messages are commands), [`event`] (triage,
 //! answer content, roles), [`render`] (a `Response` as plain and HTML bodies, split into events) and
 //! [`dedupe`]. Nothing here decides what a command means: the engine does, with the role decided here.
 
 mod dedupe;
+mod digest;
 pub mod event;
 pub mod input;
+pub mod poster;
 pub mod render;
 mod room;
 mod send;
@@ -199,6 +203,9 @@ pub async fn run(engine: Arc<Engine>, start: Start, shutdown: CancellationToken)
             shutdown: shutdown.clone(),
         });
         sync::run(bot).await;
+        if let Some(digests) = engine.digests() {
+            digests.remove_poster(crate::digest::Platform::Matrix);
+        }
         tasks.close();
         tasks.wait().await;
     }

@@ -30,6 +30,15 @@ pub fn render_post(post: &Post) -> Vec<Message> {
     split::pack(blocks(&post.blocks))
 }
 
+/// Bytes of `body` plus `formatted_body` in a posted digest or announcement: one event (so that one
+/// `m.replace` corrects it), which encrypted and escaped stays far below the 65,536-byte limit.
+pub const POST_MAX: usize = 30_000;
+
+/// A posted digest or announcement as one event; content past [`POST_MAX`] is cut, marked with `…`.
+pub fn render_one(response: &Response) -> Message {
+    split::join(blocks(&response.blocks), POST_MAX)
+}
+
 fn blocks(blocks: &[Block]) -> Vec<Piece> {
     blocks.iter().flat_map(|b| split::pieces(shape(b))).collect()
 }

@@ -9,15 +9,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
-use matrix_sdk::ruma::{RoomAliasId, RoomId, UInt, UserId};
-use matrix_sdk::{Room, RoomState};
+use matrix_sdk::ruma::{UInt, UserId};
 use tokio::sync::mpsc;
 
 use crate::command::Role;
-use crate::response::{Block, Inline, Post, Response, Status};
 
 use super::Bot;
 use super::event::{self, Request};
@@ -203,12 +202,8 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
         tracing::error!("a command task failed");
         return;
     };
-    let mut post_here = None;
     if let Some(post) = response.post.take() {
-        match &post.target {
-            None => post_here = Some(post),
-            Some(target) => response = post_elsewhere(bot, &request, response, &post, target).await,
-        }
+        response = super::digest::post(bot, room, &request, &post).await;
     }
     let reply = render::render(&response);
     let sending = std::time::Instant::now();
@@ -228,20 +223,10 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
         send_ms = sending.elapsed().as_millis() as u64,
         "answered"
     );
-    if let Some(post) = post_here {
-        send_all(
-            bot,
-            room,
-            &render::render_post(&post),
-            None,
-            request.thread.as_deref(),
-        )
-        .await;
-    }
 }
 
 /// Sends messages in order; a refused one is logged and the rest still tried.
-async fn send_all(
+pub(super) async fn send_all(
     bot: &Bot,
     room: &Room,
     messages: &[Message],
@@ -259,7 +244,7 @@ async fn send_all(
 }
 
 /// The caller's role in `room`, from the configured lists and the room's power levels.
-async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
+pub(super) async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
     let level = match UserId::parse(sender) {
         Ok(user) => room.get_user_power_level(&user).await.ok().map(|p| match p {
             UserPowerLevel::Infinite => i64::MAX,
@@ -269,64 +254,4 @@ async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
         Err(_) => None,
     };
     bot.with_config(|c| event::role(sender, level, c))
-}
-
-/// Posts a digest to another room (`matrix:<room>`), if the bot is there and the caller moderates it there
-/// too; returns the reply that says what happened.
-async fn post_elsewhere(
-    bot: &Bot,
-    request: &Request,
-    mut reply: Response,
-    post: &Post,
-    target: &str,
-) -> Response {
-    let problem =
-        |status, message: Inline, hint: &str| Response::problem(status, message, vec![Inline::plain(hint)]);
-    let Some(("matrix", room)) = target.split_once(':') else {
-        return problem(
-            Status::Usage,
-            Inline::default()
-                .text("From Matrix, a digest goes here or to a ")
-                .code("matrix:")
-                .text(" room."),
-            "Post Discord digests from Discord.",
-        );
-    };
-    let room_id = match RoomId::parse(room) {
-        Ok(id) => Some(id),
-        Err(_) => match RoomAliasId::parse(room) {
-            Ok(alias) => bot
-                .client
-                .resolve_room_alias(&alias)
-                .await
-                .ok()
-                .map(|r| r.room_id),
-            Err(_) => None,
-        },
-    };
-    let joined = room_id
-        .and_then(|id| bot.client.get_room(&id))
-        .filter(|r| r.state() == RoomState::Joined && bot.serves(r.room_id()));
-    let Some(target_room) = joined else {
-        return problem(
-            Status::NotFound,
-            Inline::default().text("I am not in ").code(room).text("."),
-            "Invite me there first, then try again.",
-        );
-    };
-    if role_in(bot, &target_room, &request.sender).await < Role::Moderator {
-        return problem(
-            Status::Denied,
-            Inline::default()
-                .text("You are not a moderator in ")
-                .code(room)
-                .text("."),
-            "Ask a moderator of that room to post the digest.",
-        );
-    }
-    send_all(bot, &target_room, &render::render_post(post), None, None).await;
-    reply.blocks.push(Block::Note {
-        text: Inline::default().text("Posted to ").code(room).text("."),
-    });
-    reply
 }

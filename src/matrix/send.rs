@@ -24,6 +24,9 @@ static RATE_LIMITED: AtomicU64 = AtomicU64::new(0);
 pub enum SendError {
     #[error("the homeserver refused the event: {0}")]
     Refused(matrix_sdk::Error),
+    /// Still failing for a passing reason (a 429, the network) when the send's patience ran out.
+    #[error("not sent yet: {0}")]
+    NotYet(matrix_sdk::Error),
     #[error("shutting down")]
     Cancelled,
 }
@@ -34,12 +37,33 @@ pub async fn send(
     content: Value,
     shutdown: &CancellationToken,
 ) -> Result<OwnedEventId, SendError> {
-    let txn = TransactionId::new();
+    send_as(
+        room,
+        "m.room.message",
+        content,
+        &TransactionId::new(),
+        None,
+        shutdown,
+    )
+    .await
+}
+
+/// Sends one event under transaction id `txn` (so the homeserver sends it once however often it is
+/// repeated), retrying passing failures for up to `patience` (forever with `None`).
+pub async fn send_as(
+    room: &Room,
+    event_type: &str,
+    content: Value,
+    txn: &TransactionId,
+    patience: Option<Duration>,
+    shutdown: &CancellationToken,
+) -> Result<OwnedEventId, SendError> {
+    let give_up = patience.map(|p| std::time::Instant::now() + p);
     let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(30));
     loop {
         let attempt = room
-            .send_raw("m.room.message", content.clone())
-            .with_transaction_id(&txn)
+            .send_raw(event_type, content.clone())
+            .with_transaction_id(txn)
             .with_request_config(RequestConfig::new().disable_retry());
         let result = tokio::select! {
             _ = shutdown.cancelled() => return Err(SendError::Cancelled),
@@ -66,6 +90,9 @@ pub async fn send(
         } else {
             return Err(SendError::Refused(error));
         };
+        if give_up.is_some_and(|at| std::time::Instant::now() + wait > at) {
+            return Err(SendError::NotYet(error));
+        }
         if !sleep(wait, shutdown).await {
             return Err(SendError::Cancelled);
         }
@@ -73,7 +100,7 @@ pub async fn send(
 }
 
 /// `Some` when `error` is a 429, with the wait the server asked for, if it said.
-fn rate_limit(error: &matrix_sdk::Error) -> Option<Option<Duration>> {
+pub fn rate_limit(error: &matrix_sdk::Error) -> Option<Option<Duration>> {
     match error.client_api_error_kind() {
         Some(ErrorKind::LimitExceeded(data)) => Some(data.retry_after.as_ref().map(|r| {
             match r {

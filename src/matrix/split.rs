@@ -103,7 +103,7 @@ pub struct Piece {
 }
 
 impl Piece {
-    fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.plain.len() + self.html.len()
     }
 }
@@ -231,6 +231,34 @@ pub fn pack(pieces: Vec<Piece>) -> Vec<Message> {
             }
         })
         .collect()
+}
+
+/// Joins pieces into one message of at most `max` bytes of bodies: whole pieces while they fit, then `…`.
+/// For a posted digest, which is one event so that one edit can replace it.
+pub fn join(pieces: Vec<Piece>, max: usize) -> Message {
+    let mut out = Piece {
+        plain: String::new(),
+        html: String::new(),
+    };
+    for piece in pieces {
+        if piece.plain.trim().is_empty() && piece.html.is_empty() {
+            continue;
+        }
+        if out.len() + 2 + piece.len() > max {
+            out.plain.push_str("\n\n…");
+            out.html.push_str("<p>…</p>");
+            break;
+        }
+        if !out.plain.is_empty() {
+            out.plain.push_str("\n\n");
+        }
+        out.plain.push_str(&piece.plain);
+        out.html.push_str(&piece.html);
+    }
+    Message {
+        body: out.plain,
+        formatted_body: out.html,
+    }
 }
 
 /// Text cut after each sentence (the whitespace stays with the sentence before it), and any sentence longer

@@ -26,6 +26,7 @@ use matrix_sdk::{Room, RoomState};
 use crate::engine::PlatformState;
 
 use super::event::{Incoming, Request, triage};
+use super::poster::MatrixPoster;
 use super::room::{self, Gap, Work};
 use super::send::{self, Backoff};
 use super::{Bot, PLATFORM};
@@ -41,6 +42,7 @@ pub async fn run(bot: Arc<Bot>) {
     let mut rooms: HashMap<OwnedRoomId, room::Handle> = HashMap::new();
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(10));
     let mut connected = false;
+    let mut poster_registered = false;
     loop {
         let mut settings =
             SyncSettings::default()
@@ -72,6 +74,18 @@ pub async fn run(bot: Arc<Bot>) {
             bot.engine.set_platform(PLATFORM, PlatformState::Connected);
             connected = true;
             backoff.reset();
+            // After a sync, so the rooms the bot is in are known when the first post goes out.
+            if !poster_registered && let Some(digests) = bot.engine.digests() {
+                let user = bot.client.user_id().map(ToOwned::to_owned);
+                if let Some(user) = user {
+                    digests.add_poster(Arc::new(MatrixPoster::new(
+                        bot.client.clone(),
+                        user,
+                        bot.shutdown.clone(),
+                    )));
+                    poster_registered = true;
+                }
+            }
         }
         invites(&bot, &response);
         if first {

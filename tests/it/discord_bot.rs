@@ -347,13 +347,25 @@ fn moderator_commands_need_the_role_or_permission() {
             .contains("moderators only"),
         "{refused}"
     );
-    let by_role = digest(MEMBER, &[MODERATOR_ROLE], 1024);
-    assert!(by_role["data"]["embeds"][0]["title"].is_string(), "{by_role}");
-    let by_permission = digest(MEMBER, &[], 1024 | (1 << 13));
-    assert!(
-        by_permission["data"]["embeds"][0]["title"].is_string(),
-        "{by_permission}"
-    );
+    let before = fake.channel_messages(fake.channel_id()).len();
+    // Allowed by the role, then by Manage Messages: each posts the card here and says so to the moderator.
+    for (roles, permissions) in [(&[MODERATOR_ROLE][..], 1024), (&[][..], 1024 | (1 << 13))] {
+        let allowed = digest(MEMBER, roles, permissions);
+        assert_eq!(
+            allowed["data"]["flags"], 64,
+            "the confirmation is ephemeral: {allowed}"
+        );
+        let text = crate::discord_fake::message_text(&allowed["data"]);
+        assert!(text.contains("Posted the digest"), "{allowed}");
+    }
+    let posted = fake.channel_messages(fake.channel_id());
+    assert_eq!(posted.len(), before + 2, "two cards posted to the channel");
+    for card in &posted[before..] {
+        assert!(
+            card["embeds"][0]["title"].as_str().unwrap().contains("Infoforum"),
+            "{card}"
+        );
+    }
 }
 
 #[test]
@@ -488,13 +500,8 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     let channel = fake.add_channel();
     let i = fake.slash(moderator_digest(channel));
     let reply = callback(&fake.wait_reply(&i, WAIT).expect("answered"));
-    assert!(
-        reply["data"]["content"]
-            .as_str()
-            .unwrap()
-            .contains("Posted the digest"),
-        "{reply}"
-    );
+    let text = crate::discord_fake::message_text(&reply["data"]);
+    assert!(text.contains("Posted the digest"), "{reply}");
     let posted = fake.channel_messages(channel);
     assert_eq!(posted.len(), 1);
     assert!(crate::discord_fake::message_text(&posted[0]).contains("Infoforum"));
@@ -513,13 +520,9 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     fake.deny_channel(denied);
     let i = fake.slash(moderator_digest(denied));
     let reply = callback(&fake.wait_reply(&i, WAIT).expect("answered"));
-    assert!(
-        reply["data"]["content"]
-            .as_str()
-            .unwrap()
-            .contains("missing permissions"),
-        "{reply}"
-    );
+    let text = crate::discord_fake::message_text(&reply["data"]);
+    assert!(text.contains("missing permission"), "{reply}");
+    assert!(text.contains("Send Messages"), "says what to grant: {reply}");
     assert!(fake.channel_messages(denied).is_empty());
 }
 

@@ -161,7 +161,7 @@ impl Poster for RecordingPoster {
         target: &'a Target,
         posted: &'a PostedId,
         content: &'a Response,
-        _edit_key: &'a PostKey,
+        _key: &'a PostKey,
     ) -> BoxFuture<'a, Result<(), PostFailure>> {
         Box::pin(async move {
             if let Some(f) = self.failures.lock().unwrap().get(&target.to_string()) {

@@ -149,29 +149,32 @@ async fn moderator_commands_need_a_power_level_or_the_list() {
     let listed = carol
         .send_text(&room, "!digest example-harbour-summit-2024")
         .await;
-    // The refusal, then a reply and a posted digest for each of the two.
+    // The refusal, then a posted digest and a reply for each of the two.
     let messages = bob
         .wait_for(&room, WAIT, |m| m.iter().filter(|m| m.sender == bot).count() >= 5)
         .await;
     let engine = engine_for(fixture("corpus"));
-    for (event, line) in [
-        (&allowed, "digest infoforum"),
-        (&listed, "digest example-harbour-summit-2024"),
+    let here = attache::digest::Target::Matrix(room.clone());
+    for (event, id) in [
+        (&allowed, "infoforum-shanghai-2018"),
+        (&listed, "example-harbour-summit-2024"),
     ] {
-        let response = engine.handle(line, Role::Moderator);
         let reply = answers(&messages, bot, event)[0];
-        assert_answer(reply, &render(&response)[0]);
-        // The digest itself follows its reply, posted to the room rather than replying to anyone.
+        let confirmation = attache::digest::manual::reply(id, &here, true, &Ok(()));
+        assert_answer(reply, &render(&confirmation)[0]);
+        // The digest itself comes before its reply, posted to the room rather than replying to anyone.
         let at = messages
             .iter()
             .position(|m| m.event_id == reply.event_id)
             .unwrap();
-        let posted = messages[at + 1..]
+        let card = attache::digest::content::digest_card(engine.snapshot().get(id).unwrap());
+        let posted = messages[..at]
             .iter()
-            .find(|m| m.sender == bot)
+            .rev()
+            .find(|m| m.sender == bot && m.body == attache::matrix::render::render_one(&card).body)
             .expect("the digest is posted");
-        assert_eq!((posted.sender.as_str(), posted.in_reply_to.as_ref()), (bot, None));
-        assert_eq!(posted.body, render_post(response.post.as_ref().unwrap())[0].body);
+        assert_eq!(posted.in_reply_to, None);
+        assert_eq!(posted.msgtype, "m.notice");
         assert_eq!(posted.mentions, Some(Mentions::default()));
     }
 }

@@ -15,7 +15,7 @@ mod lifecycle;
 use std::time::{Duration, Instant};
 
 use attache::command::Role;
-use attache::matrix::render::{Message, render, render_post};
+use attache::matrix::render::{Message, render};
 
 use crate::synapse::seen::Mentions;
 use crate::synapse::{Seen, Session, Synapse, TestUser, http, synapse};
