@@ -44,10 +44,13 @@ pub async fn run(bot: Arc<Bot>) {
     let mut connected = false;
     let mut poster_registered = false;
     loop {
-        let mut settings =
-            SyncSettings::default()
-                .filter(filter())
-                .timeout(if first { Duration::ZERO } else { LONG_POLL });
+        // Not connected yet (this start, or after an error): return at once, so the bot is known to be
+        // connected (and its rooms to post to) without waiting out a long poll in a quiet account.
+        let mut settings = SyncSettings::default().filter(filter()).timeout(if connected {
+            LONG_POLL
+        } else {
+            Duration::ZERO
+        });
         if let Some(token) = &since {
             settings = settings.token(token.clone());
         }

@@ -15,18 +15,18 @@ use crate::discord_fake::{FakeDiscord, GatewayEvent, Interaction, Invocation, Re
 use crate::fixture;
 
 const TOKEN_VAR: &str = "ATTACHE_TEST_DISCORD_TOKEN";
-const MODERATOR_ROLE: u64 = 555_000_000_000_000_555;
+pub(crate) const MODERATOR_ROLE: u64 = 555_000_000_000_000_555;
 const ADMIN: u64 = 111_000_000_000_000_111;
-const MEMBER: u64 = 222_000_000_000_000_222;
+pub(crate) const MEMBER: u64 = 222_000_000_000_000_222;
 const WAIT: Duration = Duration::from_secs(10);
 
-fn fake() -> &'static FakeDiscord {
+pub(crate) fn fake() -> &'static FakeDiscord {
     static FAKE: OnceLock<FakeDiscord> = OnceLock::new();
     FAKE.get_or_init(FakeDiscord::start)
 }
 
 /// One bot at a time: a test holds this while its bot runs.
-fn turn() -> MutexGuard<'static, ()> {
+pub(crate) fn turn() -> MutexGuard<'static, ()> {
     static TURN: Mutex<()> = Mutex::new(());
     TURN.lock().unwrap_or_else(|e| e.into_inner())
 }

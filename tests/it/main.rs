@@ -12,11 +12,15 @@
 //! - `properties`: no chat input, and no file content, panics.
 //! - `matrix`: the Matrix adapter against a real Synapse: every command, encrypted rooms, invites, restarts,
 //!   roles, a burst of 200 commands under a rate limit, and the homeserver going away and back.
+//! - `digests`: scheduled digests and announcements from one bot on both platforms: the right local time
+//!   across daylight saving, catch-up, corrections edited in place, and every post exactly once through
+//!   twenty SIGKILLs at random instants.
 //! - `synapse`: a real Synapse homeserver (installed into a cached venv, started once per run) and test
 //!   users as Matrix clients, plain and encrypted, for the Matrix tests; and the harness's own tests.
 
 mod bad_input;
 mod cli;
+mod digests;
 mod discord;
 mod discord_bot;
 mod discord_fake;

@@ -340,6 +340,12 @@ impl FakeDiscord {
         self.shared.lock().nonces.window = window;
     }
 
+    /// Channel messages are created at once but answered `delay` late, like a response slow to come back:
+    /// a client that dies meanwhile has posted without knowing it. `Duration::ZERO` answers at once.
+    pub fn delay_create_answers(&self, delay: Duration) {
+        self.shared.lock().create_answer_delay = delay;
+    }
+
     /// Every REST request so far, in order.
     pub fn requests(&self) -> Vec<Recorded> {
         self.shared.lock().requests.clone()

@@ -36,6 +36,11 @@ async fn entry(
 ) -> Response {
     let response = handle(&shared, method.as_str(), &uri, &headers, &body);
     shared.notify();
+    let delay = shared.lock().create_answer_delay;
+    let creates = method == Method::POST && uri.path().ends_with("/messages");
+    if creates && !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
     response
 }
 

@@ -100,6 +100,9 @@ pub(super) struct State {
     pub gateway: GatewayState,
     /// Nonces of created messages, for `enforce_nonce`.
     pub nonces: Nonces,
+    /// How long a channel message's creation is answered late: it exists at once, as a request Discord
+    /// handled whose response is slow to come back.
+    pub create_answer_delay: Duration,
 }
 
 impl State {

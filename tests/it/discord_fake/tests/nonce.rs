@@ -299,3 +299,20 @@ fn the_history_pages_by_before_and_after_with_the_bots_author_and_embeds() {
         "the embed as sent"
     );
 }
+
+/// The slow answer the crash tests lean on: the message exists before its creator hears of it.
+#[test]
+fn a_delayed_create_answer_comes_late_after_the_message_exists() {
+    let fake = std::sync::Arc::new(FakeDiscord::start());
+    let ch = fake.channel_id();
+    fake.delay_create_answers(Duration::from_millis(600));
+    let sender = {
+        let fake = fake.clone();
+        std::thread::spawn(move || post(&fake, ch, json!({"content": "slow"})))
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(fake.channel_messages(ch).len(), 1, "created before the answer");
+    assert!(!sender.is_finished(), "the answer is still on its way");
+    assert_eq!(sender.join().unwrap().status, 200);
+    fake.delay_create_answers(Duration::ZERO);
+}

@@ -1,0 +1,157 @@
+//! What happens to posts after they are made: a corrected briefing edits its announcement and its digests
+//! in place on both platforms (never a second post); and who may post at all.
+
+use serde_json::json;
+
+use super::*;
+use crate::discord_bot::{MEMBER, turn};
+use crate::discord_fake::{Invocation, message_text};
+
+#[test]
+fn a_corrected_briefing_edits_its_posts_in_place_on_both_platforms() {
+    let _turn = turn();
+    let world = World::new("edits");
+    let room = world.room("digest-edits", false);
+    let channel = fake().add_channel();
+    let extra = format!("[announce]\ntargets = [\"discord:{channel}\", \"matrix:{room}\"]\n");
+    let bot = world.start(&extra, None);
+    bot.wait_connected();
+    world.wait_joined(&[&room]);
+
+    let file = bot.briefings().join("lighthouse.md");
+    std::fs::write(&file, new_briefing("lighthouse-2025", "Keepers met once.")).unwrap();
+    assert!(
+        eventually(WAIT, || {
+            discord_posts(channel).len() == 1 && world.matrix_posts(&room).len() == 1
+        }),
+        "the new briefing was not announced on both platforms:\n{}",
+        bot.log()
+    );
+    // A moderator also posts its digest card to the room.
+    let command = block(world.alice.send_text(&room, "!digest lighthouse-2025"));
+    assert!(
+        eventually(WAIT, || world.matrix_posts(&room).len() == 2),
+        "the digest was not posted"
+    );
+    let confirmation = world
+        .matrix_messages(&room)
+        .into_iter()
+        .find(|m| m.in_reply_to.as_deref() == Some(command.as_str()))
+        .expect("the moderator is told");
+    assert!(
+        confirmation.body.contains("Posted the digest"),
+        "{confirmation:?}"
+    );
+
+    // The correction.
+    std::fs::write(&file, new_briefing("lighthouse-2025", "Keepers met twice.")).unwrap();
+    let edited_on_discord = || {
+        let posts = discord_posts(channel);
+        posts.len() == 1 && message_text(&posts[0]).contains("Keepers met twice.")
+    };
+    assert!(
+        eventually(WAIT, edited_on_discord),
+        "the Discord announcement was not edited: {:?}",
+        discord_posts(channel)
+    );
+    let posted = &discord_posts(channel)[0];
+    assert!(
+        posted["edited_timestamp"].is_string(),
+        "edited in place: {posted}"
+    );
+
+    let bot_user = world.bot_user();
+    let originals: Vec<String> = world
+        .matrix_posts(&room)
+        .iter()
+        .map(|m| m.event_id.clone())
+        .collect();
+    let edits_of = |messages: &[Seen], original: &str| -> Vec<Seen> {
+        messages
+            .iter()
+            .filter(|m| m.sender == bot_user && m.replaces.as_deref() == Some(original))
+            .cloned()
+            .collect()
+    };
+    assert!(
+        eventually(WAIT, || {
+            let messages = world.matrix_messages(&room);
+            originals.iter().all(|o| !edits_of(&messages, o).is_empty())
+        }),
+        "not every Matrix post was edited"
+    );
+    let messages = world.matrix_messages(&room);
+    for original in &originals {
+        let edits = edits_of(&messages, original);
+        assert_eq!(edits.len(), 1, "one edit of {original}: {edits:?}");
+        let new = &edits[0].content["m.new_content"];
+        assert!(
+            new["body"].as_str().unwrap().contains("Keepers met twice."),
+            "{new}"
+        );
+        assert_eq!(edits[0].content["m.relates_to"]["rel_type"], "m.replace");
+        assert_eq!(edits[0].mentions, Some(Default::default()));
+    }
+    assert_eq!(world.matrix_posts(&room).len(), 2, "edits, not new posts");
+    assert_eq!(discord_posts(channel).len(), 1, "an edit, not a new post");
+}
+
+#[test]
+fn members_cannot_post_digests_on_either_platform() {
+    let _turn = turn();
+    let world = World::new("members");
+    let room = world.room("digest-members", false);
+    let channel = fake().add_channel();
+    // Both are configured targets, so only the caller's role stands in the way.
+    let extra = format!("[announce]\ntargets = [\"discord:{channel}\", \"matrix:{room}\"]\n");
+    let bot = world.start(&extra, None);
+    bot.wait_connected();
+    world.wait_joined(&[&room]);
+    let bob = block(crate::matrix::user_on(synapse(), "dg-members-bob"));
+    block(world.alice.invite(&room, &bob.user_id));
+    block(bob.join(&room));
+
+    let fake = fake();
+    let i = fake.slash(
+        Invocation::new(fake.channel_id(), "digest")
+            .user(MEMBER, "member")
+            .permissions(1024)
+            .options(json!([
+                {"name": "event", "type": 3, "value": "infoforum"},
+                {"name": "target", "type": 3, "value": format!("matrix:{room}")},
+            ])),
+    );
+    let reply = fake.wait_reply(&i, WAIT).expect("answered");
+    assert_eq!(reply.data["flags"], 64, "the refusal is for the member alone");
+    assert!(
+        message_text(&reply.data).contains("moderators only"),
+        "{:?}",
+        reply.data
+    );
+
+    let command = block(bob.send_text(&room, &format!("!digest infoforum discord:{channel}")));
+    let bot_user = world.bot_user();
+    let messages = block(bob.wait_for(&room, WAIT, |m| {
+        m.iter()
+            .any(|m| m.sender == bot_user && m.in_reply_to.as_deref() == Some(command.as_str()))
+    }));
+    let refusal = messages
+        .iter()
+        .find(|m| m.in_reply_to.as_deref() == Some(command.as_str()))
+        .expect("the member is answered");
+    assert!(refusal.body.contains("for moderators"), "{refusal:?}");
+    let reload = block(bob.send_text(&room, "!reload"));
+    let messages = block(bob.wait_for(&room, WAIT, |m| {
+        m.iter()
+            .any(|m| m.in_reply_to.as_deref() == Some(reload.as_str()))
+    }));
+    let refusal = messages
+        .iter()
+        .find(|m| m.in_reply_to.as_deref() == Some(reload.as_str()))
+        .expect("the member is answered");
+    assert!(refusal.body.contains("for admins"), "{refusal:?}");
+
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(discord_posts(channel).is_empty(), "nothing posted on Discord");
+    assert!(world.matrix_posts(&room).is_empty(), "nothing posted on Matrix");
+}
