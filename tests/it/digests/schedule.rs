@@ -204,3 +204,62 @@ fn a_rejected_config_change_keeps_the_old_schedule_firing() {
         Some(key("minutely", slot, &target, "infoforum-shanghai-2018"))
     );
 }
+
+#[test]
+fn a_post_that_cannot_be_made_says_why_in_digest_status() {
+    let _turn = turn();
+    let world = World::new("failures");
+    let muted = world.room("digest-muted", false);
+    // A room the bot was never invited to.
+    let elsewhere = block(world.alice.create_room("digest-elsewhere", false, &[]));
+    let denied = fake().add_channel();
+    fake().deny_channel(denied);
+    let targets = [
+        format!("discord:{denied}"),
+        format!("matrix:{muted}"),
+        format!("matrix:{elsewhere}"),
+    ];
+    let extra = format!(
+        "[[digests]]\nname = \"noon\"\nschedule = \"0 12 * * *\"\ntargets = {targets:?}\n\
+         select = \"infoforum-shanghai-2018\"\n"
+    );
+    let bot = world.start(
+        &extra,
+        Some(Utc.with_ymd_and_hms(2025, 6, 1, 11, 59, 50).unwrap()),
+    );
+    bot.wait_connected();
+    world.wait_joined(&[&muted]);
+    // Only those at 50 may speak in `muted`; the bot has the default 0.
+    block(async {
+        let mut levels = world.alice.power_levels(&muted).await;
+        levels["events_default"] = json!(50);
+        let path = format!(
+            "/rooms/{}/state/m.room.power_levels/",
+            crate::synapse::http::enc(&muted)
+        );
+        world.alice.api("PUT", &path, Some(&levels)).await;
+    });
+    let mut status = String::new();
+    let reasons = [
+        (&targets[0], "missing permission"),
+        (&targets[1], "power level too low"),
+        (&targets[2], "room not joined"),
+    ];
+    let all_said = |status: &str| {
+        reasons.iter().all(|(target, why)| {
+            status
+                .lines()
+                .any(|l| l.contains(target.as_str()) && l.contains(why))
+        })
+    };
+    assert!(
+        eventually(WAIT, || {
+            status = digest_status();
+            all_said(&status)
+        }),
+        "digest status does not say why each target failed:\n{status}\n{}",
+        bot.log()
+    );
+    assert!(discord_posts(denied).is_empty());
+    assert!(world.matrix_posts(&muted).is_empty());
+}
