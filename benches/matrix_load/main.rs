@@ -141,14 +141,40 @@ fn clock_ticks() -> f64 {
 }
 
 /// VmRSS of `pid`, in MiB.
-pub fn rss_mib(pid: u32) -> f64 {
+pub fn rss_mib(pid: u32) -> Rss {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the process runs");
-    let kib: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0.0);
-    kib / 1024.0
+    let field = |name: &str| -> f64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 1024.0
+    };
+    Rss {
+        total: field("VmRSS:"),
+        anon: field("RssAnon:"),
+        file: field("RssFile:"),
+    }
+}
+
+/// Resident memory in MiB: all of it, the heap and stacks (anonymous), and pages of the binary and
+/// libraries (file-backed, shared with any other process mapping them).
+#[derive(Debug, Clone, Copy)]
+pub struct Rss {
+    pub total: f64,
+    pub anon: f64,
+    pub file: f64,
+}
+
+impl std::fmt::Display for Rss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:.1} MiB ({:.1} anonymous, {:.1} file-backed)",
+            self.total, self.anon, self.file
+        )
+    }
 }
 
 /// The `p` quantile (0..=1) of sorted durations, nearest rank.

@@ -155,7 +155,7 @@ pub async fn run(server: &'static Synapse, rounds: usize, burst: usize) {
         bot_cpu * 1000.0 / answered.max(1) as f64,
         synapse_cpu
     );
-    println!("bot VmRSS: idle {rss_idle:.1} MiB, after the burst {rss_after:.1} MiB");
+    println!("bot resident: idle {rss_idle}; after the burst {rss_after}");
     let cut = replies.limited_syncs.load(Ordering::Relaxed);
     if cut > 0 {
         println!(

@@ -10,7 +10,7 @@
 //!   again from the same token, so nothing is lost; `Connected` again after the next successful sync.
 //! - Invites are joined when `autojoin` allows, with retries, since Synapse can race a join with its invite.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,7 +18,8 @@ use matrix_sdk::config::SyncSettings;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
 use matrix_sdk::ruma::api::client::filter::{FilterDefinition, RoomEventFilter, RoomFilter};
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
-use matrix_sdk::ruma::{OwnedRoomId, UInt};
+use matrix_sdk::ruma::serde::Raw;
+use matrix_sdk::ruma::{OwnedRoomId, UInt, UserId};
 use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
 use matrix_sdk::sync::SyncResponse;
 use matrix_sdk::{Room, RoomState};
@@ -43,10 +44,21 @@ pub async fn run(bot: Arc<Bot>) {
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(10));
     let mut connected = false;
     let mut poster_registered = false;
+    let Some(me) = bot.client.user_id().map(ToOwned::to_owned) else {
+        tracing::error!("Matrix: the session has no user id");
+        return;
+    };
+    // Rooms the bot has been in since before the current sync: one missing from here is joined anew.
+    let mut known: HashSet<OwnedRoomId> = bot
+        .client
+        .joined_rooms()
+        .iter()
+        .map(|r| r.room_id().to_owned())
+        .collect();
     loop {
         // Not connected yet (this start, or after an error): return at once, so the bot is known to be
         // connected (and its rooms to post to) without waiting out a long poll in a quiet account.
-        let mut settings = SyncSettings::default().filter(filter()).timeout(if connected {
+        let mut settings = SyncSettings::default().filter(filter(&me)).timeout(if connected {
             LONG_POLL
         } else {
             Duration::ZERO
@@ -95,7 +107,11 @@ pub async fn run(bot: Arc<Bot>) {
             tracing::info!("first start: the history of every room is skipped, never answered");
             first = false;
         } else {
-            dispatch(&bot, &mut rooms, &response, since.as_deref());
+            dispatch(&bot, &mut rooms, &response, since.as_deref(), &known);
+        }
+        known.extend(response.rooms.joined.keys().cloned());
+        for left in response.rooms.left.keys() {
+            known.remove(left);
         }
         since = Some(response.next_batch);
         // Room tasks that stopped for lack of work are forgotten.
@@ -109,6 +125,7 @@ fn dispatch(
     rooms: &mut HashMap<OwnedRoomId, room::Handle>,
     response: &SyncResponse,
     since: Option<&str>,
+    known: &HashSet<OwnedRoomId>,
 ) {
     for (room_id, update) in &response.rooms.joined {
         if !bot.serves(room_id) {
@@ -116,25 +133,33 @@ fn dispatch(
         }
         let timeline = &update.timeline;
         // Joined in this sync: what came before the join (and any gap) was said before the bot was there.
-        let me = bot.names.user_id.as_str();
-        let joined_at = timeline.events.iter().rposition(|e| {
-            let raw = e.raw();
-            raw.get_field::<String>("state_key").ok().flatten().as_deref() == Some(me)
-                && raw
-                    .deserialize_as_unchecked::<Incoming>()
-                    .is_ok_and(|i| i.is_join_of(me))
-        });
-        let gap = match (&timeline.prev_batch, timeline.limited, joined_at) {
-            (Some(from), true, None) => Some(Gap {
+        // The bot's own events are filtered out of timelines (see [`filter`]), so its join is looked for
+        // in the room's state too; a room new to the bot whose join is nowhere is all history.
+        let joined = own_join(bot, update);
+        let newly = !known.contains(room_id);
+        let gap = match (&timeline.prev_batch, timeline.limited, joined, newly) {
+            (Some(from), true, None, false) => Some(Gap {
                 from: from.clone(),
                 to: since.map(str::to_string),
             }),
             _ => None,
         };
+        if newly {
+            tracing::debug!(room = %room_id, join = ?joined, "joined: what came before the join is history");
+        }
         let mut requests = Vec::new();
         let mut undecrypted = Vec::new();
-        let after_join = joined_at.map_or(0, |i| i + 1);
-        for event in &timeline.events[after_join..] {
+        let events: Vec<&TimelineEvent> = match (joined, newly) {
+            (Some(Join::InTimeline(i)), _) => timeline.events[i + 1..].iter().collect(),
+            (Some(Join::At(ts)), _) => timeline
+                .events
+                .iter()
+                .filter(|e| e.timestamp().is_some_and(|t| u64::from(t.get()) > ts))
+                .collect(),
+            (None, true) => Vec::new(),
+            (None, false) => timeline.events.iter().collect(),
+        };
+        for event in events {
             match read(bot, event) {
                 Read::Command(r) => requests.push(r),
                 Read::Undecrypted(e) => undecrypted.push(e),
@@ -166,6 +191,40 @@ fn dispatch(
             rooms.insert(room_id.clone(), fresh);
         }
     }
+}
+
+/// Where the bot's own join of a room is in a sync's room update.
+#[derive(Debug, Clone, Copy)]
+enum Join {
+    /// At this index of the timeline.
+    InTimeline(usize),
+    /// In the state part, at this `origin_server_ts`.
+    At(u64),
+}
+
+fn own_join(bot: &Bot, update: &matrix_sdk::sync::JoinedRoomUpdate) -> Option<Join> {
+    let me = bot.names.user_id.as_str();
+    let join_ts = |raw: &Raw<serde_json::Value>| -> Option<u64> {
+        if raw.get_field::<String>("state_key").ok().flatten().as_deref() != Some(me) {
+            return None;
+        }
+        let incoming = raw.deserialize_as_unchecked::<Incoming>().ok()?;
+        incoming.is_join_of(me).then_some(incoming.origin_server_ts)
+    };
+    let timeline = &update.timeline.events;
+    if let Some(i) = timeline
+        .iter()
+        .rposition(|e| join_ts(e.raw().cast_ref_unchecked()).is_some())
+    {
+        return Some(Join::InTimeline(i));
+    }
+    let state = match &update.state {
+        matrix_sdk::sync::State::Before(events) | matrix_sdk::sync::State::After(events) => events,
+    };
+    state
+        .iter()
+        .find_map(|e| join_ts(e.cast_ref_unchecked()))
+        .map(Join::At)
 }
 
 /// What a timeline event is to the bot.
@@ -208,10 +267,13 @@ pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
     }
 }
 
-/// The sync filter: a room's timeline up to Synapse's cap, and no presence (the bot never reads it).
-fn filter() -> Filter {
+/// The sync filter: a room's timeline up to Synapse's cap without the bot's own events, and no presence
+/// (the bot never reads it). Without its own events, the bot's answers do not wake its next sync: in a
+/// burst that halves the syncs, each of which costs the crypto store a copy of the whole account.
+fn filter(me: &UserId) -> Filter {
     let mut timeline = RoomEventFilter::default();
     timeline.limit = Some(UInt::from(TIMELINE_LIMIT));
+    timeline.not_senders = vec![me.to_owned()];
     let mut room = RoomFilter::default();
     room.timeline = timeline;
     let mut definition = FilterDefinition::default();
