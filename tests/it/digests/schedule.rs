@@ -36,9 +36,13 @@ fn a_digest_fires_at_nine_in_berlin_on_the_day_summer_time_starts_to_three_targe
     let plain = world.room("digest-plain", false);
     let encrypted = world.room("digest-encrypted", true);
     let channel = fake().add_channel();
+    // The plain room is named by an alias, which the bot resolves.
+    let alias = "#dg-dst-plain:localhost";
+    let path = format!("/directory/room/{}", crate::synapse::http::enc(alias));
+    block(world.alice.api("PUT", &path, Some(&json!({"room_id": plain}))));
     let targets = [
         format!("discord:{channel}"),
-        format!("matrix:{plain}"),
+        format!("matrix:{alias}"),
         format!("matrix:{encrypted}"),
     ];
     let extra = format!(
