@@ -2,7 +2,6 @@
 //! caller moderates too, or to a target on another platform that the config names, through the scheduler's
 //! ledger (so it goes out once and is edited when the briefing is corrected).
 
-use matrix_sdk::ruma::{RoomAliasId, RoomId};
 use matrix_sdk::{Room, RoomState};
 
 use crate::command::Role;
@@ -61,18 +60,7 @@ pub(super) async fn post(bot: &Bot, room: &Room, request: &Request, post: &Post)
 async fn moderated_room(bot: &Bot, request: &Request, name: &str) -> Result<Room, Response> {
     let problem =
         |status, message: Inline, hint: &str| Response::problem(status, message, vec![Inline::plain(hint)]);
-    let room_id = match RoomId::parse(name) {
-        Ok(id) => Some(id),
-        Err(_) => match RoomAliasId::parse(name) {
-            Ok(alias) => bot
-                .client
-                .resolve_room_alias(&alias)
-                .await
-                .ok()
-                .map(|r| r.room_id),
-            Err(_) => None,
-        },
-    };
+    let room_id = super::room_id(&bot.client, name).await.ok();
     let joined = room_id
         .and_then(|id| bot.client.get_room(&id))
         .filter(|r| r.state() == RoomState::Joined && bot.serves(r.room_id()));

@@ -219,23 +219,41 @@ async fn served_rooms(client: &Client, rooms: &[String]) -> Option<HashSet<Owned
     }
     let mut served = HashSet::new();
     for room in rooms {
-        if let Ok(id) = RoomId::parse(room.as_str()) {
-            served.insert(id);
-            continue;
-        }
-        let resolved = match RoomAliasId::parse(room.as_str()) {
-            Ok(alias) => client.resolve_room_alias(&alias).await.map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
-        match resolved {
-            Ok(r) => {
-                tracing::info!("serving {room} ({})", r.room_id);
-                served.insert(r.room_id);
+        match room_id(client, room).await {
+            Ok(id) => {
+                if id.as_str() != room {
+                    tracing::info!("serving {room} ({id})");
+                }
+                served.insert(id);
             }
             Err(e) => tracing::warn!("`matrix.rooms`: cannot resolve {room} ({e}); not serving it"),
         }
     }
     Some(served)
+}
+
+/// Why a room name did not give a room id.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Unresolved {
+    /// Neither a room id nor an alias.
+    #[error("{0}")]
+    Invalid(String),
+    /// The homeserver could not resolve the alias.
+    #[error("{0}")]
+    Lookup(matrix_sdk::HttpError),
+}
+
+/// The room `name` stands for: a room id as it is, an alias as the homeserver resolves it.
+pub(crate) async fn room_id(client: &Client, name: &str) -> Result<OwnedRoomId, Unresolved> {
+    if let Ok(id) = RoomId::parse(name) {
+        return Ok(id);
+    }
+    let alias = RoomAliasId::parse(name).map_err(|e| Unresolved::Invalid(e.to_string()))?;
+    client
+        .resolve_room_alias(&alias)
+        .await
+        .map(|r| r.room_id)
+        .map_err(Unresolved::Lookup)
 }
 
 fn now_ms() -> u64 {

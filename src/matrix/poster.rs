@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::api::client::filter::RoomEventFilter;
 use matrix_sdk::ruma::api::error::ErrorKind;
-use matrix_sdk::ruma::{OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomAliasId, RoomId, UInt};
+use matrix_sdk::ruma::{OwnedTransactionId, OwnedUserId, UInt};
 use matrix_sdk::{Client, Room, RoomState};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
@@ -57,22 +57,18 @@ impl MatrixPoster {
                 format!("{target} is not a Matrix room"),
             ));
         };
-        let id: OwnedRoomId = match RoomId::parse(name.as_str()) {
+        let id = match super::room_id(&self.client, name).await {
             Ok(id) => id,
-            Err(_) => {
-                let alias = RoomAliasId::parse(name.as_str())
-                    .map_err(|e| PostFailure::permanent(FailureReason::UnknownTarget, e.to_string()))?;
-                match self.client.resolve_room_alias(&alias).await {
-                    Ok(r) => r.room_id,
-                    Err(e) => {
-                        let e = matrix_sdk::Error::Http(Box::new(e));
-                        return Err(if send::is_transient(&e) {
-                            PostFailure::later(FailureReason::Unavailable, e.to_string())
-                        } else {
-                            PostFailure::permanent(FailureReason::UnknownTarget, e.to_string())
-                        });
-                    }
-                }
+            Err(super::Unresolved::Invalid(why)) => {
+                return Err(PostFailure::permanent(FailureReason::UnknownTarget, why));
+            }
+            Err(super::Unresolved::Lookup(e)) => {
+                let e = matrix_sdk::Error::Http(Box::new(e));
+                return Err(if send::is_transient(&e) {
+                    PostFailure::later(FailureReason::Unavailable, e.to_string())
+                } else {
+                    PostFailure::permanent(FailureReason::UnknownTarget, e.to_string())
+                });
             }
         };
         match self.client.get_room(&id) {
@@ -96,15 +92,7 @@ impl MatrixPoster {
         txn: &PostKey,
     ) -> Result<matrix_sdk::ruma::OwnedEventId, PostFailure> {
         let txn: OwnedTransactionId = txn.as_str().into();
-        let sent = send::send_as(
-            room,
-            "m.room.message",
-            content,
-            &txn,
-            Some(PATIENCE),
-            &self.shutdown,
-        )
-        .await;
+        let sent = send::send_as(room, content, &txn, Some(PATIENCE), &self.shutdown).await;
         sent.map_err(|e| failure(e, room))
     }
 }

@@ -37,22 +37,13 @@ pub async fn send(
     content: Value,
     shutdown: &CancellationToken,
 ) -> Result<OwnedEventId, SendError> {
-    send_as(
-        room,
-        "m.room.message",
-        content,
-        &TransactionId::new(),
-        None,
-        shutdown,
-    )
-    .await
+    send_as(room, content, &TransactionId::new(), None, shutdown).await
 }
 
-/// Sends one event under transaction id `txn` (so the homeserver sends it once however often it is
+/// Sends one `m.room.message` under transaction id `txn` (so the homeserver sends it once however often it is
 /// repeated), retrying passing failures for up to `patience` (forever with `None`).
 pub async fn send_as(
     room: &Room,
-    event_type: &str,
     content: Value,
     txn: &TransactionId,
     patience: Option<Duration>,
@@ -62,7 +53,7 @@ pub async fn send_as(
     let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(30));
     loop {
         let attempt = room
-            .send_raw(event_type, content.clone())
+            .send_raw("m.room.message", content.clone())
             .with_transaction_id(txn)
             .with_request_config(RequestConfig::new().disable_retry());
         let result = tokio::select! {

@@ -91,15 +91,9 @@ pub async fn run(bot: Arc<Bot>) {
             backoff.reset();
             // After a sync, so the rooms the bot is in are known when the first post goes out.
             if !poster_registered && let Some(digests) = bot.engine.digests() {
-                let user = bot.client.user_id().map(ToOwned::to_owned);
-                if let Some(user) = user {
-                    digests.add_poster(Arc::new(MatrixPoster::new(
-                        bot.client.clone(),
-                        user,
-                        bot.shutdown.clone(),
-                    )));
-                    poster_registered = true;
-                }
+                let poster = MatrixPoster::new(bot.client.clone(), me.clone(), bot.shutdown.clone());
+                digests.add_poster(Arc::new(poster));
+                poster_registered = true;
             }
         }
         invites(&bot, &response);
