@@ -112,7 +112,14 @@ async fn encrypted_commands_get_encrypted_answers() {
     let bot = account.user_id.as_str();
     let room = room_with_bot(&alice, bot, true, &[]).await;
     let cmd = alice.send_text(&room, "!summary infoforum").await;
-    let messages = wait_answered(&alice, &room, bot, &cmd, 1).await;
+    wait_answered(&alice, &room, bot, &cmd, 1).await;
+    // The answer's room key travels apart from it (to-device) and can reach alice's client a moment
+    // after the answer: read again once she can decrypt it, as her client would show it.
+    let messages = alice
+        .wait_for(&room, WAIT, |m| {
+            answers(m, bot, &cmd).first().is_some_and(|a| !a.undecryptable)
+        })
+        .await;
     let asked = messages.iter().find(|m| m.event_id == cmd).unwrap();
     assert!(asked.encrypted, "the command went out encrypted");
     let answer = answers(&messages, bot, &cmd)[0];
