@@ -11,11 +11,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use attache::briefing::ParseOptions;
-use attache::command::Role;
-use attache::config::Config;
-use attache::engine::Engine;
-use attache::store::Store;
+use attache_core::briefing::ParseOptions;
+use attache_core::command::Role;
+use attache_core::config::Config;
+use attache_core::engine::Engine;
+use attache_core::store::Store;
 use criterion::{BenchmarkId, Criterion};
 
 /// Counts live and peak heap bytes, to report the memory a load needs.
@@ -215,7 +215,7 @@ fn report(dirs: &[(usize, &Path)]) {
     );
     for (n, dir) in dirs {
         let start = Instant::now();
-        let files = attache::store::scan(dir, &ParseOptions::default()).expect("scan");
+        let files = attache_core::store::scan(dir, &ParseOptions::default()).expect("scan");
         let parse = start.elapsed();
         drop(files);
         let before = LIVE.load(Ordering::Relaxed);
@@ -294,13 +294,13 @@ fn main() {
     let seed = include_str!("../tests/fixtures/infoforum-shanghai-2018.txt");
     let (title, body) = seed.split_once('\n').unwrap_or((seed, ""));
     c.bench_function("extract-seed-article", |b| {
-        b.iter(|| attache::extract::extract(Some(black_box(title)), black_box(body)))
+        b.iter(|| attache_core::extract::extract(Some(black_box(title)), black_box(body)))
     });
     // About 6 KB: the reference article followed by a second, press-release style one.
     let second = include_str!("../tests/fixtures/articles/ngoa-grid-resilience-summit-lisbon-2025.txt");
     let long = format!("{body}\n\n{}", second.split_once('\n').map_or("", |(_, b)| b));
     c.bench_function(&format!("extract-{}-byte-article", long.len()), |b| {
-        b.iter(|| attache::extract::extract(Some(black_box(title)), black_box(&long)))
+        b.iter(|| attache_core::extract::extract(Some(black_box(title)), black_box(&long)))
     });
     c.final_summary();
 }

@@ -6,10 +6,6 @@
 //! time per answer during the burst (from /proc), and its resident memory idle and after the burst.
 //! Run with `cargo bench --bench discord_load`.
 
-#[allow(dead_code, unused_imports, unused_variables)]
-#[path = "../tests/it/discord_fake/mod.rs"]
-mod discord_fake;
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use crate::command::Role;
-use crate::engine::{Engine, PlatformState};
-use crate::render::terminal::{self, Style};
+use attache_core::command::Role;
+use attache_core::engine::{Engine, PlatformState};
+use attache_core::render::terminal::{self, Style};
 
 /// The terminal style for stdout: colour only on a terminal and when `NO_COLOR` is unset; width from
 /// `COLUMNS` when set.

@@ -8,19 +8,22 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod console;
+mod runtime;
+
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use attache::briefing::{self, Briefing};
-use attache::command::Role;
-use attache::config::{Config, LogFormat};
-use attache::console::{stdout_style, strip_prefix};
-use attache::engine::Engine;
-use attache::render::terminal;
-use attache::resolve::{Resolution, resolve};
-use attache::response::Status;
-use attache::runtime::{self, Plan};
-use attache::store::Store;
+use crate::console::{stdout_style, strip_prefix};
+use crate::runtime::Plan;
+use attache_core::briefing::{self, Briefing};
+use attache_core::command::Role;
+use attache_core::config::{Config, LogFormat};
+use attache_core::engine::Engine;
+use attache_core::render::terminal;
+use attache_core::resolve::{Resolution, resolve};
+use attache_core::response::Status;
+use attache_core::store::Store;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -104,7 +107,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Eval { dir } => {
             print!(
                 "{}",
-                attache::eval::report::run(&dir, &config.parse_options())?.render()
+                attache_core::eval::report::run(&dir, &config.parse_options())?.render()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -139,12 +142,12 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
         Plan::console_only()
     } else {
         // A configured platform whose secret is unset is skipped with a warning, so the rest still runs.
-        for platform in config.platforms(attache::config::env_secret) {
+        for platform in config.platforms(attache_core::config::env_secret) {
             if let Some(problem) = platform.problem {
                 tracing::warn!("[{}] not started: {problem}", platform.name);
             }
         }
-        Plan::from_config(&config, attache::config::env_secret)
+        Plan::from_config(&config, attache_core::config::env_secret)
     };
     let dir = config.briefings_dir.clone();
     let configured = config.matrix.is_some() || config.discord.is_some();
@@ -189,7 +192,7 @@ fn ask(config: Config, line: &str) -> ExitCode {
 }
 
 fn check(
-    config: Result<Config, attache::config::ConfigError>,
+    config: Result<Config, attache_core::config::ConfigError>,
     briefings: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
@@ -209,8 +212,8 @@ fn check(
     let config_path = config
         .path
         .clone()
-        .unwrap_or_else(|| PathBuf::from(attache::config::DEFAULT_PATH));
-    for platform in config.platforms(attache::config::env_secret) {
+        .unwrap_or_else(|| PathBuf::from(attache_core::config::DEFAULT_PATH));
+    for platform in config.platforms(attache_core::config::env_secret) {
         if let Some(problem) = platform.problem {
             writeln!(
                 out,
@@ -309,7 +312,7 @@ fn print_briefing(b: &Briefing, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         print!(
             "{}",
-            terminal::render(&attache::command::card_response(b), stdout_style())
+            terminal::render(&attache_core::command::card_response(b), stdout_style())
         );
     }
     Ok(ExitCode::SUCCESS)

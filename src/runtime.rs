@@ -7,9 +7,9 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::config::{Config, ConsoleMode, DiscordConfig};
-use crate::engine::Engine;
-use crate::store::{ReloadReport, watch};
+use attache_core::config::{Config, ConsoleMode, DiscordConfig};
+use attache_core::engine::Engine;
+use attache_core::store::{ReloadReport, watch};
 
 /// How long tasks get to finish after the shutdown signal before the process exits anyway.
 const GRACE: Duration = Duration::from_secs(5);
@@ -37,7 +37,7 @@ pub struct Plan {
     /// The console is the only adapter, so closing it stops the bot.
     pub console_only: bool,
     /// The Matrix adapter, when `[matrix]` is configured and its secrets are set.
-    pub matrix: Option<crate::matrix::Start>,
+    pub matrix: Option<attache_matrix::Start>,
     /// The Discord adapter, when `[discord]` is configured and its token is set.
     pub discord: Option<DiscordStart>,
 }
@@ -47,7 +47,7 @@ impl Plan {
     /// platform section whose secrets are set starts; `auto` means the console when none can.
     pub fn from_config(config: &Config, env: impl Fn(&str) -> Option<String>) -> Plan {
         let matrix = config.matrix.as_ref().and_then(|m| {
-            crate::matrix::Secrets::from_env(m, &env).map(|secrets| crate::matrix::Start {
+            attache_matrix::Secrets::from_env(m, &env).map(|secrets| attache_matrix::Start {
                 config: m.clone(),
                 secrets,
             })
@@ -122,14 +122,14 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
     }
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
     // Without a ledger the bot still answers; digests and announcements wait for the next start.
-    if let Err(e) = crate::digest::start(&engine, &tracker, shutdown.clone()) {
+    if let Err(e) = attache_core::digest::start(&engine, &tracker, shutdown.clone()) {
         tracing::error!("digests and announcements are off: {e}");
     }
     if let Some(start) = plan.matrix {
-        tracker.spawn(crate::matrix::run(engine.clone(), start, shutdown.clone()));
+        tracker.spawn(attache_matrix::run(engine.clone(), start, shutdown.clone()));
     }
     if let Some(DiscordStart { config, token }) = plan.discord {
-        tracker.spawn(crate::discord::run(
+        tracker.spawn(attache_discord::run(
             engine.clone(),
             config,
             token,

@@ -8,8 +8,8 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use crate::synapse::Session;
-use crate::synapse::http::{call_retrying, enc, txn_id};
+use synapse_harness::Session;
+use synapse_harness::http::{call_retrying, enc, txn_id};
 
 /// A user speaking the raw Client-Server API; 429s are waited out and counted.
 #[derive(Clone)]

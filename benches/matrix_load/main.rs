@@ -9,9 +9,7 @@
 //! optimised `attache` binary. `ROUNDS` and `BURST` set the counts (30 and 200 by default). The bot, the user and the floor
 //! have their rate limits lifted by the admin API, so the figures measure the bot, not Synapse's throttle.
 
-#[allow(dead_code, unused_imports)]
-#[path = "../../tests/it/synapse/mod.rs"]
-mod synapse;
+use synapse_harness as synapse;
 
 mod clients;
 mod run;

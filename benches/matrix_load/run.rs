@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::clients::{Raw, Replies, floor, sync_forever};
-use crate::synapse::Synapse;
-use crate::synapse::http::{call, enc};
 use crate::{Bot, cpu_seconds, ms, quantile, rss_mib};
+use synapse_harness::Synapse;
+use synapse_harness::http::{call, enc};
 
 const PASSWORD: &str = "load-password";
 const COMMAND: &str = "!summary infoforum";
@@ -19,8 +19,8 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub async fn run(server: &'static Synapse, rounds: usize, burst: usize) {
     let bot_id = match server.register_async("attache", PASSWORD, false).await {
-        crate::synapse::admin::Registered::New(s) => s.user_id,
-        crate::synapse::admin::Registered::Existing(id) => id,
+        synapse_harness::admin::Registered::New(s) => s.user_id,
+        synapse_harness::admin::Registered::Existing(id) => id,
     };
     let user = Raw::new(server.url(), server.session("loader", PASSWORD, false).await);
     let instant = Raw::new(server.url(), server.session("floor", PASSWORD, false).await);
@@ -123,7 +123,7 @@ pub async fn run(server: &'static Synapse, rounds: usize, burst: usize) {
     let span = last_answer.map_or(Duration::ZERO, |t| t.duration_since(started));
     println!(
         "Matrix load: Synapse {} on loopback, release `attache`",
-        crate::synapse::install::SYNAPSE_VERSION
+        synapse_harness::install::SYNAPSE_VERSION
     );
     println!("round trip, command sent to answer seen via /sync ({rounds} interleaved rounds):");
     println!("                                   median       p95");

@@ -2,7 +2,7 @@
 //! them keep serving.
 
 use crate::{attache, copy_dir, engine_for, fixture, stdout};
-use attache::command::Role;
+use attache_core::command::Role;
 
 /// Ten megabytes: far over the default 1 MiB limit, so it is refused before it is parsed.
 const HUGE: usize = 10 * 1024 * 1024;

@@ -390,7 +390,7 @@ fn the_readme_example_briefing_parses_as_documented() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let start = readme.find("```markdown\n").expect("an example in the README") + "```markdown\n".len();
     let example = &readme[start..start + readme[start..].find("\n```").unwrap()];
-    let b = attache::briefing::parse(
+    let b = attache_core::briefing::parse(
         std::path::Path::new("x.md"),
         example.as_bytes(),
         &Default::default(),
@@ -398,7 +398,10 @@ fn the_readme_example_briefing_parses_as_documented() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(b.id, "harbour-summit-2024");
     assert_eq!(b.topics[1].description.as_deref(), Some("For small ports"));
-    assert_eq!(b.sponsors[0].relation, attache::briefing::Relation::Organizer);
+    assert_eq!(
+        b.sponsors[0].relation,
+        attache_core::briefing::Relation::Organizer
+    );
     assert_eq!(b.extracted, []);
 }
 

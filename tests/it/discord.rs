@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use attache::briefing::{Briefing, Quote, Relation, Sponsor, Topic};
-use attache::command::Role;
-use attache::discord::render::{self, Message};
+use attache_core::briefing::{Briefing, Quote, Relation, Sponsor, Topic};
+use attache_core::command::Role;
+use attache_discord::render::{self, Message};
 use proptest::prelude::*;
 
 use crate::{engine_for, fixture};
@@ -75,7 +75,7 @@ fn every_command_as_an_embed() {
         {
             f.value = "<masked>".into();
         }
-        let name = format!("discord-{:?}-{}", role, attache::briefing::slugify(line)).to_lowercase();
+        let name = format!("discord-{:?}-{}", role, attache_core::briefing::slugify(line)).to_lowercase();
         insta::assert_json_snapshot!(name, message);
     }
 }
@@ -144,7 +144,7 @@ proptest! {
     #[test]
     fn any_briefing_renders_within_every_limit(b in big_briefing()) {
         let b = Arc::new(b);
-        let card = attache::command::card_response(&b);
+        let card = attache_core::command::card_response(&b);
         let message = render::render(&card);
         assert_within_limits(&message);
         for e in &message.embeds {

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::discord_fake::{FakeDiscord, GatewayEvent, Interaction, Invocation, Reply, Route};
 use crate::fixture;
+use discord_fake::{FakeDiscord, GatewayEvent, Interaction, Invocation, Reply, Route};
 
 const TOKEN_VAR: &str = "ATTACHE_TEST_DISCORD_TOKEN";
 pub(crate) const MODERATOR_ROLE: u64 = 555_000_000_000_000_555;
@@ -45,6 +45,7 @@ impl Bot {
 
     fn start_with(briefings: &std::path::Path, extra: &str) -> Bot {
         let fake = fake();
+        let sessions = fake.ready_count();
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("attache.toml");
         std::fs::write(
@@ -94,8 +95,10 @@ api_base = "{api}"
             log,
             _dir: dir,
         };
+        // A new session, not the one of the bot killed by the previous test, which the fake may not have
+        // seen close yet: an interaction sent to that one would be lost.
         assert!(
-            fake.wait_ready(WAIT),
+            fake.wait_ready_after(sessions, WAIT),
             "the bot never connected to the fake gateway:\n{}",
             bot.log()
         );
@@ -224,7 +227,7 @@ fn registered_commands_pass_validation_and_are_written_only_when_changed() {
     let bot = Bot::start("");
     let registered = fake.registered_commands(Some(fake.guild_id()));
     let names: Vec<&str> = registered.iter().filter_map(|c| c["name"].as_str()).collect();
-    for spec in attache::catalogue::COMMANDS {
+    for spec in attache_core::catalogue::COMMANDS {
         assert!(
             names.contains(&spec.name),
             "{} not registered: {names:?}",
@@ -355,7 +358,7 @@ fn moderator_commands_need_the_role_or_permission() {
             allowed["data"]["flags"], 64,
             "the confirmation is ephemeral: {allowed}"
         );
-        let text = crate::discord_fake::message_text(&allowed["data"]);
+        let text = discord_fake::message_text(&allowed["data"]);
         assert!(text.contains("Posted the digest"), "{allowed}");
     }
     let posted = fake.channel_messages(fake.channel_id());
@@ -500,11 +503,11 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     let channel = fake.add_channel();
     let i = fake.slash(moderator_digest(channel));
     let reply = callback(&fake.wait_reply(&i, WAIT).expect("answered"));
-    let text = crate::discord_fake::message_text(&reply["data"]);
+    let text = discord_fake::message_text(&reply["data"]);
     assert!(text.contains("Posted the digest"), "{reply}");
     let posted = fake.channel_messages(channel);
     assert_eq!(posted.len(), 1);
-    assert!(crate::discord_fake::message_text(&posted[0]).contains("Infoforum"));
+    assert!(discord_fake::message_text(&posted[0]).contains("Infoforum"));
     let sent: Vec<_> = fake
         .requests()
         .into_iter()
@@ -520,7 +523,7 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     fake.deny_channel(denied);
     let i = fake.slash(moderator_digest(denied));
     let reply = callback(&fake.wait_reply(&i, WAIT).expect("answered"));
-    let text = crate::discord_fake::message_text(&reply["data"]);
+    let text = discord_fake::message_text(&reply["data"]);
     assert!(text.contains("missing permission"), "{reply}");
     assert!(text.contains("Send Messages"), "says what to grant: {reply}");
     assert!(fake.channel_messages(denied).is_empty());

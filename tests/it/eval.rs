@@ -1,7 +1,7 @@
 //! The labeled development set and `attache eval`: labels must be exact substrings of their articles (so the
 //! scorer measures extraction, not label typos), and the extraction must beat the naive baseline.
 
-use attache::eval::Labels;
+use attache_core::eval::Labels;
 
 use crate::{attache, fixture, stderr, stdout};
 

@@ -23,13 +23,11 @@ mod cli;
 mod digests;
 mod discord;
 mod discord_bot;
-mod discord_fake;
 mod eval;
 mod matrix;
 mod properties;
 mod snapshots;
 mod store;
-mod synapse;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -62,8 +60,8 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// An engine serving the briefings in `dir`, with the default config otherwise.
-pub fn engine_for(dir: PathBuf) -> attache::engine::Engine {
-    attache::engine::Engine::new(attache::config::Config {
+pub fn engine_for(dir: PathBuf) -> attache_core::engine::Engine {
+    attache_core::engine::Engine::new(attache_core::config::Config {
         briefings_dir: dir,
         ..Default::default()
     })

@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use attache::briefing::{ParseOptions, parse};
-use attache::command::Role;
-use attache::engine::Engine;
+use attache_core::briefing::{ParseOptions, parse};
+use attache_core::command::Role;
+use attache_core::engine::Engine;
 use proptest::prelude::*;
 
 use crate::{engine_for, fixture};
@@ -50,7 +50,7 @@ proptest! {
         // `reload` reads files; fine here, the corpus does not change.
         let response = engine().handle(&line, role);
         prop_assert!(!response.blocks.is_empty());
-        let _ = attache::render::terminal::render(&response, Default::default());
+        let _ = attache_core::render::terminal::render(&response, Default::default());
     }
 
     #[test]

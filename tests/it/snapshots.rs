@@ -1,8 +1,8 @@
 //! The terminal rendering of every command, snapshot-tested: a change in what users read shows up in review.
 
-use attache::command::Role;
-use attache::engine::Engine;
-use attache::render::terminal::{Style, render};
+use attache_core::command::Role;
+use attache_core::engine::Engine;
+use attache_core::render::terminal::{Style, render};
 
 use crate::{engine_for, fixture};
 
@@ -32,7 +32,7 @@ fn show(engine: &Engine, line: &str, role: Role) -> String {
 }
 
 fn name(line: &str) -> String {
-    let slug = attache::briefing::slugify(line);
+    let slug = attache_core::briefing::slugify(line);
     if slug.is_empty() { "empty".into() } else { slug }
 }
 

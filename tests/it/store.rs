@@ -2,8 +2,8 @@
 
 use std::fs;
 
-use attache::briefing::ParseOptions;
-use attache::store::Store;
+use attache_core::briefing::ParseOptions;
+use attache_core::store::Store;
 
 const GOOD: &str = "+++\ntitle = \"Good (fictional example)\"\nlocation = \"Before\"\n+++\n";
 
@@ -86,9 +86,9 @@ fn a_vanished_directory_keeps_serving_what_was_loaded() {
 /// (here, another briefings directory) takes effect.
 #[test]
 fn reload_applies_a_valid_config_and_keeps_the_old_one_on_error() {
-    use attache::command::Role;
-    use attache::config::Config;
-    use attache::engine::Engine;
+    use attache_core::command::Role;
+    use attache_core::config::Config;
+    use attache_core::engine::Engine;
 
     let dir = tempfile::tempdir().unwrap();
     let (one, two) = (dir.path().join("one"), dir.path().join("two"));
@@ -117,7 +117,7 @@ fn reload_applies_a_valid_config_and_keeps_the_old_one_on_error() {
         "the old config keeps serving"
     );
     let reply = engine.handle("reload", Role::Admin);
-    let text = attache::render::terminal::render(&reply, Default::default());
+    let text = attache_core::render::terminal::render(&reply, Default::default());
     assert!(
         text.contains("Config rejected, the running config stays"),
         "{text}"

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use crate::synapse::Session;
+use synapse_harness::Session;
 
 const MATRIX_SECRET: &str = "ATTACHE_TEST_MATRIX_SECRET";
 const DISCORD_SECRET: &str = "ATTACHE_TEST_DISCORD_TOKEN";
@@ -126,12 +126,12 @@ api_base = {api:?}
             .env(DISCORD_SECRET, &self.setup.discord_token)
             .env("NO_COLOR", "1")
             .env_remove("RUST_LOG")
-            .env_remove(attache::digest::clock::CLOCK_START_ENV)
+            .env_remove(attache_core::digest::clock::CLOCK_START_ENV)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap());
         if let Some(at) = clock {
-            command.env(attache::digest::clock::CLOCK_START_ENV, at.to_rfc3339());
+            command.env(attache_core::digest::clock::CLOCK_START_ENV, at.to_rfc3339());
         }
         self.child = Some(command.spawn().expect("the attache binary starts"));
         self.logs.push(log);

@@ -14,8 +14,8 @@ use std::time::Instant;
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use attache::digest::Target;
-use attache::digest::content::digest_key;
+use attache_core::digest::Target;
+use attache_core::digest::content::digest_key;
 
 use super::*;
 use crate::discord_bot::turn;

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::*;
 use crate::discord_bot::{MEMBER, turn};
-use crate::discord_fake::{Invocation, message_text};
+use discord_fake::{Invocation, message_text};
 
 #[test]
 fn a_corrected_briefing_edits_its_posts_in_place_on_both_platforms() {

@@ -19,8 +19,8 @@ use serde_json::Value;
 
 use crate::discord_bot::{MODERATOR_ROLE, fake};
 use crate::matrix::{bot_account, membership, user_on};
-use crate::synapse::http::block;
-use crate::synapse::{Seen, TestUser, synapse};
+use synapse_harness::http::block;
+use synapse_harness::{Seen, TestUser, synapse};
 
 use bot::{Bot, Setup};
 

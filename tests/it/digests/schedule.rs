@@ -5,12 +5,12 @@
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::json;
 
-use attache::digest::Target;
-use attache::digest::content::digest_key;
+use attache_core::digest::Target;
+use attache_core::digest::content::digest_key;
 
 use super::*;
 use crate::discord_bot::{MEMBER, turn};
-use crate::discord_fake::{Invocation, message_text};
+use discord_fake::{Invocation, message_text};
 
 /// What a Discord moderator is shown by `/digest-status`.
 fn digest_status() -> String {
@@ -38,7 +38,7 @@ fn a_digest_fires_at_nine_in_berlin_on_the_day_summer_time_starts_to_three_targe
     let channel = fake().add_channel();
     // The plain room is named by an alias, which the bot resolves.
     let alias = "#dg-dst-plain:localhost";
-    let path = format!("/directory/room/{}", crate::synapse::http::enc(alias));
+    let path = format!("/directory/room/{}", synapse_harness::http::enc(alias));
     block(world.alice.api("PUT", &path, Some(&json!({"room_id": plain}))));
     let targets = [
         format!("discord:{channel}"),
@@ -239,7 +239,7 @@ fn a_post_that_cannot_be_made_says_why_in_digest_status() {
         levels["events_default"] = json!(50);
         let path = format!(
             "/rooms/{}/state/m.room.power_levels/",
-            crate::synapse::http::enc(&muted)
+            synapse_harness::http::enc(&muted)
         );
         world.alice.api("PUT", &path, Some(&levels)).await;
     });

@@ -1,7 +1,7 @@
 //! What the bot answers: every command with its exact bodies, the ways of asking (prefix, name, pill, reply,
 //! thread), what it never answers, encrypted rooms, and commands refused or allowed by role.
 
-use attache::command::Role;
+use attache_core::command::Role;
 use serde_json::json;
 
 use super::*;
@@ -161,24 +161,24 @@ async fn moderator_commands_need_a_power_level_or_the_list() {
         .wait_for(&room, WAIT, |m| m.iter().filter(|m| m.sender == bot).count() >= 5)
         .await;
     let engine = engine_for(fixture("corpus"));
-    let here = attache::digest::Target::Matrix(room.clone());
+    let here = attache_core::digest::Target::Matrix(room.clone());
     for (event, id) in [
         (&allowed, "infoforum-shanghai-2018"),
         (&listed, "example-harbour-summit-2024"),
     ] {
         let reply = answers(&messages, bot, event)[0];
-        let confirmation = attache::digest::manual::reply(id, &here, true, &Ok(()));
+        let confirmation = attache_core::digest::manual::reply(id, &here, true, &Ok(()));
         assert_answer(reply, &render(&confirmation)[0]);
         // The digest itself comes before its reply, posted to the room rather than replying to anyone.
         let at = messages
             .iter()
             .position(|m| m.event_id == reply.event_id)
             .unwrap();
-        let card = attache::digest::content::digest_card(engine.snapshot().get(id).unwrap());
+        let card = attache_core::digest::content::digest_card(engine.snapshot().get(id).unwrap());
         let posted = messages[..at]
             .iter()
             .rev()
-            .find(|m| m.sender == bot && m.body == attache::matrix::render::render_one(&card).body)
+            .find(|m| m.sender == bot && m.body == attache_matrix::render::render_one(&card).body)
             .expect("the digest is posted");
         assert_eq!(posted.in_reply_to, None);
         assert_eq!(posted.msgtype, "m.notice");

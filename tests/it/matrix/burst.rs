@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use attache::command::Role;
+use attache_core::command::Role;
 
 use super::*;
 

@@ -4,7 +4,7 @@
 
 use std::process::{Command, Stdio};
 
-use attache::command::Role;
+use attache_core::command::Role;
 use serde_json::json;
 
 use super::*;

@@ -14,12 +14,12 @@ mod lifecycle;
 
 use std::time::{Duration, Instant};
 
-use attache::command::Role;
-use attache::matrix::render::{Message, render};
+use attache_core::command::Role;
+use attache_matrix::render::{Message, render};
 
-use crate::synapse::seen::Mentions;
-use crate::synapse::{Seen, Session, Synapse, TestUser, http, synapse};
 use crate::{engine_for, fixture};
+use synapse_harness::seen::Mentions;
+use synapse_harness::{Seen, Session, Synapse, TestUser, http, synapse};
 
 use bot::{Auth, Bot, Options};
 

@@ -1,0 +1,267 @@
+//! Extraction: turns the plain text of an article into briefing fields.
+//!
+//! Pure functions over `&str`; no file access, no knowledge of front matter or chat platforms. The
+//! body is normalized and split into paragraph and list blocks once ([`text`], [`sentences`],
+//! [`quoted`] spans); each field has its own extractor: [`facts`] and [`dates`] (event, location,
+//! theme, dates), [`quotes`] with [`people`] and [`registry`] (speakers, roles, pronouns), [`orgs`]
+//! with [`orglist`] (sponsors, hosts, organizers, supporters, partners), [`topics`] and [`summary`].
+//! All rules are heuristics over English press-release prose; they run in linear time, compile their
+//! regexes once, and never panic, whatever the input.
+
+mod dates;
+mod facts;
+mod notes;
+mod orglist;
+mod orgs;
+mod people;
+mod quoted;
+mod quotes;
+mod registry;
+mod sentences;
+mod summary;
+mod text;
+mod topics;
+
+use chrono::NaiveDate;
+
+use crate::briefing::{Note, Quote, Sponsor, Topic};
+
+/// What extraction found in an article. Every field is a best effort; `None` or empty means "not stated".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub event: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub location: Option<String>,
+    pub theme: Option<String>,
+    pub summary: Option<String>,
+    pub quotes: Vec<Quote>,
+    pub sponsors: Vec<Sponsor>,
+    pub topics: Vec<Topic>,
+    /// Items extraction was unsure of, and why.
+    pub notes: Vec<Note>,
+}
+
+/// Extracts briefing fields from an article. `title` is the article's headline when known; `body` is the
+/// text after it: paragraphs separated by blank lines, list items on lines of their own.
+pub fn extract(title: Option<&str>, body: &str) -> Extraction {
+    let body = text::normalize(body);
+    let title = title
+        .map(|t| text::collapse_ws(&text::normalize(t)))
+        .filter(|t| !t.is_empty());
+    let blocks = text::blocks(&body);
+    let facts = facts::extract(title.as_deref(), &blocks);
+    let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts);
+    let (quotes, quote_notes) = quotes::extract(&blocks);
+    notes.extend(quote_notes);
+    Extraction {
+        event: facts.event,
+        date: facts.date,
+        end_date: facts.end_date,
+        location: facts.location,
+        theme: facts.theme,
+        summary: summary::summarize(&blocks),
+        quotes,
+        sponsors: orgs::extract(&blocks),
+        topics: topics::extract(&blocks),
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Relation;
+
+    const SEED: &str = include_str!("../../../../tests/fixtures/infoforum-shanghai-2018.txt");
+
+    fn seed() -> Extraction {
+        let text = SEED.trim_start();
+        let (title, body) = text.split_once('\n').unwrap_or((text, ""));
+        extract(Some(title), body)
+    }
+
+    fn names(e: &Extraction, relation: Relation) -> Vec<&str> {
+        e.sponsors
+            .iter()
+            .filter(|s| s.relation == relation)
+            .map(|s| s.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn seed_quote() {
+        let e = seed();
+        assert_eq!(e.quotes.len(), 1, "{:#?}", e.quotes);
+        let q = &e.quotes[0];
+        assert_eq!(q.speaker, "Konstantin Noskov");
+        assert_eq!(
+            q.role.as_deref(),
+            Some("Russian Minister of Digital Development, Communications and Mass Media")
+        );
+        assert!(
+            q.text
+                .starts_with("Today’s information and communications technologies (ICT)")
+        );
+        assert!(q.text.ends_with("bilateral cooperation in digital economy."));
+        assert!(!q.text.contains("  "));
+        assert!(
+            e.quotes
+                .iter()
+                .all(|q| !q.text.contains("One Belt") && !q.text.contains("Winners"))
+        );
+    }
+
+    #[test]
+    fn seed_organizations() {
+        let e = seed();
+        assert_eq!(
+            names(&e, Relation::Sponsor),
+            vec![
+                "Cybersecurity Association of China",
+                "Cloud Security Alliance (Great China Region)"
+            ]
+        );
+        assert_eq!(
+            names(&e, Relation::Supporter),
+            vec![
+                "Security Council of the Russian Federation",
+                "Committee of the Russian State Duma for Security and Anti-Corruption",
+                "Ministry of International Affairs",
+                "Ministry of Telecom and Mass Communication",
+            ]
+        );
+        assert!(e.sponsors.iter().all(|s| !s.name.contains("other")));
+        assert_eq!(e.sponsors.len(), 6, "{:#?}", e.sponsors);
+    }
+
+    #[test]
+    fn seed_topics() {
+        let titles: Vec<String> = seed().topics.into_iter().map(|t| t.title).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "Digital Economy: Global Risks and International Cooperation",
+                "The Economic Belt of the new Silk Road. Russia, China, Asia: issues of Economic Integration and Cross-Border Cooperation",
+                "E-Government, Sustainable Communication, Public E-services: Digital Transformation and Protection of the Information",
+                "Digital City / Digital Region. Data Centers: Implantation and Security of Cloud Technologies, Big Data and Blockchain Technology",
+                "Safe City and Situational Centers. Smart and Analytical Solutions for International Terrorism Counteraction",
+                "Digital Solutions for the development of Transport Infrastructure and establishment of New Transport Routes. Issues of Information Security",
+                "Finance in Digital Era: Information Security for Banking, Payment Systems and Trading Platforms",
+                "Training directions for Information Security specialists",
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_facts_and_summary() {
+        let e = seed();
+        assert_eq!(e.event.as_deref(), Some("9th Infoforum-China"));
+        assert_eq!(e.location.as_deref(), Some("Shanghai"));
+        assert_eq!(
+            e.theme.as_deref(),
+            Some("One Belt One Road: Cooperation in Digital Economy and Information Security")
+        );
+        assert_eq!((e.date, e.end_date), (None, None));
+        let summary = e.summary.unwrap_or_default();
+        assert!(summary.starts_with(
+            "China and Russia have “great potential” for collaboration in the emerging global digital economy, \
+             according to Konstantin Noskov, the Russian Minister of Digital Development, Communications and Mass Media."
+        ));
+        assert!(summary.chars().count() <= 400);
+    }
+
+    #[test]
+    fn empty_and_garbage_input_do_not_panic() {
+        let garbage = [
+            "",
+            "\n\n\n",
+            "“",
+            "\u{a0}\u{200b}",
+            "•\n-\n1.",
+            "said “” according to , the ,",
+            "sponsored by ( the and , other",
+            "\u{1F600}“\u{301}”é.É. 31 February 2018 – 99 March",
+        ];
+        for g in garbage {
+            let _ = extract(Some(g), g);
+            let _ = extract(None, g);
+        }
+        assert_eq!(extract(None, ""), Extraction::default());
+    }
+
+    /// Fragments that exercise every extractor's edge cases: quote marks of all kinds, bullets,
+    /// dates, triggers, multi-byte characters next to slicing points.
+    fn fragment() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "“",
+            "”",
+            "\"",
+            "«",
+            "»",
+            "„",
+            "‘",
+            "’",
+            "'",
+            " said ",
+            " he said",
+            " according to ",
+            "Jane Doe",
+            ", the CEO of Acme,",
+            " sponsored by ",
+            " and ",
+            " and other ",
+            ", ",
+            ". ",
+            "\n",
+            "\n\n",
+            "\n- ",
+            "\n  • ",
+            "\n1. ",
+            ":",
+            " topics included ",
+            " 15–16 November 2018",
+            " May ",
+            "2019-02-30",
+            "Dr.",
+            " U.S.",
+            "…",
+            "\u{a0}",
+            "é",
+            "\u{301}",
+            "🎉",
+            "(",
+            ")",
+            " the 9th Forum",
+            " in Shanghai",
+            " theme “",
+            "LISBON — ",
+            " – ",
+            "Mr",
+            "X",
+            " was held in ",
+            " Ministry of Trade, Industry",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// Guards against panics on byte slicing and unbalanced marks in arbitrary input.
+        #[test]
+        fn arbitrary_fragments_never_panic(parts in proptest::collection::vec(fragment(), 0..60)) {
+            let text = parts.concat();
+            let _ = extract(Some(&text), &text);
+        }
+    }
+
+    #[test]
+    fn large_input_stays_fast() {
+        let body = SEED.repeat(40);
+        let started = std::time::Instant::now();
+        let e = extract(None, &body);
+        assert!(!e.quotes.is_empty());
+        // Generous even for debug builds; release runs the seed in well under a millisecond.
+        assert!(started.elapsed().as_secs() < 5);
+    }
+}

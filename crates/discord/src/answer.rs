@@ -1,0 +1,465 @@
+//! Answering interactions: a slash command runs in the engine and its response goes back as the callback,
+//! autocomplete gets its choices, and paging buttons turn the pages of a list for the one who asked.
+//!
+//! Discord wants a callback within 3 seconds. An answer not ready within [`DEFER_AFTER`] is deferred first
+//! (a "thinking…" callback) and then edited in, so slow work (a reload, a post to another channel that
+//! meets a rate limit) never loses the interaction. Paging buttons are removed before the interaction
+//! token they depend on expires, so they lapse cleanly instead of failing when pressed.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use serenity::all::{
+    CommandDataOptionValue, CommandInteraction, ComponentInteraction, Interaction, Member, User,
+};
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::interaction::{self, OptionValue, PageButton, page_buttons};
+use crate::render::{self, EPHEMERAL};
+use crate::rest::{Rest, RestError};
+use attache_core::command::Role;
+use attache_core::config::DiscordConfig;
+use attache_core::digest::{Target, manual};
+use attache_core::engine::{Engine, usage_reply};
+use attache_core::response::{Inline, Page, Response};
+
+/// Discord's window for the first callback.
+const CALLBACK_WINDOW: Duration = Duration::from_secs(3);
+/// An answer not ready by then is deferred, leaving time for the deferral itself to meet a rate limit.
+const DEFER_AFTER: Duration = Duration::from_millis(1500);
+/// At most this many lists keep working buttons; the oldest lapse first beyond it.
+const MAX_PAGERS: usize = 10_000;
+
+/// Where an interaction came from.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    channel: u64,
+    guild: Option<u64>,
+}
+
+/// A list whose buttons still work.
+#[derive(Debug, Clone)]
+struct Pager {
+    invoker: u64,
+    prev: Option<String>,
+    next: Option<String>,
+    /// The token of the latest interaction that showed this list, and when its buttons lapse.
+    token: String,
+    lapses: Instant,
+}
+
+pub struct Discord {
+    engine: Arc<Engine>,
+    config: DiscordConfig,
+    rest: Arc<Rest>,
+    application: u64,
+    tracker: TaskTracker,
+    // A std lock: held only to read or update one entry, never across an `.await`.
+    pagers: Mutex<HashMap<u64, Pager>>,
+}
+
+impl Discord {
+    pub fn new(
+        engine: Arc<Engine>,
+        config: DiscordConfig,
+        rest: Arc<Rest>,
+        application: u64,
+        tracker: TaskTracker,
+    ) -> Discord {
+        Discord {
+            engine,
+            config,
+            rest,
+            application,
+            tracker,
+            pagers: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn tracker(&self) -> &TaskTracker {
+        &self.tracker
+    }
+
+    pub fn rest(&self) -> &Arc<Rest> {
+        &self.rest
+    }
+
+    pub async fn answer(self: Arc<Self>, interaction: Interaction) {
+        let deadline = Instant::now() + CALLBACK_WINDOW;
+        let result = match interaction {
+            Interaction::Command(c) => self.slash(c, deadline).await,
+            Interaction::Autocomplete(c) => self.autocomplete(c, deadline).await,
+            Interaction::Component(c) => self.button(c, deadline).await,
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            tracing::warn!("discord: could not answer an interaction: {e}");
+        }
+    }
+
+    fn role(&self, user: &User, member: Option<&Member>) -> Role {
+        let roles: Vec<u64> = member
+            .map(|m| m.roles.iter().map(|r| r.get()).collect())
+            .unwrap_or_default();
+        let permissions = member.and_then(|m| m.permissions).map(|p| p.bits());
+        interaction::role(&self.config, user.id.get(), &roles, permissions)
+    }
+
+    async fn slash(self: &Arc<Self>, c: CommandInteraction, deadline: Instant) -> Result<(), RestError> {
+        let role = self.role(&c.user, c.member.as_deref());
+        let options: Vec<(String, OptionValue)> = c
+            .data
+            .options
+            .iter()
+            .map(|o| {
+                let value = match &o.value {
+                    CommandDataOptionValue::String(s) => OptionValue::Text(s.clone()),
+                    CommandDataOptionValue::Integer(n) => OptionValue::Integer(*n),
+                    _ => OptionValue::Other,
+                };
+                (o.name.clone(), value)
+            })
+            .collect();
+        let invoker = c.user.id.get();
+        let key = c.id.get();
+        let this = self.clone();
+        let name = c.data.name.clone();
+        let token = c.token.clone();
+        let from = Origin {
+            channel: c.channel_id.get(),
+            guild: c.guild_id.map(|g| g.get()),
+        };
+        let mut work = Box::pin(async move {
+            let engine = this.engine.clone();
+            let response = off_thread(move || match interaction::command(&name, &options) {
+                Ok(command) => engine.run(command, role),
+                Err(e) => usage_reply(&e),
+            })
+            .await;
+            this.deliver(response, key, invoker, &token, from).await
+        });
+        let callback = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        tokio::select! {
+            message = &mut work => {
+                let body = json!({"type": 4, "data": message});
+                self.rest.call(Method::POST, &callback, Some(&body), Some(deadline)).await?;
+            }
+            _ = tokio::time::sleep(DEFER_AFTER) => {
+                self.rest.call(Method::POST, &callback, Some(&json!({"type": 5})), Some(deadline)).await?;
+                let message = work.await;
+                self.edit_original(&c.token, &message).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The message for a response: posts a digest to its target first, and adds paging buttons.
+    async fn deliver(&self, response: Response, key: u64, invoker: u64, token: &str, from: Origin) -> Value {
+        if let Some(post) = &response.post {
+            return self.post_digest(post, key, from).await;
+        }
+        let mut message = serde_json::to_value(render::render(&response)).unwrap_or(Value::Null);
+        if let Some(page) = &response.page {
+            let rows = page_buttons(page, key, invoker);
+            if !rows.is_empty() {
+                self.remember(key, invoker, page, token);
+                message["components"] = serde_json::to_value(rows).unwrap_or(Value::Null);
+            }
+        }
+        message
+    }
+
+    /// Posts a moderator's digest through the scheduler's ledger (so it goes out once and is edited when the
+    /// briefing is corrected); the reply, for the moderator alone, says where it went or why it could not.
+    async fn post_digest(
+        &self,
+        post: &attache_core::response::Post,
+        interaction: u64,
+        from: Origin,
+    ) -> Value {
+        let reply = |r: Response| serde_json::to_value(render::render(&r)).unwrap_or(Value::Null);
+        let here = Target::Discord(from.channel);
+        let config = self.engine.config();
+        let target = match manual::target(post, &here, &config) {
+            Ok(t) => t,
+            Err(refusal) => return reply(*refusal),
+        };
+        if let Target::Discord(channel) = target
+            && channel != from.channel
+            && let Err(refusal) = self.same_guild(channel, from.guild).await
+        {
+            return reply(refusal);
+        }
+        let Some(digests) = self.engine.digests() else {
+            return self.post_without_ledger(&target, post).await;
+        };
+        let result = digests
+            .post_now(
+                &self.engine,
+                &target,
+                &post.briefing,
+                &format!("discord:{interaction}"),
+            )
+            .await
+            .map(drop);
+        reply(manual::reply(&post.briefing, &target, target == here, &result))
+    }
+
+    /// A channel named by a moderator must be in the guild they moderate.
+    async fn same_guild(&self, channel: u64, guild: Option<u64>) -> Result<(), Response> {
+        let found = self.rest.get(&format!("/channels/{channel}")).await;
+        let channel_guild = found
+            .as_ref()
+            .ok()
+            .and_then(|c| c.get("guild_id"))
+            .and_then(Value::as_str)
+            .and_then(|g| g.parse::<u64>().ok());
+        if guild.is_some() && channel_guild == guild {
+            return Ok(());
+        }
+        let why = match found {
+            Err(e) => format!("cannot post to <#{channel}>: {}", explain(&e)),
+            Ok(_) => format!("<#{channel}> is not a channel of this server"),
+        };
+        Err(Response::problem(
+            attache_core::response::Status::Denied,
+            Inline::plain(format!("I {why}.")),
+            vec![Inline::plain(
+                "Post digests to channels of the server you moderate.",
+            )],
+        )
+        .private())
+    }
+
+    /// Without a ledger (it could not be opened; the log says why), a digest still goes out, but only to
+    /// Discord, and without the crash-safety the ledger gives.
+    async fn post_without_ledger(&self, target: &Target, post: &attache_core::response::Post) -> Value {
+        let reply =
+            |text: String| json!({"content": text, "allowed_mentions": {"parse": []}, "flags": EPHEMERAL});
+        let Target::Discord(channel) = *target else {
+            return reply(format!(
+                "I can only post to Discord channels right now (the digest ledger is not open), not `{target}`."
+            ));
+        };
+        let card = Response::answer(post.blocks.clone());
+        match self.post_to_channel(channel, &card).await {
+            Ok(_) => reply(format!(
+                "Posted the digest of `{}` to <#{channel}>.",
+                post.briefing
+            )),
+            Err(e) => reply(format!("Could not post to <#{channel}>: {}.", explain(&e))),
+        }
+    }
+
+    /// Posts a response to a channel with the same rendering as answers; returns the new message's id.
+    pub async fn post_to_channel(&self, channel: u64, response: &Response) -> Result<u64, RestError> {
+        let message = public(response);
+        let sent = self
+            .rest
+            .call(
+                Method::POST,
+                &format!("/channels/{channel}/messages"),
+                Some(&message),
+                None,
+            )
+            .await?;
+        Ok(sent
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
+    }
+
+    async fn edit_original(&self, token: &str, message: &Value) -> Result<(), RestError> {
+        let mut message = message.clone();
+        // An edit cannot make a message ephemeral.
+        strip_flags(&mut message);
+        let path = format!("/webhooks/{}/{token}/messages/@original", self.application);
+        self.rest
+            .call(Method::PATCH, &path, Some(&message), None)
+            .await
+            .map(drop)
+    }
+
+    async fn autocomplete(&self, c: CommandInteraction, deadline: Instant) -> Result<(), RestError> {
+        let typed = c
+            .data
+            .autocomplete()
+            .map(|o| o.value.to_string())
+            .unwrap_or_default();
+        let snapshot = self.engine.snapshot();
+        let choices = interaction::autocomplete(&snapshot, &typed);
+        let body = json!({"type": 8, "data": {"choices": choices}});
+        let path = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        self.rest
+            .call(Method::POST, &path, Some(&body), Some(deadline))
+            .await
+            .map(drop)
+    }
+
+    async fn button(&self, c: ComponentInteraction, deadline: Instant) -> Result<(), RestError> {
+        let path = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        let ephemeral = |text: &str| json!({"type": 4, "data": {"content": text, "flags": EPHEMERAL, "allowed_mentions": {"parse": []}}});
+        let Some(button) = PageButton::parse(&c.data.custom_id) else {
+            let body = ephemeral("That button is not one of mine any more.");
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&body), Some(deadline))
+                .await
+                .map(drop);
+        };
+        if button.invoker != c.user.id.get() {
+            let body = ephemeral(
+                "Only the person who ran this command can turn its pages. Run it yourself to browse.",
+            );
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&body), Some(deadline))
+                .await
+                .map(drop);
+        }
+        let pager = self
+            .pagers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&button.key)
+            .cloned();
+        let Some(pager) = pager else {
+            let body = ephemeral("This list has expired. Run the command again to browse it.");
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&body), Some(deadline))
+                .await
+                .map(drop);
+        };
+        let line = if button.forward { pager.next } else { pager.prev };
+        let Some(line) = line else {
+            // Nothing further that way: acknowledge without changing the message.
+            return self
+                .rest
+                .call(Method::POST, &path, Some(&json!({"type": 6})), Some(deadline))
+                .await
+                .map(drop);
+        };
+        let role = self.role(&c.user, c.member.as_ref());
+        let engine = self.engine.clone();
+        let response = off_thread(move || engine.handle(&line, role)).await;
+        let mut message = public(&response);
+        message["components"] = match &response.page {
+            Some(page) => {
+                self.remember(button.key, button.invoker, page, &c.token);
+                serde_json::to_value(page_buttons(page, button.key, button.invoker)).unwrap_or(Value::Null)
+            }
+            None => json!([]),
+        };
+        let body = json!({"type": 7, "data": message});
+        self.rest
+            .call(Method::POST, &path, Some(&body), Some(deadline))
+            .await
+            .map(drop)
+    }
+
+    /// Keeps a list's buttons working until `page_timeout` after the latest interaction that showed it.
+    fn remember(&self, key: u64, invoker: u64, page: &Page, token: &str) {
+        let mut pagers = self.pagers.lock().unwrap_or_else(|e| e.into_inner());
+        if pagers.len() >= MAX_PAGERS
+            && !pagers.contains_key(&key)
+            && let Some(oldest) = pagers.iter().min_by_key(|(_, p)| p.lapses).map(|(k, _)| *k)
+        {
+            pagers.remove(&oldest);
+        }
+        pagers.insert(
+            key,
+            Pager {
+                invoker,
+                prev: page.prev.clone(),
+                next: page.next.clone(),
+                token: token.to_string(),
+                lapses: Instant::now() + self.config.page_timeout,
+            },
+        );
+    }
+
+    /// Removes the buttons of lists whose time is up, while their interaction token still allows the edit.
+    pub async fn lapse_pages(self: Arc<Self>, shutdown: CancellationToken) {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = shutdown.cancelled() => return,
+            }
+            let now = Instant::now();
+            let due: Vec<(u64, Pager)> = {
+                let mut pagers = self.pagers.lock().unwrap_or_else(|e| e.into_inner());
+                let keys: Vec<u64> = pagers
+                    .iter()
+                    .filter(|(_, p)| p.lapses <= now)
+                    .map(|(k, _)| *k)
+                    .collect();
+                keys.into_iter()
+                    .filter_map(|k| pagers.remove(&k).map(|p| (k, p)))
+                    .collect()
+            };
+            for (key, pager) in due {
+                let path = format!(
+                    "/webhooks/{}/{}/messages/@original",
+                    self.application, pager.token
+                );
+                match self
+                    .rest
+                    .call(Method::PATCH, &path, Some(&json!({"components": []})), None)
+                    .await
+                {
+                    Ok(_) => tracing::debug!(key, invoker = pager.invoker, "discord: paging buttons lapsed"),
+                    Err(e) => tracing::debug!(key, "discord: could not remove lapsed paging buttons: {e}"),
+                }
+            }
+        }
+    }
+}
+
+/// Runs engine work on the blocking pool. The engine catches panics inside commands itself; a failure to
+/// join (a panic outside that guard) still gets an apology rather than silence.
+async fn off_thread(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
+        Response::problem(
+            attache_core::response::Status::Internal,
+            "Sorry, that failed.".into(),
+            vec![],
+        )
+    })
+}
+
+/// A response rendered for everyone to see: a channel post or an update of a shown message, where the
+/// ephemeral flag does not apply.
+pub(crate) fn public(response: &Response) -> Value {
+    let mut message = serde_json::to_value(render::render(response)).unwrap_or(Value::Null);
+    strip_flags(&mut message);
+    message
+}
+
+fn strip_flags(message: &mut Value) {
+    if let Some(m) = message.as_object_mut() {
+        m.remove("flags");
+    }
+}
+
+/// A posting failure as a moderator can act on it.
+fn explain(e: &RestError) -> String {
+    match (e.status(), e.code()) {
+        (_, Some(50013)) | (Some(403), _) => {
+            "the bot is missing permissions there (it needs View Channel, Send Messages and Embed Links)"
+                .into()
+        }
+        (_, Some(10003)) | (Some(404), _) => "there is no such channel, or the bot cannot see it".into(),
+        (_, Some(50035)) => {
+            "Discord refused the message as malformed (this is a bug; it has been logged)".into()
+        }
+        _ => format!("Discord did not accept it ({e})"),
+    }
+}

@@ -1,0 +1,375 @@
+//! A [`Response`] as a Discord message payload: one embed, within every documented limit.
+//!
+//! Limits enforced here, counted in characters: content 2,000; embed title 256, description 4,096, at most
+//! 25 fields (name 256, value 1,024), footer 2,048, and 6,000 across the embed. Briefing text is escaped so it
+//! cannot turn into Discord markdown or a mention by accident, and `allowed_mentions` is always empty, so
+//! nothing the bot posts pings anyone. Problems (not found, usage, denied) are ephemeral replies.
+
+use serde::Serialize;
+
+use attache_core::response::{Block, Inline, Response, Span, Status};
+
+pub const CONTENT_MAX: usize = 2000;
+pub const TITLE_MAX: usize = 256;
+pub const DESCRIPTION_MAX: usize = 4096;
+pub const FIELDS_MAX: usize = 25;
+pub const FIELD_NAME_MAX: usize = 256;
+pub const FIELD_VALUE_MAX: usize = 1024;
+pub const FOOTER_MAX: usize = 2048;
+pub const EMBED_TOTAL_MAX: usize = 6000;
+/// `EPHEMERAL` message flag: only the invoker sees the reply.
+pub const EPHEMERAL: u64 = 1 << 6;
+const ACCENT: u32 = 0x2F6F9F;
+
+/// A message as sent in an interaction response or to `POST /channels/{id}/messages`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    pub embeds: Vec<Embed>,
+    pub allowed_mentions: AllowedMentions,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flags: Option<u64>,
+}
+
+/// Which mentions may ping: none, ever.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AllowedMentions {
+    pub parse: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Embed {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub color: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<EmbedField>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub footer: Option<Footer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EmbedField {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footer {
+    pub text: String,
+}
+
+impl Embed {
+    /// Characters that count against the 6,000 limit.
+    pub fn total_chars(&self) -> usize {
+        let count = |s: &str| s.chars().count();
+        self.title.as_deref().map_or(0, count)
+            + count(&self.description)
+            + self
+                .fields
+                .iter()
+                .map(|f| count(&f.name) + count(&f.value))
+                .sum::<usize>()
+            + self.footer.as_ref().map_or(0, |f| count(&f.text))
+    }
+}
+
+/// Renders a response as one message. Problems are ephemeral plain text; answers are one embed,
+/// ephemeral when the response is for the caller alone (a digest preview).
+pub fn render(response: &Response) -> Message {
+    if response.status != Status::Answer {
+        let text: Vec<String> = response.blocks.iter().map(block_text).collect();
+        return Message {
+            content: Some(truncate(&text.join("\n"), CONTENT_MAX)),
+            embeds: Vec::new(),
+            allowed_mentions: AllowedMentions::default(),
+            flags: Some(EPHEMERAL),
+        };
+    }
+    let mut blocks = response.blocks.as_slice();
+    let mut content = None;
+    // A digest: the note above it goes in the content, the posted card in the embed.
+    if let Some(post) = &response.post {
+        content = Some(truncate(
+            &blocks.iter().map(block_text).collect::<Vec<_>>().join("\n"),
+            CONTENT_MAX,
+        ));
+        blocks = post.blocks.as_slice();
+    }
+    let mut embed = embed(blocks);
+    if let Some(page) = &response.page {
+        let text = format!("Page {} of {} · {} in all", page.page, page.pages, page.total);
+        embed.footer = Some(Footer {
+            text: truncate(&text, FOOTER_MAX),
+        });
+    }
+    fit(&mut embed);
+    Message {
+        content,
+        embeds: vec![embed],
+        allowed_mentions: AllowedMentions::default(),
+        flags: response.private.then_some(EPHEMERAL),
+    }
+}
+
+/// Lays blocks out as an embed: the title on top, short facts and lists as fields, the rest as description.
+fn embed(blocks: &[Block]) -> Embed {
+    let mut e = Embed {
+        color: ACCENT,
+        ..Embed::default()
+    };
+    let mut description: Vec<String> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Title { text, url } if e.title.is_none() => {
+                e.title = Some(truncate(text, TITLE_MAX));
+                e.url = url
+                    .clone()
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+            }
+            Block::Title { text, .. } => description.push(format!("**{}**", escape(text))),
+            Block::Fields { fields } => {
+                for (name, value) in fields {
+                    push_field(&mut e, name, &escape(value), value.chars().count() <= 40);
+                }
+            }
+            Block::List {
+                heading: Some(h),
+                items,
+                ordered,
+            } => {
+                push_field(&mut e, h, &list(items, *ordered), false);
+            }
+            Block::Entry {
+                title,
+                id,
+                detail,
+                text,
+            } => {
+                let mut value = Vec::new();
+                let mut first = id.as_deref().map(code).unwrap_or_default();
+                if let Some(d) = detail {
+                    if !first.is_empty() {
+                        first.push_str(" · ");
+                    }
+                    first.push_str(&escape(d));
+                }
+                if !first.is_empty() {
+                    value.push(first);
+                }
+                if let Some(t) = text {
+                    value.push(inline(t));
+                }
+                let value = if value.is_empty() {
+                    "\u{200b}".to_string()
+                } else {
+                    value.join("\n")
+                };
+                push_field(&mut e, title, &value, false);
+            }
+            Block::Links { links } => {
+                let value = links
+                    .iter()
+                    .map(|(title, url)| format!("[{}]({})", escape(title), url.replace(')', "%29")))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                push_field(&mut e, "Links", &value, false);
+            }
+            other => description.push(block_markdown(other)),
+        }
+    }
+    e.description = truncate(&description.join("\n\n"), DESCRIPTION_MAX);
+    e
+}
+
+fn push_field(e: &mut Embed, name: &str, value: &str, inline: bool) {
+    if e.fields.len() == FIELDS_MAX {
+        return;
+    }
+    let name = if name.trim().is_empty() {
+        "\u{200b}".to_string()
+    } else {
+        truncate(&escape(name), FIELD_NAME_MAX)
+    };
+    let value = if value.trim().is_empty() {
+        "\u{200b}".to_string()
+    } else {
+        truncate(value, FIELD_VALUE_MAX)
+    };
+    e.fields.push(EmbedField { name, value, inline });
+}
+
+/// Paragraphs, quotes, unheaded lists and notes as description markdown.
+fn block_markdown(block: &Block) -> String {
+    match block {
+        Block::Paragraph { text } => inline(text),
+        Block::Quote {
+            text,
+            speaker,
+            role,
+            event,
+        } => {
+            let mut who = format!("— **{}**", escape(speaker));
+            if let Some(r) = role {
+                who.push_str(&format!(", {}", escape(r)));
+            }
+            if let Some(ev) = event {
+                who.push_str(&format!(" ({})", escape(ev)));
+            }
+            format!("> “{}”\n> {who}", escape(text).replace('\n', "\n> "))
+        }
+        Block::List { items, ordered, .. } => list(items, *ordered),
+        Block::Note { text } => format!("-# {}", inline(text).replace('\n', " ")),
+        other => block_text(other),
+    }
+}
+
+fn list(items: &[Inline], ordered: bool) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            if ordered {
+                format!("{}. {}", i + 1, inline(item))
+            } else {
+                format!("• {}", inline(item))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn inline(text: &Inline) -> String {
+    text.0
+        .iter()
+        .map(|span| match span {
+            Span::Plain(t) => escape(t),
+            Span::Strong(t) => format!("**{}**", escape(t)),
+            Span::Emphasis(t) => format!("*{}*", escape(t)),
+            Span::Code(t) => code(t),
+            Span::Link { text, url } => format!("[{}]({})", escape(text), url.replace(')', "%29")),
+        })
+        .collect()
+}
+
+/// A code span; a backtick inside would end it early, so it becomes an apostrophe.
+fn code(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'"))
+}
+
+/// A block as plain text (for ephemeral problem replies and digest notes), escaped.
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Title { text, .. } => format!("**{}**", escape(text)),
+        Block::Paragraph { text } | Block::Note { text } => inline(text),
+        Block::Fields { fields } => fields
+            .iter()
+            .map(|(k, v)| format!("**{}**: {}", escape(k), escape(v)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Entry { title, id, .. } => {
+            let id = id
+                .as_deref()
+                .map(|id| format!(" {}", code(id)))
+                .unwrap_or_default();
+            format!("• {}{id}", escape(title))
+        }
+        other => block_markdown(other),
+    }
+}
+
+/// Escapes text so Discord shows it as written: markdown characters get a backslash, and mentions
+/// (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`) are broken with a zero-width space.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut line_start = true;
+    for c in text.chars() {
+        match c {
+            // Brackets alone are enough to keep `[text](url)` from becoming a masked link.
+            '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Headings, block quotes and list markers only mean something at the start of a line.
+            '#' | '>' | '-' | '+' if line_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' | '<' => {
+                out.push(c);
+                out.push('\u{200b}');
+            }
+            _ => out.push(c),
+        }
+        line_start = c == '\n' || (line_start && c == ' ');
+    }
+    out
+}
+
+/// Cuts `text` to at most `max` characters, ending with `…`, never inside an escape.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    // A trailing lone backslash would escape the ellipsis; a cut after a space looks unfinished.
+    while cut.ends_with('\\') || cut.ends_with(char::is_whitespace) {
+        cut.pop();
+    }
+    cut.push('…');
+    cut
+}
+
+/// Shrinks an embed until it fits the 6,000-character total: the description first, then trailing fields.
+fn fit(e: &mut Embed) {
+    while e.total_chars() > EMBED_TOTAL_MAX {
+        let over = e.total_chars() - EMBED_TOTAL_MAX;
+        let len = e.description.chars().count();
+        if len > 200 {
+            e.description = truncate(&e.description, len.saturating_sub(over).max(200));
+        } else if e.fields.pop().is_none() {
+            e.description.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_and_markdown_in_briefing_text_are_neutralised() {
+        let s = escape("@everyone see <@123> and **bold** _it_ `code` [x](y)\n# Heading\n> quote");
+        assert!(!s.contains("@everyone") && !s.contains("<@1"), "{s}");
+        assert!(
+            s.contains("\\*\\*bold\\*\\*") && s.contains("\\_it\\_") && s.contains("\\`code\\`"),
+            "{s}"
+        );
+        assert!(s.contains("\n\\# Heading") && s.contains("\n\\> quote"), "{s}");
+        assert_eq!(escape("a-b #1"), "a-b #1", "mid-line characters stay");
+    }
+
+    #[test]
+    fn truncation_never_leaves_a_dangling_escape() {
+        let t = truncate(&escape(&"*".repeat(100)), 9);
+        assert!(
+            t.chars().count() <= 9 && !t.trim_end_matches('…').ends_with('\\'),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn a_private_answer_is_ephemeral_and_a_public_one_is_not() {
+        let card = vec![Block::Paragraph {
+            text: Inline::plain("card"),
+        }];
+        assert_eq!(render(&Response::answer(card.clone())).flags, None);
+        assert_eq!(render(&Response::answer(card).private()).flags, Some(EPHEMERAL));
+    }
+}

@@ -1,0 +1,257 @@
+//! One task per room with work: it answers the room's commands in the order they were sent, so a slow
+//! answer (a rate limit, a long reply) holds up only its own room. A task stops after a while without work
+//! and the sync loop starts another when needed.
+//!
+//! Before a batch's commands, the task fetches the gap of a limited sync from `/messages`, and answers the
+//! commands found there first. An event that could not be decrypted yet is retried in the background while
+//! its room key may still arrive.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use matrix_sdk::Room;
+use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
+use matrix_sdk::room::MessagesOptions;
+use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::{UInt, UserId};
+use tokio::sync::mpsc;
+
+use attache_core::command::Role;
+
+use super::Bot;
+use super::event::{self, Request};
+use super::render::{self, Message};
+use super::send::{self, Backoff};
+use super::sync::{Read, read};
+
+/// A room task stops after this long without work.
+const IDLE: Duration = Duration::from_secs(300);
+/// Events per `/messages` page, and pages at most per gap (a gap larger than this is logged, not chased).
+const GAP_PAGE: u32 = 100;
+const GAP_PAGES: usize = 50;
+/// How long an undecryptable command is retried while its key may still arrive.
+const DECRYPT_RETRIES: [u64; 5] = [1, 2, 4, 8, 15];
+
+/// The part of a room's timeline a limited sync left out: `/messages` backwards from `from` to `to`.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub from: String,
+    pub to: Option<String>,
+}
+
+/// One sync's work for a room.
+pub struct Work {
+    pub gap: Option<Gap>,
+    pub requests: Vec<Request>,
+    pub undecrypted: Vec<TimelineEvent>,
+}
+
+/// The sync loop's end of a room task's queue.
+pub struct Handle(mpsc::UnboundedSender<Work>);
+
+impl Handle {
+    pub fn spawn(bot: Arc<Bot>, room: Room) -> Handle {
+        let (tx, rx) = mpsc::unbounded_channel();
+        bot.tasks.clone().spawn(serve(bot, room, tx.clone(), rx));
+        Handle(tx)
+    }
+
+    /// Queues work; gives it back when the task has stopped.
+    pub fn send(&self, work: Work) -> Result<(), Work> {
+        self.0.send(work).map_err(|e| e.0)
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.0.is_closed()
+    }
+}
+
+async fn serve(
+    bot: Arc<Bot>,
+    room: Room,
+    tx: mpsc::UnboundedSender<Work>,
+    mut rx: mpsc::UnboundedReceiver<Work>,
+) {
+    loop {
+        let work = tokio::select! {
+            _ = bot.shutdown.cancelled() => return,
+            w = tokio::time::timeout(IDLE, rx.recv()) => w,
+        };
+        match work {
+            Ok(Some(work)) => handle(&bot, &room, &tx, work).await,
+            Ok(None) => return,
+            Err(_idle) => {
+                // Refuse new work, then finish what was queued meanwhile: nothing sent is dropped.
+                rx.close();
+                while let Ok(work) = rx.try_recv() {
+                    handle(&bot, &room, &tx, work).await;
+                }
+                return;
+            }
+        }
+    }
+}
+
+async fn handle(bot: &Arc<Bot>, room: &Room, tx: &mpsc::UnboundedSender<Work>, work: Work) {
+    let mut undecrypted = work.undecrypted;
+    if let Some(gap) = work.gap {
+        let (requests, gap_undecrypted) = fill_gap(bot, room, gap).await;
+        undecrypted.extend(gap_undecrypted);
+        for request in requests {
+            answer(bot, room, request).await;
+        }
+    }
+    for request in work.requests {
+        answer(bot, room, request).await;
+    }
+    for event in undecrypted {
+        bot.tasks
+            .spawn(retry_decryption(bot.clone(), room.clone(), tx.clone(), event));
+    }
+}
+
+/// The commands in a gap, oldest first, and the events in it that could not be decrypted yet.
+async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<TimelineEvent>) {
+    let mut events = Vec::new();
+    let mut from = Some(gap.from);
+    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(10));
+    let mut pages = 0;
+    while let Some(token) = from.take() {
+        let mut options = MessagesOptions::backward().from(token.as_str());
+        options.to = gap.to.clone();
+        options.limit = UInt::from(GAP_PAGE);
+        let page = match room.messages(options).await {
+            Ok(p) => p,
+            Err(e) if send::is_transient(&e) => {
+                tracing::warn!(room = %room.room_id(), "fetching a gap failed ({e}); retrying");
+                if !send::sleep(backoff.next_delay(), &bot.shutdown).await {
+                    break;
+                }
+                from = Some(token);
+                continue;
+            }
+            Err(e) => {
+                tracing::error!(room = %room.room_id(), "cannot fetch a gap: {e}");
+                break;
+            }
+        };
+        pages += 1;
+        // Paging back past the start means the rest is backlog.
+        let reached_start = page.chunk.iter().any(|e| {
+            e.timestamp()
+                .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms)
+        });
+        let done = page.chunk.is_empty() || reached_start;
+        events.extend(page.chunk);
+        if done || pages == GAP_PAGES {
+            if pages == GAP_PAGES {
+                tracing::warn!(room = %room.room_id(), "a gap of more than {} events; the rest is skipped", GAP_PAGE as usize * GAP_PAGES);
+            }
+            break;
+        }
+        from = page.end;
+    }
+    events.reverse();
+    let mut requests = Vec::new();
+    let mut undecrypted = Vec::new();
+    for event in &events {
+        match read(bot, event) {
+            Read::Command(r) => requests.push(r),
+            Read::Undecrypted(e) => undecrypted.push(e),
+            Read::Skip => {}
+        }
+    }
+    tracing::info!(room = %room.room_id(), events = events.len(), commands = requests.len(), "gap filled");
+    (requests, undecrypted)
+}
+
+/// Tries again to decrypt an event while its room key may still arrive, then queues it as a command.
+async fn retry_decryption(bot: Arc<Bot>, room: Room, tx: mpsc::UnboundedSender<Work>, event: TimelineEvent) {
+    let TimelineEventKind::UnableToDecrypt { event: raw, .. } = &event.kind else {
+        return;
+    };
+    for wait in DECRYPT_RETRIES {
+        if !send::sleep(Duration::from_secs(wait), &bot.shutdown).await {
+            return;
+        }
+        let Ok(decrypted) = room.decrypt_event(raw.cast_ref_unchecked(), None).await else {
+            continue;
+        };
+        if let Read::Command(request) = read(&bot, &decrypted) {
+            let _ = tx.send(Work {
+                gap: None,
+                requests: vec![request],
+                undecrypted: Vec::new(),
+            });
+        }
+        return;
+    }
+    tracing::warn!(room = %room.room_id(), event = ?event.event_id(), "gave up decrypting an event: its key never arrived");
+}
+
+/// Answers one command, once.
+async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
+    if !bot.first_time(&request.event_id) {
+        return;
+    }
+    let role = role_in(bot, room, &request.sender).await;
+    let engine = bot.engine.clone();
+    let line = request.line.clone();
+    // `reload` reads files: keep commands off the async workers.
+    let Ok(mut response) = tokio::task::spawn_blocking(move || engine.handle(&line, role)).await else {
+        tracing::error!("a command task failed");
+        return;
+    };
+    if let Some(post) = response.post.take() {
+        response = super::digest::post(bot, room, &request, &post).await;
+    }
+    let reply = render::render(&response);
+    let sending = std::time::Instant::now();
+    send_all(
+        bot,
+        room,
+        &reply,
+        Some(&request.event_id),
+        request.thread.as_deref(),
+    )
+    .await;
+    tracing::debug!(
+        room = %room.room_id(),
+        event = request.event_id,
+        status = ?response.status,
+        parts = reply.len(),
+        send_ms = sending.elapsed().as_millis() as u64,
+        "answered"
+    );
+}
+
+/// Sends messages in order; a refused one is logged and the rest still tried.
+pub(super) async fn send_all(
+    bot: &Bot,
+    room: &Room,
+    messages: &[Message],
+    reply_to: Option<&str>,
+    thread: Option<&str>,
+) {
+    for message in messages {
+        let content = event::answer_content(message, reply_to, thread);
+        match send::send(room, content, &bot.shutdown).await {
+            Ok(_) => {}
+            Err(send::SendError::Cancelled) => return,
+            Err(e) => tracing::error!(room = %room.room_id(), "an answer was not sent: {e}"),
+        }
+    }
+}
+
+/// The caller's role in `room`, from the configured lists and the room's power levels.
+pub(super) async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
+    let level = match UserId::parse(sender) {
+        Ok(user) => room.get_user_power_level(&user).await.ok().map(|p| match p {
+            UserPowerLevel::Infinite => i64::MAX,
+            UserPowerLevel::Int(i) => i.into(),
+            _ => 0,
+        }),
+        Err(_) => None,
+    };
+    bot.with_config(|c| event::role(sender, level, c))
+}

@@ -1,0 +1,129 @@
+//! Installs Synapse into a virtualenv cached under the target directory, once per machine and version.
+//!
+//! Two test processes may start at once (a test run and a bench, say): an exclusive file lock serialises
+//! the install, and a marker written only after `synapse` imports tells a finished venv from one that was
+//! interrupted halfway. This module only installs; it never starts a server.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The version the tests are written against: bumping it installs a new venv beside the old one.
+pub const SYNAPSE_VERSION: &str = "1.163.2";
+
+/// Where cached venvs and the lock live: `target/`, so `cargo clean` removes them and a fresh checkout
+/// (CI) installs once.
+fn cache_root() -> PathBuf {
+    target_dir()
+}
+
+/// The cargo target directory of the running test or bench binary: `CARGO_TARGET_DIR` when set, else the
+/// `target` directory above the binary (`target/<profile>/deps/<binary>`).
+pub fn target_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        return PathBuf::from(dir);
+    }
+    let exe = std::env::current_exe().expect("the path of the running binary");
+    exe.ancestors()
+        .find(|p| p.file_name().is_some_and(|n| n == "target"))
+        .map(Path::to_path_buf)
+        .or_else(|| exe.ancestors().nth(3).map(Path::to_path_buf))
+        .expect("a target directory above the binary")
+}
+
+/// Scratch space under the target directory (`target/tmp`), created on first use.
+pub fn scratch_dir() -> PathBuf {
+    let dir = target_dir().join("tmp");
+    std::fs::create_dir_all(&dir).expect("target/tmp can be created");
+    dir
+}
+
+/// The venv's python, installing Synapse first if no finished venv is cached. Panics, saying what is
+/// missing, when it cannot install.
+pub fn venv_python() -> PathBuf {
+    let root = cache_root();
+    let venv = root.join(format!("synapse-venv-{SYNAPSE_VERSION}"));
+    let python = venv.join("bin/python");
+    let marker = venv.join(".installed");
+    if marker.exists() {
+        return python;
+    }
+    fs::create_dir_all(&root).unwrap_or_else(|e| panic!("cannot create {}: {e}", root.display()));
+    let lock_path = root.join("synapse-venv.lock");
+    let lock =
+        fs::File::create(&lock_path).unwrap_or_else(|e| panic!("cannot create {}: {e}", lock_path.display()));
+    // Blocks while another process installs; that process's marker then tells us we are done.
+    lock.lock()
+        .unwrap_or_else(|e| panic!("cannot lock {}: {e}", lock_path.display()));
+    if marker.exists() {
+        return python;
+    }
+    install(&venv);
+    fs::write(&marker, SYNAPSE_VERSION).expect("write the venv marker");
+    // The lock is released when `lock` drops.
+    python
+}
+
+fn install(venv: &Path) {
+    let started = std::time::Instant::now();
+    eprintln!(
+        "installing Synapse {SYNAPSE_VERSION} into {} (once)",
+        venv.display()
+    );
+    // Whatever is there was left by an interrupted install: no marker was written.
+    if venv.exists() {
+        fs::remove_dir_all(venv).unwrap_or_else(|e| panic!("cannot remove {}: {e}", venv.display()));
+    }
+    let created = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(venv)
+        .stdin(Stdio::null())
+        .output();
+    match created {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!(
+            "python3 with venv is needed to run Synapse for the Matrix tests: apt install python3-venv\n{}",
+            tail(&out)
+        ),
+        Err(e) => panic!(
+            "python3 with venv is needed to run Synapse for the Matrix tests: apt install python3 python3-venv ({e})"
+        ),
+    }
+    let pip = Command::new(venv.join("bin/pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("matrix-synapse=={SYNAPSE_VERSION}"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run pip in the Synapse venv");
+    assert!(
+        pip.status.success(),
+        "pip could not install matrix-synapse=={SYNAPSE_VERSION} (PyPI must be reachable):\n{}",
+        tail(&pip)
+    );
+    let check = Command::new(venv.join("bin/python"))
+        .args(["-c", "import synapse.app.homeserver"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run the venv's python");
+    assert!(
+        check.status.success(),
+        "Synapse was installed but does not import:\n{}",
+        tail(&check)
+    );
+    eprintln!("installed Synapse in {:.1?}", started.elapsed());
+}
+
+/// The last lines of a command's output, for a panic message.
+fn tail(out: &Output) -> String {
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    last_lines(&text, 30)
+}
+
+pub fn last_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
