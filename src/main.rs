@@ -312,7 +312,7 @@ fn print_briefing(b: &Briefing, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         print!(
             "{}",
-            terminal::render(&attache_core::command::card_response(b), stdout_style())
+            terminal::render(&attache_core::exec::card_response(b), stdout_style())
         );
     }
     Ok(ExitCode::SUCCESS)

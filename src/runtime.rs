@@ -122,9 +122,7 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
     }
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
     // Without a ledger the bot still answers; digests and announcements wait for the next start.
-    if let Err(e) = attache_core::digest::start(&engine, &tracker, shutdown.clone()) {
-        tracing::error!("digests and announcements are off: {e}");
-    }
+    let _ = engine.start_digests(&tracker, shutdown.clone());
     if let Some(start) = plan.matrix {
         tracker.spawn(attache_matrix::run(engine.clone(), start, shutdown.clone()));
     }

@@ -5,52 +5,32 @@
 //! caller's [`Role`], and deliver what comes back. Permission checks happen here, once, for every platform.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
+
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
 use crate::command::{Command, Role, UsageError};
 use crate::config::{Config, ConfigError};
 use crate::digest::Digests;
+use crate::exec::{self, Context, Host, HostStatus};
 use crate::response::{Inline, Response, Status};
-use crate::store::{ReloadReport, Snapshot, Store};
+use crate::store::{Snapshot, Store};
 
-/// What an adapter last said about its platform connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlatformState {
-    Starting,
-    Connected,
-    Reconnecting(String),
-    Stopped,
-}
-
-impl fmt::Display for PlatformState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PlatformState::Starting => f.write_str("starting"),
-            PlatformState::Connected => f.write_str("connected"),
-            PlatformState::Reconnecting(why) => write!(f, "reconnecting: {why}"),
-            PlatformState::Stopped => f.write_str("stopped"),
-        }
-    }
-}
-
-/// The result of `reload`: the briefings report, and whether the config changed (or why it was rejected).
-#[derive(Debug)]
-pub struct ReloadOutcome {
-    pub briefings: ReloadReport,
-    pub config: Result<bool, ConfigError>,
-}
+pub use crate::exec::{PlatformState, ReloadOutcome};
 
 #[derive(Debug)]
 pub struct Engine {
     store: Arc<Store>,
+    /// The running config: replaced whole on an accepted change; the scheduler watches it.
+    config: watch::Sender<Arc<Config>>,
     // std locks: held only to clone or replace a value, never across an `.await`.
-    config: RwLock<Arc<Config>>,
     platforms: Mutex<BTreeMap<String, PlatformState>>,
-    /// The digest scheduler, once the runtime has started one (`digest status` reads it).
-    digests: OnceLock<Arc<Digests>>,
+    /// The digest scheduler once started, or why it could not start (`digest` and `digest status` say so).
+    digests: OnceLock<Result<Arc<Digests>, String>>,
     /// The error of the last rejected config change, until one is accepted.
     config_rejected: Mutex<Option<String>>,
     started: Instant,
@@ -62,7 +42,7 @@ impl Engine {
         let store = Arc::new(Store::open(&config.briefings_dir, config.parse_options()));
         Engine {
             store,
-            config: RwLock::new(Arc::new(config)),
+            config: watch::Sender::new(Arc::new(config)),
             platforms: Mutex::new(BTreeMap::new()),
             digests: OnceLock::new(),
             config_rejected: Mutex::new(None),
@@ -79,7 +59,12 @@ impl Engine {
     }
 
     pub fn config(&self) -> Arc<Config> {
-        self.config.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.config.borrow().clone()
+    }
+
+    /// The running config now and after every accepted change.
+    pub fn watch_config(&self) -> watch::Receiver<Arc<Config>> {
+        self.config.subscribe()
     }
 
     pub fn name(&self) -> String {
@@ -102,24 +87,49 @@ impl Engine {
         platforms.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
 
-    /// Gives the engine the running digest scheduler; only the first call counts.
+    /// Opens the ledger the config names and starts the digest scheduler as a tracked task, on the system
+    /// clock (or the one `ATTACHE_CLOCK_START` sets). Only the first call counts. Without a ledger the bot
+    /// still answers; `digest` and `digest status` say why digests are off.
+    pub fn start_digests(
+        &self,
+        tracker: &TaskTracker,
+        shutdown: CancellationToken,
+    ) -> Result<Arc<Digests>, String> {
+        self.digests
+            .get_or_init(|| {
+                crate::digest::start(self.store.clone(), self.watch_config(), tracker, shutdown).map_err(
+                    |e| {
+                        tracing::error!("digests and announcements are off: {e}");
+                        format!("Digests are off here: the ledger could not be opened ({e}).")
+                    },
+                )
+            })
+            .clone()
+    }
+
+    /// Gives the engine a digest scheduler started elsewhere (tests); only the first call counts.
     pub fn set_digests(&self, digests: Arc<Digests>) {
-        let _ = self.digests.set(digests);
+        let _ = self.digests.set(Ok(digests));
     }
 
     /// The digest scheduler, when one runs.
     pub fn digests(&self) -> Option<&Arc<Digests>> {
-        self.digests.get()
+        self.digests.get().and_then(|d| d.as_ref().ok())
+    }
+
+    /// The digest scheduler, or why none runs (for replies).
+    pub fn scheduler(&self) -> Result<Arc<Digests>, String> {
+        match self.digests.get() {
+            Some(d) => d.clone(),
+            None => Err("It runs with `attache run`, not with one-off commands.".into()),
+        }
     }
 
     /// Reads the config file again (keeping the running one when the new one is invalid), then the briefings.
+    /// The scheduler sees both through the watches it holds.
     pub fn reload(&self) -> ReloadOutcome {
         let config = self.reload_config();
         let briefings = self.store.reload();
-        // The scheduler reads the config and briefings on its next tick: make that now.
-        if let Some(digests) = self.digests.get() {
-            digests.wake();
-        }
         ReloadOutcome { briefings, config }
     }
 
@@ -134,7 +144,7 @@ impl Engine {
             Ok(next) if next == *current => Ok(false),
             Ok(next) => {
                 self.store.set_source(&next.briefings_dir, next.parse_options());
-                *self.config.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+                self.config.send_replace(Arc::new(next));
                 tracing::info!(config = %path.display(), "config reloaded");
                 Ok(true)
             }
@@ -145,9 +155,6 @@ impl Engine {
         };
         *self.config_rejected.lock().unwrap_or_else(|e| e.into_inner()) =
             outcome.as_ref().err().map(ToString::to_string);
-        if let Some(digests) = self.digests.get() {
-            digests.wake();
-        }
         outcome
     }
 
@@ -182,7 +189,13 @@ impl Engine {
                 )],
             );
         }
-        match catch_unwind(AssertUnwindSafe(|| command.execute(self, role))) {
+        let context = Context {
+            snapshot: self.snapshot(),
+            config: self.config(),
+            role,
+            host: self,
+        };
+        match catch_unwind(AssertUnwindSafe(|| exec::execute(command, &context))) {
             Ok(response) => response,
             Err(panic) => {
                 let what = panic
@@ -198,6 +211,25 @@ impl Engine {
                 )
             }
         }
+    }
+}
+
+impl Host for Engine {
+    fn status(&self) -> HostStatus {
+        HostStatus {
+            name: self.name(),
+            uptime: self.uptime(),
+            platforms: self.platforms(),
+            config_rejected: self.config_rejected(),
+        }
+    }
+
+    fn reload(&self) -> ReloadOutcome {
+        Engine::reload(self)
+    }
+
+    fn scheduler(&self) -> Result<Arc<Digests>, String> {
+        Engine::scheduler(self)
     }
 }
 

@@ -29,17 +29,26 @@
 //! (`attache-discord`, `attache-matrix`) and the `attache` binary depend on this crate, never the reverse.
 
 pub mod briefing;
+pub mod card;
 pub mod catalogue;
 pub mod command;
 pub mod config;
 pub mod digest;
 pub mod engine;
 pub mod eval;
+pub mod exec;
 pub mod extract;
+pub mod model;
+pub mod names;
 pub mod render;
 pub mod resolve;
 pub mod response;
+pub mod schedule;
 pub mod search;
 pub mod store;
+pub mod target;
 mod tomlerr;
 pub mod wordindex;
+
+#[cfg(test)]
+mod layers;

@@ -4,14 +4,14 @@
 //! Words match when each typed word is a word of the briefing's id, title, event name, place or year, or
 //! the start of one ("infofor shanghai"). A typo never silently picks a briefing: it is answered with a
 //! suggestion, so a user never reads about the wrong event. Lookups go through a [`NameIndex`] built
-//! with each snapshot, so resolving costs the same with ten briefings or ten thousand.
+//! with each snapshot ([`crate::names`]), so resolving costs the same with ten briefings or ten thousand.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::briefing::Briefing;
+use crate::names::{NameIndex, words};
 use crate::store::Snapshot;
-use crate::wordindex::WordIndex;
 
 /// The outcome of resolving an event reference.
 #[derive(Debug, Clone)]
@@ -27,68 +27,6 @@ pub enum Resolution {
 
 /// At most this many candidates are listed for an ambiguous reference or offered as suggestions.
 pub const MAX_CANDIDATES: usize = 5;
-/// Typed words shorter than this only match whole name words, not as prefixes.
-const MIN_PREFIX: usize = 3;
-
-/// Name words of every briefing of a snapshot, for word and typo lookups.
-#[derive(Debug, Default)]
-pub struct NameIndex {
-    /// Name word to the briefings (positions in the snapshot) whose name holds it.
-    words: WordIndex<u32>,
-    /// Each briefing's name words, sorted, to check the other words of a reference against one candidate.
-    per_doc: Vec<Vec<Box<str>>>,
-}
-
-impl NameIndex {
-    pub fn build(briefings: &[Arc<Briefing>]) -> Self {
-        let per_doc: Vec<Vec<Box<str>>> = briefings
-            .iter()
-            .map(|b| name_words(b).into_iter().map(String::into_boxed_str).collect())
-            .collect();
-        let words = WordIndex::build(
-            per_doc
-                .iter()
-                .enumerate()
-                .flat_map(|(i, ws)| ws.iter().map(move |w| (w.to_string(), i as u32))),
-        );
-        NameIndex { words, per_doc }
-    }
-
-    /// How well `word` matches briefing `doc`'s name: 2 for a whole word, 1 for the start of one.
-    fn score(&self, doc: u32, word: &str) -> Option<u32> {
-        let names = &self.per_doc[doc as usize];
-        let at = names.partition_point(|n| &**n < word);
-        match names.get(at) {
-            Some(n) if &**n == word => Some(2),
-            Some(n) if word.chars().count() >= MIN_PREFIX && n.starts_with(word) => Some(1),
-            _ => None,
-        }
-    }
-
-    /// Briefings matching `word` as a whole name word or, for longer words, the start of one.
-    fn candidates(&self, word: &str) -> Vec<u32> {
-        let mut docs: Vec<u32> = if word.chars().count() >= MIN_PREFIX {
-            self.words
-                .prefixed(word)
-                .flat_map(|(_, d)| d.iter().copied())
-                .collect()
-        } else {
-            self.words.exact(word).to_vec()
-        };
-        docs.sort_unstable();
-        docs.dedup();
-        docs
-    }
-
-    /// How many briefings a word would match, to start from the rarest word.
-    fn cost(&self, word: &str) -> usize {
-        if word.chars().count() >= MIN_PREFIX {
-            self.words.prefixed(word).map(|(_, d)| d.len()).sum()
-        } else {
-            self.words.exact(word).len()
-        }
-    }
-}
 
 pub fn resolve(snapshot: &Snapshot, query: &str) -> Resolution {
     let q = query.trim().to_lowercase();
@@ -130,13 +68,6 @@ pub fn resolve(snapshot: &Snapshot, query: &str) -> Resolution {
         [(best, _, d), (second, _, _), ..] if best > second => Resolution::Found(doc(*d)),
         many => Resolution::Ambiguous(many.iter().take(MAX_CANDIDATES).map(|m| doc(m.2)).collect()),
     }
-}
-
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// Briefings for what a user has typed so far in an event option (Discord autocomplete): ids that start
@@ -200,24 +131,6 @@ pub fn complete(snapshot: &Snapshot, partial: &str, max: usize) -> Vec<Arc<Brief
         }
     }
     picked.into_iter().map(|d| all[d as usize].clone()).collect()
-}
-
-/// The words a briefing can be called by.
-fn name_words(b: &Briefing) -> Vec<String> {
-    let mut out = words(&b.id);
-    out.extend(words(&b.title));
-    if let Some(e) = &b.event {
-        out.extend(words(e));
-    }
-    if let Some(l) = &b.location {
-        out.extend(words(l));
-    }
-    if let Some(d) = b.date {
-        out.push(d.format("%Y").to_string());
-    }
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// Ids of briefings whose name has, for every typed word, that word or a one-letter typo of it; the

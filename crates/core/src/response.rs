@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::command::Command;
+
 /// What kind of answer this is; decides exit codes in the CLI and ephemeral replies on Discord.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -158,9 +160,9 @@ pub struct Page {
     pub page: usize,
     pub pages: usize,
     pub total: usize,
-    /// The command line that shows the next page, when there is one.
-    pub next: Option<String>,
-    pub prev: Option<String>,
+    /// The command that shows the next page, when there is one.
+    pub next: Option<Command>,
+    pub prev: Option<Command>,
 }
 
 /// A post the command asks its adapter to make (a digest), besides answering.

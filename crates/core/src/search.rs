@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::briefing::Briefing;
+use crate::model::Briefing;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.5;

@@ -22,9 +22,10 @@ use tokio_util::task::TaskTracker;
 use crate::interaction::{self, OptionValue, PageButton, page_buttons};
 use crate::render::{self, EPHEMERAL};
 use crate::rest::{Rest, RestError};
-use attache_core::command::Role;
+use attache_core::command::{Command, Role};
 use attache_core::config::DiscordConfig;
-use attache_core::digest::{Target, manual};
+use attache_core::digest::manual::{self, Venue};
+use attache_core::digest::{BoxFuture, Target};
 use attache_core::engine::{Engine, usage_reply};
 use attache_core::response::{Inline, Page, Response};
 
@@ -34,6 +35,23 @@ const CALLBACK_WINDOW: Duration = Duration::from_secs(3);
 const DEFER_AFTER: Duration = Duration::from_millis(1500);
 /// At most this many lists keep working buttons; the oldest lapse first beyond it.
 const MAX_PAGERS: usize = 10_000;
+
+/// A moderator's digest to another channel goes only to a channel of the server the command came from.
+struct SameGuild<'a> {
+    discord: &'a Discord,
+    guild: Option<u64>,
+}
+
+impl Venue for SameGuild<'_> {
+    fn may_post<'a>(&'a self, target: &'a Target) -> BoxFuture<'a, Result<(), Response>> {
+        Box::pin(async move {
+            match *target {
+                Target::Discord(channel) => self.discord.same_guild(channel, self.guild).await,
+                Target::Matrix(_) => Ok(()),
+            }
+        })
+    }
+}
 
 /// Where an interaction came from.
 #[derive(Debug, Clone, Copy)]
@@ -46,8 +64,8 @@ struct Origin {
 #[derive(Debug, Clone)]
 struct Pager {
     invoker: u64,
-    prev: Option<String>,
-    next: Option<String>,
+    prev: Option<Command>,
+    next: Option<Command>,
     /// The token of the latest interaction that showed this list, and when its buttons lapse.
     token: String,
     lapses: Instant,
@@ -182,32 +200,20 @@ impl Discord {
         interaction: u64,
         from: Origin,
     ) -> Value {
-        let reply = |r: Response| serde_json::to_value(render::render(&r)).unwrap_or(Value::Null);
-        let here = Target::Discord(from.channel);
-        let config = self.engine.config();
-        let target = match manual::target(post, &here, &config) {
-            Ok(t) => t,
-            Err(refusal) => return reply(*refusal),
+        let venue = SameGuild {
+            discord: self,
+            guild: from.guild,
         };
-        if let Target::Discord(channel) = target
-            && channel != from.channel
-            && let Err(refusal) = self.same_guild(channel, from.guild).await
-        {
-            return reply(refusal);
-        }
-        let Some(digests) = self.engine.digests() else {
-            return self.post_without_ledger(&target, post).await;
-        };
-        let result = digests
-            .post_now(
-                &self.engine,
-                &target,
-                &post.briefing,
-                &format!("discord:{interaction}"),
-            )
-            .await
-            .map(drop);
-        reply(manual::reply(&post.briefing, &target, target == here, &result))
+        let reply = manual::post(
+            self.engine.scheduler(),
+            &self.engine.config(),
+            post,
+            &Target::Discord(from.channel),
+            &format!("discord:{interaction}"),
+            &venue,
+        )
+        .await;
+        serde_json::to_value(render::render(&reply)).unwrap_or(Value::Null)
     }
 
     /// A channel named by a moderator must be in the guild they moderate.
@@ -234,26 +240,6 @@ impl Discord {
             )],
         )
         .private())
-    }
-
-    /// Without a ledger (it could not be opened; the log says why), a digest still goes out, but only to
-    /// Discord, and without the crash-safety the ledger gives.
-    async fn post_without_ledger(&self, target: &Target, post: &attache_core::response::Post) -> Value {
-        let reply =
-            |text: String| json!({"content": text, "allowed_mentions": {"parse": []}, "flags": EPHEMERAL});
-        let Target::Discord(channel) = *target else {
-            return reply(format!(
-                "I can only post to Discord channels right now (the digest ledger is not open), not `{target}`."
-            ));
-        };
-        let card = Response::answer(post.blocks.clone());
-        match self.post_to_channel(channel, &card).await {
-            Ok(_) => reply(format!(
-                "Posted the digest of `{}` to <#{channel}>.",
-                post.briefing
-            )),
-            Err(e) => reply(format!("Could not post to <#{channel}>: {}.", explain(&e))),
-        }
     }
 
     /// Posts a response to a channel with the same rendering as answers; returns the new message's id.
@@ -337,8 +323,8 @@ impl Discord {
                 .await
                 .map(drop);
         };
-        let line = if button.forward { pager.next } else { pager.prev };
-        let Some(line) = line else {
+        let command = if button.forward { pager.next } else { pager.prev };
+        let Some(command) = command else {
             // Nothing further that way: acknowledge without changing the message.
             return self
                 .rest
@@ -348,7 +334,7 @@ impl Discord {
         };
         let role = self.role(&c.user, c.member.as_ref());
         let engine = self.engine.clone();
-        let response = off_thread(move || engine.handle(&line, role)).await;
+        let response = off_thread(move || engine.run(command, role)).await;
         let mut message = public(&response);
         message["components"] = match &response.page {
             Some(page) => {

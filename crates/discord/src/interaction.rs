@@ -268,7 +268,7 @@ mod tests {
             page: 1,
             pages: 3,
             total: 25,
-            next: Some("events page:2".into()),
+            next: Some(attache_core::command::Command::parse("events page:2").unwrap()),
             prev: None,
         };
         let rows = page_buttons(&page, 5, 6);

@@ -1,59 +1,46 @@
-//! A moderator's `digest <event> [target]` typed in a Matrix room: the post goes here, to another room the
-//! caller moderates too, or to a target on another platform that the config names, through the scheduler's
-//! ledger (so it goes out once and is edited when the briefing is corrected).
-
-use matrix_sdk::{Room, RoomState};
+//! A moderator's `digest <event> [target]` typed in a Matrix room, through the core's
+//! [`manual::post`]: here, to another room the caller moderates too, or to a target on another platform
+//! that the config names. What only Matrix can tell is whether the caller moderates that other room.
 
 use attache_core::command::Role;
-use attache_core::digest::{Target, manual};
+use attache_core::digest::manual::{self, Venue};
+use attache_core::digest::{BoxFuture, Target};
 use attache_core::response::{Inline, Post, Response, Status};
+use matrix_sdk::{Room, RoomState};
 
 use super::Bot;
 use super::event::Request;
-use super::render;
-use super::room::{role_in, send_all};
+use super::room::role_in;
 
 /// Posts `post` and returns the reply that says where it went, or why not.
 pub(super) async fn post(bot: &Bot, room: &Room, request: &Request, post: &Post) -> Response {
-    let here = Target::Matrix(room.room_id().to_string());
-    let config = bot.engine.config();
-    let target = match manual::target(post, &here, &config) {
-        Ok(t) => t,
-        Err(refusal) => return *refusal,
-    };
-    let mut other_room = None;
-    if let Target::Matrix(name) = &target
-        && target != here
-    {
-        match moderated_room(bot, request, name).await {
-            Ok(r) => other_room = Some(r),
-            Err(refusal) => return refusal,
-        }
-    }
-    let Some(digests) = bot.engine.digests() else {
-        // No ledger (the log says why): Matrix rooms still get the card, without the ledger's guarantees.
-        return match (&target, other_room.as_ref()) {
-            (Target::Matrix(_), r) => {
-                send_all(bot, r.unwrap_or(room), &render::render_post(post), None, None).await;
-                manual::reply(&post.briefing, &target, r.is_none(), &Ok(()))
+    let venue = Moderated { bot, request };
+    manual::post(
+        bot.engine.scheduler(),
+        &bot.engine.config(),
+        post,
+        &Target::Matrix(room.room_id().to_string()),
+        &format!("matrix:{}", request.event_id),
+        &venue,
+    )
+    .await
+}
+
+/// Another room may be posted to when the bot is in it and the caller moderates it as well.
+struct Moderated<'a> {
+    bot: &'a Bot,
+    request: &'a Request,
+}
+
+impl Venue for Moderated<'_> {
+    fn may_post<'a>(&'a self, target: &'a Target) -> BoxFuture<'a, Result<(), Response>> {
+        Box::pin(async move {
+            match target {
+                Target::Matrix(name) => moderated_room(self.bot, self.request, name).await.map(drop),
+                Target::Discord(_) => Ok(()),
             }
-            _ => Response::problem(
-                Status::Internal,
-                Inline::plain("Digests to other platforms need the digest ledger, which is not open here."),
-                vec![],
-            ),
-        };
-    };
-    let result = digests
-        .post_now(
-            &bot.engine,
-            &target,
-            &post.briefing,
-            &format!("matrix:{}", request.event_id),
-        )
-        .await
-        .map(drop);
-    manual::reply(&post.briefing, &target, target == here, &result)
+        })
+    }
 }
 
 /// The joined room `name` (an id or an alias), if the caller moderates it as well.

@@ -195,10 +195,10 @@ fn page_shape(page: &Page) -> Shape {
         page.page, page.pages, page.total
     ));
     if let Some(next) = &page.next {
-        line = line.text(" Next: ").code(next.as_str());
+        line = line.text(" Next: ").code(next.to_line());
     }
     if let Some(prev) = &page.prev {
-        line = line.text(" Previous: ").code(prev.as_str());
+        line = line.text(" Previous: ").code(prev.to_line());
     }
     Shape::wrapped("<p><em>", "</em></p>", vec![Row::new("", "", atoms(&line))])
 }

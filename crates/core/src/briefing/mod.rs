@@ -2,10 +2,9 @@
 
 mod error;
 mod markdown;
-mod model;
 mod parse;
 
+pub use crate::model::*;
 pub use error::{BriefingError, FileError};
 pub use markdown::{PlainText, to_plain_text};
-pub use model::*;
 pub use parse::{ParseOptions, parse, slugify};

@@ -1,26 +1,17 @@
-//! Commands: parsed once into a typed [`Command`], then executed into a [`Response`].
+//! Commands as values: a line or a platform's typed options parsed once into a [`Command`], and a command
+//! written back as the line that gives it ([`Command::to_line`]).
 //!
-//! Parsing is derived from the catalogue ([`args`]); each command's behaviour lives in its own file below.
-//! Executing never sends anything: it reads the snapshot (and, for `reload`, asks the engine to reload) and
-//! returns a response for the adapter to render and deliver.
+//! Parsing is derived from the catalogue ([`args`]). What a command does lives in [`crate::exec`]; a
+//! command value knows nothing of the snapshot or the bot, so a response can carry one (the command of a
+//! list's next page) and a platform can build one from its own typed options.
 
 pub mod args;
-pub(crate) mod card;
-mod digest;
-mod event;
-mod help;
-mod list;
-mod reload;
-mod status;
+mod line;
 
-use crate::briefing::Relation;
 use crate::catalogue::{self, Access, CommandSpec};
-use crate::engine::Engine;
-use crate::response::Response;
+use crate::model::Relation;
 
 pub use args::{Args, MAX_LINE, UsageError, Value};
-pub use event::card_response;
-pub use status::human_duration;
 
 /// The caller's standing, decided by the adapter from platform roles, power levels or config.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -186,25 +177,14 @@ impl Command {
         catalogue::find(name).expect("every command is in the catalogue")
     }
 
-    /// Runs the command. The caller's permission has been checked by the engine.
-    pub fn execute(self, engine: &Engine, role: Role) -> Response {
-        let snapshot = engine.snapshot();
-        match self {
-            Command::Help { command } => help::run(command.as_deref(), role),
-            Command::Status => status::run(engine, &snapshot),
-            Command::Events { tag, year, page } => list::events(&snapshot, tag.as_deref(), year, page),
-            Command::Briefing { event } => event::briefing(&snapshot, &event),
-            Command::Summary { event } => event::summary(&snapshot, &event),
-            Command::Topics { event } => event::topics(&snapshot, &event),
-            Command::Sponsors { event, relation } => event::sponsors(&snapshot, &event, relation),
-            Command::Quotes { event, speaker, page } => {
-                event::quotes(&snapshot, event.as_deref(), speaker.as_deref(), page)
+    /// The same command on another page, for the commands that list (others are returned unchanged).
+    pub fn with_page(mut self, to: usize) -> Command {
+        match &mut self {
+            Command::Events { page, .. } | Command::Quotes { page, .. } | Command::Search { page, .. } => {
+                *page = to.max(1)
             }
-            Command::Search { query, page } => list::search(&snapshot, &query, page),
-            Command::Digest { event, target } => event::digest(&snapshot, &event, target),
-            Command::DigestPreview { event } => digest::preview(&snapshot, &event),
-            Command::DigestStatus => digest::status(engine),
-            Command::Reload => reload::run(engine),
+            _ => {}
         }
+        self
     }
 }

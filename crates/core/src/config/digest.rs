@@ -10,10 +10,10 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::select::Select;
 use super::{ConfigError, Locator};
-use crate::digest::schedule::Schedule;
-use crate::digest::select::Select;
-use crate::digest::target::Target;
+use crate::schedule::Schedule;
+use crate::target::Target;
 
 /// How late a missed run may still be posted when `catch_up` is not set.
 pub const DEFAULT_CATCH_UP: Duration = Duration::from_secs(3600);

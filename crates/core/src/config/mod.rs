@@ -15,10 +15,12 @@ use crate::tomlerr;
 mod digest;
 mod discord;
 mod matrix;
+mod select;
 
 pub use digest::{AnnounceConfig, DEFAULT_CATCH_UP, DigestConfig, format_duration, parse_duration};
 pub use discord::DiscordConfig;
 pub use matrix::{Autojoin, MatrixAuth, MatrixConfig};
+pub use select::Select;
 
 /// The default config location, relative to the working directory.
 pub const DEFAULT_PATH: &str = "config/attache.toml";
@@ -139,7 +141,7 @@ impl Default for Config {
 impl Config {
     /// Whether `target` is named by a scheduled digest or by `[announce]`: an admin put it in the config,
     /// so a moderator may post a digest there from another platform.
-    pub fn names_target(&self, target: &crate::digest::Target) -> bool {
+    pub fn names_target(&self, target: &crate::target::Target) -> bool {
         self.digests.iter().any(|d| d.targets.contains(target))
             || self.announce.as_ref().is_some_and(|a| a.targets.contains(target))
     }
@@ -468,7 +470,7 @@ mod tests {
             d.targets.iter().map(ToString::to_string).collect::<Vec<_>>(),
             ["discord:123456789012345678", "matrix:#news:example.org"]
         );
-        assert_eq!(d.select, crate::digest::select::Select::New);
+        assert_eq!(d.select, crate::config::Select::New);
         assert_eq!(d.catch_up, Duration::from_secs(6 * 3600));
         assert_eq!(c.announce.unwrap().targets.len(), 1);
         assert_eq!(c.ledger, PathBuf::from("data/ledger.sqlite3"));
@@ -481,7 +483,7 @@ mod tests {
         let d = &c.digests[0];
         assert_eq!(d.schedule.zone(), chrono_tz::UTC);
         assert_eq!(d.catch_up, DEFAULT_CATCH_UP);
-        assert_eq!(d.select, crate::digest::select::Select::New);
+        assert_eq!(d.select, crate::config::Select::New);
         let c = parse("[data]\nledger = \"/var/lib/attache/ledger.db\"\n").unwrap();
         assert_eq!(c.ledger, PathBuf::from("/var/lib/attache/ledger.db"));
         assert!(c.digests.is_empty() && c.announce.is_none());

@@ -8,12 +8,12 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Utc};
 use sha2::{Digest as _, Sha256};
 
-use crate::briefing::Briefing;
-use crate::command::card;
+use crate::card;
+use crate::model::Briefing;
 use crate::response::{Block, Inline, Response};
 
 use super::poster::PostKey;
-use super::target::Target;
+use crate::target::Target;
 
 /// An announcement's summary is cut to about this many characters.
 const ANNOUNCE_SUMMARY_CHARS: usize = 280;

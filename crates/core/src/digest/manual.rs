@@ -1,16 +1,65 @@
-//! A moderator's `digest <event> [target]`, the part every adapter shares: where the post goes, whether a
-//! target on another platform may be posted to, and the reply that says how it went.
+//! A moderator's `digest <event> [target]`, posted once for every platform: where the post goes, whether
+//! the caller may post there, the post itself through the ledger (so it is sent once and edited when its
+//! briefing is corrected), and the reply that says how it went.
 //!
-//! The adapters decide what only they can know (the channel or room the command came from, whether the
-//! caller moderates a named room or channel of their own platform) and send through
-//! [`Digests::post_now`](super::Digests::post_now), so a manual post is recorded in the ledger, sent once,
-//! and edited when its briefing is corrected.
+//! An adapter gives only what it alone knows: the channel or room the command came from, the platform's
+//! id of the command, and a [`Venue`] that says whether the caller may post to another channel or room of
+//! that platform.
+
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::response::{Block, Inline, Post, Response, Status};
 
-use super::poster::{FailureReason, PostFailure};
-use super::target::Target;
+use super::Digests;
+use super::poster::{BoxFuture, FailureReason, PostFailure};
+use crate::target::Target;
+
+/// What only a platform can tell about a moderator's digest to another of its channels or rooms.
+pub trait Venue: Send + Sync {
+    /// `Ok` when the caller may post to `target`, a channel or room of this platform other than the one
+    /// the command came from (a channel of the same Discord server; a Matrix room the caller moderates
+    /// too); else the refusal to answer with.
+    fn may_post<'a>(&'a self, target: &'a Target) -> BoxFuture<'a, Result<(), Response>>;
+}
+
+/// Posts a moderator's digest and returns the reply for the moderator. `here` is where the command came
+/// from; `request` the platform's id of the command, so the same command delivered twice posts once;
+/// `digests` the scheduler, or why none runs.
+pub async fn post(
+    digests: Result<Arc<Digests>, String>,
+    config: &Config,
+    post: &Post,
+    here: &Target,
+    request: &str,
+    venue: &dyn Venue,
+) -> Response {
+    let target = match target(post, here, config) {
+        Ok(t) => t,
+        Err(refusal) => return *refusal,
+    };
+    if target != *here
+        && target.platform() == here.platform()
+        && let Err(refusal) = venue.may_post(&target).await
+    {
+        return refusal;
+    }
+    let digests = match digests {
+        Ok(d) => d,
+        Err(why) => {
+            return Response::problem(
+                Status::Internal,
+                Inline::plain(why),
+                vec![Inline::plain(
+                    "An admin can fix what the log names and restart the bot; until then nothing is posted.",
+                )],
+            )
+            .private();
+        }
+    };
+    let result = digests.post_now(&target, &post.briefing, request).await.map(drop);
+    reply(&post.briefing, &target, target == *here, &result)
+}
 
 /// Where a moderator's digest goes: the named target, or `here` (the command's own channel or room).
 /// A target on another platform must be named in the config (by a `[[digests]]` or `[announce]`): a

@@ -13,16 +13,14 @@ pub mod manual;
 pub mod plan;
 pub mod poster;
 pub mod runner;
-pub mod schedule;
 pub mod select;
 pub mod send;
 pub mod status;
-pub mod target;
 
+pub use crate::target::{Platform, Target};
 pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 pub use poster::{BoxFuture, FailureReason, PostFailure, PostKey, PostedId, Poster, Retry};
 pub use runner::{Digests, Tick, run, start};
-pub use target::{Platform, Target};
 
 #[cfg(test)]
 mod tests;

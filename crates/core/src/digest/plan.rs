@@ -10,13 +10,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::briefing::Briefing;
 use crate::config::{Config, DigestConfig};
+use crate::model::Briefing;
 use crate::store::Snapshot;
 
 use super::content::{self, PostKind};
 use super::ledger::{Intent, Ledger, LedgerError, Run, RunOutcome, Seen};
-use super::schedule::ON_TIME;
+use crate::schedule::ON_TIME;
 
 /// A retry of a scheduled post may go on this long after its catch-up window.
 const DIGEST_RETRY_GRACE: chrono::Duration = chrono::Duration::hours(1);
@@ -185,7 +185,7 @@ fn run(
     is_new: &dyn Fn(&str) -> bool,
     intents: &mut Vec<Intent>,
 ) -> Run {
-    let (chosen, left_out) = d.select.pick(snapshot, is_new);
+    let (chosen, left_out) = super::select::pick(&d.select, snapshot, is_new);
     let catch_up = chrono::Duration::from_std(d.catch_up).unwrap_or(chrono::Duration::MAX);
     let deadline = slot + catch_up + ON_TIME + DIGEST_RETRY_GRACE;
     for target in &d.targets {
@@ -202,7 +202,7 @@ fn run(
         }
     }
     let mut detail = match (&d.select, chosen.len()) {
-        (crate::digest::select::Select::Event(id), 0) => format!("no briefing `{id}`"),
+        (crate::config::Select::Event(id), 0) => format!("no briefing `{id}`"),
         (_, 0) => "nothing to post".to_string(),
         (_, n) => format!(
             "{n} briefing(s): {}",
@@ -239,7 +239,7 @@ fn intent(
     kind: PostKind,
     name: &str,
     slot: String,
-    target: &super::target::Target,
+    target: &crate::target::Target,
     b: &Arc<Briefing>,
     deadline: DateTime<Utc>,
 ) -> Intent {
@@ -256,7 +256,7 @@ fn intent(
 }
 
 /// "missed", or "3 runs missed (from … to …)".
-fn runs(m: &super::schedule::Missed) -> String {
+fn runs(m: &crate::schedule::Missed) -> String {
     match (m.count, m.capped) {
         (1, false) => "missed".to_string(),
         (n, capped) => format!(

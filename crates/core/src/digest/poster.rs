@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 use crate::response::Response;
 
-use super::target::{Platform, Target};
+use crate::target::{Platform, Target};
 
 /// A boxed future, so [`Poster`] can be used as a trait object (one per platform, chosen at run time).
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;

@@ -1,20 +1,21 @@
 //! The scheduler: [`Digests`] holds the ledger, the posters the adapters registered and the clock; [`run`]
 //! ticks it until shutdown.
 //!
-//! Each tick reads the engine's current config and snapshot once, so a reload is seen whole or not at all:
-//! a new schedule applies from the next tick, and a rejected config never reaches the scheduler (the
-//! engine keeps the running one). A tick plans (and records) first and sends after, from the ledger.
+//! The scheduler holds the store and a watch of the running config, never the engine. Each tick reads the
+//! current config and snapshot once, so a reload is seen whole or not at all: a new schedule applies from
+//! the next tick, and a rejected config never reaches the scheduler (the engine keeps the running one). A
+//! change to either wakes it. A tick plans (and records) first and sends after, from the ledger.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, Weak};
 
 use chrono::{DateTime, Utc};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, watch};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::engine::Engine;
-use crate::store::Snapshot;
+use crate::config::Config;
+use crate::store::{Snapshot, Store};
 
 use super::clock::Clock;
 use super::content::{self, PostKind};
@@ -22,7 +23,7 @@ use super::ledger::{Intent, Ledger, LedgerError, Run};
 use super::plan;
 use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Poster};
 use super::send::{self, Sent};
-use super::target::{Platform, Target};
+use crate::target::{Platform, Target};
 
 /// Without anything scheduled sooner, the scheduler looks this often for new or corrected briefings and
 /// posts due for a retry.
@@ -37,6 +38,8 @@ pub struct Digests {
     ledger: Mutex<Ledger>,
     posters: RwLock<HashMap<Platform, Arc<dyn Poster>>>,
     clock: Arc<dyn Clock>,
+    store: Arc<Store>,
+    config: watch::Receiver<Arc<Config>>,
     state: Mutex<State>,
     /// Posts being sent right now, so the scheduler and a moderator's `digest` never send one twice.
     sending: Mutex<HashSet<PostKey>>,
@@ -86,11 +89,19 @@ pub struct Tick {
 }
 
 impl Digests {
-    pub fn new(ledger: Ledger, clock: Arc<dyn Clock>) -> Arc<Digests> {
+    /// A scheduler over `ledger` that reads briefings from `store` and schedules from `config`.
+    pub fn new(
+        ledger: Ledger,
+        clock: Arc<dyn Clock>,
+        store: Arc<Store>,
+        config: watch::Receiver<Arc<Config>>,
+    ) -> Arc<Digests> {
         Arc::new(Digests {
             ledger: Mutex::new(ledger),
             posters: RwLock::new(HashMap::new()),
             clock,
+            store,
+            config,
             state: Mutex::new(State::default()),
             sending: Mutex::new(HashSet::new()),
             ticking: tokio::sync::Mutex::new(()),
@@ -152,12 +163,12 @@ impl Digests {
 
     /// One pass: plans and records what is due, edits posts of corrected briefings, sends what waits.
     /// The scheduler calls this in a loop; tests call it directly.
-    pub async fn tick(&self, engine: &Engine) -> Result<Tick, LedgerError> {
+    pub async fn tick(&self) -> Result<Tick, LedgerError> {
         let _one_at_a_time = self.ticking.lock().await;
         let now = self.clock.now();
         // One config and one snapshot for the whole pass: a reload is seen whole or not at all.
-        let config = engine.config();
-        let snapshot = engine.snapshot();
+        let config = self.config();
+        let snapshot = self.store.snapshot();
         let rescan = {
             let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
             let unchanged = state
@@ -189,10 +200,9 @@ impl Digests {
     }
 
     /// When the scheduler should look next: the next run of any digest, or the poll interval.
-    pub fn next_wake(&self, engine: &Engine) -> DateTime<Utc> {
+    pub fn next_wake(&self) -> DateTime<Utc> {
         let now = self.clock.now();
-        engine
-            .config()
+        self.config()
             .digests
             .iter()
             .filter_map(|d| d.schedule.next_after(now))
@@ -204,7 +214,6 @@ impl Digests {
     /// interaction id, an event id): the same command delivered twice posts once.
     pub async fn post_now(
         &self,
-        engine: &Engine,
         target: &Target,
         briefing: &str,
         request: &str,
@@ -213,7 +222,7 @@ impl Digests {
             tracing::error!("digest ledger: {e}");
             PostFailure::permanent(FailureReason::Other, "the ledger could not record the post")
         };
-        let snapshot = engine.snapshot();
+        let snapshot = self.store.snapshot();
         let Some(b) = snapshot.get(briefing) else {
             return Err(PostFailure::permanent(
                 FailureReason::BriefingGone,
@@ -244,6 +253,11 @@ impl Digests {
         }
     }
 
+    /// The running config, as last seen by the watch.
+    pub fn config(&self) -> Arc<Config> {
+        self.config.borrow().clone()
+    }
+
     /// Claims `key` for sending until the returned guard drops (also when a send is cut short).
     pub(super) fn claim(&self, key: &PostKey) -> Option<Claim<'_>> {
         let mut sending = self.sending.lock().unwrap_or_else(|e| e.into_inner());
@@ -254,13 +268,19 @@ impl Digests {
     }
 }
 
-/// Ticks `digests` until `shutdown`. A send cut short by shutdown is like one cut short by a crash: the
-/// next start finds it by key or sends it.
-pub async fn run(engine: Arc<Engine>, digests: Arc<Digests>, shutdown: CancellationToken) {
+/// Ticks `digests` until `shutdown`: at the next scheduled run or poll, when the config or the briefings
+/// change, or when woken. A send cut short by shutdown is like one cut short by a crash: the next start
+/// finds it by key or sends it.
+pub async fn run(digests: Arc<Digests>, shutdown: CancellationToken) {
+    let mut config = digests.config.clone();
+    let mut briefings = digests.store.watch();
     loop {
+        // Marked seen before the tick reads them, so a change during the tick wakes the next one.
+        config.borrow_and_update();
+        briefings.borrow_and_update();
         tokio::select! {
             _ = shutdown.cancelled() => return,
-            result = digests.tick(&engine) => match result {
+            result = digests.tick() => match result {
                 Ok(tick) => {
                     for run in &tick.runs {
                         tracing::info!(digest = %run.digest, slot = %run.slot, outcome = ?run.outcome, "{}", run.detail);
@@ -270,26 +290,28 @@ pub async fn run(engine: Arc<Engine>, digests: Arc<Digests>, shutdown: Cancellat
                 Err(e) => tracing::error!("digests: {e}"),
             },
         }
-        let wake = digests.next_wake(&engine);
+        let wake = digests.next_wake();
         tokio::select! {
             _ = shutdown.cancelled() => return,
             _ = digests.clock.sleep_until(wake) => {}
             _ = digests.wake.notified() => {}
+            Ok(()) = config.changed() => {}
+            Ok(()) = briefings.changed() => {}
         }
     }
 }
 
-/// Opens the ledger the config names, gives the engine its handle (for `digest status`) and starts the
-/// scheduler as a tracked task on the system clock (or the one [`super::clock::CLOCK_START_ENV`] sets).
-/// The runtime calls this once; adapters then [`Digests::add_poster`].
+/// Opens the ledger the config names and starts the scheduler over `store` and `config` as a tracked
+/// task, on the system clock (or the one [`super::clock::CLOCK_START_ENV`] sets). The engine calls this
+/// once; adapters then [`Digests::add_poster`].
 pub fn start(
-    engine: &Arc<Engine>,
+    store: Arc<Store>,
+    config: watch::Receiver<Arc<Config>>,
     tracker: &TaskTracker,
     shutdown: CancellationToken,
 ) -> Result<Arc<Digests>, LedgerError> {
-    let ledger = Ledger::open(&engine.config().ledger)?;
-    let digests = Digests::new(ledger, super::clock::from_env());
-    engine.set_digests(digests.clone());
-    tracker.spawn(run(engine.clone(), digests.clone(), shutdown));
+    let ledger = Ledger::open(&config.borrow().ledger)?;
+    let digests = Digests::new(ledger, super::clock::from_env(), store, config);
+    tracker.spawn(run(digests.clone(), shutdown));
     Ok(digests)
 }

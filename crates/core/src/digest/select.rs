@@ -1,154 +1,41 @@
-//! What a scheduled digest posts: the `select` key, and choosing briefings from a snapshot by it.
+//! Choosing the briefings a digest run posts, by its [`Select`] key.
 //!
 //! Pure: whether a briefing is new is asked of the caller (the ledger knows when each briefing was first
 //! seen), so this needs no database.
 
-use std::fmt;
 use std::sync::Arc;
 
-use crate::briefing::Briefing;
+use crate::config::Select;
+use crate::model::Briefing;
 use crate::store::Snapshot;
 
 /// At most this many briefings go out in one run, newest event first; a run that would post more says so in
 /// the log. A burst of new files should not flood a channel.
 pub const MAX_PER_RUN: usize = 10;
 
-/// Which briefings a digest posts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Select {
-    /// Briefings first seen since the digest's last run.
-    New,
-    /// Briefings with this tag; with `new_only`, just those first seen since the last run.
-    Tag { tag: String, new_only: bool },
-    /// One briefing, by id, every run.
-    Event(String),
-}
-
-impl Select {
-    /// Parses `new`, `tag:<tag>`, `new tag:<tag>`, `event:<id>` or a bare event id.
-    pub fn parse(s: &str) -> Result<Select, String> {
-        let words: Vec<&str> = s.split_whitespace().collect();
-        let tag = |w: &str| w.strip_prefix("tag:").map(str::to_string);
-        let bad_tag = "`tag:` needs a tag, as in tag:security".to_string();
-        match words.as_slice() {
-            ["new"] => Ok(Select::New),
-            [w] if w.starts_with("tag:") => match tag(w) {
-                Some(t) if !t.is_empty() => Ok(Select::Tag {
-                    tag: t,
-                    new_only: false,
-                }),
-                _ => Err(bad_tag),
-            },
-            ["new", w] | [w, "new"] if w.starts_with("tag:") => match tag(w) {
-                Some(t) if !t.is_empty() => Ok(Select::Tag {
-                    tag: t,
-                    new_only: true,
-                }),
-                _ => Err(bad_tag),
-            },
-            [w] => {
-                let id = w.strip_prefix("event:").unwrap_or(w);
-                if let Some((prefix, _)) = id.split_once(':') {
-                    return Err(format!(
-                        "unknown selector `{prefix}:`; expected \"new\", \"tag:<tag>\", \"new tag:<tag>\" or an event id"
-                    ));
-                }
-                if id.is_empty() {
-                    return Err("`event:` needs an event id".into());
-                }
-                Ok(Select::Event(id.to_string()))
-            }
-            [] => Err("expected \"new\", \"tag:<tag>\", \"new tag:<tag>\" or an event id".into()),
-            _ => Err(format!(
-                "{s:?} is not a selection; expected \"new\", \"tag:<tag>\", \"new tag:<tag>\" or one event id"
-            )),
-        }
-    }
-
-    /// The briefings of `snapshot` this selects, newest event first, at most [`MAX_PER_RUN`]; `is_new` tells
-    /// whether a briefing id was first seen since the last run. The second value counts what was left out.
-    pub fn pick(&self, snapshot: &Snapshot, is_new: impl Fn(&str) -> bool) -> (Vec<Arc<Briefing>>, usize) {
-        let chosen: Vec<Arc<Briefing>> = match self {
-            Select::Event(id) => snapshot.get(id).cloned().into_iter().collect(),
-            Select::New => snapshot
-                .briefings()
-                .iter()
-                .filter(|b| is_new(&b.id))
-                .cloned()
-                .collect(),
-            Select::Tag { tag, new_only } => snapshot
-                .briefings()
-                .iter()
-                .filter(|b| b.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)))
-                .filter(|b| !new_only || is_new(&b.id))
-                .cloned()
-                .collect(),
-        };
-        let left_out = chosen.len().saturating_sub(MAX_PER_RUN);
-        (chosen.into_iter().take(MAX_PER_RUN).collect(), left_out)
-    }
-
-    /// Whether the selection depends on what is new (and so on the briefings the ledger has seen).
-    pub fn wants_new(&self) -> bool {
-        matches!(self, Select::New | Select::Tag { new_only: true, .. })
-    }
-}
-
-impl fmt::Display for Select {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Select::New => f.write_str("new"),
-            Select::Tag { tag, new_only: false } => write!(f, "tag:{tag}"),
-            Select::Tag { tag, new_only: true } => write!(f, "new tag:{tag}"),
-            Select::Event(id) => write!(f, "event:{id}"),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn selections_parse() {
-        assert_eq!(Select::parse("new"), Ok(Select::New));
-        assert_eq!(
-            Select::parse("tag:security"),
-            Ok(Select::Tag {
-                tag: "security".into(),
-                new_only: false
-            })
-        );
-        assert_eq!(
-            Select::parse(" new  tag:security "),
-            Ok(Select::Tag {
-                tag: "security".into(),
-                new_only: true
-            })
-        );
-        assert_eq!(
-            Select::parse("infoforum-shanghai-2018"),
-            Ok(Select::Event("infoforum-shanghai-2018".into()))
-        );
-        assert_eq!(Select::parse("event:x"), Ok(Select::Event("x".into())));
-        for bad in [
-            "",
-            "tag:",
-            "new tag:",
-            "teg:security",
-            "new old",
-            "a b c",
-            "event:",
-        ] {
-            assert!(Select::parse(bad).is_err(), "{bad:?}");
-        }
-        assert!(
-            Select::parse("teg:x")
-                .unwrap_err()
-                .contains("unknown selector `teg:`")
-        );
-        for s in ["new", "tag:x", "new tag:x", "event:y"] {
-            assert_eq!(Select::parse(s).unwrap().to_string(), s);
-        }
-    }
+/// The briefings of `snapshot` that `select` chooses, newest event first, at most [`MAX_PER_RUN`]; `is_new` tells
+/// whether a briefing id was first seen since the last run. The second value counts what was left out.
+pub fn pick(
+    select: &Select,
+    snapshot: &Snapshot,
+    is_new: impl Fn(&str) -> bool,
+) -> (Vec<Arc<Briefing>>, usize) {
+    let chosen: Vec<Arc<Briefing>> = match select {
+        Select::Event(id) => snapshot.get(id).cloned().into_iter().collect(),
+        Select::New => snapshot
+            .briefings()
+            .iter()
+            .filter(|b| is_new(&b.id))
+            .cloned()
+            .collect(),
+        Select::Tag { tag, new_only } => snapshot
+            .briefings()
+            .iter()
+            .filter(|b| b.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)))
+            .filter(|b| !new_only || is_new(&b.id))
+            .cloned()
+            .collect(),
+    };
+    let left_out = chosen.len().saturating_sub(MAX_PER_RUN);
+    (chosen.into_iter().take(MAX_PER_RUN).collect(), left_out)
 }

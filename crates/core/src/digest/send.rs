@@ -12,7 +12,7 @@ use super::content;
 use super::ledger::{LedgerError, Post, PostState};
 use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Retry};
 use super::runner::Digests;
-use super::target::Target;
+use crate::target::Target;
 
 /// The first retry waits this long; each further one twice as long, up to [`MAX_BACKOFF`].
 const FIRST_BACKOFF: chrono::Duration = chrono::Duration::seconds(30);

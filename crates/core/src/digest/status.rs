@@ -9,7 +9,7 @@ use crate::config::Config;
 use super::ledger::{LedgerError, Run};
 use super::poster::FailureReason;
 use super::runner::Digests;
-use super::target::Target;
+use crate::target::Target;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {

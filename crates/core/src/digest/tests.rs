@@ -190,11 +190,7 @@ async fn the_scheduler_task_fires_on_time_and_stops_on_shutdown() {
     bot.add_briefing("news", "", "News.");
     bot.tick().await;
     let shutdown = tokio_util::sync::CancellationToken::new();
-    let task = tokio::spawn(super::run(
-        bot.engine.clone(),
-        bot.digests().clone(),
-        shutdown.clone(),
-    ));
+    let task = tokio::spawn(super::run(bot.digests().clone(), shutdown.clone()));
     bot.set_time(berlin(2025, 3, 24, 9, 0));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while bot.discord.total() + bot.matrix.total() < 3 {

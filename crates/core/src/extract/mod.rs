@@ -24,7 +24,7 @@ mod topics;
 
 use chrono::NaiveDate;
 
-use crate::briefing::{Note, Quote, Sponsor, Topic};
+use crate::model::{Note, Quote, Sponsor, Topic};
 
 /// What extraction found in an article. Every field is a best effort; `None` or empty means "not stated".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -71,7 +71,7 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::Relation;
+    use crate::model::Relation;
 
     const SEED: &str = include_str!("../../../../tests/fixtures/infoforum-shanghai-2018.txt");
 

@@ -6,7 +6,7 @@
 use super::facts::{self, Facts};
 use super::people::Subject;
 use super::text::Block;
-use crate::briefing::{Field, Note, Quote};
+use crate::model::{Field, Note, Quote};
 
 /// Words of a quote shown as the note's item.
 const ITEM_WORDS: usize = 8;

@@ -15,7 +15,7 @@ use super::orglist::{clean_item, parse_list, subject_orgs};
 use super::quoted;
 use super::sentences::sentences;
 use super::text::Block;
-use crate::briefing::{Relation, Sponsor};
+use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {

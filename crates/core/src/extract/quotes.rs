@@ -16,7 +16,7 @@ use super::quoted::{self, Span};
 use super::registry::Registry;
 use super::sentences::{first_sentence, sentences};
 use super::text::{Block, collapse_ws, has_words, head, tail};
-use crate::briefing::{Note, Quote};
+use crate::model::{Note, Quote};
 
 /// Shorter spans need an adjacent attribution to count as speech.
 const MIN_WORDS: usize = 6;

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::sentences::sentences;
 use super::text::{Block, collapse_ws, word_count};
-use crate::briefing::Topic;
+use crate::model::Topic;
 
 /// Nouns and verbs that introduce topics.
 static TOPIC_WORD: LazyLock<Regex> = LazyLock::new(|| {

@@ -160,10 +160,10 @@ fn render_block(block: &Block, style: Style) -> String {
 fn page_line(page: &Page, style: Style) -> String {
     let mut s = format!("Page {} of {} ({} in all).", page.page, page.pages, page.total);
     if let Some(next) = &page.next {
-        s.push_str(&format!(" Next: {}", code(next, style)));
+        s.push_str(&format!(" Next: {}", code(&next.to_line(), style)));
     }
     if let Some(prev) = &page.prev {
-        s.push_str(&format!(" Previous: {}", code(prev, style)));
+        s.push_str(&format!(" Previous: {}", code(&prev.to_line(), style)));
     }
     wrap(&paint(style, DIM, &s), style.width, "", "")
 }

@@ -14,7 +14,7 @@ use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
 use crate::briefing::{Briefing, FileError, ParseOptions};
-use crate::resolve::NameIndex;
+use crate::names::NameIndex;
 use crate::search::SearchIndex;
 use crate::wordindex::WordIndex;
 
@@ -163,8 +163,8 @@ impl ReloadReport {
 #[derive(Debug)]
 pub struct Store {
     source: RwLock<(PathBuf, ParseOptions)>,
-    // A std lock: it is held only to clone or replace the `Arc`, never across an `.await`.
-    current: RwLock<Arc<Snapshot>>,
+    /// The snapshot served now; the scheduler watches it for changes.
+    current: tokio::sync::watch::Sender<Arc<Snapshot>>,
     // Serialises reloads so two concurrent ones cannot interleave their read-compare-swap.
     reloading: std::sync::Mutex<()>,
 }
@@ -174,7 +174,7 @@ impl Store {
     pub fn open(dir: impl Into<PathBuf>, options: ParseOptions) -> Self {
         let store = Store {
             source: RwLock::new((dir.into(), options)),
-            current: RwLock::new(Arc::new(Snapshot::empty())),
+            current: tokio::sync::watch::Sender::new(Arc::new(Snapshot::empty())),
             reloading: std::sync::Mutex::new(()),
         };
         store.reload();
@@ -183,7 +183,12 @@ impl Store {
 
     /// The snapshot being served now.
     pub fn snapshot(&self) -> Arc<Snapshot> {
-        self.current.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.current.borrow().clone()
+    }
+
+    /// The snapshot served now and after every reload that changed it.
+    pub fn watch(&self) -> tokio::sync::watch::Receiver<Arc<Snapshot>> {
+        self.current.subscribe()
     }
 
     pub fn dir(&self) -> PathBuf {
@@ -219,7 +224,12 @@ impl Store {
                 (Snapshot::build(kept, vec![e], stale), report)
             }
         };
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+        // Receivers are told only when something changed: an unchanged reload keeps the same snapshot.
+        if report.is_unchanged() && report.errors == previous.errors && report.stale == previous.stale {
+            tracing::trace!("reload changed nothing");
+        } else {
+            self.current.send_replace(Arc::new(next));
+        }
         tracing::debug!(
             briefings = report.total,
             errors = report.errors.len(),

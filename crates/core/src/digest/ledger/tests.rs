@@ -7,7 +7,7 @@ use rusqlite::params;
 
 use super::*;
 use crate::digest::content;
-use crate::digest::target::Target;
+use crate::target::Target;
 
 fn t(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_741_600_800 + secs, 0).unwrap()

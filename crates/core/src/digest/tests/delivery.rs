@@ -166,27 +166,12 @@ async fn a_manual_digest_is_posted_once_per_request_and_edited_like_the_rest() {
     bot.tick().await;
     let target = crate::digest::Target::parse("matrix:!room:example.org").unwrap();
     let digests = bot.digests();
-    let id = digests
-        .post_now(&bot.engine, &target, "news", "$event1")
-        .await
-        .unwrap();
+    let id = digests.post_now(&target, "news", "$event1").await.unwrap();
     // The same command delivered twice is one post; another command is another.
-    assert_eq!(
-        digests
-            .post_now(&bot.engine, &target, "news", "$event1")
-            .await
-            .unwrap(),
-        id
-    );
-    digests
-        .post_now(&bot.engine, &target, "news", "$event2")
-        .await
-        .unwrap();
+    assert_eq!(digests.post_now(&target, "news", "$event1").await.unwrap(), id);
+    digests.post_now(&target, "news", "$event2").await.unwrap();
     assert_eq!(bot.matrix.messages("matrix:!room:example.org").len(), 2);
-    let e = digests
-        .post_now(&bot.engine, &target, "nope", "$event3")
-        .await
-        .unwrap_err();
+    let e = digests.post_now(&target, "nope", "$event3").await.unwrap_err();
     assert_eq!(e.reason, FailureReason::BriefingGone);
     bot.add_briefing("news", "", "Second.");
     bot.tick().await;

@@ -17,9 +17,9 @@ use crate::digest::clock::ManualClock;
 use crate::digest::ledger::Ledger;
 use crate::digest::poster::{BoxFuture, PostFailure, PostKey, PostedId, Poster};
 use crate::digest::runner::{Digests, Tick};
-use crate::digest::target::{Platform, Target};
 use crate::engine::Engine;
 use crate::response::{Block, Response};
+use crate::target::{Platform, Target};
 
 /// One message on the stand-in platform.
 #[derive(Debug, Clone)]
@@ -231,7 +231,12 @@ impl Bot {
 
     fn open(&mut self) {
         let ledger = Ledger::open(&self.engine.config().ledger).unwrap();
-        let digests = Digests::new(ledger, Arc::new(self.clock.clone()));
+        let digests = Digests::new(
+            ledger,
+            Arc::new(self.clock.clone()),
+            self.engine.store().clone(),
+            self.engine.watch_config(),
+        );
         digests.add_poster(self.discord.clone());
         digests.add_poster(self.matrix.clone());
         self.digests = Some(digests);
@@ -248,7 +253,7 @@ impl Bot {
     }
 
     pub async fn tick(&self) -> Tick {
-        self.digests().tick(&self.engine).await.unwrap()
+        self.digests().tick().await.unwrap()
     }
 
     /// A tick that is killed the instant a send stalls; `true` when it finished instead.

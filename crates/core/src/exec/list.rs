@@ -1,11 +1,12 @@
 //! The commands that list briefings: `events` (browse) and `search` (ranked, with snippets).
 
+use crate::command::Command;
 use crate::response::{Block, Inline, Response, Span};
 use crate::search;
 use crate::store::Snapshot;
 
-use super::card::{entry, when_where};
 use super::event::page_info;
+use crate::card::{entry, when_where};
 
 pub const EVENTS_PER_PAGE: usize = 10;
 pub const RESULTS_PER_PAGE: usize = 5;
@@ -54,16 +55,14 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
             .take(EVENTS_PER_PAGE)
             .map(|b| entry(b)),
     );
-    let mut base = "events".to_string();
-    if let Some(t) = tag {
-        base.push_str(&format!(" tag:{t}"));
-    }
-    if let Some(y) = year {
-        base.push_str(&format!(" year:{y}"));
-    }
+    let list = Command::Events {
+        tag: tag.map(str::to_string),
+        year,
+        page,
+    };
     paged(
         Response::answer(blocks),
-        page_info(&base, page, pages, matching.len()),
+        page_info(list, page, pages, matching.len()),
     )
 }
 
@@ -103,8 +102,11 @@ pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
             text: Some(marked(&snippet)),
         });
     }
-    let base = format!("search {}", quote_arg(query));
-    paged(Response::answer(blocks), page_info(&base, page, pages, total))
+    let list = Command::Search {
+        query: query.to_string(),
+        page,
+    };
+    paged(Response::answer(blocks), page_info(list, page, pages, total))
 }
 
 /// Adds page info when there is more than one page.
@@ -131,13 +133,4 @@ fn marked(s: &search::Snippet) -> Inline {
         spans.push(Span::Plain(s.text[at..].to_string()));
     }
     Inline(spans)
-}
-
-/// Quotes a query for a command line when it could be misread (it holds `page:`-like words or quotes).
-fn quote_arg(query: &str) -> String {
-    if query.contains(':') || query.contains('"') {
-        format!("\"{}\"", query.replace('"', ""))
-    } else {
-        query.to_string()
-    }
 }

@@ -1,74 +1,15 @@
-//! Pieces shared by the commands about one event: resolving the event or explaining why not, the facts
-//! line, and the briefing card (also what a digest posts).
-
-use std::sync::Arc;
+//! A briefing as response blocks: the card (what `briefing` answers and a digest posts), the facts line,
+//! an entry of a list. Shared by the commands and the digests; it reads one briefing and nothing else.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::briefing::{Briefing, Relation};
-use crate::resolve::{self, Resolution};
-use crate::response::{Block, Inline, Response, Status};
-use crate::store::Snapshot;
+use crate::model::{Briefing, Relation};
+use crate::response::{Block, Inline};
 
 /// A quote on a card is cut to about this many characters, at a sentence or word boundary.
 const CARD_QUOTE_CHARS: usize = 300;
 /// A card lists at most this many topics, then says how many more there are.
 const CARD_TOPICS: usize = 8;
-
-/// Resolves `query`, or returns the reply that explains the miss or lists the candidates.
-pub fn resolve_or_reply(
-    snapshot: &Snapshot,
-    query: &str,
-    command: &str,
-) -> Result<Arc<Briefing>, Box<Response>> {
-    match resolve::resolve(snapshot, query) {
-        Resolution::Found(b) => Ok(b),
-        Resolution::NotFound { suggestions } => {
-            let mut message = Inline::default()
-                .text("No briefing ")
-                .code(query.trim())
-                .text(".");
-            if let Some(best) = suggestions.first() {
-                message = message.text(" Did you mean ").code(best.as_str()).text("?");
-            }
-            let mut hints = Vec::new();
-            if let Some(best) = suggestions.first() {
-                hints.push(Inline::default().text("Try ").code(format!("{command} {best}")));
-            }
-            if snapshot.is_empty() {
-                hints.push(Inline::plain("No briefings are loaded yet."));
-            } else {
-                hints.push(
-                    Inline::default()
-                        .text("Type ")
-                        .code("events")
-                        .text(" to list them all."),
-                );
-            }
-            Err(Box::new(Response::not_found(message, hints)))
-        }
-        Resolution::Ambiguous(candidates) => {
-            let mut blocks = vec![Block::Paragraph {
-                text: Inline::default()
-                    .code(query.trim())
-                    .text(" matches several briefings:"),
-            }];
-            blocks.extend(candidates.iter().map(|b| entry(b)));
-            blocks.push(Block::Note {
-                text: Inline::default()
-                    .text("Name one by its id, e.g. ")
-                    .code(format!("{command} {}", candidates[0].id)),
-            });
-            Err(Box::new(Response {
-                status: Status::NotFound,
-                blocks,
-                page: None,
-                post: None,
-                private: false,
-            }))
-        }
-    }
-}
 
 /// A briefing as an item of a list: title, id, and when and where.
 pub fn entry(b: &Briefing) -> Block {
@@ -183,7 +124,7 @@ pub fn extracted_note(b: &Briefing) -> Option<Block> {
     let names: Vec<&str> = b
         .extracted
         .iter()
-        .filter(|f| !matches!(f, crate::briefing::Field::Title))
+        .filter(|f| !matches!(f, crate::model::Field::Title))
         .map(|f| field_name(*f))
         .collect();
     (!names.is_empty()).then(|| Block::Note {
@@ -191,8 +132,8 @@ pub fn extracted_note(b: &Briefing) -> Option<Block> {
     })
 }
 
-fn field_name(f: crate::briefing::Field) -> &'static str {
-    use crate::briefing::Field::*;
+fn field_name(f: crate::model::Field) -> &'static str {
+    use crate::model::Field::*;
     match f {
         Title => "title",
         Event => "event",

@@ -1,6 +1,6 @@
 //! The briefing model: one document about one event, as every other part of Attaché sees it.
 //!
-//! This module owns the data types only. Parsing lives in [`super::parse`], extraction from free text in
+//! This module owns the data types only. Parsing lives in [`crate::briefing`], extraction from free text in
 //! [`crate::extract`]; nothing here reads files or knows about chat platforms.
 
 use std::fmt;

@@ -3,10 +3,12 @@
 use std::sync::Arc;
 
 use crate::briefing::{Briefing, Quote, Relation};
+use crate::command::Command;
 use crate::response::{Block, Inline, Page, Post, Response, Status};
 use crate::store::Snapshot;
 
-use super::card::{self, resolve_or_reply};
+use super::lookup::resolve_or_reply;
+use crate::card;
 
 /// Quotes shown per page.
 const QUOTES_PER_PAGE: usize = 5;
@@ -192,14 +194,15 @@ pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, p
                 event: event.is_none().then(|| b.display_name().to_string()),
             }),
     );
-    let base = match (&event, speaker) {
-        (Some(b), Some(s)) => format!("quotes {} speaker:\"{s}\"", b.id),
-        (Some(b), None) => format!("quotes {}", b.id),
-        (None, s) => format!("quotes speaker:\"{}\"", s.unwrap_or_default()),
+    // The next pages name the event by id: the words typed could match another briefing by then.
+    let list = Command::Quotes {
+        event: event.as_ref().map(|b| b.id.clone()),
+        speaker: speaker.map(str::to_string),
+        page,
     };
     let mut reply = Response::answer(blocks);
     if pages > 1 {
-        reply = reply.with_page(page_info(&base, page, pages, found.len()));
+        reply = reply.with_page(page_info(list, page, pages, found.len()));
     }
     reply
 }
@@ -245,7 +248,7 @@ pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Respo
 
 /// A digest target: `discord:<channel id>` or `matrix:<room id or alias>`, as the config accepts them.
 fn check_target(t: &str) -> Result<(), &'static str> {
-    crate::digest::target::Target::parse(t).map(drop)
+    crate::target::Target::parse(t).map(drop)
 }
 
 /// Every quote by `speaker` across the snapshot, newest event first.
@@ -291,14 +294,14 @@ fn empty(b: &Briefing, message: &str) -> Response {
     Response::not_found(Inline::plain(format!("{message}{}.", b.display_name())), vec![])
 }
 
-/// Page info with the commands for the neighbouring pages.
-pub fn page_info(base: &str, page: usize, pages: usize, total: usize) -> Page {
+/// Page info with the commands for the neighbouring pages of the list `list` shows.
+pub fn page_info(list: Command, page: usize, pages: usize, total: usize) -> Page {
     Page {
         page,
         pages,
         total,
-        next: (page < pages).then(|| format!("{base} page:{}", page + 1)),
-        prev: (page > 1).then(|| format!("{base} page:{}", page - 1)),
+        next: (page < pages).then(|| list.clone().with_page(page + 1)),
+        prev: (page > 1).then(|| list.with_page(page - 1)),
     }
 }
 

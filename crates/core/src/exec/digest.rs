@@ -1,17 +1,20 @@
 //! `digest preview <event>` (the card as it would be posted, for the caller alone) and `digest status`
 //! (scheduled digests and their targets, read from the running scheduler).
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::config::Config;
+use crate::digest::Digests;
 use crate::digest::content;
 use crate::digest::ledger::RunOutcome;
 use crate::digest::status::{DigestLine, Report, TargetLine};
-use crate::engine::Engine;
 use crate::response::{Block, Inline, Response, Status};
 use crate::store::Snapshot;
 
-use super::card::resolve_or_reply;
+use super::lookup::resolve_or_reply;
 
 pub fn preview(snapshot: &Snapshot, query: &str) -> Response {
     let b = match resolve_or_reply(snapshot, query, "digest preview") {
@@ -30,25 +33,12 @@ pub fn preview(snapshot: &Snapshot, query: &str) -> Response {
     Response::answer(blocks).private()
 }
 
-pub fn status(engine: &Engine) -> Response {
-    let config = engine.config();
-    let Some(digests) = engine.digests() else {
-        let mut reply = Response::problem(
-            Status::NotFound,
-            Inline::plain("The digest scheduler is not running here, so nothing is posted on a schedule."),
-            vec![Inline::plain(
-                "It starts with `attache run` and needs its ledger (`data.ledger`); the log says why it could not open.",
-            )],
-        );
-        if !config.digests.is_empty() {
-            let names = config.digests.iter().map(|d| d.name.as_str()).collect::<Vec<_>>();
-            reply.blocks.push(Block::Note {
-                text: Inline::plain(format!("Configured digests: {}.", names.join(", "))),
-            });
-        }
-        return reply.private();
+pub fn status(digests: Result<Arc<Digests>, String>, config: &Config) -> Response {
+    let digests = match digests {
+        Ok(d) => d,
+        Err(why) => return not_running(&why, config),
     };
-    match digests.status(&config) {
+    match digests.status(config) {
         Ok(report) => render(&report).private(),
         Err(e) => {
             tracing::error!("digest status: {e}");
@@ -59,6 +49,22 @@ pub fn status(engine: &Engine) -> Response {
             )
         }
     }
+}
+
+/// The answer when no scheduler runs: why, and what is configured.
+fn not_running(why: &str, config: &Config) -> Response {
+    let mut reply = Response::problem(
+        Status::NotFound,
+        Inline::plain("The digest scheduler is not running here, so nothing is posted on a schedule."),
+        vec![Inline::plain(why.to_string())],
+    );
+    if !config.digests.is_empty() {
+        let names = config.digests.iter().map(|d| d.name.as_str()).collect::<Vec<_>>();
+        reply.blocks.push(Block::Note {
+            text: Inline::plain(format!("Configured digests: {}.", names.join(", "))),
+        });
+    }
+    reply.private()
 }
 
 fn render(report: &Report) -> Response {

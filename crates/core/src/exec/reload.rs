@@ -1,13 +1,12 @@
 //! `reload`: reads the config and the briefings again and reports what changed.
 
-use crate::engine::Engine;
+use super::ReloadOutcome;
 use crate::response::{Block, Inline, Response};
 
 /// Changed ids are listed up to this many per kind of change.
 const IDS_SHOWN: usize = 20;
 
-pub fn run(engine: &Engine) -> Response {
-    let outcome = engine.reload();
+pub fn run(outcome: &ReloadOutcome) -> Response {
     let report = &outcome.briefings;
     let mut blocks = vec![Block::Title {
         text: "Reloaded".into(),

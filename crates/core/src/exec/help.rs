@@ -4,7 +4,7 @@ use crate::catalogue::{self, Access, OptionKind};
 use crate::response::{Block, Inline, Response};
 use crate::tomlerr::did_you_mean;
 
-use super::Role;
+use crate::command::Role;
 
 pub fn run(command: Option<&str>, role: Role) -> Response {
     match command {

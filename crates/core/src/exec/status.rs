@@ -1,19 +1,19 @@
 //! `status`: uptime, what is loaded, what failed to load, and which platforms are connected.
 
-use crate::engine::Engine;
+use super::HostStatus;
 use crate::response::{Block, Inline, Response};
 use crate::store::Snapshot;
 
 /// At most this many load errors are listed; the count is always given.
 const ERRORS_SHOWN: usize = 10;
 
-pub fn run(engine: &Engine, snapshot: &Snapshot) -> Response {
+pub fn run(host: &HostStatus, snapshot: &Snapshot) -> Response {
     let mut fields = vec![
-        ("Uptime".to_string(), human_duration(engine.uptime())),
+        ("Uptime".to_string(), human_duration(host.uptime)),
         ("Briefings".to_string(), snapshot.len().to_string()),
         ("Load errors".to_string(), snapshot.errors.len().to_string()),
     ];
-    let platforms = engine.platforms();
+    let platforms = &host.platforms;
     fields.push((
         "Platforms".to_string(),
         if platforms.is_empty() {
@@ -28,7 +28,7 @@ pub fn run(engine: &Engine, snapshot: &Snapshot) -> Response {
     ));
     let mut blocks = vec![
         Block::Title {
-            text: format!("{} status", engine.name()),
+            text: format!("{} status", host.name),
             url: None,
         },
         Block::Fields { fields },
@@ -45,7 +45,7 @@ pub fn run(engine: &Engine, snapshot: &Snapshot) -> Response {
             )),
         });
     }
-    if let Some(rejected) = engine.config_rejected() {
+    if let Some(rejected) = &host.config_rejected {
         blocks.push(Block::Note {
             text: Inline::plain(format!(
                 "A config change was rejected; the previous config keeps running. {rejected}"

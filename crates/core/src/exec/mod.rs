@@ -1,0 +1,104 @@
+//! Executing commands: a [`Command`] and a [`Context`] in, a [`Response`] out; one file per group of
+//! commands below.
+//!
+//! A command reads the snapshot and config it is given; what it needs of the running bot (its status, a
+//! reload, the digest scheduler) it asks through [`Host`], which the engine implements. Executing never
+//! sends anything: adapters render and deliver the response.
+
+mod digest;
+mod event;
+mod help;
+mod list;
+mod lookup;
+mod reload;
+mod status;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::command::{Command, Role};
+use crate::config::{Config, ConfigError};
+use crate::digest::Digests;
+use crate::response::Response;
+use crate::store::{ReloadReport, Snapshot};
+
+pub use event::card_response;
+pub use status::human_duration;
+
+/// What an adapter last said about its platform connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlatformState {
+    Starting,
+    Connected,
+    Reconnecting(String),
+    Stopped,
+}
+
+impl fmt::Display for PlatformState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlatformState::Starting => f.write_str("starting"),
+            PlatformState::Connected => f.write_str("connected"),
+            PlatformState::Reconnecting(why) => write!(f, "reconnecting: {why}"),
+            PlatformState::Stopped => f.write_str("stopped"),
+        }
+    }
+}
+
+/// The result of `reload`: the briefings report, and whether the config changed (or why it was rejected).
+#[derive(Debug)]
+pub struct ReloadOutcome {
+    pub briefings: ReloadReport,
+    pub config: Result<bool, ConfigError>,
+}
+
+/// The running bot as `status` shows it.
+#[derive(Debug, Clone)]
+pub struct HostStatus {
+    pub name: String,
+    pub uptime: Duration,
+    pub platforms: Vec<(String, PlatformState)>,
+    /// Why the last change to the config file was rejected, while an older config runs.
+    pub config_rejected: Option<String>,
+}
+
+/// What commands may ask of the running bot beyond the snapshot and config they are given.
+pub trait Host: Sync {
+    fn status(&self) -> HostStatus;
+    /// Reads the config and the briefings again.
+    fn reload(&self) -> ReloadOutcome;
+    /// The digest scheduler, or why none runs.
+    fn scheduler(&self) -> Result<Arc<Digests>, String>;
+}
+
+/// What one command runs with: one snapshot and one config for the whole command, the caller's role,
+/// and the host.
+pub struct Context<'a> {
+    pub snapshot: Arc<Snapshot>,
+    pub config: Arc<Config>,
+    pub role: Role,
+    pub host: &'a dyn Host,
+}
+
+/// Runs `command`. The caller's permission has been checked by the engine.
+pub fn execute(command: Command, ctx: &Context<'_>) -> Response {
+    let snapshot = &ctx.snapshot;
+    match command {
+        Command::Help { command } => help::run(command.as_deref(), ctx.role),
+        Command::Status => status::run(&ctx.host.status(), snapshot),
+        Command::Events { tag, year, page } => list::events(snapshot, tag.as_deref(), year, page),
+        Command::Briefing { event } => event::briefing(snapshot, &event),
+        Command::Summary { event } => event::summary(snapshot, &event),
+        Command::Topics { event } => event::topics(snapshot, &event),
+        Command::Sponsors { event, relation } => event::sponsors(snapshot, &event, relation),
+        Command::Quotes { event, speaker, page } => {
+            event::quotes(snapshot, event.as_deref(), speaker.as_deref(), page)
+        }
+        Command::Search { query, page } => list::search(snapshot, &query, page),
+        Command::Digest { event, target } => event::digest(snapshot, &event, target),
+        Command::DigestPreview { event } => digest::preview(snapshot, &event),
+        Command::DigestStatus => digest::status(ctx.host.scheduler(), &ctx.config),
+        Command::Reload => reload::run(&ctx.host.reload()),
+    }
+}
