@@ -43,6 +43,7 @@ pub mod names;
 pub mod render;
 pub mod resolve;
 pub mod response;
+pub mod retry;
 pub mod schedule;
 pub mod search;
 pub mod store;

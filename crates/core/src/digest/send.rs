@@ -4,8 +4,11 @@
 //! Every step is recorded before the next one starts: `begin_attempt` is committed before the poster is
 //! called, `mark_sent` right after it returns. The ledger lock is never held across an `.await`.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 
+use crate::retry::Policy;
 use crate::store::Snapshot;
 
 use super::content;
@@ -14,8 +17,9 @@ use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Retry};
 use super::runner::Digests;
 use crate::target::Target;
 
-/// The first retry waits this long; each further one twice as long, up to [`MAX_BACKOFF`].
-const FIRST_BACKOFF: chrono::Duration = chrono::Duration::seconds(30);
+/// A post's retries: from 30 s, doubling up to 15 minutes, jittered.
+const RETRIES: Policy = Policy::new(Duration::from_secs(30), Duration::from_secs(15 * 60));
+/// The longest wait, also when a platform names a longer one.
 const MAX_BACKOFF: chrono::Duration = chrono::Duration::minutes(15);
 
 /// How one post ended this time.
@@ -31,9 +35,9 @@ pub enum Sent {
     Busy,
 }
 
+/// The wait before trying a post again after `attempts` sends begun.
 pub fn backoff(attempts: u32) -> chrono::Duration {
-    let doublings = attempts.saturating_sub(1).min(10);
-    (FIRST_BACKOFF * 2i32.pow(doublings)).min(MAX_BACKOFF)
+    chrono::Duration::from_std(RETRIES.delay(attempts.saturating_sub(1))).unwrap_or(MAX_BACKOFF)
 }
 
 /// Sends every pending post whose time has come; returns how each went, by key.
