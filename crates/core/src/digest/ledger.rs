@@ -9,6 +9,7 @@
 
 mod read;
 mod schema;
+mod thread;
 mod write;
 
 use std::fs::File;
@@ -21,6 +22,7 @@ use super::content::PostKind;
 use super::poster::{FailureReason, PostFailure, PostKey, PostedId};
 
 pub use schema::SCHEMA_VERSION;
+pub use thread::LedgerThread;
 pub use write::Batch;
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +47,8 @@ pub enum LedgerError {
     Sql(#[from] rusqlite::Error),
     #[error("ledger: no post with key {0}")]
     UnknownKey(String),
+    #[error("ledger: a ledger call failed inside (see the log); the ledger keeps serving")]
+    Gone,
 }
 
 /// Where a post stands.

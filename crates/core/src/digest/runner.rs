@@ -7,7 +7,7 @@
 //! change to either wakes it. A tick plans (and records) first and sends after, from the ledger.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock, Weak};
+use std::sync::{Arc, Mutex, RwLock, Weak};
 
 use chrono::{DateTime, Utc};
 use tokio::sync::{Notify, watch};
@@ -19,7 +19,7 @@ use crate::store::{Snapshot, Store};
 
 use super::clock::Clock;
 use super::content::{self, PostKind};
-use super::ledger::{Intent, Ledger, LedgerError, Run};
+use super::ledger::{Intent, Ledger, LedgerError, LedgerThread, Run};
 use super::plan;
 use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Poster};
 use super::send::{self, Sent};
@@ -34,8 +34,9 @@ const MANUAL_WINDOW: chrono::Duration = chrono::Duration::hours(1);
 /// The digest service: shared by the scheduler task, the engine (for `digest status`) and the adapters
 /// (which register their posters and post manual digests through it).
 pub struct Digests {
-    // std locks: each is held for one ledger call or one map access, never across an `.await`.
-    ledger: Mutex<Ledger>,
+    /// Every ledger call runs on the ledger's own thread.
+    pub(super) ledger: LedgerThread,
+    // std locks: each is held for one map access, never across an `.await`.
     posters: RwLock<HashMap<Platform, Arc<dyn Poster>>>,
     clock: Arc<dyn Clock>,
     store: Arc<Store>,
@@ -72,7 +73,7 @@ struct State {
 impl std::fmt::Debug for Digests {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Digests")
-            .field("ledger", &*self.ledger())
+            .field("ledger", &self.ledger)
             .field("platforms", &self.platforms())
             .finish_non_exhaustive()
     }
@@ -97,7 +98,7 @@ impl Digests {
         config: watch::Receiver<Arc<Config>>,
     ) -> Arc<Digests> {
         Arc::new(Digests {
-            ledger: Mutex::new(ledger),
+            ledger: LedgerThread::spawn(ledger),
             posters: RwLock::new(HashMap::new()),
             clock,
             store,
@@ -111,10 +112,6 @@ impl Digests {
 
     pub fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
-    }
-
-    pub(super) fn ledger(&self) -> MutexGuard<'_, Ledger> {
-        self.ledger.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Registers the poster of a platform (the adapter calls this once connected; again to replace it).
@@ -178,7 +175,13 @@ impl Digests {
                 .is_some_and(|s| Arc::ptr_eq(&s, &snapshot));
             !unchanged || state.rescan_at.is_some_and(|t| t <= now)
         };
-        let plan = plan::plan(&mut self.ledger(), &config, &snapshot, now, rescan)?;
+        let plan = self
+            .ledger
+            .call({
+                let (config, snapshot) = (config.clone(), snapshot.clone());
+                move |l| plan::plan(l, &config, &snapshot, now, rescan)
+            })
+            .await?;
         let mut tick = Tick {
             runs: plan.runs,
             intended: plan.intended,
@@ -240,8 +243,12 @@ impl Digests {
             version: content::version(&PostKind::Manual.content(b)),
             deadline: now + MANUAL_WINDOW,
         };
-        self.ledger()
-            .write(|w| w.intend(&intent, now))
+        self.ledger
+            .call({
+                let intent = intent.clone();
+                move |l| l.write(|w| w.intend(&intent, now))
+            })
+            .await
             .map_err(internal)?;
         match send::one(self, &snapshot, &intent.key).await.map_err(internal)? {
             Sent::Posted(id) => Ok(id),

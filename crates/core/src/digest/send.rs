@@ -2,7 +2,8 @@
 //! sent posts whose briefing was corrected.
 //!
 //! Every step is recorded before the next one starts: `begin_attempt` is committed before the poster is
-//! called, `mark_sent` right after it returns. The ledger lock is never held across an `.await`.
+//! called, `mark_sent` right after it returns. Each ledger call runs on the ledger's thread and is awaited
+//! ([`super::ledger::LedgerThread`]), so no tokio worker waits for the disk.
 
 use std::time::Duration;
 
@@ -44,8 +45,9 @@ pub fn backoff(attempts: u32) -> chrono::Duration {
 pub async fn pending(d: &Digests, snapshot: &Snapshot) -> Result<Vec<(Post, Sent)>, LedgerError> {
     let now = d.clock().now();
     let due: Vec<Post> = d
-        .ledger()
-        .pending()?
+        .ledger
+        .call(|l| l.pending())
+        .await?
         .into_iter()
         .filter(|p| p.next_attempt <= now)
         .collect();
@@ -66,7 +68,14 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
     let Some(_claim) = d.claim(key) else {
         return Ok(Sent::Busy);
     };
-    let Some(post) = d.ledger().post(key)? else {
+    let Some(post) = d
+        .ledger
+        .call({
+            let key = key.clone();
+            move |l| l.post(&key)
+        })
+        .await?
+    else {
         return Err(LedgerError::UnknownKey(key.to_string()));
     };
     let post = &post;
@@ -86,30 +95,17 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
         }
     }
     let now = d.clock().now();
-    let fail = |f: PostFailure| -> Result<Sent, LedgerError> {
-        d.ledger().mark_failed(key, &f, now)?;
-        tracing::warn!(to = %post.intent.target, briefing = %post.intent.briefing, "post failed: {f}");
-        Ok(Sent::Failed(f))
-    };
-    // `attempts`: sends begun so far, which sets the backoff when the platform named no time.
-    let retry = |f: PostFailure, attempts: u32| -> Result<Sent, LedgerError> {
-        let wait = match f.retry {
-            Retry::Later(Some(after)) => chrono::Duration::from_std(after).unwrap_or(MAX_BACKOFF),
-            _ => backoff(attempts),
-        };
-        d.ledger().mark_retry(key, &f, now + wait, now)?;
-        tracing::info!(to = %post.intent.target, briefing = %post.intent.briefing, "post delayed: {f}");
-        Ok(Sent::Retry(f))
-    };
+    let fail = |f: PostFailure| fail(d, post, f, now);
+    let retry = |f: PostFailure, attempts: u32| retry(d, post, f, attempts, now);
     let too_late = now > post.intent.deadline;
     let target = match Target::parse(&post.intent.target) {
         Ok(t) => t,
-        Err(why) => return fail(PostFailure::permanent(FailureReason::UnknownTarget, why)),
+        Err(why) => return fail(PostFailure::permanent(FailureReason::UnknownTarget, why)).await,
     };
     let Some(poster) = d.poster(target.platform()) else {
         let why = format!("{} is not connected", target.platform());
         if too_late {
-            return fail(PostFailure::permanent(FailureReason::Expired, why));
+            return fail(PostFailure::permanent(FailureReason::Expired, why)).await;
         }
         // Nothing is recorded: the post goes out on the first pass after the platform's poster registers
         // (which wakes the scheduler), and `digest status` shows the platform as not connected meanwhile.
@@ -119,7 +115,7 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
         // The last attempt may have reached the platform before the process died: look before sending.
         match poster.find_by_key(&target, key, post.intended_at).await {
             Ok(Some(id)) => {
-                d.ledger().mark_sent(key, &id, d.clock().now())?;
+                mark_sent(d, key, &id).await?;
                 tracing::info!(to = %target, briefing = %post.intent.briefing, "found a post sent before a restart");
                 // It carries the content of that attempt; bring it up to date if the briefing changed since.
                 if let Some(b) = snapshot.get(&post.intent.briefing) {
@@ -134,33 +130,40 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
             }
             Ok(None) => {}
             // Not knowing whether it is there, sending could post it twice: never risk that.
-            Err(f) if f.retry == Retry::Never => return fail(f),
-            Err(f) => return retry(f, post.attempts),
+            Err(f) if f.retry == Retry::Never => return fail(f).await,
+            Err(f) => return retry(f, post.attempts).await,
         }
     }
     if too_late {
         return fail(PostFailure::permanent(
             FailureReason::Expired,
             format!("not sent by {}", post.intent.deadline),
-        ));
+        ))
+        .await;
     }
     let Some(b) = snapshot.get(&post.intent.briefing) else {
         return fail(PostFailure::permanent(
             FailureReason::BriefingGone,
             format!("`{}` is no longer served", post.intent.briefing),
-        ));
+        ))
+        .await;
     };
     let content = post.intent.kind.content(b);
     let version = content::version(&content);
-    d.ledger().begin_attempt(key, &version, now)?;
+    d.ledger
+        .call({
+            let (key, version) = (key.clone(), version.clone());
+            move |l| l.begin_attempt(&key, &version, now)
+        })
+        .await?;
     match poster.post(&target, &content, key).await {
         Ok(id) => {
-            d.ledger().mark_sent(key, &id, d.clock().now())?;
+            mark_sent(d, key, &id).await?;
             tracing::info!(to = %target, briefing = %b.id, kind = post.intent.kind.code(), "posted");
             Ok(Sent::Posted(id))
         }
-        Err(f) if f.retry == Retry::Never => fail(f),
-        Err(f) => retry(f, post.attempts + 1),
+        Err(f) if f.retry == Retry::Never => fail(f).await,
+        Err(f) => retry(f, post.attempts + 1).await,
     }
 }
 
@@ -176,7 +179,13 @@ pub async fn edits(
     for (id, version) in changed {
         let mut done = true;
         if let Some(b) = snapshot.get(id) {
-            let sent = d.ledger().sent_of(id)?;
+            let sent = d
+                .ledger
+                .call({
+                    let id = id.clone();
+                    move |l| l.sent_of(&id)
+                })
+                .await?;
             for post in sent {
                 let content = post.intent.kind.content(b);
                 if content::version(&content) != post.intent.version {
@@ -185,7 +194,10 @@ pub async fn edits(
             }
         }
         if done {
-            d.ledger().write(|w| w.see(id, version, None))?;
+            let (id, version) = (id.clone(), version.clone());
+            d.ledger
+                .call(move |l| l.write(|w| w.see(&id, &version, None)))
+                .await?;
         }
         all_done &= done;
     }
@@ -196,10 +208,12 @@ pub async fn edits(
 async fn edit(d: &Digests, post: &Post, content: &crate::response::Response) -> Result<bool, LedgerError> {
     let key = &post.intent.key;
     let version = content::version(content);
-    let failed = |f: PostFailure, now: DateTime<Utc>| -> Result<bool, LedgerError> {
-        d.ledger().note_failure(key, &f, now)?;
+    let failed = async |f: PostFailure, now: DateTime<Utc>| -> Result<bool, LedgerError> {
+        let never = f.retry == Retry::Never;
         tracing::warn!(to = %post.intent.target, briefing = %post.intent.briefing, "edit failed: {f}");
-        Ok(f.retry == Retry::Never)
+        let key = key.clone();
+        d.ledger.call(move |l| l.note_failure(&key, &f, now)).await?;
+        Ok(never)
     };
     let now = d.clock().now();
     let (Ok(target), Some(posted)) = (Target::parse(&post.intent.target), &post.message_id) else {
@@ -207,14 +221,49 @@ async fn edit(d: &Digests, post: &Post, content: &crate::response::Response) -> 
     };
     let Some(poster) = d.poster(target.platform()) else {
         let why = format!("{} is not connected", target.platform());
-        return failed(PostFailure::later(FailureReason::Unavailable, why), now);
+        return failed(PostFailure::later(FailureReason::Unavailable, why), now).await;
     };
     match poster.edit(&target, posted, content, key).await {
         Ok(()) => {
-            d.ledger().mark_edited(key, &version, d.clock().now())?;
+            let (key, now) = (key.clone(), d.clock().now());
+            d.ledger.call(move |l| l.mark_edited(&key, &version, now)).await?;
             tracing::info!(to = %target, briefing = %post.intent.briefing, "edited a post after a correction");
             Ok(true)
         }
-        Err(f) => failed(f, now),
+        Err(f) => failed(f, now).await,
     }
+}
+
+async fn mark_sent(d: &Digests, key: &PostKey, id: &PostedId) -> Result<(), LedgerError> {
+    let (key, id, now) = (key.clone(), id.clone(), d.clock().now());
+    d.ledger.call(move |l| l.mark_sent(&key, &id, now)).await
+}
+
+/// Records that `post` failed for good.
+async fn fail(d: &Digests, post: &Post, f: PostFailure, now: DateTime<Utc>) -> Result<Sent, LedgerError> {
+    tracing::warn!(to = %post.intent.target, briefing = %post.intent.briefing, "post failed: {f}");
+    let (key, failure) = (post.intent.key.clone(), f.clone());
+    d.ledger.call(move |l| l.mark_failed(&key, &failure, now)).await?;
+    Ok(Sent::Failed(f))
+}
+
+/// Records that `post` is to be tried again: when the platform said, else after a backoff set by
+/// `attempts`, the sends begun so far.
+async fn retry(
+    d: &Digests,
+    post: &Post,
+    f: PostFailure,
+    attempts: u32,
+    now: DateTime<Utc>,
+) -> Result<Sent, LedgerError> {
+    let wait = match f.retry {
+        Retry::Later(Some(after)) => chrono::Duration::from_std(after).unwrap_or(MAX_BACKOFF),
+        _ => backoff(attempts),
+    };
+    tracing::info!(to = %post.intent.target, briefing = %post.intent.briefing, "post delayed: {f}");
+    let (key, failure) = (post.intent.key.clone(), f.clone());
+    d.ledger
+        .call(move |l| l.mark_retry(&key, &failure, now + wait, now))
+        .await?;
+    Ok(Sent::Retry(f))
 }

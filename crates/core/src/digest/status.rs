@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use crate::config::Config;
 
-use super::ledger::{LedgerError, Run};
+use super::ledger::{Ledger, LedgerError, Run, TargetRecord};
 use super::poster::FailureReason;
 use super::runner::Digests;
 use crate::target::Target;
@@ -45,27 +45,52 @@ pub struct TargetLine {
     pub configured: bool,
 }
 
+/// What the report reads from the ledger: each configured digest's last run and last skip, and every
+/// target's record.
+type Read = (Vec<(Option<Run>, Option<Run>)>, Vec<TargetRecord>);
+
+/// One call on the ledger's thread for everything the report reads.
+fn read(config: &Config) -> impl FnOnce(&mut Ledger) -> Result<Read, LedgerError> + Send + 'static {
+    let names: Vec<String> = config.digests.iter().map(|d| d.name.clone()).collect();
+    move |ledger| {
+        let mut runs = Vec::new();
+        for name in &names {
+            runs.push((ledger.last_done(name)?, ledger.last_skipped(name)?));
+        }
+        Ok((runs, ledger.targets()?))
+    }
+}
+
 impl Digests {
-    /// The status of every configured digest and of every target, configured or found in the ledger.
+    /// The status of every configured digest and of every target, configured or found in the ledger;
+    /// for callers off the async workers (commands).
     pub fn status(&self, config: &Config) -> Result<Report, LedgerError> {
+        let read = self.ledger.call_blocking(read(config))?;
+        Ok(self.report(config, read))
+    }
+
+    /// [`Digests::status`], awaited.
+    pub async fn status_async(&self, config: &Config) -> Result<Report, LedgerError> {
+        let read = self.ledger.call(read(config)).await?;
+        Ok(self.report(config, read))
+    }
+
+    fn report(&self, config: &Config, (runs, records): Read) -> Report {
         let now = self.clock().now();
-        let ledger = self.ledger();
         let mut digests = Vec::new();
-        for d in &config.digests {
+        for (d, (last_run, last_skipped)) in config.digests.iter().zip(runs) {
             digests.push(DigestLine {
                 name: d.name.clone(),
                 schedule: d.schedule.expr().to_string(),
                 zone: d.schedule.zone(),
                 select: d.select.to_string(),
-                last_run: ledger.last_done(&d.name)?,
-                last_skipped: ledger.last_skipped(&d.name)?,
+                last_run,
+                last_skipped,
                 next: d.schedule.next_after(now),
             });
         }
         let mut configured: Vec<&Target> = config.digests.iter().flat_map(|d| &d.targets).collect();
         configured.extend(config.announce.iter().flat_map(|a| &a.targets));
-        let records = ledger.targets()?;
-        drop(ledger);
         let mut names: Vec<String> = configured.iter().map(ToString::to_string).collect();
         names.extend(records.iter().map(|r| r.target.clone()));
         names.sort();
@@ -92,10 +117,10 @@ impl Digests {
                 }
             })
             .collect();
-        Ok(Report {
+        Report {
             digests,
             targets,
             announcing: config.announce.is_some(),
-        })
+        }
     }
 }

@@ -149,7 +149,7 @@ async fn a_run_missed_inside_the_window_is_posted_late_and_outside_it_is_skipped
     assert_eq!(tick.runs.len(), 1);
     assert_eq!(tick.runs[0].outcome, RunOutcome::Skipped);
     assert_each_target_holds(&bot, &["first"]);
-    let status = bot.digests().status(&bot.engine.config()).unwrap();
+    let status = bot.digests().status_async(&bot.engine.config()).await.unwrap();
     let skipped = status.digests[0].last_skipped.as_ref().unwrap();
     assert_eq!(skipped.slot, berlin(2025, 3, 31, 9, 0));
     assert_eq!(skipped.detail, "missed: more than 6h late (catch_up)");
@@ -229,7 +229,11 @@ async fn digest_status_shows_runs_skips_posts_and_failures_with_reasons() {
     // No tick until past the next run's window, as if the bot were down.
     bot.set_time(berlin(2025, 3, 31, 20, 0));
     bot.tick().await;
-    let reply = bot.engine.handle("digest status", Role::Moderator);
+    // Commands run off the async workers, as every adapter runs them.
+    let engine = bot.engine.clone();
+    let reply = tokio::task::spawn_blocking(move || engine.handle("digest status", Role::Moderator))
+        .await
+        .unwrap();
     assert!(reply.private);
     let text = render(
         &reply,

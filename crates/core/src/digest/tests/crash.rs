@@ -24,7 +24,7 @@ async fn a_kill_at_any_step_of_a_send_leaves_each_post_exactly_once() {
             bot.set_time(berlin(2025, 3, 24, 9, 1));
             assert!(bot.tick_or_die().await);
             assert_each_target_holds(&bot, &["news"]);
-            let ledger_rows = bot.digests().ledger().all_posts().unwrap();
+            let ledger_rows = bot.digests().ledger.call(|l| l.all_posts()).await.unwrap();
             assert!(ledger_rows.iter().all(|p| p.state == PostState::Sent));
         }
     }

@@ -107,7 +107,7 @@ async fn failures_are_retried_when_they_may_pass_and_reported_in_status() {
     assert_eq!(bot.messages("discord:222").len(), 1);
     // A permanent failure is not retried, and status says why.
     assert!(bot.messages("matrix:!room:example.org").is_empty());
-    let status = bot.digests().status(&bot.engine.config()).unwrap();
+    let status = bot.digests().status_async(&bot.engine.config()).await.unwrap();
     let room = status
         .targets
         .iter()
@@ -151,7 +151,7 @@ async fn posts_wait_for_their_platform_and_expire_past_their_window() {
     bot.restart();
     bot.tick().await;
     assert_eq!(bot.messages("matrix:!room:example.org").len(), 1);
-    let status = bot.digests().status(&bot.engine.config()).unwrap();
+    let status = bot.digests().status_async(&bot.engine.config()).await.unwrap();
     let room = status
         .targets
         .iter()
