@@ -3,6 +3,11 @@
 //!
 //! Shared by briefing front matter and the config file so both speak the same way. Pure: works on the source
 //! text the error came from, never reads files.
+//!
+//! Where the error is comes from the toml crate: its span, and the document parsed with spans
+//! ([`toml::de::DeTable`]) to name the dotted key at that span. The list of known keys exists only in
+//! serde's `unknown_field` message ("unknown field `x`, expected one of `a`, `b`": toml keeps the error's
+//! key path private and serde passes the names no other way), so that one message is read for it.
 
 /// A TOML problem located in its source: `line` is 1-based within the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +27,15 @@ pub fn describe(err: &toml::de::Error, src: &str) -> TomlProblem {
         .replace("expected a sequence", "expected an array")
         .replace("expected a map", "expected a table");
     let raw = raw.as_str();
+    let key = key_at(src, start);
     let mut message = match unknown_field(raw) {
         Some((field, expected)) => {
+            // The key as written at the span, quotes and all removed, is what the writer typed.
+            let field = key
+                .as_deref()
+                .and_then(|k| k.rsplit('.').next())
+                .filter(|k| k.eq_ignore_ascii_case(field))
+                .unwrap_or(field);
             let mut m = format!("unknown key `{field}`");
             if let Some(best) = did_you_mean(field, &expected) {
                 m.push_str(&format!(", did you mean `{best}`?"));
@@ -31,7 +43,7 @@ pub fn describe(err: &toml::de::Error, src: &str) -> TomlProblem {
             m.push_str(&format!(" (known keys: {})", expected.join(", ")));
             m
         }
-        None => match key_at(src, start) {
+        None => match key {
             Some(key) if raw.starts_with("invalid") || raw.starts_with("unknown variant") => {
                 format!("`{key}`: {raw}")
             }
@@ -79,23 +91,35 @@ fn unknown_field(msg: &str) -> Option<(&str, Vec<String>)> {
     Some((field, expected))
 }
 
-/// The dotted key whose value sits at `offset`: the key on that line, prefixed by the table header above it.
+/// The dotted key at `offset`: of the key or value whose span holds it, through tables and arrays of
+/// tables (`sponsors.name` for a `name` in any `[[sponsors]]`). A table's own span is its header only, so
+/// every branch is searched, not just the one whose span holds the offset.
 fn key_at(src: &str, offset: usize) -> Option<String> {
-    let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = src[line_start..].lines().next().unwrap_or("");
-    let key = line.split_once('=')?.0.trim().trim_matches('"');
-    if key.is_empty() || key.contains(['[', ']', '#']) {
-        return None;
-    }
-    let table = src[..line_start].lines().rev().find_map(|l| {
-        let l = l.trim();
-        l.starts_with('[')
-            .then(|| l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
-    });
-    Some(match table {
-        Some(t) if !t.is_empty() => format!("{t}.{key}"),
-        _ => key.to_string(),
+    // Recoverable: a document with a syntax error still gives the keys around it.
+    let (doc, _errors) = toml::de::DeTable::parse_recoverable(src);
+    find_in_table(doc.get_ref(), offset).map(|path| path.join("."))
+}
+
+fn find_in_table(table: &toml::de::DeTable<'_>, offset: usize) -> Option<Vec<String>> {
+    table.iter().find_map(|(key, value)| {
+        // A value's end counts: an unterminated string is reported just past it.
+        let value_span = value.span();
+        let here = key.span().contains(&offset) || (value_span.start..=value_span.end).contains(&offset);
+        let inner = find_in_value(value.get_ref(), offset);
+        (here || inner.is_some()).then(|| {
+            let mut path = vec![key.get_ref().to_string()];
+            path.extend(inner.unwrap_or_default());
+            path
+        })
     })
+}
+
+fn find_in_value(value: &toml::de::DeValue<'_>, offset: usize) -> Option<Vec<String>> {
+    match value {
+        toml::de::DeValue::Table(t) => find_in_table(t, offset),
+        toml::de::DeValue::Array(items) => items.iter().find_map(|i| find_in_value(i.get_ref(), offset)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
