@@ -155,6 +155,18 @@ fn split_front_matter(text: &str) -> Result<(Option<&str>, &str), (usize, Briefi
     Err((1, BriefingError::UnclosedFrontMatter))
 }
 
+/// What the front matter states about the file's identity and links, each value checked.
+struct Stated {
+    id: String,
+    date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    language: Option<String>,
+    source: Option<String>,
+    links: Option<Vec<Link>>,
+}
+
+/// Builds the briefing: checks what the front matter states, finds the title, extracts from the text what
+/// the front matter leaves out, and merges the two (the front matter wins).
 fn build(
     path: &Path,
     fm: FrontMatter,
@@ -162,17 +174,42 @@ fn build(
     body: &str,
     is_markdown: bool,
 ) -> Result<Briefing, FileError> {
-    // Spans are offsets into the front matter, which starts on line 2 of the file.
-    let line_at = |span: std::ops::Range<usize>| front.map(|f| tomlerr::line_of(f, span.start) + 1);
-    let invalid = |span, key, message: String| {
-        FileError::new(path, line_at(span), BriefingError::Invalid { key, message })
+    let located = Located { path, front };
+    let stated = check(&fm, &located)?;
+    let plain = if is_markdown {
+        markdown::to_plain_text(body)
+    } else {
+        PlainText {
+            text: body.trim().to_string(),
+            ..PlainText::default()
+        }
     };
+    let (title, text) = title_and_text(fm.title.as_ref(), &plain, &located)?;
+    Ok(merge(fm, stated, title, text, &plain, path))
+}
 
+/// A file and its front matter, for errors located at a value.
+struct Located<'a> {
+    path: &'a Path,
+    front: Option<&'a str>,
+}
+
+impl Located<'_> {
+    /// An error about `key`, at the line of `span` (an offset into the front matter, which starts on
+    /// line 2 of the file).
+    fn invalid(&self, span: std::ops::Range<usize>, key: &'static str, message: String) -> FileError {
+        let line = self.front.map(|f| tomlerr::line_of(f, span.start) + 1);
+        FileError::new(self.path, line, BriefingError::Invalid { key, message })
+    }
+}
+
+/// Checks the stated id, dates, language, source and links.
+fn check(fm: &FrontMatter, at: &Located<'_>) -> Result<Stated, FileError> {
     let id = match &fm.id {
         Some(id) => {
             let value = id.get_ref();
             if value.is_empty() || slugify(value) != *value {
-                return Err(invalid(
+                return Err(at.invalid(
                     id.span(),
                     "id",
                     format!(
@@ -183,57 +220,21 @@ fn build(
             }
             value.clone()
         }
-        None => fallback_slug(&slugify(&path.file_stem().unwrap_or_default().to_string_lossy())),
+        None => fallback_slug(&slugify(
+            &at.path.file_stem().unwrap_or_default().to_string_lossy(),
+        )),
     };
-
-    let plain = if is_markdown {
-        markdown::to_plain_text(body)
-    } else {
-        PlainText {
-            text: body.trim().to_string(),
-            ..PlainText::default()
-        }
+    let date_of = |d: &Option<Spanned<toml::value::Datetime>>, key| {
+        d.as_ref()
+            .map(|d| to_date(d.get_ref()).map_err(|m| at.invalid(d.span(), key, m)))
+            .transpose()
     };
-    // The title: stated, else a Markdown heading, else the first non-empty line (which then leaves the body).
-    let (title, text) = match (&fm.title, &plain.heading) {
-        (Some(t), _) => {
-            let t = t.get_ref().trim();
-            if t.is_empty() {
-                return Err(invalid(
-                    fm.title.as_ref().map_or(0..0, |t| t.span()),
-                    "title",
-                    "must not be empty".into(),
-                ));
-            }
-            (t.to_string(), plain.text.as_str())
-        }
-        (None, heading) => {
-            let (first, rest) = plain.text.split_once('\n').unwrap_or((&plain.text, ""));
-            let first = first.trim().trim_start_matches('#').trim();
-            match heading {
-                Some(h) if !h.is_empty() && h.as_str() != first => (h.clone(), plain.text.as_str()),
-                _ if first.is_empty() => {
-                    return Err(FileError::new(path, None, BriefingError::NoTitle));
-                }
-                _ => (first.to_string(), rest.trim_start()),
-            }
-        }
-    };
-
-    let date = fm
-        .date
-        .as_ref()
-        .map(|d| to_date(d.get_ref()).map_err(|m| invalid(d.span(), "date", m)))
-        .transpose()?;
-    let end_date = fm
-        .end_date
-        .as_ref()
-        .map(|d| to_date(d.get_ref()).map_err(|m| invalid(d.span(), "end_date", m)))
-        .transpose()?;
+    let date = date_of(&fm.date, "date")?;
+    let end_date = date_of(&fm.end_date, "end_date")?;
     if let (Some(start), Some(end), Some(span)) = (date, end_date, fm.end_date.as_ref())
         && end < start
     {
-        return Err(invalid(
+        return Err(at.invalid(
             span.span(),
             "end_date",
             format!("{end} is before `date` ({start})"),
@@ -241,7 +242,7 @@ fn build(
     }
     let language = match &fm.language {
         Some(l) if !is_language_tag(l.get_ref()) => {
-            return Err(invalid(
+            return Err(at.invalid(
                 l.span(),
                 "language",
                 format!(
@@ -250,44 +251,70 @@ fn build(
                 ),
             ));
         }
-        Some(l) => l.get_ref().clone(),
-        None => "en".to_string(),
+        l => l.as_ref().map(|l| l.get_ref().clone()),
     };
+    let not_web = |span, key, url: &str| at.invalid(span, key, format!("`{url}` is not an http(s) URL"));
     let source = match &fm.source {
-        Some(s) if !is_web_url(s.get_ref()) => {
-            return Err(invalid(
-                s.span(),
-                "source",
-                format!("`{}` is not an http(s) URL", s.get_ref()),
-            ));
-        }
+        Some(s) if !is_web_url(s.get_ref()) => return Err(not_web(s.span(), "source", s.get_ref())),
         s => s.as_ref().map(|s| s.get_ref().clone()),
     };
-    let links = match fm.links {
+    let links = match &fm.links {
         Some(links) => Some(
             links
-                .into_iter()
-                .map(|l| {
-                    let span = l.span();
-                    let link = l.into_inner();
-                    if is_web_url(&link.url) {
-                        Ok(link)
-                    } else {
-                        Err(invalid(
-                            span,
-                            "links",
-                            format!("`{}` is not an http(s) URL", link.url),
-                        ))
-                    }
+                .iter()
+                .map(|l| match is_web_url(&l.get_ref().url) {
+                    true => Ok(l.get_ref().clone()),
+                    false => Err(not_web(l.span(), "links", &l.get_ref().url)),
                 })
                 .collect::<Result<Vec<_>, _>>()?,
         ),
         None => None,
     };
+    Ok(Stated {
+        id,
+        date,
+        end_date,
+        language,
+        source,
+        links,
+    })
+}
 
-    let mut extracted = Vec::new();
+/// The title: stated, else a Markdown heading, else the first non-empty line (which then leaves the body).
+/// Returns it with the text the rest of the briefing is read from.
+fn title_and_text<'t>(
+    stated: Option<&Spanned<String>>,
+    plain: &'t PlainText,
+    at: &Located<'_>,
+) -> Result<(String, &'t str), FileError> {
+    if let Some(t) = stated {
+        let title = t.get_ref().trim();
+        if title.is_empty() {
+            return Err(at.invalid(t.span(), "title", "must not be empty".into()));
+        }
+        return Ok((title.to_string(), plain.text.as_str()));
+    }
+    let (first, rest) = plain.text.split_once('\n').unwrap_or((&plain.text, ""));
+    let first = first.trim().trim_start_matches('#').trim();
+    match &plain.heading {
+        Some(h) if !h.is_empty() && h.as_str() != first => Ok((h.clone(), plain.text.as_str())),
+        _ if first.is_empty() => Err(FileError::new(at.path, None, BriefingError::NoTitle)),
+        _ => Ok((first.to_string(), rest.trim_start())),
+    }
+}
+
+/// The briefing: what the front matter states, and what extraction found for every field it leaves out
+/// (each such field named in `extracted`, with extraction's doubts about it in `notes`).
+fn merge(
+    fm: FrontMatter,
+    stated: Stated,
+    title: String,
+    text: &str,
+    plain: &PlainText,
+    path: &Path,
+) -> Briefing {
     let needs_extraction = fm.event.is_none()
-        || date.is_none()
+        || stated.date.is_none()
         || fm.location.is_none()
         || fm.theme.is_none()
         || fm.summary.is_none()
@@ -299,6 +326,7 @@ fn build(
     } else {
         extract::Extraction::default()
     };
+    let mut extracted = Vec::new();
     if fm.title.is_none() {
         extracted.push(Field::Title);
     }
@@ -309,8 +337,8 @@ fn build(
     let location = pick(fm.location, found.location, Field::Location);
     let theme = pick(fm.theme, found.theme, Field::Theme);
     let summary = pick(fm.summary, found.summary, Field::Summary);
-    let (date, end_date) = match date {
-        Some(d) => (Some(d), end_date),
+    let (date, end_date) = match stated.date {
+        Some(d) => (Some(d), stated.end_date),
         None if found.date.is_some() => {
             extracted.push(Field::Date);
             if found.end_date.is_some() {
@@ -318,7 +346,7 @@ fn build(
             }
             (found.date, found.end_date)
         }
-        None => (None, end_date),
+        None => (None, stated.end_date),
     };
     let x = &mut extracted;
     let quotes = pick_list(fm.quotes, found.quotes, Field::Quotes, x);
@@ -326,12 +354,12 @@ fn build(
     let topics = fm.topics.map(|t| t.into_iter().map(|TopicEntry(t)| t).collect());
     let topics = pick_list(topics, found.topics, Field::Topics, x);
     // Only looked for when the front matter lists no links.
-    let found_links = match (&links, plain.links.is_empty()) {
+    let found_links = match (&stated.links, plain.links.is_empty()) {
         (Some(_), _) => Vec::new(),
         (None, true) => bare_urls(text),
         (None, false) => plain.links.clone(),
     };
-    let links = pick_list(links, found_links, Field::Links, x);
+    let links = pick_list(stated.links, found_links, Field::Links, x);
     extracted.sort();
     // Doubts only about what was taken from the text, not about what the front matter states.
     let notes = found
@@ -339,19 +367,18 @@ fn build(
         .into_iter()
         .filter(|n| extracted.contains(&n.field))
         .collect();
-
-    Ok(Briefing {
-        id,
+    Briefing {
+        id: stated.id,
         title,
         event,
         date,
         end_date,
         location,
         theme,
-        language,
+        language: stated.language.unwrap_or_else(|| "en".to_string()),
         tags: fm.tags.unwrap_or_default(),
         summary,
-        source,
+        source: stated.source,
         quotes,
         sponsors,
         topics,
@@ -360,7 +387,7 @@ fn build(
         extracted,
         notes,
         body: text.to_string(),
-    })
+    }
 }
 
 /// The stated list, else the found one (recorded as extracted when it holds anything).

@@ -139,38 +139,8 @@ impl Raw {
         let homeserver = super::discord::check_url(at, &homeserver, "matrix.homeserver")?;
         let user = self.user.ok_or_else(|| at.missing("matrix", "user"))?;
         check_user(at, &user, "matrix.user")?;
-        let auth = match (self.password_env, self.access_token_env) {
-            (Some(p), None) => MatrixAuth::Password {
-                env: env_name(at, p, "matrix.password_env")?,
-            },
-            (None, Some(t)) => MatrixAuth::AccessToken {
-                env: env_name(at, t, "matrix.access_token_env")?,
-            },
-            (Some(_), Some(t)) => {
-                return Err(at.fail(
-                    t.span(),
-                    "set either `matrix.password_env` or `matrix.access_token_env`, not both".into(),
-                ));
-            }
-            (None, None) => {
-                let mut e = at.missing("matrix", "password_env");
-                e.message = "`matrix.password_env` or `matrix.access_token_env` is required".into();
-                return Err(e);
-            }
-        };
-        let prefix = match self.prefix {
-            Some(p) if p.get_ref().trim().is_empty() || p.get_ref().chars().any(char::is_whitespace) => {
-                return Err(at.fail(
-                    p.span(),
-                    format!(
-                        "`matrix.prefix` = {:?} must be non-empty and without spaces",
-                        p.get_ref()
-                    ),
-                ));
-            }
-            Some(p) => p.into_inner(),
-            None => "!".into(),
-        };
+        let auth = auth(at, self.password_env, self.access_token_env)?;
+        let prefix = prefix(at, self.prefix)?;
         let users = |list: Vec<Spanned<String>>, key: &str| -> Result<Vec<String>, ConfigError> {
             list.into_iter()
                 .map(|u| check_user(at, &u, key).map(|()| u.into_inner()))
@@ -191,64 +161,8 @@ impl Raw {
             Some(p) => p.into_inner(),
             None => 50,
         };
-        let autojoin = match self.autojoin {
-            None => Autojoin::Admins,
-            Some(a) => {
-                let span = a.span();
-                match a.into_inner() {
-                    RawAutojoin::Word(w) if w == "admins" => Autojoin::Admins,
-                    RawAutojoin::Word(w) if w == "anyone" => Autojoin::Anyone,
-                    RawAutojoin::Word(w) => {
-                        return Err(at.fail(
-                            span,
-                            format!(
-                                "`matrix.autojoin` = {w:?}: expected \"admins\", \"anyone\" or a list of user ids and server names"
-                            ),
-                        ));
-                    }
-                    RawAutojoin::List(list) => {
-                        for entry in &list {
-                            let ok = if entry.starts_with('@') {
-                                valid_user(entry)
-                            } else {
-                                valid_server(entry)
-                            };
-                            if !ok {
-                                return Err(at.fail(
-                                    span.clone(),
-                                    format!(
-                                        "`matrix.autojoin`: {entry:?} is neither a user id (@name:server) nor a server name"
-                                    ),
-                                ));
-                            }
-                        }
-                        Autojoin::List(list)
-                    }
-                }
-            }
-        };
-        let rooms = self
-            .rooms
-            .into_iter()
-            .map(|r| {
-                let ok = (r.get_ref().starts_with('!') && r.get_ref().len() > 1)
-                    || (r.get_ref().starts_with('#')
-                        && r.get_ref()
-                            .split_once(':')
-                            .is_some_and(|(a, s)| a.len() > 1 && valid_server(s)));
-                if ok {
-                    Ok(r.into_inner())
-                } else {
-                    Err(at.fail(
-                        r.span(),
-                        format!(
-                            "`matrix.rooms`: {:?} is neither a room id (!id) nor an alias (#name:server)",
-                            r.get_ref()
-                        ),
-                    ))
-                }
-            })
-            .collect::<Result<_, _>>()?;
+        let autojoin = autojoin(at, self.autojoin)?;
+        let rooms = rooms(at, self.rooms)?;
         let text = |v: Option<Spanned<String>>, key: &str| -> Result<Option<String>, ConfigError> {
             match v {
                 Some(s) if s.get_ref().trim().is_empty() => {
@@ -277,6 +191,102 @@ impl Raw {
             rooms,
         })
     }
+}
+
+/// How the bot logs in: a password or an access token, from the variable named; exactly one of the two.
+fn auth(
+    at: &Locator,
+    password_env: Option<Spanned<String>>,
+    access_token_env: Option<Spanned<String>>,
+) -> Result<MatrixAuth, ConfigError> {
+    match (password_env, access_token_env) {
+        (Some(p), None) => Ok(MatrixAuth::Password {
+            env: env_name(at, p, "matrix.password_env")?,
+        }),
+        (None, Some(t)) => Ok(MatrixAuth::AccessToken {
+            env: env_name(at, t, "matrix.access_token_env")?,
+        }),
+        (Some(_), Some(t)) => Err(at.fail(
+            t.span(),
+            "set either `matrix.password_env` or `matrix.access_token_env`, not both".into(),
+        )),
+        (None, None) => {
+            let mut e = at.missing("matrix", "password_env");
+            e.message = "`matrix.password_env` or `matrix.access_token_env` is required".into();
+            Err(e)
+        }
+    }
+}
+
+/// The command prefix: non-empty, without spaces; `!` by default.
+fn prefix(at: &Locator, prefix: Option<Spanned<String>>) -> Result<String, ConfigError> {
+    match prefix {
+        Some(p) if p.get_ref().trim().is_empty() || p.get_ref().chars().any(char::is_whitespace) => Err(at
+            .fail(
+                p.span(),
+                format!(
+                    "`matrix.prefix` = {:?} must be non-empty and without spaces",
+                    p.get_ref()
+                ),
+            )),
+        Some(p) => Ok(p.into_inner()),
+        None => Ok("!".into()),
+    }
+}
+
+/// Whose invites the bot accepts: `admins` (the default), `anyone`, or user ids and server names.
+fn autojoin(at: &Locator, autojoin: Option<Spanned<RawAutojoin>>) -> Result<Autojoin, ConfigError> {
+    let Some(a) = autojoin else {
+        return Ok(Autojoin::Admins);
+    };
+    let span = a.span();
+    match a.into_inner() {
+        RawAutojoin::Word(w) if w == "admins" => Ok(Autojoin::Admins),
+        RawAutojoin::Word(w) if w == "anyone" => Ok(Autojoin::Anyone),
+        RawAutojoin::Word(w) => Err(at.fail(
+            span,
+            format!(
+                "`matrix.autojoin` = {w:?}: expected \"admins\", \"anyone\" or a list of user ids and server names"
+            ),
+        )),
+        RawAutojoin::List(list) => {
+            if let Some(entry) = list.iter().find(|e| match e.starts_with('@') {
+                true => !valid_user(e),
+                false => !valid_server(e),
+            }) {
+                return Err(at.fail(
+                    span,
+                    format!("`matrix.autojoin`: {entry:?} is neither a user id (@name:server) nor a server name"),
+                ));
+            }
+            Ok(Autojoin::List(list))
+        }
+    }
+}
+
+/// The rooms to serve: room ids (`!id`) or aliases (`#name:server`).
+fn rooms(at: &Locator, rooms: Vec<Spanned<String>>) -> Result<Vec<String>, ConfigError> {
+    rooms
+        .into_iter()
+        .map(|r| {
+            let room = r.get_ref();
+            let ok = (room.starts_with('!') && room.len() > 1)
+                || (room.starts_with('#')
+                    && room
+                        .split_once(':')
+                        .is_some_and(|(a, s)| a.len() > 1 && valid_server(s)));
+            if ok {
+                Ok(r.into_inner())
+            } else {
+                Err(at.fail(
+                    r.span(),
+                    format!(
+                        "`matrix.rooms`: {room:?} is neither a room id (!id) nor an alias (#name:server)"
+                    ),
+                ))
+            }
+        })
+        .collect()
 }
 
 /// An environment variable name: letters, digits and `_`, not starting with a digit.

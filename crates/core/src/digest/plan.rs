@@ -35,6 +35,18 @@ pub struct Plan {
     pub intended: usize,
 }
 
+/// What one pass decides, before it is recorded in one transaction.
+#[derive(Default)]
+struct Decisions {
+    /// Set the ledger's baseline: the first look, whose briefings are not news.
+    baseline: bool,
+    /// Briefings seen with their version, and when first seen (`None` for the baseline).
+    seen: Vec<(String, String, Option<DateTime<Utc>>)>,
+    intents: Vec<Intent>,
+    /// Digests (or schedules) met for the first time, with their fingerprint.
+    schedules: Vec<(String, String)>,
+}
+
 /// Plans at `now`. `rescan` compares every briefing with the ledger (on start, and when the snapshot
 /// changed); otherwise only digests are looked at.
 pub fn plan(
@@ -45,135 +57,181 @@ pub fn plan(
     rescan: bool,
 ) -> Result<Plan, LedgerError> {
     let mut plan = Plan::default();
-    let mut seen_writes: Vec<(String, String, Option<DateTime<Utc>>)> = Vec::new();
-    let mut intents: Vec<Intent> = Vec::new();
-    let mut schedules: Vec<(String, String)> = Vec::new();
-    let mut baseline = false;
-
-    let mut seen: Option<HashMap<String, Seen>> = None;
-    if rescan {
-        let known = ledger.seen()?;
-        if ledger.baseline()?.is_none() {
-            // The first look: whatever is there already is not news. An unreadable directory (nothing
-            // loaded, errors reported) is not a baseline; wait for a good load.
-            let unreadable = snapshot.is_empty() && !snapshot.errors.is_empty();
-            if !unreadable {
-                baseline = true;
-                for b in snapshot.briefings() {
-                    seen_writes.push((b.id.clone(), content::briefing_version(b), None));
-                }
-            }
-        } else {
-            for b in snapshot.briefings() {
-                let version = content::briefing_version(b);
-                match known.get(&b.id) {
-                    None => {
-                        seen_writes.push((b.id.clone(), version, Some(now)));
-                        if let Some(announce) = &config.announce {
-                            for target in &announce.targets {
-                                intents.push(intent(
-                                    content::announce_key(target, &b.id),
-                                    PostKind::Announce,
-                                    "",
-                                    String::new(),
-                                    target,
-                                    b,
-                                    now + ANNOUNCE_WINDOW,
-                                ));
-                            }
-                        }
-                    }
-                    Some(s) if s.version != version => plan.changed.push((b.id.clone(), version)),
-                    Some(_) => {}
-                }
-            }
-        }
-        seen = Some(known);
-    }
-
+    let mut decided = Decisions::default();
+    let mut seen = match rescan {
+        true => Some(rescan_briefings(
+            ledger,
+            config,
+            snapshot,
+            now,
+            &mut plan,
+            &mut decided,
+        )?),
+        false => None,
+    };
     for d in &config.digests {
-        let fingerprint = format!("{}@{}", d.schedule.expr(), d.schedule.zone().name());
-        let Some((since, since_mark)) = ledger.schedule_since(&d.name, &fingerprint)? else {
-            // A digest (or a schedule) seen for the first time starts now: runs before it are not missed.
-            schedules.push((d.name.clone(), fingerprint));
-            continue;
-        };
-        let last = ledger.last_run(&d.name)?;
-        let after = last.as_ref().map_or(since, |r| r.slot.max(since));
-        let catch_up = chrono::Duration::from_std(d.catch_up).unwrap_or(chrono::Duration::MAX);
-        let due = d.schedule.due(after, now, catch_up);
-        if let Some(m) = due.missed {
-            let window_start = now - catch_up - ON_TIME;
-            let detail = match due.run {
-                Some(run) if m.last >= window_start => {
-                    format!("{}, folded into the run of {}", runs(&m), utc(run))
-                }
-                _ => format!(
-                    "{}: more than {} late (catch_up)",
-                    runs(&m),
-                    crate::config::format_duration(d.catch_up)
-                ),
-            };
-            tracing::warn!(digest = %d.name, "{detail}");
-            plan.runs.push(Run {
-                digest: d.name.clone(),
-                slot: m.last,
-                outcome: RunOutcome::Skipped,
-                at: now,
-                detail,
-                watermark: 0,
-            });
-        }
-        let Some(slot) = due.run else { continue };
-        if seen.is_none() && d.select.wants_new() {
-            seen = Some(ledger.seen()?);
-        }
-        // New: first seen after the last run was recorded, or since this schedule began; briefings first
-        // seen in this very pass are new too (the ledger numbers them below, before recording this run).
-        let mark = ledger.last_done(&d.name)?.map_or(since_mark, |r| r.watermark);
-        let seen_now: Vec<&str> = seen_writes
-            .iter()
-            .filter(|(_, _, first)| first.is_some())
-            .map(|(id, _, _)| id.as_str())
-            .collect();
-        let is_new = |id: &str| {
-            seen_now.contains(&id)
-                || seen
-                    .as_ref()
-                    .and_then(|s| s.get(id))
-                    .is_some_and(|s| s.first_seen.is_some() && s.seq > mark)
-        };
-        plan.runs.push(run(d, slot, now, snapshot, &is_new, &mut intents));
+        plan_digest(ledger, d, snapshot, now, &mut seen, &mut plan, &mut decided)?;
     }
-
-    if baseline
-        || !seen_writes.is_empty()
-        || !intents.is_empty()
-        || !plan.runs.is_empty()
-        || !schedules.is_empty()
-    {
-        ledger.write(|w| {
-            if baseline {
-                w.set_baseline(now)?;
-            }
-            for (id, version, first_seen) in &seen_writes {
-                w.see(id, version, *first_seen)?;
-            }
-            for (name, fingerprint) in &schedules {
-                w.set_schedule(name, fingerprint, now)?;
-            }
-            for run in &plan.runs {
-                w.record_run(run)?;
-            }
-            for i in &intents {
-                if w.intend(i, now)? {
-                    plan.intended += 1;
-                }
-            }
-            Ok(())
-        })?;
-    }
+    record(ledger, &decided, &mut plan, now)?;
     Ok(plan)
+}
+
+/// Compares every briefing with what the ledger has seen: new ones are recorded (and announced),
+/// changed ones listed for edits. On the first look, the briefings there are recorded as the baseline.
+/// Returns what the ledger had seen.
+fn rescan_briefings(
+    ledger: &mut Ledger,
+    config: &Config,
+    snapshot: &Snapshot,
+    now: DateTime<Utc>,
+    plan: &mut Plan,
+    decided: &mut Decisions,
+) -> Result<HashMap<String, Seen>, LedgerError> {
+    let known = ledger.seen()?;
+    if ledger.baseline()?.is_none() {
+        // The first look: whatever is there already is not news. An unreadable directory (nothing
+        // loaded, errors reported) is not a baseline; wait for a good load.
+        let unreadable = snapshot.is_empty() && !snapshot.errors.is_empty();
+        if !unreadable {
+            decided.baseline = true;
+            for b in snapshot.briefings() {
+                decided
+                    .seen
+                    .push((b.id.clone(), content::briefing_version(b), None));
+            }
+        }
+        return Ok(known);
+    }
+    for b in snapshot.briefings() {
+        let version = content::briefing_version(b);
+        match known.get(&b.id) {
+            None => {
+                decided.seen.push((b.id.clone(), version, Some(now)));
+                for target in config.announce.iter().flat_map(|a| &a.targets) {
+                    decided.intents.push(intent(
+                        content::announce_key(target, &b.id),
+                        PostKind::Announce,
+                        "",
+                        String::new(),
+                        target,
+                        b,
+                        now + ANNOUNCE_WINDOW,
+                    ));
+                }
+            }
+            Some(s) if s.version != version => plan.changed.push((b.id.clone(), version)),
+            Some(_) => {}
+        }
+    }
+    Ok(known)
+}
+
+/// Looks at one digest: a run missed past its catch-up window is recorded as skipped, a due run is
+/// recorded with its intended posts. `seen` is read from the ledger once, when a selection first needs it.
+fn plan_digest(
+    ledger: &mut Ledger,
+    d: &DigestConfig,
+    snapshot: &Snapshot,
+    now: DateTime<Utc>,
+    seen: &mut Option<HashMap<String, Seen>>,
+    plan: &mut Plan,
+    decided: &mut Decisions,
+) -> Result<(), LedgerError> {
+    let fingerprint = format!("{}@{}", d.schedule.expr(), d.schedule.zone().name());
+    let Some((since, since_mark)) = ledger.schedule_since(&d.name, &fingerprint)? else {
+        // A digest (or a schedule) seen for the first time starts now: runs before it are not missed.
+        decided.schedules.push((d.name.clone(), fingerprint));
+        return Ok(());
+    };
+    let last = ledger.last_run(&d.name)?;
+    let after = last.as_ref().map_or(since, |r| r.slot.max(since));
+    let catch_up = chrono::Duration::from_std(d.catch_up).unwrap_or(chrono::Duration::MAX);
+    let due = d.schedule.due(after, now, catch_up);
+    if let Some(m) = due.missed {
+        let window_start = now - catch_up - ON_TIME;
+        let detail = match due.run {
+            Some(run) if m.last >= window_start => {
+                format!("{}, folded into the run of {}", runs(&m), utc(run))
+            }
+            _ => format!(
+                "{}: more than {} late (catch_up)",
+                runs(&m),
+                crate::config::format_duration(d.catch_up)
+            ),
+        };
+        tracing::warn!(digest = %d.name, "{detail}");
+        plan.runs.push(Run {
+            digest: d.name.clone(),
+            slot: m.last,
+            outcome: RunOutcome::Skipped,
+            at: now,
+            detail,
+            watermark: 0,
+        });
+    }
+    let Some(slot) = due.run else {
+        return Ok(());
+    };
+    if seen.is_none() && d.select.wants_new() {
+        *seen = Some(ledger.seen()?);
+    }
+    // New: first seen after the last run was recorded, or since this schedule began; briefings first
+    // seen in this very pass are new too (the ledger numbers them below, before recording this run).
+    let mark = ledger.last_done(&d.name)?.map_or(since_mark, |r| r.watermark);
+    let seen_now: Vec<&str> = decided
+        .seen
+        .iter()
+        .filter(|(_, _, first)| first.is_some())
+        .map(|(id, _, _)| id.as_str())
+        .collect();
+    let is_new = |id: &str| {
+        seen_now.contains(&id)
+            || seen
+                .as_ref()
+                .and_then(|s| s.get(id))
+                .is_some_and(|s| s.first_seen.is_some() && s.seq > mark)
+    };
+    let mut intents = Vec::new();
+    plan.runs.push(run(d, slot, now, snapshot, &is_new, &mut intents));
+    decided.intents.extend(intents);
+    Ok(())
+}
+
+/// Records every decision of the pass in one transaction (nothing when nothing was decided).
+fn record(
+    ledger: &mut Ledger,
+    decided: &Decisions,
+    plan: &mut Plan,
+    now: DateTime<Utc>,
+) -> Result<(), LedgerError> {
+    let nothing = !decided.baseline
+        && decided.seen.is_empty()
+        && decided.intents.is_empty()
+        && plan.runs.is_empty()
+        && decided.schedules.is_empty();
+    if nothing {
+        return Ok(());
+    }
+    ledger.write(|w| {
+        if decided.baseline {
+            w.set_baseline(now)?;
+        }
+        for (id, version, first_seen) in &decided.seen {
+            w.see(id, version, *first_seen)?;
+        }
+        for (name, fingerprint) in &decided.schedules {
+            w.set_schedule(name, fingerprint, now)?;
+        }
+        for run in &plan.runs {
+            w.record_run(run)?;
+        }
+        for i in &decided.intents {
+            if w.intend(i, now)? {
+                plan.intended += 1;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// One run of a digest: the briefings it selects, one intended post per target and briefing.

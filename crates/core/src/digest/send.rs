@@ -14,7 +14,7 @@ use crate::store::Snapshot;
 
 use super::content;
 use super::ledger::{LedgerError, Post, PostState};
-use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Retry};
+use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Poster, Retry};
 use super::runner::Digests;
 use crate::target::Target;
 
@@ -111,28 +111,10 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
         // (which wakes the scheduler), and `digest status` shows the platform as not connected meanwhile.
         return Ok(Sent::Retry(PostFailure::later(FailureReason::Unavailable, why)));
     };
-    if post.attempts > 0 {
-        // The last attempt may have reached the platform before the process died: look before sending.
-        match poster.find_by_key(&target, key, post.intended_at).await {
-            Ok(Some(id)) => {
-                mark_sent(d, key, &id).await?;
-                tracing::info!(to = %target, briefing = %post.intent.briefing, "found a post sent before a restart");
-                // It carries the content of that attempt; bring it up to date if the briefing changed since.
-                if let Some(b) = snapshot.get(&post.intent.briefing) {
-                    let content = post.intent.kind.content(b);
-                    if content::version(&content) != post.intent.version {
-                        let mut sent = post.clone();
-                        sent.message_id = Some(id.clone());
-                        edit(d, &sent, &content).await?;
-                    }
-                }
-                return Ok(Sent::Posted(id));
-            }
-            Ok(None) => {}
-            // Not knowing whether it is there, sending could post it twice: never risk that.
-            Err(f) if f.retry == Retry::Never => return fail(f).await,
-            Err(f) => return retry(f, post.attempts).await,
-        }
+    if post.attempts > 0
+        && let Some(sent) = recover(d, snapshot, post, poster.as_ref(), &target).await?
+    {
+        return Ok(sent);
     }
     if too_late {
         return fail(PostFailure::permanent(
@@ -164,6 +146,40 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
         }
         Err(f) if f.retry == Retry::Never => fail(f).await,
         Err(f) => retry(f, post.attempts + 1).await,
+    }
+}
+
+/// After an attempt that may have reached the platform before the process died, looks for the post there
+/// before anything is sent again: found, it is recorded as sent (and brought up to date if the briefing
+/// changed since); `None` when it is not there, so it is to be sent.
+async fn recover(
+    d: &Digests,
+    snapshot: &Snapshot,
+    post: &Post,
+    poster: &dyn Poster,
+    target: &Target,
+) -> Result<Option<Sent>, LedgerError> {
+    let key = &post.intent.key;
+    let now = d.clock().now();
+    match poster.find_by_key(target, key, post.intended_at).await {
+        Ok(Some(id)) => {
+            mark_sent(d, key, &id).await?;
+            tracing::info!(to = %target, briefing = %post.intent.briefing, "found a post sent before a restart");
+            // It carries the content of that attempt; bring it up to date if the briefing changed since.
+            if let Some(b) = snapshot.get(&post.intent.briefing) {
+                let content = post.intent.kind.content(b);
+                if content::version(&content) != post.intent.version {
+                    let mut sent = post.clone();
+                    sent.message_id = Some(id.clone());
+                    edit(d, &sent, &content).await?;
+                }
+            }
+            Ok(Some(Sent::Posted(id)))
+        }
+        Ok(None) => Ok(None),
+        // Not knowing whether it is there, sending could post it twice: never risk that.
+        Err(f) if f.retry == Retry::Never => fail(d, post, f, now).await.map(Some),
+        Err(f) => retry(d, post, f, post.attempts, now).await.map(Some),
     }
 }
 
