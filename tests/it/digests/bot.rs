@@ -186,6 +186,27 @@ api_base = {api:?}
             .unwrap_or_default()
     }
 
+    /// How many lines of the current run's log contain `needle`.
+    pub fn count_log(&self, needle: &str) -> usize {
+        self.log().lines().filter(|l| l.contains(needle)).count()
+    }
+
+    /// Waits until the scheduler has finished a pass that began after this call: whatever it was going to
+    /// post by now, it has posted.
+    pub fn wait_scheduler_pass(&self) {
+        // The pass running now may have begun before; the one after it has not.
+        let seen = self.count_log("scheduler pass done");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.count_log("scheduler pass done") < seen + 2 {
+            assert!(
+                Instant::now() < deadline,
+                "the scheduler made no pass in 30 s:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
     /// Waits until the current run's log has a line containing `needle`; returns that line.
     pub fn wait_log(&self, needle: &str, timeout: Duration) -> String {
         let deadline = Instant::now() + timeout;

@@ -73,8 +73,8 @@ fn a_digest_fires_at_nine_in_berlin_on_the_day_summer_time_starts_to_three_targe
         eventually(WAIT, all_there),
         "the 09:00 run did not reach every target"
     );
-    // Passes of the scheduler after the run (it looks every 5 s) must post nothing more.
-    std::thread::sleep(Duration::from_secs(6));
+    // Passes of the scheduler after the run must post nothing more.
+    bot.wait_scheduler_pass();
 
     let discord = discord_posts(channel);
     assert_eq!(
@@ -159,7 +159,7 @@ fn a_missed_run_is_posted_late_within_catch_up_and_skipped_past_it() {
         }),
         "digest status does not report the skipped run:\n{status}"
     );
-    std::thread::sleep(Duration::from_secs(6));
+    bot.wait_scheduler_pass();
     assert_eq!(discord_posts(channel).len(), 1, "nothing more on Discord");
     assert_eq!(world.matrix_posts(&room).len(), 1, "nothing more on Matrix");
 }

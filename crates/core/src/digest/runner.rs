@@ -281,6 +281,7 @@ impl Digests {
 pub async fn run(digests: Arc<Digests>, shutdown: CancellationToken) {
     let mut config = digests.config.clone();
     let mut briefings = digests.store.watch();
+    let mut passes: u64 = 0;
     loop {
         // Marked seen before the tick reads them, so a change during the tick wakes the next one.
         config.borrow_and_update();
@@ -297,6 +298,9 @@ pub async fn run(digests: Arc<Digests>, shutdown: CancellationToken) {
                 Err(e) => tracing::error!("digests: {e}"),
             },
         }
+        passes += 1;
+        // Tests wait for this line to know the scheduler has looked again.
+        tracing::debug!(passes, "scheduler pass done");
         let wake = digests.next_wake();
         tokio::select! {
             _ = shutdown.cancelled() => return,

@@ -191,12 +191,15 @@ async fn the_scheduler_task_fires_on_time_and_stops_on_shutdown() {
     bot.tick().await;
     let shutdown = tokio_util::sync::CancellationToken::new();
     let task = tokio::spawn(super::run(bot.digests().clone(), shutdown.clone()));
+    let (mut discord, mut matrix) = (bot.discord.watch_posted(), bot.matrix.watch_posted());
     bot.set_time(berlin(2025, 3, 24, 9, 0));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while bot.discord.total() + bot.matrix.total() < 3 {
-        assert!(std::time::Instant::now() < deadline, "the digest did not fire");
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
+    let fired = async {
+        discord.wait_for(|n| *n == 2).await.unwrap();
+        matrix.wait_for(|n| *n == 1).await.unwrap();
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(10), fired)
+        .await
+        .expect("the digest did not fire");
     shutdown.cancel();
     tokio::time::timeout(std::time::Duration::from_secs(5), task)
         .await

@@ -67,6 +67,8 @@ pub struct RecordingPoster {
     sends: Mutex<usize>,
     /// Told when a send stalls, so the test can "kill" the bot at that instant.
     stalled: tokio::sync::Notify,
+    /// The number of messages posted so far, for tests to wait on.
+    posted: tokio::sync::watch::Sender<usize>,
 }
 
 impl RecordingPoster {
@@ -88,6 +90,11 @@ impl RecordingPoster {
 
     pub fn total(&self) -> usize {
         self.messages.lock().unwrap().values().map(Vec::len).sum()
+    }
+
+    /// The number of messages posted, now and after every post.
+    pub fn watch_posted(&self) -> tokio::sync::watch::Receiver<usize> {
+        self.posted.subscribe()
     }
 
     /// Every send to `target` fails like this until cleared with `None`.
@@ -148,6 +155,7 @@ impl Poster for RecordingPoster {
                 });
                 id
             };
+            self.posted.send_modify(|n| *n += 1);
             if stall == Some(Stall::AfterDelivery) {
                 self.stalled.notify_one();
                 std::future::pending::<()>().await;
