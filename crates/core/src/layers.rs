@@ -11,7 +11,15 @@ use std::path::{Path, PathBuf};
 /// Lowest first. A module may use the modules of the layers before its own, never its own layer's or a
 /// later one's.
 const LAYERS: &[&[&str]] = &[
-    &["tomlerr", "wordindex", "catalogue", "schedule", "target", "retry"],
+    &[
+        "tomlerr",
+        "wordindex",
+        "catalogue",
+        "schedule",
+        "target",
+        "retry",
+        "text",
+    ],
     &["model"],
     &["command", "extract"],
     &["response", "briefing"],

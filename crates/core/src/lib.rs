@@ -48,6 +48,7 @@ pub mod schedule;
 pub mod search;
 pub mod store;
 pub mod target;
+pub mod text;
 mod tomlerr;
 pub mod wordindex;
 
