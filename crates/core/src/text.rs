@@ -170,7 +170,9 @@ pub fn tokens(text: &str) -> Vec<String> {
                         .chars()
                         .next()
                         .is_some_and(|n| n.is_alphanumeric() && script(n) != Script::Han);
-                if !(c.is_alphanumeric() && script(c) != Script::Han) && !(joiner && !word.is_empty()) {
+                let letter = c.is_alphanumeric() && script(c) != Script::Han;
+                let inside = joiner && !word.is_empty();
+                if !(letter || inside) {
                     break;
                 }
                 word.extend(c.to_lowercase());
