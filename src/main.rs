@@ -137,6 +137,19 @@ fn init_logging(config: &Config, quiet: bool) {
     };
 }
 
+/// The Prometheus recorder behind `/metrics`, with buckets for the latency histogram.
+fn install_metrics() -> anyhow::Result<metrics_exporter_prometheus::PrometheusHandle> {
+    use metrics_exporter_prometheus::{Matcher, PrometheusBuilder};
+    let handle = PrometheusBuilder::new()
+        .set_buckets_for_metric(
+            Matcher::Full(attache_core::observe::COMMAND_SECONDS.to_string()),
+            attache_core::observe::COMMAND_BUCKETS,
+        )?
+        .install_recorder()?;
+    attache_core::observe::describe();
+    Ok(handle)
+}
+
 fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     let plan = if console_only {
         Plan::console_only()
@@ -151,6 +164,11 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     };
     let dir = config.briefings_dir.clone();
     let configured = config.matrix.is_some() || config.discord.is_some();
+    // Installed before the first load, so the briefings gauge counts it.
+    let metrics = match &plan.http {
+        Some(http) if http.metrics => Some(install_metrics()?),
+        _ => None,
+    };
     let engine = Arc::new(Engine::new(config));
     let snapshot = engine.snapshot();
     for e in &snapshot.errors {
@@ -166,7 +184,7 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     });
     drop(snapshot);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(runtime::run(engine, plan, || {
+    runtime.block_on(runtime::run(engine, plan, metrics, || {
         if let Some(banner) = banner {
             println!("{banner}");
         }

@@ -7,9 +7,10 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use attache_core::config::{Config, ConsoleMode, DiscordConfig};
+use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig};
 use attache_core::engine::Engine;
 use attache_core::store::{ReloadReport, watch};
+use metrics_exporter_prometheus::PrometheusHandle;
 
 /// How long tasks get to finish after the shutdown signal before the process exits anyway.
 const GRACE: Duration = Duration::from_secs(5);
@@ -40,6 +41,8 @@ pub struct Plan {
     pub matrix: Option<attache_matrix::Start>,
     /// The Discord adapter, when `[discord]` is configured and its token is set.
     pub discord: Option<DiscordStart>,
+    /// The HTTP server, when `[http]` is configured.
+    pub http: Option<HttpConfig>,
 }
 
 impl Plan {
@@ -59,16 +62,20 @@ impl Plan {
             })
         });
         let platforms = usize::from(matrix.is_some()) + usize::from(discord.is_some());
+        let http = config.http.clone();
+        // A bot that serves only HTTP (a probe, pages) runs until a signal, like one on a chat platform:
+        // its stdin may well be closed.
         let console = match config.console {
             ConsoleMode::Always => true,
             ConsoleMode::Never => false,
-            ConsoleMode::Auto => platforms == 0,
+            ConsoleMode::Auto => platforms == 0 && http.is_none(),
         };
         Plan {
             console,
-            console_only: console && platforms == 0,
+            console_only: console && platforms == 0 && http.is_none(),
             matrix,
             discord,
+            http,
         }
     }
 
@@ -79,16 +86,22 @@ impl Plan {
             console_only: true,
             matrix: None,
             discord: None,
+            http: None,
         }
     }
 }
 
 /// Runs until a shutdown signal, then waits (up to a grace period) for every task to stop. `ready` is called
 /// once the signal handlers are installed, so a signal after whatever it announces always stops cleanly.
-pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyhow::Result<()> {
-    if !plan.console && plan.matrix.is_none() && plan.discord.is_none() {
+pub async fn run(
+    engine: Arc<Engine>,
+    plan: Plan,
+    metrics: Option<PrometheusHandle>,
+    ready: impl FnOnce(),
+) -> anyhow::Result<()> {
+    if !plan.console && plan.matrix.is_none() && plan.discord.is_none() && plan.http.is_none() {
         anyhow::bail!(
-            "nothing to run: no chat platform can start and `console.enabled` is \"never\" (run `attache check`)"
+            "nothing to run: no chat platform can start, `[http]` is absent and `console.enabled` is \"never\" (run `attache check`)"
         );
     }
     let shutdown = CancellationToken::new();
@@ -123,6 +136,23 @@ pub async fn run(engine: Arc<Engine>, plan: Plan, ready: impl FnOnce()) -> anyho
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
     // Without a ledger the bot still answers; digests and announcements wait for the next start.
     let _ = engine.start_digests(&tracker, shutdown.clone());
+    if let Some(config) = plan.http {
+        let state = Arc::new(attache_http::State {
+            engine: engine.clone(),
+            config,
+            metrics,
+        });
+        // Bound before the adapters start, so a taken port is reported at once; a failure stops the bot,
+        // as an operator relying on its probes would want.
+        let listener = attache_http::bind(&state.config).await?;
+        let stop = shutdown.clone();
+        tracker.spawn(async move {
+            if let Err(e) = attache_http::serve(listener, state, stop.clone()).await {
+                tracing::error!("{e}");
+                stop.cancel();
+            }
+        });
+    }
     if let Some(start) = plan.matrix {
         tracker.spawn(attache_matrix::run(engine.clone(), start, shutdown.clone()));
     }

@@ -22,6 +22,20 @@ use crate::store::{Snapshot, Store};
 
 pub use crate::exec::{PlatformState, ReloadOutcome};
 
+/// Who runs a command, and from where: the role decides what they may run, the platform labels the
+/// command in metrics (`discord`, `matrix`, `console`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller {
+    pub role: Role,
+    pub platform: &'static str,
+}
+
+impl Caller {
+    pub fn new(role: Role, platform: &'static str) -> Caller {
+        Caller { role, platform }
+    }
+}
+
 #[derive(Debug)]
 pub struct Engine {
     store: Arc<Store>,
@@ -76,6 +90,7 @@ impl Engine {
     }
 
     pub fn set_platform(&self, name: &str, state: PlatformState) {
+        crate::observe::connected(name, state == PlatformState::Connected);
         self.platforms
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -150,6 +165,7 @@ impl Engine {
             }
             Err(e) => {
                 tracing::error!("config rejected, the running one stays: {e}");
+                crate::observe::config_rejected();
                 Err(e)
             }
         };
@@ -166,17 +182,38 @@ impl Engine {
             .clone()
     }
 
-    /// Parses and runs one command line (without the platform's prefix).
+    /// Parses and runs one command line (without the platform's prefix) for a caller of the console.
     pub fn handle(&self, line: &str, role: Role) -> Response {
+        self.handle_as(line, &Caller::new(role, "console"))
+    }
+
+    /// Runs a parsed command for a caller of the console.
+    pub fn run(&self, command: Command, role: Role) -> Response {
+        self.run_as(command, &Caller::new(role, "console"))
+    }
+
+    /// Parses and runs one command line (without the platform's prefix).
+    pub fn handle_as(&self, line: &str, caller: &Caller) -> Response {
         match Command::parse(line) {
-            Ok(command) => self.run(command, role),
-            Err(e) => usage_reply(&e),
+            Ok(command) => self.run_as(command, caller),
+            Err(e) => {
+                crate::observe::command("unknown", caller.platform, "usage", Duration::ZERO);
+                usage_reply(&e)
+            }
         }
     }
 
-    /// Runs a parsed command for a caller, checking the caller may run it. A fault inside a command is
-    /// logged and answered with an apology; it never takes the bot down.
-    pub fn run(&self, command: Command, role: Role) -> Response {
+    /// Runs a parsed command for a caller, checking the caller may run it, and counts it. A fault inside a
+    /// command is logged and answered with an apology; it never takes the bot down.
+    pub fn run_as(&self, command: Command, caller: &Caller) -> Response {
+        let started = Instant::now();
+        let name = command.spec().name;
+        let response = self.answer(command, caller.role);
+        crate::observe::command(name, caller.platform, response.status.as_str(), started.elapsed());
+        response
+    }
+
+    fn answer(&self, command: Command, role: Role) -> Response {
         let spec = command.spec();
         if !role.may(spec.access) {
             return Response::problem(

@@ -19,6 +19,7 @@ const LAYERS: &[&[&str]] = &[
         "target",
         "retry",
         "text",
+        "observe",
     ],
     &["model"],
     &["command", "extract"],

@@ -40,6 +40,7 @@ pub mod exec;
 pub mod extract;
 pub mod model;
 pub mod names;
+pub mod observe;
 pub mod render;
 pub mod resolve;
 pub mod response;

@@ -142,6 +142,16 @@ pub struct Topic {
 }
 
 /// A link related to the event.
+/// Whether `url` is an http(s) URL: the only kind a briefing's links and source may be, and the only kind
+/// a renderer turns into a link (a `javascript:` or `data:` URL stays visible text). Case-insensitive in
+/// its scheme, no whitespace inside.
+pub fn is_web_url(url: &str) -> bool {
+    let scheme_end = url.find("://").unwrap_or(0);
+    let scheme = url[..scheme_end].to_ascii_lowercase();
+    let rest = &url[(scheme_end + 3).min(url.len())..];
+    matches!(scheme.as_str(), "http" | "https") && !rest.is_empty() && !rest.contains(char::is_whitespace)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {

@@ -24,6 +24,19 @@ pub enum Status {
     Internal,
 }
 
+impl Status {
+    /// The status as a metric label.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Answer => "answer",
+            Status::NotFound => "not_found",
+            Status::Usage => "usage",
+            Status::Denied => "denied",
+            Status::Internal => "internal",
+        }
+    }
+}
+
 /// A run of inline text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "text", rename_all = "snake_case")]

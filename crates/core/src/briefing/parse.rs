@@ -16,6 +16,7 @@ use super::error::{BriefingError, FileError};
 use super::markdown::{self, PlainText};
 use super::{Briefing, Field, Link, Quote, Sponsor, Topic};
 use crate::extract;
+use crate::model::is_web_url;
 use crate::tomlerr;
 
 /// Limits applied while parsing.
@@ -416,13 +417,6 @@ fn is_language_tag(tag: &str) -> bool {
     (2..=3).contains(&lang.len())
         && lang.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn is_web_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
 }
 
 /// http(s) URLs standing in plain text, for raw articles.

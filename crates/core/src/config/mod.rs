@@ -14,11 +14,13 @@ use crate::tomlerr;
 
 mod digest;
 mod discord;
+mod http;
 mod matrix;
 mod select;
 
 pub use digest::{AnnounceConfig, DEFAULT_CATCH_UP, DigestConfig, format_duration, parse_duration};
 pub use discord::DiscordConfig;
+pub use http::HttpConfig;
 pub use matrix::{Autojoin, MatrixAuth, MatrixConfig};
 pub use select::Select;
 
@@ -75,6 +77,8 @@ pub struct Config {
     pub matrix: Option<MatrixConfig>,
     /// `[discord]`: off when absent.
     pub discord: Option<DiscordConfig>,
+    /// `[http]`: off when absent.
+    pub http: Option<HttpConfig>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -92,6 +96,7 @@ struct Raw {
     data: RawData,
     matrix: Option<matrix::Raw>,
     discord: Option<discord::Raw>,
+    http: Option<http::Raw>,
     #[serde(default)]
     digests: Vec<Spanned<digest::RawDigest>>,
     announce: Option<digest::RawAnnounce>,
@@ -248,6 +253,7 @@ impl Config {
                 .transpose()?,
             matrix: raw.matrix.map(|m| m.validate(&at, &data_dir)).transpose()?,
             discord: raw.discord.map(|d| d.validate(&at)).transpose()?,
+            http: raw.http.map(|h| h.validate(&at)).transpose()?,
         })
     }
 

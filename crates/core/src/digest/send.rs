@@ -140,6 +140,7 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
         .await?;
     match poster.post(&target, &content, key).await {
         Ok(id) => {
+            observe(post, "posted");
             mark_sent(d, key, &id).await?;
             tracing::info!(to = %target, briefing = %b.id, kind = post.intent.kind.code(), "posted");
             Ok(Sent::Posted(id))
@@ -257,6 +258,7 @@ async fn mark_sent(d: &Digests, key: &PostKey, id: &PostedId) -> Result<(), Ledg
 
 /// Records that `post` failed for good.
 async fn fail(d: &Digests, post: &Post, f: PostFailure, now: DateTime<Utc>) -> Result<Sent, LedgerError> {
+    observe(post, "failed");
     tracing::warn!(to = %post.intent.target, briefing = %post.intent.briefing, "post failed: {f}");
     let (key, failure) = (post.intent.key.clone(), f.clone());
     d.ledger.call(move |l| l.mark_failed(&key, &failure, now)).await?;
@@ -272,6 +274,7 @@ async fn retry(
     attempts: u32,
     now: DateTime<Utc>,
 ) -> Result<Sent, LedgerError> {
+    observe(post, "retry");
     let wait = match f.retry {
         Retry::Later(Some(after)) => chrono::Duration::from_std(after).unwrap_or(MAX_BACKOFF),
         _ => backoff(attempts),
@@ -282,4 +285,10 @@ async fn retry(
         .call(move |l| l.mark_retry(&key, &failure, now + wait, now))
         .await?;
     Ok(Sent::Retry(f))
+}
+
+/// Counts a post's outcome by platform and kind.
+fn observe(post: &Post, outcome: &'static str) {
+    let platform = Target::parse(&post.intent.target).map_or("other", |t| t.platform().as_str());
+    crate::observe::post(platform, post.intent.kind.code(), outcome);
 }

@@ -230,6 +230,12 @@ impl Store {
         } else {
             self.current.send_replace(Arc::new(next));
         }
+        crate::observe::briefings(report.total, report.errors.len());
+        crate::observe::reload(match (report.errors.is_empty(), report.is_unchanged()) {
+            (false, _) => "errors",
+            (true, true) => "unchanged",
+            (true, false) => "changed",
+        });
         tracing::debug!(
             briefings = report.total,
             errors = report.errors.len(),
