@@ -35,6 +35,7 @@ use tokio_util::task::TaskTracker;
 
 use attache_core::config::MatrixConfig;
 use attache_core::engine::{Engine, PlatformState};
+use attache_core::retry::Policy;
 
 pub use session::Secrets;
 
@@ -42,6 +43,8 @@ pub use session::Secrets;
 pub const PLATFORM: &str = "matrix";
 /// Handled event ids remembered for de-duplication.
 const SEEN_CAPACITY: usize = 4096;
+/// Connecting (logging in, restoring the session) while the homeserver is unreachable.
+const CONNECT_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(30));
 
 /// Why the adapter cannot run; each says what to do about it.
 #[derive(Debug, thiserror::Error)]
@@ -164,7 +167,7 @@ impl Bot {
 pub async fn run(engine: Arc<Engine>, start: Start, shutdown: CancellationToken) {
     engine.set_platform(PLATFORM, PlatformState::Starting);
     let started_ms = now_ms();
-    let mut backoff = send::Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
+    let mut backoff = CONNECT_RETRY.backoff();
     let client = loop {
         let attempt = tokio::select! {
             _ = shutdown.cancelled() => break None,

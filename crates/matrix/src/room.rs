@@ -7,7 +7,7 @@
 //! its room key may still arrive.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
@@ -17,11 +17,12 @@ use matrix_sdk::ruma::{UInt, UserId};
 use tokio::sync::mpsc;
 
 use attache_core::command::Role;
+use attache_core::retry::Policy;
 
 use super::Bot;
 use super::event::{self, Request};
 use super::render::{self, Message};
-use super::send::{self, Backoff};
+use super::send;
 use super::sync::{Read, read};
 
 /// A room task stops after this long without work.
@@ -29,8 +30,11 @@ const IDLE: Duration = Duration::from_secs(300);
 /// Events per `/messages` page, and pages at most per gap (a gap larger than this is logged, not chased).
 const GAP_PAGE: u32 = 100;
 const GAP_PAGES: usize = 50;
-/// How long an undecryptable command is retried while its key may still arrive.
-const DECRYPT_RETRIES: [u64; 5] = [1, 2, 4, 8, 15];
+/// Fetching a page of a gap again after a passing failure.
+const GAP_RETRY: Policy = Policy::new(Duration::from_millis(500), Duration::from_secs(10));
+/// Decrypting a command again while its room key may still arrive, for [`DECRYPT_PATIENCE`] in all.
+const DECRYPT_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(15));
+const DECRYPT_PATIENCE: Duration = Duration::from_secs(30);
 
 /// The part of a room's timeline a limited sync left out: `/messages` backwards from `from` to `to`.
 #[derive(Debug, Clone)]
@@ -114,7 +118,7 @@ async fn handle(bot: &Arc<Bot>, room: &Room, tx: &mpsc::UnboundedSender<Work>, w
 async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<TimelineEvent>) {
     let mut events = Vec::new();
     let mut from = Some(gap.from);
-    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(10));
+    let mut backoff = GAP_RETRY.backoff();
     let mut pages = 0;
     while let Some(token) = from.take() {
         let mut options = MessagesOptions::backward().from(token.as_str());
@@ -170,8 +174,14 @@ async fn retry_decryption(bot: Arc<Bot>, room: Room, tx: mpsc::UnboundedSender<W
     let TimelineEventKind::UnableToDecrypt { event: raw, .. } = &event.kind else {
         return;
     };
-    for wait in DECRYPT_RETRIES {
-        if !send::sleep(Duration::from_secs(wait), &bot.shutdown).await {
+    let give_up = Instant::now() + DECRYPT_PATIENCE;
+    let mut backoff = DECRYPT_RETRY.backoff();
+    loop {
+        let wait = backoff.next_delay();
+        if Instant::now() + wait > give_up {
+            break;
+        }
+        if !send::sleep(wait, &bot.shutdown).await {
             return;
         }
         let Ok(decrypted) = room.decrypt_event(raw.cast_ref_unchecked(), None).await else {

@@ -1,7 +1,7 @@
 //! Sending an answer so that it arrives: a rate limit (429, `M_LIMIT_EXCEEDED`) is waited out as the server
-//! asks, a network failure or a server error is retried with backoff, and only a refusal (not in the room,
-//! forbidden) gives up. Every retry reuses the event's transaction id, so a send whose response was lost is
-//! not posted twice.
+//! asks, a network failure or a server error is retried with the core's backoff ([`Policy`]: exponential
+//! with jitter), and only a refusal (not in the room, forbidden) gives up. Every retry reuses the event's
+//! transaction id, so a send whose response was lost is not posted twice.
 //!
 //! matrix-sdk would retry a 429 by itself; its retries are switched off for these requests so each wait is
 //! logged and counted (the count shows in the log as `rate limited (429)`), and so a wait ends on shutdown.
@@ -16,8 +16,12 @@ use matrix_sdk::{HttpError, Room};
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
+use attache_core::retry::Policy;
+
 /// 429s waited out since start, for the log.
 static RATE_LIMITED: AtomicU64 = AtomicU64::new(0);
+/// Sending again after a network failure, a server error, or a 429 that named no time.
+const SEND_RETRY: Policy = Policy::new(Duration::from_millis(500), Duration::from_secs(30));
 
 /// Why an answer was not sent.
 #[derive(Debug, thiserror::Error)]
@@ -50,7 +54,7 @@ pub async fn send_as(
     shutdown: &CancellationToken,
 ) -> Result<OwnedEventId, SendError> {
     let give_up = patience.map(|p| std::time::Instant::now() + p);
-    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(30));
+    let mut backoff = SEND_RETRY.backoff();
     loop {
         let attempt = room
             .send_raw("m.room.message", content.clone())
@@ -127,47 +131,5 @@ pub async fn sleep(wait: Duration, shutdown: &CancellationToken) -> bool {
     tokio::select! {
         _ = shutdown.cancelled() => false,
         _ = tokio::time::sleep(wait) => true,
-    }
-}
-
-/// Exponential backoff, doubling from `first` up to `cap`.
-#[derive(Debug, Clone)]
-pub struct Backoff {
-    next: Duration,
-    first: Duration,
-    cap: Duration,
-}
-
-impl Backoff {
-    pub fn new(first: Duration, cap: Duration) -> Backoff {
-        Backoff {
-            next: first,
-            first,
-            cap,
-        }
-    }
-
-    pub fn next_delay(&mut self) -> Duration {
-        let d = self.next;
-        self.next = (self.next * 2).min(self.cap);
-        d
-    }
-
-    pub fn reset(&mut self) {
-        self.next = self.first;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_doubles_to_its_cap_and_resets() {
-        let mut b = Backoff::new(Duration::from_secs(1), Duration::from_secs(5));
-        let delays: Vec<u64> = (0..5).map(|_| b.next_delay().as_secs()).collect();
-        assert_eq!(delays, vec![1, 2, 4, 5, 5]);
-        b.reset();
-        assert_eq!(b.next_delay(), Duration::from_secs(1));
     }
 }

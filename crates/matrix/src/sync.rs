@@ -25,23 +25,29 @@ use matrix_sdk::sync::SyncResponse;
 use matrix_sdk::{Room, RoomState};
 
 use attache_core::engine::PlatformState;
+use attache_core::retry::Policy;
 
 use super::event::{Incoming, Request, triage};
 use super::poster::MatrixPoster;
 use super::room::{self, Gap, Work};
-use super::send::{self, Backoff};
+use super::send;
 use super::{Bot, PLATFORM};
 
 /// How long a sync waits on the server for new events.
 const LONG_POLL: Duration = Duration::from_secs(30);
 /// Synapse's own cap on timeline events per room in one sync; asking for it keeps gaps rare.
 const TIMELINE_LIMIT: u32 = 100;
+/// Syncing again after a failed sync.
+const SYNC_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(10));
+/// Joining a room on invite, which Synapse can race with the invite itself.
+const JOIN_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(60));
+const JOIN_ATTEMPTS: u32 = 10;
 
 pub async fn run(bot: Arc<Bot>) {
     let mut since = stored_token(&bot).await;
     let mut first = since.is_none();
     let mut rooms: HashMap<OwnedRoomId, room::Handle> = HashMap::new();
-    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(10));
+    let mut backoff = SYNC_RETRY.backoff();
     let mut connected = false;
     let mut poster_registered = false;
     let Some(me) = bot.client.user_id().map(ToOwned::to_owned) else {
@@ -316,8 +322,8 @@ async fn accept_invite(bot: Arc<Bot>, room: Room) {
         tracing::info!(room = %room.room_id(), inviter, "ignoring an invite `matrix.autojoin` does not allow");
         return;
     }
-    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
-    for attempt in 1..=10 {
+    let mut backoff = JOIN_RETRY.backoff();
+    for attempt in 1..=JOIN_ATTEMPTS {
         match room.join().await {
             Ok(()) => {
                 tracing::info!(room = %room.room_id(), inviter, "joined on invite");
@@ -333,5 +339,5 @@ async fn accept_invite(bot: Arc<Bot>, room: Room) {
             }
         }
     }
-    tracing::error!(room = %room.room_id(), "gave up joining after 10 attempts");
+    tracing::error!(room = %room.room_id(), "gave up joining after {JOIN_ATTEMPTS} attempts");
 }
