@@ -5,27 +5,20 @@
 //! `> ` lines of older clients, `<mx-reply>` in HTML) are stripped first, so replying to an answer with a
 //! command works. Pure: text in, text out.
 
-/// The names the bot answers to when a message starts with one.
+use matrix_sdk::ruma::{OwnedUserId, UserId};
+
+/// The names the bot answers to when a message starts with one: its user id (`@attache:example.org`), its
+/// localpart (`attache`) and its display name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Names {
-    /// `@attache:example.org`
-    pub user_id: String,
-    /// `attache`
-    pub localpart: String,
+    pub user_id: OwnedUserId,
     pub display_name: Option<String>,
 }
 
 impl Names {
-    pub fn new(user_id: &str, display_name: Option<String>) -> Names {
-        let localpart = user_id
-            .trim_start_matches('@')
-            .split(':')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+    pub fn new(user_id: &UserId, display_name: Option<String>) -> Names {
         Names {
-            user_id: user_id.to_string(),
-            localpart,
+            user_id: user_id.to_owned(),
             display_name: display_name.filter(|d| !d.trim().is_empty()),
         }
     }
@@ -85,7 +78,7 @@ fn mentioned<'a>(body: &'a str, names: &Names) -> Option<&'a str> {
     [
         Some(names.user_id.as_str()),
         names.display_name.as_deref(),
-        Some(names.localpart.as_str()),
+        Some(names.user_id.localpart()),
     ]
     .into_iter()
     .flatten()
@@ -133,7 +126,7 @@ fn pill_text(formatted_body: Option<&str>, is_reply: bool, names: &Names) -> Opt
             href.strip_prefix("matrix:u/")
                 .map(|u| format!("@{}", u.split('?').next().unwrap_or(u)))
         })?;
-    if target.split('?').next()? != names.user_id {
+    if target.split('?').next()? != names.user_id.as_str() {
         return None;
     }
     let text = &html[tag_end + 1..];
@@ -155,7 +148,10 @@ mod tests {
     use super::*;
 
     fn names() -> Names {
-        Names::new("@attache:example.org", Some("Attaché Bot".into()))
+        Names::new(
+            matrix_sdk::ruma::user_id!("@attache:example.org"),
+            Some("Attaché Bot".into()),
+        )
     }
 
     fn line(body: &str) -> Option<String> {

@@ -13,7 +13,7 @@ use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
-use matrix_sdk::ruma::{UInt, UserId};
+use matrix_sdk::ruma::{EventId, UInt, UserId};
 use tokio::sync::mpsc;
 
 use attache_core::command::Role;
@@ -201,7 +201,7 @@ async fn retry_decryption(bot: Arc<Bot>, room: Room, tx: mpsc::UnboundedSender<W
 
 /// Answers one command, once.
 async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
-    if !bot.first_time(&request.event_id) {
+    if !bot.first_time(request.event_id.as_str()) {
         return;
     }
     let role = role_in(bot, room, &request.sender).await;
@@ -221,13 +221,13 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
         bot,
         room,
         &reply,
-        Some(&request.event_id),
+        Some(&*request.event_id),
         request.thread.as_deref(),
     )
     .await;
     tracing::debug!(
         room = %room.room_id(),
-        event = request.event_id,
+        event = %request.event_id,
         status = ?response.status,
         parts = reply.len(),
         send_ms = sending.elapsed().as_millis() as u64,
@@ -236,16 +236,16 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
 }
 
 /// Sends messages in order; a refused one is logged and the rest still tried.
-pub(super) async fn send_all(
+async fn send_all(
     bot: &Bot,
     room: &Room,
     messages: &[Message],
-    reply_to: Option<&str>,
-    thread: Option<&str>,
+    reply_to: Option<&EventId>,
+    thread: Option<&EventId>,
 ) {
     for message in messages {
         let content = event::answer_content(message, reply_to, thread);
-        match send::send(room, content, &bot.shutdown).await {
+        match send::send(room, &content, &bot.shutdown).await {
             Ok(_) => {}
             Err(send::SendError::Cancelled) => return,
             Err(e) => tracing::error!(room = %room.room_id(), "an answer was not sent: {e}"),
@@ -254,14 +254,11 @@ pub(super) async fn send_all(
 }
 
 /// The caller's role in `room`, from the configured lists and the room's power levels.
-pub(super) async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
-    let level = match UserId::parse(sender) {
-        Ok(user) => room.get_user_power_level(&user).await.ok().map(|p| match p {
-            UserPowerLevel::Infinite => i64::MAX,
-            UserPowerLevel::Int(i) => i.into(),
-            _ => 0,
-        }),
-        Err(_) => None,
-    };
+pub(super) async fn role_in(bot: &Bot, room: &Room, sender: &UserId) -> Role {
+    let level = room.get_user_power_level(sender).await.ok().map(|p| match p {
+        UserPowerLevel::Infinite => i64::MAX,
+        UserPowerLevel::Int(i) => i.into(),
+        _ => 0,
+    });
     bot.with_config(|c| event::role(sender, level, c))
 }

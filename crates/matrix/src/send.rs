@@ -11,9 +11,11 @@ use std::time::Duration;
 
 use matrix_sdk::config::RequestConfig;
 use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
+use matrix_sdk::ruma::events::StaticEventContent;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{OwnedEventId, TransactionId};
 use matrix_sdk::{HttpError, Room};
-use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use attache_core::retry::Policy;
@@ -38,17 +40,19 @@ pub enum SendError {
 /// Sends one `m.room.message` event with `content`, retrying until it is accepted, refused, or `shutdown`.
 pub async fn send(
     room: &Room,
-    content: Value,
+    content: &RoomMessageEventContent,
     shutdown: &CancellationToken,
 ) -> Result<OwnedEventId, SendError> {
+    let content = Raw::new(content).expect("message content serializes");
     send_as(room, content, &TransactionId::new(), None, shutdown).await
 }
 
 /// Sends one `m.room.message` under transaction id `txn` (so the homeserver sends it once however often it is
-/// repeated), retrying passing failures for up to `patience` (forever with `None`).
+/// repeated), retrying passing failures for up to `patience` (forever with `None`). The content is raw so
+/// that it can carry keys ruma's type has no place for (a post's key).
 pub async fn send_as(
     room: &Room,
-    content: Value,
+    content: Raw<RoomMessageEventContent>,
     txn: &TransactionId,
     patience: Option<Duration>,
     shutdown: &CancellationToken,
@@ -57,7 +61,7 @@ pub async fn send_as(
     let mut backoff = SEND_RETRY.backoff();
     loop {
         let attempt = room
-            .send_raw("m.room.message", content.clone())
+            .send_raw(RoomMessageEventContent::TYPE, content.clone().cast())
             .with_transaction_id(txn)
             .with_request_config(RequestConfig::new().disable_retry());
         let result = tokio::select! {

@@ -18,8 +18,9 @@ use matrix_sdk::config::SyncSettings;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
 use matrix_sdk::ruma::api::client::filter::{FilterDefinition, RoomEventFilter, RoomFilter};
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
+use matrix_sdk::ruma::events::AnySyncStateEvent;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedRoomId, UInt, UserId};
+use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, UInt, UserId};
 use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
 use matrix_sdk::sync::SyncResponse;
 use matrix_sdk::{Room, RoomState};
@@ -27,7 +28,7 @@ use matrix_sdk::{Room, RoomState};
 use attache_core::engine::PlatformState;
 use attache_core::retry::Policy;
 
-use super::event::{Incoming, Request, triage};
+use super::event::{self, Request, triage};
 use super::poster::MatrixPoster;
 use super::room::{self, Gap, Work};
 use super::send;
@@ -50,10 +51,7 @@ pub async fn run(bot: Arc<Bot>) {
     let mut backoff = SYNC_RETRY.backoff();
     let mut connected = false;
     let mut poster_registered = false;
-    let Some(me) = bot.client.user_id().map(ToOwned::to_owned) else {
-        tracing::error!("Matrix: the session has no user id");
-        return;
-    };
+    let me = bot.names.user_id.clone();
     // Rooms the bot has been in since before the current sync: one missing from here is joined anew.
     let mut known: HashSet<OwnedRoomId> = bot
         .client
@@ -203,13 +201,13 @@ enum Join {
 }
 
 fn own_join(bot: &Bot, update: &matrix_sdk::sync::JoinedRoomUpdate) -> Option<Join> {
-    let me = bot.names.user_id.as_str();
-    let join_ts = |raw: &Raw<serde_json::Value>| -> Option<u64> {
-        if raw.get_field::<String>("state_key").ok().flatten().as_deref() != Some(me) {
+    let me = &bot.names.user_id;
+    let join_ts = |raw: &Raw<AnySyncStateEvent>| -> Option<u64> {
+        // Only the bot's own member events are read in full.
+        if raw.get_field::<OwnedUserId>("state_key").ok().flatten().as_ref() != Some(me) {
             return None;
         }
-        let incoming = raw.deserialize_as_unchecked::<Incoming>().ok()?;
-        incoming.is_join_of(me).then_some(incoming.origin_server_ts)
+        event::join_of(&raw.deserialize().ok()?, me)
     };
     let timeline = &update.timeline.events;
     if let Some(i) = timeline
@@ -243,25 +241,24 @@ pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
             .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms);
         let own = event
             .raw()
-            .get_field::<String>("sender")
+            .get_field::<OwnedUserId>("sender")
             .ok()
             .flatten()
-            .as_deref()
-            == Some(bot.names.user_id.as_str());
+            .as_ref()
+            == Some(&bot.names.user_id);
         if old || own {
             return Read::Skip;
         }
         tracing::warn!(event = ?event.event_id(), reason = ?utd_info.reason, "cannot decrypt an event yet");
         return Read::Undecrypted(event.clone());
     }
-    let incoming: Incoming = match event.raw().deserialize_as_unchecked() {
-        Ok(i) => i,
-        Err(_) => return Read::Skip,
+    let Ok(incoming) = event.raw().deserialize() else {
+        return Read::Skip;
     };
     match bot.with_config(|c| triage(&incoming, &bot.names, &c.prefix, bot.started_ms)) {
         Ok(request) => Read::Command(request),
         Err(skip) => {
-            tracing::trace!(event = incoming.event_id, ?skip, "not a command");
+            tracing::trace!(event = %incoming.event_id(), ?skip, "not a command");
             Read::Skip
         }
     }
