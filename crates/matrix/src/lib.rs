@@ -29,6 +29,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use matrix_sdk::Client;
+use matrix_sdk::deserialized_responses::TimelineEvent;
 use matrix_sdk::ruma::{OwnedRoomId, RoomAliasId, RoomId};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -150,6 +151,13 @@ impl Bot {
     fn with_config<T>(&self, f: impl FnOnce(&MatrixConfig) -> T) -> T {
         let config = self.engine.config();
         f(config.matrix.as_ref().unwrap_or(&self.started_config))
+    }
+
+    /// Whether `event` was sent before the bot started: backlog, never answered.
+    fn is_backlog(&self, event: &TimelineEvent) -> bool {
+        event
+            .timestamp()
+            .is_some_and(|ts| u64::from(ts.get()) < self.started_ms)
     }
 
     /// Marks an event handled; `false` if it already was.

@@ -23,7 +23,7 @@ use super::Bot;
 use super::event::{self, Request};
 use super::render::{self, Message};
 use super::send;
-use super::sync::{Read, read};
+use super::sync::{Read, read, read_all};
 
 /// A room task stops after this long without work.
 const IDLE: Duration = Duration::from_secs(300);
@@ -141,10 +141,7 @@ async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<Timeli
         };
         pages += 1;
         // Paging back past the start means the rest is backlog.
-        let reached_start = page.chunk.iter().any(|e| {
-            e.timestamp()
-                .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms)
-        });
+        let reached_start = page.chunk.iter().any(|e| bot.is_backlog(e));
         let done = page.chunk.is_empty() || reached_start;
         events.extend(page.chunk);
         if done || pages == GAP_PAGES {
@@ -156,15 +153,7 @@ async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<Timeli
         from = page.end;
     }
     events.reverse();
-    let mut requests = Vec::new();
-    let mut undecrypted = Vec::new();
-    for event in &events {
-        match read(bot, event) {
-            Read::Command(r) => requests.push(r),
-            Read::Undecrypted(e) => undecrypted.push(e),
-            Read::Skip => {}
-        }
-    }
+    let (requests, undecrypted) = read_all(bot, &events);
     tracing::info!(room = %room.room_id(), events = events.len(), commands = requests.len(), "gap filled");
     (requests, undecrypted)
 }

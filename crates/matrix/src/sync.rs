@@ -20,9 +20,9 @@ use matrix_sdk::ruma::api::client::filter::{FilterDefinition, RoomEventFilter, R
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::events::AnySyncStateEvent;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, UInt, UserId};
+use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomId, UInt, UserId};
 use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
-use matrix_sdk::sync::SyncResponse;
+use matrix_sdk::sync::{JoinedRoomUpdate, SyncResponse};
 use matrix_sdk::{Room, RoomState};
 
 use attache_core::engine::PlatformState;
@@ -51,7 +51,6 @@ pub async fn run(bot: Arc<Bot>) {
     let mut backoff = SYNC_RETRY.backoff();
     let mut connected = false;
     let mut poster_registered = false;
-    let me = bot.names.user_id.clone();
     // Rooms the bot has been in since before the current sync: one missing from here is joined anew.
     let mut known: HashSet<OwnedRoomId> = bot
         .client
@@ -60,16 +59,7 @@ pub async fn run(bot: Arc<Bot>) {
         .map(|r| r.room_id().to_owned())
         .collect();
     loop {
-        // Not connected yet (this start, or after an error): return at once, so the bot is known to be
-        // connected (and its rooms to post to) without waiting out a long poll in a quiet account.
-        let mut settings = SyncSettings::default().filter(filter(&me)).timeout(if connected {
-            LONG_POLL
-        } else {
-            Duration::ZERO
-        });
-        if let Some(token) = &since {
-            settings = settings.token(token.clone());
-        }
+        let settings = settings(&bot.names.user_id, since.as_deref(), connected);
         let result = tokio::select! {
             _ = bot.shutdown.cancelled() => break,
             r = bot.client.sync_once(settings) => r,
@@ -93,11 +83,8 @@ pub async fn run(bot: Arc<Bot>) {
             bot.engine.set_platform(PLATFORM, PlatformState::Connected);
             connected = true;
             backoff.reset();
-            // After a sync, so the rooms the bot is in are known when the first post goes out.
-            if !poster_registered && let Some(digests) = bot.engine.digests() {
-                let poster = MatrixPoster::new(bot.client.clone(), me.clone(), bot.shutdown.clone());
-                digests.add_poster(Arc::new(poster));
-                poster_registered = true;
+            if !poster_registered {
+                poster_registered = register_poster(&bot);
             }
         }
         invites(&bot, &response);
@@ -117,6 +104,33 @@ pub async fn run(bot: Arc<Bot>) {
     }
 }
 
+/// The next sync, from `since`. Not connected yet (this start, or after an error): it returns at once, so
+/// the bot is known to be connected (and its rooms to post to) without waiting out a long poll in a quiet
+/// account.
+fn settings(me: &UserId, since: Option<&str>, connected: bool) -> SyncSettings {
+    let timeout = if connected { LONG_POLL } else { Duration::ZERO };
+    let settings = SyncSettings::default().filter(filter(me)).timeout(timeout);
+    match since {
+        Some(token) => settings.token(token),
+        None => settings,
+    }
+}
+
+/// Lets the scheduler post through this client; `false` when the bot runs without digests. Called after
+/// a sync, so the rooms the bot is in are known when the first post goes out.
+fn register_poster(bot: &Bot) -> bool {
+    let Some(digests) = bot.engine.digests() else {
+        return false;
+    };
+    let poster = MatrixPoster::new(
+        bot.client.clone(),
+        bot.names.user_id.clone(),
+        bot.shutdown.clone(),
+    );
+    digests.add_poster(Arc::new(poster));
+    true
+}
+
 /// Sends each served room's commands, and its gap when the timeline was limited, to the room's task.
 fn dispatch(
     bot: &Arc<Bot>,
@@ -129,55 +143,11 @@ fn dispatch(
         if !bot.serves(room_id) {
             continue;
         }
-        let timeline = &update.timeline;
-        // Joined in this sync: what came before the join (and any gap) was said before the bot was there.
-        // The bot's own events are filtered out of timelines (see [`filter`]), so its join is looked for
-        // in the room's state too; a room new to the bot whose join is nowhere is all history.
-        let joined = own_join(bot, update);
-        let newly = !known.contains(room_id);
-        let gap = match (&timeline.prev_batch, timeline.limited, joined, newly) {
-            (Some(from), true, None, false) => Some(Gap {
-                from: from.clone(),
-                to: since.map(str::to_string),
-            }),
-            _ => None,
-        };
-        if newly {
-            tracing::debug!(room = %room_id, join = ?joined, "joined: what came before the join is history");
-        }
-        let mut requests = Vec::new();
-        let mut undecrypted = Vec::new();
-        let events: Vec<&TimelineEvent> = match (joined, newly) {
-            (Some(Join::InTimeline(i)), _) => timeline.events[i + 1..].iter().collect(),
-            (Some(Join::At(ts)), _) => timeline
-                .events
-                .iter()
-                .filter(|e| e.timestamp().is_some_and(|t| u64::from(t.get()) > ts))
-                .collect(),
-            (None, true) => Vec::new(),
-            (None, false) => timeline.events.iter().collect(),
-        };
-        for event in events {
-            match read(bot, event) {
-                Read::Command(r) => requests.push(r),
-                Read::Undecrypted(e) => undecrypted.push(e),
-                Read::Skip => {}
-            }
-        }
-        if gap.is_none() && requests.is_empty() && undecrypted.is_empty() {
+        let Some(work) = room_work(bot, room_id, update, since, !known.contains(room_id)) else {
             continue;
-        }
-        if let Some(g) = &gap {
-            tracing::info!(room = %room_id, "sync timeline limited: fetching the gap");
-            tracing::debug!(from = g.from, to = ?g.to, "gap");
-        }
+        };
         let Some(room) = bot.client.get_room(room_id) else {
             continue;
-        };
-        let work = Work {
-            gap,
-            requests,
-            undecrypted,
         };
         let handle = rooms
             .entry(room_id.clone())
@@ -191,6 +161,55 @@ fn dispatch(
     }
 }
 
+/// A room's work in one sync: the commands said since the bot joined, and the gap to fetch when the
+/// timeline was limited; `None` when there is nothing to do. `newly`: the room is new to the bot.
+fn room_work(
+    bot: &Bot,
+    room_id: &RoomId,
+    update: &JoinedRoomUpdate,
+    since: Option<&str>,
+    newly: bool,
+) -> Option<Work> {
+    let timeline = &update.timeline;
+    // Joined in this sync: what came before the join (and any gap) was said before the bot was there.
+    // The bot's own events are filtered out of timelines (see [`filter`]), so its join is looked for in the
+    // room's state too; a room new to the bot whose join is nowhere is all history.
+    let joined = own_join(bot, update);
+    if newly {
+        tracing::debug!(room = %room_id, join = ?joined, "joined: what came before the join is history");
+    }
+    let gap = match (&timeline.prev_batch, timeline.limited, joined, newly) {
+        (Some(from), true, None, false) => Some(Gap {
+            from: from.clone(),
+            to: since.map(str::to_string),
+        }),
+        _ => None,
+    };
+    let events: Vec<&TimelineEvent> = match (joined, newly) {
+        (Some(Join::InTimeline(i)), _) => timeline.events[i + 1..].iter().collect(),
+        (Some(Join::At(ts)), _) => timeline
+            .events
+            .iter()
+            .filter(|e| e.timestamp().is_some_and(|t| u64::from(t.get()) > ts))
+            .collect(),
+        (None, true) => Vec::new(),
+        (None, false) => timeline.events.iter().collect(),
+    };
+    let (requests, undecrypted) = read_all(bot, events);
+    if gap.is_none() && requests.is_empty() && undecrypted.is_empty() {
+        return None;
+    }
+    if let Some(g) = &gap {
+        tracing::info!(room = %room_id, "sync timeline limited: fetching the gap");
+        tracing::debug!(from = g.from, to = ?g.to, "gap");
+    }
+    Some(Work {
+        gap,
+        requests,
+        undecrypted,
+    })
+}
+
 /// Where the bot's own join of a room is in a sync's room update.
 #[derive(Debug, Clone, Copy)]
 enum Join {
@@ -200,7 +219,7 @@ enum Join {
     At(u64),
 }
 
-fn own_join(bot: &Bot, update: &matrix_sdk::sync::JoinedRoomUpdate) -> Option<Join> {
+fn own_join(bot: &Bot, update: &JoinedRoomUpdate) -> Option<Join> {
     let me = &bot.names.user_id;
     let join_ts = |raw: &Raw<AnySyncStateEvent>| -> Option<u64> {
         // Only the bot's own member events are read in full.
@@ -225,6 +244,23 @@ fn own_join(bot: &Bot, update: &matrix_sdk::sync::JoinedRoomUpdate) -> Option<Jo
         .map(Join::At)
 }
 
+/// The commands among `events`, in order, and the events that could not be decrypted yet.
+pub fn read_all<'a>(
+    bot: &Bot,
+    events: impl IntoIterator<Item = &'a TimelineEvent>,
+) -> (Vec<Request>, Vec<TimelineEvent>) {
+    let mut requests = Vec::new();
+    let mut undecrypted = Vec::new();
+    for event in events {
+        match read(bot, event) {
+            Read::Command(r) => requests.push(r),
+            Read::Undecrypted(e) => undecrypted.push(e),
+            Read::Skip => {}
+        }
+    }
+    (requests, undecrypted)
+}
+
 /// What a timeline event is to the bot.
 pub enum Read {
     Command(Request),
@@ -236,9 +272,7 @@ pub enum Read {
 /// Reads one (already decrypted, when the key was there) timeline event.
 pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
     if let TimelineEventKind::UnableToDecrypt { utd_info, .. } = &event.kind {
-        let old = event
-            .timestamp()
-            .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms);
+        let old = bot.is_backlog(event);
         let own = event
             .raw()
             .get_field::<OwnedUserId>("sender")
