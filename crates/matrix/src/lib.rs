@@ -192,7 +192,10 @@ async fn connect(engine: &Engine, start: &Start, shutdown: &CancellationToken) -
         match attempt {
             Ok(c) => return Some(c),
             Err(e) if e.is_transient() => {
-                let wait = backoff.next_delay();
+                let wait = match &e {
+                    MatrixError::Sdk(sdk) => send::wait_after(sdk, &mut backoff),
+                    _ => backoff.next_delay(),
+                };
                 tracing::warn!("Matrix: {e}; trying again in {wait:?}");
                 engine.set_platform(PLATFORM, PlatformState::Reconnecting(e.to_string()));
                 if !send::sleep(wait, shutdown).await {

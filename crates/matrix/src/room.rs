@@ -127,8 +127,9 @@ async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<Timeli
         let page = match room.messages(options).await {
             Ok(p) => p,
             Err(e) if send::is_transient(&e) => {
-                tracing::warn!(room = %room.room_id(), "fetching a gap failed ({e}); retrying");
-                if !send::sleep(backoff.next_delay(), &bot.shutdown).await {
+                let wait = send::wait_after(&e, &mut backoff);
+                tracing::warn!(room = %room.room_id(), "fetching a gap failed ({e}); retrying in {wait:?}");
+                if !send::sleep(wait, &bot.shutdown).await {
                     break;
                 }
                 from = Some(token);

@@ -18,7 +18,7 @@ use matrix_sdk::ruma::{OwnedEventId, TransactionId};
 use matrix_sdk::{HttpError, Room};
 use tokio_util::sync::CancellationToken;
 
-use attache_core::retry::Policy;
+use attache_core::retry::{Backoff, Policy};
 
 /// 429s waited out since start, for the log.
 static RATE_LIMITED: AtomicU64 = AtomicU64::new(0);
@@ -72,9 +72,9 @@ pub async fn send_as(
             Ok(sent) => return Ok(sent.response.event_id),
             Err(e) => e,
         };
-        let wait = if let Some(after) = rate_limit(&error) {
+        let wait = if rate_limit(&error).is_some() {
             let n = RATE_LIMITED.fetch_add(1, Ordering::Relaxed) + 1;
-            let wait = after.unwrap_or_else(|| backoff.next_delay());
+            let wait = wait_after(&error, &mut backoff);
             tracing::info!(
                 room = %room.room_id(),
                 wait_ms = wait.as_millis() as u64,
@@ -96,6 +96,13 @@ pub async fn send_as(
             return Err(SendError::Cancelled);
         }
     }
+}
+
+/// The wait before trying again after `error`: the time a 429 named, as given, else `backoff`'s next delay.
+pub fn wait_after(error: &matrix_sdk::Error, backoff: &mut Backoff) -> Duration {
+    rate_limit(error)
+        .flatten()
+        .unwrap_or_else(|| backoff.next_delay())
 }
 
 /// `Some` when `error` is a 429, with the wait the server asked for, if it said.

@@ -6,8 +6,9 @@
 //!   `limited` (Synapse returns at most 100 events per room, and the rest never reach a handler) also
 //!   carries the gap to fetch from `/messages`: from the timeline's `prev_batch` back to the previous sync's
 //!   `next_batch`. The room task fetches it and answers it first; ids are de-duplicated across both.
-//! - `sync_once` fails on the first error: the loop reports `Reconnecting(why)`, backs off (capped) and tries
-//!   again from the same token, so nothing is lost; `Connected` again after the next successful sync.
+//! - `sync_once` fails on the first error: the loop reports `Reconnecting(why)`, waits (the core's backoff, or
+//!   the time a 429 names) and tries again from the same token, so nothing is lost; `Connected` again after
+//!   the next successful sync.
 //! - Invites are joined when `autojoin` allows, with retries, since Synapse can race a join with its invite.
 
 use std::collections::{HashMap, HashSet};
@@ -67,7 +68,7 @@ pub async fn run(bot: Arc<Bot>) {
         let response = match result {
             Ok(r) => r,
             Err(e) => {
-                let wait = backoff.next_delay();
+                let wait = send::wait_after(&e, &mut backoff);
                 tracing::warn!("Matrix sync failed ({e}); reconnecting in {wait:?}");
                 bot.engine
                     .set_platform(PLATFORM, PlatformState::Reconnecting(e.to_string()));
@@ -362,7 +363,7 @@ async fn accept_invite(bot: Arc<Bot>, room: Room) {
             }
             Err(_) if room.state() == RoomState::Joined => return,
             Err(e) => {
-                let wait = backoff.next_delay();
+                let wait = send::wait_after(&e, &mut backoff);
                 tracing::warn!(room = %room.room_id(), attempt, "cannot join yet ({e}); retrying in {wait:?}");
                 if !send::sleep(wait, &bot.shutdown).await {
                     return;
