@@ -2,30 +2,27 @@
 //!
 //! A command is `<prefix><command> <args>`, or any message that starts by naming the bot: its display name,
 //! localpart or user id (`attache: summary infoforum`), or a pill linking to it. Reply fallbacks (the quoted
-//! `> ` lines of older clients, `<mx-reply>` in HTML) are stripped first, so replying to an answer with a
-//! command works. Pure: text in, text out.
+//! `> ` lines of older clients, `<mx-reply>` in HTML) are stripped first, by ruma's own functions, so
+//! replying to an answer with a command works. The HTML body is read with ruma-html's parser and a pill's
+//! link with ruma's `MatrixToUri`/`MatrixUri`, never by searching the markup. Pure: text in, text out.
 
-/// The names the bot answers to when a message starts with one.
+use matrix_sdk::ruma::events::room::message::sanitize::remove_plain_reply_fallback;
+use matrix_sdk::ruma::matrix_uri::MatrixId;
+use matrix_sdk::ruma::{MatrixToUri, MatrixUri, OwnedUserId, UserId};
+use ruma_html::{Html, NodeRef, SanitizerConfig};
+
+/// The names the bot answers to when a message starts with one: its user id (`@attache:example.org`), its
+/// localpart (`attache`) and its display name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Names {
-    /// `@attache:example.org`
-    pub user_id: String,
-    /// `attache`
-    pub localpart: String,
+    pub user_id: OwnedUserId,
     pub display_name: Option<String>,
 }
 
 impl Names {
-    pub fn new(user_id: &str, display_name: Option<String>) -> Names {
-        let localpart = user_id
-            .trim_start_matches('@')
-            .split(':')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+    pub fn new(user_id: &UserId, display_name: Option<String>) -> Names {
         Names {
-            user_id: user_id.to_string(),
-            localpart,
+            user_id: user_id.to_owned(),
             display_name: display_name.filter(|d| !d.trim().is_empty()),
         }
     }
@@ -41,7 +38,7 @@ pub fn command_line(
     names: &Names,
 ) -> Option<String> {
     let body = if is_reply {
-        strip_reply_fallback(body)
+        remove_plain_reply_fallback(body)
     } else {
         body
     };
@@ -57,35 +54,12 @@ pub fn command_line(
     Some(rest.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// The body without its reply fallback: the leading `>` lines and the blank line after them.
-pub fn strip_reply_fallback(body: &str) -> &str {
-    if !body.starts_with('>') {
-        return body;
-    }
-    let mut rest = body;
-    while rest.starts_with('>') {
-        rest = match rest.split_once('\n') {
-            Some((_, after)) => after,
-            None => "",
-        };
-    }
-    rest.strip_prefix('\n').unwrap_or(rest)
-}
-
-/// The HTML without its `<mx-reply>` fallback.
-pub fn strip_mx_reply(html: &str) -> &str {
-    match html.find("</mx-reply>") {
-        Some(end) if html.trim_start().starts_with("<mx-reply>") => &html[end + "</mx-reply>".len()..],
-        _ => html,
-    }
-}
-
 /// The body after a name the bot answers to, and the `:` or `,` after it; `None` if it does not start so.
 fn mentioned<'a>(body: &'a str, names: &Names) -> Option<&'a str> {
     [
         Some(names.user_id.as_str()),
         names.display_name.as_deref(),
-        Some(names.localpart.as_str()),
+        Some(names.user_id.localpart()),
     ]
     .into_iter()
     .flatten()
@@ -115,39 +89,67 @@ fn strip_name<'a>(body: &'a str, name: &str) -> Option<&'a str> {
     }
 }
 
-/// The text of a pill to the bot at the very start of the HTML body (`<a href="https://matrix.to/#/@bot:…">`).
+/// The text of a pill to the bot at the very start of the HTML body (`<a href="https://matrix.to/#/@bot:…">`),
+/// after the reply fallback when the message is a reply.
 fn pill_text(formatted_body: Option<&str>, is_reply: bool, names: &Names) -> Option<String> {
-    let mut html = formatted_body?;
+    let html = Html::parse(formatted_body?);
     if is_reply {
-        html = strip_mx_reply(html);
+        html.sanitize_with(&SanitizerConfig::new().remove_reply_fallback());
     }
-    let html = html.trim_start();
-    let html = html.strip_prefix("<p>").unwrap_or(html);
-    let tag_end = html.strip_prefix("<a ")?.find('>')? + 3;
-    let tag = &html[..tag_end];
-    let href = tag.split("href=\"").nth(1)?.split('"').next()?;
-    let target = href
-        .strip_prefix("https://matrix.to/#/")
-        .map(|t| t.replace("%40", "@").replace("%3A", ":").replace("%3a", ":"))
-        .or_else(|| {
-            href.strip_prefix("matrix:u/")
-                .map(|u| format!("@{}", u.split('?').next().unwrap_or(u)))
-        })?;
-    if target.split('?').next()? != names.user_id {
-        return None;
+    let mut first = first_node(html.children())?;
+    if is_element(&first, "p") {
+        first = first_node(first.children())?;
     }
-    let text = &html[tag_end + 1..];
-    let text = &text[..text.find("</a>")?];
-    Some(unescape(text))
+    let href = href(&first)?;
+    (linked_user(&href)? == names.user_id).then(|| text(&first))
 }
 
-/// The few entities a client writes in a pill's text.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+/// The first node that is not blank text.
+fn first_node(mut nodes: impl Iterator<Item = NodeRef>) -> Option<NodeRef> {
+    nodes.find(|n| n.as_text().is_none_or(|t| !t.borrow().trim().is_empty()))
+}
+
+fn is_element(node: &NodeRef, name: &str) -> bool {
+    node.as_element().is_some_and(|e| &*e.name.local == name)
+}
+
+/// The `href` of an `<a>` element.
+fn href(node: &NodeRef) -> Option<String> {
+    let link = node.as_element().filter(|e| &*e.name.local == "a")?;
+    let attrs = link.attrs.borrow();
+    attrs
+        .iter()
+        .find(|a| &*a.name.local == "href")
+        .map(|a| a.value.to_string())
+}
+
+/// The user a link points at: `https://matrix.to/#/@user:server` (percent-encoded or not) or
+/// `matrix:u/user:server`.
+fn linked_user(href: &str) -> Option<OwnedUserId> {
+    let id = match MatrixToUri::parse(href) {
+        Ok(uri) => uri.id().clone(),
+        Err(_) => MatrixUri::parse(href).ok()?.id().clone(),
+    };
+    match id {
+        MatrixId::User(user) => Some(user),
+        _ => None,
+    }
+}
+
+/// The text inside a node, entities decoded.
+fn text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(node) = stack.pop() {
+        match node.as_text() {
+            Some(t) => out.push_str(&t.borrow()),
+            None => {
+                let children: Vec<NodeRef> = node.children().collect();
+                stack.extend(children.into_iter().rev());
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -155,7 +157,10 @@ mod tests {
     use super::*;
 
     fn names() -> Names {
-        Names::new("@attache:example.org", Some("Attaché Bot".into()))
+        Names::new(
+            matrix_sdk::ruma::user_id!("@attache:example.org"),
+            Some("Attaché Bot".into()),
+        )
     }
 
     fn line(body: &str) -> Option<String> {
@@ -195,10 +200,6 @@ mod tests {
         assert_eq!(command_line(body, None, false, "!", &names()), None);
         let reply_to_command = "> <@alice:example.org> !summary infoforum\n\nthanks";
         assert_eq!(command_line(reply_to_command, None, true, "!", &names()), None);
-        assert_eq!(
-            strip_mx_reply("<mx-reply><blockquote>x</blockquote></mx-reply>!help"),
-            "!help"
-        );
     }
 
     #[test]
@@ -225,6 +226,21 @@ mod tests {
         assert_eq!(
             command_line("> <@a:b> q\n\nx: help", Some(html), true, "!", &names()).as_deref(),
             Some("help")
+        );
+        // Not a reply: the pill must open the message, and a fallback is not looked past.
+        assert_eq!(command_line("x: help", Some(html), false, "!", &names()), None);
+        // Inside a paragraph, with its text's entities decoded and a `matrix:` URI.
+        let html =
+            "<p> <a href='matrix:u/attache:example.org?action=chat'>Q&amp;A <em>bot</em></a>, help</p>";
+        assert_eq!(
+            command_line("Q&A bot, help", Some(html), false, "!", &names()).as_deref(),
+            Some("help")
+        );
+        // A link to a room is no pill, whatever its text.
+        let html = "<a href=\"https://matrix.to/#/!room:example.org\">The Bot</a> status";
+        assert_eq!(
+            command_line("The Bot status", Some(html), false, "!", &names()),
+            None
         );
     }
 }

@@ -29,12 +29,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use matrix_sdk::Client;
+use matrix_sdk::deserialized_responses::TimelineEvent;
 use matrix_sdk::ruma::{OwnedRoomId, RoomAliasId, RoomId};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use attache_core::config::MatrixConfig;
 use attache_core::engine::{Engine, PlatformState};
+use attache_core::retry::Policy;
 
 pub use session::Secrets;
 
@@ -42,6 +44,8 @@ pub use session::Secrets;
 pub const PLATFORM: &str = "matrix";
 /// Handled event ids remembered for de-duplication.
 const SEEN_CAPACITY: usize = 4096;
+/// Connecting (logging in, restoring the session) while the homeserver is unreachable.
+const CONNECT_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(30));
 
 /// Why the adapter cannot run; each says what to do about it.
 #[derive(Debug, thiserror::Error)]
@@ -149,6 +153,13 @@ impl Bot {
         f(config.matrix.as_ref().unwrap_or(&self.started_config))
     }
 
+    /// Whether `event` was sent before the bot started: backlog, never answered.
+    fn is_backlog(&self, event: &TimelineEvent) -> bool {
+        event
+            .timestamp()
+            .is_some_and(|ts| u64::from(ts.get()) < self.started_ms)
+    }
+
     /// Marks an event handled; `false` if it already was.
     fn first_time(&self, event_id: &str) -> bool {
         self.seen
@@ -164,52 +175,71 @@ impl Bot {
 pub async fn run(engine: Arc<Engine>, start: Start, shutdown: CancellationToken) {
     engine.set_platform(PLATFORM, PlatformState::Starting);
     let started_ms = now_ms();
-    let mut backoff = send::Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
-    let client = loop {
+    if let Some(client) = connect(&engine, &start, &shutdown).await {
+        serve(engine.clone(), client, start.config, started_ms, shutdown).await;
+    }
+    engine.set_platform(PLATFORM, PlatformState::Stopped);
+}
+
+/// A logged-in client, or `None` on shutdown or a problem that needs a fix.
+async fn connect(engine: &Engine, start: &Start, shutdown: &CancellationToken) -> Option<Client> {
+    let mut backoff = CONNECT_RETRY.backoff();
+    loop {
         let attempt = tokio::select! {
-            _ = shutdown.cancelled() => break None,
+            _ = shutdown.cancelled() => return None,
             c = session::connect(&start.config, &start.secrets) => c,
         };
         match attempt {
-            Ok(c) => break Some(c),
+            Ok(c) => return Some(c),
             Err(e) if e.is_transient() => {
-                let wait = backoff.next_delay();
+                let wait = match &e {
+                    MatrixError::Sdk(sdk) => send::wait_after(sdk, &mut backoff),
+                    _ => backoff.next_delay(),
+                };
                 tracing::warn!("Matrix: {e}; trying again in {wait:?}");
                 engine.set_platform(PLATFORM, PlatformState::Reconnecting(e.to_string()));
-                if !send::sleep(wait, &shutdown).await {
-                    break None;
+                if !send::sleep(wait, shutdown).await {
+                    return None;
                 }
             }
             Err(e) => {
                 tracing::error!("Matrix cannot start: {e}");
-                break None;
+                return None;
             }
         }
-    };
-    if let Some(client) = client {
-        let tasks = TaskTracker::new();
-        let bot = Arc::new(Bot {
-            names: input::Names::new(
-                &start.config.user,
-                client.account().get_display_name().await.ok().flatten(),
-            ),
-            served: served_rooms(&client, &start.config.rooms).await,
-            engine: engine.clone(),
-            client,
-            started_config: start.config,
-            started_ms,
-            seen: Mutex::new(dedupe::Seen::new(SEEN_CAPACITY)),
-            tasks: tasks.clone(),
-            shutdown: shutdown.clone(),
-        });
-        sync::run(bot).await;
-        if let Some(digests) = engine.digests() {
-            digests.remove_poster(attache_core::digest::Platform::Matrix);
-        }
-        tasks.close();
-        tasks.wait().await;
     }
-    engine.set_platform(PLATFORM, PlatformState::Stopped);
+}
+
+/// Syncs and answers until `shutdown`, then waits for the room tasks to finish.
+async fn serve(
+    engine: Arc<Engine>,
+    client: Client,
+    config: MatrixConfig,
+    started_ms: u64,
+    shutdown: CancellationToken,
+) {
+    let Some(user_id) = client.user_id().map(ToOwned::to_owned) else {
+        tracing::error!("Matrix: the session has no user id");
+        return;
+    };
+    let tasks = TaskTracker::new();
+    let bot = Arc::new(Bot {
+        names: input::Names::new(&user_id, client.account().get_display_name().await.ok().flatten()),
+        served: served_rooms(&client, &config.rooms).await,
+        engine: engine.clone(),
+        client,
+        started_config: config,
+        started_ms,
+        seen: Mutex::new(dedupe::Seen::new(SEEN_CAPACITY)),
+        tasks: tasks.clone(),
+        shutdown,
+    });
+    sync::run(bot).await;
+    if let Some(digests) = engine.digests() {
+        digests.remove_poster(attache_core::digest::Platform::Matrix);
+    }
+    tasks.close();
+    tasks.wait().await;
 }
 
 /// The configured rooms as ids, aliases resolved; `None` when every room is served.

@@ -8,12 +8,15 @@
 //! `m.replace` whose transaction id is derived from the key and the new content, so it too is sent once.
 
 use chrono::{DateTime, Utc};
+use matrix_sdk::deserialized_responses::TimelineEventKind;
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::api::client::filter::RoomEventFilter;
 use matrix_sdk::ruma::api::error::ErrorKind;
-use matrix_sdk::ruma::{OwnedTransactionId, OwnedUserId, UInt};
+use matrix_sdk::ruma::events::room::message::{Relation, ReplacementMetadata, RoomMessageEventContent};
+use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent};
+use matrix_sdk::ruma::serde::{JsonObject, Raw};
+use matrix_sdk::ruma::{EventId, OwnedEventId, OwnedTransactionId, OwnedUserId, UInt};
 use matrix_sdk::{Client, Room, RoomState};
-use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
 use attache_core::digest::{
@@ -88,9 +91,9 @@ impl MatrixPoster {
     async fn send(
         &self,
         room: &Room,
-        content: Value,
+        content: Raw<RoomMessageEventContent>,
         txn: &PostKey,
-    ) -> Result<matrix_sdk::ruma::OwnedEventId, PostFailure> {
+    ) -> Result<OwnedEventId, PostFailure> {
         let txn: OwnedTransactionId = txn.as_str().into();
         let sent = send::send_as(room, content, &txn, Some(PATIENCE), &self.shutdown).await;
         sent.map_err(|e| failure(e, room))
@@ -128,37 +131,48 @@ fn failure(e: SendError, room: &Room) -> PostFailure {
 }
 
 /// The content of a post: one notice that replies to nothing, pings no one and carries its key.
-pub fn post_content(response: &Response, key: &PostKey) -> Value {
-    let mut content = answer_content(&render_one(response), None, None);
-    content[POST_KEY_FIELD] = json!(key.as_str());
-    content
+pub fn post_content(response: &Response, key: &PostKey) -> Raw<RoomMessageEventContent> {
+    with_key(&answer_content(&render_one(response), None, None), key)
 }
 
 /// The content of an edit of `event` to `response`: an `m.replace` with the new content, and a fallback
 /// body for clients that do not show edits.
-pub fn edit_content(response: &Response, key: &PostKey, event: &str) -> Value {
-    let new = post_content(response, key);
-    json!({
-        "msgtype": "m.notice",
-        "body": format!("* {}", new["body"].as_str().unwrap_or_default()),
-        "format": "org.matrix.custom.html",
-        "formatted_body": format!("* {}", new["formatted_body"].as_str().unwrap_or_default()),
-        "m.mentions": {},
-        "m.new_content": new,
-        "m.relates_to": {"rel_type": "m.replace", "event_id": event},
-        POST_KEY_FIELD: key.as_str(),
-    })
+pub fn edit_content(response: &Response, key: &PostKey, event: &EventId) -> Raw<RoomMessageEventContent> {
+    let new = answer_content(&render_one(response), None, None);
+    with_key(
+        &new.make_replacement(ReplacementMetadata::new(event.to_owned(), None)),
+        key,
+    )
 }
 
-/// Whether `event` (as the bot's client reads it: decrypted when it could be) is the post under `key`,
-/// not an edit of it.
-fn is_post(event: &Value, key: &str) -> bool {
-    let content = &event["content"];
-    let by_content = content[POST_KEY_FIELD].as_str() == Some(key)
-        && content["m.relates_to"]["rel_type"].as_str() != Some("m.replace");
-    // Served only to the device that sent it, encrypted or not.
-    let by_transaction = event["unsigned"]["transaction_id"].as_str() == Some(key);
-    by_content || by_transaction
+/// `content` carrying the post key, in an edit's `m.new_content` too (so the edited event still carries it).
+/// Ruma's content types have no place for a key of our own: the typed content is serialized, then the key
+/// added to the JSON.
+fn with_key(content: &RoomMessageEventContent, key: &PostKey) -> Raw<RoomMessageEventContent> {
+    let mut json = serde_json::to_value(content).expect("message content serializes");
+    json[POST_KEY_FIELD] = key.as_str().into();
+    if let Some(new) = json.get_mut("m.new_content") {
+        new[POST_KEY_FIELD] = key.as_str().into();
+    }
+    Raw::new(&json).expect("JSON serializes").cast_unchecked()
+}
+
+/// The event's id if `event` (as the bot's client reads it: decrypted when it could be) is the post under
+/// `key`, not an edit of it.
+fn post_under(event: &Raw<AnySyncTimelineEvent>, key: &str) -> Option<OwnedEventId> {
+    let parsed = event.deserialize().ok()?;
+    // Served only to the device that sent it, encrypted or not: the unsigned part is never encrypted.
+    let by_transaction = parsed.transaction_id().is_some_and(|t| t.as_str() == key);
+    let by_content = matches!(
+        &parsed,
+        AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(SyncMessageLikeEvent::Original(m)))
+            if !matches!(m.content.relates_to, Some(Relation::Replacement(_)))
+    ) && event
+        .get_field::<JsonObject>("content")
+        .ok()
+        .flatten()
+        .is_some_and(|c| c.get(POST_KEY_FIELD).and_then(|k| k.as_str()) == Some(key));
+    (by_transaction || by_content).then(|| parsed.event_id().to_owned())
 }
 
 impl Poster for MatrixPoster {
@@ -188,8 +202,11 @@ impl Poster for MatrixPoster {
     ) -> BoxFuture<'a, Result<(), PostFailure>> {
         Box::pin(async move {
             let room = self.room(target).await?;
+            let event = EventId::parse(&posted.0).map_err(|e| {
+                PostFailure::permanent(FailureReason::Other, format!("the post's id {}: {e}", posted.0))
+            })?;
             let edit_key = key.edit(&content::version(response));
-            self.send(&room, edit_content(response, key, &posted.0), &edit_key)
+            self.send(&room, edit_content(response, key, &event), &edit_key)
                 .await
                 .map(drop)
         })
@@ -225,18 +242,10 @@ impl Poster for MatrixPoster {
                 for event in &page.chunk {
                     // An undecryptable event's transaction id is still in its (clear) unsigned part.
                     let raw = match &event.kind {
-                        matrix_sdk::deserialized_responses::TimelineEventKind::UnableToDecrypt {
-                            event,
-                            ..
-                        } => event.json().get(),
-                        _ => event.raw().json().get(),
+                        TimelineEventKind::UnableToDecrypt { event, .. } => event,
+                        _ => event.raw(),
                     };
-                    let Ok(value) = serde_json::from_str::<Value>(raw) else {
-                        continue;
-                    };
-                    if is_post(&value, key.as_str())
-                        && let Some(id) = value["event_id"].as_str()
-                    {
+                    if let Some(id) = post_under(raw, key.as_str()) {
                         return Ok(Some(PostedId(id.to_string())));
                     }
                 }
@@ -263,8 +272,25 @@ impl Poster for MatrixPoster {
 
 #[cfg(test)]
 mod tests {
+    use matrix_sdk::ruma::event_id;
+    use serde_json::{Value, json};
+
     use super::*;
     use attache_core::response::{Block, Inline};
+
+    fn json(raw: &Raw<RoomMessageEventContent>) -> Value {
+        raw.deserialize_as_unchecked().unwrap()
+    }
+
+    /// A message event from the bot with `content`, as a client reads it.
+    fn event(content: Value, unsigned: Value) -> Raw<AnySyncTimelineEvent> {
+        Raw::new(
+            &json!({"type": "m.room.message", "event_id": "$p", "sender": "@bot:example.org",
+            "origin_server_ts": 1, "content": content, "unsigned": unsigned}),
+        )
+        .unwrap()
+        .cast_unchecked()
+    }
 
     #[test]
     fn a_post_and_its_edit_carry_the_key_and_ping_no_one() {
@@ -272,23 +298,50 @@ mod tests {
         let response = Response::answer(vec![Block::Paragraph {
             text: Inline::plain("hello"),
         }]);
-        let post = post_content(&response, &key);
+        let post = json(&post_content(&response, &key));
         assert_eq!(post["msgtype"], "m.notice");
         assert_eq!(post["m.mentions"], json!({}));
+        assert_eq!(post[POST_KEY_FIELD], key.as_str());
         assert!(post.get("m.relates_to").is_none(), "a post replies to nothing");
-        let event = json!({"event_id": "$p", "content": post});
-        assert!(is_post(&event, key.as_str()));
-        let edit = edit_content(&response, &key, "$p");
-        assert_eq!(edit["m.relates_to"]["rel_type"], "m.replace");
-        assert_eq!(edit["m.new_content"]["body"], "hello");
+        let posted = event(post.clone(), json!({}));
+        assert_eq!(
+            post_under(&posted, key.as_str()).as_deref(),
+            Some(event_id!("$p"))
+        );
+        let edit = json(&edit_content(&response, &key, event_id!("$p")));
+        assert_eq!(
+            edit["m.relates_to"],
+            json!({"rel_type": "m.replace", "event_id": "$p"})
+        );
         assert_eq!(edit["body"], "* hello");
-        assert!(
-            !is_post(&json!({"content": edit}), key.as_str()),
+        assert_eq!(
+            edit["formatted_body"],
+            format!("* {}", post["formatted_body"].as_str().unwrap())
+        );
+        assert_eq!(edit["m.mentions"], json!({}));
+        assert_eq!(edit[POST_KEY_FIELD], key.as_str());
+        assert_eq!(
+            edit["m.new_content"], post,
+            "the new content is the post as it would be now"
+        );
+        assert_eq!(
+            post_under(&event(edit, json!({})), key.as_str()),
+            None,
             "an edit is not the post"
         );
         let other = content::announce_key(&Target::Matrix("!r".into()), "c");
-        assert!(!is_post(&event, other.as_str()));
-        let by_txn = json!({"content": {}, "unsigned": {"transaction_id": key.as_str()}});
-        assert!(is_post(&by_txn, key.as_str()));
+        assert_eq!(post_under(&posted, other.as_str()), None);
+        let undecryptable: Raw<AnySyncTimelineEvent> = Raw::new(&json!({"type": "m.room.encrypted",
+            "event_id": "$p", "sender": "@bot:example.org", "origin_server_ts": 1,
+            "content": {"algorithm": "m.megolm.v1.aes-sha2", "ciphertext": "x", "session_id": "s",
+                "sender_key": "k", "device_id": "D"},
+            "unsigned": {"transaction_id": key.as_str()}}))
+        .unwrap()
+        .cast_unchecked();
+        assert_eq!(
+            post_under(&undecryptable, key.as_str()).as_deref(),
+            Some(event_id!("$p")),
+            "found by its transaction id"
+        );
     }
 }

@@ -46,142 +46,175 @@ fn blocks(blocks: &[Block]) -> Vec<Piece> {
 /// A block as rows (the units it may be split at) inside its wrapping tags.
 fn shape(block: &Block) -> Shape {
     match block {
-        Block::Title { text, url } => {
-            let row = Row::new("", "", str_atoms(text));
-            match url.as_deref().filter(|u| is_web(u)) {
-                Some(u) => {
-                    let row = row.tagged(format!("<a href=\"{}\">", escape(u)), "</a>");
-                    let mut shape = Shape::wrapped("<h3>", "</h3>", vec![row]);
-                    shape.tail = Some(Atom::new(format!("\n{}", clean(u)), String::new()));
-                    shape
-                }
-                None => Shape::wrapped("<h3>", "</h3>", vec![row]),
-            }
-        }
-        Block::Fields { fields } => {
-            let rows = fields
-                .iter()
-                .enumerate()
-                .map(|(i, (label, value))| {
-                    let mut atoms = vec![Atom::new(
-                        format!("{}: ", clean(label)),
-                        format!("<strong>{}</strong>: ", escape(label)),
-                    )];
-                    atoms.extend(str_atoms(value));
-                    Row::new(sep(i, "\n"), sep(i, "<br>"), atoms)
-                })
-                .collect();
-            Shape::wrapped("<p>", "</p>", rows)
-        }
+        Block::Title { text, url } => title(text, url.as_deref()),
+        Block::Fields { fields } => labelled(fields),
         Block::Paragraph { text } => Shape::wrapped("<p>", "</p>", vec![Row::new("", "", atoms(text))]),
         Block::Quote {
             text,
             speaker,
             role,
             event,
-        } => {
-            let mut who_plain = format!("— {}", clean(speaker));
-            let mut who_html = format!("— <strong>{}</strong>", escape(speaker));
-            if let Some(r) = role {
-                who_plain.push_str(&format!(", {}", clean(r)));
-                who_html.push_str(&format!(", {}", escape(r)));
-            }
-            if let Some(ev) = event {
-                who_plain.push_str(&format!(" ({})", clean(ev)));
-                who_html.push_str(&format!(" ({})", escape(ev)));
-            }
-            // No `> ` in the plain body: older clients strip such lines from replies as a reply fallback.
-            let row = Row::new("", "", str_atoms(&format!("“{text}”")));
-            let mut shape = Shape::wrapped("<blockquote><p>", "</p></blockquote>", vec![row]);
-            shape.tail = Some(Atom::new(
-                format!("\n  {who_plain}"),
-                format!("<p>{who_html}</p>"),
-            ));
-            shape
-        }
+        } => quote(text, speaker, role.as_deref(), event.as_deref()),
         Block::List {
             heading,
             items,
             ordered,
-        } => {
-            let rows = items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let marker = if *ordered {
-                        format!("{}. ", i + 1)
-                    } else {
-                        "• ".to_string()
-                    };
-                    let mut row_atoms = vec![Atom::new(marker, String::new())];
-                    row_atoms.extend(atoms(item));
-                    Row::new(sep(i, "\n"), "", row_atoms).tagged("<li>", "</li>")
-                })
-                .collect();
-            let mut shape = if *ordered {
-                Shape::ordered(rows)
-            } else {
-                Shape::wrapped("<ul>", "</ul>", rows)
-            };
-            shape.head = heading.as_ref().map(|h| {
-                Atom::new(
-                    format!("{}\n", clean(h)),
-                    format!("<p><strong>{}</strong></p>", escape(h)),
-                )
-            });
-            shape
-        }
+        } => list(heading.as_deref(), items, *ordered),
         Block::Entry {
             title,
             id,
             detail,
             text,
-        } => {
-            let mut head = vec![Atom::new("• ".into(), String::new())];
-            head.extend(
-                str_atoms(title)
-                    .into_iter()
-                    .map(|a| Atom::new(a.plain, format!("<strong>{}</strong>", a.html))),
-            );
-            if let Some(id) = id {
-                head.push(Atom::new(
-                    format!(" `{}`", clean(id)),
-                    format!(" <code>{}</code>", escape(id)),
-                ));
-            }
-            let mut rows = vec![Row::new("", "", head)];
-            if let Some(d) = detail {
-                rows.push(Row::new("\n  ", "<br>", str_atoms(d)).tagged("<em>", "</em>"));
-            }
-            if let Some(t) = text {
-                rows.push(Row::new("\n  ", "<br>", atoms(t)));
-            }
-            Shape::wrapped("<p>", "</p>", rows)
-        }
-        Block::Links { links } => {
-            let rows = links
-                .iter()
-                .enumerate()
-                .map(|(i, (title, url))| {
-                    let mut row_atoms = vec![Atom::new("↗ ".into(), String::new())];
-                    row_atoms.extend(str_atoms(title));
-                    if is_web(url) {
-                        row_atoms.push(Atom::new(format!(": {}", clean(url)), String::new()));
-                        Row::new(sep(i, "\n"), "", row_atoms)
-                            .tagged(format!("<li><a href=\"{}\">", escape(url)), "</a></li>")
-                    } else {
-                        row_atoms.push(Atom::new(
-                            format!(": {}", clean(url)),
-                            format!(": {}", escape(url)),
-                        ));
-                        Row::new(sep(i, "\n"), "", row_atoms).tagged("<li>", "</li>")
-                    }
-                })
-                .collect();
-            Shape::wrapped("<ul>", "</ul>", rows)
-        }
+        } => entry(title, id.as_deref(), detail.as_deref(), text.as_ref()),
+        Block::Links { links } => link_list(links),
         Block::Note { text } => Shape::wrapped("<p><em>", "</em></p>", vec![Row::new("", "", atoms(text))]),
     }
+}
+
+/// A heading, linked when its URL is a web link; the plain body shows the URL on the next line.
+fn title(text: &str, url: Option<&str>) -> Shape {
+    let row = Row::new("", "", str_atoms(text));
+    let Some(url) = url.filter(|u| is_web(u)) else {
+        return Shape::wrapped("<h3>", "</h3>", vec![row]);
+    };
+    let mut shape = Shape::wrapped("<h3>", "</h3>", vec![row.tagged(link_open(url), "</a>")]);
+    shape.tail = Some(plain_only(format!("\n{}", clean(url))));
+    shape
+}
+
+/// `Label: value` lines, the labels in bold.
+fn labelled(fields: &[(String, String)]) -> Shape {
+    let rows = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let mut atoms = vec![Atom::new(
+                format!("{}: ", clean(label)),
+                format!("<strong>{}</strong>: ", escape(label)),
+            )];
+            atoms.extend(str_atoms(value));
+            Row::new(sep(i, "\n"), sep(i, "<br>"), atoms)
+        })
+        .collect();
+    Shape::wrapped("<p>", "</p>", rows)
+}
+
+/// A quotation, then who said it (with their role, and the event when quotes of several are listed).
+fn quote(text: &str, speaker: &str, role: Option<&str>, event: Option<&str>) -> Shape {
+    let mut who = vec![Atom::new(
+        format!("— {}", clean(speaker)),
+        format!("— <strong>{}</strong>", escape(speaker)),
+    )];
+    if let Some(role) = role {
+        who.push(both(format!(", {role}")));
+    }
+    if let Some(event) = event {
+        who.push(both(format!(" ({event})")));
+    }
+    let who_plain: String = who.iter().map(|a| a.plain.as_str()).collect();
+    let who_html: String = who.iter().map(|a| a.html.as_str()).collect();
+    // No `> ` in the plain body: older clients strip such lines from replies as a reply fallback.
+    let row = Row::new("", "", str_atoms(&format!("“{text}”")));
+    let mut shape = Shape::wrapped("<blockquote><p>", "</p></blockquote>", vec![row]);
+    shape.tail = Some(Atom::new(
+        format!("\n  {who_plain}"),
+        format!("<p>{who_html}</p>"),
+    ));
+    shape
+}
+
+/// A bulleted or numbered list under an optional bold heading; a numbered one split across messages keeps
+/// counting.
+fn list(heading: Option<&str>, items: &[Inline], ordered: bool) -> Shape {
+    let rows = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let marker = if ordered {
+                format!("{}. ", i + 1)
+            } else {
+                "• ".to_string()
+            };
+            let mut row_atoms = vec![plain_only(marker)];
+            row_atoms.extend(atoms(item));
+            Row::new(sep(i, "\n"), "", row_atoms).tagged("<li>", "</li>")
+        })
+        .collect();
+    let mut shape = if ordered {
+        Shape::ordered(rows)
+    } else {
+        Shape::wrapped("<ul>", "</ul>", rows)
+    };
+    shape.head = heading.map(|h| {
+        Atom::new(
+            format!("{}\n", clean(h)),
+            format!("<p><strong>{}</strong></p>", escape(h)),
+        )
+    });
+    shape
+}
+
+/// An item of a result list: a bold title and what to type to open it, then a detail line and text.
+fn entry(title: &str, id: Option<&str>, detail: Option<&str>, text: Option<&Inline>) -> Shape {
+    let mut head = vec![plain_only("• ".into())];
+    head.extend(
+        str_atoms(title)
+            .into_iter()
+            .map(|a| Atom::new(a.plain, format!("<strong>{}</strong>", a.html))),
+    );
+    if let Some(id) = id {
+        head.push(Atom::new(
+            format!(" `{}`", clean(id)),
+            format!(" <code>{}</code>", escape(id)),
+        ));
+    }
+    let mut rows = vec![Row::new("", "", head)];
+    if let Some(d) = detail {
+        rows.push(Row::new("\n  ", "<br>", str_atoms(d)).tagged("<em>", "</em>"));
+    }
+    if let Some(t) = text {
+        rows.push(Row::new("\n  ", "<br>", atoms(t)));
+    }
+    Shape::wrapped("<p>", "</p>", rows)
+}
+
+/// Titled links, one to a line; only a web link becomes an `href`, any other URL stays visible text.
+fn link_list(links: &[(String, String)]) -> Shape {
+    let rows = links
+        .iter()
+        .enumerate()
+        .map(|(i, (title, url))| {
+            let mut row_atoms = vec![plain_only("↗ ".into())];
+            row_atoms.extend(str_atoms(title));
+            let (shown, open, close) = if is_web(url) {
+                (
+                    plain_only(format!(": {}", clean(url))),
+                    format!("<li>{}", link_open(url)),
+                    "</a></li>",
+                )
+            } else {
+                (both(format!(": {url}")), "<li>".to_string(), "</li>")
+            };
+            row_atoms.push(shown);
+            Row::new(sep(i, "\n"), "", row_atoms).tagged(open, close)
+        })
+        .collect();
+    Shape::wrapped("<ul>", "</ul>", rows)
+}
+
+/// Text shown the same in both bodies: cleaned in the plain one, escaped in the HTML.
+fn both(text: String) -> Atom {
+    Atom::new(clean(&text), escape(&text))
+}
+
+/// Text for the plain body only (a bullet, a number, a URL the HTML shows as a link).
+fn plain_only(text: String) -> Atom {
+    Atom::new(text, String::new())
+}
+
+/// The opening tag of a link to `url`, which must be a web link.
+fn link_open(url: &str) -> String {
+    format!("<a href=\"{}\">", escape(url))
 }
 
 /// The separator before row `i`: none before the first.
@@ -207,7 +240,7 @@ fn page_shape(page: &Page) -> Shape {
 fn str_atoms(text: &str) -> Vec<Atom> {
     split::sentences(text)
         .into_iter()
-        .map(|s| Atom::new(clean(s), escape(s)))
+        .map(|s| both(s.to_string()))
         .collect()
 }
 
@@ -247,9 +280,7 @@ fn span_html(span: &Span) -> String {
         Span::Strong(t) => format!("<strong>{}</strong>", escape(t)),
         Span::Emphasis(t) => format!("<em>{}</em>", escape(t)),
         Span::Code(t) => format!("<code>{}</code>", escape(t)),
-        Span::Link { text, url } if is_web(url) => {
-            format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
-        }
+        Span::Link { text, url } if is_web(url) => format!("{}{}</a>", link_open(url), escape(text)),
         Span::Link { text, url } => format!("{} &lt;{}&gt;", escape(text), escape(url)),
     }
 }
@@ -260,10 +291,11 @@ fn is_web(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// Text for the HTML body: escaped, so briefing text can never open a tag, then defused like [`clean`].
+/// Text for the HTML body: cleaned like the plain body ([`clean`]), then escaped, so briefing text can never
+/// open a tag.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    for c in defuse(text).chars() {
+    for c in clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -276,16 +308,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Text for the plain body: control characters replaced, then defused.
+/// Text for the plain body: control characters replaced, and a word joiner after each `@` that starts a
+/// word. `m.mentions` (always empty here) is what decides pings for clients and servers that know it, but
+/// the legacy push rules `.m.rule.roomnotif` and `.m.rule.contains_user_name` still match `@room` or a user
+/// id in the plain body on older ones; briefing text quoting either must not notify a whole room. The
+/// joiner is invisible and keeps the text readable.
 pub fn clean(text: &str) -> String {
-    defuse(text)
-}
-
-/// A word joiner after each `@` that starts a word. `m.mentions` (always empty here) is what decides pings for
-/// clients and servers that know it, but the legacy push rules `.m.rule.roomnotif` and
-/// `.m.rule.contains_user_name` still match `@room` or a user id in the plain body on older ones; briefing
-/// text quoting either must not notify a whole room. The joiner is invisible and keeps the text readable.
-fn defuse(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

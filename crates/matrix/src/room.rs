@@ -7,30 +7,34 @@
 //! its room key may still arrive.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
-use matrix_sdk::ruma::{UInt, UserId};
+use matrix_sdk::ruma::{EventId, UInt, UserId};
 use tokio::sync::mpsc;
 
 use attache_core::command::Role;
+use attache_core::retry::Policy;
 
 use super::Bot;
 use super::event::{self, Request};
 use super::render::{self, Message};
-use super::send::{self, Backoff};
-use super::sync::{Read, read};
+use super::send;
+use super::sync::{Read, read, read_all};
 
 /// A room task stops after this long without work.
 const IDLE: Duration = Duration::from_secs(300);
 /// Events per `/messages` page, and pages at most per gap (a gap larger than this is logged, not chased).
 const GAP_PAGE: u32 = 100;
 const GAP_PAGES: usize = 50;
-/// How long an undecryptable command is retried while its key may still arrive.
-const DECRYPT_RETRIES: [u64; 5] = [1, 2, 4, 8, 15];
+/// Fetching a page of a gap again after a passing failure.
+const GAP_RETRY: Policy = Policy::new(Duration::from_millis(500), Duration::from_secs(10));
+/// Decrypting a command again while its room key may still arrive, for [`DECRYPT_PATIENCE`] in all.
+const DECRYPT_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(15));
+const DECRYPT_PATIENCE: Duration = Duration::from_secs(30);
 
 /// The part of a room's timeline a limited sync left out: `/messages` backwards from `from` to `to`.
 #[derive(Debug, Clone)]
@@ -114,7 +118,7 @@ async fn handle(bot: &Arc<Bot>, room: &Room, tx: &mpsc::UnboundedSender<Work>, w
 async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<TimelineEvent>) {
     let mut events = Vec::new();
     let mut from = Some(gap.from);
-    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(10));
+    let mut backoff = GAP_RETRY.backoff();
     let mut pages = 0;
     while let Some(token) = from.take() {
         let mut options = MessagesOptions::backward().from(token.as_str());
@@ -123,8 +127,9 @@ async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<Timeli
         let page = match room.messages(options).await {
             Ok(p) => p,
             Err(e) if send::is_transient(&e) => {
-                tracing::warn!(room = %room.room_id(), "fetching a gap failed ({e}); retrying");
-                if !send::sleep(backoff.next_delay(), &bot.shutdown).await {
+                let wait = send::wait_after(&e, &mut backoff);
+                tracing::warn!(room = %room.room_id(), "fetching a gap failed ({e}); retrying in {wait:?}");
+                if !send::sleep(wait, &bot.shutdown).await {
                     break;
                 }
                 from = Some(token);
@@ -137,10 +142,7 @@ async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<Timeli
         };
         pages += 1;
         // Paging back past the start means the rest is backlog.
-        let reached_start = page.chunk.iter().any(|e| {
-            e.timestamp()
-                .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms)
-        });
+        let reached_start = page.chunk.iter().any(|e| bot.is_backlog(e));
         let done = page.chunk.is_empty() || reached_start;
         events.extend(page.chunk);
         if done || pages == GAP_PAGES {
@@ -152,15 +154,7 @@ async fn fill_gap(bot: &Bot, room: &Room, gap: Gap) -> (Vec<Request>, Vec<Timeli
         from = page.end;
     }
     events.reverse();
-    let mut requests = Vec::new();
-    let mut undecrypted = Vec::new();
-    for event in &events {
-        match read(bot, event) {
-            Read::Command(r) => requests.push(r),
-            Read::Undecrypted(e) => undecrypted.push(e),
-            Read::Skip => {}
-        }
-    }
+    let (requests, undecrypted) = read_all(bot, &events);
     tracing::info!(room = %room.room_id(), events = events.len(), commands = requests.len(), "gap filled");
     (requests, undecrypted)
 }
@@ -170,8 +164,14 @@ async fn retry_decryption(bot: Arc<Bot>, room: Room, tx: mpsc::UnboundedSender<W
     let TimelineEventKind::UnableToDecrypt { event: raw, .. } = &event.kind else {
         return;
     };
-    for wait in DECRYPT_RETRIES {
-        if !send::sleep(Duration::from_secs(wait), &bot.shutdown).await {
+    let give_up = Instant::now() + DECRYPT_PATIENCE;
+    let mut backoff = DECRYPT_RETRY.backoff();
+    loop {
+        let wait = backoff.next_delay();
+        if Instant::now() + wait > give_up {
+            break;
+        }
+        if !send::sleep(wait, &bot.shutdown).await {
             return;
         }
         let Ok(decrypted) = room.decrypt_event(raw.cast_ref_unchecked(), None).await else {
@@ -191,7 +191,7 @@ async fn retry_decryption(bot: Arc<Bot>, room: Room, tx: mpsc::UnboundedSender<W
 
 /// Answers one command, once.
 async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
-    if !bot.first_time(&request.event_id) {
+    if !bot.first_time(request.event_id.as_str()) {
         return;
     }
     let role = role_in(bot, room, &request.sender).await;
@@ -211,13 +211,13 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
         bot,
         room,
         &reply,
-        Some(&request.event_id),
+        Some(&*request.event_id),
         request.thread.as_deref(),
     )
     .await;
     tracing::debug!(
         room = %room.room_id(),
-        event = request.event_id,
+        event = %request.event_id,
         status = ?response.status,
         parts = reply.len(),
         send_ms = sending.elapsed().as_millis() as u64,
@@ -226,16 +226,16 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
 }
 
 /// Sends messages in order; a refused one is logged and the rest still tried.
-pub(super) async fn send_all(
+async fn send_all(
     bot: &Bot,
     room: &Room,
     messages: &[Message],
-    reply_to: Option<&str>,
-    thread: Option<&str>,
+    reply_to: Option<&EventId>,
+    thread: Option<&EventId>,
 ) {
     for message in messages {
         let content = event::answer_content(message, reply_to, thread);
-        match send::send(room, content, &bot.shutdown).await {
+        match send::send(room, &content, &bot.shutdown).await {
             Ok(_) => {}
             Err(send::SendError::Cancelled) => return,
             Err(e) => tracing::error!(room = %room.room_id(), "an answer was not sent: {e}"),
@@ -244,14 +244,11 @@ pub(super) async fn send_all(
 }
 
 /// The caller's role in `room`, from the configured lists and the room's power levels.
-pub(super) async fn role_in(bot: &Bot, room: &Room, sender: &str) -> Role {
-    let level = match UserId::parse(sender) {
-        Ok(user) => room.get_user_power_level(&user).await.ok().map(|p| match p {
-            UserPowerLevel::Infinite => i64::MAX,
-            UserPowerLevel::Int(i) => i.into(),
-            _ => 0,
-        }),
-        Err(_) => None,
-    };
+pub(super) async fn role_in(bot: &Bot, room: &Room, sender: &UserId) -> Role {
+    let level = room.get_user_power_level(sender).await.ok().map(|p| match p {
+        UserPowerLevel::Infinite => i64::MAX,
+        UserPowerLevel::Int(i) => i.into(),
+        _ => 0,
+    });
     bot.with_config(|c| event::role(sender, level, c))
 }

@@ -1,7 +1,7 @@
 //! Sending an answer so that it arrives: a rate limit (429, `M_LIMIT_EXCEEDED`) is waited out as the server
-//! asks, a network failure or a server error is retried with backoff, and only a refusal (not in the room,
-//! forbidden) gives up. Every retry reuses the event's transaction id, so a send whose response was lost is
-//! not posted twice.
+//! asks, a network failure or a server error is retried with the core's backoff ([`Policy`]: exponential
+//! with jitter), and only a refusal (not in the room, forbidden) gives up. Every retry reuses the event's
+//! transaction id, so a send whose response was lost is not posted twice.
 //!
 //! matrix-sdk would retry a 429 by itself; its retries are switched off for these requests so each wait is
 //! logged and counted (the count shows in the log as `rate limited (429)`), and so a wait ends on shutdown.
@@ -11,13 +11,19 @@ use std::time::Duration;
 
 use matrix_sdk::config::RequestConfig;
 use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
+use matrix_sdk::ruma::events::StaticEventContent;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{OwnedEventId, TransactionId};
 use matrix_sdk::{HttpError, Room};
-use serde_json::Value;
 use tokio_util::sync::CancellationToken;
+
+use attache_core::retry::{Backoff, Policy};
 
 /// 429s waited out since start, for the log.
 static RATE_LIMITED: AtomicU64 = AtomicU64::new(0);
+/// Sending again after a network failure, a server error, or a 429 that named no time.
+const SEND_RETRY: Policy = Policy::new(Duration::from_millis(500), Duration::from_secs(30));
 
 /// Why an answer was not sent.
 #[derive(Debug, thiserror::Error)]
@@ -34,26 +40,28 @@ pub enum SendError {
 /// Sends one `m.room.message` event with `content`, retrying until it is accepted, refused, or `shutdown`.
 pub async fn send(
     room: &Room,
-    content: Value,
+    content: &RoomMessageEventContent,
     shutdown: &CancellationToken,
 ) -> Result<OwnedEventId, SendError> {
+    let content = Raw::new(content).expect("message content serializes");
     send_as(room, content, &TransactionId::new(), None, shutdown).await
 }
 
 /// Sends one `m.room.message` under transaction id `txn` (so the homeserver sends it once however often it is
-/// repeated), retrying passing failures for up to `patience` (forever with `None`).
+/// repeated), retrying passing failures for up to `patience` (forever with `None`). The content is raw so
+/// that it can carry keys ruma's type has no place for (a post's key).
 pub async fn send_as(
     room: &Room,
-    content: Value,
+    content: Raw<RoomMessageEventContent>,
     txn: &TransactionId,
     patience: Option<Duration>,
     shutdown: &CancellationToken,
 ) -> Result<OwnedEventId, SendError> {
     let give_up = patience.map(|p| std::time::Instant::now() + p);
-    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(30));
+    let mut backoff = SEND_RETRY.backoff();
     loop {
         let attempt = room
-            .send_raw("m.room.message", content.clone())
+            .send_raw(RoomMessageEventContent::TYPE, content.clone().cast())
             .with_transaction_id(txn)
             .with_request_config(RequestConfig::new().disable_retry());
         let result = tokio::select! {
@@ -64,9 +72,9 @@ pub async fn send_as(
             Ok(sent) => return Ok(sent.response.event_id),
             Err(e) => e,
         };
-        let wait = if let Some(after) = rate_limit(&error) {
+        let wait = if rate_limit(&error).is_some() {
             let n = RATE_LIMITED.fetch_add(1, Ordering::Relaxed) + 1;
-            let wait = after.unwrap_or_else(|| backoff.next_delay());
+            let wait = wait_after(&error, &mut backoff);
             tracing::info!(
                 room = %room.room_id(),
                 wait_ms = wait.as_millis() as u64,
@@ -88,6 +96,13 @@ pub async fn send_as(
             return Err(SendError::Cancelled);
         }
     }
+}
+
+/// The wait before trying again after `error`: the time a 429 named, as given, else `backoff`'s next delay.
+pub fn wait_after(error: &matrix_sdk::Error, backoff: &mut Backoff) -> Duration {
+    rate_limit(error)
+        .flatten()
+        .unwrap_or_else(|| backoff.next_delay())
 }
 
 /// `Some` when `error` is a 429, with the wait the server asked for, if it said.
@@ -127,47 +142,5 @@ pub async fn sleep(wait: Duration, shutdown: &CancellationToken) -> bool {
     tokio::select! {
         _ = shutdown.cancelled() => false,
         _ = tokio::time::sleep(wait) => true,
-    }
-}
-
-/// Exponential backoff, doubling from `first` up to `cap`.
-#[derive(Debug, Clone)]
-pub struct Backoff {
-    next: Duration,
-    first: Duration,
-    cap: Duration,
-}
-
-impl Backoff {
-    pub fn new(first: Duration, cap: Duration) -> Backoff {
-        Backoff {
-            next: first,
-            first,
-            cap,
-        }
-    }
-
-    pub fn next_delay(&mut self) -> Duration {
-        let d = self.next;
-        self.next = (self.next * 2).min(self.cap);
-        d
-    }
-
-    pub fn reset(&mut self) {
-        self.next = self.first;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_doubles_to_its_cap_and_resets() {
-        let mut b = Backoff::new(Duration::from_secs(1), Duration::from_secs(5));
-        let delays: Vec<u64> = (0..5).map(|_| b.next_delay().as_secs()).collect();
-        assert_eq!(delays, vec![1, 2, 4, 5, 5]);
-        b.reset();
-        assert_eq!(b.next_delay(), Duration::from_secs(1));
     }
 }

@@ -6,8 +6,9 @@
 //!   `limited` (Synapse returns at most 100 events per room, and the rest never reach a handler) also
 //!   carries the gap to fetch from `/messages`: from the timeline's `prev_batch` back to the previous sync's
 //!   `next_batch`. The room task fetches it and answers it first; ids are de-duplicated across both.
-//! - `sync_once` fails on the first error: the loop reports `Reconnecting(why)`, backs off (capped) and tries
-//!   again from the same token, so nothing is lost; `Connected` again after the next successful sync.
+//! - `sync_once` fails on the first error: the loop reports `Reconnecting(why)`, waits (the core's backoff, or
+//!   the time a 429 names) and tries again from the same token, so nothing is lost; `Connected` again after
+//!   the next successful sync.
 //! - Invites are joined when `autojoin` allows, with retries, since Synapse can race a join with its invite.
 
 use std::collections::{HashMap, HashSet};
@@ -18,36 +19,39 @@ use matrix_sdk::config::SyncSettings;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
 use matrix_sdk::ruma::api::client::filter::{FilterDefinition, RoomEventFilter, RoomFilter};
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
+use matrix_sdk::ruma::events::AnySyncStateEvent;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedRoomId, UInt, UserId};
+use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomId, UInt, UserId};
 use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
-use matrix_sdk::sync::SyncResponse;
+use matrix_sdk::sync::{JoinedRoomUpdate, SyncResponse};
 use matrix_sdk::{Room, RoomState};
 
 use attache_core::engine::PlatformState;
+use attache_core::retry::Policy;
 
-use super::event::{Incoming, Request, triage};
+use super::event::{self, Request, triage};
 use super::poster::MatrixPoster;
 use super::room::{self, Gap, Work};
-use super::send::{self, Backoff};
+use super::send;
 use super::{Bot, PLATFORM};
 
 /// How long a sync waits on the server for new events.
 const LONG_POLL: Duration = Duration::from_secs(30);
 /// Synapse's own cap on timeline events per room in one sync; asking for it keeps gaps rare.
 const TIMELINE_LIMIT: u32 = 100;
+/// Syncing again after a failed sync.
+const SYNC_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(10));
+/// Joining a room on invite, which Synapse can race with the invite itself.
+const JOIN_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(60));
+const JOIN_ATTEMPTS: u32 = 10;
 
 pub async fn run(bot: Arc<Bot>) {
     let mut since = stored_token(&bot).await;
     let mut first = since.is_none();
     let mut rooms: HashMap<OwnedRoomId, room::Handle> = HashMap::new();
-    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(10));
+    let mut backoff = SYNC_RETRY.backoff();
     let mut connected = false;
     let mut poster_registered = false;
-    let Some(me) = bot.client.user_id().map(ToOwned::to_owned) else {
-        tracing::error!("Matrix: the session has no user id");
-        return;
-    };
     // Rooms the bot has been in since before the current sync: one missing from here is joined anew.
     let mut known: HashSet<OwnedRoomId> = bot
         .client
@@ -56,16 +60,7 @@ pub async fn run(bot: Arc<Bot>) {
         .map(|r| r.room_id().to_owned())
         .collect();
     loop {
-        // Not connected yet (this start, or after an error): return at once, so the bot is known to be
-        // connected (and its rooms to post to) without waiting out a long poll in a quiet account.
-        let mut settings = SyncSettings::default().filter(filter(&me)).timeout(if connected {
-            LONG_POLL
-        } else {
-            Duration::ZERO
-        });
-        if let Some(token) = &since {
-            settings = settings.token(token.clone());
-        }
+        let settings = settings(&bot.names.user_id, since.as_deref(), connected);
         let result = tokio::select! {
             _ = bot.shutdown.cancelled() => break,
             r = bot.client.sync_once(settings) => r,
@@ -73,7 +68,7 @@ pub async fn run(bot: Arc<Bot>) {
         let response = match result {
             Ok(r) => r,
             Err(e) => {
-                let wait = backoff.next_delay();
+                let wait = send::wait_after(&e, &mut backoff);
                 tracing::warn!("Matrix sync failed ({e}); reconnecting in {wait:?}");
                 bot.engine
                     .set_platform(PLATFORM, PlatformState::Reconnecting(e.to_string()));
@@ -89,11 +84,8 @@ pub async fn run(bot: Arc<Bot>) {
             bot.engine.set_platform(PLATFORM, PlatformState::Connected);
             connected = true;
             backoff.reset();
-            // After a sync, so the rooms the bot is in are known when the first post goes out.
-            if !poster_registered && let Some(digests) = bot.engine.digests() {
-                let poster = MatrixPoster::new(bot.client.clone(), me.clone(), bot.shutdown.clone());
-                digests.add_poster(Arc::new(poster));
-                poster_registered = true;
+            if !poster_registered {
+                poster_registered = register_poster(&bot);
             }
         }
         invites(&bot, &response);
@@ -113,6 +105,33 @@ pub async fn run(bot: Arc<Bot>) {
     }
 }
 
+/// The next sync, from `since`. Not connected yet (this start, or after an error): it returns at once, so
+/// the bot is known to be connected (and its rooms to post to) without waiting out a long poll in a quiet
+/// account.
+fn settings(me: &UserId, since: Option<&str>, connected: bool) -> SyncSettings {
+    let timeout = if connected { LONG_POLL } else { Duration::ZERO };
+    let settings = SyncSettings::default().filter(filter(me)).timeout(timeout);
+    match since {
+        Some(token) => settings.token(token),
+        None => settings,
+    }
+}
+
+/// Lets the scheduler post through this client; `false` when the bot runs without digests. Called after
+/// a sync, so the rooms the bot is in are known when the first post goes out.
+fn register_poster(bot: &Bot) -> bool {
+    let Some(digests) = bot.engine.digests() else {
+        return false;
+    };
+    let poster = MatrixPoster::new(
+        bot.client.clone(),
+        bot.names.user_id.clone(),
+        bot.shutdown.clone(),
+    );
+    digests.add_poster(Arc::new(poster));
+    true
+}
+
 /// Sends each served room's commands, and its gap when the timeline was limited, to the room's task.
 fn dispatch(
     bot: &Arc<Bot>,
@@ -125,55 +144,11 @@ fn dispatch(
         if !bot.serves(room_id) {
             continue;
         }
-        let timeline = &update.timeline;
-        // Joined in this sync: what came before the join (and any gap) was said before the bot was there.
-        // The bot's own events are filtered out of timelines (see [`filter`]), so its join is looked for
-        // in the room's state too; a room new to the bot whose join is nowhere is all history.
-        let joined = own_join(bot, update);
-        let newly = !known.contains(room_id);
-        let gap = match (&timeline.prev_batch, timeline.limited, joined, newly) {
-            (Some(from), true, None, false) => Some(Gap {
-                from: from.clone(),
-                to: since.map(str::to_string),
-            }),
-            _ => None,
-        };
-        if newly {
-            tracing::debug!(room = %room_id, join = ?joined, "joined: what came before the join is history");
-        }
-        let mut requests = Vec::new();
-        let mut undecrypted = Vec::new();
-        let events: Vec<&TimelineEvent> = match (joined, newly) {
-            (Some(Join::InTimeline(i)), _) => timeline.events[i + 1..].iter().collect(),
-            (Some(Join::At(ts)), _) => timeline
-                .events
-                .iter()
-                .filter(|e| e.timestamp().is_some_and(|t| u64::from(t.get()) > ts))
-                .collect(),
-            (None, true) => Vec::new(),
-            (None, false) => timeline.events.iter().collect(),
-        };
-        for event in events {
-            match read(bot, event) {
-                Read::Command(r) => requests.push(r),
-                Read::Undecrypted(e) => undecrypted.push(e),
-                Read::Skip => {}
-            }
-        }
-        if gap.is_none() && requests.is_empty() && undecrypted.is_empty() {
+        let Some(work) = room_work(bot, room_id, update, since, !known.contains(room_id)) else {
             continue;
-        }
-        if let Some(g) = &gap {
-            tracing::info!(room = %room_id, "sync timeline limited: fetching the gap");
-            tracing::debug!(from = g.from, to = ?g.to, "gap");
-        }
+        };
         let Some(room) = bot.client.get_room(room_id) else {
             continue;
-        };
-        let work = Work {
-            gap,
-            requests,
-            undecrypted,
         };
         let handle = rooms
             .entry(room_id.clone())
@@ -187,6 +162,55 @@ fn dispatch(
     }
 }
 
+/// A room's work in one sync: the commands said since the bot joined, and the gap to fetch when the
+/// timeline was limited; `None` when there is nothing to do. `newly`: the room is new to the bot.
+fn room_work(
+    bot: &Bot,
+    room_id: &RoomId,
+    update: &JoinedRoomUpdate,
+    since: Option<&str>,
+    newly: bool,
+) -> Option<Work> {
+    let timeline = &update.timeline;
+    // Joined in this sync: what came before the join (and any gap) was said before the bot was there.
+    // The bot's own events are filtered out of timelines (see [`filter`]), so its join is looked for in the
+    // room's state too; a room new to the bot whose join is nowhere is all history.
+    let joined = own_join(bot, update);
+    if newly {
+        tracing::debug!(room = %room_id, join = ?joined, "joined: what came before the join is history");
+    }
+    let gap = match (&timeline.prev_batch, timeline.limited, joined, newly) {
+        (Some(from), true, None, false) => Some(Gap {
+            from: from.clone(),
+            to: since.map(str::to_string),
+        }),
+        _ => None,
+    };
+    let events: Vec<&TimelineEvent> = match (joined, newly) {
+        (Some(Join::InTimeline(i)), _) => timeline.events[i + 1..].iter().collect(),
+        (Some(Join::At(ts)), _) => timeline
+            .events
+            .iter()
+            .filter(|e| e.timestamp().is_some_and(|t| u64::from(t.get()) > ts))
+            .collect(),
+        (None, true) => Vec::new(),
+        (None, false) => timeline.events.iter().collect(),
+    };
+    let (requests, undecrypted) = read_all(bot, events);
+    if gap.is_none() && requests.is_empty() && undecrypted.is_empty() {
+        return None;
+    }
+    if let Some(g) = &gap {
+        tracing::info!(room = %room_id, "sync timeline limited: fetching the gap");
+        tracing::debug!(from = g.from, to = ?g.to, "gap");
+    }
+    Some(Work {
+        gap,
+        requests,
+        undecrypted,
+    })
+}
+
 /// Where the bot's own join of a room is in a sync's room update.
 #[derive(Debug, Clone, Copy)]
 enum Join {
@@ -196,14 +220,14 @@ enum Join {
     At(u64),
 }
 
-fn own_join(bot: &Bot, update: &matrix_sdk::sync::JoinedRoomUpdate) -> Option<Join> {
-    let me = bot.names.user_id.as_str();
-    let join_ts = |raw: &Raw<serde_json::Value>| -> Option<u64> {
-        if raw.get_field::<String>("state_key").ok().flatten().as_deref() != Some(me) {
+fn own_join(bot: &Bot, update: &JoinedRoomUpdate) -> Option<Join> {
+    let me = &bot.names.user_id;
+    let join_ts = |raw: &Raw<AnySyncStateEvent>| -> Option<u64> {
+        // Only the bot's own member events are read in full.
+        if raw.get_field::<OwnedUserId>("state_key").ok().flatten().as_ref() != Some(me) {
             return None;
         }
-        let incoming = raw.deserialize_as_unchecked::<Incoming>().ok()?;
-        incoming.is_join_of(me).then_some(incoming.origin_server_ts)
+        event::join_of(&raw.deserialize().ok()?, me)
     };
     let timeline = &update.timeline.events;
     if let Some(i) = timeline
@@ -221,6 +245,23 @@ fn own_join(bot: &Bot, update: &matrix_sdk::sync::JoinedRoomUpdate) -> Option<Jo
         .map(Join::At)
 }
 
+/// The commands among `events`, in order, and the events that could not be decrypted yet.
+pub fn read_all<'a>(
+    bot: &Bot,
+    events: impl IntoIterator<Item = &'a TimelineEvent>,
+) -> (Vec<Request>, Vec<TimelineEvent>) {
+    let mut requests = Vec::new();
+    let mut undecrypted = Vec::new();
+    for event in events {
+        match read(bot, event) {
+            Read::Command(r) => requests.push(r),
+            Read::Undecrypted(e) => undecrypted.push(e),
+            Read::Skip => {}
+        }
+    }
+    (requests, undecrypted)
+}
+
 /// What a timeline event is to the bot.
 pub enum Read {
     Command(Request),
@@ -232,30 +273,27 @@ pub enum Read {
 /// Reads one (already decrypted, when the key was there) timeline event.
 pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
     if let TimelineEventKind::UnableToDecrypt { utd_info, .. } = &event.kind {
-        let old = event
-            .timestamp()
-            .is_some_and(|ts| u64::from(ts.get()) < bot.started_ms);
+        let old = bot.is_backlog(event);
         let own = event
             .raw()
-            .get_field::<String>("sender")
+            .get_field::<OwnedUserId>("sender")
             .ok()
             .flatten()
-            .as_deref()
-            == Some(bot.names.user_id.as_str());
+            .as_ref()
+            == Some(&bot.names.user_id);
         if old || own {
             return Read::Skip;
         }
         tracing::warn!(event = ?event.event_id(), reason = ?utd_info.reason, "cannot decrypt an event yet");
         return Read::Undecrypted(event.clone());
     }
-    let incoming: Incoming = match event.raw().deserialize_as_unchecked() {
-        Ok(i) => i,
-        Err(_) => return Read::Skip,
+    let Ok(incoming) = event.raw().deserialize() else {
+        return Read::Skip;
     };
     match bot.with_config(|c| triage(&incoming, &bot.names, &c.prefix, bot.started_ms)) {
         Ok(request) => Read::Command(request),
         Err(skip) => {
-            tracing::trace!(event = incoming.event_id, ?skip, "not a command");
+            tracing::trace!(event = %incoming.event_id(), ?skip, "not a command");
             Read::Skip
         }
     }
@@ -316,8 +354,8 @@ async fn accept_invite(bot: Arc<Bot>, room: Room) {
         tracing::info!(room = %room.room_id(), inviter, "ignoring an invite `matrix.autojoin` does not allow");
         return;
     }
-    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
-    for attempt in 1..=10 {
+    let mut backoff = JOIN_RETRY.backoff();
+    for attempt in 1..=JOIN_ATTEMPTS {
         match room.join().await {
             Ok(()) => {
                 tracing::info!(room = %room.room_id(), inviter, "joined on invite");
@@ -325,7 +363,7 @@ async fn accept_invite(bot: Arc<Bot>, room: Room) {
             }
             Err(_) if room.state() == RoomState::Joined => return,
             Err(e) => {
-                let wait = backoff.next_delay();
+                let wait = send::wait_after(&e, &mut backoff);
                 tracing::warn!(room = %room.room_id(), attempt, "cannot join yet ({e}); retrying in {wait:?}");
                 if !send::sleep(wait, &bot.shutdown).await {
                     return;
@@ -333,5 +371,5 @@ async fn accept_invite(bot: Arc<Bot>, room: Room) {
             }
         }
     }
-    tracing::error!(room = %room.room_id(), "gave up joining after 10 attempts");
+    tracing::error!(room = %room.room_id(), "gave up joining after {JOIN_ATTEMPTS} attempts");
 }
