@@ -16,8 +16,13 @@ use reqwest::{Method, StatusCode, header::HeaderMap};
 use serde_json::Value;
 use tokio::time::Instant;
 
+use attache_core::retry::Policy;
+
 /// Retries after a 429, a 5xx or a transport error, before giving up.
 const MAX_ATTEMPTS: u32 = 8;
+/// Waits before retrying a 5xx or a dropped connection: from 250 ms, doubling, to 8 s, jittered. A 429 is
+/// not retried on this schedule but after the time Discord names.
+const RETRY: Policy = Policy::new(Duration::from_millis(250), Duration::from_secs(8));
 /// The longest single wait a 429 may ask for before the request is abandoned rather than held.
 const MAX_WAIT: Duration = Duration::from_secs(60);
 
@@ -121,6 +126,7 @@ impl Rest {
     ) -> Result<Value, RestError> {
         let route = route_key(&method, path);
         let mut attempt = 0;
+        let mut backoff = RETRY.backoff();
         loop {
             attempt += 1;
             self.wait_for_bucket(&method, &route, deadline).await?;
@@ -135,7 +141,7 @@ impl Rest {
             let response = match request.send().await {
                 Ok(r) => r,
                 Err(e) if attempt < MAX_ATTEMPTS => {
-                    let wait = backoff(attempt);
+                    let wait = backoff.next_delay();
                     tracing::warn!(%method, route, "discord request failed ({e}); retrying in {wait:?}");
                     self.sleep(&method, &route, wait, deadline).await?;
                     continue;
@@ -181,7 +187,7 @@ impl Rest {
                 continue;
             }
             if status.is_server_error() && attempt < MAX_ATTEMPTS {
-                let wait = backoff(attempt);
+                let wait = backoff.next_delay();
                 tracing::warn!(%method, route, "discord answered {status}; retrying in {wait:?}");
                 self.sleep(&method, &route, wait, deadline).await?;
                 continue;
@@ -276,11 +282,6 @@ fn retry_after(headers: &HeaderMap, body: &Value) -> Duration {
         .or_else(|| header("x-ratelimit-reset-after"))
         .unwrap_or(1.0);
     Duration::from_secs_f64(secs.clamp(0.0, 3600.0))
-}
-
-/// 250 ms, 500 ms, 1 s, … up to 8 s.
-fn backoff(attempt: u32) -> Duration {
-    Duration::from_millis(250u64 << attempt.saturating_sub(1).min(5))
 }
 
 /// The rate-limit route of a request: the method and path with minor ids (message ids) generalized;
