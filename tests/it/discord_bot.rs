@@ -178,6 +178,11 @@ fn callback(reply: &Reply) -> Value {
     json!({"type": reply.kind, "data": reply.data})
 }
 
+/// `allowed_mentions` that let nothing ping.
+fn no_pings() -> Value {
+    json!({"parse": [], "users": [], "roles": []})
+}
+
 /// A slash command by a member, with string options given as pairs.
 fn member(name: &str, options: &[(&str, &str)]) -> Invocation {
     let options = options
@@ -292,7 +297,7 @@ fn every_command_answered_with_an_embed() {
         let callback = callback(&reply);
         assert_eq!(
             callback["data"]["allowed_mentions"],
-            json!({"parse": []}),
+            no_pings(),
             "{name}"
         );
         insta::assert_json_snapshot!(format!("discord-live-{name}"), masked(callback));
@@ -516,7 +521,7 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     assert_eq!(sent.len(), 1);
     assert_eq!(
         sent[0].body["allowed_mentions"],
-        json!({"parse": []}),
+        no_pings(),
         "nothing the bot posts pings"
     );
     let denied = fake.add_channel();

@@ -10,15 +10,15 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::Value;
+use serenity::all::Nonce;
 
 use attache_core::digest::{
     BoxFuture, FailureReason, Platform, PostFailure, PostKey, PostedId, Poster, Target,
 };
 use attache_core::response::Response;
 
-use super::answer::public;
-use super::render::{FOOTER_MAX, Footer};
+use super::render::{self, Rendered};
 use super::rest::{Rest, RestError};
 
 /// Messages asked for per page of a channel's history (Discord's maximum).
@@ -45,18 +45,12 @@ pub fn footer(key: &PostKey) -> String {
     format!("ref {key}")
 }
 
-/// The message for a post: the answer's rendering with the key in the footer (and kept there by edits).
-pub fn post_message(content: &Response, key: &PostKey) -> Value {
-    let mut message = public(content);
-    if let Some(embed) = message["embeds"].get_mut(0) {
-        let text = match embed["footer"]["text"].as_str() {
-            Some(existing) if !existing.is_empty() => format!("{existing} · {}", footer(key)),
-            _ => footer(key),
-        };
-        if text.chars().count() <= FOOTER_MAX {
-            embed["footer"] = serde_json::to_value(Footer { text }).unwrap_or(Value::Null);
-        }
-    }
+/// The message for a post: the answer's rendering, for everyone, with the key in the footer (and kept there
+/// by edits).
+pub fn post_message(content: &Response, key: &PostKey) -> Rendered {
+    let mut message = render::render(content);
+    message.ephemeral = false;
+    message.add_footer(&footer(key));
     message
 }
 
@@ -127,13 +121,14 @@ impl Poster for DiscordPoster {
     ) -> BoxFuture<'a, Result<PostedId, PostFailure>> {
         Box::pin(async move {
             let channel = channel_of(target)?;
-            let mut message = post_message(content, key);
-            message["nonce"] = json!(key.as_str());
-            message["enforce_nonce"] = json!(true);
+            let message = post_message(content, key)
+                .post()
+                .nonce(Nonce::String(key.as_str().to_string()))
+                .enforce_nonce(true);
             let path = format!("/channels/{channel}/messages");
             let sent = self
                 .rest
-                .call(Method::POST, &path, Some(&message), None)
+                .send(Method::POST, &path, &message, None)
                 .await
                 .map_err(|e| failure(&e))?;
             message_id(&sent)
@@ -153,15 +148,10 @@ impl Poster for DiscordPoster {
     ) -> BoxFuture<'a, Result<(), PostFailure>> {
         Box::pin(async move {
             let channel = channel_of(target)?;
-            let message = post_message(content, key);
-            let body = json!({
-                "content": message.get("content").cloned().unwrap_or(Value::Null),
-                "embeds": message["embeds"],
-                "allowed_mentions": message["allowed_mentions"],
-            });
+            let edit = post_message(content, key).edit();
             let path = format!("/channels/{channel}/messages/{posted}");
             self.rest
-                .call(Method::PATCH, &path, Some(&body), None)
+                .send(Method::PATCH, &path, &edit, None)
                 .await
                 .map(drop)
                 .map_err(|e| failure(&e))
@@ -235,9 +225,9 @@ mod tests {
         let content = Response::answer(vec![Block::Paragraph {
             text: Inline::plain("hello"),
         }]);
-        let mut m = post_message(&content, &key());
+        let mut m = serde_json::to_value(post_message(&content, &key()).post()).unwrap();
         assert_eq!(m["embeds"][0]["footer"]["text"], footer(&key()).as_str());
-        m["author"] = json!({"id": "7"});
+        m["author"] = serde_json::json!({"id": "7"});
         assert!(carries(&m, 7, &key()));
         assert!(!carries(&m, 8, &key()), "another author's message is not ours");
         let other = attache_core::digest::content::announce_key(&Target::Discord(1), "y");

@@ -5,7 +5,10 @@
 //! cannot turn into Discord markdown or a mention by accident, and `allowed_mentions` is always empty, so
 //! nothing the bot posts pings anyone. Problems (not found, usage, denied) are ephemeral replies.
 
-use serde::Serialize;
+use serenity::all::{
+    CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateInteractionResponseMessage,
+    CreateMessage, EditInteractionResponse, EditMessage, InteractionResponseFlags,
+};
 
 use attache_core::response::{Block, Inline, Response, Span, Status};
 
@@ -17,55 +20,34 @@ pub const FIELD_NAME_MAX: usize = 256;
 pub const FIELD_VALUE_MAX: usize = 1024;
 pub const FOOTER_MAX: usize = 2048;
 pub const EMBED_TOTAL_MAX: usize = 6000;
-/// `EPHEMERAL` message flag: only the invoker sees the reply.
-pub const EPHEMERAL: u64 = 1 << 6;
 const ACCENT: u32 = 0x2F6F9F;
 
-/// A message as sent in an interaction response or to `POST /channels/{id}/messages`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Message {
-    #[serde(skip_serializing_if = "Option::is_none")]
+/// A response rendered for Discord: the same text and card whichever payload carries it. Each payload is
+/// one of serenity's builders ([`Rendered::reply`], [`Rendered::update`], [`Rendered::edit_reply`],
+/// [`Rendered::post`], [`Rendered::edit`]), each with `allowed_mentions` empty.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// A problem's whole reply, or the note above a digest's card.
     pub content: Option<String>,
-    pub embeds: Vec<Embed>,
-    pub allowed_mentions: AllowedMentions,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub flags: Option<u64>,
+    pub embed: Option<Layout>,
+    /// For the caller alone; only an interaction's first reply can be.
+    pub ephemeral: bool,
+    /// Message components (paging buttons), which the adapter adds.
+    pub components: Vec<CreateActionRow>,
 }
 
-/// Which mentions may ping: none, ever.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct AllowedMentions {
-    pub parse: Vec<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Embed {
-    #[serde(skip_serializing_if = "Option::is_none")]
+/// An embed being laid out within Discord's limits; [`Layout::embed`] makes serenity's builder of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
     pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
-    pub color: u32,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<EmbedField>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub footer: Option<Footer>,
+    /// Name, value and whether it is inline.
+    pub fields: Vec<(String, String, bool)>,
+    pub footer: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EmbedField {
-    pub name: String,
-    pub value: String,
-    pub inline: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Footer {
-    pub text: String,
-}
-
-impl Embed {
+impl Layout {
     /// Characters that count against the 6,000 limit.
     pub fn total_chars(&self) -> usize {
         let count = |s: &str| s.chars().count();
@@ -74,22 +56,137 @@ impl Embed {
             + self
                 .fields
                 .iter()
-                .map(|f| count(&f.name) + count(&f.value))
+                .map(|(name, value, _)| count(name) + count(value))
                 .sum::<usize>()
-            + self.footer.as_ref().map_or(0, |f| count(&f.text))
+            + self.footer.as_deref().map_or(0, count)
+    }
+
+    pub fn embed(&self) -> CreateEmbed {
+        let mut e = CreateEmbed::new()
+            .colour(ACCENT)
+            .fields(self.fields.iter().cloned());
+        if let Some(title) = &self.title {
+            e = e.title(title);
+        }
+        if let Some(url) = &self.url {
+            e = e.url(url);
+        }
+        if !self.description.is_empty() {
+            e = e.description(&self.description);
+        }
+        if let Some(footer) = &self.footer {
+            e = e.footer(CreateEmbedFooter::new(footer));
+        }
+        e
     }
 }
 
-/// Renders a response as one message. Problems are ephemeral plain text; answers are one embed,
-/// ephemeral when the response is for the caller alone (a digest preview).
-pub fn render(response: &Response) -> Message {
+impl Rendered {
+    pub fn with_components(mut self, rows: Vec<CreateActionRow>) -> Rendered {
+        self.components = rows;
+        self
+    }
+
+    /// Adds `text` to the card's footer (after the page line, if any), as long as it fits; the card is
+    /// then fitted again. Returns whether it was added.
+    pub fn add_footer(&mut self, text: &str) -> bool {
+        let Some(layout) = &mut self.embed else {
+            return false;
+        };
+        let footer = match &layout.footer {
+            Some(existing) if !existing.is_empty() => format!("{existing} · {text}"),
+            _ => text.to_string(),
+        };
+        if footer.chars().count() > FOOTER_MAX {
+            return false;
+        }
+        layout.footer = Some(footer);
+        fit(layout);
+        true
+    }
+
+    fn embeds(&self) -> Vec<CreateEmbed> {
+        self.embed.iter().map(Layout::embed).collect()
+    }
+
+    /// An interaction's first reply (callback `CHANNEL_MESSAGE_WITH_SOURCE`), ephemeral when it is for the
+    /// caller alone.
+    ///
+    /// serenity's builder always sends `attachments: []`, which on a new message means none.
+    pub fn reply(self) -> CreateInteractionResponseMessage {
+        let mut m = CreateInteractionResponseMessage::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        if self.ephemeral {
+            m = m.flags(InteractionResponseFlags::EPHEMERAL);
+        }
+        if !self.components.is_empty() {
+            m = m.components(self.components);
+        }
+        m
+    }
+
+    /// The new content of the message a button was on (callback `UPDATE_MESSAGE`): everyone sees it, and
+    /// its components are replaced, by none when there are none. The builder's `attachments: []` removes
+    /// attachments, of which the bot's messages have none.
+    pub fn update(self) -> CreateInteractionResponseMessage {
+        let mut m = CreateInteractionResponseMessage::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new())
+            .components(self.components);
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        m
+    }
+
+    /// The edit that fills in a deferred reply. An edit cannot make a message ephemeral.
+    pub fn edit_reply(self) -> EditInteractionResponse {
+        let mut m = EditInteractionResponse::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        if !self.components.is_empty() {
+            m = m.components(self.components);
+        }
+        m
+    }
+
+    /// A message posted to a channel, for everyone.
+    pub fn post(self) -> CreateMessage {
+        let mut m = CreateMessage::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        m
+    }
+
+    /// A channel message edited to read as this: content and embeds are both set, so nothing of the
+    /// earlier version stays.
+    pub fn edit(self) -> EditMessage {
+        EditMessage::new()
+            .content(self.content.clone().unwrap_or_default())
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new())
+    }
+}
+
+/// Renders a response. Problems are ephemeral plain text; answers are one embed, ephemeral when the
+/// response is for the caller alone (a digest preview).
+pub fn render(response: &Response) -> Rendered {
     if response.status != Status::Answer {
         let text: Vec<String> = response.blocks.iter().map(block_text).collect();
-        return Message {
+        return Rendered {
             content: Some(truncate(&text.join("\n"), CONTENT_MAX)),
-            embeds: Vec::new(),
-            allowed_mentions: AllowedMentions::default(),
-            flags: Some(EPHEMERAL),
+            ephemeral: true,
+            ..Rendered::default()
         };
     }
     let mut blocks = response.blocks.as_slice();
@@ -102,28 +199,33 @@ pub fn render(response: &Response) -> Message {
         ));
         blocks = post.blocks.as_slice();
     }
-    let mut embed = embed(blocks);
+    let mut embed = layout(blocks);
     if let Some(page) = &response.page {
         let text = format!("Page {} of {} · {} in all", page.page, page.pages, page.total);
-        embed.footer = Some(Footer {
-            text: truncate(&text, FOOTER_MAX),
-        });
+        embed.footer = Some(truncate(&text, FOOTER_MAX));
     }
     fit(&mut embed);
-    Message {
+    Rendered {
         content,
-        embeds: vec![embed],
-        allowed_mentions: AllowedMentions::default(),
-        flags: response.private.then_some(EPHEMERAL),
+        embed: Some(embed),
+        ephemeral: response.private,
+        components: Vec::new(),
     }
 }
 
+/// A short notice for the caller alone, as the first reply to an interaction.
+pub fn notice(text: &str) -> CreateInteractionResponseMessage {
+    Rendered {
+        content: Some(truncate(text, CONTENT_MAX)),
+        ephemeral: true,
+        ..Rendered::default()
+    }
+    .reply()
+}
+
 /// Lays blocks out as an embed: the title on top, short facts and lists as fields, the rest as description.
-fn embed(blocks: &[Block]) -> Embed {
-    let mut e = Embed {
-        color: ACCENT,
-        ..Embed::default()
-    };
+fn layout(blocks: &[Block]) -> Layout {
+    let mut e = Layout::default();
     let mut description: Vec<String> = Vec::new();
     for block in blocks {
         match block {
@@ -188,7 +290,7 @@ fn embed(blocks: &[Block]) -> Embed {
     e
 }
 
-fn push_field(e: &mut Embed, name: &str, value: &str, inline: bool) {
+fn push_field(e: &mut Layout, name: &str, value: &str, inline: bool) {
     if e.fields.len() == FIELDS_MAX {
         return;
     }
@@ -202,7 +304,7 @@ fn push_field(e: &mut Embed, name: &str, value: &str, inline: bool) {
     } else {
         truncate(value, FIELD_VALUE_MAX)
     };
-    e.fields.push(EmbedField { name, value, inline });
+    e.fields.push((name, value, inline));
 }
 
 /// Paragraphs, quotes, unheaded lists and notes as description markdown.
@@ -327,7 +429,7 @@ pub fn truncate(text: &str, max: usize) -> String {
 }
 
 /// Shrinks an embed until it fits the 6,000-character total: the description first, then trailing fields.
-fn fit(e: &mut Embed) {
+fn fit(e: &mut Layout) {
     while e.total_chars() > EMBED_TOTAL_MAX {
         let over = e.total_chars() - EMBED_TOTAL_MAX;
         let len = e.description.chars().count();
@@ -364,12 +466,59 @@ mod tests {
         );
     }
 
+    fn json(v: impl serde::Serialize) -> serde_json::Value {
+        serde_json::to_value(v).unwrap()
+    }
+
     #[test]
     fn a_private_answer_is_ephemeral_and_a_public_one_is_not() {
         let card = vec![Block::Paragraph {
             text: Inline::plain("card"),
         }];
-        assert_eq!(render(&Response::answer(card.clone())).flags, None);
-        assert_eq!(render(&Response::answer(card).private()).flags, Some(EPHEMERAL));
+        let public = render(&Response::answer(card.clone()));
+        assert_eq!(json(public.clone().reply()).get("flags"), None);
+        let private = render(&Response::answer(card).private());
+        let ephemeral = InteractionResponseFlags::EPHEMERAL.bits();
+        assert_eq!(json(private.clone().reply())["flags"], ephemeral);
+        // Payloads other than a first reply cannot be ephemeral.
+        for payload in [
+            json(private.clone().update()),
+            json(private.clone().edit_reply()),
+            json(private.clone().post()),
+            json(private.edit()),
+        ] {
+            assert_eq!(payload.get("flags"), None, "{payload}");
+        }
+    }
+
+    /// Guards against a payload that could ping: every one carries empty `allowed_mentions`.
+    #[test]
+    fn no_payload_can_ping() {
+        let r = render(&Response::answer(vec![Block::Paragraph {
+            text: Inline::plain("@everyone"),
+        }]));
+        let none = serde_json::json!({"parse": [], "users": [], "roles": []});
+        for payload in [
+            json(r.clone().reply()),
+            json(r.clone().update()),
+            json(r.clone().edit_reply()),
+            json(r.clone().post()),
+            json(r.edit()),
+            json(notice("x")),
+        ] {
+            assert_eq!(payload["allowed_mentions"], none, "{payload}");
+        }
+    }
+
+    #[test]
+    fn a_footer_note_follows_the_page_line_and_the_card_still_fits() {
+        let mut r = render(&Response::answer(vec![Block::Paragraph {
+            text: Inline::plain("x".repeat(EMBED_TOTAL_MAX)),
+        }]));
+        assert!(r.add_footer("ref abc"));
+        let layout = r.embed.as_ref().unwrap();
+        assert_eq!(layout.footer.as_deref(), Some("ref abc"));
+        assert!(layout.total_chars() <= EMBED_TOTAL_MAX);
+        assert_eq!(json(r.post())["embeds"][0]["footer"]["text"], "ref abc");
     }
 }

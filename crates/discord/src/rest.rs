@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode, header::HeaderMap};
+use serde::Serialize;
 use serde_json::Value;
 use tokio::time::Instant;
 
@@ -45,6 +46,13 @@ pub enum RestError {
         method: Method,
         route: String,
         wait: Duration,
+    },
+    /// The body could not be made into JSON (a bug: every payload is a serde type).
+    #[error("{method} {route}: the body is not JSON: {reason}")]
+    Encode {
+        method: Method,
+        route: String,
+        reason: String,
     },
     #[error("{method} {route}: {reason}")]
     Transport {
@@ -113,6 +121,22 @@ impl Rest {
 
     pub async fn get(&self, path: &str) -> Result<Value, RestError> {
         self.call(Method::GET, path, None, None).await
+    }
+
+    /// [`Rest::call`] with a body of any serde type: serenity's builders, our own payloads.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: &impl Serialize,
+        deadline: Option<Instant>,
+    ) -> Result<Value, RestError> {
+        let body = serde_json::to_value(body).map_err(|e| RestError::Encode {
+            route: route_key(&method, path),
+            method: method.clone(),
+            reason: e.to_string(),
+        })?;
+        self.call(method, path, Some(&body), deadline).await
     }
 
     /// Sends one request, waiting out rate limits and retrying transient failures. With a `deadline`, a wait
@@ -282,6 +306,16 @@ fn retry_after(headers: &HeaderMap, body: &Value) -> Duration {
         .or_else(|| header("x-ratelimit-reset-after"))
         .unwrap_or(1.0);
     Duration::from_secs_f64(secs.clamp(0.0, 3600.0))
+}
+
+/// `POST /interactions/{id}/{token}/callback`: an interaction's first answer.
+pub fn callback_path(interaction: u64, token: &str) -> String {
+    format!("/interactions/{interaction}/{token}/callback")
+}
+
+/// `/webhooks/{application}/{token}/messages/@original`: the message an interaction's answer made.
+pub fn original_path(application: u64, token: &str) -> String {
+    format!("/webhooks/{application}/{token}/messages/@original")
 }
 
 /// The rate-limit route of a request: the method and path with minor ids (message ids) generalized;
