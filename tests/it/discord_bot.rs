@@ -44,6 +44,12 @@ impl Bot {
     }
 
     fn start_with(briefings: &std::path::Path, extra: &str) -> Bot {
+        Bot::launch(briefings, extra, None)
+    }
+
+    /// A bot serving `briefings`, with `extra` in its `[discord]` section and `RUST_LOG` set to
+    /// `rust_log` (else its config's `attache=debug,info`).
+    fn launch(briefings: &std::path::Path, extra: &str, rust_log: Option<&str>) -> Bot {
         let fake = fake();
         let sessions = fake.ready_count();
         let dir = tempfile::tempdir().unwrap();
@@ -80,11 +86,15 @@ api_base = "{api}"
         )
         .unwrap();
         let log = dir.path().join("bot.log");
-        let child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_attache"));
+        command.env_remove("RUST_LOG");
+        if let Some(filter) = rust_log {
+            command.env("RUST_LOG", filter);
+        }
+        let child = command
             .args(["--config", config.to_str().unwrap(), "run"])
             .env(TOKEN_VAR, fake.token())
             .env("NO_COLOR", "1")
-            .env_remove("RUST_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
@@ -144,12 +154,17 @@ fn slash(user: u64, roles: &[u64], permissions: u64, name: &str, options: Value)
 
 /// `/digest infoforum target:discord:<channel>` by a member with the moderator role.
 fn moderator_digest(channel: u64) -> Invocation {
+    moderator_digest_of("infoforum", channel)
+}
+
+/// `/digest <event> target:discord:<channel>` by a member with the moderator role.
+fn moderator_digest_of(event: &str, channel: u64) -> Invocation {
     slash(
         MEMBER,
         &[MODERATOR_ROLE],
         1024,
         "digest",
-        json!([{"name": "event", "type": 3, "value": "infoforum"}, {"name": "target", "type": 3, "value": format!("discord:{channel}")}]),
+        json!([{"name": "event", "type": 3, "value": event}, {"name": "target", "type": 3, "value": format!("discord:{channel}")}]),
     )
 }
 
@@ -295,11 +310,7 @@ fn every_command_answered_with_an_embed() {
             "{name}: answered exactly once"
         );
         let callback = callback(&reply);
-        assert_eq!(
-            callback["data"]["allowed_mentions"],
-            no_pings(),
-            "{name}"
-        );
+        assert_eq!(callback["data"]["allowed_mentions"], no_pings(), "{name}");
         insta::assert_json_snapshot!(format!("discord-live-{name}"), masked(callback));
     }
 }
@@ -630,4 +641,92 @@ fn slow_work_is_deferred_then_edited_in() {
         1,
         "posted once despite the 429"
     );
+}
+
+/// Guards against secrets in the log: interaction tokens were in every route key (so in rate-limit and
+/// retry messages, and in errors), and reqwest's errors name the URL. With our crates logging at trace
+/// and the rest at debug, commands, a 429 and a 502 on the callback and webhook routes, a deferred answer
+/// edited in, autocomplete and paging leave neither the bot's token nor any interaction's in the log.
+#[test]
+fn no_token_reaches_the_log() {
+    let _turn = turn();
+    let fake = fake();
+    let briefings = tempfile::tempdir().unwrap();
+    for n in 1..=25 {
+        std::fs::write(
+            briefings.path().join(format!("example-meetup-{n:02}.md")),
+            format!("+++\ntitle = \"Example Meetup {n} (fictional)\"\ndate = 2020-01-{n:02}\n+++\nA fictional meetup.\n"),
+        )
+        .unwrap();
+    }
+    let filter = "debug,attache=trace,attache_core=trace,attache_discord=trace";
+    let bot = Bot::launch(briefings.path(), "", Some(filter));
+    let answered = |i: &Interaction| {
+        fake.wait_reply(i, WAIT)
+            .unwrap_or_else(|| panic!("no answer: {}", explain_missing(i, &bot)))
+    };
+    fake.inject_429(
+        Route::prefix("POST", "/interactions/"),
+        1,
+        Duration::from_millis(300),
+        false,
+    );
+    answered(&fake.slash(member("summary", &[("event", "fictional meetup 7")])));
+    fake.inject_5xx(Route::prefix("POST", "/interactions/"), 1, 502);
+    answered(&fake.slash(member("search", &[("query", "meetup")])));
+    let typing = slash(
+        MEMBER,
+        &[],
+        1024,
+        "summary",
+        json!([{"name": "event", "type": 3, "value": "meet"}]),
+    );
+    answered(&fake.autocomplete(typing.focused("event")));
+
+    // A digest whose post meets a 2-second limit is deferred, then edited in through the webhook route,
+    // which answers 429 and then 502 first.
+    let channel = fake.add_channel();
+    fake.inject_429(
+        Route::prefix("POST", &format!("/channels/{channel}/messages")),
+        1,
+        Duration::from_secs(2),
+        false,
+    );
+    fake.inject_429(
+        Route::prefix("PATCH", "/webhooks/"),
+        1,
+        Duration::from_millis(300),
+        false,
+    );
+    fake.inject_5xx(Route::prefix("PATCH", "/webhooks/"), 1, 502);
+    let deferred = answered(&fake.slash(moderator_digest_of("fictional meetup 3", channel)));
+    assert!(
+        deferred.kind == 5 && deferred.text().contains("Posted the digest"),
+        "{deferred:?}"
+    );
+
+    let list = answered(&fake.slash(member("events", &[])));
+    let message = list.message.expect("a visible list");
+    let next = message["components"][0]["components"][1]["custom_id"]
+        .as_str()
+        .expect("Next");
+    answered(&fake.press(&message, next, ADMIN));
+    let turned = answered(&fake.press(&message, next, MEMBER));
+    assert!(turned.text().contains("Page 2 of"), "{}", turned.text());
+
+    let log = bot.log();
+    for expected in ["discord answered", "discord rate limit", "retrying"] {
+        assert!(log.contains(expected), "the log lacks {expected:?}:\n{log}");
+    }
+    assert!(
+        log.contains(":token"),
+        "routes name the token's place only:\n{log}"
+    );
+    let tokens = fake.interaction_tokens();
+    assert!(tokens.len() >= 7);
+    for (what, secret) in std::iter::once(("the bot token", fake.token().to_string()))
+        .chain(tokens.into_iter().map(|t| ("an interaction token", t)))
+    {
+        assert!(!log.contains(&secret), "{what} is in the log:\n{log}");
+    }
 }

@@ -310,6 +310,11 @@ impl FakeDiscord {
         out
     }
 
+    /// The token of every interaction dispatched so far: secrets a client must keep out of its logs.
+    pub fn interaction_tokens(&self) -> Vec<String> {
+        self.shared.lock().by_token.keys().cloned().collect()
+    }
+
     /// The reply so far, if the bot has called back.
     pub fn reply(&self, interaction: &Interaction) -> Option<Reply> {
         invoke::reply_of(&self.shared.lock(), interaction.id).map(|(r, _)| r)

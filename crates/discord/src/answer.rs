@@ -23,7 +23,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::interaction::{self, OptionValue, PageButton, page_buttons};
 use crate::render::{self, Rendered};
-use crate::rest::{Rest, RestError, callback_path, original_path};
+use crate::rest::{Rest, RestError, Secret, callback_path, original_path};
 use attache_core::command::{Command, Role};
 use attache_core::config::DiscordConfig;
 use attache_core::digest::manual::{self, Venue};
@@ -69,7 +69,7 @@ struct Pager {
     prev: Option<Command>,
     next: Option<Command>,
     /// The token of the latest interaction that showed this list, and when its buttons lapse.
-    token: String,
+    token: Secret,
     lapses: Instant,
 }
 
@@ -342,7 +342,7 @@ impl Discord {
                 invoker,
                 prev: page.prev.clone(),
                 next: page.next.clone(),
-                token: token.to_string(),
+                token: Secret::new(token),
                 lapses: Instant::now() + self.config.page_timeout,
             },
         );
@@ -370,7 +370,7 @@ impl Discord {
             };
             for (key, pager) in due {
                 let lapsed = EditInteractionResponse::new().components(Vec::new());
-                match self.edit_original(&pager.token, &lapsed).await {
+                match self.edit_original(pager.token.expose(), &lapsed).await {
                     Ok(_) => tracing::debug!(key, invoker = pager.invoker, "discord: paging buttons lapsed"),
                     Err(e) => tracing::debug!(key, "discord: could not remove lapsed paging buttons: {e}"),
                 }

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod gateway;
 pub mod interaction;
 pub mod poster;
+pub mod ratelimit;
 pub mod render;
 pub mod rest;
 pub mod sync;
