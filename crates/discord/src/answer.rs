@@ -11,7 +11,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use reqwest::Method;
-use serde_json::Value;
 use serenity::all::{
     CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateAutocompleteResponse,
     CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse, Interaction,
@@ -22,12 +21,13 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::interaction::{self, OptionValue, PageButton, page_buttons};
+use crate::poster::failure;
 use crate::render::{self, Rendered};
-use crate::rest::{Rest, RestError, Secret, callback_path, original_path};
+use crate::rest::{Rest, RestError, Secret, callback_path, original_path, snowflake};
 use attache_core::command::{Command, Role};
 use attache_core::config::DiscordConfig;
 use attache_core::digest::manual::{self, Venue};
-use attache_core::digest::{BoxFuture, Target};
+use attache_core::digest::{BoxFuture, FailureReason, Target};
 use attache_core::engine::{Engine, usage_reply};
 use attache_core::response::{Inline, Page, Response};
 
@@ -231,12 +231,7 @@ impl Discord {
     /// A channel named by a moderator must be in the guild they moderate.
     async fn same_guild(&self, channel: u64, guild: Option<u64>) -> Result<(), Response> {
         let found = self.rest.get(&format!("/channels/{channel}")).await;
-        let channel_guild = found
-            .as_ref()
-            .ok()
-            .and_then(|c| c.get("guild_id"))
-            .and_then(Value::as_str)
-            .and_then(|g| g.parse::<u64>().ok());
+        let channel_guild = found.as_ref().ok().and_then(|c| snowflake(&c["guild_id"]));
         if guild.is_some() && channel_guild == guild {
             return Ok(());
         }
@@ -392,14 +387,15 @@ async fn off_thread(work: impl FnOnce() -> Response + Send + 'static) -> Respons
 }
 
 /// A posting failure as a moderator can act on it.
+/// Read from the same classification as a digest's failures ([`failure`]).
 fn explain(e: &RestError) -> String {
-    match (e.status(), e.code()) {
-        (_, Some(50013)) | (Some(403), _) => {
+    match failure(e).reason {
+        FailureReason::MissingPermission => {
             "the bot is missing permissions there (it needs View Channel, Send Messages and Embed Links)"
                 .into()
         }
-        (_, Some(10003)) | (Some(404), _) => "there is no such channel, or the bot cannot see it".into(),
-        (_, Some(50035)) => {
+        FailureReason::UnknownTarget => "there is no such channel, or the bot cannot see it".into(),
+        _ if e.code() == Some(50035) => {
             "Discord refused the message as malformed (this is a bug; it has been logged)".into()
         }
         _ => format!("Discord did not accept it ({e})"),

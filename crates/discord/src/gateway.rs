@@ -18,7 +18,7 @@ use tokio_util::task::TaskTracker;
 use crate::answer::Discord;
 use crate::commands::application_commands;
 use crate::poster::DiscordPoster;
-use crate::rest::{Rest, RestError};
+use crate::rest::{Rest, RestError, snowflake};
 use crate::sync::{self, Synced};
 use attache_core::config::DiscordConfig;
 use attache_core::engine::{Engine, PlatformState};
@@ -81,25 +81,8 @@ async fn connect(
     tracker: &TaskTracker,
 ) -> anyhow::Result<()> {
     let app = rest.get("/oauth2/applications/@me").await.map_err(hint)?;
-    let application = id_of(&app).ok_or_else(|| anyhow::anyhow!("the application has no id"))?;
-    let wanted = application_commands();
-    let scopes: Vec<Option<u64>> = if config.guilds.is_empty() {
-        vec![None]
-    } else {
-        config.guilds.iter().copied().map(Some).collect()
-    };
-    for scope in scopes {
-        let where_ = scope.map_or("globally".to_string(), |g| format!("in guild {g}"));
-        match sync::sync(rest, application, scope, &wanted)
-            .await
-            .map_err(hint)?
-        {
-            Synced::Unchanged => tracing::info!("discord: commands registered {where_} are up to date"),
-            Synced::Written { commands } => {
-                tracing::info!("discord: registered {commands} commands {where_}")
-            }
-        }
-    }
+    let application = snowflake(&app["id"]).ok_or_else(|| anyhow::anyhow!("the application has no id"))?;
+    register_commands(rest, config, application).await?;
     let gateway = rest.get("/gateway/bot").await.map_err(hint)?;
     let url = gateway
         .get("url")
@@ -143,6 +126,29 @@ async fn connect(
     Ok(())
 }
 
+/// Brings the commands registered in each configured guild (or globally) in step with the catalogue.
+async fn register_commands(rest: &Rest, config: &DiscordConfig, application: u64) -> anyhow::Result<()> {
+    let wanted = application_commands();
+    let scopes: Vec<Option<u64>> = if config.guilds.is_empty() {
+        vec![None]
+    } else {
+        config.guilds.iter().copied().map(Some).collect()
+    };
+    for scope in scopes {
+        let where_ = scope.map_or("globally".to_string(), |g| format!("in guild {g}"));
+        match sync::sync(rest, application, scope, &wanted)
+            .await
+            .map_err(hint)?
+        {
+            Synced::Unchanged => tracing::info!("discord: commands registered {where_} are up to date"),
+            Synced::Written { commands } => {
+                tracing::info!("discord: registered {commands} commands {where_}")
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Adds what to do about the errors an admin can fix.
 fn hint(e: RestError) -> anyhow::Error {
     let fix = match e.status() {
@@ -151,14 +157,6 @@ fn hint(e: RestError) -> anyhow::Error {
         _ => "",
     };
     anyhow::anyhow!("{e}{fix}")
-}
-
-fn id_of(v: &serde_json::Value) -> Option<u64> {
-    match v.get("id")? {
-        serde_json::Value::String(s) => s.parse().ok(),
-        serde_json::Value::Number(n) => n.as_u64(),
-        _ => None,
-    }
 }
 
 /// Recently answered interaction ids, oldest first.

@@ -88,7 +88,7 @@ pub fn autocomplete(snapshot: &Snapshot, partial: &str) -> Vec<Choice> {
             };
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             Choice {
-                name: crate::render::truncate(&name, CHOICE_MAX),
+                name: crate::markdown::truncate(&name, CHOICE_MAX),
                 value: b.id.clone(),
             }
         })

@@ -19,7 +19,7 @@ use attache_core::digest::{
 use attache_core::response::Response;
 
 use super::render::{self, Rendered};
-use super::rest::{Rest, RestError};
+use super::rest::{Rest, RestError, snowflake};
 
 /// Messages asked for per page of a channel's history (Discord's maximum).
 const PAGE: usize = 100;
@@ -84,15 +84,9 @@ pub fn failure(e: &RestError) -> PostFailure {
     }
 }
 
-fn message_id(v: &Value) -> Option<u64> {
-    v.get("id")?.as_str()?.parse().ok()
-}
-
 /// Whether `message` is the bot's own post under `key`.
 fn carries(message: &Value, bot_user: u64, key: &PostKey) -> bool {
-    let author = message["author"]["id"]
-        .as_str()
-        .and_then(|s| s.parse::<u64>().ok());
+    let author = snowflake(&message["author"]["id"]);
     let wanted = footer(key);
     author == Some(bot_user)
         && message["embeds"].as_array().is_some_and(|embeds| {
@@ -131,7 +125,7 @@ impl Poster for DiscordPoster {
                 .send(Method::POST, &path, &message, None)
                 .await
                 .map_err(|e| failure(&e))?;
-            message_id(&sent)
+            snowflake(&sent["id"])
                 .map(|id| PostedId(id.to_string()))
                 .ok_or_else(|| {
                     PostFailure::later(FailureReason::Other, "Discord returned a message without an id")
@@ -192,9 +186,9 @@ impl Poster for DiscordPoster {
                 };
                 let messages = page.as_array().map(Vec::as_slice).unwrap_or_default();
                 if let Some(found) = messages.iter().find(|m| carries(m, self.bot_user, key)) {
-                    return Ok(message_id(found).map(|id| PostedId(id.to_string())));
+                    return Ok(snowflake(&found["id"]).map(|id| PostedId(id.to_string())));
                 }
-                let oldest = messages.iter().filter_map(message_id).min();
+                let oldest = messages.iter().filter_map(|m| snowflake(&m["id"])).min();
                 match oldest {
                     Some(oldest) if messages.len() == PAGE && oldest > floor => before = Some(oldest),
                     _ => return Ok(None),

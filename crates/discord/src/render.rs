@@ -10,7 +10,8 @@ use serenity::all::{
     CreateMessage, EditInteractionResponse, EditMessage, InteractionResponseFlags,
 };
 
-use attache_core::response::{Block, Inline, Response, Span, Status};
+use crate::markdown::{block_markdown, block_text, code, escape, inline, is_web, link, list, truncate};
+use attache_core::response::{Block, Inline, Response, Status};
 
 pub const CONTENT_MAX: usize = 2000;
 pub const TITLE_MAX: usize = 256;
@@ -231,9 +232,7 @@ fn layout(blocks: &[Block]) -> Layout {
         match block {
             Block::Title { text, url } if e.title.is_none() => {
                 e.title = Some(truncate(text, TITLE_MAX));
-                e.url = url
-                    .clone()
-                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                e.url = url.clone().filter(|u| is_web(u));
             }
             Block::Title { text, .. } => description.push(format!("**{}**", escape(text))),
             Block::Fields { fields } => {
@@ -254,31 +253,13 @@ fn layout(blocks: &[Block]) -> Layout {
                 detail,
                 text,
             } => {
-                let mut value = Vec::new();
-                let mut first = id.as_deref().map(code).unwrap_or_default();
-                if let Some(d) = detail {
-                    if !first.is_empty() {
-                        first.push_str(" · ");
-                    }
-                    first.push_str(&escape(d));
-                }
-                if !first.is_empty() {
-                    value.push(first);
-                }
-                if let Some(t) = text {
-                    value.push(inline(t));
-                }
-                let value = if value.is_empty() {
-                    "\u{200b}".to_string()
-                } else {
-                    value.join("\n")
-                };
+                let value = entry(id.as_deref(), detail.as_deref(), text.as_ref());
                 push_field(&mut e, title, &value, false);
             }
             Block::Links { links } => {
                 let value = links
                     .iter()
-                    .map(|(title, url)| format!("[{}]({})", escape(title), url.replace(')', "%29")))
+                    .map(|(title, url)| link(title, url))
                     .collect::<Vec<_>>()
                     .join("\n");
                 push_field(&mut e, "Links", &value, false);
@@ -288,6 +269,21 @@ fn layout(blocks: &[Block]) -> Layout {
     }
     e.description = truncate(&description.join("\n\n"), DESCRIPTION_MAX);
     e
+}
+
+/// A list entry's field value: its id and detail on one line, its text below.
+fn entry(id: Option<&str>, detail: Option<&str>, text: Option<&Inline>) -> String {
+    let first: Vec<String> = id.map(code).into_iter().chain(detail.map(escape)).collect();
+    let value: Vec<String> = [first.join(" · ")]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .chain(text.map(inline))
+        .collect();
+    if value.is_empty() {
+        "\u{200b}".to_string()
+    } else {
+        value.join("\n")
+    }
 }
 
 fn push_field(e: &mut Layout, name: &str, value: &str, inline: bool) {
@@ -307,127 +303,6 @@ fn push_field(e: &mut Layout, name: &str, value: &str, inline: bool) {
     e.fields.push((name, value, inline));
 }
 
-/// Paragraphs, quotes, unheaded lists and notes as description markdown.
-fn block_markdown(block: &Block) -> String {
-    match block {
-        Block::Paragraph { text } => inline(text),
-        Block::Quote {
-            text,
-            speaker,
-            role,
-            event,
-        } => {
-            let mut who = format!("— **{}**", escape(speaker));
-            if let Some(r) = role {
-                who.push_str(&format!(", {}", escape(r)));
-            }
-            if let Some(ev) = event {
-                who.push_str(&format!(" ({})", escape(ev)));
-            }
-            format!("> “{}”\n> {who}", escape(text).replace('\n', "\n> "))
-        }
-        Block::List { items, ordered, .. } => list(items, *ordered),
-        Block::Note { text } => format!("-# {}", inline(text).replace('\n', " ")),
-        other => block_text(other),
-    }
-}
-
-fn list(items: &[Inline], ordered: bool) -> String {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            if ordered {
-                format!("{}. {}", i + 1, inline(item))
-            } else {
-                format!("• {}", inline(item))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn inline(text: &Inline) -> String {
-    text.0
-        .iter()
-        .map(|span| match span {
-            Span::Plain(t) => escape(t),
-            Span::Strong(t) => format!("**{}**", escape(t)),
-            Span::Emphasis(t) => format!("*{}*", escape(t)),
-            Span::Code(t) => code(t),
-            Span::Link { text, url } => format!("[{}]({})", escape(text), url.replace(')', "%29")),
-        })
-        .collect()
-}
-
-/// A code span; a backtick inside would end it early, so it becomes an apostrophe.
-fn code(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'"))
-}
-
-/// A block as plain text (for ephemeral problem replies and digest notes), escaped.
-fn block_text(block: &Block) -> String {
-    match block {
-        Block::Title { text, .. } => format!("**{}**", escape(text)),
-        Block::Paragraph { text } | Block::Note { text } => inline(text),
-        Block::Fields { fields } => fields
-            .iter()
-            .map(|(k, v)| format!("**{}**: {}", escape(k), escape(v)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Block::Entry { title, id, .. } => {
-            let id = id
-                .as_deref()
-                .map(|id| format!(" {}", code(id)))
-                .unwrap_or_default();
-            format!("• {}{id}", escape(title))
-        }
-        other => block_markdown(other),
-    }
-}
-
-/// Escapes text so Discord shows it as written: markdown characters get a backslash, and mentions
-/// (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`) are broken with a zero-width space.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut line_start = true;
-    for c in text.chars() {
-        match c {
-            // Brackets alone are enough to keep `[text](url)` from becoming a masked link.
-            '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // Headings, block quotes and list markers only mean something at the start of a line.
-            '#' | '>' | '-' | '+' if line_start => {
-                out.push('\\');
-                out.push(c);
-            }
-            '@' | '<' => {
-                out.push(c);
-                out.push('\u{200b}');
-            }
-            _ => out.push(c),
-        }
-        line_start = c == '\n' || (line_start && c == ' ');
-    }
-    out
-}
-
-/// Cuts `text` to at most `max` characters, ending with `…`, never inside an escape.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    // A trailing lone backslash would escape the ellipsis; a cut after a space looks unfinished.
-    while cut.ends_with('\\') || cut.ends_with(char::is_whitespace) {
-        cut.pop();
-    }
-    cut.push('…');
-    cut
-}
-
 /// Shrinks an embed until it fits the 6,000-character total: the description first, then trailing fields.
 fn fit(e: &mut Layout) {
     while e.total_chars() > EMBED_TOTAL_MAX {
@@ -444,27 +319,6 @@ fn fit(e: &mut Layout) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mentions_and_markdown_in_briefing_text_are_neutralised() {
-        let s = escape("@everyone see <@123> and **bold** _it_ `code` [x](y)\n# Heading\n> quote");
-        assert!(!s.contains("@everyone") && !s.contains("<@1"), "{s}");
-        assert!(
-            s.contains("\\*\\*bold\\*\\*") && s.contains("\\_it\\_") && s.contains("\\`code\\`"),
-            "{s}"
-        );
-        assert!(s.contains("\n\\# Heading") && s.contains("\n\\> quote"), "{s}");
-        assert_eq!(escape("a-b #1"), "a-b #1", "mid-line characters stay");
-    }
-
-    #[test]
-    fn truncation_never_leaves_a_dangling_escape() {
-        let t = truncate(&escape(&"*".repeat(100)), 9);
-        assert!(
-            t.chars().count() <= 9 && !t.trim_end_matches('…').ends_with('\\'),
-            "{t}"
-        );
-    }
 
     fn json(v: impl serde::Serialize) -> serde_json::Value {
         serde_json::to_value(v).unwrap()

@@ -324,6 +324,15 @@ impl Rest {
     }
 }
 
+/// A snowflake as Discord's JSON carries it: a string of digits (or, leniently, a number).
+pub fn snowflake(v: &Value) -> Option<u64> {
+    match v {
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.as_u64(),
+        _ => None,
+    }
+}
+
 /// `POST /interactions/{id}/{token}/callback`: an interaction's first answer.
 pub fn callback_path(interaction: u64, token: &str) -> String {
     format!("/interactions/{interaction}/{token}/callback")
