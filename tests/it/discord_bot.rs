@@ -586,11 +586,16 @@ fn missed_heartbeat_acks_lead_to_a_new_connection() {
     let bot = Bot::start("");
     let seen = fake.gateway_log().len();
     fake.drop_heartbeat_acks(true);
-    // The bot gives the zombie up by opening a new connection.
+    // The bot gives the zombie up and gets a session on a new connection: READY after an IDENTIFY, or
+    // RESUMED. (A new connection alone is not enough: until its session is up, the fake still sends
+    // dispatches to the old one, which it may not have seen close.)
     let reconnected = |log: &[GatewayEvent]| {
-        log[seen..]
-            .iter()
-            .any(|e| matches!(e, GatewayEvent::Connected { .. }))
+        log[seen..].iter().any(|e| {
+            matches!(
+                e,
+                GatewayEvent::Identify { accepted: true, .. } | GatewayEvent::Resume { accepted: true, .. }
+            )
+        })
     };
     assert!(
         fake.wait_gateway(Duration::from_secs(30), reconnected),

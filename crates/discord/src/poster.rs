@@ -115,6 +115,7 @@ impl Poster for DiscordPoster {
     ) -> BoxFuture<'a, Result<PostedId, PostFailure>> {
         Box::pin(async move {
             let channel = channel_of(target)?;
+            // serenity 0.12.5's CreateMessage carries both `nonce` and `enforce_nonce`.
             let message = post_message(content, key)
                 .post()
                 .nonce(Nonce::String(key.as_str().to_string()))
