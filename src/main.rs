@@ -123,7 +123,15 @@ fn init_logging(config: &Config, quiet: bool) {
     // for every 404 it asks for on purpose, such as an unencrypted room's `m.room.encryption` or the absent
     // secret storage key (https://github.com/8go/matrix-commander-rs/issues/215). The adapter logs every
     // failure that matters itself.
-    for directive in ["matrix_sdk_crypto::backups=error", "matrix_sdk::http_client=off"] {
+    //
+    // serenity records each gateway event it handles, interaction tokens included, as a field of an INFO span
+    // (`handle_event`, `handle_gateway_dispatch`) that every log line inside it repeats; with those spans
+    // off its shard's warnings still show, without the event.
+    for directive in [
+        "matrix_sdk_crypto::backups=error",
+        "matrix_sdk::http_client=off",
+        "serenity::gateway::shard=warn",
+    ] {
         if let Ok(d) = directive.parse() {
             filter = filter.add_directive(d);
         }

@@ -7,7 +7,7 @@
 
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -44,6 +44,12 @@ impl Bot {
     }
 
     fn start_with(briefings: &std::path::Path, extra: &str) -> Bot {
+        Bot::launch(briefings, extra, None)
+    }
+
+    /// A bot serving `briefings`, with `extra` in its `[discord]` section and `RUST_LOG` set to
+    /// `rust_log` (else its config's `attache=debug,info`).
+    fn launch(briefings: &std::path::Path, extra: &str, rust_log: Option<&str>) -> Bot {
         let fake = fake();
         let sessions = fake.ready_count();
         let dir = tempfile::tempdir().unwrap();
@@ -80,11 +86,15 @@ api_base = "{api}"
         )
         .unwrap();
         let log = dir.path().join("bot.log");
-        let child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_attache"));
+        command.env_remove("RUST_LOG");
+        if let Some(filter) = rust_log {
+            command.env("RUST_LOG", filter);
+        }
+        let child = command
             .args(["--config", config.to_str().unwrap(), "run"])
             .env(TOKEN_VAR, fake.token())
             .env("NO_COLOR", "1")
-            .env_remove("RUST_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
@@ -109,18 +119,18 @@ api_base = "{api}"
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
-    /// Waits until the bot has handled READY itself (the fake having sent it is not enough: a close
-    /// before serenity reads READY leaves it no session to resume).
-    fn wait_connected(&self) {
-        let deadline = Instant::now() + WAIT;
-        while !self.log().contains("discord: connected") {
-            assert!(
-                Instant::now() < deadline,
-                "the bot never handled READY:\n{}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+    /// Has the bot answer one more interaction and waits for that answer. The gateway delivers in order,
+    /// so whatever the bot was going to do about earlier interactions it has had its turn to do: a check
+    /// that nothing more was sent waits for this, not for time to pass. (An answer also shows the bot has
+    /// read READY: the fake having sent it is not enough, as a close before serenity reads it leaves no
+    /// session to resume.)
+    fn settle(&self) {
+        let i = fake().slash(member("help", &[]));
+        assert!(
+            fake().wait_reply(&i, WAIT).is_some(),
+            "the bot stopped answering: {}",
+            explain_missing(&i, self)
+        );
     }
 }
 
@@ -144,21 +154,29 @@ fn slash(user: u64, roles: &[u64], permissions: u64, name: &str, options: Value)
 
 /// `/digest infoforum target:discord:<channel>` by a member with the moderator role.
 fn moderator_digest(channel: u64) -> Invocation {
+    moderator_digest_of("infoforum", channel)
+}
+
+/// `/digest <event> target:discord:<channel>` by a member with the moderator role.
+fn moderator_digest_of(event: &str, channel: u64) -> Invocation {
     slash(
         MEMBER,
         &[MODERATOR_ROLE],
         1024,
         "digest",
-        json!([{"name": "event", "type": 3, "value": "infoforum"}, {"name": "target", "type": 3, "value": format!("discord:{channel}")}]),
+        json!([{"name": "event", "type": 3, "value": event}, {"name": "target", "type": 3, "value": format!("discord:{channel}")}]),
     )
 }
 
-/// How many callbacks for `interaction` the fake accepted: exactly one for an interaction answered once.
-fn accepted_callbacks(interaction: &Interaction) -> usize {
+/// How many times the bot answered `interaction`: its callbacks, less those refused for a rate limit or a
+/// server error (which the bot rightly sends again). A second answer counts even though the fake refuses it
+/// (40060). Call it after [`Bot::settle`].
+fn answers(interaction: &Interaction) -> usize {
     fake()
         .requests()
         .iter()
-        .filter(|r| r.path.starts_with(&format!("/interactions/{}/", interaction.id)) && r.status < 300)
+        .filter(|r| r.path.starts_with(&format!("/interactions/{}/", interaction.id)))
+        .filter(|r| r.status != 429 && r.status < 500)
         .count()
 }
 
@@ -176,6 +194,11 @@ fn explain_missing(interaction: &Interaction, bot: &Bot) -> String {
 /// The reply's callback as the bot sent it: type and data.
 fn callback(reply: &Reply) -> Value {
     json!({"type": reply.kind, "data": reply.data})
+}
+
+/// `allowed_mentions` that let nothing ping.
+fn no_pings() -> Value {
+    json!({"parse": [], "users": [], "roles": []})
 }
 
 /// A slash command by a member, with string options given as pairs.
@@ -279,23 +302,20 @@ fn every_command_answered_with_an_embed() {
         ("digest-denied", member("digest", &[("event", "infoforum")])),
         ("reload-denied", member("reload", &[])),
     ];
+    let mut asked = Vec::new();
     for (name, invocation) in cases {
         let interaction = fake.slash(invocation);
         let reply = fake
             .wait_reply(&interaction, WAIT)
             .unwrap_or_else(|| panic!("no answer to {name}: {}", explain_missing(&interaction, &bot)));
-        assert_eq!(
-            accepted_callbacks(&interaction),
-            1,
-            "{name}: answered exactly once"
-        );
         let callback = callback(&reply);
-        assert_eq!(
-            callback["data"]["allowed_mentions"],
-            json!({"parse": []}),
-            "{name}"
-        );
+        assert_eq!(callback["data"]["allowed_mentions"], no_pings(), "{name}");
         insta::assert_json_snapshot!(format!("discord-live-{name}"), masked(callback));
+        asked.push((name, interaction));
+    }
+    bot.settle();
+    for (name, interaction) in &asked {
+        assert_eq!(answers(interaction), 1, "{name}: answered exactly once");
     }
 }
 
@@ -416,18 +436,17 @@ fn paging_buttons_turn_pages_for_the_invoker_only_and_lapse() {
     assert!(footer(&turned["data"]).starts_with("Page 2 of"), "{turned}");
 
     // After `page_timeout_secs` the buttons are removed, while the token still allows the edit.
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let now = fake.reply(&interaction).and_then(|r| r.message);
-        if now
+    let lapsed = |r: &Reply| {
+        r.message
             .as_ref()
             .is_some_and(|m| m["components"].as_array().is_none_or(Vec::is_empty))
-        {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the buttons never lapsed: {now:?}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    };
+    let reply = fake.wait_reply_where(&interaction, Duration::from_secs(15), lapsed);
+    assert!(
+        reply.is_some(),
+        "the buttons never lapsed: {:?}",
+        fake.reply(&interaction)
+    );
 }
 
 #[test]
@@ -456,10 +475,13 @@ fn a_burst_of_100_across_429s_is_answered_once_each() {
             .unwrap_or_else(|| panic!("an interaction was lost:\n{}", bot.log()));
         let text = reply.text().to_lowercase();
         assert!(text.contains("infoforum") || text.contains("harbour"), "{text}");
-        assert_eq!(accepted_callbacks(i), 1, "answered twice");
         answered += 1;
     }
     assert_eq!(answered, 100);
+    bot.settle();
+    for i in &interactions {
+        assert_eq!(answers(i), 1, "answered twice");
+    }
     let limited = fake.requests().iter().filter(|r| r.status == 429).count();
     assert!(limited >= 5, "the 429s were not met ({limited})");
 }
@@ -469,13 +491,12 @@ fn a_dropped_gateway_resumes_and_the_next_interaction_is_answered() {
     let _turn = turn();
     let fake = fake();
     let bot = Bot::start("");
-    bot.wait_connected();
+    bot.settle();
     // 4000: the bot resumes, and an interaction created while it was away is delivered on resume.
     fake.close_gateway(4000);
-    let i = fake.slash(member("summary", &[("event", "infoforum")]));
-    let reply = fake.wait_reply(&i, Duration::from_secs(20));
+    let resumed = fake.slash(member("summary", &[("event", "infoforum")]));
+    let reply = fake.wait_reply(&resumed, Duration::from_secs(20));
     assert!(reply.is_some(), "no answer after a resume:\n{}", bot.log());
-    assert_eq!(accepted_callbacks(&i), 1);
     // 4009 (session timed out): the bot must identify again; the next interaction is answered.
     let sessions = fake.ready_count();
     fake.close_gateway(4009);
@@ -487,7 +508,9 @@ fn a_dropped_gateway_resumes_and_the_next_interaction_is_answered() {
     let i = fake.slash(member("summary", &[("event", "infoforum")]));
     let reply = fake.wait_reply(&i, WAIT);
     assert!(reply.is_some(), "no answer after a new session:\n{}", bot.log());
-    assert_eq!(accepted_callbacks(&i), 1);
+    bot.settle();
+    assert_eq!(answers(&resumed), 1, "a replayed interaction is answered once");
+    assert_eq!(answers(&i), 1);
     let log = fake.gateway_log();
     assert!(
         log.iter().any(|e| matches!(e, GatewayEvent::Resume { .. })),
@@ -516,7 +539,7 @@ fn a_digest_posts_to_a_channel_and_explains_a_refusal() {
     assert_eq!(sent.len(), 1);
     assert_eq!(
         sent[0].body["allowed_mentions"],
-        json!({"parse": []}),
+        no_pings(),
         "nothing the bot posts pings"
     );
     let denied = fake.add_channel();
@@ -561,24 +584,24 @@ fn missed_heartbeat_acks_lead_to_a_new_connection() {
     let _turn = turn();
     let fake = fake();
     let bot = Bot::start("");
-    let sessions = fake.ready_count();
-    let resumes = || {
-        fake.gateway_log()
-            .iter()
-            .filter(|e| matches!(e, GatewayEvent::Resume { .. }))
-            .count()
-    };
-    let resumed_before = resumes();
+    let seen = fake.gateway_log().len();
     fake.drop_heartbeat_acks(true);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while fake.ready_count() == sessions && resumes() == resumed_before {
-        assert!(
-            Instant::now() < deadline,
-            "the bot never noticed the missing ACKs:\n{}",
-            bot.log()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    // The bot gives the zombie up and gets a session on a new connection: READY after an IDENTIFY, or
+    // RESUMED. (A new connection alone is not enough: until its session is up, the fake still sends
+    // dispatches to the old one, which it may not have seen close.)
+    let reconnected = |log: &[GatewayEvent]| {
+        log[seen..].iter().any(|e| {
+            matches!(
+                e,
+                GatewayEvent::Identify { accepted: true, .. } | GatewayEvent::Resume { accepted: true, .. }
+            )
+        })
+    };
+    assert!(
+        fake.wait_gateway(Duration::from_secs(30), reconnected),
+        "the bot never noticed the missing ACKs:\n{}",
+        bot.log()
+    );
     fake.drop_heartbeat_acks(false);
     assert!(fake.wait_ready(Duration::from_secs(20)), "{}", bot.log());
     let i = fake.slash(member("summary", &[("event", "infoforum")]));
@@ -587,7 +610,8 @@ fn missed_heartbeat_acks_lead_to_a_new_connection() {
         "{}",
         bot.log()
     );
-    assert_eq!(accepted_callbacks(&i), 1);
+    bot.settle();
+    assert_eq!(answers(&i), 1);
 }
 
 #[test]
@@ -604,25 +628,103 @@ fn slow_work_is_deferred_then_edited_in() {
         false,
     );
     let i = fake.slash(moderator_digest(channel));
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let reply = fake.reply(&i);
-        if let Some(r) = &reply
-            && r.text().contains("Posted the digest")
-        {
-            assert_eq!(r.kind, 5, "the interaction was deferred first");
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "never edited in: {reply:?}\n{}",
-            bot.log()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let edited = fake.wait_reply_where(&i, WAIT, |r| r.text().contains("Posted the digest"));
+    let Some(reply) = edited else {
+        panic!("never edited in: {:?}\n{}", fake.reply(&i), bot.log());
+    };
+    assert_eq!(reply.kind, 5, "the interaction was deferred first");
+    bot.settle();
     assert_eq!(
         fake.channel_messages(channel).len(),
         1,
         "posted once despite the 429"
     );
+}
+
+/// Guards against secrets in the log: interaction tokens were in every route key (so in rate-limit and
+/// retry messages, and in errors), and reqwest's errors name the URL. With our crates logging at trace
+/// and the rest at debug, commands, a 429 and a 502 on the callback and webhook routes, a deferred answer
+/// edited in, autocomplete and paging leave neither the bot's token nor any interaction's in the log.
+#[test]
+fn no_token_reaches_the_log() {
+    let _turn = turn();
+    let fake = fake();
+    let briefings = tempfile::tempdir().unwrap();
+    for n in 1..=25 {
+        std::fs::write(
+            briefings.path().join(format!("example-meetup-{n:02}.md")),
+            format!("+++\ntitle = \"Example Meetup {n} (fictional)\"\ndate = 2020-01-{n:02}\n+++\nA fictional meetup.\n"),
+        )
+        .unwrap();
+    }
+    let filter = "debug,attache=trace,attache_core=trace,attache_discord=trace";
+    let bot = Bot::launch(briefings.path(), "", Some(filter));
+    let answered = |i: &Interaction| {
+        fake.wait_reply(i, WAIT)
+            .unwrap_or_else(|| panic!("no answer: {}", explain_missing(i, &bot)))
+    };
+    fake.inject_429(
+        Route::prefix("POST", "/interactions/"),
+        1,
+        Duration::from_millis(300),
+        false,
+    );
+    answered(&fake.slash(member("summary", &[("event", "fictional meetup 7")])));
+    fake.inject_5xx(Route::prefix("POST", "/interactions/"), 1, 502);
+    answered(&fake.slash(member("search", &[("query", "meetup")])));
+    let typing = slash(
+        MEMBER,
+        &[],
+        1024,
+        "summary",
+        json!([{"name": "event", "type": 3, "value": "meet"}]),
+    );
+    answered(&fake.autocomplete(typing.focused("event")));
+
+    // A digest whose post meets a 2-second limit is deferred, then edited in through the webhook route,
+    // which answers 429 and then 502 first.
+    let channel = fake.add_channel();
+    fake.inject_429(
+        Route::prefix("POST", &format!("/channels/{channel}/messages")),
+        1,
+        Duration::from_secs(2),
+        false,
+    );
+    fake.inject_429(
+        Route::prefix("PATCH", "/webhooks/"),
+        1,
+        Duration::from_millis(300),
+        false,
+    );
+    fake.inject_5xx(Route::prefix("PATCH", "/webhooks/"), 1, 502);
+    let deferred = answered(&fake.slash(moderator_digest_of("fictional meetup 3", channel)));
+    assert!(
+        deferred.kind == 5 && deferred.text().contains("Posted the digest"),
+        "{deferred:?}"
+    );
+
+    let list = answered(&fake.slash(member("events", &[])));
+    let message = list.message.expect("a visible list");
+    let next = message["components"][0]["components"][1]["custom_id"]
+        .as_str()
+        .expect("Next");
+    answered(&fake.press(&message, next, ADMIN));
+    let turned = answered(&fake.press(&message, next, MEMBER));
+    assert!(turned.text().contains("Page 2 of"), "{}", turned.text());
+
+    let log = bot.log();
+    for expected in ["discord answered", "discord rate limit", "retrying"] {
+        assert!(log.contains(expected), "the log lacks {expected:?}:\n{log}");
+    }
+    assert!(
+        log.contains(":token"),
+        "routes name the token's place only:\n{log}"
+    );
+    let tokens = fake.interaction_tokens();
+    assert!(tokens.len() >= 7);
+    for (what, secret) in std::iter::once(("the bot token", fake.token().to_string()))
+        .chain(tokens.into_iter().map(|t| ("an interaction token", t)))
+    {
+        assert!(!log.contains(&secret), "{what} is in the log:\n{log}");
+    }
 }

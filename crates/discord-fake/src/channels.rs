@@ -3,8 +3,6 @@
 //! where the bot lacks SEND_MESSAGES is 50013; bodies are checked by `validate`, and a create's
 //! `nonce`/`enforce_nonce` by `nonce`. Also the message editing that the webhook routes share.
 
-use std::time::Instant;
-
 use serde_json::{Value, json};
 
 use super::nonce;
@@ -84,7 +82,7 @@ fn create(shared: &Shared, st: &mut State, channel: u64, body: Option<&Value>) -
     })?;
     let nonce = asked.and_then(|a| a.nonce.map(|n| (n, a.enforce)));
     // Every message this route creates is the bot's: the token is the bot's.
-    let (author, now) = (shared.bot_id, Instant::now());
+    let (author, now) = (shared.bot_id, st.now());
     if let Some((n, true)) = &nonce
         && let Some(mid) = st.nonces.recent(channel, author, n, now)
     {

@@ -83,6 +83,7 @@ async fn connection(shared: Arc<Shared>, stream: TcpStream) {
                 Some(Ok(Message::Binary(_))) => {
                     // JSON clients send text; binary would be ETF, which the fake does not read.
                     shared.lock().gateway.close_with(conn, 4002, "Error while decoding payload.");
+                    shared.notify();
                 }
                 Some(Ok(Message::Close(frame))) => {
                     shared.lock().gateway.client_closed(conn, frame.map(|f| u16::from(f.code)));

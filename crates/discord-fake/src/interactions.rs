@@ -4,8 +4,6 @@
 //! token authorizes for its lifetime (then 50027). What each callback type does to messages follows
 //! the receiving-and-responding docs.
 
-use std::time::Instant;
-
 use serde_json::{Value, json};
 
 use super::channels::{self, LOADING};
@@ -42,9 +40,10 @@ pub(super) fn callback(
     if rec.callback.is_some() {
         return Err(ApiError::already_acknowledged());
     }
+    let now = st.now();
     if rec
         .delivered
-        .is_none_or(|t| t.elapsed() > shared.opts.callback_deadline)
+        .is_none_or(|t| now.saturating_duration_since(t) > shared.opts.callback_deadline)
     {
         return Err(ApiError::unknown_interaction());
     }
@@ -199,7 +198,7 @@ pub(super) fn webhook(
         .interactions
         .get(&id)
         .ok_or_else(ApiError::invalid_webhook_token)?;
-    if rec.created.elapsed() > shared.opts.token_lifetime {
+    if st.now().saturating_duration_since(rec.created) > shared.opts.token_lifetime {
         return Err(ApiError::invalid_webhook_token());
     }
     // Until the interaction is acknowledged its webhook does not exist; autocomplete never has one.
@@ -241,9 +240,10 @@ pub(super) fn webhook(
 
 /// Counts a change the bot made after acknowledging, which settles a deferred reply.
 fn touch(st: &mut State, id: u64) {
+    let now = st.now();
     if let Some(r) = st.interactions.get_mut(&id) {
         r.edits += 1;
-        r.last_edit = Some(Instant::now());
+        r.last_edit = Some(now);
     }
 }
 

@@ -270,7 +270,7 @@ pub(super) fn dispatch(
             kind,
             token: token.clone(),
             channel: inv.channel,
-            created: std::time::Instant::now(),
+            created: st.now(),
             delivered: None,
             callback: None,
             original: None,

@@ -15,6 +15,11 @@
 //! the token from [`FakeDiscord::token`]; `GET /gateway` then points it at the gateway. Dropping the
 //! fake stops both servers and closes every connection.
 //!
+//! # Waiting
+//! The `wait_*` methods block the calling thread until what they wait for has happened (every change wakes
+//! them), or their timeout passes; none polls. The fake's clock runs with real time, and
+//! [`FakeDiscord::advance`] moves it ahead, so a test of a deadline or a window need not sleep through it.
+//!
 //! The `wait_*` methods block the calling thread. From an async test, call them through
 //! `tokio::task::spawn_blocking`, or use the `multi_thread` flavor, so the test's own runtime keeps
 //! running whatever client it drives.
@@ -310,6 +315,47 @@ impl FakeDiscord {
         out
     }
 
+    /// The token of every interaction dispatched so far: secrets a client must keep out of its logs.
+    pub fn interaction_tokens(&self) -> Vec<String> {
+        self.shared.lock().by_token.keys().cloned().collect()
+    }
+
+    /// Moves the fake's clock `by` ahead: callback deadlines, token lifetimes, rate-limit windows and
+    /// nonce windows pass as if that much more time had. Real time goes on as well; a client's own clock is
+    /// not moved.
+    pub fn advance(&self, by: Duration) {
+        self.shared.lock().skipped += by;
+        self.shared.notify();
+    }
+
+    /// Waits until the bot's reply to `interaction` satisfies `done` (a deferred reply edited in, buttons
+    /// removed): returns it then, or `None` at the timeout.
+    pub fn wait_reply_where(
+        &self,
+        interaction: &Interaction,
+        timeout: Duration,
+        done: impl Fn(&Reply) -> bool,
+    ) -> Option<Reply> {
+        let id = interaction.id;
+        self.shared.wait_for(timeout, |st| {
+            invoke::reply_of(st, id).map(|(r, _)| r).filter(|r| done(r))
+        })
+    }
+
+    /// Waits until the gateway's log satisfies `done`; whether it did before the timeout.
+    pub fn wait_gateway(&self, timeout: Duration, done: impl Fn(&[GatewayEvent]) -> bool) -> bool {
+        self.shared
+            .wait_for(timeout, |st| done(&st.gateway.log).then_some(()))
+            .is_some()
+    }
+
+    /// Waits until the REST requests so far satisfy `done`; whether they did before the timeout.
+    pub fn wait_requests(&self, timeout: Duration, done: impl Fn(&[Recorded]) -> bool) -> bool {
+        self.shared
+            .wait_for(timeout, |st| done(&st.requests).then_some(()))
+            .is_some()
+    }
+
     /// The reply so far, if the bot has called back.
     pub fn reply(&self, interaction: &Interaction) -> Option<Reply> {
         invoke::reply_of(&self.shared.lock(), interaction.id).map(|(r, _)| r)
@@ -380,11 +426,13 @@ impl FakeDiscord {
     /// Stops (or resumes) answering heartbeats with ACKs.
     pub fn drop_heartbeat_acks(&self, on: bool) {
         self.shared.lock().gateway.drop_acks = on;
+        self.shared.notify();
     }
 
     /// Sends op 7 RECONNECT on the live connection.
     pub fn send_reconnect(&self) {
         self.shared.lock().gateway.reconnect_all();
+        self.shared.notify();
     }
 
     /// Everything that happened on the gateway, in order.

@@ -6,7 +6,6 @@
 //! answer: unknown routes 404 `{"message": "404: Not Found", "code": 0}`, bad JSON 50109.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -45,7 +44,6 @@ async fn entry(
 }
 
 fn handle(shared: &Shared, method: &str, uri: &Uri, headers: &HeaderMap, raw: &Bytes) -> Response {
-    let now = Instant::now();
     let query = uri.query().unwrap_or_default();
     let parsed: Result<Option<Value>, ()> = if raw.is_empty() {
         Ok(None)
@@ -58,6 +56,7 @@ fn handle(shared: &Shared, method: &str, uri: &Uri, headers: &HeaderMap, raw: &B
         Err(()) => Value::String(String::from_utf8_lossy(raw).into_owned()),
     };
     let mut st = shared.lock();
+    let now = st.now();
     let path = uri
         .path()
         .strip_prefix("/api/v10")

@@ -5,7 +5,6 @@
 //! opcodes-and-status-codes docs.
 
 use std::collections::{BTreeMap, HashMap};
-use std::time::Instant;
 
 use serde_json::{Value, json};
 use tokio::sync::mpsc::UnboundedSender;
@@ -269,7 +268,8 @@ pub(super) fn dispatch(st: &mut State, event: &str, data: Value, interaction: Op
 }
 
 pub(super) fn mark_delivered(st: &mut State, interaction: Option<u64>) {
+    let now = st.now();
     if let Some(rec) = interaction.and_then(|id| st.interactions.get_mut(&id)) {
-        rec.delivered.get_or_insert_with(Instant::now);
+        rec.delivered.get_or_insert(now);
     }
 }

@@ -1,6 +1,9 @@
 //! What the fake remembers: channels and their messages, registered commands, dispatched interactions
 //! with everything the bot answered, the request log and the gateway's sessions. One `Mutex` guards it
-//! all, so a request is handled atomically; a `Condvar` wakes the tests' blocking waits on any change.
+//! all, so a request is handled atomically; a `Condvar` wakes the tests' blocking waits on every change,
+//! so a wait ends at the change it waits for, not at a poll. The fake's own clock ([`State::now`]) runs
+//! with real time but can be moved ahead by a test ([`crate::FakeDiscord::advance`]): deadlines, token
+//! lifetimes, rate-limit windows and nonce windows pass without the test sleeping through them.
 //! Nothing here speaks HTTP or WebSocket.
 
 use std::collections::{BTreeMap, HashMap};
@@ -64,7 +67,8 @@ impl Shared {
         self.changed.notify_all();
     }
 
-    /// Waits until `done` holds, or `timeout` passes; returns what `done` last returned.
+    /// Waits until `done` holds, or `timeout` passes; returns what `done` last returned. Every change to
+    /// the state is followed by [`Shared::notify`], which wakes this to look again.
     pub fn wait_for<T>(&self, timeout: Duration, mut done: impl FnMut(&State) -> Option<T>) -> Option<T> {
         let deadline = Instant::now() + timeout;
         let mut st = self.lock();
@@ -75,7 +79,7 @@ impl Shared {
             let left = deadline.checked_duration_since(Instant::now())?;
             st = self
                 .changed
-                .wait_timeout(st, left.min(Duration::from_millis(50)))
+                .wait_timeout(st, left)
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
         }
@@ -103,9 +107,17 @@ pub(super) struct State {
     /// How long a channel message's creation is answered late: it exists at once, as a request Discord
     /// handled whose response is slow to come back.
     pub create_answer_delay: Duration,
+    /// How far tests have moved the fake's clock ahead of real time.
+    pub skipped: Duration,
 }
 
 impl State {
+    /// The fake's clock: real time, plus whatever tests skipped. Everything the fake times (callback
+    /// deadlines, token lifetimes, rate-limit and nonce windows) reads this.
+    pub fn now(&self) -> Instant {
+        Instant::now() + self.skipped
+    }
+
     /// A fresh snowflake: milliseconds since Discord's epoch in the top bits, as real ids carry, and
     /// strictly increasing so that ids order like creation times.
     pub fn snowflake(&mut self) -> u64 {

@@ -11,21 +11,23 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use reqwest::Method;
-use serde_json::{Value, json};
 use serenity::all::{
-    CommandDataOptionValue, CommandInteraction, ComponentInteraction, Interaction, Member, User,
+    CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateAutocompleteResponse,
+    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse, Interaction,
+    Member, User,
 };
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::interaction::{self, OptionValue, PageButton, page_buttons};
-use crate::render::{self, EPHEMERAL};
-use crate::rest::{Rest, RestError};
+use crate::poster::failure;
+use crate::render::{self, Rendered};
+use crate::rest::{Rest, RestError, Secret, callback_path, original_path, snowflake};
 use attache_core::command::{Command, Role};
 use attache_core::config::DiscordConfig;
 use attache_core::digest::manual::{self, Venue};
-use attache_core::digest::{BoxFuture, Target};
+use attache_core::digest::{BoxFuture, FailureReason, Target};
 use attache_core::engine::{Engine, usage_reply};
 use attache_core::response::{Inline, Page, Response};
 
@@ -67,7 +69,7 @@ struct Pager {
     prev: Option<Command>,
     next: Option<Command>,
     /// The token of the latest interaction that showed this list, and when its buttons lapse.
-    token: String,
+    token: Secret,
     lapses: Instant,
 }
 
@@ -161,35 +163,45 @@ impl Discord {
             .await;
             this.deliver(response, key, invoker, &token, from).await
         });
-        let callback = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        let callback = callback_path(c.id.get(), &c.token);
         tokio::select! {
-            message = &mut work => {
-                let body = json!({"type": 4, "data": message});
-                self.rest.call(Method::POST, &callback, Some(&body), Some(deadline)).await?;
+            rendered = &mut work => {
+                let body = CreateInteractionResponse::Message(rendered.reply());
+                self.rest.send(Method::POST, &callback, &body, Some(deadline)).await?;
             }
             _ = tokio::time::sleep(DEFER_AFTER) => {
-                self.rest.call(Method::POST, &callback, Some(&json!({"type": 5})), Some(deadline)).await?;
-                let message = work.await;
-                self.edit_original(&c.token, &message).await?;
+                // Whether the answer will be for the caller alone is not known yet, and a deferred
+                // reply cannot become ephemeral later: it is deferred for everyone.
+                let defer = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
+                self.rest.send(Method::POST, &callback, &defer, Some(deadline)).await?;
+                let rendered = work.await;
+                self.edit_original(&c.token, &rendered.edit_reply()).await?;
             }
         }
         Ok(())
     }
 
     /// The message for a response: posts a digest to its target first, and adds paging buttons.
-    async fn deliver(&self, response: Response, key: u64, invoker: u64, token: &str, from: Origin) -> Value {
+    async fn deliver(
+        &self,
+        response: Response,
+        key: u64,
+        invoker: u64,
+        token: &str,
+        from: Origin,
+    ) -> Rendered {
         if let Some(post) = &response.post {
             return self.post_digest(post, key, from).await;
         }
-        let mut message = serde_json::to_value(render::render(&response)).unwrap_or(Value::Null);
-        if let Some(page) = &response.page {
-            let rows = page_buttons(page, key, invoker);
-            if !rows.is_empty() {
-                self.remember(key, invoker, page, token);
-                message["components"] = serde_json::to_value(rows).unwrap_or(Value::Null);
-            }
+        let rendered = render::render(&response);
+        let Some(page) = &response.page else {
+            return rendered;
+        };
+        let rows = page_buttons(page, key, invoker);
+        if !rows.is_empty() {
+            self.remember(key, invoker, page, token);
         }
-        message
+        rendered.with_components(rows)
     }
 
     /// Posts a moderator's digest through the scheduler's ledger (so it goes out once and is edited when the
@@ -199,7 +211,7 @@ impl Discord {
         post: &attache_core::response::Post,
         interaction: u64,
         from: Origin,
-    ) -> Value {
+    ) -> Rendered {
         let venue = SameGuild {
             discord: self,
             guild: from.guild,
@@ -213,18 +225,13 @@ impl Discord {
             &venue,
         )
         .await;
-        serde_json::to_value(render::render(&reply)).unwrap_or(Value::Null)
+        render::render(&reply)
     }
 
     /// A channel named by a moderator must be in the guild they moderate.
     async fn same_guild(&self, channel: u64, guild: Option<u64>) -> Result<(), Response> {
         let found = self.rest.get(&format!("/channels/{channel}")).await;
-        let channel_guild = found
-            .as_ref()
-            .ok()
-            .and_then(|c| c.get("guild_id"))
-            .and_then(Value::as_str)
-            .and_then(|g| g.parse::<u64>().ok());
+        let channel_guild = found.as_ref().ok().and_then(|c| snowflake(&c["guild_id"]));
         if guild.is_some() && channel_guild == guild {
             return Ok(());
         }
@@ -242,34 +249,9 @@ impl Discord {
         .private())
     }
 
-    /// Posts a response to a channel with the same rendering as answers; returns the new message's id.
-    pub async fn post_to_channel(&self, channel: u64, response: &Response) -> Result<u64, RestError> {
-        let message = public(response);
-        let sent = self
-            .rest
-            .call(
-                Method::POST,
-                &format!("/channels/{channel}/messages"),
-                Some(&message),
-                None,
-            )
-            .await?;
-        Ok(sent
-            .get("id")
-            .and_then(Value::as_str)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0))
-    }
-
-    async fn edit_original(&self, token: &str, message: &Value) -> Result<(), RestError> {
-        let mut message = message.clone();
-        // An edit cannot make a message ephemeral.
-        strip_flags(&mut message);
-        let path = format!("/webhooks/{}/{token}/messages/@original", self.application);
-        self.rest
-            .call(Method::PATCH, &path, Some(&message), None)
-            .await
-            .map(drop)
+    async fn edit_original(&self, token: &str, edit: &EditInteractionResponse) -> Result<(), RestError> {
+        let path = original_path(self.application, token);
+        self.rest.send(Method::PATCH, &path, edit, None).await.map(drop)
     }
 
     async fn autocomplete(&self, c: CommandInteraction, deadline: Instant) -> Result<(), RestError> {
@@ -279,35 +261,39 @@ impl Discord {
             .map(|o| o.value.to_string())
             .unwrap_or_default();
         let snapshot = self.engine.snapshot();
-        let choices = interaction::autocomplete(&snapshot, &typed);
-        let body = json!({"type": 8, "data": {"choices": choices}});
-        let path = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
+        let choices = interaction::autocomplete(&snapshot, &typed)
+            .into_iter()
+            .fold(CreateAutocompleteResponse::new(), |r, c| {
+                r.add_string_choice(c.name, c.value)
+            });
+        let body = CreateInteractionResponse::Autocomplete(choices);
+        let path = callback_path(c.id.get(), &c.token);
         self.rest
-            .call(Method::POST, &path, Some(&body), Some(deadline))
+            .send(Method::POST, &path, &body, Some(deadline))
             .await
             .map(drop)
     }
 
     async fn button(&self, c: ComponentInteraction, deadline: Instant) -> Result<(), RestError> {
-        let path = format!("/interactions/{}/{}/callback", c.id.get(), c.token);
-        let ephemeral = |text: &str| json!({"type": 4, "data": {"content": text, "flags": EPHEMERAL, "allowed_mentions": {"parse": []}}});
+        let body = self.press(&c).await;
+        let path = callback_path(c.id.get(), &c.token);
+        self.rest
+            .send(Method::POST, &path, &body, Some(deadline))
+            .await
+            .map(drop)
+    }
+
+    /// What a press of a paging button answers: the next or previous page in place of the list, for the
+    /// one who asked; anyone else, or a list whose time is up, is told so privately.
+    async fn press(&self, c: &ComponentInteraction) -> CreateInteractionResponse {
+        let notice = |text: &str| CreateInteractionResponse::Message(render::notice(text));
         let Some(button) = PageButton::parse(&c.data.custom_id) else {
-            let body = ephemeral("That button is not one of mine any more.");
-            return self
-                .rest
-                .call(Method::POST, &path, Some(&body), Some(deadline))
-                .await
-                .map(drop);
+            return notice("That button is not one of mine any more.");
         };
         if button.invoker != c.user.id.get() {
-            let body = ephemeral(
+            return notice(
                 "Only the person who ran this command can turn its pages. Run it yourself to browse.",
             );
-            return self
-                .rest
-                .call(Method::POST, &path, Some(&body), Some(deadline))
-                .await
-                .map(drop);
         }
         let pager = self
             .pagers
@@ -316,38 +302,24 @@ impl Discord {
             .get(&button.key)
             .cloned();
         let Some(pager) = pager else {
-            let body = ephemeral("This list has expired. Run the command again to browse it.");
-            return self
-                .rest
-                .call(Method::POST, &path, Some(&body), Some(deadline))
-                .await
-                .map(drop);
+            return notice("This list has expired. Run the command again to browse it.");
         };
         let command = if button.forward { pager.next } else { pager.prev };
         let Some(command) = command else {
             // Nothing further that way: acknowledge without changing the message.
-            return self
-                .rest
-                .call(Method::POST, &path, Some(&json!({"type": 6})), Some(deadline))
-                .await
-                .map(drop);
+            return CreateInteractionResponse::Acknowledge;
         };
         let role = self.role(&c.user, c.member.as_ref());
         let engine = self.engine.clone();
         let response = off_thread(move || engine.run(command, role)).await;
-        let mut message = public(&response);
-        message["components"] = match &response.page {
+        let rows = match &response.page {
             Some(page) => {
                 self.remember(button.key, button.invoker, page, &c.token);
-                serde_json::to_value(page_buttons(page, button.key, button.invoker)).unwrap_or(Value::Null)
+                page_buttons(page, button.key, button.invoker)
             }
-            None => json!([]),
+            None => Vec::new(),
         };
-        let body = json!({"type": 7, "data": message});
-        self.rest
-            .call(Method::POST, &path, Some(&body), Some(deadline))
-            .await
-            .map(drop)
+        CreateInteractionResponse::UpdateMessage(render::render(&response).with_components(rows).update())
     }
 
     /// Keeps a list's buttons working until `page_timeout` after the latest interaction that showed it.
@@ -365,7 +337,7 @@ impl Discord {
                 invoker,
                 prev: page.prev.clone(),
                 next: page.next.clone(),
-                token: token.to_string(),
+                token: Secret::new(token),
                 lapses: Instant::now() + self.config.page_timeout,
             },
         );
@@ -392,15 +364,8 @@ impl Discord {
                     .collect()
             };
             for (key, pager) in due {
-                let path = format!(
-                    "/webhooks/{}/{}/messages/@original",
-                    self.application, pager.token
-                );
-                match self
-                    .rest
-                    .call(Method::PATCH, &path, Some(&json!({"components": []})), None)
-                    .await
-                {
+                let lapsed = EditInteractionResponse::new().components(Vec::new());
+                match self.edit_original(pager.token.expose(), &lapsed).await {
                     Ok(_) => tracing::debug!(key, invoker = pager.invoker, "discord: paging buttons lapsed"),
                     Err(e) => tracing::debug!(key, "discord: could not remove lapsed paging buttons: {e}"),
                 }
@@ -421,29 +386,16 @@ async fn off_thread(work: impl FnOnce() -> Response + Send + 'static) -> Respons
     })
 }
 
-/// A response rendered for everyone to see: a channel post or an update of a shown message, where the
-/// ephemeral flag does not apply.
-pub(crate) fn public(response: &Response) -> Value {
-    let mut message = serde_json::to_value(render::render(response)).unwrap_or(Value::Null);
-    strip_flags(&mut message);
-    message
-}
-
-fn strip_flags(message: &mut Value) {
-    if let Some(m) = message.as_object_mut() {
-        m.remove("flags");
-    }
-}
-
 /// A posting failure as a moderator can act on it.
+/// Read from the same classification as a digest's failures ([`failure`]).
 fn explain(e: &RestError) -> String {
-    match (e.status(), e.code()) {
-        (_, Some(50013)) | (Some(403), _) => {
+    match failure(e).reason {
+        FailureReason::MissingPermission => {
             "the bot is missing permissions there (it needs View Channel, Send Messages and Embed Links)"
                 .into()
         }
-        (_, Some(10003)) | (Some(404), _) => "there is no such channel, or the bot cannot see it".into(),
-        (_, Some(50035)) => {
+        FailureReason::UnknownTarget => "there is no such channel, or the bot cannot see it".into(),
+        _ if e.code() == Some(50035) => {
             "Discord refused the message as malformed (this is a bug; it has been logged)".into()
         }
         _ => format!("Discord did not accept it ({e})"),

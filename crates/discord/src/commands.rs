@@ -5,24 +5,29 @@
 //! `default_member_permissions` (the adapter still checks the member itself).
 
 use serde::Serialize;
+use serenity::all::{CommandOptionType, CommandType, Permissions};
 
 use attache_core::catalogue::{self, Access, CommandSpec, OptionKind, OptionSpec};
 
 /// `MANAGE_MESSAGES`: the permission that marks moderators by default.
-pub const MANAGE_MESSAGES: u64 = 1 << 13;
+pub const MANAGE_MESSAGES: u64 = Permissions::MANAGE_MESSAGES.bits();
 /// `ADMINISTRATOR`.
-pub const ADMINISTRATOR: u64 = 1 << 3;
+pub const ADMINISTRATOR: u64 = Permissions::ADMINISTRATOR.bits();
 /// Free-text options are capped so a query cannot exceed what the core accepts.
 const TEXT_MAX_LENGTH: u16 = 200;
 
 /// An application command as sent to `PUT /applications/{id}/commands`.
+///
+/// A struct of our own rather than serenity's `CreateCommand`: that builder cannot be read back, so
+/// neither these tests nor [`crate::sync`]'s comparison could see what it holds, and it sends every
+/// optional field (`null` bounds, empty localizations) where these leave them out. Its numbers are
+/// serenity's enums.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApplicationCommand {
     pub name: String,
     pub description: String,
-    /// 1: CHAT_INPUT.
     #[serde(rename = "type")]
-    pub kind: u8,
+    pub kind: CommandType,
     pub options: Vec<CommandOption>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_member_permissions: Option<String>,
@@ -31,9 +36,8 @@ pub struct ApplicationCommand {
 /// One option of an application command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CommandOption {
-    /// 3: STRING, 4: INTEGER.
     #[serde(rename = "type")]
-    pub kind: u8,
+    pub kind: CommandOptionType,
     pub name: String,
     pub description: String,
     pub required: bool,
@@ -64,7 +68,7 @@ fn command(spec: &CommandSpec) -> ApplicationCommand {
     ApplicationCommand {
         name: spec.name.to_string(),
         description: spec.description.to_string(),
-        kind: 1,
+        kind: CommandType::ChatInput,
         options: spec.options.iter().map(option).collect(),
         default_member_permissions: match spec.access {
             Access::Everyone => None,
@@ -76,7 +80,7 @@ fn command(spec: &CommandSpec) -> ApplicationCommand {
 
 fn option(o: &OptionSpec) -> CommandOption {
     let mut out = CommandOption {
-        kind: 3,
+        kind: CommandOptionType::String,
         name: o.name.to_string(),
         description: o.description.to_string(),
         required: o.required,
@@ -90,7 +94,7 @@ fn option(o: &OptionSpec) -> CommandOption {
         OptionKind::Event => out.autocomplete = true,
         OptionKind::Text | OptionKind::Word => out.max_length = Some(TEXT_MAX_LENGTH),
         OptionKind::Integer { min, max } => {
-            out.kind = 4;
+            out.kind = CommandOptionType::Integer;
             out.min_value = Some(min);
             out.max_value = Some(max);
         }

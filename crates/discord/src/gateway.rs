@@ -2,10 +2,11 @@
 //! and resumes on its own), and hands every interaction to [`answer`](super::answer) as a tracked task.
 //!
 //! When the gateway ends with an error (a bad token, Discord unreachable), the whole connection is started
-//! again with a capped backoff until shutdown. Interactions are deduplicated by id, so an event replayed
+//! again after the core's retry policy (exponential, capped, jittered) until shutdown. Interactions are deduplicated by id, so an event replayed
 //! by a resume is never answered twice.
 
 use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -17,13 +18,15 @@ use tokio_util::task::TaskTracker;
 use crate::answer::Discord;
 use crate::commands::application_commands;
 use crate::poster::DiscordPoster;
-use crate::rest::{Rest, RestError};
+use crate::rest::{Rest, RestError, snowflake};
 use crate::sync::{self, Synced};
 use attache_core::config::DiscordConfig;
 use attache_core::engine::{Engine, PlatformState};
+use attache_core::retry::Policy;
 
-/// The longest wait between two attempts to connect.
-const MAX_BACKOFF: Duration = Duration::from_secs(60);
+/// Waits between attempts to connect: from 1 s, doubling, to 60 s, jittered; back to 1 s once a
+/// connection reached READY.
+const RECONNECT: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(60));
 /// How many recent interaction ids are remembered to drop replays.
 const SEEN: usize = 4096;
 
@@ -37,26 +40,32 @@ pub async fn run(
 ) {
     engine.set_platform("discord", PlatformState::Starting);
     let rest = Arc::new(Rest::new(&config.api_base, &token));
-    let mut backoff = Duration::from_secs(1);
+    let mut backoff = RECONNECT.backoff();
     loop {
+        let ready = Arc::new(AtomicBool::new(false));
         let outcome = tokio::select! {
-            r = connect(&engine, &config, &token, &rest, &shutdown, &tracker) => r,
+            r = connect(&engine, &config, &token, &rest, &ready, &shutdown, &tracker) => r,
             _ = shutdown.cancelled() => Ok(()),
         };
         if shutdown.is_cancelled() {
             break;
         }
+        // A connection that was up for a while and then dropped is a new failure, not the next of a
+        // series: it starts again from the first wait.
+        if ready.load(Ordering::Relaxed) {
+            backoff.reset();
+        }
+        let wait = backoff.next_delay();
         let why = match outcome {
             Ok(()) => "the gateway closed".to_string(),
             Err(e) => format!("{e:#}"),
         };
-        tracing::warn!("discord: {why}; connecting again in {backoff:?}");
+        tracing::warn!("discord: {why}; connecting again in {wait:?}");
         engine.set_platform("discord", PlatformState::Reconnecting(why));
         tokio::select! {
-            _ = tokio::time::sleep(backoff) => {}
+            _ = tokio::time::sleep(wait) => {}
             _ = shutdown.cancelled() => break,
         }
-        backoff = (backoff * 2).min(MAX_BACKOFF);
     }
     engine.set_platform("discord", PlatformState::Stopped);
 }
@@ -67,29 +76,13 @@ async fn connect(
     config: &DiscordConfig,
     token: &str,
     rest: &Arc<Rest>,
+    ready: &Arc<AtomicBool>,
     shutdown: &CancellationToken,
     tracker: &TaskTracker,
 ) -> anyhow::Result<()> {
     let app = rest.get("/oauth2/applications/@me").await.map_err(hint)?;
-    let application = id_of(&app).ok_or_else(|| anyhow::anyhow!("the application has no id"))?;
-    let wanted = application_commands();
-    let scopes: Vec<Option<u64>> = if config.guilds.is_empty() {
-        vec![None]
-    } else {
-        config.guilds.iter().copied().map(Some).collect()
-    };
-    for scope in scopes {
-        let where_ = scope.map_or("globally".to_string(), |g| format!("in guild {g}"));
-        match sync::sync(rest, application, scope, &wanted)
-            .await
-            .map_err(hint)?
-        {
-            Synced::Unchanged => tracing::info!("discord: commands registered {where_} are up to date"),
-            Synced::Written { commands } => {
-                tracing::info!("discord: registered {commands} commands {where_}")
-            }
-        }
-    }
+    let application = snowflake(&app["id"]).ok_or_else(|| anyhow::anyhow!("the application has no id"))?;
+    register_commands(rest, config, application).await?;
     let gateway = rest.get("/gateway/bot").await.map_err(hint)?;
     let url = gateway
         .get("url")
@@ -115,6 +108,7 @@ async fn connect(
     let handler = Handler {
         discord,
         engine: engine.clone(),
+        ready: ready.clone(),
         seen: Mutex::new(Seen::default()),
     };
     let mut client = serenity::client::ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
@@ -132,6 +126,29 @@ async fn connect(
     Ok(())
 }
 
+/// Brings the commands registered in each configured guild (or globally) in step with the catalogue.
+async fn register_commands(rest: &Rest, config: &DiscordConfig, application: u64) -> anyhow::Result<()> {
+    let wanted = application_commands();
+    let scopes: Vec<Option<u64>> = if config.guilds.is_empty() {
+        vec![None]
+    } else {
+        config.guilds.iter().copied().map(Some).collect()
+    };
+    for scope in scopes {
+        let where_ = scope.map_or("globally".to_string(), |g| format!("in guild {g}"));
+        match sync::sync(rest, application, scope, &wanted)
+            .await
+            .map_err(hint)?
+        {
+            Synced::Unchanged => tracing::info!("discord: commands registered {where_} are up to date"),
+            Synced::Written { commands } => {
+                tracing::info!("discord: registered {commands} commands {where_}")
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Adds what to do about the errors an admin can fix.
 fn hint(e: RestError) -> anyhow::Error {
     let fix = match e.status() {
@@ -140,14 +157,6 @@ fn hint(e: RestError) -> anyhow::Error {
         _ => "",
     };
     anyhow::anyhow!("{e}{fix}")
-}
-
-fn id_of(v: &serde_json::Value) -> Option<u64> {
-    match v.get("id")? {
-        serde_json::Value::String(s) => s.parse().ok(),
-        serde_json::Value::Number(n) => n.as_u64(),
-        _ => None,
-    }
 }
 
 /// Recently answered interaction ids, oldest first.
@@ -176,6 +185,8 @@ impl Seen {
 struct Handler {
     discord: Arc<Discord>,
     engine: Arc<Engine>,
+    /// Set once this connection reached READY.
+    ready: Arc<AtomicBool>,
     // A std lock: held only to check and insert one id.
     seen: Mutex<Seen>,
 }
@@ -184,6 +195,7 @@ struct Handler {
 impl EventHandler for Handler {
     async fn ready(&self, _ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, "discord: connected");
+        self.ready.store(true, Ordering::Relaxed);
         self.engine.set_platform("discord", PlatformState::Connected);
         // Digests and announcements wait for this: posts go through REST, as the bot's own user.
         if let Some(digests) = self.engine.digests() {

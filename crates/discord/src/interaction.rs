@@ -5,7 +5,7 @@
 //! Pure: the gateway layer hands in plain values taken from serenity's interaction types and sends what
 //! comes back, so everything here is unit-tested without Discord.
 
-use serde::Serialize;
+use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
 use crate::commands::{ADMINISTRATOR, MANAGE_MESSAGES};
 use attache_core::catalogue::{self, OptionKind};
@@ -68,8 +68,8 @@ pub fn command(name: &str, options: &[(String, OptionValue)]) -> Result<Command,
     Command::from_args(spec, args)
 }
 
-/// One autocomplete choice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One autocomplete choice: the name shown and the value sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub name: String,
     pub value: String,
@@ -88,7 +88,7 @@ pub fn autocomplete(snapshot: &Snapshot, partial: &str) -> Vec<Choice> {
             };
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             Choice {
-                name: crate::render::truncate(&name, CHOICE_MAX),
+                name: crate::markdown::truncate(&name, CHOICE_MAX),
                 value: b.id.clone(),
             }
         })
@@ -130,51 +130,27 @@ impl PageButton {
     }
 }
 
-/// A message component row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActionRow {
-    /// 1: ACTION_ROW.
-    #[serde(rename = "type")]
-    pub kind: u8,
-    pub components: Vec<Button>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Button {
-    /// 2: BUTTON.
-    #[serde(rename = "type")]
-    pub kind: u8,
-    /// 2: SECONDARY.
-    pub style: u8,
-    pub label: String,
-    pub custom_id: String,
-    pub disabled: bool,
-}
-
-/// Previous and Next buttons for a paged list; none when everything fits on one page.
-pub fn page_buttons(page: &Page, key: u64, invoker: u64) -> Vec<ActionRow> {
+/// Previous and Next buttons for a paged list (secondary style, a direction that leads nowhere
+/// disabled); none when everything fits on one page.
+pub fn page_buttons(page: &Page, key: u64, invoker: u64) -> Vec<CreateActionRow> {
     if page.pages <= 1 {
         return Vec::new();
     }
-    let button = |forward: bool, label: &str, enabled: bool| Button {
-        kind: 2,
-        style: 2,
-        label: label.to_string(),
-        custom_id: PageButton {
+    let button = |forward: bool, label: &str, enabled: bool| {
+        let id = PageButton {
             key,
             invoker,
             forward,
-        }
-        .custom_id(),
-        disabled: !enabled,
+        };
+        CreateButton::new(id.custom_id())
+            .label(label)
+            .style(ButtonStyle::Secondary)
+            .disabled(!enabled)
     };
-    vec![ActionRow {
-        kind: 1,
-        components: vec![
-            button(false, "◀ Previous", page.prev.is_some()),
-            button(true, "Next ▶", page.next.is_some()),
-        ],
-    }]
+    vec![CreateActionRow::Buttons(vec![
+        button(false, "◀ Previous", page.prev.is_some()),
+        button(true, "Next ▶", page.next.is_some()),
+    ])]
 }
 
 #[cfg(test)]
@@ -271,9 +247,15 @@ mod tests {
             next: Some(attache_core::command::Command::parse("events page:2").unwrap()),
             prev: None,
         };
-        let rows = page_buttons(&page, 5, 6);
-        assert_eq!(rows.len(), 1);
-        assert!(rows[0].components[0].disabled && !rows[0].components[1].disabled);
+        let rows = serde_json::to_value(page_buttons(&page, 5, 6)).unwrap();
+        assert_eq!(
+            rows,
+            serde_json::json!([{"type": 1, "components": [
+                {"type": 2, "style": 2, "label": "◀ Previous", "custom_id": "page:5:6:prev", "disabled": true},
+                {"type": 2, "style": 2, "label": "Next ▶", "custom_id": "page:5:6:next", "disabled": false},
+            ]}]),
+            "an action row of two secondary buttons"
+        );
         assert!(page_buttons(&Page { pages: 1, ..page }, 5, 6).is_empty());
     }
 }

@@ -1,17 +1,21 @@
 //! Discord: slash commands, embeds and paging over serenity's gateway.
 //!
 //! The pure half needs no connection and is unit-tested: [`commands`] derives the application commands
-//! from the catalogue, [`render`] turns a response into a message payload within every Discord limit,
-//! [`interaction`] decides roles, commands, autocomplete choices and paging buttons, [`sync`] compares
-//! registered commands with the wanted ones. The connection half is thin: [`rest`] sends those payloads
-//! with Discord's rate limits honoured, and [`gateway`] receives interactions through serenity and answers
-//! them; [`poster`] posts digests and announcements to channels, once each.
+//! from the catalogue, [`render`] turns a response into serenity's message builders within every Discord
+//! limit, with [`markdown`] writing briefing text safely, [`interaction`] decides roles, commands,
+//! autocomplete choices and paging buttons, [`sync`] compares registered commands with the wanted ones,
+//! and [`ratelimit`] keeps Discord's rate-limit buckets. The connection half is thin: [`rest`] sends those
+//! payloads with the rate limits honoured, and [`gateway`] receives interactions through serenity and
+//! [`answer`] answers them; [`poster`] posts digests and announcements to channels, once each. No token
+//! reaches a log or an error: requests are named by route keys that leave interaction tokens out.
 
 pub mod answer;
 pub mod commands;
 pub mod gateway;
 pub mod interaction;
+pub mod markdown;
 pub mod poster;
+pub mod ratelimit;
 pub mod render;
 pub mod rest;
 pub mod sync;

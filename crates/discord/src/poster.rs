@@ -10,16 +10,16 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::Value;
+use serenity::all::Nonce;
 
 use attache_core::digest::{
     BoxFuture, FailureReason, Platform, PostFailure, PostKey, PostedId, Poster, Target,
 };
 use attache_core::response::Response;
 
-use super::answer::public;
-use super::render::{FOOTER_MAX, Footer};
-use super::rest::{Rest, RestError};
+use super::render::{self, Rendered};
+use super::rest::{Rest, RestError, snowflake};
 
 /// Messages asked for per page of a channel's history (Discord's maximum).
 const PAGE: usize = 100;
@@ -45,18 +45,12 @@ pub fn footer(key: &PostKey) -> String {
     format!("ref {key}")
 }
 
-/// The message for a post: the answer's rendering with the key in the footer (and kept there by edits).
-pub fn post_message(content: &Response, key: &PostKey) -> Value {
-    let mut message = public(content);
-    if let Some(embed) = message["embeds"].get_mut(0) {
-        let text = match embed["footer"]["text"].as_str() {
-            Some(existing) if !existing.is_empty() => format!("{existing} · {}", footer(key)),
-            _ => footer(key),
-        };
-        if text.chars().count() <= FOOTER_MAX {
-            embed["footer"] = serde_json::to_value(Footer { text }).unwrap_or(Value::Null);
-        }
-    }
+/// The message for a post: the answer's rendering, for everyone, with the key in the footer (and kept there
+/// by edits).
+pub fn post_message(content: &Response, key: &PostKey) -> Rendered {
+    let mut message = render::render(content);
+    message.ephemeral = false;
+    message.add_footer(&footer(key));
     message
 }
 
@@ -90,15 +84,9 @@ pub fn failure(e: &RestError) -> PostFailure {
     }
 }
 
-fn message_id(v: &Value) -> Option<u64> {
-    v.get("id")?.as_str()?.parse().ok()
-}
-
 /// Whether `message` is the bot's own post under `key`.
 fn carries(message: &Value, bot_user: u64, key: &PostKey) -> bool {
-    let author = message["author"]["id"]
-        .as_str()
-        .and_then(|s| s.parse::<u64>().ok());
+    let author = snowflake(&message["author"]["id"]);
     let wanted = footer(key);
     author == Some(bot_user)
         && message["embeds"].as_array().is_some_and(|embeds| {
@@ -127,16 +115,18 @@ impl Poster for DiscordPoster {
     ) -> BoxFuture<'a, Result<PostedId, PostFailure>> {
         Box::pin(async move {
             let channel = channel_of(target)?;
-            let mut message = post_message(content, key);
-            message["nonce"] = json!(key.as_str());
-            message["enforce_nonce"] = json!(true);
+            // serenity 0.12.5's CreateMessage carries both `nonce` and `enforce_nonce`.
+            let message = post_message(content, key)
+                .post()
+                .nonce(Nonce::String(key.as_str().to_string()))
+                .enforce_nonce(true);
             let path = format!("/channels/{channel}/messages");
             let sent = self
                 .rest
-                .call(Method::POST, &path, Some(&message), None)
+                .send(Method::POST, &path, &message, None)
                 .await
                 .map_err(|e| failure(&e))?;
-            message_id(&sent)
+            snowflake(&sent["id"])
                 .map(|id| PostedId(id.to_string()))
                 .ok_or_else(|| {
                     PostFailure::later(FailureReason::Other, "Discord returned a message without an id")
@@ -153,15 +143,10 @@ impl Poster for DiscordPoster {
     ) -> BoxFuture<'a, Result<(), PostFailure>> {
         Box::pin(async move {
             let channel = channel_of(target)?;
-            let message = post_message(content, key);
-            let body = json!({
-                "content": message.get("content").cloned().unwrap_or(Value::Null),
-                "embeds": message["embeds"],
-                "allowed_mentions": message["allowed_mentions"],
-            });
+            let edit = post_message(content, key).edit();
             let path = format!("/channels/{channel}/messages/{posted}");
             self.rest
-                .call(Method::PATCH, &path, Some(&body), None)
+                .send(Method::PATCH, &path, &edit, None)
                 .await
                 .map(drop)
                 .map_err(|e| failure(&e))
@@ -202,9 +187,9 @@ impl Poster for DiscordPoster {
                 };
                 let messages = page.as_array().map(Vec::as_slice).unwrap_or_default();
                 if let Some(found) = messages.iter().find(|m| carries(m, self.bot_user, key)) {
-                    return Ok(message_id(found).map(|id| PostedId(id.to_string())));
+                    return Ok(snowflake(&found["id"]).map(|id| PostedId(id.to_string())));
                 }
-                let oldest = messages.iter().filter_map(message_id).min();
+                let oldest = messages.iter().filter_map(|m| snowflake(&m["id"])).min();
                 match oldest {
                     Some(oldest) if messages.len() == PAGE && oldest > floor => before = Some(oldest),
                     _ => return Ok(None),
@@ -235,9 +220,9 @@ mod tests {
         let content = Response::answer(vec![Block::Paragraph {
             text: Inline::plain("hello"),
         }]);
-        let mut m = post_message(&content, &key());
+        let mut m = serde_json::to_value(post_message(&content, &key()).post()).unwrap();
         assert_eq!(m["embeds"][0]["footer"]["text"], footer(&key()).as_str());
-        m["author"] = json!({"id": "7"});
+        m["author"] = serde_json::json!({"id": "7"});
         assert!(carries(&m, 7, &key()));
         assert!(!carries(&m, 8, &key()), "another author's message is not ours");
         let other = attache_core::digest::content::announce_key(&Target::Discord(1), "y");

@@ -5,9 +5,13 @@
 //! cannot turn into Discord markdown or a mention by accident, and `allowed_mentions` is always empty, so
 //! nothing the bot posts pings anyone. Problems (not found, usage, denied) are ephemeral replies.
 
-use serde::Serialize;
+use serenity::all::{
+    CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateInteractionResponseMessage,
+    CreateMessage, EditInteractionResponse, EditMessage, InteractionResponseFlags,
+};
 
-use attache_core::response::{Block, Inline, Response, Span, Status};
+use crate::markdown::{block_markdown, block_text, code, escape, inline, is_web, link, list, truncate};
+use attache_core::response::{Block, Inline, Response, Status};
 
 pub const CONTENT_MAX: usize = 2000;
 pub const TITLE_MAX: usize = 256;
@@ -17,55 +21,34 @@ pub const FIELD_NAME_MAX: usize = 256;
 pub const FIELD_VALUE_MAX: usize = 1024;
 pub const FOOTER_MAX: usize = 2048;
 pub const EMBED_TOTAL_MAX: usize = 6000;
-/// `EPHEMERAL` message flag: only the invoker sees the reply.
-pub const EPHEMERAL: u64 = 1 << 6;
 const ACCENT: u32 = 0x2F6F9F;
 
-/// A message as sent in an interaction response or to `POST /channels/{id}/messages`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Message {
-    #[serde(skip_serializing_if = "Option::is_none")]
+/// A response rendered for Discord: the same text and card whichever payload carries it. Each payload is
+/// one of serenity's builders ([`Rendered::reply`], [`Rendered::update`], [`Rendered::edit_reply`],
+/// [`Rendered::post`], [`Rendered::edit`]), each with `allowed_mentions` empty.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// A problem's whole reply, or the note above a digest's card.
     pub content: Option<String>,
-    pub embeds: Vec<Embed>,
-    pub allowed_mentions: AllowedMentions,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub flags: Option<u64>,
+    pub embed: Option<Layout>,
+    /// For the caller alone; only an interaction's first reply can be.
+    pub ephemeral: bool,
+    /// Message components (paging buttons), which the adapter adds.
+    pub components: Vec<CreateActionRow>,
 }
 
-/// Which mentions may ping: none, ever.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct AllowedMentions {
-    pub parse: Vec<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Embed {
-    #[serde(skip_serializing_if = "Option::is_none")]
+/// An embed being laid out within Discord's limits; [`Layout::embed`] makes serenity's builder of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
     pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
-    pub color: u32,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<EmbedField>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub footer: Option<Footer>,
+    /// Name, value and whether it is inline.
+    pub fields: Vec<(String, String, bool)>,
+    pub footer: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EmbedField {
-    pub name: String,
-    pub value: String,
-    pub inline: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Footer {
-    pub text: String,
-}
-
-impl Embed {
+impl Layout {
     /// Characters that count against the 6,000 limit.
     pub fn total_chars(&self) -> usize {
         let count = |s: &str| s.chars().count();
@@ -74,22 +57,137 @@ impl Embed {
             + self
                 .fields
                 .iter()
-                .map(|f| count(&f.name) + count(&f.value))
+                .map(|(name, value, _)| count(name) + count(value))
                 .sum::<usize>()
-            + self.footer.as_ref().map_or(0, |f| count(&f.text))
+            + self.footer.as_deref().map_or(0, count)
+    }
+
+    pub fn embed(&self) -> CreateEmbed {
+        let mut e = CreateEmbed::new()
+            .colour(ACCENT)
+            .fields(self.fields.iter().cloned());
+        if let Some(title) = &self.title {
+            e = e.title(title);
+        }
+        if let Some(url) = &self.url {
+            e = e.url(url);
+        }
+        if !self.description.is_empty() {
+            e = e.description(&self.description);
+        }
+        if let Some(footer) = &self.footer {
+            e = e.footer(CreateEmbedFooter::new(footer));
+        }
+        e
     }
 }
 
-/// Renders a response as one message. Problems are ephemeral plain text; answers are one embed,
-/// ephemeral when the response is for the caller alone (a digest preview).
-pub fn render(response: &Response) -> Message {
+impl Rendered {
+    pub fn with_components(mut self, rows: Vec<CreateActionRow>) -> Rendered {
+        self.components = rows;
+        self
+    }
+
+    /// Adds `text` to the card's footer (after the page line, if any), as long as it fits; the card is
+    /// then fitted again. Returns whether it was added.
+    pub fn add_footer(&mut self, text: &str) -> bool {
+        let Some(layout) = &mut self.embed else {
+            return false;
+        };
+        let footer = match &layout.footer {
+            Some(existing) if !existing.is_empty() => format!("{existing} · {text}"),
+            _ => text.to_string(),
+        };
+        if footer.chars().count() > FOOTER_MAX {
+            return false;
+        }
+        layout.footer = Some(footer);
+        fit(layout);
+        true
+    }
+
+    fn embeds(&self) -> Vec<CreateEmbed> {
+        self.embed.iter().map(Layout::embed).collect()
+    }
+
+    /// An interaction's first reply (callback `CHANNEL_MESSAGE_WITH_SOURCE`), ephemeral when it is for the
+    /// caller alone.
+    ///
+    /// serenity's builder always sends `attachments: []`, which on a new message means none.
+    pub fn reply(self) -> CreateInteractionResponseMessage {
+        let mut m = CreateInteractionResponseMessage::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        if self.ephemeral {
+            m = m.flags(InteractionResponseFlags::EPHEMERAL);
+        }
+        if !self.components.is_empty() {
+            m = m.components(self.components);
+        }
+        m
+    }
+
+    /// The new content of the message a button was on (callback `UPDATE_MESSAGE`): everyone sees it, and
+    /// its components are replaced, by none when there are none. The builder's `attachments: []` removes
+    /// attachments, of which the bot's messages have none.
+    pub fn update(self) -> CreateInteractionResponseMessage {
+        let mut m = CreateInteractionResponseMessage::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new())
+            .components(self.components);
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        m
+    }
+
+    /// The edit that fills in a deferred reply. An edit cannot make a message ephemeral.
+    pub fn edit_reply(self) -> EditInteractionResponse {
+        let mut m = EditInteractionResponse::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        if !self.components.is_empty() {
+            m = m.components(self.components);
+        }
+        m
+    }
+
+    /// A message posted to a channel, for everyone.
+    pub fn post(self) -> CreateMessage {
+        let mut m = CreateMessage::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        m
+    }
+
+    /// A channel message edited to read as this: content and embeds are both set, so nothing of the
+    /// earlier version stays.
+    pub fn edit(self) -> EditMessage {
+        EditMessage::new()
+            .content(self.content.clone().unwrap_or_default())
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new())
+    }
+}
+
+/// Renders a response. Problems are ephemeral plain text; answers are one embed, ephemeral when the
+/// response is for the caller alone (a digest preview).
+pub fn render(response: &Response) -> Rendered {
     if response.status != Status::Answer {
         let text: Vec<String> = response.blocks.iter().map(block_text).collect();
-        return Message {
+        return Rendered {
             content: Some(truncate(&text.join("\n"), CONTENT_MAX)),
-            embeds: Vec::new(),
-            allowed_mentions: AllowedMentions::default(),
-            flags: Some(EPHEMERAL),
+            ephemeral: true,
+            ..Rendered::default()
         };
     }
     let mut blocks = response.blocks.as_slice();
@@ -102,36 +200,39 @@ pub fn render(response: &Response) -> Message {
         ));
         blocks = post.blocks.as_slice();
     }
-    let mut embed = embed(blocks);
+    let mut embed = layout(blocks);
     if let Some(page) = &response.page {
         let text = format!("Page {} of {} · {} in all", page.page, page.pages, page.total);
-        embed.footer = Some(Footer {
-            text: truncate(&text, FOOTER_MAX),
-        });
+        embed.footer = Some(truncate(&text, FOOTER_MAX));
     }
     fit(&mut embed);
-    Message {
+    Rendered {
         content,
-        embeds: vec![embed],
-        allowed_mentions: AllowedMentions::default(),
-        flags: response.private.then_some(EPHEMERAL),
+        embed: Some(embed),
+        ephemeral: response.private,
+        components: Vec::new(),
     }
 }
 
+/// A short notice for the caller alone, as the first reply to an interaction.
+pub fn notice(text: &str) -> CreateInteractionResponseMessage {
+    Rendered {
+        content: Some(truncate(text, CONTENT_MAX)),
+        ephemeral: true,
+        ..Rendered::default()
+    }
+    .reply()
+}
+
 /// Lays blocks out as an embed: the title on top, short facts and lists as fields, the rest as description.
-fn embed(blocks: &[Block]) -> Embed {
-    let mut e = Embed {
-        color: ACCENT,
-        ..Embed::default()
-    };
+fn layout(blocks: &[Block]) -> Layout {
+    let mut e = Layout::default();
     let mut description: Vec<String> = Vec::new();
     for block in blocks {
         match block {
             Block::Title { text, url } if e.title.is_none() => {
                 e.title = Some(truncate(text, TITLE_MAX));
-                e.url = url
-                    .clone()
-                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                e.url = url.clone().filter(|u| is_web(u));
             }
             Block::Title { text, .. } => description.push(format!("**{}**", escape(text))),
             Block::Fields { fields } => {
@@ -152,31 +253,13 @@ fn embed(blocks: &[Block]) -> Embed {
                 detail,
                 text,
             } => {
-                let mut value = Vec::new();
-                let mut first = id.as_deref().map(code).unwrap_or_default();
-                if let Some(d) = detail {
-                    if !first.is_empty() {
-                        first.push_str(" · ");
-                    }
-                    first.push_str(&escape(d));
-                }
-                if !first.is_empty() {
-                    value.push(first);
-                }
-                if let Some(t) = text {
-                    value.push(inline(t));
-                }
-                let value = if value.is_empty() {
-                    "\u{200b}".to_string()
-                } else {
-                    value.join("\n")
-                };
+                let value = entry(id.as_deref(), detail.as_deref(), text.as_ref());
                 push_field(&mut e, title, &value, false);
             }
             Block::Links { links } => {
                 let value = links
                     .iter()
-                    .map(|(title, url)| format!("[{}]({})", escape(title), url.replace(')', "%29")))
+                    .map(|(title, url)| link(title, url))
                     .collect::<Vec<_>>()
                     .join("\n");
                 push_field(&mut e, "Links", &value, false);
@@ -188,7 +271,22 @@ fn embed(blocks: &[Block]) -> Embed {
     e
 }
 
-fn push_field(e: &mut Embed, name: &str, value: &str, inline: bool) {
+/// A list entry's field value: its id and detail on one line, its text below.
+fn entry(id: Option<&str>, detail: Option<&str>, text: Option<&Inline>) -> String {
+    let first: Vec<String> = id.map(code).into_iter().chain(detail.map(escape)).collect();
+    let value: Vec<String> = [first.join(" · ")]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .chain(text.map(inline))
+        .collect();
+    if value.is_empty() {
+        "\u{200b}".to_string()
+    } else {
+        value.join("\n")
+    }
+}
+
+fn push_field(e: &mut Layout, name: &str, value: &str, inline: bool) {
     if e.fields.len() == FIELDS_MAX {
         return;
     }
@@ -202,132 +300,11 @@ fn push_field(e: &mut Embed, name: &str, value: &str, inline: bool) {
     } else {
         truncate(value, FIELD_VALUE_MAX)
     };
-    e.fields.push(EmbedField { name, value, inline });
-}
-
-/// Paragraphs, quotes, unheaded lists and notes as description markdown.
-fn block_markdown(block: &Block) -> String {
-    match block {
-        Block::Paragraph { text } => inline(text),
-        Block::Quote {
-            text,
-            speaker,
-            role,
-            event,
-        } => {
-            let mut who = format!("— **{}**", escape(speaker));
-            if let Some(r) = role {
-                who.push_str(&format!(", {}", escape(r)));
-            }
-            if let Some(ev) = event {
-                who.push_str(&format!(" ({})", escape(ev)));
-            }
-            format!("> “{}”\n> {who}", escape(text).replace('\n', "\n> "))
-        }
-        Block::List { items, ordered, .. } => list(items, *ordered),
-        Block::Note { text } => format!("-# {}", inline(text).replace('\n', " ")),
-        other => block_text(other),
-    }
-}
-
-fn list(items: &[Inline], ordered: bool) -> String {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            if ordered {
-                format!("{}. {}", i + 1, inline(item))
-            } else {
-                format!("• {}", inline(item))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn inline(text: &Inline) -> String {
-    text.0
-        .iter()
-        .map(|span| match span {
-            Span::Plain(t) => escape(t),
-            Span::Strong(t) => format!("**{}**", escape(t)),
-            Span::Emphasis(t) => format!("*{}*", escape(t)),
-            Span::Code(t) => code(t),
-            Span::Link { text, url } => format!("[{}]({})", escape(text), url.replace(')', "%29")),
-        })
-        .collect()
-}
-
-/// A code span; a backtick inside would end it early, so it becomes an apostrophe.
-fn code(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'"))
-}
-
-/// A block as plain text (for ephemeral problem replies and digest notes), escaped.
-fn block_text(block: &Block) -> String {
-    match block {
-        Block::Title { text, .. } => format!("**{}**", escape(text)),
-        Block::Paragraph { text } | Block::Note { text } => inline(text),
-        Block::Fields { fields } => fields
-            .iter()
-            .map(|(k, v)| format!("**{}**: {}", escape(k), escape(v)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Block::Entry { title, id, .. } => {
-            let id = id
-                .as_deref()
-                .map(|id| format!(" {}", code(id)))
-                .unwrap_or_default();
-            format!("• {}{id}", escape(title))
-        }
-        other => block_markdown(other),
-    }
-}
-
-/// Escapes text so Discord shows it as written: markdown characters get a backslash, and mentions
-/// (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`) are broken with a zero-width space.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut line_start = true;
-    for c in text.chars() {
-        match c {
-            // Brackets alone are enough to keep `[text](url)` from becoming a masked link.
-            '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // Headings, block quotes and list markers only mean something at the start of a line.
-            '#' | '>' | '-' | '+' if line_start => {
-                out.push('\\');
-                out.push(c);
-            }
-            '@' | '<' => {
-                out.push(c);
-                out.push('\u{200b}');
-            }
-            _ => out.push(c),
-        }
-        line_start = c == '\n' || (line_start && c == ' ');
-    }
-    out
-}
-
-/// Cuts `text` to at most `max` characters, ending with `…`, never inside an escape.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    // A trailing lone backslash would escape the ellipsis; a cut after a space looks unfinished.
-    while cut.ends_with('\\') || cut.ends_with(char::is_whitespace) {
-        cut.pop();
-    }
-    cut.push('…');
-    cut
+    e.fields.push((name, value, inline));
 }
 
 /// Shrinks an embed until it fits the 6,000-character total: the description first, then trailing fields.
-fn fit(e: &mut Embed) {
+fn fit(e: &mut Layout) {
     while e.total_chars() > EMBED_TOTAL_MAX {
         let over = e.total_chars() - EMBED_TOTAL_MAX;
         let len = e.description.chars().count();
@@ -343,25 +320,8 @@ fn fit(e: &mut Embed) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn mentions_and_markdown_in_briefing_text_are_neutralised() {
-        let s = escape("@everyone see <@123> and **bold** _it_ `code` [x](y)\n# Heading\n> quote");
-        assert!(!s.contains("@everyone") && !s.contains("<@1"), "{s}");
-        assert!(
-            s.contains("\\*\\*bold\\*\\*") && s.contains("\\_it\\_") && s.contains("\\`code\\`"),
-            "{s}"
-        );
-        assert!(s.contains("\n\\# Heading") && s.contains("\n\\> quote"), "{s}");
-        assert_eq!(escape("a-b #1"), "a-b #1", "mid-line characters stay");
-    }
-
-    #[test]
-    fn truncation_never_leaves_a_dangling_escape() {
-        let t = truncate(&escape(&"*".repeat(100)), 9);
-        assert!(
-            t.chars().count() <= 9 && !t.trim_end_matches('…').ends_with('\\'),
-            "{t}"
-        );
+    fn json(v: impl serde::Serialize) -> serde_json::Value {
+        serde_json::to_value(v).unwrap()
     }
 
     #[test]
@@ -369,7 +329,50 @@ mod tests {
         let card = vec![Block::Paragraph {
             text: Inline::plain("card"),
         }];
-        assert_eq!(render(&Response::answer(card.clone())).flags, None);
-        assert_eq!(render(&Response::answer(card).private()).flags, Some(EPHEMERAL));
+        let public = render(&Response::answer(card.clone()));
+        assert_eq!(json(public.clone().reply()).get("flags"), None);
+        let private = render(&Response::answer(card).private());
+        let ephemeral = InteractionResponseFlags::EPHEMERAL.bits();
+        assert_eq!(json(private.clone().reply())["flags"], ephemeral);
+        // Payloads other than a first reply cannot be ephemeral.
+        for payload in [
+            json(private.clone().update()),
+            json(private.clone().edit_reply()),
+            json(private.clone().post()),
+            json(private.edit()),
+        ] {
+            assert_eq!(payload.get("flags"), None, "{payload}");
+        }
+    }
+
+    /// Guards against a payload that could ping: every one carries empty `allowed_mentions`.
+    #[test]
+    fn no_payload_can_ping() {
+        let r = render(&Response::answer(vec![Block::Paragraph {
+            text: Inline::plain("@everyone"),
+        }]));
+        let none = serde_json::json!({"parse": [], "users": [], "roles": []});
+        for payload in [
+            json(r.clone().reply()),
+            json(r.clone().update()),
+            json(r.clone().edit_reply()),
+            json(r.clone().post()),
+            json(r.edit()),
+            json(notice("x")),
+        ] {
+            assert_eq!(payload["allowed_mentions"], none, "{payload}");
+        }
+    }
+
+    #[test]
+    fn a_footer_note_follows_the_page_line_and_the_card_still_fits() {
+        let mut r = render(&Response::answer(vec![Block::Paragraph {
+            text: Inline::plain("x".repeat(EMBED_TOTAL_MAX)),
+        }]));
+        assert!(r.add_footer("ref abc"));
+        let layout = r.embed.as_ref().unwrap();
+        assert_eq!(layout.footer.as_deref(), Some("ref abc"));
+        assert!(layout.total_chars() <= EMBED_TOTAL_MAX);
+        assert_eq!(json(r.post())["embeds"][0]["footer"]["text"], "ref abc");
     }
 }

@@ -1,23 +1,32 @@
 //! Discord's REST API, with its rate limits honoured: every request waits while its route's bucket is
 //! empty, a 429 waits `Retry-After` and retries, and a 5xx or a dropped connection retries with backoff.
 //!
+//! Interaction tokens go only into request paths: logs and errors name a request by its route key
+//! ([`crate::ratelimit::route_key`]), which leaves them out, and the bot's token is a [`Secret`].
+//!
 //! The adapter sends its own serde payloads through here rather than through serenity's `Http`. Pointing
 //! serenity at another base URL needs its rate limiter off (serenity issue #1739: the limiter sends straight
 //! to discord.com, bypassing `HttpBuilder::proxy`), and then serenity reports a 429 as an error without
 //! the `Retry-After` header or the body's `retry_after`, so it cannot know how long to wait. Here the wait
 //! comes from the response itself.
 
-use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use reqwest::{Method, StatusCode, header::HeaderMap};
+use reqwest::{Method, StatusCode};
+use serde::Serialize;
 use serde_json::Value;
 use tokio::time::Instant;
 
+use crate::ratelimit::{Bucket, Buckets, bucket_of, is_global, retry_after, route_key};
+use attache_core::retry::Policy;
+
 /// Retries after a 429, a 5xx or a transport error, before giving up.
 const MAX_ATTEMPTS: u32 = 8;
+/// Waits before retrying a 5xx or a dropped connection: from 250 ms, doubling, to 8 s, jittered. A 429 is
+/// not retried on this schedule but after the time Discord names.
+const RETRY: Policy = Policy::new(Duration::from_millis(250), Duration::from_secs(8));
 /// The longest single wait a 429 may ask for before the request is abandoned rather than held.
 const MAX_WAIT: Duration = Duration::from_secs(60);
 
@@ -40,6 +49,13 @@ pub enum RestError {
         method: Method,
         route: String,
         wait: Duration,
+    },
+    /// The body could not be made into JSON (a bug: every payload is a serde type).
+    #[error("{method} {route}: the body is not JSON: {reason}")]
+    Encode {
+        method: Method,
+        route: String,
+        reason: String,
     },
     #[error("{method} {route}: {reason}")]
     Transport {
@@ -66,20 +82,48 @@ impl RestError {
     }
 }
 
-/// What a bucket allows until it resets.
-#[derive(Debug, Clone, Copy)]
-struct Bucket {
-    remaining: u64,
-    reset: Instant,
+/// A token that authorizes requests (the bot's, an interaction's). `Debug` shows `<redacted>`, so neither
+/// a log nor an error message can carry it; only [`Secret::expose`] gives it, for a request.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Why one attempt at a request failed, and what to do about it.
+enum Failure {
+    /// A 429: try again once `wait` has passed, which holds the route (or, when `global`, every route).
+    Limited {
+        wait: Duration,
+        global: bool,
+        error: RestError,
+    },
+    /// A 5xx or a dropped connection: try again after a backoff.
+    Transient(RestError),
+    /// Anything else: trying again cannot help.
+    Final(RestError),
 }
 
 #[derive(Debug)]
 pub struct Rest {
     http: reqwest::Client,
     base: String,
-    auth: String,
+    auth: Secret,
     // std locks: held only to read or update a bucket, never across an `.await`.
-    buckets: Mutex<HashMap<String, Bucket>>,
+    buckets: Mutex<Buckets>,
     global_until: Mutex<Option<Instant>>,
     limited: AtomicU64,
 }
@@ -94,8 +138,8 @@ impl Rest {
         Rest {
             http,
             base: api_base.trim_end_matches('/').to_string(),
-            auth: format!("Bot {}", token.trim().trim_start_matches("Bot ")),
-            buckets: Mutex::new(HashMap::new()),
+            auth: Secret::new(format!("Bot {}", token.trim().trim_start_matches("Bot "))),
+            buckets: Mutex::new(Buckets::default()),
             global_until: Mutex::new(None),
             limited: AtomicU64::new(0),
         }
@@ -110,6 +154,22 @@ impl Rest {
         self.call(Method::GET, path, None, None).await
     }
 
+    /// [`Rest::call`] with a body of any serde type: serenity's builders, our own payloads.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: &impl Serialize,
+        deadline: Option<Instant>,
+    ) -> Result<Value, RestError> {
+        let body = serde_json::to_value(body).map_err(|e| RestError::Encode {
+            route: route_key(&method, path),
+            method: method.clone(),
+            reason: e.to_string(),
+        })?;
+        self.call(method, path, Some(&body), deadline).await
+    }
+
     /// Sends one request, waiting out rate limits and retrying transient failures. With a `deadline`, a wait
     /// that would end after it fails fast instead ([`RestError::Deadline`]).
     pub async fn call(
@@ -120,84 +180,112 @@ impl Rest {
         deadline: Option<Instant>,
     ) -> Result<Value, RestError> {
         let route = route_key(&method, path);
+        let mut backoff = RETRY.backoff();
         let mut attempt = 0;
         loop {
             attempt += 1;
             self.wait_for_bucket(&method, &route, deadline).await?;
-            let mut request = self.http.request(method.clone(), format!("{}{path}", self.base));
-            // Interaction callbacks and webhook routes are authorized by their token, not the bot's.
-            if !path.starts_with("/interactions/") && !path.starts_with("/webhooks/") {
-                request = request.header("Authorization", &self.auth);
-            }
-            if let Some(body) = body {
-                request = request.json(body);
-            }
-            let response = match request.send().await {
-                Ok(r) => r,
-                Err(e) if attempt < MAX_ATTEMPTS => {
-                    let wait = backoff(attempt);
-                    tracing::warn!(%method, route, "discord request failed ({e}); retrying in {wait:?}");
-                    self.sleep(&method, &route, wait, deadline).await?;
-                    continue;
-                }
-                Err(e) => {
-                    return Err(RestError::Transport {
-                        method,
-                        route,
-                        reason: e.to_string(),
-                    });
-                }
+            let failure = match self.attempt(&method, path, &route, body).await {
+                Ok(json) => return Ok(json),
+                Err(failure) => failure,
             };
-            let status = response.status();
-            let headers = response.headers().clone();
-            self.remember_bucket(&route, &headers);
-            let text = response.text().await.unwrap_or_default();
-            let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-            if status.is_success() {
-                return Ok(json);
-            }
-            if status == StatusCode::TOO_MANY_REQUESTS && attempt < MAX_ATTEMPTS {
-                let wait = retry_after(&headers, &json);
-                self.limited.fetch_add(1, Ordering::Relaxed);
-                let global = json.get("global").and_then(Value::as_bool).unwrap_or(false)
-                    || headers.get("x-ratelimit-global").is_some()
-                    || headers.get("x-ratelimit-scope").and_then(|v| v.to_str().ok()) == Some("global");
-                tracing::info!(%method, route, global, "discord rate limit: waiting {wait:?}");
-                if wait > MAX_WAIT {
-                    return Err(RestError::Deadline { method, route, wait });
+            match failure {
+                Failure::Final(e) => return Err(e),
+                Failure::Limited { error, .. } | Failure::Transient(error) if attempt >= MAX_ATTEMPTS => {
+                    return Err(error);
                 }
-                if global {
-                    *self.global_until.lock().unwrap_or_else(|e| e.into_inner()) =
-                        Some(Instant::now() + wait);
-                } else {
-                    self.buckets.lock().unwrap_or_else(|e| e.into_inner()).insert(
-                        route.clone(),
-                        Bucket {
-                            remaining: 0,
-                            reset: Instant::now() + wait,
-                        },
-                    );
+                Failure::Limited { wait, global, .. } => self.hold(&method, &route, wait, global)?,
+                Failure::Transient(e) => {
+                    let wait = backoff.next_delay();
+                    tracing::warn!("discord: {e}; retrying in {wait:?}");
+                    self.sleep(&method, &route, wait, deadline).await?;
                 }
-                continue;
             }
-            if status.is_server_error() && attempt < MAX_ATTEMPTS {
-                let wait = backoff(attempt);
-                tracing::warn!(%method, route, "discord answered {status}; retrying in {wait:?}");
-                self.sleep(&method, &route, wait, deadline).await?;
-                continue;
-            }
-            return Err(RestError::Status {
-                method,
-                route,
-                status: status.as_u16(),
-                code: json.get("code").and_then(Value::as_i64).unwrap_or(0),
-                message: json
-                    .get("message")
-                    .and_then(Value::as_str)
-                    .unwrap_or(status.canonical_reason().unwrap_or("error"))
-                    .to_string(),
+        }
+    }
+
+    /// One attempt at a request. Only the route key, never the path (which may hold an interaction's token),
+    /// goes into logs and errors; reqwest's errors name the URL, so it is cut from them.
+    async fn attempt(
+        &self,
+        method: &Method,
+        path: &str,
+        route: &str,
+        body: Option<&Value>,
+    ) -> Result<Value, Failure> {
+        let mut request = self.http.request(method.clone(), format!("{}{path}", self.base));
+        // Interaction callbacks and webhook routes are authorized by their token, not the bot's.
+        if !path.starts_with("/interactions/") && !path.starts_with("/webhooks/") {
+            request = request.header("Authorization", self.auth.expose());
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.map_err(|e| {
+            Failure::Transient(RestError::Transport {
+                method: method.clone(),
+                route: route.to_string(),
+                reason: e.without_url().to_string(),
+            })
+        })?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        if let Some(bucket) = bucket_of(&headers, Instant::now()) {
+            self.buckets().remember(route, bucket, Instant::now());
+        }
+        let text = response.text().await.unwrap_or_default();
+        let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        tracing::trace!(%method, route, status = status.as_u16(), "discord answered");
+        if status.is_success() {
+            return Ok(json);
+        }
+        let error = RestError::Status {
+            method: method.clone(),
+            route: route.to_string(),
+            status: status.as_u16(),
+            code: json.get("code").and_then(Value::as_i64).unwrap_or(0),
+            message: json
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or(status.canonical_reason().unwrap_or("error"))
+                .to_string(),
+        };
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            self.limited.fetch_add(1, Ordering::Relaxed);
+            let (wait, global) = (retry_after(&headers, &json), is_global(&headers, &json));
+            tracing::info!(%method, route, global, "discord rate limit: waiting {wait:?}");
+            return Err(Failure::Limited { wait, global, error });
+        }
+        if status.is_server_error() {
+            return Err(Failure::Transient(error));
+        }
+        Err(Failure::Final(error))
+    }
+
+    fn buckets(&self) -> std::sync::MutexGuard<'_, Buckets> {
+        self.buckets.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Holds the route (or every route) for the `wait` a 429 named; a wait past [`MAX_WAIT`] is given up.
+    fn hold(&self, method: &Method, route: &str, wait: Duration, global: bool) -> Result<(), RestError> {
+        if wait > MAX_WAIT {
+            return Err(RestError::Deadline {
+                method: method.clone(),
+                route: route.to_string(),
+                wait,
             });
         }
+        let now = Instant::now();
+        if global {
+            *self.global_until.lock().unwrap_or_else(|e| e.into_inner()) = Some(now + wait);
+        } else {
+            let bucket = Bucket {
+                remaining: 0,
+                reset: now + wait,
+            };
+            self.buckets().remember(route, bucket, now);
+        }
+        Ok(())
     }
 
     /// Waits while the route's bucket (or the global limit) is exhausted.
@@ -209,21 +297,8 @@ impl Rest {
     ) -> Result<(), RestError> {
         let now = Instant::now();
         let global = *self.global_until.lock().unwrap_or_else(|e| e.into_inner());
-        let bucket = self
-            .buckets
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(route)
-            .copied();
-        let until = [
-            global.filter(|g| *g > now),
-            bucket
-                .filter(|b| b.remaining == 0 && b.reset > now)
-                .map(|b| b.reset),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
+        let bucket = self.buckets().blocked_until(route, now);
+        let until = [global.filter(|g| *g > now), bucket].into_iter().flatten().max();
         match until {
             Some(until) => self.sleep(method, route, until - now, deadline).await,
             None => Ok(()),
@@ -247,95 +322,23 @@ impl Rest {
         tokio::time::sleep(wait).await;
         Ok(())
     }
+}
 
-    fn remember_bucket(&self, route: &str, headers: &HeaderMap) {
-        let number = |name: &str| headers.get(name)?.to_str().ok()?.parse::<f64>().ok();
-        if let (Some(remaining), Some(after)) =
-            (number("x-ratelimit-remaining"), number("x-ratelimit-reset-after"))
-        {
-            let reset = Instant::now() + Duration::from_secs_f64(after.clamp(0.0, 3600.0));
-            self.buckets.lock().unwrap_or_else(|e| e.into_inner()).insert(
-                route.to_string(),
-                Bucket {
-                    remaining: remaining.max(0.0) as u64,
-                    reset,
-                },
-            );
-        }
+/// A snowflake as Discord's JSON carries it: a string of digits (or, leniently, a number).
+pub fn snowflake(v: &Value) -> Option<u64> {
+    match v {
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.as_u64(),
+        _ => None,
     }
 }
 
-/// How long a 429 asks to wait: the body's `retry_after` (seconds, with fractions), else the
-/// `Retry-After` header, else `X-RateLimit-Reset-After`, else one second.
-fn retry_after(headers: &HeaderMap, body: &Value) -> Duration {
-    let header = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<f64>().ok();
-    let secs = body
-        .get("retry_after")
-        .and_then(Value::as_f64)
-        .or_else(|| header("retry-after"))
-        .or_else(|| header("x-ratelimit-reset-after"))
-        .unwrap_or(1.0);
-    Duration::from_secs_f64(secs.clamp(0.0, 3600.0))
+/// `POST /interactions/{id}/{token}/callback`: an interaction's first answer.
+pub fn callback_path(interaction: u64, token: &str) -> String {
+    format!("/interactions/{interaction}/{token}/callback")
 }
 
-/// 250 ms, 500 ms, 1 s, … up to 8 s.
-fn backoff(attempt: u32) -> Duration {
-    Duration::from_millis(250u64 << attempt.saturating_sub(1).min(5))
-}
-
-/// The rate-limit route of a request: the method and path with minor ids (message ids) generalized;
-/// channel, guild and webhook ids stay, as Discord buckets by them.
-pub fn route_key(method: &Method, path: &str) -> String {
-    let mut out = format!("{method} ");
-    let mut previous = "";
-    for segment in path
-        .split('?')
-        .next()
-        .unwrap_or(path)
-        .split('/')
-        .filter(|s| !s.is_empty())
-    {
-        let minor = matches!(previous, "messages" | "commands" | "interactions")
-            && segment.chars().all(|c| c.is_ascii_digit());
-        out.push('/');
-        out.push_str(if minor { ":id" } else { segment });
-        previous = segment;
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn routes_keep_major_ids_only() {
-        assert_eq!(
-            route_key(&Method::PATCH, "/channels/1/messages/99"),
-            "PATCH /channels/1/messages/:id"
-        );
-        assert_eq!(
-            route_key(&Method::POST, "/interactions/5/tok/callback"),
-            "POST /interactions/:id/tok/callback"
-        );
-        assert_eq!(
-            route_key(&Method::GET, "/channels/1/messages?limit=50"),
-            "GET /channels/1/messages"
-        );
-    }
-
-    #[test]
-    fn the_wait_comes_from_the_body_then_the_headers() {
-        let mut h = HeaderMap::new();
-        h.insert("retry-after", "3".parse().unwrap());
-        assert_eq!(
-            retry_after(&h, &serde_json::json!({"retry_after": 0.25})),
-            Duration::from_millis(250)
-        );
-        assert_eq!(retry_after(&h, &Value::Null), Duration::from_secs(3));
-        assert_eq!(
-            retry_after(&HeaderMap::new(), &Value::Null),
-            Duration::from_secs(1)
-        );
-    }
+/// `/webhooks/{application}/{token}/messages/@original`: the message an interaction's answer made.
+pub fn original_path(application: u64, token: &str) -> String {
+    format!("/webhooks/{application}/{token}/messages/@original")
 }

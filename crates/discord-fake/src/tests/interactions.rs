@@ -2,7 +2,6 @@
 //! tokens that expire (50027); no webhook before the callback (10015); deferred replies, follow-ups,
 //! button presses and autocomplete answers, as users then see them.
 
-use std::thread::sleep;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -56,7 +55,7 @@ fn an_interaction_takes_one_callback_within_the_deadline() {
     );
 
     let late = fake.slash(Invocation::new(fake.channel_id(), "ping"));
-    sleep(Duration::from_millis(1100));
+    fake.advance(Duration::from_millis(1100));
     let r = callback(&fake, &late, answer.clone());
     assert_eq!(
         (r.status, r.body),
@@ -138,7 +137,7 @@ fn tokens_expire_and_follow_ups_need_an_acknowledged_interaction() {
         fake.channel_messages(fake.channel_id()).is_empty(),
         "ephemeral messages are not in the channel"
     );
-    sleep(Duration::from_millis(1100));
+    fake.advance(Duration::from_millis(1100));
     let r = call(
         &fake,
         "PATCH",

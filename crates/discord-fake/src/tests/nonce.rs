@@ -113,7 +113,7 @@ fn past_the_window_a_repeated_nonce_creates_a_new_message() {
         id(&second),
         "inside the window again"
     );
-    std::thread::sleep(Duration::from_millis(250));
+    fake.advance(Duration::from_millis(250));
     let third = post(&fake, ch, body);
     assert_ne!(id(&third), id(&second), "the window ran out");
     assert_eq!(fake.channel_messages(ch).len(), 3);
@@ -310,7 +310,11 @@ fn a_delayed_create_answer_comes_late_after_the_message_exists() {
         let fake = fake.clone();
         std::thread::spawn(move || post(&fake, ch, json!({"content": "slow"})))
     };
-    std::thread::sleep(Duration::from_millis(300));
+    let created = |r: &[crate::Recorded]| {
+        r.iter()
+            .any(|r| r.method == "POST" && r.path.ends_with("/messages"))
+    };
+    assert!(fake.wait_requests(Duration::from_secs(5), created));
     assert_eq!(fake.channel_messages(ch).len(), 1, "created before the answer");
     assert!(!sender.is_finished(), "the answer is still on its way");
     assert_eq!(sender.join().unwrap().status, 200);

@@ -1,7 +1,6 @@
 //! The REST side: authorization, unknown resources, permissions, the message lifecycle, rate-limit
 //! headers and buckets, and injected 429s and 5xx.
 
-use std::thread::sleep;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -207,7 +206,7 @@ fn every_response_carries_its_bucket_and_buckets_run_out() {
         (other.status, other.header("X-RateLimit-Bucket")),
         (200, first.header("X-RateLimit-Bucket"))
     );
-    sleep(Duration::from_millis(1050));
+    fake.advance(Duration::from_millis(1050));
     assert_eq!(post(a).status, 200, "the window reset");
 }
 
@@ -246,7 +245,7 @@ fn an_injected_429_has_the_documented_shape_and_an_early_retry_is_refused_again(
         200,
         "other routes are free"
     );
-    sleep(Duration::from_millis(750));
+    fake.advance(Duration::from_millis(750));
     assert_eq!(call(&fake, "POST", &path, true, Some(&body)).status, 200);
     let early_count = fake.requests().iter().filter(|r| r.early_retry).count();
     assert_eq!(early_count, 1, "the client that did not wait is counted");
@@ -281,7 +280,7 @@ fn a_global_429_holds_every_route_and_5xx_come_and_go() {
         429,
         "a global limit holds other routes"
     );
-    sleep(Duration::from_millis(350));
+    fake.advance(Duration::from_millis(350));
     fake.inject_5xx(Route::prefix("*", "/gateway"), 2, 502);
     assert_eq!(call(&fake, "GET", "/gateway", true, None).status, 502);
     assert_eq!(

@@ -8,8 +8,8 @@
 //! socket without a close frame and identifies a new session (not a resume) about 5 s later, the
 //! pause its shard queuer keeps between identifies.
 
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use serenity::all::{
     Context, CreateCommand, CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler,
@@ -21,15 +21,14 @@ use crate::{FakeDiscord, GatewayEvent, Invocation, Route};
 
 struct Handler {
     guild: GuildId,
-    errors: Arc<Mutex<Vec<String>>>,
+    /// Every error the handler met, as it meets it: the test waits on these.
+    errors: mpsc::Sender<String>,
 }
 
 impl Handler {
     fn note(&self, e: impl std::fmt::Debug) {
-        self.errors
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(format!("{e:?}"));
+        // The test may have ended and dropped the receiver.
+        let _ = self.errors.send(format!("{e:?}"));
     }
 }
 
@@ -55,22 +54,10 @@ impl EventHandler for Handler {
     }
 }
 
-/// Polls `f` until it holds or `timeout` passes.
-fn eventually(timeout: Duration, mut f: impl FnMut() -> bool) -> bool {
-    let end = Instant::now() + timeout;
-    while Instant::now() < end {
-        if f() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    f()
-}
-
 #[test]
 fn a_real_serenity_client_connects_answers_resumes_and_meets_a_429() {
     let fake = FakeDiscord::start();
-    let errors = Arc::new(Mutex::new(Vec::new()));
+    let (errors, noted) = mpsc::channel();
     let rt = rt();
     // serenity's own rate limiter talks to discord.com whatever the proxy (serenity issue #1739).
     let http = HttpBuilder::new(fake.token())
@@ -79,7 +66,7 @@ fn a_real_serenity_client_connects_answers_resumes_and_meets_a_429() {
         .build();
     let handler = Handler {
         guild: GuildId::new(fake.guild_id()),
-        errors: Arc::clone(&errors),
+        errors,
     };
     let mut client = rt
         .block_on(async {
@@ -97,13 +84,19 @@ fn a_real_serenity_client_connects_answers_resumes_and_meets_a_429() {
         fake.gateway_log()
     );
     let guild = Some(fake.guild_id());
+    let registered = |r: &[crate::Recorded]| {
+        r.iter()
+            .any(|r| r.method == "PUT" && r.path.ends_with("/commands") && r.status == 200)
+    };
     assert!(
-        eventually(Duration::from_secs(5), || fake
-            .registered_commands(guild)
-            .iter()
-            .any(|c| c["name"] == "ping")),
+        fake.wait_requests(Duration::from_secs(5), registered),
         "serenity registered /ping: {:?}",
-        errors.lock().map(|e| e.clone())
+        noted.try_iter().collect::<Vec<_>>()
+    );
+    assert!(
+        fake.registered_commands(guild)
+            .iter()
+            .any(|c| c["name"] == "ping")
     );
     let first = fake.slash(Invocation::new(fake.channel_id(), "ping").user(7, "ana"));
     let reply = fake
@@ -177,11 +170,9 @@ fn a_real_serenity_client_connects_answers_resumes_and_meets_a_429() {
         false,
     );
     let limited = fake.slash(Invocation::new(fake.channel_id(), "ping"));
-    assert!(eventually(Duration::from_secs(5), || !errors
-        .lock()
-        .map(|e| e.is_empty())
-        .unwrap_or(true)));
-    let seen = errors.lock().map(|e| e.join("\n")).unwrap_or_default();
+    let seen = noted
+        .recv_timeout(Duration::from_secs(5))
+        .expect("the handler met an error");
     // serenity cannot read the documented 429 body (it has no `code`), so it reports code -1 and
     // "missing field `code`"; the status is the reliable part.
     assert!(seen.contains("status_code: 429"), "{seen}");
