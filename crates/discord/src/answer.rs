@@ -28,7 +28,7 @@ use attache_core::command::{Command, Role};
 use attache_core::config::DiscordConfig;
 use attache_core::digest::manual::{self, Venue};
 use attache_core::digest::{BoxFuture, FailureReason, Target};
-use attache_core::engine::{Engine, usage_reply};
+use attache_core::engine::{Caller, Engine, usage_reply};
 use attache_core::response::{Inline, Page, Response};
 
 /// Discord's window for the first callback.
@@ -157,7 +157,7 @@ impl Discord {
         let mut work = Box::pin(async move {
             let engine = this.engine.clone();
             let response = off_thread(move || match interaction::command(&name, &options) {
-                Ok(command) => engine.run(command, role),
+                Ok(command) => engine.run_as(command, &Caller::new(role, "discord")),
                 Err(e) => usage_reply(&e),
             })
             .await;
@@ -311,7 +311,7 @@ impl Discord {
         };
         let role = self.role(&c.user, c.member.as_ref());
         let engine = self.engine.clone();
-        let response = off_thread(move || engine.run(command, role)).await;
+        let response = off_thread(move || engine.run_as(command, &Caller::new(role, "discord"))).await;
         let rows = match &response.page {
             Some(page) => {
                 self.remember(button.key, button.invoker, page, &c.token);

@@ -62,11 +62,8 @@ pub fn link(text: &str, url: &str) -> String {
     format!("[{}]({})", escape(text), url.replace(')', "%29"))
 }
 
-/// Whether `url` is one Discord shows as a link (http or https, in any case).
-pub fn is_web(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
+/// Whether `url` is one Discord shows as a link (http or https, in any case): the core's one rule.
+pub use attache_core::model::is_web_url as is_web;
 
 /// A code span; a backtick inside would end it early, so it becomes an apostrophe.
 pub fn code(text: &str) -> String {

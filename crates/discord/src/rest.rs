@@ -252,6 +252,7 @@ impl Rest {
         };
         if status == StatusCode::TOO_MANY_REQUESTS {
             self.limited.fetch_add(1, Ordering::Relaxed);
+            attache_core::observe::rate_limit_wait("discord");
             let (wait, global) = (retry_after(&headers, &json), is_global(&headers, &json));
             tracing::info!(%method, route, global, "discord rate limit: waiting {wait:?}");
             return Err(Failure::Limited { wait, global, error });

@@ -286,10 +286,7 @@ fn span_html(span: &Span) -> String {
 }
 
 /// Only web links become `href`s: a `javascript:` or `mxc:` URL in a briefing stays visible text.
-fn is_web(url: &str) -> bool {
-    let lower = url.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
+use attache_core::model::is_web_url as is_web;
 
 /// Text for the HTML body: cleaned like the plain body ([`clean`]), then escaped, so briefing text can never
 /// open a tag.

@@ -17,6 +17,7 @@ use matrix_sdk::ruma::{EventId, UInt, UserId};
 use tokio::sync::mpsc;
 
 use attache_core::command::Role;
+use attache_core::engine::Caller;
 use attache_core::retry::Policy;
 
 use super::Bot;
@@ -198,7 +199,9 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
     let engine = bot.engine.clone();
     let line = request.line.clone();
     // `reload` reads files: keep commands off the async workers.
-    let Ok(mut response) = tokio::task::spawn_blocking(move || engine.handle(&line, role)).await else {
+    let Ok(mut response) =
+        tokio::task::spawn_blocking(move || engine.handle_as(&line, &Caller::new(role, "matrix"))).await
+    else {
         tracing::error!("a command task failed");
         return;
     };

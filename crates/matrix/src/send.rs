@@ -74,6 +74,7 @@ pub async fn send_as(
         };
         let wait = if rate_limit(&error).is_some() {
             let n = RATE_LIMITED.fetch_add(1, Ordering::Relaxed) + 1;
+            attache_core::observe::rate_limit_wait("matrix");
             let wait = wait_after(&error, &mut backoff);
             tracing::info!(
                 room = %room.room_id(),

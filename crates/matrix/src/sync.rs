@@ -202,6 +202,7 @@ fn room_work(
     }
     if let Some(g) = &gap {
         tracing::info!(room = %room_id, "sync timeline limited: fetching the gap");
+        attache_core::observe::gap_fetch();
         tracing::debug!(from = g.from, to = ?g.to, "gap");
     }
     Some(Work {
