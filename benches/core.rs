@@ -259,7 +259,72 @@ fn report(dirs: &[(usize, &Path)]) {
             us(times[times.len() - 1])
         );
     }
+    http(engine, n);
     println!();
+}
+
+/// p50/p99 of a briefing page, the list, search and `/metrics` through the HTTP router (no socket), with
+/// the metrics of every command above recorded.
+fn http(engine: Engine, n: usize) {
+    use tower::ServiceExt;
+    let metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
+        .set_buckets_for_metric(
+            metrics_exporter_prometheus::Matcher::Full(attache_core::observe::COMMAND_SECONDS.into()),
+            attache_core::observe::COMMAND_BUCKETS,
+        )
+        .expect("buckets")
+        .build_recorder();
+    let handle = metrics.handle();
+    let _ = metrics::set_global_recorder(metrics);
+    for line in COMMANDS {
+        engine.handle(line, Role::Admin);
+    }
+    let state = std::sync::Arc::new(attache_http::State {
+        engine: std::sync::Arc::new(engine),
+        config: attache_core::config::HttpConfig {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            base_url: Some("https://b.example.org".into()),
+            pages: true,
+            metrics: true,
+        },
+        metrics: Some(handle),
+    });
+    let router = attache_http::router(state);
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    println!("\n== HTTP over {n} briefings, 2000 requests each ==");
+    println!(
+        "{:<36} {:>10} {:>10} {:>10}",
+        "route", "p50 µs", "p99 µs", "max µs"
+    );
+    for uri in [
+        "/briefings/synthetic-00042",
+        "/metrics",
+        "/?tag=logistics",
+        "/search?q=cloud+security",
+    ] {
+        let mut times: Vec<Duration> = (0..2000)
+            .map(|_| {
+                let request = axum::http::Request::get(uri)
+                    .body(axum::body::Body::empty())
+                    .unwrap();
+                let t = Instant::now();
+                let response = runtime.block_on(router.clone().oneshot(request)).unwrap();
+                let body = runtime
+                    .block_on(axum::body::to_bytes(response.into_body(), 1 << 24))
+                    .unwrap();
+                black_box(body);
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let us = |d: Duration| d.as_secs_f64() * 1e6;
+        println!(
+            "{uri:<36} {:>10.1} {:>10.1} {:>10.1}",
+            us(times[times.len() / 2]),
+            us(times[times.len() * 99 / 100]),
+            us(times[times.len() - 1])
+        );
+    }
 }
 
 fn main() {

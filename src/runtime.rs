@@ -136,6 +136,13 @@ pub async fn run(
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
     // Without a ledger the bot still answers; digests and announcements wait for the next start.
     let _ = engine.start_digests(&tracker, shutdown.clone());
+    if metrics.is_some() {
+        let mut platforms = Vec::new();
+        platforms.extend(plan.console.then_some("console"));
+        platforms.extend(plan.discord.as_ref().map(|_| "discord"));
+        platforms.extend(plan.matrix.as_ref().map(|_| "matrix"));
+        attache_core::observe::zero(&platforms);
+    }
     if let Some(config) = plan.http {
         let state = Arc::new(attache_http::State {
             engine: engine.clone(),

@@ -24,6 +24,7 @@ mod digests;
 mod discord;
 mod discord_bot;
 mod eval;
+mod http;
 mod matrix;
 mod properties;
 mod snapshots;

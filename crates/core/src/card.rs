@@ -11,6 +11,13 @@ const CARD_QUOTE_CHARS: usize = 300;
 /// A card lists at most this many topics, then says how many more there are.
 const CARD_TOPICS: usize = 8;
 
+/// The link to a briefing's page on the HTTP side.
+pub fn page_link(url: String) -> Block {
+    Block::Links {
+        links: vec![("Full briefing".to_string(), url)],
+    }
+}
+
 /// A briefing as an item of a list: title, id, and when and where.
 pub fn entry(b: &Briefing) -> Block {
     Block::Entry {

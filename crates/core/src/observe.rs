@@ -46,6 +46,22 @@ pub fn describe() {
     describe_counter!(CONFIG_REJECTIONS, "Config file changes rejected as invalid");
 }
 
+/// Starts the counters and gauges that would otherwise appear only when first used at zero, so a
+/// dashboard (and `rate()`) sees them from the start: per running platform its connection and rate-limit
+/// waits, Matrix gap fetches, config rejections.
+pub fn zero(platforms: &[&'static str]) {
+    metrics::counter!(CONFIG_REJECTIONS).absolute(0);
+    for &platform in platforms {
+        metrics::gauge!(CONNECTED, "platform" => platform).set(0.0);
+        if platform != "console" {
+            metrics::counter!(RATE_LIMIT_WAITS, "platform" => platform).absolute(0);
+        }
+        if platform == "matrix" {
+            metrics::counter!(GAP_FETCHES).absolute(0);
+        }
+    }
+}
+
 /// A command answered: `outcome` is the response's status (`answer`, `not_found`, `usage`, `denied`,
 /// `internal`).
 pub fn command(command: &'static str, platform: &'static str, outcome: &'static str, took: Duration) {

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest as _, Sha256};
 
 use crate::card;
+use crate::config::Config;
 use crate::model::Briefing;
 use crate::response::{Block, Inline, Response};
 
@@ -44,12 +45,17 @@ impl PostKind {
             .find(|k| k.code() == code)
     }
 
-    /// The content of this kind of post for `b`, as of now.
-    pub fn content(self, b: &Briefing) -> Response {
-        match self {
+    /// The content of this kind of post for `b`, as of now, linking to the briefing's page when the
+    /// config gives a public URL.
+    pub fn content(self, b: &Briefing, config: &Config) -> Response {
+        let mut content = match self {
             PostKind::Digest | PostKind::Manual => digest_card(b),
             PostKind::Announce => announcement(b),
+        };
+        if let Some(url) = config.http.as_ref().and_then(|h| h.page_url(&b.id)) {
+            content.blocks.push(card::page_link(url));
         }
+        content
     }
 }
 

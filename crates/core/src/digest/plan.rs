@@ -35,6 +35,14 @@ pub struct Plan {
     pub intended: usize,
 }
 
+/// What one pass reads: the running config and snapshot, at one instant.
+#[derive(Clone, Copy)]
+struct Pass<'a> {
+    config: &'a Config,
+    snapshot: &'a Snapshot,
+    now: DateTime<Utc>,
+}
+
 /// What one pass decides, before it is recorded in one transaction.
 #[derive(Default)]
 struct Decisions {
@@ -70,7 +78,12 @@ pub fn plan(
         false => None,
     };
     for d in &config.digests {
-        plan_digest(ledger, d, snapshot, now, &mut seen, &mut plan, &mut decided)?;
+        let pass = Pass {
+            config,
+            snapshot,
+            now,
+        };
+        plan_digest(ledger, &pass, d, &mut seen, &mut plan, &mut decided)?;
     }
     record(ledger, &decided, &mut plan, now)?;
     Ok(plan)
@@ -108,15 +121,8 @@ fn rescan_briefings(
             None => {
                 decided.seen.push((b.id.clone(), version, Some(now)));
                 for target in config.announce.iter().flat_map(|a| &a.targets) {
-                    decided.intents.push(intent(
-                        content::announce_key(target, &b.id),
-                        PostKind::Announce,
-                        "",
-                        String::new(),
-                        target,
-                        b,
-                        now + ANNOUNCE_WINDOW,
-                    ));
+                    let announce = intent(config, Which::Announce, target, b, now + ANNOUNCE_WINDOW);
+                    decided.intents.push(announce);
                 }
             }
             Some(s) if s.version != version => plan.changed.push((b.id.clone(), version)),
@@ -130,13 +136,17 @@ fn rescan_briefings(
 /// recorded with its intended posts. `seen` is read from the ledger once, when a selection first needs it.
 fn plan_digest(
     ledger: &mut Ledger,
+    pass: &Pass<'_>,
     d: &DigestConfig,
-    snapshot: &Snapshot,
-    now: DateTime<Utc>,
     seen: &mut Option<HashMap<String, Seen>>,
     plan: &mut Plan,
     decided: &mut Decisions,
 ) -> Result<(), LedgerError> {
+    let Pass {
+        config,
+        snapshot,
+        now,
+    } = *pass;
     let fingerprint = format!("{}@{}", d.schedule.expr(), d.schedule.zone().name());
     let Some((since, since_mark)) = ledger.schedule_since(&d.name, &fingerprint)? else {
         // A digest (or a schedule) seen for the first time starts now: runs before it are not missed.
@@ -192,7 +202,8 @@ fn plan_digest(
                 .is_some_and(|s| s.first_seen.is_some() && s.seq > mark)
     };
     let mut intents = Vec::new();
-    plan.runs.push(run(d, slot, now, snapshot, &is_new, &mut intents));
+    plan.runs
+        .push(run(config, d, slot, now, snapshot, &is_new, &mut intents));
     decided.intents.extend(intents);
     Ok(())
 }
@@ -236,6 +247,7 @@ fn record(
 
 /// One run of a digest: the briefings it selects, one intended post per target and briefing.
 fn run(
+    config: &Config,
     d: &DigestConfig,
     slot: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -248,15 +260,8 @@ fn run(
     let deadline = slot + catch_up + ON_TIME + DIGEST_RETRY_GRACE;
     for target in &d.targets {
         for b in &chosen {
-            intents.push(intent(
-                content::digest_key(&d.name, slot, target, &b.id),
-                PostKind::Digest,
-                &d.name,
-                slot.timestamp().to_string(),
-                target,
-                b,
-                deadline,
-            ));
+            let which = Which::Digest { name: &d.name, slot };
+            intents.push(intent(config, which, target, b, deadline));
         }
     }
     let mut detail = match (&d.select, chosen.len()) {
@@ -292,23 +297,42 @@ fn run(
     }
 }
 
+/// Which post an intent is: an announcement, or a digest's run at a slot.
+enum Which<'a> {
+    Announce,
+    Digest { name: &'a str, slot: DateTime<Utc> },
+}
+
+/// The intent of posting `b` to `target`, keyed by what the post is.
 fn intent(
-    key: super::poster::PostKey,
-    kind: PostKind,
-    name: &str,
-    slot: String,
+    config: &Config,
+    which: Which<'_>,
     target: &crate::target::Target,
     b: &Arc<Briefing>,
     deadline: DateTime<Utc>,
 ) -> Intent {
+    let (key, kind, name, slot) = match which {
+        Which::Announce => (
+            content::announce_key(target, &b.id),
+            PostKind::Announce,
+            String::new(),
+            String::new(),
+        ),
+        Which::Digest { name, slot } => (
+            content::digest_key(name, slot, target, &b.id),
+            PostKind::Digest,
+            name.to_string(),
+            slot.timestamp().to_string(),
+        ),
+    };
     Intent {
         key,
         kind,
-        name: name.to_string(),
+        name,
         slot,
         target: target.to_string(),
         briefing: b.id.clone(),
-        version: content::version(&kind.content(b)),
+        version: content::version(&kind.content(b, config)),
         deadline,
     }
 }

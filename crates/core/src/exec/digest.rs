@@ -16,7 +16,7 @@ use crate::store::Snapshot;
 
 use super::lookup::resolve_or_reply;
 
-pub fn preview(snapshot: &Snapshot, query: &str) -> Response {
+pub fn preview(snapshot: &Snapshot, query: &str, config: &Config) -> Response {
     let b = match resolve_or_reply(snapshot, query, "digest preview") {
         Ok(b) => b,
         Err(reply) => return *reply,
@@ -29,7 +29,7 @@ pub fn preview(snapshot: &Snapshot, query: &str) -> Response {
             .code(format!("digest {}", b.id))
             .text("."),
     }];
-    blocks.extend(content::digest_card(&b).blocks);
+    blocks.extend(content::PostKind::Digest.content(&b, config).blocks);
     Response::answer(blocks).private()
 }
 

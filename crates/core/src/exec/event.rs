@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::briefing::{Briefing, Quote, Relation};
 use crate::command::Command;
+use crate::config::HttpConfig;
 use crate::response::{Block, Inline, Page, Post, Response, Status};
 use crate::store::Snapshot;
 
@@ -22,9 +23,17 @@ macro_rules! resolve {
     };
 }
 
-pub fn briefing(snapshot: &Snapshot, query: &str) -> Response {
+pub fn briefing(snapshot: &Snapshot, query: &str, http: Option<&HttpConfig>) -> Response {
     let b = resolve!(snapshot, query, "briefing");
-    card_response(&b)
+    with_page_link(card_response(&b), &b, http)
+}
+
+/// `response` with a link to the briefing's page, when the HTTP side has a public URL.
+fn with_page_link(mut response: Response, b: &Briefing, http: Option<&HttpConfig>) -> Response {
+    if let Some(url) = http.and_then(|h| h.page_url(&b.id)) {
+        response.blocks.push(card::page_link(url));
+    }
+    response
 }
 
 /// The full card of one briefing, with its links and a note on what was extracted.
@@ -48,7 +57,7 @@ pub fn card_response(b: &Briefing) -> Response {
     Response::answer(blocks)
 }
 
-pub fn summary(snapshot: &Snapshot, query: &str) -> Response {
+pub fn summary(snapshot: &Snapshot, query: &str, http: Option<&HttpConfig>) -> Response {
     let b = resolve!(snapshot, query, "summary");
     let mut blocks = vec![card::title(&b), card::facts(&b)];
     match &b.summary {
@@ -59,7 +68,7 @@ pub fn summary(snapshot: &Snapshot, query: &str) -> Response {
             text: Inline::plain("This briefing has no summary."),
         }),
     }
-    Response::answer(blocks)
+    with_page_link(Response::answer(blocks), &b, http)
 }
 
 pub fn topics(snapshot: &Snapshot, query: &str) -> Response {

@@ -88,8 +88,8 @@ pub fn execute(command: Command, ctx: &Context<'_>) -> Response {
         Command::Help { command } => help::run(command.as_deref(), ctx.role),
         Command::Status => status::run(&ctx.host.status(), snapshot),
         Command::Events { tag, year, page } => list::events(snapshot, tag.as_deref(), year, page),
-        Command::Briefing { event } => event::briefing(snapshot, &event),
-        Command::Summary { event } => event::summary(snapshot, &event),
+        Command::Briefing { event } => event::briefing(snapshot, &event, ctx.config.http.as_ref()),
+        Command::Summary { event } => event::summary(snapshot, &event, ctx.config.http.as_ref()),
         Command::Topics { event } => event::topics(snapshot, &event),
         Command::Sponsors { event, relation } => event::sponsors(snapshot, &event, relation),
         Command::Quotes { event, speaker, page } => {
@@ -97,8 +97,57 @@ pub fn execute(command: Command, ctx: &Context<'_>) -> Response {
         }
         Command::Search { query, page } => list::search(snapshot, &query, page),
         Command::Digest { event, target } => event::digest(snapshot, &event, target),
-        Command::DigestPreview { event } => digest::preview(snapshot, &event),
+        Command::DigestPreview { event } => digest::preview(snapshot, &event, &ctx.config),
         Command::DigestStatus => digest::status(ctx.host.scheduler(), &ctx.config),
         Command::Reload => reload::run(&ctx.host.reload()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::command::Role;
+    use crate::config::Config;
+    use crate::engine::Engine;
+    use crate::response::Block;
+
+    fn engine(http: &str) -> Engine {
+        let text = format!(
+            "[briefings]\ndir = {:?}\nwatch = false\n{http}",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../briefings")
+        );
+        Engine::new(Config::parse(&text, std::path::Path::new("t.toml")).unwrap())
+    }
+
+    fn links(engine: &Engine, line: &str) -> Vec<(String, String)> {
+        engine
+            .handle(line, Role::Moderator)
+            .blocks
+            .into_iter()
+            .flat_map(|b| match b {
+                Block::Links { links } => links,
+                _ => vec![],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn answers_link_to_the_page_when_a_public_url_is_set() {
+        let page = "https://b.example.org/briefings/infoforum-shanghai-2018";
+        let with = engine("[http]\nbase_url = \"https://b.example.org/\"\n");
+        for line in [
+            "briefing infoforum",
+            "summary infoforum",
+            "digest preview infoforum",
+        ] {
+            assert!(
+                links(&with, line).iter().any(|(_, url)| url == page),
+                "{line}: {:?}",
+                links(&with, line)
+            );
+        }
+        let without = engine("");
+        assert!(links(&without, "summary infoforum").is_empty());
+        let no_pages = engine("[http]\nbase_url = \"https://b.example.org\"\npages = false\n");
+        assert!(links(&no_pages, "summary infoforum").is_empty());
     }
 }
