@@ -95,6 +95,9 @@ guilds = [{guild}]
 moderator_roles = [{role}]
 api_base = {api:?}
 
+[http]
+listen = "127.0.0.1:0"
+
 {extra}
 "#,
             briefings = self.briefings().display().to_string(),
@@ -183,6 +186,29 @@ api_base = {api:?}
         self.logs
             .last()
             .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    /// The current run's `/metrics`, over a socket.
+    pub fn metrics(&self) -> String {
+        use std::io::{Read, Write};
+        let line = self.wait_log("http: serving on http://", Duration::from_secs(30));
+        let address = line
+            .rsplit("http://")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let mut stream = std::net::TcpStream::connect(&address).expect("the HTTP side accepts");
+        write!(
+            stream,
+            "GET /metrics HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        stream.read_to_string(&mut raw).unwrap();
+        raw.split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
             .unwrap_or_default()
     }
 

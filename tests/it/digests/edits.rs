@@ -94,6 +94,67 @@ fn a_corrected_briefing_edits_its_posts_in_place_on_both_platforms() {
     }
     assert_eq!(world.matrix_posts(&room).len(), 2, "edits, not new posts");
     assert_eq!(discord_posts(channel).len(), 1, "an edit, not a new post");
+
+    // A command on Discord too, then every metric of the HTTP side is there, with both platforms.
+    let summary = Invocation::new(fake().channel_id(), "summary")
+        .options(json!([{"name": "event", "type": 3, "value": "lighthouse"}]));
+    let i = fake().slash(summary);
+    fake()
+        .wait_reply(&i, WAIT)
+        .expect("the member is answered on Discord");
+    let metrics = bot.metrics();
+    let scrape = prometheus_parse::Scrape::parse(metrics.lines().map(|l| Ok(l.to_string()))).unwrap();
+    let has = |name: &str, labels: &[(&str, &str)]| {
+        scrape
+            .samples
+            .iter()
+            .any(|s| s.metric == name && labels.iter().all(|(k, v)| s.labels.get(k) == Some(*v)))
+    };
+    for (name, labels) in [
+        (
+            "attache_commands_total",
+            vec![("platform", "discord"), ("command", "summary")],
+        ),
+        (
+            "attache_commands_total",
+            vec![("platform", "matrix"), ("command", "digest")],
+        ),
+        ("attache_command_duration_seconds", vec![("platform", "matrix")]),
+        ("attache_briefings_loaded", vec![]),
+        ("attache_briefing_load_errors", vec![]),
+        ("attache_reloads_total", vec![("result", "changed")]),
+        (
+            "attache_posts_total",
+            vec![
+                ("platform", "discord"),
+                ("kind", "announce"),
+                ("outcome", "posted"),
+            ],
+        ),
+        (
+            "attache_posts_total",
+            vec![("platform", "matrix"), ("kind", "manual"), ("outcome", "posted")],
+        ),
+        ("attache_rate_limit_waits_total", vec![("platform", "discord")]),
+        ("attache_rate_limit_waits_total", vec![("platform", "matrix")]),
+        ("attache_platform_connected", vec![("platform", "discord")]),
+        ("attache_platform_connected", vec![("platform", "matrix")]),
+        ("attache_matrix_gap_fetches_total", vec![]),
+        ("attache_config_rejections_total", vec![]),
+    ] {
+        assert!(
+            has(name, &labels),
+            "{name} {labels:?} missing from /metrics:\n{metrics}"
+        );
+    }
+    for line in metrics
+        .lines()
+        .filter(|l| l.starts_with("attache_platform_connected"))
+    {
+        assert!(line.ends_with(" 1"), "both platforms connected: {line}");
+    }
+    // Labels never carry ids or free text.
+    assert!(!metrics.contains(&room) && !metrics.contains(&channel.to_string()));
 }
 
 #[test]
