@@ -11,7 +11,8 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use attache_core::command::Role;
-use attache_core::engine::{Engine, PlatformState};
+use attache_core::engine::{Caller, Engine, PlatformState};
+use attache_core::i18n::Lang;
 use attache_core::render::terminal::{self, Style};
 
 /// The terminal style for stdout: colour only on a terminal and when `NO_COLOR` is unset; width from
@@ -39,7 +40,7 @@ pub fn strip_prefix(line: &str) -> &str {
 
 /// Runs the console until stdin ends, `quit` is typed, or `shutdown` fires. When `owns_process` is set,
 /// the end of the console shuts the whole bot down.
-pub async fn run(engine: Arc<Engine>, shutdown: CancellationToken, owns_process: bool) {
+pub async fn run(engine: Arc<Engine>, shutdown: CancellationToken, owns_process: bool, lang: Lang) {
     engine.set_platform("console", PlatformState::Connected);
     let interactive = std::io::stdin().is_terminal();
     let style = stdout_style();
@@ -74,7 +75,8 @@ pub async fn run(engine: Arc<Engine>, shutdown: CancellationToken, owns_process:
         let engine_ = engine.clone();
         let line = line.to_string();
         // Commands read files on `reload`; keep that off the async workers.
-        let response = tokio::task::spawn_blocking(move || engine_.handle(&line, Role::Admin)).await;
+        let caller = Caller::new(Role::Admin, "console").lang(lang).place("console");
+        let response = tokio::task::spawn_blocking(move || engine_.handle_as(&line, &caller)).await;
         match response {
             Ok(response) => {
                 let mut out = std::io::stdout().lock();

@@ -19,7 +19,8 @@ use crate::runtime::Plan;
 use attache_core::briefing::{self, Briefing};
 use attache_core::command::Role;
 use attache_core::config::{Config, LogFormat};
-use attache_core::engine::Engine;
+use attache_core::engine::{Caller, Engine};
+use attache_core::i18n::Lang;
 use attache_core::render::terminal;
 use attache_core::resolve::{Resolution, resolve};
 use attache_core::response::Status;
@@ -46,11 +47,19 @@ struct Cli {
 enum Cmd {
     /// Start the platforms the config enables; with none, the console (the default)
     Run,
-    /// Type commands at the terminal, as in chat (with or without a leading `/` or `!`)
-    Console,
-    /// Run one command and print the reply: exit 0 when answered, 1 when not, 2 on a usage error
+    /// Type commands at the terminal, as in chat (with or without a leading `/` or `!`), or ask questions
+    Console {
+        /// Answer in this language: en, ru or zh [default: from LANG, else `bot.language`]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+    },
+    /// Run one command, or ask a question, and print the reply: exit 0 when answered, 1 when not, 2 on a
+    /// usage error
     Ask {
-        /// The command line, e.g. "sponsors infoforum"
+        /// Answer in this language: en, ru or zh [default: from LANG, else `bot.language`]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+        /// The command line or question, e.g. "sponsors infoforum" or "кто спонсировал Инфофорум?"
         #[arg(required = true, num_args = 1.., value_name = "COMMAND")]
         line: Vec<String>,
     },
@@ -86,7 +95,7 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
-    let quiet = !matches!(cli.command, None | Some(Cmd::Run) | Some(Cmd::Console));
+    let quiet = !matches!(cli.command, None | Some(Cmd::Run) | Some(Cmd::Console { .. }));
     let mut config = match Config::discover(cli.config.as_deref()) {
         Ok(c) => c,
         // `check` reports a broken config among its findings instead of stopping at it.
@@ -98,9 +107,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     init_logging(&config, quiet);
     match cli.command.unwrap_or(Cmd::Run) {
-        Cmd::Run => serve(config, false),
-        Cmd::Console => serve(config, true),
-        Cmd::Ask { line } => Ok(ask(config, &line.join(" "))),
+        Cmd::Run => {
+            let lang = language(None, &config)?;
+            serve(config, false, lang)
+        }
+        Cmd::Console { lang } => {
+            let lang = language(lang.as_deref(), &config)?;
+            serve(config, true, lang)
+        }
+        Cmd::Ask { lang, line } => {
+            let lang = language(lang.as_deref(), &config)?;
+            Ok(ask(config, &line.join(" "), lang))
+        }
         Cmd::Check => check(Ok(config), None),
         Cmd::Show { event, json } => show(config, &event, json),
         Cmd::Extract { file, json } => extract(&config, &file, json),
@@ -158,8 +176,8 @@ fn install_metrics() -> anyhow::Result<metrics_exporter_prometheus::PrometheusHa
     Ok(handle)
 }
 
-fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
-    let plan = if console_only {
+fn serve(config: Config, console_only: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut plan = if console_only {
         Plan::console_only()
     } else {
         // A configured platform whose secret is unset is skipped with a warning, so the rest still runs.
@@ -170,6 +188,7 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
         }
         Plan::from_config(&config, attache_core::config::env_secret)
     };
+    plan.console_lang = lang;
     let dir = config.briefings_dir.clone();
     let configured = config.matrix.is_some() || config.discord.is_some();
     // Installed before the first load, so the briefings gauge counts it.
@@ -200,9 +219,22 @@ fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn ask(config: Config, line: &str) -> ExitCode {
+/// The language of the terminal: `--lang`, else the `LANG` environment variable (`ru_RU.UTF-8` is
+/// Russian; `C` says nothing), else `bot.language`. A `--lang` the bot does not speak is a usage error.
+fn language(flag: Option<&str>, config: &Config) -> anyhow::Result<Lang> {
+    if let Some(tag) = flag {
+        return Lang::from_tag(tag).ok_or_else(|| {
+            anyhow::anyhow!("`--lang {tag}`: not a language the bot speaks; use en, ru or zh")
+        });
+    }
+    let from_env = std::env::var("LANG").ok().and_then(|v| Lang::from_tag(&v));
+    Ok(from_env.unwrap_or(config.language))
+}
+
+fn ask(config: Config, line: &str, lang: Lang) -> ExitCode {
     let engine = Engine::new(config);
-    let response = engine.handle(strip_prefix(line), Role::Admin);
+    let caller = Caller::new(Role::Admin, "console").lang(lang);
+    let response = engine.handle_as(strip_prefix(line), &caller);
     let text = terminal::render(&response, stdout_style());
     let code = match response.status {
         Status::Answer => 0,
@@ -308,10 +340,11 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 fn show(config: Config, event: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let lang = config.language;
     let engine = Engine::new(config);
     let snapshot = engine.snapshot();
     match resolve(&snapshot, event) {
-        Resolution::Found(b) => print_briefing(&b, json),
+        Resolution::Found(b) => print_briefing(&b, json, lang),
         // Not found or ambiguous: the same reply chat users get.
         _ => {
             let reply = engine.handle(&format!("briefing \"{}\"", event.replace('"', "")), Role::Admin);
@@ -324,7 +357,7 @@ fn show(config: Config, event: &str, json: bool) -> anyhow::Result<ExitCode> {
 fn extract(config: &Config, file: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     match briefing::parse(file, &bytes, &config.parse_options()) {
-        Ok(b) => print_briefing(&b, json),
+        Ok(b) => print_briefing(&b, json, config.language),
         Err(e) => {
             eprintln!("{e}");
             Ok(ExitCode::from(1))
@@ -332,13 +365,16 @@ fn extract(config: &Config, file: &Path, json: bool) -> anyhow::Result<ExitCode>
     }
 }
 
-fn print_briefing(b: &Briefing, json: bool) -> anyhow::Result<ExitCode> {
+fn print_briefing(b: &Briefing, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(b)?);
     } else {
         print!(
             "{}",
-            terminal::render(&attache_core::exec::card_response(b), stdout_style())
+            terminal::render(
+                &attache_core::exec::card_response(lang, b).in_lang(lang),
+                stdout_style()
+            )
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@ use tokio_util::task::TaskTracker;
 
 use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig};
 use attache_core::engine::Engine;
+use attache_core::i18n::Lang;
 use attache_core::store::{ReloadReport, watch};
 use metrics_exporter_prometheus::PrometheusHandle;
 
@@ -43,6 +44,8 @@ pub struct Plan {
     pub discord: Option<DiscordStart>,
     /// The HTTP server, when `[http]` is configured.
     pub http: Option<HttpConfig>,
+    /// The language the console answers in.
+    pub console_lang: Lang,
 }
 
 impl Plan {
@@ -76,6 +79,7 @@ impl Plan {
             matrix,
             discord,
             http,
+            console_lang: config.language,
         }
     }
 
@@ -87,6 +91,7 @@ impl Plan {
             matrix: None,
             discord: None,
             http: None,
+            console_lang: Lang::En,
         }
     }
 }
@@ -179,6 +184,7 @@ pub async fn run(
             engine.clone(),
             shutdown.clone(),
             plan.console_only,
+            plan.console_lang,
         ));
     }
     shutdown.cancelled().await;

@@ -144,7 +144,7 @@ proptest! {
     #[test]
     fn any_briefing_renders_within_every_limit(b in big_briefing()) {
         let b = Arc::new(b);
-        let card = attache_core::exec::card_response(&b);
+        let card = attache_core::exec::card_response(attache_core::i18n::Lang::En, &b);
         let message = reply(&card);
         assert_within_limits(&message);
         for e in message["embeds"].as_array().into_iter().flatten() {

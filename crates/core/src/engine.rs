@@ -13,26 +13,48 @@ use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::command::{Command, Role, UsageError};
+use crate::command::{Command, Expected, Role, UsageError};
 use crate::config::{Config, ConfigError};
 use crate::digest::Digests;
-use crate::exec::{self, Context, Host, HostStatus};
+use crate::exec::{self, Context, Host, HostStatus, NoScheduler};
+use crate::i18n::{Lang, code};
 use crate::response::{Inline, Response, Status};
 use crate::store::{Snapshot, Store};
+use crate::{tr, tr_inline};
 
 pub use crate::exec::{PlatformState, ReloadOutcome};
 
 /// Who runs a command, and from where: the role decides what they may run, the platform labels the
 /// command in metrics (`discord`, `matrix`, `console`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub role: Role,
     pub platform: &'static str,
+    /// The language to answer in.
+    pub lang: Lang,
+    /// Where the command came from, as a target (`matrix:<room id>`), for commands about the place.
+    pub place: Option<String>,
 }
 
 impl Caller {
+    /// A caller answered in English until told otherwise ([`Caller::lang`]).
     pub fn new(role: Role, platform: &'static str) -> Caller {
-        Caller { role, platform }
+        Caller {
+            role,
+            platform,
+            lang: Lang::En,
+            place: None,
+        }
+    }
+
+    pub fn lang(mut self, lang: Lang) -> Caller {
+        self.lang = lang;
+        self
+    }
+
+    pub fn place(mut self, place: impl Into<String>) -> Caller {
+        self.place = Some(place.into());
+        self
     }
 }
 
@@ -44,15 +66,18 @@ pub struct Engine {
     // std locks: held only to clone or replace a value, never across an `.await`.
     platforms: Mutex<BTreeMap<String, PlatformState>>,
     /// The digest scheduler once started, or why it could not start (`digest` and `digest status` say so).
-    digests: OnceLock<Result<Arc<Digests>, String>>,
+    digests: OnceLock<Result<Arc<Digests>, NoScheduler>>,
     /// The error of the last rejected config change, until one is accepted.
     config_rejected: Mutex<Option<String>>,
+    /// The language set for each place (room), kept in `<data.dir>/languages.json`.
+    languages: Languages,
     started: Instant,
 }
 
 impl Engine {
     /// Loads the briefings the config points at.
     pub fn new(config: Config) -> Engine {
+        let config_data_dir = config.data_dir.clone();
         let store = Arc::new(Store::open(&config.briefings_dir, config.parse_options()));
         Engine {
             store,
@@ -60,6 +85,7 @@ impl Engine {
             platforms: Mutex::new(BTreeMap::new()),
             digests: OnceLock::new(),
             config_rejected: Mutex::new(None),
+            languages: Languages::load(&config_data_dir),
             started: Instant::now(),
         }
     }
@@ -109,13 +135,13 @@ impl Engine {
         &self,
         tracker: &TaskTracker,
         shutdown: CancellationToken,
-    ) -> Result<Arc<Digests>, String> {
+    ) -> Result<Arc<Digests>, NoScheduler> {
         self.digests
             .get_or_init(|| {
                 crate::digest::start(self.store.clone(), self.watch_config(), tracker, shutdown).map_err(
                     |e| {
                         tracing::error!("digests and announcements are off: {e}");
-                        format!("Digests are off here: the ledger could not be opened ({e}).")
+                        NoScheduler::Ledger(e.to_string())
                     },
                 )
             })
@@ -133,10 +159,10 @@ impl Engine {
     }
 
     /// The digest scheduler, or why none runs (for replies).
-    pub fn scheduler(&self) -> Result<Arc<Digests>, String> {
+    pub fn scheduler(&self) -> Result<Arc<Digests>, NoScheduler> {
         match self.digests.get() {
             Some(d) => d.clone(),
-            None => Err("It runs with `attache run`, not with one-off commands.".into()),
+            None => Err(NoScheduler::OneOff),
         }
     }
 
@@ -182,23 +208,42 @@ impl Engine {
             .clone()
     }
 
-    /// Parses and runs one command line (without the platform's prefix) for a caller of the console.
+    /// Parses and runs one command line (without the platform's prefix) for a caller of the console, in
+    /// the configured language.
     pub fn handle(&self, line: &str, role: Role) -> Response {
-        self.handle_as(line, &Caller::new(role, "console"))
+        self.handle_as(line, &self.console_caller(role))
     }
 
-    /// Runs a parsed command for a caller of the console.
+    /// Runs a parsed command for a caller of the console, in the configured language.
     pub fn run(&self, command: Command, role: Role) -> Response {
-        self.run_as(command, &Caller::new(role, "console"))
+        self.run_as(command, &self.console_caller(role))
     }
 
-    /// Parses and runs one command line (without the platform's prefix).
+    fn console_caller(&self, role: Role) -> Caller {
+        Caller::new(role, "console").lang(self.language_of("console", None))
+    }
+
+    /// The language to answer in at `place`: the one set there with `language`, else `fallback` (a
+    /// platform's setting), else the config's `bot.language`.
+    pub fn language_of(&self, place: &str, fallback: Option<Lang>) -> Lang {
+        self.languages
+            .get(place)
+            .or(fallback)
+            .unwrap_or_else(|| self.config().language)
+    }
+
+    /// Parses and runs one command line (without the platform's prefix). A line that is no command but
+    /// reads as a question ("who sponsored infoforum?", "кто спонсировал Инфофорум?") is answered as one.
     pub fn handle_as(&self, line: &str, caller: &Caller) -> Response {
         match Command::parse(line) {
             Ok(command) => self.run_as(command, caller),
+            Err(UsageError::UnknownCommand { suggestion: None, .. }) if is_question(line) => {
+                let question = line.trim().to_string();
+                self.run_as(Command::Ask { question }, caller)
+            }
             Err(e) => {
                 crate::observe::command("unknown", caller.platform, "usage", Duration::ZERO);
-                usage_reply(&e)
+                usage_reply(caller.lang, &e)
             }
         }
     }
@@ -208,28 +253,33 @@ impl Engine {
     pub fn run_as(&self, command: Command, caller: &Caller) -> Response {
         let started = Instant::now();
         let name = command.spec().name;
-        let response = self.answer(command, caller.role);
+        let response = self.answer(command, caller).in_lang(caller.lang);
         crate::observe::command(name, caller.platform, response.status.as_str(), started.elapsed());
         response
     }
 
-    fn answer(&self, command: Command, role: Role) -> Response {
+    fn answer(&self, command: Command, caller: &Caller) -> Response {
+        let (role, lang) = (caller.role, caller.lang);
         let spec = command.spec();
         if !role.may(spec.access) {
             return Response::problem(
                 Status::Denied,
-                Inline::default()
-                    .code(spec.name)
-                    .text(format!(" is for {} only.", spec.access.describe())),
-                vec![Inline::plain(
-                    "Ask a moderator or an admin of this room or server.",
-                )],
+                tr_inline!(
+                    lang,
+                    "denied",
+                    command = code(spec.name),
+                    who = exec::who(lang, spec.access)
+                ),
+                vec![tr_inline!(lang, "denied-hint")],
             );
         }
         let context = Context {
             snapshot: self.snapshot(),
             config: self.config(),
             role,
+            lang,
+            platform: caller.platform,
+            place: caller.place.clone(),
             host: self,
         };
         match catch_unwind(AssertUnwindSafe(|| exec::execute(command, &context))) {
@@ -241,11 +291,7 @@ impl Engine {
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
                 tracing::error!(command = spec.name, "command failed: {what}");
-                Response::problem(
-                    Status::Internal,
-                    Inline::plain("Sorry, something went wrong while answering that. It has been logged."),
-                    vec![],
-                )
+                Response::problem(Status::Internal, tr_inline!(lang, "internal-error"), vec![])
             }
         }
     }
@@ -265,33 +311,194 @@ impl Host for Engine {
         Engine::reload(self)
     }
 
-    fn scheduler(&self) -> Result<Arc<Digests>, String> {
+    fn scheduler(&self) -> Result<Arc<Digests>, NoScheduler> {
         Engine::scheduler(self)
+    }
+
+    fn set_language(&self, place: &str, lang: Lang) -> Result<(), String> {
+        self.languages.set(place, lang)
     }
 }
 
+/// The language set for each room, kept in a small JSON file under the data directory (written whole to a
+/// temporary file and renamed, so a crash never leaves half a file).
+#[derive(Debug)]
+struct Languages {
+    path: std::path::PathBuf,
+    // A std lock: held to read or replace the map, and across the file write, never across an `.await`
+    // (commands run off the async workers).
+    set: Mutex<BTreeMap<String, Lang>>,
+}
+
+impl Languages {
+    fn load(data_dir: &std::path::Path) -> Languages {
+        let path = data_dir.join("languages.json");
+        let set = match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str::<BTreeMap<String, String>>(&text)
+                .map(|m| {
+                    m.into_iter()
+                        .filter_map(|(place, tag)| Lang::from_tag(&tag).map(|l| (place, l)))
+                        .collect()
+                })
+                .unwrap_or_else(|e| {
+                    tracing::warn!(
+                        "{}: not a language list ({e}); starting from none",
+                        path.display()
+                    );
+                    BTreeMap::new()
+                }),
+            Err(_) => BTreeMap::new(),
+        };
+        Languages {
+            path,
+            set: Mutex::new(set),
+        }
+    }
+
+    fn get(&self, place: &str) -> Option<Lang> {
+        self.set
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(place)
+            .copied()
+    }
+
+    fn set(&self, place: &str, lang: Lang) -> Result<(), String> {
+        let mut set = self.set.lock().unwrap_or_else(|e| e.into_inner());
+        set.insert(place.to_string(), lang);
+        let tags: BTreeMap<&str, &str> = set.iter().map(|(p, l)| (p.as_str(), l.code())).collect();
+        let text = serde_json::to_string_pretty(&tags).unwrap_or_default();
+        let temp = self.path.with_extension("json.tmp");
+        let write = || -> std::io::Result<()> {
+            if let Some(dir) = self.path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&temp, &text)?;
+            std::fs::rename(&temp, &self.path)
+        };
+        write().map_err(|e| {
+            tracing::error!("{}: {e}", self.path.display());
+            format!("{}: {e}", self.path.display())
+        })
+    }
+}
+
+/// Whether a line that names no command reads as a question: several words, or a question mark.
+fn is_question(line: &str) -> bool {
+    line.split_whitespace().count() >= 2 || line.contains(['?', '？'])
+}
+
 /// The reply to a command line that could not be parsed: what was wrong, the usage, where to get help.
-pub fn usage_reply(e: &UsageError) -> Response {
+pub fn usage_reply(lang: Lang, e: &UsageError) -> Response {
     let mut hints = Vec::new();
     match e.command().and_then(crate::catalogue::find) {
         Some(spec) => {
-            hints.push(Inline::default().text("Usage: ").code(spec.usage()));
-            hints.push(
-                Inline::default()
-                    .text("Type ")
-                    .code(format!("help {}", spec.name))
-                    .text(" for details."),
-            );
+            hints.push(tr_inline!(lang, "usage-line", usage = code(spec.usage())));
+            hints.push(tr_inline!(
+                lang,
+                "usage-help",
+                help = code(format!("help {}", spec.name))
+            ));
         }
-        None => hints.push(
-            Inline::default()
-                .text("Type ")
-                .code("help")
-                .text(" to see the commands."),
-        ),
+        None => hints.push(tr_inline!(lang, "usage-help-list", help = code("help"))),
     }
     if matches!(e, UsageError::Empty) {
         hints.clear();
     }
-    Response::problem(Status::Usage, Inline::plain(e.to_string()), hints)
+    Response::problem(Status::Usage, usage_message(lang, e), hints).in_lang(lang)
+}
+
+/// What was wrong with a command line, in `lang`.
+pub fn usage_message(lang: Lang, e: &UsageError) -> Inline {
+    match e {
+        UsageError::Empty => tr_inline!(lang, "usage-empty", help = code("help")),
+        UsageError::TooLong { len } => {
+            tr_inline!(lang, "usage-too-long", len = *len, max = crate::command::MAX_LINE)
+        }
+        UsageError::UnknownCommand {
+            name,
+            suggestion: None,
+        } => {
+            tr_inline!(lang, "usage-unknown-command", name = code(name.as_str()))
+        }
+        UsageError::UnknownCommand {
+            name,
+            suggestion: Some(best),
+        } => tr_inline!(
+            lang,
+            "usage-unknown-command-did-you-mean",
+            name = code(name.as_str()),
+            best = code(*best)
+        ),
+        UsageError::UnknownOption {
+            command,
+            option,
+            suggestion: None,
+        } => tr_inline!(
+            lang,
+            "usage-unknown-option",
+            command = code(*command),
+            option = code(option.as_str())
+        ),
+        UsageError::UnknownOption {
+            command,
+            option,
+            suggestion: Some(best),
+        } => tr_inline!(
+            lang,
+            "usage-unknown-option-did-you-mean",
+            command = code(*command),
+            option = code(option.as_str()),
+            best = code(*best)
+        ),
+        UsageError::Missing { command, option } => {
+            tr_inline!(
+                lang,
+                "usage-missing",
+                command = code(*command),
+                option = code(*option)
+            )
+        }
+        UsageError::Repeated { command, option } => {
+            tr_inline!(
+                lang,
+                "usage-repeated",
+                command = code(*command),
+                option = code(*option)
+            )
+        }
+        UsageError::Unexpected { command, words } => {
+            tr_inline!(
+                lang,
+                "usage-unexpected",
+                command = code(*command),
+                words = code(words.as_str())
+            )
+        }
+        UsageError::BadValue {
+            option,
+            value,
+            expected,
+        } => tr_inline!(
+            lang,
+            "usage-bad-value",
+            value = code(value.as_str()),
+            option = code(*option),
+            expected = expected_text(lang, expected)
+        ),
+    }
+}
+
+/// What a value should have been, in `lang`.
+fn expected_text(lang: Lang, expected: &Expected) -> String {
+    match expected {
+        Expected::Number { min, max } => tr!(
+            lang,
+            "expected-number",
+            min = min.to_string(),
+            max = max.to_string()
+        ),
+        Expected::OneOf(values) => tr!(lang, "expected-one-of", values = values.join(", ")),
+        Expected::Text => tr!(lang, "expected-text"),
+    }
 }

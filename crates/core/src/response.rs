@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::command::Command;
+use crate::text::Lang;
 
 /// What kind of answer this is; decides exit codes in the CLI and ephemeral replies on Discord.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -147,26 +148,6 @@ pub enum Block {
     },
 }
 
-impl Block {
-    /// A bulleted list of at most `max` items; the rest are counted in a last "and N more" item.
-    pub fn capped_list(
-        heading: Option<&str>,
-        items: impl ExactSizeIterator<Item = Inline>,
-        max: usize,
-    ) -> Block {
-        let total = items.len();
-        let mut items: Vec<Inline> = items.take(max).collect();
-        if total > max {
-            items.push(Inline::plain(format!("and {} more", total - max)));
-        }
-        Block::List {
-            heading: heading.map(str::to_string),
-            items,
-            ordered: false,
-        }
-    }
-}
-
 /// Where a list is, and what to type for the next page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Page {
@@ -198,6 +179,9 @@ pub struct Response {
     /// Shown to the caller alone (a Discord ephemeral reply), such as a digest preview.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub private: bool,
+    /// The language the response is written in, for what renderers add (page lines, buttons).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl Response {
@@ -208,6 +192,7 @@ impl Response {
             page: None,
             post: None,
             private: false,
+            lang: Lang::En,
         }
     }
 
@@ -221,6 +206,7 @@ impl Response {
             page: None,
             post: None,
             private: false,
+            lang: Lang::En,
         }
     }
 
@@ -236,6 +222,12 @@ impl Response {
 
     pub fn with_page(mut self, page: Page) -> Self {
         self.page = Some(page);
+        self
+    }
+
+    /// The same response, marked as written in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
         self
     }
 

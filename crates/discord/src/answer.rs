@@ -27,9 +27,11 @@ use crate::rest::{Rest, RestError, Secret, callback_path, original_path, snowfla
 use attache_core::command::{Command, Role};
 use attache_core::config::DiscordConfig;
 use attache_core::digest::manual::{self, Venue};
-use attache_core::digest::{BoxFuture, FailureReason, Target};
+use attache_core::digest::{BoxFuture, Target};
 use attache_core::engine::{Caller, Engine, usage_reply};
-use attache_core::response::{Inline, Page, Response};
+use attache_core::i18n::{self, Lang};
+use attache_core::response::{Page, Response};
+use attache_core::tr_inline;
 
 /// Discord's window for the first callback.
 const CALLBACK_WINDOW: Duration = Duration::from_secs(3);
@@ -45,21 +47,22 @@ struct SameGuild<'a> {
 }
 
 impl Venue for SameGuild<'_> {
-    fn may_post<'a>(&'a self, target: &'a Target) -> BoxFuture<'a, Result<(), Response>> {
+    fn may_post<'a>(&'a self, lang: Lang, target: &'a Target) -> BoxFuture<'a, Result<(), Response>> {
         Box::pin(async move {
             match *target {
-                Target::Discord(channel) => self.discord.same_guild(channel, self.guild).await,
+                Target::Discord(channel) => self.discord.same_guild(lang, channel, self.guild).await,
                 Target::Matrix(_) => Ok(()),
             }
         })
     }
 }
 
-/// Where an interaction came from.
+/// Where an interaction came from, and the language to answer it in.
 #[derive(Debug, Clone, Copy)]
 struct Origin {
     channel: u64,
     guild: Option<u64>,
+    lang: Lang,
 }
 
 /// A list whose buttons still work.
@@ -150,15 +153,24 @@ impl Discord {
         let this = self.clone();
         let name = c.data.name.clone();
         let token = c.token.clone();
+        let lang = interaction::language(
+            &c.locale,
+            c.guild_locale.as_deref(),
+            self.engine.config().language,
+        );
         let from = Origin {
             channel: c.channel_id.get(),
             guild: c.guild_id.map(|g| g.get()),
+            lang,
         };
         let mut work = Box::pin(async move {
             let engine = this.engine.clone();
+            let caller = Caller::new(role, "discord")
+                .lang(lang)
+                .place(format!("discord:{}", from.channel));
             let response = off_thread(move || match interaction::command(&name, &options) {
-                Ok(command) => engine.run_as(command, &Caller::new(role, "discord")),
-                Err(e) => usage_reply(&e),
+                Ok(command) => engine.run_as(command, &caller),
+                Err(e) => usage_reply(lang, &e),
             })
             .await;
             this.deliver(response, key, invoker, &token, from).await
@@ -197,7 +209,7 @@ impl Discord {
         let Some(page) = &response.page else {
             return rendered;
         };
-        let rows = page_buttons(page, key, invoker);
+        let rows = page_buttons(response.lang, page, key, invoker);
         if !rows.is_empty() {
             self.remember(key, invoker, page, token);
         }
@@ -217,6 +229,7 @@ impl Discord {
             guild: from.guild,
         };
         let reply = manual::post(
+            from.lang,
             self.engine.scheduler(),
             &self.engine.config(),
             post,
@@ -229,22 +242,26 @@ impl Discord {
     }
 
     /// A channel named by a moderator must be in the guild they moderate.
-    async fn same_guild(&self, channel: u64, guild: Option<u64>) -> Result<(), Response> {
+    async fn same_guild(&self, lang: Lang, channel: u64, guild: Option<u64>) -> Result<(), Response> {
         let found = self.rest.get(&format!("/channels/{channel}")).await;
         let channel_guild = found.as_ref().ok().and_then(|c| snowflake(&c["guild_id"]));
         if guild.is_some() && channel_guild == guild {
             return Ok(());
         }
-        let why = match found {
-            Err(e) => format!("cannot post to <#{channel}>: {}", explain(&e)),
-            Ok(_) => format!("<#{channel}> is not a channel of this server"),
+        let at = format!("<#{channel}>");
+        let message = match found {
+            Err(e) => tr_inline!(
+                lang,
+                "channel-not-reachable",
+                channel = at,
+                why = explain(lang, &e)
+            ),
+            Ok(_) => tr_inline!(lang, "channel-other-server", channel = at),
         };
         Err(Response::problem(
             attache_core::response::Status::Denied,
-            Inline::plain(format!("I {why}.")),
-            vec![Inline::plain(
-                "Post digests to channels of the server you moderate.",
-            )],
+            message,
+            vec![tr_inline!(lang, "post-in-your-server")],
         )
         .private())
     }
@@ -286,14 +303,18 @@ impl Discord {
     /// What a press of a paging button answers: the next or previous page in place of the list, for the
     /// one who asked; anyone else, or a list whose time is up, is told so privately.
     async fn press(&self, c: &ComponentInteraction) -> CreateInteractionResponse {
-        let notice = |text: &str| CreateInteractionResponse::Message(render::notice(text));
+        let lang = interaction::language(
+            &c.locale,
+            c.guild_locale.as_deref(),
+            self.engine.config().language,
+        );
+        let notice =
+            |id: &str| CreateInteractionResponse::Message(render::notice(&i18n::text(lang, id, &[])));
         let Some(button) = PageButton::parse(&c.data.custom_id) else {
-            return notice("That button is not one of mine any more.");
+            return notice("list-expired");
         };
         if button.invoker != c.user.id.get() {
-            return notice(
-                "Only the person who ran this command can turn its pages. Run it yourself to browse.",
-            );
+            return notice("only-invoker-pages");
         }
         let pager = self
             .pagers
@@ -302,7 +323,7 @@ impl Discord {
             .get(&button.key)
             .cloned();
         let Some(pager) = pager else {
-            return notice("This list has expired. Run the command again to browse it.");
+            return notice("list-expired");
         };
         let command = if button.forward { pager.next } else { pager.prev };
         let Some(command) = command else {
@@ -311,11 +332,14 @@ impl Discord {
         };
         let role = self.role(&c.user, c.member.as_ref());
         let engine = self.engine.clone();
-        let response = off_thread(move || engine.run_as(command, &Caller::new(role, "discord"))).await;
+        let caller = Caller::new(role, "discord")
+            .lang(lang)
+            .place(format!("discord:{}", c.channel_id.get()));
+        let response = off_thread(move || engine.run_as(command, &caller)).await;
         let rows = match &response.page {
             Some(page) => {
                 self.remember(button.key, button.invoker, page, &c.token);
-                page_buttons(page, button.key, button.invoker)
+                page_buttons(lang, page, button.key, button.invoker)
             }
             None => Vec::new(),
         };
@@ -380,24 +404,14 @@ async fn off_thread(work: impl FnOnce() -> Response + Send + 'static) -> Respons
     tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
         Response::problem(
             attache_core::response::Status::Internal,
-            "Sorry, that failed.".into(),
+            tr_inline!(Lang::En, "internal-error"),
             vec![],
         )
     })
 }
 
-/// A posting failure as a moderator can act on it.
-/// Read from the same classification as a digest's failures ([`failure`]).
-fn explain(e: &RestError) -> String {
-    match failure(e).reason {
-        FailureReason::MissingPermission => {
-            "the bot is missing permissions there (it needs View Channel, Send Messages and Embed Links)"
-                .into()
-        }
-        FailureReason::UnknownTarget => "there is no such channel, or the bot cannot see it".into(),
-        _ if e.code() == Some(50035) => {
-            "Discord refused the message as malformed (this is a bug; it has been logged)".into()
-        }
-        _ => format!("Discord did not accept it ({e})"),
-    }
+/// Why a channel cannot be posted to, in `lang`: the same classification as a digest's failures
+/// ([`failure`]).
+fn explain(lang: Lang, e: &RestError) -> String {
+    failure(e).reason.text(lang)
 }

@@ -11,13 +11,23 @@ use crate::commands::{ADMINISTRATOR, MANAGE_MESSAGES};
 use attache_core::catalogue::{self, OptionKind};
 use attache_core::command::{Args, Command, Role, UsageError, Value};
 use attache_core::config::DiscordConfig;
+use attache_core::i18n::Lang;
 use attache_core::response::Page;
 use attache_core::store::Snapshot;
+use attache_core::tr;
 
 /// At most this many autocomplete choices (Discord's limit).
 pub const AUTOCOMPLETE_MAX: usize = 25;
 /// A choice's name and string value are 1-100 characters.
 const CHOICE_MAX: usize = 100;
+
+/// The language to answer an interaction in: the member's client language (`locale`), else the server's
+/// (`guild_locale`), else the configured default. Chinese in either script gets the Chinese catalogue.
+pub fn language(locale: &str, guild_locale: Option<&str>, default: Lang) -> Lang {
+    Lang::from_tag(locale)
+        .or_else(|| guild_locale.and_then(Lang::from_tag))
+        .unwrap_or(default)
+}
 
 /// The caller's standing: admins by the config or the Administrator permission; moderators by a configured
 /// role or the Manage Messages permission; everyone else a member. `permissions` is the member's computed
@@ -132,7 +142,7 @@ impl PageButton {
 
 /// Previous and Next buttons for a paged list (secondary style, a direction that leads nowhere
 /// disabled); none when everything fits on one page.
-pub fn page_buttons(page: &Page, key: u64, invoker: u64) -> Vec<CreateActionRow> {
+pub fn page_buttons(lang: Lang, page: &Page, key: u64, invoker: u64) -> Vec<CreateActionRow> {
     if page.pages <= 1 {
         return Vec::new();
     }
@@ -148,8 +158,8 @@ pub fn page_buttons(page: &Page, key: u64, invoker: u64) -> Vec<CreateActionRow>
             .disabled(!enabled)
     };
     vec![CreateActionRow::Buttons(vec![
-        button(false, "◀ Previous", page.prev.is_some()),
-        button(true, "Next ▶", page.next.is_some()),
+        button(false, &tr!(lang, "button-previous"), page.prev.is_some()),
+        button(true, &tr!(lang, "button-next"), page.next.is_some()),
     ])]
 }
 
@@ -247,7 +257,7 @@ mod tests {
             next: Some(attache_core::command::Command::parse("events page:2").unwrap()),
             prev: None,
         };
-        let rows = serde_json::to_value(page_buttons(&page, 5, 6)).unwrap();
+        let rows = serde_json::to_value(page_buttons(Lang::En, &page, 5, 6)).unwrap();
         assert_eq!(
             rows,
             serde_json::json!([{"type": 1, "components": [
@@ -256,6 +266,16 @@ mod tests {
             ]}]),
             "an action row of two secondary buttons"
         );
-        assert!(page_buttons(&Page { pages: 1, ..page }, 5, 6).is_empty());
+        assert!(page_buttons(Lang::En, &Page { pages: 1, ..page }, 5, 6).is_empty());
+    }
+
+    #[test]
+    fn the_language_is_the_members_then_the_servers_then_the_default() {
+        assert_eq!(language("ru", Some("en-US"), Lang::En), Lang::Ru);
+        assert_eq!(language("zh-TW", None, Lang::En), Lang::Zh);
+        assert_eq!(language("zh-CN", None, Lang::En), Lang::Zh);
+        assert_eq!(language("fr", Some("ru"), Lang::En), Lang::Ru);
+        assert_eq!(language("fr", Some("de"), Lang::Zh), Lang::Zh);
+        assert_eq!(language("en-GB", Some("ru"), Lang::Zh), Lang::En);
     }
 }

@@ -12,6 +12,7 @@ use serenity::all::{
 
 use crate::markdown::{block_markdown, block_text, code, escape, inline, is_web, link, list, truncate};
 use attache_core::response::{Block, Inline, Response, Status};
+use attache_core::tr;
 
 pub const CONTENT_MAX: usize = 2000;
 pub const TITLE_MAX: usize = 256;
@@ -202,7 +203,13 @@ pub fn render(response: &Response) -> Rendered {
     }
     let mut embed = layout(blocks);
     if let Some(page) = &response.page {
-        let text = format!("Page {} of {} · {} in all", page.page, page.pages, page.total);
+        let text = tr!(
+            response.lang,
+            "page-line",
+            page = page.page,
+            pages = page.pages,
+            total = page.total
+        );
         embed.footer = Some(truncate(&text, FOOTER_MAX));
     }
     fit(&mut embed);

@@ -1,9 +1,11 @@
 //! The pages, as maud templates: every value is escaped by the template engine, and only http(s) URLs
 //! become links. Plain HTML and one stylesheet: readable on a phone, no JavaScript.
 
-use attache_core::card::date_range;
+use attache_core::card::{date_range, relation_heading};
+use attache_core::i18n::Lang;
 use attache_core::model::{Briefing, Relation, is_web_url};
 use attache_core::search::Snippet;
+use attache_core::tr;
 use maud::{DOCTYPE, Markup, html};
 
 /// One page: the frame around `body`, in language `lang`.
@@ -44,9 +46,14 @@ pub fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-/// When and where, as one line.
+/// The language a briefing is written in, when it is one the bot speaks; else English.
+pub fn lang_of(b: &Briefing) -> Lang {
+    Lang::from_tag(&b.language).unwrap_or(Lang::En)
+}
+
+/// When and where, as one line, the briefing's language's way.
 pub fn when_where(b: &Briefing) -> Option<String> {
-    let when = b.date.map(|d| date_range(d, b.end_date));
+    let when = b.date.map(|d| date_range(lang_of(b), d, b.end_date));
     match (when, b.location.as_deref()) {
         (Some(w), Some(l)) => Some(format!("{w} · {l}")),
         (Some(w), None) => Some(w),
@@ -69,21 +76,22 @@ pub fn entry(b: &Briefing, text: Option<Markup>) -> Markup {
     }
 }
 
-/// The whole briefing.
+/// The whole briefing, its headings in its own language.
 pub fn briefing(b: &Briefing) -> Markup {
+    let lang = lang_of(b);
     html! {
         article.briefing {
             h1 { (b.title) }
             @if let Some(w) = when_where(b) { p.meta { (w) } }
             dl.facts {
-                @if let Some(e) = &b.event { dt { "Event" } dd { (e) } }
-                @if let Some(t) = &b.theme { dt { "Theme" } dd { (t) } }
-                @if let Some(s) = &b.source { dt { "Source" } dd { (link(s, s)) } }
+                @if let Some(e) = &b.event { dt { (tr!(lang, "field-event")) } dd { (e) } }
+                @if let Some(t) = &b.theme { dt { (tr!(lang, "field-theme")) } dd { (t) } }
+                @if let Some(s) = &b.source { dt { (tr!(lang, "field-source")) } dd { (link(s, s)) } }
             }
-            @if let Some(s) = &b.summary { section { h2 { "Summary" } p { (s) } } }
+            @if let Some(s) = &b.summary { section { h2 { (tr!(lang, "heading-summary")) } p { (s) } } }
             @if !b.quotes.is_empty() {
                 section.quotes {
-                    h2 { "Quotes" }
+                    h2 { (tr!(lang, "heading-quotes")) }
                     @for q in &b.quotes {
                         figure {
                             blockquote { p { (q.text) } }
@@ -97,11 +105,11 @@ pub fn briefing(b: &Briefing) -> Markup {
             }
             @if !b.sponsors.is_empty() {
                 section.organizations {
-                    h2 { "Organizations" }
+                    h2 { (tr!(lang, "heading-organizations")) }
                     @for r in Relation::ALL {
                         @let names: Vec<_> = b.sponsors_with(r).collect();
                         @if !names.is_empty() {
-                            h3 { (r.plural_title()) }
+                            h3 { (relation_heading(lang, r)) }
                             ul { @for s in names {
                                 li { (s.name) @if let Some(c) = &s.country { " (" (c) ")" } }
                             } }
@@ -111,7 +119,7 @@ pub fn briefing(b: &Briefing) -> Markup {
             }
             @if !b.topics.is_empty() {
                 section.topics {
-                    h2 { "Topics" }
+                    h2 { (tr!(lang, "heading-topics")) }
                     ul { @for t in &b.topics {
                         li { (t.title) @if let Some(d) = &t.description { ": " span.description { (d) } } }
                     } }
@@ -119,7 +127,7 @@ pub fn briefing(b: &Briefing) -> Markup {
             }
             @if !b.links.is_empty() {
                 section.links {
-                    h2 { "Links" }
+                    h2 { (tr!(lang, "heading-links")) }
                     ul { @for l in &b.links { li { (link(&l.url, &l.title)) } } }
                 }
             }
@@ -128,8 +136,8 @@ pub fn briefing(b: &Briefing) -> Markup {
             }
             p.meta {
                 a href={ "/briefings/" (b.id) ".json" } { "JSON" }
-                @if !b.extracted.is_empty() {
-                    " · Some fields were extracted from the article's text and may be imprecise."
+                @if let Some(attache_core::response::Block::Note { text }) = attache_core::card::extracted_note(lang, b) {
+                    " · " (text.to_plain())
                 }
             }
         }

@@ -5,7 +5,9 @@
 use attache_core::command::Role;
 use attache_core::digest::manual::{self, Venue};
 use attache_core::digest::{BoxFuture, Target};
+use attache_core::i18n::{Lang, code};
 use attache_core::response::{Inline, Post, Response, Status};
+use attache_core::tr_inline;
 use matrix_sdk::{Room, RoomState};
 
 use super::Bot;
@@ -13,9 +15,10 @@ use super::event::Request;
 use super::room::role_in;
 
 /// Posts `post` and returns the reply that says where it went, or why not.
-pub(super) async fn post(bot: &Bot, room: &Room, request: &Request, post: &Post) -> Response {
+pub(super) async fn post(bot: &Bot, room: &Room, request: &Request, post: &Post, lang: Lang) -> Response {
     let venue = Moderated { bot, request };
     manual::post(
+        lang,
         bot.engine.scheduler(),
         &bot.engine.config(),
         post,
@@ -33,10 +36,10 @@ struct Moderated<'a> {
 }
 
 impl Venue for Moderated<'_> {
-    fn may_post<'a>(&'a self, target: &'a Target) -> BoxFuture<'a, Result<(), Response>> {
+    fn may_post<'a>(&'a self, lang: Lang, target: &'a Target) -> BoxFuture<'a, Result<(), Response>> {
         Box::pin(async move {
             match target {
-                Target::Matrix(name) => moderated_room(self.bot, self.request, name).await.map(drop),
+                Target::Matrix(name) => moderated_room(lang, self.bot, self.request, name).await.map(drop),
                 Target::Discord(_) => Ok(()),
             }
         })
@@ -44,9 +47,8 @@ impl Venue for Moderated<'_> {
 }
 
 /// The joined room `name` (an id or an alias), if the caller moderates it as well.
-async fn moderated_room(bot: &Bot, request: &Request, name: &str) -> Result<Room, Response> {
-    let problem =
-        |status, message: Inline, hint: &str| Response::problem(status, message, vec![Inline::plain(hint)]);
+async fn moderated_room(lang: Lang, bot: &Bot, request: &Request, name: &str) -> Result<Room, Response> {
+    let problem = |status, message: Inline, hint: Inline| Response::problem(status, message, vec![hint]);
     let room_id = super::room_id(&bot.client, name).await.ok();
     let joined = room_id
         .and_then(|id| bot.client.get_room(&id))
@@ -54,18 +56,15 @@ async fn moderated_room(bot: &Bot, request: &Request, name: &str) -> Result<Room
     let Some(target_room) = joined else {
         return Err(problem(
             Status::NotFound,
-            Inline::default().text("I am not in ").code(name).text("."),
-            "Invite me there first, then try again.",
+            tr_inline!(lang, "not-in-room", room = code(name)),
+            tr_inline!(lang, "invite-me-first"),
         ));
     };
     if role_in(bot, &target_room, &request.sender).await < Role::Moderator {
         return Err(problem(
             Status::Denied,
-            Inline::default()
-                .text("You are not a moderator in ")
-                .code(name)
-                .text("."),
-            "Ask a moderator of that room to post the digest.",
+            tr_inline!(lang, "not-moderator-in", room = code(name)),
+            tr_inline!(lang, "ask-moderator-there"),
         ));
     }
     Ok(target_room)

@@ -5,7 +5,9 @@
 //! `strong`, `em`, `code`, `a`, `ul`, `ol`, `li`, `blockquote`, `br`, `hr`), all on the spec's allowlist, and
 //! links only ever point at `http(s)` URLs. Long answers are split by [`super::split`] into numbered parts.
 
+use attache_core::i18n::{Lang, code};
 use attache_core::response::{Block, Inline, Page, Post, Response, Span};
+use attache_core::{tr, tr_inline};
 
 use super::split::{self, Atom, Piece, Row, Shape};
 
@@ -20,7 +22,7 @@ pub struct Message {
 pub fn render(response: &Response) -> Vec<Message> {
     let mut pieces = blocks(&response.blocks);
     if let Some(page) = &response.page {
-        pieces.extend(split::pieces(page_shape(page)));
+        pieces.extend(split::pieces(page_shape(response.lang, page)));
     }
     split::pack(pieces)
 }
@@ -222,16 +224,23 @@ fn sep(i: usize, sep: &'static str) -> &'static str {
     if i == 0 { "" } else { sep }
 }
 
-fn page_shape(page: &Page) -> Shape {
-    let mut line = Inline::plain(format!(
-        "Page {} of {} ({} in all).",
-        page.page, page.pages, page.total
+fn page_shape(lang: Lang, page: &Page) -> Shape {
+    let mut line = Inline::plain(tr!(
+        lang,
+        "page-line",
+        page = page.page,
+        pages = page.pages,
+        total = page.total
     ));
     if let Some(next) = &page.next {
-        line = line.text(" Next: ").code(next.to_line());
+        line.0.push(Span::Plain(" ".into()));
+        line.0
+            .extend(tr_inline!(lang, "page-next", command = code(next.to_line())).0);
     }
     if let Some(prev) = &page.prev {
-        line = line.text(" Previous: ").code(prev.to_line());
+        line.0.push(Span::Plain(" ".into()));
+        line.0
+            .extend(tr_inline!(lang, "page-previous", command = code(prev.to_line())).0);
     }
     Shape::wrapped("<p><em>", "</em></p>", vec![Row::new("", "", atoms(&line))])
 }

@@ -198,15 +198,17 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
     let role = role_in(bot, room, &request.sender).await;
     let engine = bot.engine.clone();
     let line = request.line.clone();
+    let place = format!("matrix:{}", room.room_id());
+    let fallback = bot.engine.config().matrix.as_ref().and_then(|m| m.language);
+    let lang = engine.language_of(&place, fallback);
+    let caller = Caller::new(role, "matrix").lang(lang).place(place);
     // `reload` reads files: keep commands off the async workers.
-    let Ok(mut response) =
-        tokio::task::spawn_blocking(move || engine.handle_as(&line, &Caller::new(role, "matrix"))).await
-    else {
+    let Ok(mut response) = tokio::task::spawn_blocking(move || engine.handle_as(&line, &caller)).await else {
         tracing::error!("a command task failed");
         return;
     };
     if let Some(post) = response.post.take() {
-        response = super::digest::post(bot, room, &request, &post).await;
+        response = super::digest::post(bot, room, &request, &post, lang).await;
     }
     let reply = render::render(&response);
     let sending = std::time::Instant::now();

@@ -175,14 +175,18 @@ async fn moderator_commands_need_a_power_level_or_the_list() {
         (&listed, "example-harbour-summit-2024"),
     ] {
         let reply = answers(&messages, bot, event)[0];
-        let confirmation = attache_core::digest::manual::reply(id, &here, true, &Ok(()));
+        let confirmation =
+            attache_core::digest::manual::reply(attache_core::i18n::Lang::En, id, &here, true, &Ok(()));
         assert_answer(reply, &render(&confirmation)[0]);
         // The digest itself comes before its reply, posted to the room rather than replying to anyone.
         let at = messages
             .iter()
             .position(|m| m.event_id == reply.event_id)
             .unwrap();
-        let card = attache_core::digest::content::digest_card(engine.snapshot().get(id).unwrap());
+        let card = attache_core::digest::content::digest_card(
+            attache_core::i18n::Lang::En,
+            engine.snapshot().get(id).unwrap(),
+        );
         let posted = messages[..at]
             .iter()
             .rev()

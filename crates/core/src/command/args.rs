@@ -55,8 +55,26 @@ pub enum UsageError {
     BadValue {
         option: &'static str,
         value: String,
-        expected: String,
+        expected: Expected,
     },
+}
+
+/// What an option's value should have been.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    Number { min: i64, max: i64 },
+    OneOf(&'static [&'static str]),
+    Text,
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::Number { min, max } => write!(f, "a number from {min} to {max}"),
+            Expected::OneOf(values) => write!(f, "one of {}", values.join(", ")),
+            Expected::Text => f.write_str("some text"),
+        }
+    }
 }
 
 fn suggest(s: &Option<&'static str>) -> String {
@@ -292,7 +310,7 @@ fn choice(values: &[&'static str], value: &str) -> Option<&'static str> {
 
 /// Checks and types a value for an option, whether it came positionally, by name, or from a platform.
 pub fn convert(opt: &'static OptionSpec, value: &str) -> Result<Value, UsageError> {
-    let bad = |expected: String| UsageError::BadValue {
+    let bad = |expected: Expected| UsageError::BadValue {
         option: opt.name,
         value: value.to_string(),
         expected,
@@ -300,12 +318,12 @@ pub fn convert(opt: &'static OptionSpec, value: &str) -> Result<Value, UsageErro
     match opt.kind {
         OptionKind::Integer { min, max } => match value.trim().parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Value::Int(n)),
-            _ => Err(bad(format!("a number from {min} to {max}"))),
+            _ => Err(bad(Expected::Number { min, max })),
         },
         OptionKind::Choice(values) => choice(values, value)
             .map(|c| Value::Text(c.to_string()))
-            .ok_or_else(|| bad(format!("one of {}", values.join(", ")))),
-        _ if value.trim().is_empty() => Err(bad("some text".into())),
+            .ok_or_else(|| bad(Expected::OneOf(values))),
+        _ if value.trim().is_empty() => Err(bad(Expected::Text)),
         _ => Ok(Value::Text(value.trim().to_string())),
     }
 }

@@ -42,6 +42,8 @@ impl Command {
                 text("speaker", speaker.as_ref());
             }
             Command::Search { query, .. } => text("query", Some(query)),
+            Command::Ask { question } => text("question", Some(question)),
+            Command::Language { language } => text("language", language.as_ref()),
             Command::Digest { event, target } => {
                 text("event", Some(event));
                 text("target", target.as_ref());

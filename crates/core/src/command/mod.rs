@@ -11,7 +11,7 @@ mod line;
 use crate::catalogue::{self, Access, CommandSpec};
 use crate::model::Relation;
 
-pub use args::{Args, MAX_LINE, UsageError, Value};
+pub use args::{Args, Expected, MAX_LINE, UsageError, Value};
 
 /// The caller's standing, decided by the adapter from platform roles, power levels or config.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,6 +64,14 @@ pub enum Command {
     Search {
         query: String,
         page: usize,
+    },
+    /// A question in plain words, answered by the command it maps to.
+    Ask {
+        question: String,
+    },
+    /// Sets (or, without a value, tells) the language of the caller's room.
+    Language {
+        language: Option<String>,
     },
     Digest {
         event: String,
@@ -139,6 +147,12 @@ impl Command {
                 query: required(text("query"), "query")?,
                 page: page(text("page")),
             },
+            "ask" => Command::Ask {
+                question: required(text("question"), "question")?,
+            },
+            "language" => Command::Language {
+                language: text("language"),
+            },
             "digest" => Command::Digest {
                 event: required(text("event"), "event")?,
                 target: text("target"),
@@ -169,6 +183,8 @@ impl Command {
             Command::Sponsors { .. } => "sponsors",
             Command::Quotes { .. } => "quotes",
             Command::Search { .. } => "search",
+            Command::Ask { .. } => "ask",
+            Command::Language { .. } => "language",
             Command::Digest { .. } => "digest",
             Command::DigestPreview { .. } => "digest-preview",
             Command::DigestStatus => "digest-status",

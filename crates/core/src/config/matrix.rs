@@ -65,6 +65,9 @@ pub struct MatrixConfig {
     pub autojoin: Autojoin,
     /// Room ids or aliases the bot serves; empty means every room it is in.
     pub rooms: Vec<String>,
+    /// The language of answers in rooms where a moderator has set none (`matrix.language`); else
+    /// `bot.language`.
+    pub language: Option<crate::text::Lang>,
 }
 
 impl MatrixConfig {
@@ -118,6 +121,7 @@ pub(super) struct Raw {
     autojoin: Option<Spanned<RawAutojoin>>,
     #[serde(default)]
     rooms: Vec<Spanned<String>>,
+    language: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,6 +193,10 @@ impl Raw {
             moderators,
             autojoin,
             rooms,
+            language: self
+                .language
+                .map(|l| super::language(at, &l, "matrix.language"))
+                .transpose()?,
         })
     }
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::text::Lang;
 use crate::tomlerr;
 
 mod digest;
@@ -59,6 +60,8 @@ pub struct Config {
     /// Where the config came from; `None` for built-in defaults.
     pub path: Option<PathBuf>,
     pub name: String,
+    /// The language of answers when the platform does not say (`bot.language`), and of scheduled posts.
+    pub language: Lang,
     pub briefings_dir: PathBuf,
     pub watch: bool,
     pub debounce: Duration,
@@ -106,6 +109,7 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawBot {
     name: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -227,6 +231,12 @@ impl Config {
         Ok(Config {
             path: path.map(Path::to_path_buf),
             name: text(raw.bot.name, "bot.name", "Attaché")?,
+            language: raw
+                .bot
+                .language
+                .map(|l| language(&at, &l, "bot.language"))
+                .transpose()?
+                .unwrap_or(Lang::En),
             briefings_dir: text(raw.briefings.dir, "briefings.dir", "briefings")?.into(),
             watch: raw.briefings.watch.unwrap_or(true),
             debounce: Duration::from_millis(in_range(
@@ -289,6 +299,19 @@ impl Config {
 pub struct PlatformCheck {
     pub name: &'static str,
     pub problem: Option<String>,
+}
+
+/// A language the bot speaks: `en`, `ru` or `zh` (or a tag of one, such as `zh-CN`).
+fn language(at: &Locator, v: &Spanned<String>, key: &str) -> Result<Lang, ConfigError> {
+    Lang::from_tag(v.get_ref()).ok_or_else(|| {
+        at.fail(
+            v.span(),
+            format!(
+                "`{key}` = {:?} is not a language the bot speaks: use \"en\", \"ru\" or \"zh\"",
+                v.get_ref()
+            ),
+        )
+    })
 }
 
 /// Reads an environment variable as a secret: unset, empty and blank all count as missing.

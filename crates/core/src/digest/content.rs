@@ -10,8 +10,10 @@ use sha2::{Digest as _, Sha256};
 
 use crate::card;
 use crate::config::Config;
+use crate::i18n::{Lang, code};
 use crate::model::Briefing;
 use crate::response::{Block, Inline, Response};
+use crate::tr_inline;
 
 use super::poster::PostKey;
 use crate::target::Target;
@@ -48,31 +50,32 @@ impl PostKind {
     /// The content of this kind of post for `b`, as of now, linking to the briefing's page when the
     /// config gives a public URL.
     pub fn content(self, b: &Briefing, config: &Config) -> Response {
+        let lang = config.language;
         let mut content = match self {
-            PostKind::Digest | PostKind::Manual => digest_card(b),
-            PostKind::Announce => announcement(b),
+            PostKind::Digest | PostKind::Manual => digest_card(lang, b),
+            PostKind::Announce => announcement(lang, b),
         };
         if let Some(url) = config.http.as_ref().and_then(|h| h.page_url(&b.id)) {
-            content.blocks.push(card::page_link(url));
+            content.blocks.push(card::page_link(lang, url));
         }
-        content
+        content.in_lang(lang)
     }
 }
 
 /// The digest card: what `digest <event>` posts and what a scheduled run posts for each briefing.
-pub fn digest_card(b: &Briefing) -> Response {
-    Response::answer(card::card(b))
+pub fn digest_card(lang: Lang, b: &Briefing) -> Response {
+    Response::answer(card::card(lang, b))
 }
 
 /// The short card announcing a new briefing.
-pub fn announcement(b: &Briefing) -> Response {
+pub fn announcement(lang: Lang, b: &Briefing) -> Response {
     let mut blocks = vec![
         Block::Note {
-            text: Inline::plain("New briefing"),
+            text: tr_inline!(lang, "announce-new"),
         },
         card::title(b),
     ];
-    let facts = card::facts(b);
+    let facts = card::facts(lang, b);
     if !matches!(&facts, Block::Fields { fields } if fields.is_empty()) {
         blocks.push(facts);
     }
@@ -82,9 +85,11 @@ pub fn announcement(b: &Briefing) -> Response {
         });
     }
     blocks.push(Block::Note {
-        text: Inline::default()
-            .text("More: ")
-            .code(format!("briefing {}", b.id)),
+        text: tr_inline!(
+            lang,
+            "announce-more",
+            command = code(format!("briefing {}", b.id))
+        ),
     });
     Response::answer(blocks)
 }

@@ -9,71 +9,73 @@
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::i18n::{Lang, code};
 use crate::response::{Block, Inline, Post, Response, Status};
+use crate::{tr, tr_inline};
 
-use super::Digests;
 use super::poster::{BoxFuture, FailureReason, PostFailure};
+use super::{Digests, NoScheduler, why_off};
 use crate::target::Target;
 
 /// What only a platform can tell about a moderator's digest to another of its channels or rooms.
 pub trait Venue: Send + Sync {
     /// `Ok` when the caller may post to `target`, a channel or room of this platform other than the one
     /// the command came from (a channel of the same Discord server; a Matrix room the caller moderates
-    /// too); else the refusal to answer with.
-    fn may_post<'a>(&'a self, target: &'a Target) -> BoxFuture<'a, Result<(), Response>>;
+    /// too); else the refusal to answer with, in `lang`.
+    fn may_post<'a>(&'a self, lang: Lang, target: &'a Target) -> BoxFuture<'a, Result<(), Response>>;
 }
 
-/// Posts a moderator's digest and returns the reply for the moderator. `here` is where the command came
-/// from; `request` the platform's id of the command, so the same command delivered twice posts once;
-/// `digests` the scheduler, or why none runs.
+/// Posts a moderator's digest and returns the reply for the moderator, in `lang`. `here` is where the
+/// command came from; `request` the platform's id of the command, so the same command delivered twice
+/// posts once; `digests` the scheduler, or why none runs.
 pub async fn post(
-    digests: Result<Arc<Digests>, String>,
+    lang: Lang,
+    digests: Result<Arc<Digests>, NoScheduler>,
     config: &Config,
     post: &Post,
     here: &Target,
     request: &str,
     venue: &dyn Venue,
 ) -> Response {
-    let target = match target(post, here, config) {
+    let target = match target(lang, post, here, config) {
         Ok(t) => t,
         Err(refusal) => return *refusal,
     };
     if target != *here
         && target.platform() == here.platform()
-        && let Err(refusal) = venue.may_post(&target).await
+        && let Err(refusal) = venue.may_post(lang, &target).await
     {
-        return refusal;
+        return refusal.in_lang(lang);
     }
     let digests = match digests {
         Ok(d) => d,
         Err(why) => {
-            return Response::problem(
-                Status::Internal,
-                Inline::plain(why),
-                vec![Inline::plain(
-                    "An admin can fix what the log names and restart the bot; until then nothing is posted.",
-                )],
-            )
-            .private();
+            let hint = tr_inline!(lang, "digest-fix-and-restart");
+            return Response::problem(Status::Internal, why_off(lang, &why), vec![hint])
+                .private()
+                .in_lang(lang);
         }
     };
     let result = digests.post_now(&target, &post.briefing, request).await.map(drop);
-    reply(&post.briefing, &target, target == *here, &result)
+    reply(lang, &post.briefing, &target, target == *here, &result)
 }
 
 /// Where a moderator's digest goes: the named target, or `here` (the command's own channel or room).
 /// A target on another platform must be named in the config (by a `[[digests]]` or `[announce]`): a
 /// moderator of one community cannot post into any room or channel the bot happens to be in elsewhere.
-pub fn target(post: &Post, here: &Target, config: &Config) -> Result<Target, Box<Response>> {
+pub fn target(lang: Lang, post: &Post, here: &Target, config: &Config) -> Result<Target, Box<Response>> {
     let Some(named) = &post.target else {
         return Ok(here.clone());
     };
-    let target = Target::parse(named).map_err(|why| {
+    let target = Target::parse(named).map_err(|_| {
+        let why = match named.split_once(':').map(|(p, _)| p) {
+            Some("discord") => tr!(lang, "target-bad-discord"),
+            Some("matrix") => tr!(lang, "target-bad-matrix"),
+            _ => tr!(lang, "target-bad-scheme"),
+        };
         Box::new(Response::problem(
             Status::Usage,
-            Inline::default()
-                .code(named.as_str())
-                .text(format!(" is not a target: {why}.")),
+            tr_inline!(lang, "not-a-target", target = code(named.as_str()), why = why),
             vec![],
         ))
     })?;
@@ -81,15 +83,13 @@ pub fn target(post: &Post, here: &Target, config: &Config) -> Result<Target, Box
         return Err(Box::new(
             Response::problem(
                 Status::Denied,
-                Inline::default()
-                    .text("From ")
-                    .text(here.platform().as_str())
-                    .text(", a digest can go to another platform only where the config posts digests: ")
-                    .code(target.to_string())
-                    .text(" is not one of them."),
-                vec![Inline::plain(
-                    "An admin can add it to a [[digests]] or [announce] target list; or post it from there.",
-                )],
+                tr_inline!(
+                    lang,
+                    "other-platform-refused",
+                    platform = here.platform().as_str(),
+                    target = code(target.to_string())
+                ),
+                vec![tr_inline!(lang, "other-platform-hint")],
             )
             .private(),
         ));
@@ -98,59 +98,53 @@ pub fn target(post: &Post, here: &Target, config: &Config) -> Result<Target, Box
 }
 
 /// The reply to a moderator once the post went out, or did not.
-pub fn reply(briefing: &str, target: &Target, here: bool, result: &Result<(), PostFailure>) -> Response {
-    let place = |i: Inline| {
-        if here {
-            i.text("here")
-        } else {
-            i.text("to ").code(target.to_string())
+pub fn reply(
+    lang: Lang,
+    briefing: &str,
+    target: &Target,
+    here: bool,
+    result: &Result<(), PostFailure>,
+) -> Response {
+    let (id, to) = (code(briefing), code(target.to_string()));
+    let reply = match result {
+        Ok(()) => Response::answer(vec![Block::Note {
+            text: match here {
+                true => tr_inline!(lang, "posted-here", id = id),
+                false => tr_inline!(lang, "posted-to", id = id, target = to),
+            },
+        }]),
+        Err(f) => {
+            let why = match f.detail.is_empty() {
+                true => f.reason.text(lang),
+                false => format!("{}: {}", f.reason.text(lang), f.detail),
+            };
+            let message = match here {
+                true => tr_inline!(lang, "not-posted-here", id = id, why = why),
+                false => tr_inline!(lang, "not-posted-to", id = id, target = to, why = why),
+            };
+            Response::problem(
+                Status::NotFound,
+                message,
+                hint(lang, f.reason).into_iter().collect(),
+            )
         }
     };
-    match result {
-        Ok(()) => Response::answer(vec![Block::Note {
-            text: place(
-                Inline::default()
-                    .text("Posted the digest of ")
-                    .code(briefing)
-                    .text(" "),
-            )
-            .text("."),
-        }])
-        .private(),
-        Err(f) => {
-            let message = place(
-                Inline::default()
-                    .text("Could not post the digest of ")
-                    .code(briefing)
-                    .text(" "),
-            )
-            .text(format!(": {f}."));
-            let hint = hint(f.reason, target);
-            Response::problem(Status::NotFound, message, hint.into_iter().collect()).private()
-        }
-    }
+    reply.private().in_lang(lang)
 }
 
 /// What a moderator can do about a failure.
-fn hint(reason: FailureReason, target: &Target) -> Option<Inline> {
-    let text = match (reason, target) {
-        (FailureReason::MissingPermission, _) => {
-            "The bot needs View Channel, Send Messages, Embed Links and Read Message History there."
+fn hint(lang: Lang, reason: FailureReason) -> Option<Inline> {
+    Some(match reason {
+        FailureReason::MissingPermission => tr_inline!(lang, "hint-missing-permission"),
+        FailureReason::PowerLevelTooLow => tr_inline!(lang, "hint-power-level"),
+        FailureReason::NotJoined => tr_inline!(lang, "hint-not-joined"),
+        FailureReason::UnknownTarget => tr_inline!(lang, "hint-unknown-target"),
+        FailureReason::RateLimited | FailureReason::Unavailable => {
+            tr_inline!(lang, "hint-retrying", status = code("digest status"))
         }
-        (FailureReason::PowerLevelTooLow, _) => {
-            "Raise the bot's power level in that room to what sending messages needs."
-        }
-        (FailureReason::NotJoined, _) => "Invite the bot to that room, then try again.",
-        (FailureReason::UnknownTarget, _) => "Check the id: the bot sees no such channel or room.",
-        (FailureReason::RateLimited | FailureReason::Unavailable, _) => {
-            "It will be tried again for a while; `digest status` shows how it goes."
-        }
-        (FailureReason::Undecryptable, _) => {
-            "The bot cannot encrypt for that room yet; its devices may need verifying."
-        }
+        FailureReason::Undecryptable => tr_inline!(lang, "hint-undecryptable"),
         _ => return None,
-    };
-    Some(Inline::plain(text))
+    })
 }
 
 #[cfg(test)]
@@ -173,16 +167,16 @@ mod tests {
         )
         .unwrap();
         let here = Target::Discord(5);
-        assert_eq!(target(&post(None), &here, &config).unwrap(), here);
+        assert_eq!(target(Lang::En, &post(None), &here, &config).unwrap(), here);
         assert_eq!(
-            target(&post(Some("discord:6")), &here, &config).unwrap(),
+            target(Lang::En, &post(Some("discord:6")), &here, &config).unwrap(),
             Target::Discord(6)
         );
         assert_eq!(
-            target(&post(Some("matrix:!news:example.org")), &here, &config).unwrap(),
+            target(Lang::En, &post(Some("matrix:!news:example.org")), &here, &config).unwrap(),
             Target::Matrix("!news:example.org".into())
         );
-        let refused = target(&post(Some("matrix:!other:example.org")), &here, &config).unwrap_err();
+        let refused = target(Lang::En, &post(Some("matrix:!other:example.org")), &here, &config).unwrap_err();
         assert_eq!(refused.status, Status::Denied);
         assert!(refused.private);
     }
@@ -191,7 +185,7 @@ mod tests {
     fn a_failure_says_why_and_what_to_do() {
         let t = Target::Matrix("!r".into());
         let failed = Err(PostFailure::permanent(FailureReason::NotJoined, ""));
-        let answer = reply("b", &t, false, &failed);
+        let answer = reply(Lang::En, "b", &t, false, &failed);
         let text: Vec<String> = answer
             .blocks
             .iter()
@@ -205,6 +199,6 @@ mod tests {
             "Could not post the digest of b to matrix:!r: room not joined."
         );
         assert!(text[1].contains("Invite the bot"), "{text:?}");
-        assert_eq!(reply("b", &t, true, &Ok(())).status, Status::Answer);
+        assert_eq!(reply(Lang::En, "b", &t, true, &Ok(())).status, Status::Answer);
     }
 }

@@ -24,3 +24,24 @@ pub use runner::{Digests, Tick, run, start};
 
 #[cfg(test)]
 mod tests;
+
+use crate::i18n::{Lang, code};
+use crate::response::Inline;
+use crate::tr_inline;
+
+/// Why no digest scheduler runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoScheduler {
+    /// A one-off command (`attache ask`): the scheduler runs with `attache run`.
+    OneOff,
+    /// The ledger could not be opened; the error says why.
+    Ledger(String),
+}
+
+/// Why no scheduler runs, for a reply in `lang`.
+pub fn why_off(lang: Lang, why: &NoScheduler) -> Inline {
+    match why {
+        NoScheduler::OneOff => tr_inline!(lang, "digest-off-one-off", command = code("attache run")),
+        NoScheduler::Ledger(error) => tr_inline!(lang, "digest-off-ledger", error = error.as_str()),
+    }
+}

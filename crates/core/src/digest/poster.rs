@@ -132,6 +132,25 @@ impl FailureReason {
     }
 }
 
+impl FailureReason {
+    /// The reason in words, in `lang`.
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
+        let id = match self {
+            FailureReason::MissingPermission => "reason-missing-permission",
+            FailureReason::PowerLevelTooLow => "reason-power-level",
+            FailureReason::NotJoined => "reason-not-joined",
+            FailureReason::RateLimited => "reason-rate-limited",
+            FailureReason::Undecryptable => "reason-undecryptable",
+            FailureReason::UnknownTarget => "reason-unknown-target",
+            FailureReason::Unavailable => "reason-unavailable",
+            FailureReason::BriefingGone => "reason-briefing-gone",
+            FailureReason::Expired => "reason-expired",
+            FailureReason::Other => "reason-other",
+        };
+        crate::i18n::text(lang, id, &[])
+    }
+}
+
 /// Whether trying again can help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Retry {

@@ -7,44 +7,45 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::config::Config;
-use crate::digest::Digests;
-use crate::digest::content;
 use crate::digest::ledger::RunOutcome;
 use crate::digest::status::{DigestLine, Report, TargetLine};
+use crate::digest::{Digests, NoScheduler, content, why_off};
+use crate::i18n::{Lang, code};
 use crate::response::{Block, Inline, Response, Status};
 use crate::store::Snapshot;
+use crate::{tr, tr_inline};
 
 use super::lookup::resolve_or_reply;
 
-pub fn preview(snapshot: &Snapshot, query: &str, config: &Config) -> Response {
-    let b = match resolve_or_reply(snapshot, query, "digest preview") {
+pub fn preview(lang: Lang, snapshot: &Snapshot, query: &str, config: &Config) -> Response {
+    let b = match resolve_or_reply(lang, snapshot, query, "digest preview") {
         Ok(b) => b,
         Err(reply) => return *reply,
     };
     let mut blocks = vec![Block::Note {
-        text: Inline::default()
-            .text("Preview of the digest of ")
-            .code(b.id.as_str())
-            .text(", shown only to you. Post it with ")
-            .code(format!("digest {}", b.id))
-            .text("."),
+        text: tr_inline!(
+            lang,
+            "digest-preview-note",
+            id = code(b.id.as_str()),
+            command = code(format!("digest {}", b.id))
+        ),
     }];
     blocks.extend(content::PostKind::Digest.content(&b, config).blocks);
     Response::answer(blocks).private()
 }
 
-pub fn status(digests: Result<Arc<Digests>, String>, config: &Config) -> Response {
+pub fn status(lang: Lang, digests: Result<Arc<Digests>, NoScheduler>, config: &Config) -> Response {
     let digests = match digests {
         Ok(d) => d,
-        Err(why) => return not_running(&why, config),
+        Err(why) => return not_running(lang, &why, config),
     };
     match digests.status(config) {
-        Ok(report) => render(&report).private(),
+        Ok(report) => render(lang, &report).private(),
         Err(e) => {
             tracing::error!("digest status: {e}");
             Response::problem(
                 Status::Internal,
-                Inline::plain("Sorry, the digest ledger could not be read. It has been logged."),
+                tr_inline!(lang, "digest-ledger-unreadable"),
                 vec![],
             )
         }
@@ -52,118 +53,130 @@ pub fn status(digests: Result<Arc<Digests>, String>, config: &Config) -> Respons
 }
 
 /// The answer when no scheduler runs: why, and what is configured.
-fn not_running(why: &str, config: &Config) -> Response {
+fn not_running(lang: Lang, why: &NoScheduler, config: &Config) -> Response {
     let mut reply = Response::problem(
         Status::NotFound,
-        Inline::plain("The digest scheduler is not running here, so nothing is posted on a schedule."),
-        vec![Inline::plain(why.to_string())],
+        tr_inline!(lang, "digest-not-running"),
+        vec![why_off(lang, why)],
     );
     if !config.digests.is_empty() {
         let names = config.digests.iter().map(|d| d.name.as_str()).collect::<Vec<_>>();
         reply.blocks.push(Block::Note {
-            text: Inline::plain(format!("Configured digests: {}.", names.join(", "))),
+            text: tr_inline!(lang, "digest-configured", names = names.join(", ")),
         });
     }
     reply.private()
 }
 
-fn render(report: &Report) -> Response {
+fn render(lang: Lang, report: &Report) -> Response {
     let mut blocks = vec![Block::Title {
-        text: "Digest status".into(),
+        text: tr!(lang, "digest-status-title"),
         url: None,
     }];
     if report.digests.is_empty() && report.targets.is_empty() {
         blocks.push(Block::Paragraph {
-            text: Inline::plain(
-                "No digests are scheduled and nothing has been posted yet. Scheduled digests are [[digests]] \
-                 sections of the config; announcements of new briefings, [announce].",
-            ),
+            text: tr_inline!(lang, "digest-status-empty"),
         });
         return Response::answer(blocks);
     }
     if !report.digests.is_empty() {
         blocks.push(Block::List {
-            heading: Some("Digests".into()),
-            items: report.digests.iter().map(digest_line).collect(),
+            heading: Some(tr!(lang, "digest-status-digests")),
+            items: report.digests.iter().map(|d| digest_line(lang, d)).collect(),
             ordered: false,
         });
     }
     if !report.targets.is_empty() {
         blocks.push(Block::List {
-            heading: Some("Targets".into()),
-            items: report.targets.iter().map(target_line).collect(),
+            heading: Some(tr!(lang, "digest-status-targets")),
+            items: report.targets.iter().map(|t| target_line(lang, t)).collect(),
             ordered: false,
         });
     }
     blocks.push(Block::Note {
-        text: Inline::plain(if report.announcing {
-            "New briefings are announced to the [announce] targets; corrected ones are edited in place."
-        } else {
-            "New briefings are not announced ([announce] is not configured)."
-        }),
+        text: match report.announcing {
+            true => tr_inline!(lang, "digest-status-announcing"),
+            false => tr_inline!(lang, "digest-status-not-announcing"),
+        },
     });
     Response::answer(blocks)
 }
 
-fn digest_line(d: &DigestLine) -> Inline {
-    let mut line = Inline::default().strong(&d.name).text(format!(
-        " — {} ({}), {}",
-        d.schedule,
-        d.zone.name(),
-        d.select
-    ));
-    match &d.last_run {
-        Some(run) => {
-            let what = match run.outcome {
-                RunOutcome::Posted => run.detail.clone(),
-                _ => "nothing to post".to_string(),
-            };
-            line = line.text(format!(". Last run {}: {what}", local(run.slot, d.zone)));
-        }
-        None => line = line.text(". No run yet"),
-    }
+fn digest_line(lang: Lang, d: &DigestLine) -> Inline {
+    let mut parts = vec![tr!(
+        lang,
+        "digest-line-schedule",
+        schedule = d.schedule.as_str(),
+        zone = d.zone.name(),
+        select = d.select.as_str()
+    )];
+    parts.push(match &d.last_run {
+        Some(run) => match run.outcome {
+            RunOutcome::Posted => tr!(
+                lang,
+                "digest-line-last-posted",
+                at = local(run.slot, d.zone),
+                detail = run.detail.as_str()
+            ),
+            _ => tr!(lang, "digest-line-last-empty", at = local(run.slot, d.zone)),
+        },
+        None => tr!(lang, "digest-line-no-run"),
+    });
     if let Some(next) = d.next {
-        line = line.text(format!(". Next {}", local(next, d.zone)));
+        parts.push(tr!(lang, "digest-line-next", at = local(next, d.zone)));
     }
     if let Some(skipped) = &d.last_skipped {
-        line = line.text(format!(
-            ". Skipped {}: {}",
-            local(skipped.slot, d.zone),
-            skipped.detail
+        parts.push(tr!(
+            lang,
+            "digest-line-skipped",
+            at = local(skipped.slot, d.zone),
+            detail = skipped.detail.as_str()
         ));
     }
-    line.text(".")
+    Inline::default()
+        .strong(&d.name)
+        .text(format!(" — {}.", parts.join(". ")))
 }
 
-fn target_line(t: &TargetLine) -> Inline {
+fn target_line(lang: Lang, t: &TargetLine) -> Inline {
     let mut parts = Vec::new();
     match &t.last_sent {
-        Some((at, briefing)) => parts.push(format!("last post {} ({briefing})", utc(*at))),
-        None => parts.push("nothing posted yet".to_string()),
+        Some((at, briefing)) => parts.push(tr!(
+            lang,
+            "target-last-post",
+            at = utc(*at),
+            briefing = briefing.as_str()
+        )),
+        None => parts.push(tr!(lang, "target-nothing-posted")),
     }
     if let Some((at, digest)) = &t.next {
-        parts.push(format!("next {} ({digest})", utc(*at)));
+        parts.push(tr!(lang, "target-next", at = utc(*at), digest = digest.as_str()));
     }
     if t.pending > 0 {
-        parts.push(format!("{} waiting", t.pending));
+        parts.push(tr!(lang, "target-waiting", count = t.pending));
     }
-    if let Some((at, reason, detail)) = &t.last_failure {
-        let detail = if detail.is_empty() {
-            String::new()
-        } else {
-            format!(" ({detail})")
-        };
-        parts.push(format!(
-            "last failure {}: {}{detail}",
-            utc(*at),
-            reason.describe()
-        ));
+    if let Some((at, why, detail)) = &t.last_failure {
+        parts.push(match detail.is_empty() {
+            true => tr!(
+                lang,
+                "target-last-failure",
+                at = utc(*at),
+                reason = why.text(lang)
+            ),
+            false => tr!(
+                lang,
+                "target-last-failure-detail",
+                at = utc(*at),
+                reason = why.text(lang),
+                detail = detail.as_str()
+            ),
+        });
     }
     if !t.connected {
-        parts.push("platform not connected".to_string());
+        parts.push(tr!(lang, "target-not-connected"));
     }
     if !t.configured {
-        parts.push("no longer configured".to_string());
+        parts.push(tr!(lang, "target-not-configured"));
     }
     Inline::default()
         .code(t.target.as_str())

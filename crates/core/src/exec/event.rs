@@ -3,78 +3,82 @@
 use std::sync::Arc;
 
 use crate::briefing::{Briefing, Quote, Relation};
+use crate::card;
 use crate::command::Command;
 use crate::config::HttpConfig;
+use crate::i18n::{Lang, code, strong};
 use crate::response::{Block, Inline, Page, Post, Response, Status};
 use crate::store::Snapshot;
+use crate::{tr, tr_inline};
 
+use super::Context;
 use super::lookup::resolve_or_reply;
-use crate::card;
 
 /// Quotes shown per page.
 const QUOTES_PER_PAGE: usize = 5;
 
 macro_rules! resolve {
-    ($snapshot:expr, $query:expr, $command:expr) => {
-        match resolve_or_reply($snapshot, $query, $command) {
+    ($ctx:expr, $query:expr, $command:expr) => {
+        match resolve_or_reply($ctx.lang, &$ctx.snapshot, $query, $command) {
             Ok(b) => b,
             Err(reply) => return *reply,
         }
     };
 }
 
-pub fn briefing(snapshot: &Snapshot, query: &str, http: Option<&HttpConfig>) -> Response {
-    let b = resolve!(snapshot, query, "briefing");
-    with_page_link(card_response(&b), &b, http)
+pub fn briefing(ctx: &Context<'_>, query: &str) -> Response {
+    let b = resolve!(ctx, query, "briefing");
+    with_page_link(
+        ctx.lang,
+        card_response(ctx.lang, &b),
+        &b,
+        ctx.config.http.as_ref(),
+    )
 }
 
 /// `response` with a link to the briefing's page, when the HTTP side has a public URL.
-fn with_page_link(mut response: Response, b: &Briefing, http: Option<&HttpConfig>) -> Response {
+fn with_page_link(lang: Lang, mut response: Response, b: &Briefing, http: Option<&HttpConfig>) -> Response {
     if let Some(url) = http.and_then(|h| h.page_url(&b.id)) {
-        response.blocks.push(card::page_link(url));
+        response.blocks.push(card::page_link(lang, url));
     }
     response
 }
 
 /// The full card of one briefing, with its links and a note on what was extracted.
-pub fn card_response(b: &Briefing) -> Response {
-    let mut blocks = card::card(b);
+pub fn card_response(lang: Lang, b: &Briefing) -> Response {
+    let mut blocks = card::card(lang, b);
     if !b.links.is_empty() {
         blocks.push(Block::Links {
             links: b.links.iter().map(|l| (l.title.clone(), l.url.clone())).collect(),
         });
     }
-    blocks.extend(card::extracted_note(b));
+    blocks.extend(card::extracted_note(lang, b));
     blocks.push(Block::Note {
-        text: Inline::default()
-            .text("More: ")
-            .code(format!("quotes {}", b.id))
-            .text(" · ")
-            .code(format!("topics {}", b.id))
-            .text(" · ")
-            .code(format!("sponsors {}", b.id)),
+        text: card::more_commands(lang, &b.id),
     });
     Response::answer(blocks)
 }
 
-pub fn summary(snapshot: &Snapshot, query: &str, http: Option<&HttpConfig>) -> Response {
-    let b = resolve!(snapshot, query, "summary");
-    let mut blocks = vec![card::title(&b), card::facts(&b)];
+pub fn summary(ctx: &Context<'_>, query: &str) -> Response {
+    let b = resolve!(ctx, query, "summary");
+    let lang = ctx.lang;
+    let mut blocks = vec![card::title(&b), card::facts(lang, &b)];
     match &b.summary {
         Some(s) => blocks.push(Block::Paragraph {
             text: Inline::plain(s),
         }),
         None => blocks.push(Block::Note {
-            text: Inline::plain("This briefing has no summary."),
+            text: tr_inline!(lang, "no-summary"),
         }),
     }
-    with_page_link(Response::answer(blocks), &b, http)
+    with_page_link(lang, Response::answer(blocks), &b, ctx.config.http.as_ref())
 }
 
-pub fn topics(snapshot: &Snapshot, query: &str) -> Response {
-    let b = resolve!(snapshot, query, "topics");
+pub fn topics(ctx: &Context<'_>, query: &str) -> Response {
+    let b = resolve!(ctx, query, "topics");
+    let lang = ctx.lang;
     if b.topics.is_empty() {
-        return empty(&b, "No topics are listed for ");
+        return empty(lang, &b, "no-topics");
     }
     let items = b
         .topics
@@ -85,7 +89,7 @@ pub fn topics(snapshot: &Snapshot, query: &str) -> Response {
         })
         .collect();
     Response::answer(vec![
-        heading("Topics", &b),
+        heading(lang, tr!(lang, "heading-topics"), &b),
         Block::List {
             heading: None,
             items,
@@ -94,13 +98,14 @@ pub fn topics(snapshot: &Snapshot, query: &str) -> Response {
     ])
 }
 
-pub fn sponsors(snapshot: &Snapshot, query: &str, relation: Option<Relation>) -> Response {
-    let b = resolve!(snapshot, query, "sponsors");
+pub fn sponsors(ctx: &Context<'_>, query: &str, relation: Option<Relation>) -> Response {
+    let b = resolve!(ctx, query, "sponsors");
+    let lang = ctx.lang;
     let relations: Vec<Relation> = match relation {
         Some(r) => vec![r],
         None => Relation::ALL.to_vec(),
     };
-    let mut blocks = vec![heading("Organizations", &b)];
+    let mut blocks = vec![heading(lang, tr!(lang, "heading-organizations"), &b)];
     for r in relations {
         let items: Vec<Inline> = b
             .sponsors_with(r)
@@ -111,46 +116,48 @@ pub fn sponsors(snapshot: &Snapshot, query: &str, relation: Option<Relation>) ->
             .collect();
         if !items.is_empty() {
             blocks.push(Block::List {
-                heading: Some(r.plural_title().into()),
+                heading: Some(card::relation_heading(lang, r)),
                 items,
                 ordered: false,
             });
         }
     }
-    if blocks.len() == 1 {
-        let what = relation.map_or("No organizations", |r| match r {
-            Relation::Organizer => "No organizers",
-            Relation::Host => "No hosts",
-            Relation::Sponsor => "No sponsors",
-            Relation::Supporter => "No supporters",
-            Relation::Partner => "No partners",
-        });
-        let mut reply = empty(&b, &format!("{what} are listed for "));
-        let present: Vec<&str> = Relation::ALL
-            .into_iter()
-            .filter(|r| b.sponsors_with(*r).next().is_some())
-            .map(Relation::as_str)
-            .collect();
-        if !present.is_empty() {
-            reply.blocks.push(Block::Note {
-                text: Inline::plain(format!("It lists: {}.", present.join(", "))),
-            });
-        }
-        return reply;
+    if blocks.len() > 1 {
+        return Response::answer(blocks);
     }
-    Response::answer(blocks)
+    let id = match relation {
+        None => "none-listed-organizations",
+        Some(Relation::Organizer) => "none-listed-organizer",
+        Some(Relation::Host) => "none-listed-host",
+        Some(Relation::Sponsor) => "none-listed-sponsor",
+        Some(Relation::Supporter) => "none-listed-supporter",
+        Some(Relation::Partner) => "none-listed-partner",
+    };
+    let mut reply = empty(lang, &b, id);
+    let present: Vec<String> = Relation::ALL
+        .into_iter()
+        .filter(|r| b.sponsors_with(*r).next().is_some())
+        .map(|r| card::relation_name(lang, r))
+        .collect();
+    if !present.is_empty() {
+        reply.blocks.push(Block::Note {
+            text: tr_inline!(lang, "it-lists", relations = present.join(", ")),
+        });
+    }
+    reply
 }
 
-pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, page: usize) -> Response {
+pub fn quotes(ctx: &Context<'_>, event: Option<&str>, speaker: Option<&str>, page: usize) -> Response {
+    let (lang, snapshot) = (ctx.lang, &ctx.snapshot);
     let event = match event {
-        Some(query) => match resolve_or_reply(snapshot, query, "quotes") {
+        Some(query) => match resolve_or_reply(lang, snapshot, query, "quotes") {
             Ok(b) => Some(b),
             // `quotes noskov`: not an event, but maybe a speaker.
             Err(reply) if speaker.is_none() && reply.status == Status::NotFound => {
                 if by_speaker(snapshot, query).is_empty() {
                     return *reply;
                 }
-                return quotes(snapshot, None, Some(query), page);
+                return quotes(ctx, None, Some(query), page);
             }
             Err(reply) => return *reply,
         },
@@ -171,20 +178,25 @@ pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, p
         Some((_, first)) if found.iter().all(|(_, q)| q.speaker == first.speaker) => first.speaker.as_str(),
         _ => typed,
     });
-    let title = match (&event, speaker_name) {
-        (Some(b), None) => format!("Quotes — {}", b.display_name()),
-        (Some(b), Some(s)) => format!("Quotes by {s} — {}", b.display_name()),
-        (None, Some(s)) => format!("Quotes by {s}"),
-        (None, None) => "Quotes".to_string(),
-    };
     if found.is_empty() {
         let message = match (&event, speaker) {
-            (Some(b), Some(s)) => Inline::plain(format!("No quotes by {s} in {}.", b.display_name())),
-            (Some(b), None) => Inline::plain(format!("No quotes are listed for {}.", b.display_name())),
-            (None, s) => Inline::plain(format!("No quotes by {} in any briefing.", s.unwrap_or("anyone"))),
+            (Some(b), Some(s)) => tr_inline!(
+                lang,
+                "no-quotes-by-in",
+                speaker = strong(s),
+                event = b.display_name()
+            ),
+            (Some(b), None) => tr_inline!(lang, "no-quotes-in", event = b.display_name()),
+            (None, s) => tr_inline!(lang, "no-quotes-by", speaker = strong(s.unwrap_or_default())),
         };
         return Response::not_found(message, vec![]);
     }
+    let title = match (&event, speaker_name) {
+        (Some(b), None) => tr!(lang, "quotes-of-event", event = b.display_name()),
+        (Some(b), Some(s)) => tr!(lang, "quotes-by-in", speaker = s, event = b.display_name()),
+        (None, Some(s)) => tr!(lang, "quotes-by", speaker = s),
+        (None, None) => tr!(lang, "quotes-title"),
+    };
     let pages = found.len().div_ceil(QUOTES_PER_PAGE);
     let page = page.min(pages);
     let mut blocks = vec![Block::Title {
@@ -216,48 +228,56 @@ pub fn quotes(snapshot: &Snapshot, event: Option<&str>, speaker: Option<&str>, p
     reply
 }
 
-pub fn digest(snapshot: &Snapshot, query: &str, target: Option<String>) -> Response {
-    let b = resolve!(snapshot, query, "digest");
+pub fn digest(ctx: &Context<'_>, query: &str, target: Option<String>) -> Response {
+    let b = resolve!(ctx, query, "digest");
+    let lang = ctx.lang;
     if let Some(t) = &target
         && let Err(why) = check_target(t)
     {
         return Response::problem(
             Status::Usage,
-            Inline::default()
-                .code(t.as_str())
-                .text(format!(" is not a target: {why}.")),
-            vec![
-                Inline::default()
-                    .text("Targets look like ")
-                    .code("discord:123456789012345678")
-                    .text(" or ")
-                    .code("matrix:!room:example.org")
-                    .text("."),
-            ],
+            tr_inline!(
+                lang,
+                "not-a-target",
+                target = code(t.as_str()),
+                why = tr!(lang, why)
+            ),
+            vec![tr_inline!(
+                lang,
+                "targets-look-like",
+                discord = code("discord:123456789012345678"),
+                matrix = code("matrix:!room:example.org"),
+            )],
         );
     }
-    let blocks = card::card(&b);
-    let intro = Inline::default().text("Digest of ").code(b.id.as_str());
+    let blocks = card::card(lang, &b);
     let intro = match &target {
-        Some(t) => intro.text(", to be posted to ").code(t.as_str()).text(":"),
-        None => intro.text(", to be posted here:"),
+        Some(t) => tr_inline!(
+            lang,
+            "digest-intro-to",
+            id = code(b.id.as_str()),
+            target = code(t.as_str())
+        ),
+        None => tr_inline!(lang, "digest-intro-here", id = code(b.id.as_str())),
     };
-    Response {
-        status: Status::Answer,
-        blocks: vec![Block::Note { text: intro }],
-        page: None,
-        post: Some(Post {
-            target,
-            briefing: b.id.clone(),
-            blocks,
-        }),
-        private: false,
-    }
+    let mut reply = Response::answer(vec![Block::Note { text: intro }]);
+    reply.post = Some(Post {
+        target,
+        briefing: b.id.clone(),
+        blocks,
+    });
+    reply
 }
 
-/// A digest target: `discord:<channel id>` or `matrix:<room id or alias>`, as the config accepts them.
+/// A digest target: `discord:<channel id>` or `matrix:<room id or alias>`, as the config accepts them; the
+/// error is the message id of what is wrong.
 fn check_target(t: &str) -> Result<(), &'static str> {
-    crate::target::Target::parse(t).map(drop)
+    match crate::target::Target::parse(t) {
+        Ok(_) => Ok(()),
+        Err(_) if t.starts_with("discord:") => Err("target-bad-discord"),
+        Err(_) if t.starts_with("matrix:") => Err("target-bad-matrix"),
+        Err(_) => Err("target-bad-scheme"),
+    }
 }
 
 /// Every quote by `speaker` across the snapshot, newest event first.
@@ -292,15 +312,19 @@ fn starts_with_caseless(s: &str, prefix: &str) -> bool {
         .all(|c| rest.next() == Some(c))
 }
 
-fn heading(what: &str, b: &Briefing) -> Block {
+fn heading(lang: Lang, what: String, b: &Briefing) -> Block {
     Block::Title {
-        text: format!("{what} — {}", b.display_name()),
+        text: tr!(lang, "title-with-event", what = what, event = b.display_name()),
         url: b.source.clone(),
     }
 }
 
-fn empty(b: &Briefing, message: &str) -> Response {
-    Response::not_found(Inline::plain(format!("{message}{}.", b.display_name())), vec![])
+/// "No X are listed for <event>."
+fn empty(lang: Lang, b: &Briefing, id: &str) -> Response {
+    Response::not_found(
+        Inline::plain(crate::i18n::text(lang, id, &[("event", b.display_name().into())])),
+        vec![],
+    )
 }
 
 /// Page info with the commands for the neighbouring pages of the list `list` shows.

@@ -1,30 +1,42 @@
 //! The commands that list briefings: `events` (browse) and `search` (ranked, with snippets).
 
+use crate::card::{entry, when_where};
 use crate::command::Command;
+use crate::i18n::code;
 use crate::response::{Block, Inline, Response, Span};
 use crate::search;
-use crate::store::Snapshot;
+use crate::{tr, tr_inline};
 
+use super::Context;
 use super::event::page_info;
-use crate::card::{entry, when_where};
 
 pub const EVENTS_PER_PAGE: usize = 10;
 pub const RESULTS_PER_PAGE: usize = 5;
 /// Snippets are cut to about this many characters.
 const SNIPPET_CHARS: usize = 180;
 
-pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: usize) -> Response {
+pub fn events(ctx: &Context<'_>, tag: Option<&str>, year: Option<i32>, page: usize) -> Response {
+    let (lang, snapshot) = (ctx.lang, &ctx.snapshot);
     let matching: Vec<_> = snapshot
         .briefings()
         .iter()
         .filter(|b| tag.is_none_or(|t| b.tags.iter().any(|x| x.eq_ignore_ascii_case(t))))
         .filter(|b| year.is_none_or(|y| b.date.is_some_and(|d| chrono::Datelike::year(&d) == y)))
         .collect();
-    let filter = match (tag, year) {
-        (Some(t), Some(y)) => format!(" tagged {t} in {y}"),
-        (Some(t), None) => format!(" tagged {t}"),
-        (None, Some(y)) => format!(" in {y}"),
-        (None, None) => String::new(),
+    let (title, none) = match (tag, year) {
+        (Some(t), Some(y)) => (
+            tr!(lang, "events-title-tag-year", tag = t, year = y.to_string()),
+            tr!(lang, "no-events-tag-year", tag = t, year = y.to_string()),
+        ),
+        (Some(t), None) => (
+            tr!(lang, "events-title-tag", tag = t),
+            tr!(lang, "no-events-tag", tag = t),
+        ),
+        (None, Some(y)) => (
+            tr!(lang, "events-title-year", year = y.to_string()),
+            tr!(lang, "no-events-year", year = y.to_string()),
+        ),
+        (None, None) => (tr!(lang, "events-title"), tr!(lang, "no-events")),
     };
     if matching.is_empty() {
         let mut hints = Vec::new();
@@ -37,15 +49,15 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
             tags.sort_unstable();
             tags.dedup();
             if !tags.is_empty() {
-                hints.push(Inline::plain(format!("Tags in use: {}.", tags.join(", "))));
+                hints.push(tr_inline!(lang, "tags-in-use", tags = tags.join(", ")));
             }
         }
-        return Response::not_found(Inline::plain(format!("No events{filter}.")), hints);
+        return Response::not_found(Inline::plain(none), hints);
     }
     let pages = matching.len().div_ceil(EVENTS_PER_PAGE);
     let page = page.min(pages);
     let mut blocks = vec![Block::Title {
-        text: format!("Events{filter}"),
+        text: title,
         url: None,
     }];
     blocks.extend(
@@ -53,7 +65,7 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
             .iter()
             .skip((page - 1) * EVENTS_PER_PAGE)
             .take(EVENTS_PER_PAGE)
-            .map(|b| entry(b)),
+            .map(|b| entry(lang, b)),
     );
     let list = Command::Events {
         tag: tag.map(str::to_string),
@@ -66,18 +78,14 @@ pub fn events(snapshot: &Snapshot, tag: Option<&str>, year: Option<i32>, page: u
     )
 }
 
-pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
+pub fn search(ctx: &Context<'_>, query: &str, page: usize) -> Response {
+    let (lang, snapshot) = (ctx.lang, &ctx.snapshot);
     let index = snapshot.index();
     let (mut hits, total) = index.search_page(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
     if total == 0 {
         return Response::not_found(
-            Inline::default().text("Nothing found for ").code(query).text("."),
-            vec![
-                Inline::default()
-                    .text("Try fewer or shorter words, or ")
-                    .code("events")
-                    .text(" to browse."),
-            ],
+            tr_inline!(lang, "nothing-found", query = code(query)),
+            vec![tr_inline!(lang, "try-fewer-words", events = code("events"))],
         );
     }
     let pages = total.div_ceil(RESULTS_PER_PAGE);
@@ -89,7 +97,7 @@ pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
             .0;
     }
     let mut blocks = vec![Block::Title {
-        text: format!("Search: {query}"),
+        text: tr!(lang, "search-title", query = query),
         url: None,
     }];
     for hit in &hits {
@@ -98,7 +106,7 @@ pub fn search(snapshot: &Snapshot, query: &str, page: usize) -> Response {
         blocks.push(Block::Entry {
             title: b.title.clone(),
             id: Some(b.id.clone()),
-            detail: when_where(b),
+            detail: when_where(lang, b),
             text: Some(marked(&snippet)),
         });
     }

@@ -4,12 +4,15 @@ use std::sync::Arc;
 
 use crate::briefing::Briefing;
 use crate::card::entry;
+use crate::i18n::{Lang, code};
 use crate::resolve::{self, Resolution};
-use crate::response::{Block, Inline, Response, Status};
+use crate::response::{Block, Response, Status};
 use crate::store::Snapshot;
+use crate::tr_inline;
 
 /// Resolves `query`, or returns the reply that explains the miss or lists the candidates.
 pub fn resolve_or_reply(
+    lang: Lang,
     snapshot: &Snapshot,
     query: &str,
     command: &str,
@@ -17,48 +20,44 @@ pub fn resolve_or_reply(
     match resolve::resolve(snapshot, query) {
         Resolution::Found(b) => Ok(b),
         Resolution::NotFound { suggestions } => {
-            let mut message = Inline::default()
-                .text("No briefing ")
-                .code(query.trim())
-                .text(".");
-            if let Some(best) = suggestions.first() {
-                message = message.text(" Did you mean ").code(best.as_str()).text("?");
-            }
-            let mut hints = Vec::new();
-            if let Some(best) = suggestions.first() {
-                hints.push(Inline::default().text("Try ").code(format!("{command} {best}")));
-            }
-            if snapshot.is_empty() {
-                hints.push(Inline::plain("No briefings are loaded yet."));
-            } else {
-                hints.push(
-                    Inline::default()
-                        .text("Type ")
-                        .code("events")
-                        .text(" to list them all."),
-                );
-            }
+            let query = query.trim();
+            let (message, mut hints) = match suggestions.first() {
+                Some(best) => (
+                    tr_inline!(
+                        lang,
+                        "no-briefing-did-you-mean",
+                        query = code(query),
+                        best = code(best)
+                    ),
+                    vec![tr_inline!(
+                        lang,
+                        "try-command",
+                        command = code(format!("{command} {best}"))
+                    )],
+                ),
+                None => (tr_inline!(lang, "no-briefing", query = code(query)), vec![]),
+            };
+            hints.push(match snapshot.is_empty() {
+                true => tr_inline!(lang, "no-briefings-loaded"),
+                false => tr_inline!(lang, "type-events-to-list", events = code("events")),
+            });
             Err(Box::new(Response::not_found(message, hints)))
         }
         Resolution::Ambiguous(candidates) => {
             let mut blocks = vec![Block::Paragraph {
-                text: Inline::default()
-                    .code(query.trim())
-                    .text(" matches several briefings:"),
+                text: tr_inline!(lang, "matches-several", query = code(query.trim())),
             }];
-            blocks.extend(candidates.iter().map(|b| entry(b)));
+            blocks.extend(candidates.iter().map(|b| entry(lang, b)));
             blocks.push(Block::Note {
-                text: Inline::default()
-                    .text("Name one by its id, e.g. ")
-                    .code(format!("{command} {}", candidates[0].id)),
+                text: tr_inline!(
+                    lang,
+                    "name-one-by-id",
+                    command = code(format!("{command} {}", candidates[0].id))
+                ),
             });
-            Err(Box::new(Response {
-                status: Status::NotFound,
-                blocks,
-                page: None,
-                post: None,
-                private: false,
-            }))
+            let mut reply = Response::answer(blocks);
+            reply.status = Status::NotFound;
+            Err(Box::new(reply))
         }
     }
 }

@@ -5,9 +5,11 @@
 //! reload, the digest scheduler) it asks through [`Host`], which the engine implements. Executing never
 //! sends anything: adapters render and deliver the response.
 
+mod ask;
 mod digest;
 mod event;
 mod help;
+mod language;
 mod list;
 mod lookup;
 mod reload;
@@ -20,11 +22,14 @@ use std::time::Duration;
 use crate::command::{Command, Role};
 use crate::config::{Config, ConfigError};
 use crate::digest::Digests;
+use crate::i18n::Lang;
 use crate::response::Response;
 use crate::store::{ReloadReport, Snapshot};
 
+pub use crate::digest::NoScheduler;
 pub use event::card_response;
-pub use status::human_duration;
+pub use help::{description, option_description, who};
+pub use status::{human_duration, platform_state};
 
 /// What an adapter last said about its platform connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,38 +74,49 @@ pub trait Host: Sync {
     /// Reads the config and the briefings again.
     fn reload(&self) -> ReloadOutcome;
     /// The digest scheduler, or why none runs.
-    fn scheduler(&self) -> Result<Arc<Digests>, String>;
+    fn scheduler(&self) -> Result<Arc<Digests>, NoScheduler>;
+    /// Sets the language of answers in `place` (a room, as `matrix:<room id>`), kept across restarts when
+    /// it can be; the error says why it could not be kept.
+    fn set_language(&self, place: &str, lang: Lang) -> Result<(), String>;
 }
 
-/// What one command runs with: one snapshot and one config for the whole command, the caller's role,
-/// and the host.
+/// What one command runs with: one snapshot and one config for the whole command, the caller's role and
+/// language, and the host.
 pub struct Context<'a> {
     pub snapshot: Arc<Snapshot>,
     pub config: Arc<Config>,
     pub role: Role,
+    pub lang: Lang,
+    /// The platform the command came from: `discord`, `matrix`, `console`.
+    pub platform: &'static str,
+    /// Where it came from, as a target (`matrix:<room id>`), when the platform says.
+    pub place: Option<String>,
     pub host: &'a dyn Host,
 }
 
 /// Runs `command`. The caller's permission has been checked by the engine.
 pub fn execute(command: Command, ctx: &Context<'_>) -> Response {
-    let snapshot = &ctx.snapshot;
-    match command {
-        Command::Help { command } => help::run(command.as_deref(), ctx.role),
-        Command::Status => status::run(&ctx.host.status(), snapshot),
-        Command::Events { tag, year, page } => list::events(snapshot, tag.as_deref(), year, page),
-        Command::Briefing { event } => event::briefing(snapshot, &event, ctx.config.http.as_ref()),
-        Command::Summary { event } => event::summary(snapshot, &event, ctx.config.http.as_ref()),
-        Command::Topics { event } => event::topics(snapshot, &event),
-        Command::Sponsors { event, relation } => event::sponsors(snapshot, &event, relation),
+    let (lang, snapshot) = (ctx.lang, &ctx.snapshot);
+    let response = match command {
+        Command::Help { command } => help::run(lang, command.as_deref(), ctx.role),
+        Command::Status => status::run(lang, &ctx.host.status(), snapshot),
+        Command::Events { tag, year, page } => list::events(ctx, tag.as_deref(), year, page),
+        Command::Briefing { event } => event::briefing(ctx, &event),
+        Command::Summary { event } => event::summary(ctx, &event),
+        Command::Topics { event } => event::topics(ctx, &event),
+        Command::Sponsors { event, relation } => event::sponsors(ctx, &event, relation),
         Command::Quotes { event, speaker, page } => {
-            event::quotes(snapshot, event.as_deref(), speaker.as_deref(), page)
+            event::quotes(ctx, event.as_deref(), speaker.as_deref(), page)
         }
-        Command::Search { query, page } => list::search(snapshot, &query, page),
-        Command::Digest { event, target } => event::digest(snapshot, &event, target),
-        Command::DigestPreview { event } => digest::preview(snapshot, &event, &ctx.config),
-        Command::DigestStatus => digest::status(ctx.host.scheduler(), &ctx.config),
-        Command::Reload => reload::run(&ctx.host.reload()),
-    }
+        Command::Search { query, page } => list::search(ctx, &query, page),
+        Command::Ask { question } => ask::run(ctx, &question),
+        Command::Language { language } => language::run(ctx, language.as_deref()),
+        Command::Digest { event, target } => event::digest(ctx, &event, target),
+        Command::DigestPreview { event } => digest::preview(lang, snapshot, &event, &ctx.config),
+        Command::DigestStatus => digest::status(lang, ctx.host.scheduler(), &ctx.config),
+        Command::Reload => reload::run(lang, &ctx.host.reload()),
+    };
+    response.in_lang(lang)
 }
 
 #[cfg(test)]

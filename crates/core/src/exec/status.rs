@@ -1,68 +1,77 @@
 //! `status`: uptime, what is loaded, what failed to load, and which platforms are connected.
 
-use super::HostStatus;
+use super::{HostStatus, PlatformState};
+use crate::card::capped_list;
+use crate::i18n::Lang;
 use crate::response::{Block, Inline, Response};
 use crate::store::Snapshot;
+use crate::{tr, tr_inline};
 
 /// At most this many load errors are listed; the count is always given.
 const ERRORS_SHOWN: usize = 10;
 
-pub fn run(host: &HostStatus, snapshot: &Snapshot) -> Response {
+pub fn run(lang: Lang, host: &HostStatus, snapshot: &Snapshot) -> Response {
     let mut fields = vec![
-        ("Uptime".to_string(), human_duration(host.uptime)),
-        ("Briefings".to_string(), snapshot.len().to_string()),
-        ("Load errors".to_string(), snapshot.errors.len().to_string()),
+        (tr!(lang, "status-uptime"), human_duration(lang, host.uptime)),
+        (tr!(lang, "status-briefings"), snapshot.len().to_string()),
+        (tr!(lang, "status-load-errors"), snapshot.errors.len().to_string()),
     ];
     let platforms = &host.platforms;
     fields.push((
-        "Platforms".to_string(),
+        tr!(lang, "status-platforms"),
         if platforms.is_empty() {
-            "none".to_string()
+            tr!(lang, "status-no-platforms")
         } else {
             platforms
                 .iter()
-                .map(|(name, state)| format!("{name} ({state})"))
+                .map(|(name, state)| format!("{name} ({})", platform_state(lang, state)))
                 .collect::<Vec<_>>()
                 .join(", ")
         },
     ));
     let mut blocks = vec![
         Block::Title {
-            text: format!("{} status", host.name),
+            text: tr!(lang, "status-title", name = host.name.as_str()),
             url: None,
         },
         Block::Fields { fields },
     ];
     if !snapshot.errors.is_empty() {
         let errors = snapshot.errors.iter().map(|e| Inline::plain(e.to_string()));
-        blocks.push(Block::capped_list(Some("Load errors"), errors, ERRORS_SHOWN));
+        let heading = Some(tr!(lang, "status-load-errors"));
+        blocks.push(capped_list(lang, heading, errors, ERRORS_SHOWN));
     }
     if !snapshot.stale.is_empty() {
         blocks.push(Block::Note {
-            text: Inline::plain(format!(
-                "Serving the last good version of: {}.",
-                snapshot.stale.join(", ")
-            )),
+            text: tr_inline!(lang, "status-stale", ids = snapshot.stale.join(", ")),
         });
     }
     if let Some(rejected) = &host.config_rejected {
         blocks.push(Block::Note {
-            text: Inline::plain(format!(
-                "A config change was rejected; the previous config keeps running. {rejected}"
-            )),
+            text: tr_inline!(lang, "status-config-rejected", error = rejected.as_str()),
         });
     }
     Response::answer(blocks)
 }
 
-/// "3d 4h", "2h 5m", "45s".
-pub fn human_duration(d: std::time::Duration) -> String {
+/// A platform's state in words.
+pub fn platform_state(lang: Lang, state: &PlatformState) -> String {
+    match state {
+        PlatformState::Starting => tr!(lang, "platform-starting"),
+        PlatformState::Connected => tr!(lang, "platform-connected"),
+        PlatformState::Reconnecting(why) => tr!(lang, "platform-reconnecting", why = why.as_str()),
+        PlatformState::Stopped => tr!(lang, "platform-stopped"),
+    }
+}
+
+/// "3d 4h", "2h 5m", "45s" (or the language's way).
+pub fn human_duration(lang: Lang, d: std::time::Duration) -> String {
     let s = d.as_secs();
     let (days, hours, minutes, seconds) = (s / 86_400, s / 3600 % 24, s / 60 % 60, s % 60);
     match (days, hours, minutes) {
-        (0, 0, 0) => format!("{seconds}s"),
-        (0, 0, m) => format!("{m}m {seconds}s"),
-        (0, h, m) => format!("{h}h {m}m"),
-        (d, h, _) => format!("{d}d {h}h"),
+        (0, 0, 0) => tr!(lang, "duration-seconds", s = seconds),
+        (0, 0, m) => tr!(lang, "duration-minutes", m = m, s = seconds),
+        (0, h, m) => tr!(lang, "duration-hours", h = h, m = m),
+        (d, h, _) => tr!(lang, "duration-days", d = d, h = h),
     }
 }

@@ -5,7 +5,9 @@
 
 use textwrap::Options;
 
+use crate::i18n::Lang;
 use crate::response::{Block, Inline, Page, Response, Span};
+use crate::tr;
 
 /// How to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +36,7 @@ pub fn render(response: &Response, style: Style) -> String {
     let mut out = Vec::new();
     render_blocks(&response.blocks, style, &mut out);
     if let Some(page) = &response.page {
-        out.push(page_line(page, style));
+        out.push(page_line(response.lang, page, style));
     }
     if let Some(post) = &response.post {
         let rule = "─".repeat(style.width.clamp(20, 60));
@@ -157,13 +159,25 @@ fn render_block(block: &Block, style: Style) -> String {
     }
 }
 
-fn page_line(page: &Page, style: Style) -> String {
-    let mut s = format!("Page {} of {} ({} in all).", page.page, page.pages, page.total);
+fn page_line(lang: Lang, page: &Page, style: Style) -> String {
+    let mut s = tr!(
+        lang,
+        "page-line",
+        page = page.page,
+        pages = page.pages,
+        total = page.total
+    );
     if let Some(next) = &page.next {
-        s.push_str(&format!(" Next: {}", code(&next.to_line(), style)));
+        s.push(' ');
+        s.push_str(&tr!(lang, "page-next", command = code(&next.to_line(), style)));
     }
     if let Some(prev) = &page.prev {
-        s.push_str(&format!(" Previous: {}", code(&prev.to_line(), style)));
+        s.push(' ');
+        s.push_str(&tr!(
+            lang,
+            "page-previous",
+            command = code(&prev.to_line(), style)
+        ));
     }
     wrap(&paint(style, DIM, &s), style.width, "", "")
 }
