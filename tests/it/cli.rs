@@ -112,10 +112,12 @@ fn show_json_prints_the_model_with_nulls_for_unknowns() {
     assert_eq!(v["sponsors"][2]["relation"], "supporter");
     assert_eq!(v["path"], "briefings/infoforum-shanghai-2018.md");
     assert_eq!(v["extracted"], serde_json::json!([]));
+    assert_eq!(v["aliases"][0], "Инфофорум");
     // Every key of the documented model, in the documented order.
     let text = stdout(&o);
     let positions: Vec<usize> = [
         "id",
+        "aliases",
         "title",
         "event",
         "date",

@@ -97,6 +97,8 @@ fn big_briefing() -> impl Strategy<Value = Briefing> {
         0usize..5000,
     )
         .prop_map(|(text, topics, quotes, summary_len)| Briefing {
+            translation: false,
+            aliases: vec![],
             id: "big".into(),
             title: format!("{text} {}", "Title ".repeat(60)),
             event: Some(text.clone()),

@@ -13,9 +13,18 @@ use serde::{Deserialize, Serialize};
 /// One briefing, after front matter and extraction have been merged.
 ///
 /// Serialized as the JSON printed by `attache show --json` and `attache extract --json`.
+/// Other-language versions of briefings, by id.
+pub type Translations = std::collections::HashMap<String, Vec<std::sync::Arc<Briefing>>>;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Briefing {
     pub id: String,
+    /// This file is another language's version of the briefing `id` (`NAME.ru.md` beside `NAME.md`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub translation: bool,
+    /// Other names of the event, in any script (`Инфофорум`, `信息论坛`): found by every lookup of an event.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub title: String,
     pub event: Option<String>,
     pub date: Option<NaiveDate>,

@@ -1,9 +1,10 @@
-//! The name words of every briefing of a snapshot (id, title, event name, place, year), indexed for
+//! The name words of every briefing of a snapshot (id, title, event name, place, year, aliases, and the
+//! same of its other-language versions), indexed for
 //! word, prefix and one-typo lookups. Built with each snapshot by the store; read by [`crate::resolve`].
 
 use std::sync::Arc;
 
-use crate::model::Briefing;
+use crate::model::{Briefing, Translations};
 use crate::wordindex::WordIndex;
 
 /// Typed words shorter than this only match whole name words, not as prefixes.
@@ -19,10 +20,19 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    pub fn build(briefings: &[Arc<Briefing>]) -> Self {
+    /// The names of `briefings`, each with the names and aliases of its other-language versions.
+    pub fn build(briefings: &[Arc<Briefing>], translations: &Translations) -> Self {
         let per_doc: Vec<Vec<Box<str>>> = briefings
             .iter()
-            .map(|b| name_words(b).into_iter().map(String::into_boxed_str).collect())
+            .map(|b| {
+                let mut all = name_words(b);
+                for t in translations.get(&b.id).into_iter().flatten() {
+                    all.extend(name_words(t));
+                }
+                all.sort();
+                all.dedup();
+                all.into_iter().map(String::into_boxed_str).collect()
+            })
             .collect();
         let words = WordIndex::build(
             per_doc
@@ -79,6 +89,9 @@ fn name_words(b: &Briefing) -> Vec<String> {
     if let Some(l) = &b.location {
         out.extend(words(l));
     }
+    for alias in &b.aliases {
+        out.extend(words(alias));
+    }
     if let Some(d) = b.date {
         out.push(d.format("%Y").to_string());
     }
@@ -87,10 +100,34 @@ fn name_words(b: &Briefing) -> Vec<String> {
     out
 }
 
+/// Whether a typed (stemmed) word names a name word: as its start, or, for a Russian name in another case
+/// ("Носкова" for "Носков", whose stem can come out longer), shortened by a letter or two but never below
+/// four letters. A Latin name is matched as typed: "Noskova" is someone else than "Noskov".
+pub fn names_word(name_word: &str, typed: &str) -> bool {
+    let len = typed.chars().count();
+    let cyrillic = typed
+        .chars()
+        .next()
+        .is_some_and(|c| crate::text::script(c) == crate::text::Script::Cyrillic);
+    let cuts = if cyrillic { 2 } else { 0 };
+    (0..=cuts)
+        .map(|cut| len.saturating_sub(cut))
+        .filter(|n| *n >= 4.min(len))
+        .any(|n| {
+            let end = typed.char_indices().nth(n).map_or(typed.len(), |(i, _)| i);
+            name_word.starts_with(&typed[..end])
+        })
+}
+
 /// The lowercase words of `s`.
+/// Stemmed, so a name matches in its other forms ("Инфофоруме" finds "Инфофорум"), and segmented where it
+/// is Chinese ("信息论坛的主办方" holds "信息论坛").
 pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    crate::text::word_spans(s)
+        .into_iter()
+        .map(|r| {
+            let lower = s[r].to_lowercase();
+            crate::text::stem(&lower).into_owned()
+        })
         .collect()
 }

@@ -112,6 +112,32 @@ const CUES: &[(Intent, &[&str])] = &[
         ],
     ),
     (
+        Intent::Topics,
+        &[
+            "discussed",
+            "discuss",
+            "discussion",
+            "topics",
+            "topic",
+            "agenda",
+            "themes",
+            "covered",
+            "обсуждали",
+            "обсуждалось",
+            "обсуждались",
+            "обсудили",
+            "темы",
+            "тема",
+            "повестка",
+            "повестке",
+            "讨论",
+            "议题",
+            "话题",
+            "探讨",
+            "议程",
+        ],
+    ),
+    (
         Intent::Quotes,
         &[
             "say",
@@ -144,32 +170,6 @@ const CUES: &[(Intent, &[&str])] = &[
             "发言",
             "谈到",
             "指出",
-        ],
-    ),
-    (
-        Intent::Topics,
-        &[
-            "discussed",
-            "discuss",
-            "discussion",
-            "topics",
-            "topic",
-            "agenda",
-            "themes",
-            "covered",
-            "обсуждали",
-            "обсуждалось",
-            "обсуждались",
-            "обсудили",
-            "темы",
-            "тема",
-            "повестка",
-            "повестке",
-            "讨论",
-            "议题",
-            "话题",
-            "探讨",
-            "议程",
         ],
     ),
     (
@@ -233,6 +233,17 @@ const CUES: &[(Intent, &[&str])] = &[
             "列表",
         ],
     ),
+];
+
+/// Words that would cue by their stem what they do not ask: "organizations" shares its stem with
+/// "organized", "организации" with "организаторы".
+const NOT_CUES: &[&str] = &[
+    "organizations",
+    "organisations",
+    "organization",
+    "organisation",
+    "организации",
+    "организаций",
 ];
 
 /// Words that carry no name: question words, articles, prepositions, particles.
@@ -350,7 +361,18 @@ pub fn interpret(question: &str, snapshot: &Snapshot) -> Option<Command> {
     }
     let event = event(&rest, snapshot)?;
     Some(match intent {
-        Intent::Sponsors(relation) => Command::Sponsors { event, relation },
+        Intent::Sponsors(relation) => {
+            // "Who organized it?" of an event that lists only sponsors asks who was behind it.
+            let listed = |r: Relation| {
+                snapshot
+                    .get(&event)
+                    .is_some_and(|b| b.sponsors_with(r).next().is_some())
+            };
+            Command::Sponsors {
+                relation: relation.filter(|r| listed(*r)),
+                event,
+            }
+        }
         Intent::Topics => Command::Topics { event },
         Intent::Summary => Command::Summary { event },
         Intent::Briefing => Command::Briefing { event },
@@ -365,7 +387,7 @@ fn intent(words: &[String]) -> Option<(Intent, Vec<usize>)> {
         let used: Vec<usize> = words
             .iter()
             .enumerate()
-            .filter(|(_, w)| cues.iter().any(|c| cue_matches(c, w)))
+            .filter(|(_, w)| !NOT_CUES.contains(&w.as_str()) && cues.iter().any(|c| cue_matches(c, w)))
             .map(|(i, _)| i)
             .collect();
         if !used.is_empty() {
@@ -401,17 +423,36 @@ fn event(words: &[&str], snapshot: &Snapshot) -> Option<String> {
 }
 
 /// Quotes: of a speaker the words name (across events, or in the event they also name), else of the event.
+/// The speaker is the longest run of words that names someone quoted ("Konstantin Noskov", "Носкова").
 fn quotes(words: &[&str], snapshot: &Snapshot) -> Option<Command> {
-    let speaker = words.iter().copied().find(|w| {
-        w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()) && !snapshot.quotes_by(w).is_empty()
+    let names_someone = |run: &[&str]| {
+        let joined = run.join(" ");
+        joined.chars().count() >= 2
+            && !run.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
+            && !snapshot.quotes_by(&joined).is_empty()
+    };
+    let speaker = (1..=words.len().min(3)).rev().find_map(|len| {
+        (0..=words.len() - len)
+            .map(|start| start..start + len)
+            .find(|r| names_someone(&words[r.clone()]))
     });
-    let others: Vec<&str> = words.iter().copied().filter(|w| Some(*w) != speaker).collect();
+    let others: Vec<&str> = match &speaker {
+        Some(r) => words[..r.start].iter().chain(&words[r.end..]).copied().collect(),
+        None => words.to_vec(),
+    };
     let event = event(&others, snapshot);
+    let speaker = speaker.map(|r| {
+        words[r]
+            .iter()
+            .map(|w| capitalized(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     match (event, speaker) {
         (None, None) => None,
         (event, speaker) => Some(Command::Quotes {
             event,
-            speaker: speaker.map(capitalized),
+            speaker,
             page: 1,
         }),
     }
@@ -423,5 +464,69 @@ fn capitalized(word: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::ParseOptions;
+    use crate::store::Store;
+
+    /// The team's table of questions in three languages, each with the command it must map to, against the
+    /// shipped briefings (in English, Russian and Chinese). Prints the accuracy per language.
+    #[test]
+    fn the_question_table_maps_to_the_expected_commands() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let store = Store::open(root.join("briefings"), ParseOptions::default());
+        let snapshot = store.snapshot();
+        let table = std::fs::read_to_string(root.join("tests/fixtures/questions.tsv")).unwrap();
+        let mut per_lang: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        let mut misses = Vec::new();
+        for line in table
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let [lang, question, expected] = line.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("a row is language, question, command: {line:?}");
+            };
+            let got = interpret(question, &snapshot).map_or("-".to_string(), |c| c.to_line());
+            let counts = per_lang.entry(lang).or_default();
+            counts.1 += 1;
+            if got == expected {
+                counts.0 += 1;
+            } else {
+                misses.push(format!("{lang} {question:?}: expected `{expected}`, got `{got}`"));
+            }
+        }
+        for (lang, (right, all)) in &per_lang {
+            println!("{lang}: {right}/{all} questions mapped as expected");
+            assert!(*all >= 30, "{lang}: at least 30 questions");
+        }
+        let (right, all) = per_lang.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        println!("all: {right}/{all} ({:.1}%)", 100.0 * right as f64 / all as f64);
+        for m in &misses {
+            println!("miss: {m}");
+        }
+        assert!(right * 10 >= all * 9, "below 90%:\n{}", misses.join("\n"));
+    }
+
+    /// Whatever the words, a question never becomes a command only moderators may run.
+    #[test]
+    fn a_question_never_runs_a_moderator_command() {
+        let store = Store::open(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../briefings"),
+            ParseOptions::default(),
+        );
+        let snapshot = store.snapshot();
+        for q in [
+            "digest infoforum please",
+            "reload everything now",
+            "post the digest of infoforum to matrix:!x",
+        ] {
+            if let Some(c) = interpret(q, &snapshot) {
+                assert_eq!(c.spec().access, crate::catalogue::Access::Everyone, "{q}: {c:?}");
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::model::Briefing;
+use crate::text;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.5;
@@ -17,7 +18,8 @@ const B: f32 = 0.5;
 const MIN_PREFIX: usize = 3;
 const MAX_EXPANSIONS: usize = 32;
 
-/// Words too common to help ranking; dropped from the index and from queries.
+/// Words too common to help ranking, in English, Russian and Chinese; dropped from the index and from
+/// queries.
 fn is_stopword(word: &str) -> bool {
     matches!(
         word,
@@ -47,6 +49,48 @@ fn is_stopword(word: &str) -> bool {
             | "were"
             | "will"
             | "with"
+            | "и"
+            | "в"
+            | "во"
+            | "не"
+            | "что"
+            | "на"
+            | "с"
+            | "со"
+            | "как"
+            | "а"
+            | "то"
+            | "но"
+            | "к"
+            | "у"
+            | "же"
+            | "за"
+            | "по"
+            | "от"
+            | "о"
+            | "об"
+            | "из"
+            | "для"
+            | "это"
+            | "был"
+            | "была"
+            | "были"
+            | "его"
+            | "их"
+            | "при"
+            | "также"
+            | "的"
+            | "了"
+            | "是"
+            | "在"
+            | "和"
+            | "与"
+            | "及"
+            | "等"
+            | "也"
+            | "对"
+            | "将"
+            | "为"
     )
 }
 
@@ -83,7 +127,8 @@ pub struct Hit {
 }
 
 impl SearchIndex {
-    pub fn build(briefings: &[Arc<Briefing>]) -> Self {
+    /// The index of `briefings`, each document holding the words of its other-language versions too.
+    pub fn build(briefings: &[Arc<Briefing>], translations: &crate::model::Translations) -> Self {
         // Each worker indexes a run of documents into postings of its own; the runs are then joined. Postings
         // need not be sorted by document: a search scores into dense per-document arrays.
         let (postings, mut lens): (Postings, Lengths) = briefings
@@ -96,18 +141,21 @@ impl SearchIndex {
                     // this document is the last entry of its list.
                     let doc = doc as u32;
                     let mut len = 0.0;
-                    each_term(b, |term, w| {
-                        len += w;
-                        match postings.get_mut(term) {
-                            Some(list) => match list.last_mut() {
-                                Some((d, total)) if *d == doc => *total += w,
-                                _ => list.push((doc, w)),
-                            },
-                            None => {
-                                postings.insert(term.into(), vec![(doc, w)]);
+                    let versions = std::iter::once(b).chain(translations.get(&b.id).into_iter().flatten());
+                    for version in versions {
+                        each_term(version, |term, w| {
+                            len += w;
+                            match postings.get_mut(term) {
+                                Some(list) => match list.last_mut() {
+                                    Some((d, total)) if *d == doc => *total += w,
+                                    _ => list.push((doc, w)),
+                                },
+                                None => {
+                                    postings.insert(term.into(), vec![(doc, w)]);
+                                }
                             }
-                        }
-                    });
+                        });
+                    }
                     lens.push((doc, len));
                     (postings, lens)
                 },
@@ -251,15 +299,14 @@ fn merge_postings(mut a: Postings, b: Postings, mut lens_a: Lengths, lens_b: Len
 
 /// Lowercased, stemmed words of `text`, stopwords removed.
 pub fn tokenize(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            let mut buf = String::new();
-            normalize(w, &mut buf).then_some(buf)
-        })
+    text::word_spans(text).into_iter().filter_map(move |r| {
+        let mut buf = String::new();
+        normalize(&text[r], &mut buf).then_some(buf)
+    })
 }
 
-/// Writes the index form of `word` (lowercase, stemmed) into `buf`; false for a stopword.
+/// Writes the index form of `word` (lowercase, stemmed: "sponsors" and "sponsored" give "sponsor",
+/// "министерства" gives "министерств") into `buf`; false for a stopword.
 fn normalize(word: &str, buf: &mut String) -> bool {
     buf.clear();
     if word.is_ascii() {
@@ -267,8 +314,39 @@ fn normalize(word: &str, buf: &mut String) -> bool {
     } else {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
+    if is_stopword(buf) {
+        return false;
+    }
     stem(buf);
-    !is_stopword(buf)
+    true
+}
+
+/// Replaces `word` by its stem, remembering stems per thread: a corpus repeats its words, and a lookup
+/// costs less than the stemmer.
+fn stem(word: &mut String) {
+    thread_local! {
+        static STEMS: std::cell::RefCell<HashMap<Box<str>, Box<str>>> = Default::default();
+    }
+    if word
+        .chars()
+        .next()
+        .is_some_and(|c| text::script(c) == text::Script::Han)
+    {
+        return;
+    }
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(s) = stems.get(word.as_str()) {
+            word.clear();
+            word.push_str(s);
+            return;
+        }
+        let stemmed = text::stem(word).into_owned();
+        if stems.len() > 200_000 {
+            stems.clear();
+        }
+        stems.insert(word.as_str().into(), stemmed.as_str().into());
+        *word = stemmed;
+    });
 }
 
 /// The words of a query, as they are looked up in the index.
@@ -279,37 +357,22 @@ pub fn query_terms(query: &str) -> Vec<String> {
     words
 }
 
-/// A light English stemmer: folds plurals so "sponsors" finds "sponsor" and "cities" finds "city".
-fn stem(word: &mut String) {
-    if word.len() > 4 && word.ends_with("ies") {
-        word.truncate(word.len() - 3);
-        word.push('y');
-    } else if word.len() > 3
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-    {
-        word.pop();
-    }
-}
-
 /// Calls `f` with every indexed word of a briefing and the weight of the field it stands in.
 fn each_term(b: &Briefing, mut f: impl FnMut(&str, f32)) {
     let mut buf = String::new();
     // One buffer for every word: nothing is allocated per word.
     let mut add = |text: &str, w: f32| {
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            if normalize(word, &mut buf) {
+        for r in text::word_spans(text) {
+            if normalize(&text[r], &mut buf) {
                 f(&buf, w);
             }
         }
     };
     add(&b.title, weight::TITLE);
     add(&b.id, weight::TITLE);
+    for alias in &b.aliases {
+        add(alias, weight::TITLE);
+    }
     let optional = [
         (&b.event, weight::EVENT),
         (&b.location, weight::PLACE),
@@ -373,11 +436,8 @@ pub fn snippet(b: &Briefing, query: &str, max_chars: usize) -> Snippet {
     let mut buf = String::new();
     let mut matches = |unit: &str| {
         let mut found = 0u32;
-        for word in unit
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            if normalize(word, &mut buf) {
+        for r in text::word_spans(unit) {
+            if normalize(&unit[r], &mut buf) {
                 for (i, q) in words.iter().enumerate() {
                     if buf == *q || (q.len() >= MIN_PREFIX && buf.starts_with(q.as_str())) {
                         found |= 1 << i;
@@ -400,10 +460,12 @@ pub fn snippet(b: &Briefing, query: &str, max_chars: usize) -> Snippet {
 /// Trims `unit` to a window around its first matched word and marks every matched word inside it.
 fn mark(unit: &str, words: &[String], max_chars: usize) -> Snippet {
     let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ");
-    let spans = word_spans(&unit);
+    let spans = text::word_spans(&unit);
     let mut buf = String::new();
     let mut is_match = |w: &str| {
-        normalize(w, &mut buf);
+        if !normalize(w, &mut buf) {
+            return false;
+        }
         words
             .iter()
             .any(|q| buf == *q || (q.len() >= MIN_PREFIX && buf.starts_with(q.as_str())))
@@ -446,26 +508,6 @@ fn mark(unit: &str, words: &[String], max_chars: usize) -> Snippet {
     Snippet { text, marks }
 }
 
-/// Byte ranges of the alphanumeric words in `s`.
-fn word_spans(s: &str) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                spans.push(st..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        spans.push(st..s.len());
-    }
-    spans
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +515,8 @@ mod tests {
     fn briefing(id: &str, title: &str, body: &str) -> Arc<Briefing> {
         Arc::new(Briefing {
             id: id.into(),
+            translation: false,
+            aliases: vec![],
             title: title.into(),
             event: None,
             date: None,
@@ -501,7 +545,7 @@ mod tests {
             briefing("b", "Security forum", "A forum."),
             briefing("c", "Other", "cloud security cloud security"),
         ];
-        let index = SearchIndex::build(&docs);
+        let index = SearchIndex::build(&docs, &Default::default());
         let hits: Vec<usize> = index.search("cloud security").iter().map(|h| h.doc).collect();
         assert_eq!(hits[0], 2, "only `c` holds both words");
         let hits: Vec<usize> = index.search("security").iter().map(|h| h.doc).collect();
@@ -511,7 +555,7 @@ mod tests {
     #[test]
     fn plurals_and_prefixes_match() {
         let docs = vec![briefing("a", "Sponsors of cities", "cybersecurity")];
-        let index = SearchIndex::build(&docs);
+        let index = SearchIndex::build(&docs, &Default::default());
         assert_eq!(index.search("sponsor city").len(), 1);
         assert_eq!(index.search("cybersec").len(), 1);
         assert!(

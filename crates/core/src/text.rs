@@ -186,6 +186,46 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// The words of `text` as byte ranges, in order, for indexing and marking: runs of letters and digits
+/// (split at hyphens and apostrophes too: `cyber-security` is two words to a search), and inside runs of
+/// Han characters the words the segmenter finds.
+pub fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        let kind = script(c);
+        if kind == Script::Han {
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                if script(c) != Script::Han {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            let run = &text[start..end];
+            let mut at = start;
+            for word in chinese().cut(run, true) {
+                out.push(at..at + word.len());
+                at += word.len();
+            }
+        } else if c.is_alphanumeric() {
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                if !c.is_alphanumeric() || script(c) == Script::Han {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            out.push(start..end);
+        } else {
+            chars.next();
+        }
+    }
+    out
+}
+
 /// The stem of a lowercase word, for matching word forms: `министерства` and `министерство` both give
 /// `министерств`, `sponsors` and `sponsored` give `sponsor`. Chinese words and words of other scripts are
 /// their own stems.
@@ -292,6 +332,16 @@ mod tests {
             ["infoforum", "2018", "在", "上海"]
         );
         assert!(tokens(" — , 。").is_empty());
+    }
+
+    #[test]
+    fn word_spans_split_at_joiners_and_segment_han_runs() {
+        let text = "Cyber-security at 信息论坛2018, «Инфофорум»";
+        let words: Vec<&str> = word_spans(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            words,
+            ["Cyber", "security", "at", "信息论坛", "2018", "Инфофорум"]
+        );
     }
 
     #[test]

@@ -44,6 +44,7 @@ struct FrontMatter {
     location: Option<String>,
     theme: Option<String>,
     language: Option<Spanned<String>>,
+    aliases: Option<Vec<String>>,
     tags: Option<Vec<String>>,
     summary: Option<String>,
     source: Option<Spanned<String>>,
@@ -159,6 +160,8 @@ fn split_front_matter(text: &str) -> Result<(Option<&str>, &str), (usize, Briefi
 /// What the front matter states about the file's identity and links, each value checked.
 struct Stated {
     id: String,
+    /// The file is a translation (`NAME.ru.md`) of the briefing with this id.
+    translation: bool,
     date: Option<NaiveDate>,
     end_date: Option<NaiveDate>,
     language: Option<String>,
@@ -221,10 +224,9 @@ fn check(fm: &FrontMatter, at: &Located<'_>) -> Result<Stated, FileError> {
             }
             value.clone()
         }
-        None => fallback_slug(&slugify(
-            &at.path.file_stem().unwrap_or_default().to_string_lossy(),
-        )),
+        None => fallback_slug(&slugify(&base_name(at.path).0)),
     };
+    let suffix = base_name(at.path).1;
     let date_of = |d: &Option<Spanned<toml::value::Datetime>>, key| {
         d.as_ref()
             .map(|d| to_date(d.get_ref()).map_err(|m| at.invalid(d.span(), key, m)))
@@ -252,7 +254,22 @@ fn check(fm: &FrontMatter, at: &Located<'_>) -> Result<Stated, FileError> {
                 ),
             ));
         }
-        l => l.as_ref().map(|l| l.get_ref().clone()),
+        // A translation's front matter may name its language too, but not another one.
+        Some(l) if suffix.is_some_and(|s| !same_language(s, l.get_ref())) => {
+            return Err(at.invalid(
+                l.span(),
+                "language",
+                format!(
+                    "`{}` is not the language of the file name (`.{}.`): rename the file or fix `language`",
+                    l.get_ref(),
+                    suffix.unwrap_or_default()
+                ),
+            ));
+        }
+        l => l
+            .as_ref()
+            .map(|l| l.get_ref().clone())
+            .or(suffix.map(str::to_string)),
     };
     let not_web = |span, key, url: &str| at.invalid(span, key, format!("`{url}` is not an http(s) URL"));
     let source = match &fm.source {
@@ -273,6 +290,7 @@ fn check(fm: &FrontMatter, at: &Located<'_>) -> Result<Stated, FileError> {
     };
     Ok(Stated {
         id,
+        translation: suffix.is_some(),
         date,
         end_date,
         language,
@@ -370,6 +388,8 @@ fn merge(
         .collect();
     Briefing {
         id: stated.id,
+        translation: stated.translation,
+        aliases: fm.aliases.unwrap_or_default(),
         title,
         event,
         date,
@@ -389,6 +409,42 @@ fn merge(
         notes,
         body: text.to_string(),
     }
+}
+
+/// A file's name without its extension, and the language tag before the extension when there is one:
+/// `infoforum-2018.ru.md` is (`infoforum-2018`, `ru`), a Russian version of `infoforum-2018.md`.
+fn base_name(path: &Path) -> (String, Option<&str>) {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    match stem.rsplit_once('.') {
+        Some((base, tag)) if !base.is_empty() && is_translation_tag(tag) => (base.to_string(), Some(tag)),
+        _ => (
+            path.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            None,
+        ),
+    }
+}
+
+/// A language tag as a file name carries it: `ru`, `zh`, `zh-CN`, `pt-BR`.
+fn is_translation_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Whether two language tags name the same language (`zh` and `zh-CN` do).
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
 }
 
 /// The stated list, else the found one (recorded as extracted when it holds anything).

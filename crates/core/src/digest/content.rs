@@ -8,11 +8,14 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Utc};
 use sha2::{Digest as _, Sha256};
 
+use std::sync::Arc;
+
 use crate::card;
 use crate::config::Config;
 use crate::i18n::{Lang, code};
 use crate::model::Briefing;
 use crate::response::{Block, Inline, Response};
+use crate::store::Snapshot;
 use crate::tr_inline;
 
 use super::poster::PostKey;
@@ -49,8 +52,10 @@ impl PostKind {
 
     /// The content of this kind of post for `b`, as of now, linking to the briefing's page when the
     /// config gives a public URL.
-    pub fn content(self, b: &Briefing, config: &Config) -> Response {
+    pub fn content(self, b: &Arc<Briefing>, snapshot: &Snapshot, config: &Config) -> Response {
         let lang = config.language;
+        // The version in the language posts are written in, when there is one.
+        let b = &snapshot.localized(b, lang);
         let mut content = match self {
             PostKind::Digest | PostKind::Manual => digest_card(lang, b),
             PostKind::Announce => announcement(lang, b),
@@ -129,9 +134,17 @@ pub fn version(content: &Response) -> String {
 }
 
 /// The version of a briefing as a whole; a change prompts a look at the posts made of it.
-pub fn briefing_version(b: &Briefing) -> String {
-    let json = serde_json::to_string(b).expect("a briefing serializes");
-    hex(&hash(&["briefing", &json])[..8])
+pub fn briefing_version(b: &Briefing, snapshot: &Snapshot) -> String {
+    let mut parts = vec![
+        "briefing".to_string(),
+        serde_json::to_string(b).expect("a briefing serializes"),
+    ];
+    // A corrected translation is a correction of the briefing too: posts may show that version.
+    for t in snapshot.translations_of(&b.id) {
+        parts.push(serde_json::to_string(t.as_ref()).expect("a briefing serializes"));
+    }
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    hex(&hash(&parts)[..8])
 }
 
 fn hash(parts: &[&str]) -> [u8; 32] {

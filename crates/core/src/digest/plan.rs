@@ -110,18 +110,25 @@ fn rescan_briefings(
             for b in snapshot.briefings() {
                 decided
                     .seen
-                    .push((b.id.clone(), content::briefing_version(b), None));
+                    .push((b.id.clone(), content::briefing_version(b, snapshot), None));
             }
         }
         return Ok(known);
     }
     for b in snapshot.briefings() {
-        let version = content::briefing_version(b);
+        let version = content::briefing_version(b, snapshot);
         match known.get(&b.id) {
             None => {
                 decided.seen.push((b.id.clone(), version, Some(now)));
                 for target in config.announce.iter().flat_map(|a| &a.targets) {
-                    let announce = intent(config, Which::Announce, target, b, now + ANNOUNCE_WINDOW);
+                    let announce = intent(
+                        config,
+                        snapshot,
+                        Which::Announce,
+                        target,
+                        b,
+                        now + ANNOUNCE_WINDOW,
+                    );
                     decided.intents.push(announce);
                 }
             }
@@ -261,7 +268,7 @@ fn run(
     for target in &d.targets {
         for b in &chosen {
             let which = Which::Digest { name: &d.name, slot };
-            intents.push(intent(config, which, target, b, deadline));
+            intents.push(intent(config, snapshot, which, target, b, deadline));
         }
     }
     let mut detail = match (&d.select, chosen.len()) {
@@ -306,6 +313,7 @@ enum Which<'a> {
 /// The intent of posting `b` to `target`, keyed by what the post is.
 fn intent(
     config: &Config,
+    snapshot: &Snapshot,
     which: Which<'_>,
     target: &crate::target::Target,
     b: &Arc<Briefing>,
@@ -332,7 +340,7 @@ fn intent(
         slot,
         target: target.to_string(),
         briefing: b.id.clone(),
-        version: content::version(&kind.content(b, config)),
+        version: content::version(&kind.content(b, snapshot, config)),
         deadline,
     }
 }

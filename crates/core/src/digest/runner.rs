@@ -240,7 +240,7 @@ impl Digests {
             slot: request.to_string(),
             target: target.to_string(),
             briefing: briefing.to_string(),
-            version: content::version(&PostKind::Manual.content(b, &self.config())),
+            version: content::version(&PostKind::Manual.content(b, &snapshot, &self.config())),
             deadline: now + MANUAL_WINDOW,
         };
         self.ledger

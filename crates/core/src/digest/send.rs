@@ -130,7 +130,7 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
         ))
         .await;
     };
-    let content = post.intent.kind.content(b, &d.config());
+    let content = post.intent.kind.content(b, snapshot, &d.config());
     let version = content::version(&content);
     d.ledger
         .call({
@@ -168,7 +168,7 @@ async fn recover(
             tracing::info!(to = %target, briefing = %post.intent.briefing, "found a post sent before a restart");
             // It carries the content of that attempt; bring it up to date if the briefing changed since.
             if let Some(b) = snapshot.get(&post.intent.briefing) {
-                let content = post.intent.kind.content(b, &d.config());
+                let content = post.intent.kind.content(b, snapshot, &d.config());
                 if content::version(&content) != post.intent.version {
                     let mut sent = post.clone();
                     sent.message_id = Some(id.clone());
@@ -204,7 +204,7 @@ pub async fn edits(
                 })
                 .await?;
             for post in sent {
-                let content = post.intent.kind.content(b, &d.config());
+                let content = post.intent.kind.content(b, snapshot, &d.config());
                 if content::version(&content) != post.intent.version {
                     done &= edit(d, &post, &content).await?;
                 }

@@ -3,16 +3,30 @@
 
 use crate::catalogue::Access;
 use crate::command::Command;
-use crate::i18n::code;
+use crate::i18n::{Lang, code};
 use crate::question;
 use crate::response::Block;
 use crate::response::Response;
+use crate::text;
 use crate::tr_inline;
 
 use super::{Context, list};
 
 pub fn run(ctx: &Context<'_>, question: &str) -> Response {
-    let lang = ctx.lang;
+    // Answered in the language it was asked in, when that can be told.
+    let lang = text::detect(question)
+        .and_then(Lang::from_tag)
+        .unwrap_or(ctx.lang);
+    let asked = Context {
+        snapshot: ctx.snapshot.clone(),
+        config: ctx.config.clone(),
+        role: ctx.role,
+        lang,
+        platform: ctx.platform,
+        place: ctx.place.clone(),
+        host: ctx.host,
+    };
+    let ctx = &asked;
     match question::interpret(question, &ctx.snapshot) {
         // Never a moderator's command, whatever the words.
         Some(command)
@@ -23,14 +37,14 @@ pub fn run(ctx: &Context<'_>, question: &str) -> Response {
             reply.blocks.push(Block::Note {
                 text: tr_inline!(lang, "question-ran", command = code(line)),
             });
-            reply
+            reply.in_lang(lang)
         }
         _ => {
             let mut reply = list::search(ctx, question, 1);
             reply.blocks.push(Block::Note {
                 text: tr_inline!(lang, "question-unsure", help = code("help")),
             });
-            reply
+            reply.in_lang(lang)
         }
     }
 }

@@ -30,7 +30,7 @@ pub fn preview(lang: Lang, snapshot: &Snapshot, query: &str, config: &Config) ->
             command = code(format!("digest {}", b.id))
         ),
     }];
-    blocks.extend(content::PostKind::Digest.content(&b, config).blocks);
+    blocks.extend(content::PostKind::Digest.content(&b, snapshot, config).blocks);
     Response::answer(blocks).private()
 }
 

@@ -17,23 +17,45 @@ use super::lookup::resolve_or_reply;
 /// Quotes shown per page.
 const QUOTES_PER_PAGE: usize = 5;
 
+/// Resolves `<event>` to the briefing's version in the caller's language, or returns the reply to a miss.
 macro_rules! resolve {
     ($ctx:expr, $query:expr, $command:expr) => {
         match resolve_or_reply($ctx.lang, &$ctx.snapshot, $query, $command) {
-            Ok(b) => b,
+            Ok(b) => $ctx.snapshot.localized(&b, $ctx.lang),
             Err(reply) => return *reply,
         }
     };
 }
 
+/// `response` with a note saying which language the briefing is in, when the caller's has no version.
+pub fn noted(ctx: &Context<'_>, b: &Briefing, mut response: Response) -> Response {
+    let written = Lang::from_tag(&b.language);
+    if written != Some(ctx.lang) {
+        let name = |tag: &str| match Lang::from_tag(tag) {
+            Some(l) => crate::i18n::text(ctx.lang, &format!("language-{}", l.code()), &[]),
+            None => tag.to_string(),
+        };
+        response.blocks.push(Block::Note {
+            text: tr_inline!(
+                ctx.lang,
+                "translation-note",
+                language = name(&b.language),
+                wanted = name(ctx.lang.code())
+            ),
+        });
+    }
+    response
+}
+
 pub fn briefing(ctx: &Context<'_>, query: &str) -> Response {
     let b = resolve!(ctx, query, "briefing");
-    with_page_link(
+    let reply = with_page_link(
         ctx.lang,
         card_response(ctx.lang, &b),
         &b,
         ctx.config.http.as_ref(),
-    )
+    );
+    noted(ctx, &b, reply)
 }
 
 /// `response` with a link to the briefing's page, when the HTTP side has a public URL.
@@ -71,7 +93,11 @@ pub fn summary(ctx: &Context<'_>, query: &str) -> Response {
             text: tr_inline!(lang, "no-summary"),
         }),
     }
-    with_page_link(lang, Response::answer(blocks), &b, ctx.config.http.as_ref())
+    noted(
+        ctx,
+        &b,
+        with_page_link(lang, Response::answer(blocks), &b, ctx.config.http.as_ref()),
+    )
 }
 
 pub fn topics(ctx: &Context<'_>, query: &str) -> Response {
@@ -88,14 +114,15 @@ pub fn topics(ctx: &Context<'_>, query: &str) -> Response {
             None => Inline::plain(&t.title),
         })
         .collect();
-    Response::answer(vec![
+    let reply = Response::answer(vec![
         heading(lang, tr!(lang, "heading-topics"), &b),
         Block::List {
             heading: None,
             items,
             ordered: true,
         },
-    ])
+    ]);
+    noted(ctx, &b, reply)
 }
 
 pub fn sponsors(ctx: &Context<'_>, query: &str, relation: Option<Relation>) -> Response {
@@ -123,7 +150,7 @@ pub fn sponsors(ctx: &Context<'_>, query: &str, relation: Option<Relation>) -> R
         }
     }
     if blocks.len() > 1 {
-        return Response::answer(blocks);
+        return noted(ctx, &b, Response::answer(blocks));
     }
     let id = match relation {
         None => "none-listed-organizations",
@@ -151,7 +178,7 @@ pub fn quotes(ctx: &Context<'_>, event: Option<&str>, speaker: Option<&str>, pag
     let (lang, snapshot) = (ctx.lang, &ctx.snapshot);
     let event = match event {
         Some(query) => match resolve_or_reply(lang, snapshot, query, "quotes") {
-            Ok(b) => Some(b),
+            Ok(b) => Some(snapshot.localized(&b, lang)),
             // `quotes noskov`: not an event, but maybe a speaker.
             Err(reply) if speaker.is_none() && reply.status == Status::NotFound => {
                 if by_speaker(snapshot, query).is_empty() {
@@ -280,36 +307,25 @@ fn check_target(t: &str) -> Result<(), &'static str> {
     }
 }
 
-/// Every quote by `speaker` across the snapshot, newest event first.
+/// Every quote by `speaker` across the snapshot, newest event first, from the language version that names
+/// the speaker so.
 fn by_speaker<'a>(snapshot: &'a Snapshot, speaker: &str) -> Vec<(&'a Arc<Briefing>, &'a Quote)> {
     snapshot
         .quotes_by(speaker)
         .into_iter()
-        .map(|(d, q)| {
-            let b = &snapshot.briefings()[d];
-            (b, &b.quotes[q])
-        })
+        .map(|(_, version, q)| (version, &version.quotes[q]))
         .collect()
 }
 
-/// "noskov", "Konstantin Noskov" and "k noskov" all match "Konstantin Noskov": every typed word must be the
-/// start of one of the speaker's name words.
+/// "noskov", "Konstantin Noskov", "k noskov" and "Носкова" (for "Носков") match: every typed word, stemmed,
+/// must be the start of one of the speaker's stemmed name words.
 fn speaker_matches(name: &str, query: &str) -> bool {
-    let mut typed = query.split_whitespace().peekable();
-    typed.peek().is_some()
-        && typed.all(|w| {
-            name.split_whitespace()
-                .any(|n| starts_with_caseless(n, w.trim_end_matches('.')))
-        })
-}
-
-/// `s` starts with `prefix`, ignoring case, without allocating (this runs once per quote per query).
-fn starts_with_caseless(s: &str, prefix: &str) -> bool {
-    let mut rest = s.chars().flat_map(char::to_lowercase);
-    prefix
-        .chars()
-        .flat_map(char::to_lowercase)
-        .all(|c| rest.next() == Some(c))
+    let names = crate::names::words(name);
+    let typed = crate::names::words(query);
+    !typed.is_empty()
+        && typed
+            .iter()
+            .all(|w| names.iter().any(|n| crate::names::names_word(n, w)))
 }
 
 fn heading(lang: Lang, what: String, b: &Briefing) -> Block {
@@ -348,6 +364,9 @@ mod tests {
         assert!(speaker_matches("Konstantin Noskov", "K. Noskov"));
         assert!(!speaker_matches("Konstantin Noskov", "Noskova"));
         assert!(!speaker_matches("Konstantin Noskov", "  "));
+        // A Russian name in another case is the same person.
+        assert!(speaker_matches("Константин Носков", "Носкова"));
+        assert!(speaker_matches("Константин Носков", "носков"));
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn events(ctx: &Context<'_>, tag: Option<&str>, year: Option<i32>, page: usi
             .iter()
             .skip((page - 1) * EVENTS_PER_PAGE)
             .take(EVENTS_PER_PAGE)
-            .map(|b| entry(lang, b)),
+            .map(|b| entry(lang, &snapshot.localized(b, lang))),
     );
     let list = Command::Events {
         tag: tag.map(str::to_string),
@@ -101,7 +101,7 @@ pub fn search(ctx: &Context<'_>, query: &str, page: usize) -> Response {
         url: None,
     }];
     for hit in &hits {
-        let b = &snapshot.briefings()[hit.doc];
+        let b = &snapshot.localized(&snapshot.briefings()[hit.doc], lang);
         let snippet = search::snippet(b, query, SNIPPET_CHARS);
         blocks.push(Block::Entry {
             title: b.title.clone(),

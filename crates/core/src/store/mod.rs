@@ -14,8 +14,10 @@ use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
 use crate::briefing::{Briefing, FileError, ParseOptions};
+use crate::model::Translations;
 use crate::names::NameIndex;
 use crate::search::SearchIndex;
+use crate::text::Lang;
 use crate::wordindex::WordIndex;
 
 pub use load::{LoadedFile, scan};
@@ -28,8 +30,11 @@ pub struct Snapshot {
     by_id: HashMap<String, usize>,
     index: SearchIndex,
     names: NameIndex,
-    /// Words of speaker names to (briefing, quote) positions.
-    speakers: WordIndex<(u32, u32)>,
+    /// Other-language versions of briefings (`NAME.ru.md` beside `NAME.md`), by id, in file order.
+    translations: Translations,
+    /// Words of speaker names to (briefing, version, quote) positions: version 0 is the briefing itself,
+    /// `v` its translation `v - 1`.
+    speakers: WordIndex<(u32, u32, u32)>,
     /// Problems found in the last load, one per file, in path order.
     pub errors: Vec<FileError>,
     /// Ids served from an earlier good version because their file is broken now.
@@ -39,10 +44,15 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn empty() -> Self {
-        Snapshot::build(Vec::new(), Vec::new(), Vec::new())
+        Snapshot::build(Vec::new(), Translations::new(), Vec::new(), Vec::new())
     }
 
-    fn build(mut briefings: Vec<Arc<Briefing>>, errors: Vec<FileError>, stale: Vec<String>) -> Self {
+    fn build(
+        mut briefings: Vec<Arc<Briefing>>,
+        translations: Translations,
+        errors: Vec<FileError>,
+        stale: Vec<String>,
+    ) -> Self {
         briefings.sort_by(|a, b| {
             b.date
                 .is_some()
@@ -58,12 +68,26 @@ impl Snapshot {
             .collect();
         // The name indexes are built while the search index keeps the other workers busy.
         let (index, (names, speakers)) = rayon::join(
-            || SearchIndex::build(&briefings),
+            || SearchIndex::build(&briefings, &translations),
             || {
-                let names = NameIndex::build(&briefings);
+                let names = NameIndex::build(&briefings, &translations);
+                let versions = |b: &Arc<Briefing>| -> Vec<Arc<Briefing>> {
+                    std::iter::once(b.clone())
+                        .chain(translations.get(&b.id).into_iter().flatten().cloned())
+                        .collect()
+                };
                 let speakers = WordIndex::build(briefings.iter().enumerate().flat_map(|(d, b)| {
-                    b.quotes.iter().enumerate().flat_map(move |(q, quote)| {
-                        speaker_words(&quote.speaker).map(move |w| (w, (d as u32, q as u32)))
+                    versions(b).into_iter().enumerate().flat_map(move |(v, version)| {
+                        let words: Vec<(String, (u32, u32, u32))> = version
+                            .quotes
+                            .iter()
+                            .enumerate()
+                            .flat_map(|(q, quote)| {
+                                speaker_words(&quote.speaker)
+                                    .map(move |w| (w, (d as u32, v as u32, q as u32)))
+                            })
+                            .collect();
+                        words
                     })
                 }));
                 (names, speakers)
@@ -74,6 +98,7 @@ impl Snapshot {
             by_id,
             index,
             names,
+            translations,
             speakers,
             errors,
             stale,
@@ -102,16 +127,59 @@ impl Snapshot {
         &self.index
     }
 
+    /// The version of `b` written in `lang`, when there is one; else `b` itself.
+    pub fn localized(&self, b: &Arc<Briefing>, lang: Lang) -> Arc<Briefing> {
+        if Lang::from_tag(&b.language) == Some(lang) {
+            return b.clone();
+        }
+        self.translations
+            .get(&b.id)
+            .into_iter()
+            .flatten()
+            .find(|t| Lang::from_tag(&t.language) == Some(lang))
+            .unwrap_or(b)
+            .clone()
+    }
+
+    /// The other-language versions of briefing `id`.
+    pub fn translations_of(&self, id: &str) -> &[Arc<Briefing>] {
+        self.translations.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Version `v` of briefing `d` (0: the briefing itself).
+    fn version(&self, d: usize, v: usize) -> &Arc<Briefing> {
+        match v {
+            0 => &self.briefings[d],
+            v => &self.translations_of(&self.briefings[d].id)[v - 1],
+        }
+    }
+
     /// Every quote whose speaker has, for each typed word, a name word starting with it ("noskov",
-    /// "k. noskov"), as (briefing, quote) positions, newest briefing first.
-    pub fn quotes_by(&self, speaker: &str) -> Vec<(usize, usize)> {
-        let mut sets: Vec<Vec<(u32, u32)>> = speaker_words(speaker)
+    /// "k. noskov", "Носкова"), in whichever language version it stands, newest briefing first: the
+    /// briefing, the version holding the quote, and the quote's position in it.
+    pub fn quotes_by(&self, speaker: &str) -> Vec<(&Arc<Briefing>, &Arc<Briefing>, usize)> {
+        let mut sets: Vec<Vec<(u32, u32, u32)>> = speaker_words(speaker)
             .map(|w| {
-                let mut found: Vec<(u32, u32)> = self
-                    .speakers
-                    .prefixed(&w)
-                    .flat_map(|(_, q)| q.iter().copied())
-                    .collect();
+                // A Russian name in another case ("Носкова" for "Носков") can stem longer than the name:
+                // shortened a letter or two, never below four, until it is the start of a name word.
+                let cyrillic = w
+                    .chars()
+                    .next()
+                    .is_some_and(|c| crate::text::script(c) == crate::text::Script::Cyrillic);
+                let len = w.chars().count();
+                let cuts = if cyrillic { 2 } else { 0 };
+                let mut found: Vec<(u32, u32, u32)> = (0..=cuts)
+                    .map(|cut| len.saturating_sub(cut))
+                    .filter(|n| *n >= 4.min(len))
+                    .map(|n| w.chars().take(n).collect::<String>())
+                    .map(|prefix| {
+                        self.speakers
+                            .prefixed(&prefix)
+                            .flat_map(|(_, q)| q.iter().copied())
+                            .collect::<Vec<_>>()
+                    })
+                    .find(|found| !found.is_empty())
+                    .unwrap_or_default();
                 found.sort_unstable();
                 found.dedup();
                 found
@@ -124,7 +192,13 @@ impl Snapshot {
         first
             .iter()
             .filter(|q| rest.iter().all(|set| set.binary_search(q).is_ok()))
-            .map(|&(d, q)| (d as usize, q as usize))
+            .map(|&(d, v, q)| {
+                (
+                    &self.briefings[d as usize],
+                    self.version(d as usize, v as usize),
+                    q as usize,
+                )
+            })
             .collect()
     }
 
@@ -135,10 +209,9 @@ impl Snapshot {
 }
 
 /// The lowercase words of a speaker's name, initials without their dot.
+/// Stemmed, so "Носкова" finds "Носков"; Chinese names segmented.
 fn speaker_words(name: &str) -> impl Iterator<Item = String> + '_ {
-    name.split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .filter(|w| !w.is_empty())
+    crate::names::words(name).into_iter()
 }
 
 /// What a reload changed, by briefing id.
@@ -221,7 +294,8 @@ impl Store {
                     ..ReloadReport::default()
                 };
                 let stale = report.stale.clone();
-                (Snapshot::build(kept, vec![e], stale), report)
+                let translations = previous.translations.clone();
+                (Snapshot::build(kept, translations, vec![e], stale), report)
             }
         };
         // Receivers are told only when something changed: an unchanged reload keeps the same snapshot.
@@ -250,12 +324,16 @@ impl Store {
 
 /// Builds the next snapshot from freshly loaded files, keeping last good versions of broken files.
 fn merge(previous: &Snapshot, files: Vec<LoadedFile>) -> (Snapshot, ReloadReport) {
-    let previous_by_path: HashMap<&Path, &Arc<Briefing>> =
+    let mut previous_by_path: HashMap<&Path, &Arc<Briefing>> =
         previous.briefings.iter().map(|b| (b.path.as_path(), b)).collect();
+    for t in previous.translations.values().flatten() {
+        previous_by_path.insert(t.path.as_path(), t);
+    }
     let mut errors = Vec::new();
     let mut stale = Vec::new();
     // Path order decides which of two files with the same id wins: the first one, every time.
     let mut by_id: BTreeMap<String, Arc<Briefing>> = BTreeMap::new();
+    let mut translated: Vec<Arc<Briefing>> = Vec::new();
     for file in files {
         let briefing = match file.result {
             Ok(b) => Arc::new(b),
@@ -270,15 +348,12 @@ fn merge(previous: &Snapshot, files: Vec<LoadedFile>) -> (Snapshot, ReloadReport
                 }
             }
         };
+        if briefing.translation {
+            translated.push(briefing);
+            continue;
+        }
         match by_id.get(&briefing.id) {
-            Some(first) => errors.push(FileError::new(
-                &briefing.path,
-                None,
-                crate::briefing::BriefingError::DuplicateId {
-                    id: briefing.id.clone(),
-                    other: first.path.clone(),
-                },
-            )),
+            Some(first) => errors.push(duplicate(&briefing, &first.path)),
             None => {
                 // Reuse the previous Arc when nothing changed, so unchanged briefings share memory.
                 let briefing = match previous.get(&briefing.id) {
@@ -289,11 +364,20 @@ fn merge(previous: &Snapshot, files: Vec<LoadedFile>) -> (Snapshot, ReloadReport
             }
         }
     }
+    let translations = attach(&mut by_id, translated, previous, &mut errors);
     let mut report = ReloadReport::default();
     for (id, b) in &by_id {
+        let versions_changed = translations.get(id).map(Vec::len)
+            != previous.translations.get(id).map(Vec::len)
+            || translations
+                .get(id)
+                .into_iter()
+                .flatten()
+                .zip(previous.translations.get(id).into_iter().flatten())
+                .any(|(a, b)| !Arc::ptr_eq(a, b));
         match previous.get(id) {
             None => report.added.push(id.clone()),
-            Some(old) if !Arc::ptr_eq(old, b) => report.changed.push(id.clone()),
+            Some(old) if !Arc::ptr_eq(old, b) || versions_changed => report.changed.push(id.clone()),
             Some(_) => {}
         }
     }
@@ -307,6 +391,55 @@ fn merge(previous: &Snapshot, files: Vec<LoadedFile>) -> (Snapshot, ReloadReport
     report.stale = stale.clone();
     report.errors = errors.clone();
     report.total = by_id.len();
-    let next = Snapshot::build(by_id.into_values().collect(), errors, stale);
+    let next = Snapshot::build(by_id.into_values().collect(), translations, errors, stale);
     (next, report)
+}
+
+fn duplicate(b: &Briefing, other: &Path) -> FileError {
+    FileError::new(
+        &b.path,
+        None,
+        crate::briefing::BriefingError::DuplicateId {
+            id: b.id.clone(),
+            other: other.to_path_buf(),
+        },
+    )
+}
+
+/// Files of other languages (`NAME.ru.md`) go with the briefing of their id; two of one language are an
+/// error naming both; one whose briefing has no file of its own stands for it (the first such, by path).
+fn attach(
+    by_id: &mut BTreeMap<String, Arc<Briefing>>,
+    translated: Vec<Arc<Briefing>>,
+    previous: &Snapshot,
+    errors: &mut Vec<FileError>,
+) -> Translations {
+    let mut translations = Translations::new();
+    for t in translated {
+        let language = Lang::from_tag(&t.language).map_or(t.language.clone(), |l| l.code().to_string());
+        let original = by_id.entry(t.id.clone()).or_insert_with(|| t.clone());
+        if Arc::ptr_eq(original, &t) {
+            continue;
+        }
+        let versions = translations.entry(t.id.clone()).or_default();
+        let same = |b: &Arc<Briefing>| {
+            Lang::from_tag(&b.language).map_or(b.language.clone(), |l| l.code().to_string()) == language
+        };
+        if same(original) {
+            errors.push(duplicate(&t, &original.path));
+            continue;
+        }
+        if let Some(first) = versions.iter().find(|v| same(v)) {
+            errors.push(duplicate(&t, &first.path));
+            continue;
+        }
+        let reused = previous
+            .translations_of(&t.id)
+            .iter()
+            .find(|old| ***old == *t)
+            .cloned();
+        versions.push(reused.unwrap_or(t));
+    }
+    translations.retain(|_, v| !v.is_empty());
+    translations
 }
