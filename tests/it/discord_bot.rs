@@ -278,6 +278,45 @@ fn registered_commands_pass_validation_and_are_written_only_when_changed() {
     drop(bot);
 }
 
+/// A member is answered in the language of their Discord client, and the commands they see are in it.
+#[test]
+fn a_member_is_answered_in_the_language_of_their_client() {
+    let _turn = turn();
+    let fake = fake();
+    let briefings = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let bot = Bot::start_with(&briefings, "");
+    for (locale, heading, sponsor) in [
+        ("ru", "Спонсоры", "Ассоциация кибербезопасности Китая"),
+        ("zh-CN", "赞助方", "中国网络安全协会"),
+        ("zh-TW", "赞助方", "中国网络安全协会"),
+        ("en-US", "Sponsors", "Cybersecurity Association of China"),
+    ] {
+        let invocation = member("sponsors", &[("event", "infoforum")]).locale(locale);
+        let i = fake.slash(invocation);
+        let reply = fake
+            .wait_reply(&i, WAIT)
+            .unwrap_or_else(|| panic!("{locale}: {}", explain_missing(&i, &bot)));
+        let text = discord_fake::message_text(&reply.data);
+        assert!(
+            text.contains(heading) && text.contains(sponsor),
+            "{locale}: {text}"
+        );
+    }
+    // A question in plain words, through /ask, is answered in its own language with the command it ran.
+    let i = fake.slash(member("ask", &[("question", "кто спонсировал Инфофорум?")]));
+    let reply = fake.wait_reply(&i, WAIT).expect("the question is answered");
+    let text = discord_fake::message_text(&reply.data);
+    assert!(text.contains("Ассоциация кибербезопасности Китая"), "{text}");
+    assert!(text.contains("sponsors infoforum-shanghai-2018"), "{text}");
+    // The registered commands carry Russian and Chinese names and descriptions, which the fake (holding
+    // them to Discord's rules) accepted.
+    let registered = fake.registered_commands(Some(fake.guild_id()));
+    let sponsors = registered.iter().find(|c| c["name"] == "sponsors").unwrap();
+    assert_eq!(sponsors["name_localizations"]["ru"], "спонсоры");
+    assert_eq!(sponsors["name_localizations"]["zh-CN"], "赞助方");
+    assert!(sponsors["options"][0]["description_localizations"]["zh-CN"].is_string());
+}
+
 #[test]
 fn every_command_answered_with_an_embed() {
     let _turn = turn();

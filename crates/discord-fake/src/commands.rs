@@ -18,6 +18,7 @@ pub(super) fn route(
     m: &str,
     app: &str,
     rest: &[&str],
+    query: &str,
     body: Option<&Value>,
 ) -> Outcome {
     if snowflake("application_id", app)? != shared.app_id {
@@ -34,10 +35,14 @@ pub(super) fn route(
     };
     let body = body.unwrap_or(&Value::Null);
     match (m, rest) {
-        ("GET", ["commands"]) => Ok((
-            200,
-            Value::Array(st.commands.get(&scope).cloned().unwrap_or_default()),
-        )),
+        ("GET", ["commands"]) => {
+            let full = super::rest::query_param(query, "with_localizations") == Some("true");
+            let list = st.commands.get(&scope).cloned().unwrap_or_default();
+            Ok((
+                200,
+                Value::Array(list.iter().map(|c| as_listed(c, full)).collect()),
+            ))
+        }
         ("POST", ["commands"]) => create(shared, st, scope, body),
         ("PUT", ["commands"]) => overwrite(shared, st, scope, body),
         (_, ["commands", id]) => {
@@ -91,6 +96,32 @@ fn cap(kind: u64) -> usize {
 
 fn too_many() -> ApiError {
     ApiError::new(400, 30032, "Maximum number of application commands reached")
+}
+
+/// A command as Get Application Commands lists it. As documented, the full `name_localizations` and
+/// `description_localizations` dictionaries (of the command, its options and their choices) come only with
+/// `with_localizations=true`; without it they are left out (a client in a locale would get
+/// `name_localized` instead, and the fake has no locale).
+fn as_listed(command: &Value, with_localizations: bool) -> Value {
+    let mut c = command.clone();
+    if !with_localizations {
+        strip_localizations(&mut c);
+    }
+    c
+}
+
+fn strip_localizations(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.remove("name_localizations");
+            map.remove("description_localizations");
+            for child in map.values_mut() {
+                strip_localizations(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_localizations),
+        _ => {}
+    }
 }
 
 /// The stored form of a command body: what Discord adds (ids, version, defaults) over what was sent.

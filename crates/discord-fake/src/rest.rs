@@ -204,7 +204,7 @@ fn route(shared: &Shared, st: &mut State, m: &str, path: &str, query: &str, body
         ),
         ["users", "@me"] => get(m, payloads::current_user(shared)),
         ["oauth2", "applications", "@me"] | ["applications", "@me"] => get(m, payloads::application(shared)),
-        ["applications", app, rest @ ..] => commands::route(shared, st, m, app, rest, body),
+        ["applications", app, rest @ ..] => commands::route(shared, st, m, app, rest, query, body),
         ["channels", rest @ ..] => channels::route(shared, st, m, rest, query, body),
         ["interactions", id, token, "callback"] => {
             if m == "POST" {

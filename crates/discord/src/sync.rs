@@ -28,7 +28,9 @@ pub async fn sync(
         Some(g) => format!("/applications/{application}/guilds/{g}/commands"),
         None => format!("/applications/{application}/commands"),
     };
-    let registered = rest.get(&path).await?;
+    // Without `with_localizations`, Discord lists commands without their localization dictionaries, and
+    // every start would see a difference.
+    let registered = rest.get(&format!("{path}?with_localizations=true")).await?;
     let wanted = serde_json::to_value(wanted).unwrap_or(Value::Null);
     if same(&registered, &wanted) {
         return Ok(Synced::Unchanged);
@@ -54,7 +56,9 @@ pub fn same(registered: &Value, wanted: &Value) -> bool {
 pub fn normalize(command: &Value) -> Value {
     json!({
         "name": command.get("name").cloned().unwrap_or(Value::Null),
+        "name_localizations": localizations(command.get("name_localizations")),
         "description": command.get("description").cloned().unwrap_or(Value::Null),
+        "description_localizations": localizations(command.get("description_localizations")),
         "type": command.get("type").and_then(Value::as_u64).unwrap_or(1),
         "default_member_permissions": command
             .get("default_member_permissions")
@@ -70,6 +74,14 @@ fn options(options: Option<&Value>) -> Value {
         list.iter()
             .map(|o| {
                 let mut out = Map::new();
+                out.insert(
+                    "name_localizations".into(),
+                    localizations(o.get("name_localizations")),
+                );
+                out.insert(
+                    "description_localizations".into(),
+                    localizations(o.get("description_localizations")),
+                );
                 for key in [
                     "type",
                     "name",
@@ -91,7 +103,13 @@ fn options(options: Option<&Value>) -> Value {
                     .unwrap_or_default();
                 let choices: Vec<Value> = choices
                     .iter()
-                    .map(|c| json!({"name": c.get("name"), "value": c.get("value")}))
+                    .map(|c| {
+                        json!({
+                            "name": c.get("name"),
+                            "name_localizations": localizations(c.get("name_localizations")),
+                            "value": c.get("value"),
+                        })
+                    })
                     .collect();
                 out.insert("choices".into(), Value::Array(choices));
                 out.insert("options".into(), self::options(o.get("options")));
@@ -99,6 +117,14 @@ fn options(options: Option<&Value>) -> Value {
             })
             .collect(),
     )
+}
+
+/// A localization dictionary; absent, `null` and empty are the same.
+fn localizations(v: Option<&Value>) -> Value {
+    match v {
+        Some(Value::Object(map)) if !map.is_empty() => Value::Object(map.clone()),
+        _ => json!({}),
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +161,9 @@ mod tests {
         let mut changed = wanted.clone();
         changed[0]["description"] = json!("something else");
         assert!(!same(&changed, &wanted));
+        let mut translated = wanted.clone();
+        translated[0]["name_localizations"]["ru"] = json!("другое");
+        assert!(!same(&translated, &wanted), "a changed translation is synced");
         let mut fewer = wanted.clone();
         fewer.as_array_mut().unwrap().pop();
         assert!(!same(&fewer, &wanted));

@@ -195,3 +195,62 @@ async fn the_bot_answers_again_after_the_homeserver_restarts() {
         "nothing answered twice after reconnecting"
     );
 }
+
+/// A moderator sets the room's language; the room's answers are in it from then on, after a restart too,
+/// and a member cannot change it.
+#[tokio::test]
+async fn a_room_keeps_the_language_a_moderator_sets() {
+    let server = synapse();
+    let bot_id = server.register("mxbot-language", PW, false);
+    server.override_ratelimit_async(&bot_id, 0, 0).await;
+    let alice = user_on(server, "mx-lang-alice").await;
+    let bob = user_on(server, "mx-lang-bob").await;
+    let mut bot = Bot::start(Options {
+        homeserver: server.url(),
+        user: bot_id.clone(),
+        auth: Auth::Password(PW.into()),
+        matrix_extra: "autojoin = \"anyone\"".into(),
+    });
+    let room = room_with_bot(&alice, &bot_id, false, &[&bob]).await;
+    let body_of = |messages: &[Seen], event: &str| {
+        answers(messages, &bot_id, event)
+            .iter()
+            .map(|m| m.body.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let set = alice.send_text(&room, "!language zh").await;
+    let messages = wait_answered(&alice, &room, &bot_id, &set, 1).await;
+    assert!(
+        body_of(&messages, &set).contains("中文"),
+        "{}",
+        body_of(&messages, &set)
+    );
+    let asked = alice.send_text(&room, "!sponsors infoforum").await;
+    let messages = wait_answered(&alice, &room, &bot_id, &asked, 1).await;
+    assert!(
+        body_of(&messages, &asked).contains("相关机构"),
+        "{}",
+        body_of(&messages, &asked)
+    );
+    // A member may not change it; the refusal is in the room's language.
+    let refused = bob.send_text(&room, "!language ru").await;
+    let messages = wait_answered(&bob, &room, &bot_id, &refused, 1).await;
+    assert!(
+        body_of(&messages, &refused).contains("仅限"),
+        "{}",
+        body_of(&messages, &refused)
+    );
+
+    bot.stop();
+    let from = bot.log_len();
+    bot.restart();
+    bot.wait_log(from, "restored the saved Matrix session", WAIT);
+    let again = alice.send_text(&room, "!sponsors infoforum").await;
+    let messages = wait_answered(&alice, &room, &bot_id, &again, 1).await;
+    assert!(
+        body_of(&messages, &again).contains("相关机构"),
+        "the language outlived a restart: {}",
+        body_of(&messages, &again)
+    );
+}
