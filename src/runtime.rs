@@ -140,7 +140,9 @@ pub async fn run(
     }
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
     // Without a ledger the bot still answers; digests and announcements wait for the next start.
-    let _ = engine.start_digests(&tracker, shutdown.clone());
+    let _ = engine
+        .start_digests(|v| std::env::var(v).ok(), &tracker, shutdown.clone())
+        .await;
     if metrics.is_some() {
         let mut platforms = Vec::new();
         platforms.extend(plan.console.then_some("console"));
