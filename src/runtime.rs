@@ -8,7 +8,9 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig};
-use attache_core::engine::Engine;
+use attache_core::digest::NoScheduler;
+use attache_core::digest::leader::{Leadership, Standing};
+use attache_core::engine::{Engine, PlatformState};
 use attache_core::i18n::Lang;
 use attache_core::store::{ReloadReport, watch};
 use metrics_exporter_prometheus::PrometheusHandle;
@@ -139,10 +141,21 @@ pub async fn run(
         ));
     }
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
-    // Without a ledger the bot still answers; digests and announcements wait for the next start.
-    let _ = engine
+    // Without a SQLite ledger the bot still answers; digests and announcements wait for the next start.
+    // Without its PostgreSQL ledger an instance cannot tell whether it leads: it stops, for its supervisor
+    // to start it again.
+    let started = engine
         .start_digests(|v| std::env::var(v).ok(), &tracker, shutdown.clone())
         .await;
+    if let Err(NoScheduler::Ledger(e)) = &started
+        && config.database_url_env.is_some()
+    {
+        shutdown.cancel();
+        tracker.close();
+        tracker.wait().await;
+        anyhow::bail!("{e}");
+    }
+    let leadership = engine.digests().map(|d| d.leadership().clone());
     if metrics.is_some() {
         let mut platforms = Vec::new();
         platforms.extend(plan.console.then_some("console"));
@@ -168,15 +181,34 @@ pub async fn run(
         });
     }
     if let Some(start) = plan.matrix {
-        tracker.spawn(attache_matrix::run(engine.clone(), start, shutdown.clone()));
+        // One Matrix device syncs from one process: with instances sharing a ledger, the leader's.
+        let engine = engine.clone();
+        tracker.spawn(while_leading(
+            leadership.clone(),
+            "matrix",
+            engine.clone(),
+            shutdown.clone(),
+            move |stop| attache_matrix::run(engine.clone(), start.clone(), stop),
+        ));
     }
     if let Some(DiscordStart { config, token }) = plan.discord {
-        tracker.spawn(attache_discord::run(
+        // Over the gateway, every connected instance would answer every interaction: the leader's alone
+        // connects.
+        let (engine, tracker_for_adapter) = (engine.clone(), tracker.clone());
+        tracker.spawn(while_leading(
+            leadership.clone(),
+            "discord",
             engine.clone(),
-            config,
-            token,
             shutdown.clone(),
-            tracker.clone(),
+            move |stop| {
+                attache_discord::run(
+                    engine.clone(),
+                    config.clone(),
+                    token.clone(),
+                    stop,
+                    tracker_for_adapter.clone(),
+                )
+            },
         ));
     }
     ready();
@@ -195,6 +227,46 @@ pub async fn run(
         tracing::warn!("some tasks did not stop within {GRACE:?}; exiting anyway");
     }
     Ok(())
+}
+
+/// Runs `task` while this instance leads (always, without a shared ledger): started when it takes the lead,
+/// cancelled (and awaited) when it loses it, the platform shown on standby meanwhile.
+async fn while_leading<F, Fut>(
+    leadership: Option<Leadership>,
+    platform: &'static str,
+    engine: Arc<Engine>,
+    shutdown: CancellationToken,
+    task: F,
+) where
+    F: Fn(CancellationToken) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let Some(leadership) = leadership.filter(|l| l.standing() != Standing::Sole) else {
+        task(shutdown).await;
+        return;
+    };
+    let mut standing = leadership.watch();
+    loop {
+        engine.set_platform(platform, PlatformState::Standby);
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            led = standing.wait_for(Standing::leads) => if led.is_err() { return },
+        }
+        let stop = shutdown.child_token();
+        let running = tokio::spawn(task(stop.clone()));
+        tracing::info!("{platform}: this instance leads, starting");
+        tokio::select! {
+            _ = shutdown.cancelled() => {}
+            _ = standing.wait_for(|s| !s.leads()) => {
+                tracing::info!("{platform}: another instance leads now, stopping");
+            }
+        }
+        stop.cancel();
+        let _ = running.await;
+        if shutdown.is_cancelled() {
+            return;
+        }
+    }
 }
 
 /// The shutdown signals: Ctrl-C (SIGINT) and SIGTERM.

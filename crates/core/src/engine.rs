@@ -306,6 +306,10 @@ impl Host for Engine {
             uptime: self.uptime(),
             platforms: self.platforms(),
             config_rejected: self.config_rejected(),
+            leadership: self
+                .digests()
+                .filter(|d| d.shared())
+                .map(|d| (d.leadership().instance().to_string(), d.leadership().standing())),
         }
     }
 

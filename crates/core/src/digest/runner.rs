@@ -36,7 +36,7 @@ const MANUAL_WINDOW: chrono::Duration = chrono::Duration::hours(1);
 pub const LEASE: chrono::Duration = chrono::Duration::seconds(30);
 /// With a shared ledger, a platform call of a send (a post, a lookup) that has not answered by then is
 /// given up and retried later, so it never outlives the lease.
-pub const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+pub const SEND_TIMEOUT: chrono::Duration = chrono::Duration::seconds(20);
 
 /// The digest service: shared by the scheduler task, the engine (for `digest status`) and the adapters
 /// (which register their posters and post manual digests through it).

@@ -42,8 +42,9 @@ pub fn backoff(attempts: u32) -> chrono::Duration {
     chrono::Duration::from_std(RETRIES.delay(attempts.saturating_sub(1))).unwrap_or(MAX_BACKOFF)
 }
 
-/// A platform call of a send, bounded by [`SEND_TIMEOUT`] when instances share the ledger (so it ends
-/// within the claim's lease); past it, the call is given up and retried later.
+/// A platform call of a send, bounded by [`SEND_TIMEOUT`] on the scheduler's clock (the clock leases are
+/// measured on) when instances share the ledger, so it ends within the claim's lease; past it, the call is
+/// given up and retried later (looking for the post first, as after a crash).
 async fn bounded<T>(
     d: &Digests,
     call: impl Future<Output = Result<T, PostFailure>>,
@@ -51,14 +52,14 @@ async fn bounded<T>(
     if !d.shared() {
         return call.await;
     }
-    tokio::time::timeout(SEND_TIMEOUT, call)
-        .await
-        .unwrap_or_else(|_| {
-            Err(PostFailure::later(
-                FailureReason::Unavailable,
-                format!("no answer within {} s", SEND_TIMEOUT.as_secs()),
-            ))
-        })
+    let give_up = d.clock().now() + SEND_TIMEOUT;
+    tokio::select! {
+        out = call => out,
+        () = super::clock::reached(d.clock(), give_up) => Err(PostFailure::later(
+            FailureReason::Unavailable,
+            format!("no answer within {} s", SEND_TIMEOUT.num_seconds()),
+        )),
+    }
 }
 
 async fn release(d: &Digests, key: &PostKey, claim: &Claim) -> Result<(), LedgerError> {
