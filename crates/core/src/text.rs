@@ -186,6 +186,29 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// The units two texts are compared by (ROUGE, label matching): lowercase words, and each Han character on
+/// its own, since segmenters disagree on where Chinese words end but not on characters.
+pub fn units(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() && script(c) != Script::Han {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if script(c) == Script::Han {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
 /// The stem of a lowercase word, for matching word forms: `министерства` and `министерство` both give
 /// `министерств`, `sponsors` and `sponsored` give `sponsor`. Chinese words and words of other scripts are
 /// their own stems.
@@ -292,6 +315,14 @@ mod tests {
             ["infoforum", "2018", "在", "上海"]
         );
         assert!(tokens(" — , 。").is_empty());
+    }
+
+    #[test]
+    fn units_are_words_and_han_characters() {
+        assert_eq!(
+            units("Форум, 2018: 论坛 in Shanghai"),
+            ["форум", "2018", "论", "坛", "in", "shanghai"]
+        );
     }
 
     #[test]
