@@ -103,9 +103,11 @@ pub fn detect(text: &str) -> Option<&'static str> {
     if cyrillic >= latin {
         return Some("ru");
     }
+    // The trigram model is sure of itself after a few hundred words; reading more only costs time.
     let latin_only: String = text
         .chars()
         .filter(|c| script(*c) != Script::Han && script(*c) != Script::Cyrillic)
+        .take(2000)
         .collect();
     let info = whatlang::detect(&latin_only)?;
     if info.script() != whatlang::Script::Latin || (!info.is_reliable() && info.lang() != whatlang::Lang::Eng)

@@ -40,6 +40,8 @@ pub struct Extraction {
     pub topics: Vec<Topic>,
     /// Items extraction was unsure of, and why.
     pub notes: Vec<Note>,
+    /// The language the text is written in ([`crate::text::detect`]), when there is enough text to tell.
+    pub language: Option<&'static str>,
 }
 
 /// Extracts briefing fields from an article. `title` is the article's headline when known; `body` is the
@@ -49,6 +51,8 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
     let title = title
         .map(|t| text::collapse_ws(&text::normalize(t)))
         .filter(|t| !t.is_empty());
+    let language = crate::text::detect(&body)
+        .or_else(|| crate::text::detect(&format!("{} {body}", title.as_deref().unwrap_or(""))));
     let blocks = text::blocks(&body);
     let facts = facts::extract(title.as_deref(), &blocks);
     let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts);
@@ -65,6 +69,7 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         sponsors: orgs::extract(&blocks),
         topics: topics::extract(&blocks),
         notes,
+        language,
     }
 }
 
@@ -169,6 +174,16 @@ mod tests {
              according to Konstantin Noskov, the Russian Minister of Digital Development, Communications and Mass Media."
         ));
         assert!(summary.chars().count() <= 400);
+    }
+
+    #[test]
+    fn the_language_is_the_texts() {
+        let ru = extract(Some("Форум"), "Форум прошёл в Казани при поддержке министерства.");
+        assert_eq!(ru.language, Some("ru"));
+        let zh = extract(None, "本次论坛由上海市人民政府主办，双方就数字经济交换了意见。");
+        assert_eq!(zh.language, Some("zh"));
+        assert_eq!(seed().language, Some("en"));
+        assert_eq!(extract(None, "ok").language, None);
     }
 
     #[test]
