@@ -87,8 +87,20 @@ pub(crate) fn bullet_item(line: &str) -> Option<&str> {
     None
 }
 
-/// Splits a body into blocks. Blank lines separate paragraphs; list lines form lists; a list that is
-/// only interrupted by blank lines ("loose" list) stays one list.
+/// Whether a line break after `line`, before `next`, continues a hard-wrapped paragraph: the line does not
+/// end a sentence and the next one goes on in lowercase. Pages copied from the web put each paragraph,
+/// heading and caption on a line of its own, with no blank line between them.
+fn continues(line: &str, next: &str) -> bool {
+    let ends_sentence = line
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '»', '」', '』', ')', '）'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', ':', '：']);
+    !ends_sentence && next.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Splits a body into blocks. Blank lines separate paragraphs, and so does a line break unless it
+/// [`continues`] a sentence; list lines form lists; a list that is only interrupted by blank lines
+/// ("loose" list) stays one list.
 pub(crate) fn blocks(body: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut para: Vec<&str> = Vec::new();
@@ -115,7 +127,8 @@ pub(crate) fn blocks(body: &str) -> Vec<Block> {
         }
     }
 
-    for line in body.lines() {
+    let mut lines = body.lines().peekable();
+    while let Some(line) = lines.next() {
         if line.trim().is_empty() {
             flush_para(&mut out, &mut para);
             flush_list(&mut out, &mut items);
@@ -134,6 +147,9 @@ pub(crate) fn blocks(body: &str) -> Vec<Block> {
             flush_list(&mut out, &mut items);
             in_item = false;
             para.push(line.trim());
+            if !lines.peek().is_some_and(|next| continues(line, next)) {
+                flush_para(&mut out, &mut para);
+            }
         }
     }
     flush_para(&mut out, &mut para);
@@ -320,11 +336,13 @@ mod tests {
 
     #[test]
     fn blocks_split_paragraphs_and_lists() {
-        let body = "Intro line one\nline two.\n\nTopics included:\n  • A\n  • B\n\n  • C\n\nEnd.";
+        let body = "Intro line one\nline two.\nA line of its own\nAnother.\n\nTopics included:\n  • A\n  • B\n\n  • C\n\nEnd.";
         assert_eq!(
             blocks(body),
             vec![
                 Block::Para("Intro line one line two.".into()),
+                Block::Para("A line of its own".into()),
+                Block::Para("Another.".into()),
                 Block::Para("Topics included:".into()),
                 Block::List(vec!["A".into(), "B".into(), "C".into()]),
                 Block::Para("End.".into()),
