@@ -53,11 +53,13 @@ pub(crate) static ACCORDING: LazyLock<Regex> =
 /// Jane Doe.").
 const NAME_TOKEN: &str = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Prof|Gen|Sen|Rep|Gov|Col|Capt|Lt|Hon)\.|\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]|\p{Lu})";
 
-/// A run of capitalized words, allowing lowercase name particles ("Ursula von der Leyen").
+/// A run of capitalized words, allowing lowercase name particles ("Ursula von der Leyen", "Yasir
+/// al-Rumayyan").
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     let particles = "de|da|del|della|der|den|di|du|dos|das|la|le|van|von|bin|ibn|al|el|ter|ten";
+    let joined = "al|el|ad|as|ash|bin|ibn|abu|ben|bint";
     Regex::new(&format!(
-        r"{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)*{NAME_TOKEN})*"
+        r"{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)*(?:(?:{joined})-)?{NAME_TOKEN})*"
     ))
     .expect("name regex")
 });

@@ -196,11 +196,51 @@ fn from_after(after: &str) -> Option<Subject> {
     if after.trim_start().starts_with(['—', '–', '-']) {
         return people::leading_person(s).map(Subject::Named);
     }
-    // "X said" / "X, ROLE, said" / "he said": the subject must start right after the quote.
+    // "X said" / "X, ROLE, said" / "he said": the subject must start right after the quote, or after a
+    // short descriptor that is its role ("Indian tycoon Mukesh Ambani told …").
     let first = first_sentence(head(s, 250));
     let verb = VERB.find(first)?;
     let (subject, start) = people::subject_before(&first[..verb.start()])?;
-    (start == 0).then_some(subject)
+    let descriptor = first[..start].trim();
+    match subject {
+        _ if start == 0 => Some(subject),
+        Subject::Named(mut p) if has_role_shape(descriptor) => {
+            p.role = p.role.or_else(|| people::clean_role(descriptor));
+            Some(Subject::Named(p))
+        }
+        _ => None,
+    }
+}
+
+/// A few words without punctuation or function words ("Indian tycoon", not "The report by"), which may
+/// stand before a name as its role.
+fn has_role_shape(words: &str) -> bool {
+    let function = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "by" | "of"
+                | "in"
+                | "at"
+                | "on"
+                | "for"
+                | "to"
+                | "the"
+                | "a"
+                | "an"
+                | "and"
+                | "with"
+                | "from"
+                | "as"
+        )
+    };
+    !words.is_empty()
+        && !has_words(words, 5)
+        && !words.contains(|c: char| c.is_ascii_punctuation() || is_quote_mark_char(c))
+        && !words.split_whitespace().any(function)
+}
+
+fn is_quote_mark_char(c: char) -> bool {
+    quoted::is_quote_mark(c) || matches!(c, '‘' | '’')
 }
 
 /// Attribution ending right before the opening mark: "X said:", "X stated that", "he added,",
@@ -427,6 +467,17 @@ mod tests {
         let speakers: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
         assert_eq!(speakers, vec!["Ann Lee", "Tom Ray", "Kim Soo", "Ann Lee"]);
         assert_eq!(got[2].role.as_deref(), Some("ACME chairperson"));
+    }
+
+    #[test]
+    fn descriptor_before_the_name_and_joined_particles() {
+        let got = quotes(
+            "\"I have been coming here for twenty years and I have seen it change,\" Indian tycoon Mukesh Ambani \
+             told the conference.\n\n\"More than 6,000 executives are attending,\" said Yasir al-Rumayyan, chief of the fund.",
+        );
+        assert_eq!(got[0].speaker, "Mukesh Ambani");
+        assert_eq!(got[0].role.as_deref(), Some("Indian tycoon"));
+        assert_eq!(got[1].speaker, "Yasir al-Rumayyan");
     }
 
     #[test]
