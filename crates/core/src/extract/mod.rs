@@ -16,11 +16,15 @@ mod orgs;
 mod people;
 mod quoted;
 mod quotes;
+mod quotes_ru;
+mod quotes_zh;
 mod registry;
+mod ru;
 mod sentences;
 mod summary;
 mod text;
 mod topics;
+mod zh;
 
 use chrono::NaiveDate;
 
@@ -56,7 +60,14 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
     let blocks = text::blocks(&body);
     let facts = facts::extract(title.as_deref(), &blocks);
     let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts);
-    let (quotes, quote_notes) = quotes::extract(&blocks);
+    let lang = language
+        .and_then(crate::text::Lang::from_tag)
+        .unwrap_or(crate::text::Lang::En);
+    let (quotes, quote_notes) = match lang {
+        crate::text::Lang::Zh => quotes_zh::extract(&text::paragraphs(&blocks)),
+        crate::text::Lang::Ru => quotes_ru::extract(&text::paragraphs(&blocks)),
+        _ => quotes::extract(&blocks),
+    };
     notes.extend(quote_notes);
     Extraction {
         event: facts.event,
