@@ -77,11 +77,21 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         theme: facts.theme,
         summary: summary::summarize(&blocks),
         quotes,
-        sponsors: orgs::extract(&blocks),
+        sponsors: orgs::extract(&with_title(title.as_deref(), &blocks), lang),
         topics: topics::extract(&blocks),
         notes,
         language,
     }
+}
+
+/// The blocks with the headline as a first paragraph: a headline may state who runs the event
+/// ("WCIT’s Trade Summit Brings Focus to …").
+fn with_title(title: Option<&str>, blocks: &[text::Block]) -> Vec<text::Block> {
+    title
+        .map(|t| text::Block::Para(t.to_string()))
+        .into_iter()
+        .chain(blocks.iter().cloned())
+        .collect()
 }
 
 #[cfg(test)]

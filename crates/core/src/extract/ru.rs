@@ -195,6 +195,14 @@ pub(crate) fn is_role(word: &str) -> bool {
     ROLES.iter().any(|r| w.starts_with(r))
 }
 
+/// An acronym: two or more capitals (МГУ, РАН, ОИЯИ), maybe with digits.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// A patronymic in any case form: Иванович, Петровна, Ильича.
 fn is_patronymic(word: &str) -> bool {
     let w = word.to_lowercase();
@@ -300,6 +308,7 @@ mod tests {
         );
         assert!(is_org_head("Министерства") && is_org_head("университет") && !is_org_head("Москва"));
         assert!(is_role("министр") && is_role("главы"));
+        assert!(is_acronym("МГУ") && !is_acronym("Мы"));
     }
 
     #[test]

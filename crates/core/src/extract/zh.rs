@@ -36,6 +36,21 @@ static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
+/// Endings of organization names.
+static ORG_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    "协会 協會 学会 學會 研究会 研究會 委员会 委員會 基金会 基金會 商会 商會 联合会 聯合會 促进会 促進會 总会 總會 工会 工會 \
+     理事会 理事會 会 會 大学 大學 学院 學院 学系 學系 学校 學校 研究院 研究所 中心 实验室 實驗室 公司 集团 集團 银行 銀行 \
+     企业 企業 政府 部 局 厅 廳 署 处 處 办公室 辦公室 委 院 所 社 报 報 电视台 電視台 网 網 组织 組織 联盟 聯盟 机构 機構 \
+     基金 党 黨 馆 館 办 辦 厂 廠 团 團 组 組 系 台 行 室 站 司 处 军 軍"
+        .split_whitespace()
+        .collect()
+});
+
+/// Endings that make a run an event, not an organization, though it ends in 会 or 院.
+const EVENT_ENDINGS: &str = "研讨会 研討會 博览会 博覽會 展览会 展覽會 交易会 交易會 峰会 峰會 大会 大會 年会 年會 论坛 論壇 \
+会议 會議 晚会 晚會 座谈会 座談會 发布会 發布會 洽谈会 洽談會 运动会 運動會 工作会 讨论会 討論會 见面会 見面會 报告会 報告會 \
+交流会 交流會 推介会 推介會 茶话会 茶話會 庆典 慶典 活动 活動 开幕式 開幕式 学院 學院";
+
 /// Whether `c` is a Han character.
 pub(crate) fn is_han(c: char) -> bool {
     script(c) == Script::Han
@@ -111,6 +126,24 @@ fn first_chars(s: &str, n: usize) -> &str {
     &s[..end]
 }
 
+/// Whether `name` has the shape of an organization: it ends in an organization word and not in an event
+/// word, or it is written in Latin letters with a capital.
+pub(crate) fn is_org(name: &str) -> bool {
+    let n = name.chars().count();
+    if !(2..=40).contains(&n) {
+        return false;
+    }
+    if !name.chars().any(is_han) {
+        return name.chars().next().is_some_and(char::is_uppercase);
+    }
+    if EVENT_ENDINGS.split(' ').any(|e| name.ends_with(e)) {
+        return false;
+    }
+    ORG_ENDINGS
+        .iter()
+        .any(|e| name.ends_with(e) && e.chars().count() < n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +167,28 @@ mod tests {
         assert_eq!(person("记者王欢"), Some("王欢".into()));
         assert_eq!(person("主持人Prof. Ann Lee"), Some("Prof. Ann Lee".into()));
         assert_eq!(person("大家"), None);
+    }
+
+    #[test]
+    fn organizations_by_their_ending() {
+        for org in [
+            "清华大学人工智能国际治理研究院",
+            "联合国开发计划署",
+            "國科會",
+            "外交與國際關係學系",
+            "广州市人民政府",
+            "Banaras Hindu University",
+        ] {
+            assert!(is_org(org), "{org}");
+        }
+        for not in [
+            "第十四届东京-北京论坛",
+            "国际学术研讨会",
+            "官方媒体",
+            "部",
+            "上海",
+        ] {
+            assert!(!is_org(not), "{not}");
+        }
     }
 }

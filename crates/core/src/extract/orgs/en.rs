@@ -1,4 +1,4 @@
-//! Organizations and their part in the event, from passive and partnership phrases: "sponsored by A,
+//! English organizations and their part in the event, from passive and partnership phrases: "sponsored by A,
 //! B and other …", "supported by A, the B and the C", "organized by", "jointly hosted by A and B",
 //! "in partnership with", "partners include", "gold sponsors A and B", "thanks to partners A and B",
 //! "Sponsors:" followed by a bulleted list, and the active "A and B co-hosted the forum".
@@ -11,10 +11,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::orglist::{clean_item, parse_list, subject_orgs};
-use super::quoted;
-use super::sentences::sentences;
-use super::text::Block;
+use super::super::orglist::{clean_item, parse_list, subject_orgs};
+use super::super::quoted;
+use super::super::sentences::sentences;
+use super::super::text::Block;
+use super::en_subject;
 use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
@@ -62,7 +63,7 @@ static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
 static SIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex"));
 
-fn relation_of(word: &str) -> Relation {
+pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
     if w.contains("sponsor") || w.contains("fund") {
         Relation::Sponsor
@@ -119,7 +120,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     for (bi, block) in blocks.iter().enumerate() {
         let Block::Para(text) = block else { continue };
         // Splitting into sentences costs more than one search of the whole paragraph.
-        if !TRIGGER.is_match(text) && !ACTIVE.is_match(text) {
+        if !TRIGGER.is_match(text) && !ACTIVE.is_match(text) && !en_subject::may_match(text) {
             continue;
         }
         // What a speaker says is not a statement of who sponsored the event.
@@ -136,6 +137,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
                     !quoted.iter().any(|q| q.open <= at && at < q.close_end)
                 })
                 .collect();
+            let mut listed = false;
             if let Some(caps) = ACTIVE.captures(sentence)
                 && let (Some(whole), Some(verb)) = (caps.get(0), caps.name("v"))
                 && !quoted
@@ -143,8 +145,23 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
                     .any(|q| q.open <= offset + whole.start() && offset + whole.start() < q.close_end)
             {
                 for name in subject_orgs(&sentence[..whole.start()]) {
+                    listed = true;
                     push(name, relation_of(verb.as_str()), country.clone());
                 }
+            }
+            let said = |at: usize| quoted.iter().any(|q| q.inner_start <= at && at < q.inner_end);
+            let unquoted: String = sentence
+                .char_indices()
+                .map(|(i, c)| {
+                    if said(offset + i) {
+                        " ".repeat(c.len_utf8())
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            for (name, relation) in en_subject::extract(&unquoted, listed) {
+                push(name, relation, country.clone());
             }
             for (ti, caps) in triggers.iter().enumerate() {
                 let Some(whole) = caps.get(0) else { continue };
