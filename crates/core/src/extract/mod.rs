@@ -78,7 +78,7 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         summary: summary::summarize(&blocks),
         quotes,
         sponsors: orgs::extract(&with_title(title.as_deref(), &blocks), lang),
-        topics: topics::extract(&blocks),
+        topics: topics::extract(&blocks, lang),
         notes,
         language,
     }
