@@ -75,7 +75,7 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         end_date: facts.end_date,
         location: facts.location,
         theme: facts.theme,
-        summary: summary::summarize(&blocks),
+        summary: summary::summarize(&blocks, lang),
         quotes,
         sponsors: orgs::extract(&with_title(title.as_deref(), &blocks), lang),
         topics: topics::extract(&blocks, lang),
@@ -194,7 +194,7 @@ mod tests {
             "China and Russia have “great potential” for collaboration in the emerging global digital economy, \
              according to Konstantin Noskov, the Russian Minister of Digital Development, Communications and Mass Media."
         ));
-        assert!(summary.chars().count() <= 400);
+        assert!(summary.chars().count() <= 1000);
     }
 
     #[test]
