@@ -268,10 +268,31 @@ pub(crate) fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// English month names and their usual abbreviations, for date parsing and for rejecting months as
-/// names or places.
+/// English month names and their usual abbreviations, and Russian month names in any case form, for
+/// date parsing and for rejecting months as names or places.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
+    if w.starts_with(|c: char| matches!(c, 'а'..='я' | 'ё')) {
+        const RU: [&str; 12] = [
+            "январ",
+            "феврал",
+            "март",
+            "апрел",
+            "ма",
+            "июн",
+            "июл",
+            "август",
+            "сентябр",
+            "октябр",
+            "ноябр",
+            "декабр",
+        ];
+        let may = matches!(w.as_str(), "май" | "мая" | "мае");
+        return RU
+            .iter()
+            .position(|m| w.starts_with(m) && (*m != "ма" || may))
+            .map(|i| i as u32 + 1);
+    }
     let n = match w.as_str() {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
