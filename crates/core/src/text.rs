@@ -229,6 +229,19 @@ pub fn stem(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether two words are case forms of one name (Галиев, Галиева, Галиевым; Орлова, Орловой): they share
+/// all but their last two or three letters. The Snowball stemmer cannot tell: it takes -ев and -ов off
+/// Галиев and Иванов as if they were endings, but not off Галиева.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        a.to_lowercase().chars().collect(),
+        b.to_lowercase().chars().collect(),
+    );
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let longest = a.len().max(b.len());
+    a == b || (common >= 3 && common + 3 >= longest && common + 2 >= a.len().min(b.len()))
+}
+
 /// The words of `text`, stemmed: what search and resolution compare.
 pub fn stems(text: &str) -> Vec<String> {
     tokens(text)
@@ -325,6 +338,13 @@ mod tests {
             units("Форум, 2018: 论坛 in Shanghai"),
             ["форум", "2018", "论", "坛", "in", "shanghai"]
         );
+    }
+
+    #[test]
+    fn case_forms_of_a_name() {
+        assert!(same_name("Галиева", "Галиев") && same_name("Рустама", "Рустам"));
+        assert!(same_name("Орловой", "Орлова") && same_name("Ковалёвым", "Ковалёв"));
+        assert!(!same_name("Иванов", "Ивашин") && same_name("Ли", "Ли") && !same_name("Ли", "Лю"));
     }
 
     #[test]

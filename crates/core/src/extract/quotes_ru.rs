@@ -133,7 +133,12 @@ fn after_verb(
         .first()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "он" | "она"))
     {
-        return last.cloned().map(|p| (p, Basis::Pronoun));
+        // The last person named before the quote, or the last speaker.
+        let named = people
+            .iter()
+            .rfind(|m| m.at < at)
+            .map(|m| (m.name.clone(), m.role.clone()));
+        return named.or_else(|| last.cloned()).map(|p| (p, Basis::Pronoun));
     }
     let role = words.iter().find(|w| is_role(w))?;
     by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
@@ -182,13 +187,9 @@ fn by_surname(people: &[Mention], word: &str) -> Option<String> {
     if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 3 {
         return None;
     }
-    let stem = crate::text::stem(&word.to_lowercase()).into_owned();
     people
         .iter()
-        .find(|m| {
-            let last = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
-            crate::text::stem(&last) == stem
-        })
+        .find(|m| crate::text::same_name(m.name.rsplit(' ').next().unwrap_or(""), word))
         .map(|m| m.name.clone())
 }
 

@@ -2,13 +2,13 @@
 //! their role: «ректор Университета «Дубна» Андрей Деникин»), their dictionary form when the text has it
 //! (the shortest form of the same stems: Иван Ковалёв beside Ивана Ковалёва), and organizations (a head
 //! noun in any case form — министерство, университет, фонд, союз, палата … — or an acronym, or ПАО/АО/ООО
-//! «…»). Word forms are compared through [`crate::text::stem`].
+//! «…»). Case forms of a name are compared through [`crate::text::same_name`].
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::stem;
+use crate::text::same_name;
 
 /// Stems of nouns that head an organization's name, in any case form.
 const ORG_HEADS: [&str; 76] = [
@@ -176,11 +176,6 @@ fn is_name_word(w: &str) -> bool {
     !is_org_head(w) && !is_role(w) && !month_may && !NOT_NAMES.iter().any(|n| lower.starts_with(n))
 }
 
-/// The stem of a lowercased word.
-fn stem_of(word: &str) -> String {
-    stem(&word.to_lowercase()).into_owned()
-}
-
 /// Whether a word (any case form) heads an organization's name.
 pub(crate) fn is_org_head(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -251,16 +246,16 @@ pub(crate) fn names(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The dictionary form of a name as the text writes it somewhere: the shortest run in `text` whose words
-/// have the same stems as `name`'s (the nominative Иван Ковалёв is shorter than Ивана Ковалёва,
+/// are case forms of `name`'s (the nominative Иван Ковалёв is shorter than Ивана Ковалёва,
 /// Ивану Ковалёву, Иваном Ковалёвым). The name itself when the text has no other form.
 pub(crate) fn nominative(name: &str, text: &str) -> String {
-    let stems: Vec<String> = name.split_whitespace().map(stem_of).collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
     names(text)
         .into_iter()
         .map(|(s, e)| &text[s..e])
         .filter(|candidate| {
-            let other: Vec<String> = candidate.split_whitespace().map(stem_of).collect();
-            other == stems
+            let other: Vec<&str> = candidate.split_whitespace().collect();
+            other.len() == words.len() && other.iter().zip(&words).all(|(a, b)| same_name(a, b))
         })
         .chain(std::iter::once(name))
         .min_by_key(|c| c.chars().count())

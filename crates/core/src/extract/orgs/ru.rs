@@ -141,8 +141,10 @@ fn split(text: &str) -> Vec<&str> {
             .into_iter()
             .find(|s| rest.starts_with(s));
         let Some(sep) = sep else { continue };
-        let next = rest[sep.len()..].trim_start_matches("и ").chars().next();
-        let new_name = next.is_some_and(|c| c.is_uppercase() || c == '«');
+        let after = rest[sep.len()..].trim_start_matches("и ");
+        let next = after.chars().next();
+        let head = after.split_whitespace().next().is_some_and(is_org_head);
+        let new_name = head || next.is_some_and(|c| c.is_uppercase() || c == '«');
         if sep == ", " || new_name {
             out.push(&text[start..i]);
             start = i + sep.len();
@@ -162,7 +164,9 @@ fn clean(member: &str) -> Option<String> {
     let words: Vec<&str> = m.split_whitespace().collect();
     let first = words.first()?;
     let shaped = words.iter().any(|w| is_org_head(w) || is_acronym(w)) || m.contains('«');
-    let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
+    // A name starts with a capital, or with its head noun before a name in « » ("издательство «Свет»").
+    let named_kind = is_org_head(first) && words.get(1).is_some_and(|w| w.starts_with('«'));
+    let capital = named_kind || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
     (capital && shaped && words.len() <= 12).then(|| m.to_string())
 }
 
@@ -237,6 +241,13 @@ mod tests {
         );
         assert!(orgs("Форум организовали при поддержке федерального и краевого правительства.").is_empty());
         assert!(orgs("Событие проходит на площадке «МинводыЭКСПО».").is_empty());
+        assert_eq!(
+            orgs("Партнёрами стали Фонд «Открытая книга» и издательство «Северный свет»."),
+            vec![
+                o("Фонд «Открытая книга»", Relation::Partner),
+                o("издательство «Северный свет»", Relation::Partner)
+            ]
+        );
         assert_eq!(
             orgs("Конференция прошла на базе Камчатского университета."),
             vec![o("Камчатского университета", Relation::Host)]

@@ -170,10 +170,13 @@ fn clean(member: &str) -> Option<String> {
         return is_org(inner).then(|| inner.to_string());
     }
     let mut name = member.rsplit_once('的').map_or(member, |(_, n)| n).trim();
-    for prefix in [
+    // Words before the name: 我国, 本, 并邀请 …
+    const BEFORE: [&str; 16] = [
         "我国", "我國", "本校", "该校", "該校", "本", "该", "該", "另外", "此外", "并", "並", "还", "還",
-    ] {
-        name = name.strip_prefix(prefix).unwrap_or(name);
+        "邀请", "邀請",
+    ];
+    while let Some(rest) = BEFORE.iter().find_map(|p| name.strip_prefix(p)) {
+        name = rest;
     }
     is_org(name).then(|| name.to_string())
 }
@@ -222,6 +225,10 @@ mod tests {
                 o("清华大学人工智能国际治理研究院", Relation::Organizer),
                 o("联合国开发计划署", Relation::Supporter)
             ]
+        );
+        assert_eq!(
+            orgs("系上舉辦研討會，並邀請南灣醫學大學擔任共同主辦單位。"),
+            vec![o("南灣醫學大學", Relation::Organizer)]
         );
         assert_eq!(
             orgs("今年歷史悠久的Banaras Hindu University擔任共同主辦單位。"),
