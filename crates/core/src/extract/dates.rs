@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
 use super::sentences::sentences;
-use super::text::{dateline, month_number, tail};
+use super::text::{dateline, tail};
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
@@ -160,6 +160,73 @@ fn date_of(c: &Captures, only_year: Option<i32>) -> Option<(NaiveDate, Option<Na
     (1..=60)
         .contains(&days)
         .then_some((start, Some(end), stated.is_some()))
+}
+
+/// English month names and their usual abbreviations, and Russian month names in any case form, for
+/// date parsing and for rejecting months as names or places.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.starts_with(|c: char| matches!(c, 'а'..='я' | 'ё')) {
+        const RU: [&str; 12] = [
+            "январ",
+            "феврал",
+            "март",
+            "апрел",
+            "ма",
+            "июн",
+            "июл",
+            "август",
+            "сентябр",
+            "октябр",
+            "ноябр",
+            "декабр",
+        ];
+        let may = matches!(w.as_str(), "май" | "мая" | "мае");
+        return RU
+            .iter()
+            .position(|m| w.starts_with(m) && (*m != "ма" || may))
+            .map(|i| i as u32 + 1);
+    }
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Whether `word` is a weekday name (full or abbreviated).
+pub(crate) fn is_weekday(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
 }
 
 #[cfg(test)]

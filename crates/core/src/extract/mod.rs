@@ -1,13 +1,17 @@
-//! Extraction: turns the plain text of an article into briefing fields.
+//! Extraction: turns the plain text of an article into briefing fields, in English, Russian and Chinese.
 //!
 //! Pure functions over `&str`; no file access, no knowledge of front matter or chat platforms. The
-//! body is normalized and split into paragraph and list blocks once ([`text`], [`sentences`],
-//! [`quoted`] spans); each field has its own extractor: [`facts`] and [`dates`] (event, location,
-//! theme, dates), [`quotes`] with [`people`] and [`registry`] (speakers, roles, pronouns), [`orgs`]
-//! with [`orglist`] (sponsors, hosts, organizers, supporters, partners), [`topics`] and [`summary`].
-//! All rules are heuristics over English press-release prose; they run in linear time, compile their
-//! regexes once, and never panic, whatever the input.
+//! language is detected once ([`crate::text::detect`]) and chooses the rules; the body is normalized and
+//! split into paragraph and list blocks once ([`text`], [`sentences`] in all three languages, [`quoted`]
+//! spans in every language's marks); each field has its own extractor: [`facts`] and [`dates`] (event,
+//! location, theme, dates), [`quotes`] with [`attribution`], [`people`] and [`registry`] for English,
+//! [`quotes_ru`] and [`quotes_zh`] (speakers, roles, pronouns), [`orgs`] (sponsors, hosts, organizers,
+//! supporters, partners, by a cue for the relation and names found by their shape: [`orglist`], [`ru`],
+//! [`zh`]), [`topics`] and [`summary`]. Every rule is a general pattern of its language, never the
+//! words of one article; they run in linear time, compile their regexes once, and never panic,
+//! whatever the input.
 
+mod attribution;
 mod dates;
 mod facts;
 mod notes;
