@@ -25,6 +25,14 @@ static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("active regex")
 });
 
+/// "X helped put the programme together", "X helped organise the forum".
+static HELPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)helped\s+(?:to\s+)?(?:put\s+(?:the|this|its)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:programme|program|agenda|event|{KINDS})\s+together|(?:organi[sz]e|plan|run|stage|create|set\s+up)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|programme|program))"
+    ))
+    .expect("helped regex")
+});
+
 /// "X, which organized the conference": a relative clause about the event.
 static WHICH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -57,7 +65,7 @@ static TRAILING_ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a paragraph may hold any of these statements (cheaper than splitting it into sentences).
 pub(super) fn may_match(text: &str) -> bool {
-    ACTIVE.is_match(text) || PREDICATE.is_match(text) || OWNER.is_match(text)
+    ACTIVE.is_match(text) || PREDICATE.is_match(text) || OWNER.is_match(text) || HELPED.is_match(text)
 }
 
 /// Organizations one sentence states as subject or owner of the event; `listed` when a list of
@@ -83,6 +91,11 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         };
         if let Some(name) = subject(&sentence[..whole.start()], true) {
             out.push((name, relation_of(v.as_str())));
+        }
+    }
+    for m in HELPED.find_iter(sentence) {
+        if let Some(name) = subject(&sentence[..m.start()], true) {
+            out.push((name, Relation::Organizer));
         }
     }
     for c in PREDICATE.captures_iter(sentence) {
@@ -204,5 +217,9 @@ mod tests {
             vec![o("WCIT", Relation::Organizer)]
         );
         assert!(found("Saudi Arabia's investment summit opened.").is_empty());
+        assert_eq!(
+            found("The Lagos Arts Council helped put the programme together."),
+            vec![o("Lagos Arts Council", Relation::Organizer)]
+        );
     }
 }

@@ -37,6 +37,14 @@ static AS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("as regex")
 });
+/// <role noun> [为|包括]：<list>: "主办单位：A、B", "合作伙伴包括A、B".
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<cue>{ROLE_NOUN})(?:为|為|是|包括|有)?[:：]?\s*(?P<list>[^。；;:：]+)"
+    ))
+    .expect("labelled regex")
+});
+
 /// 在 <list> 的 … 支持下.
 static UNDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"在(?P<list>.+?)的?(?:大力|鼎力|全力)?(?P<cue>支持|支援|指导|指導|赞助|贊助)下")
@@ -72,6 +80,12 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
             continue;
         }
         for sentence in sentences(p) {
+            if let Some(c) = LABELLED.captures(sentence)
+                && let (Some(list), Some(cue)) = (c.name("list"), c.name("cue"))
+            {
+                let r = relation(cue.as_str());
+                out.extend(members(list.as_str()).into_iter().map(|n| (n, r)));
+            }
             let clauses = clauses(sentence);
             for (i, clause) in clauses.iter().enumerate() {
                 out.extend(in_clause(clause, &clauses[..i]));
@@ -254,5 +268,13 @@ mod tests {
             ]
         );
         assert!(orgs("第十四届东京-北京论坛10月14日在东京开幕。主办方透露,约有1500人出席。").is_empty());
+        assert_eq!(
+            orgs("主办单位：江南航运协会、东湖大学。合作伙伴包括星河物流集团。"),
+            vec![
+                o("江南航运协会", Relation::Organizer),
+                o("东湖大学", Relation::Organizer),
+                o("星河物流集团", Relation::Partner)
+            ]
+        );
     }
 }
