@@ -284,12 +284,112 @@ mod tests {
         ])
     }
 
+    /// Russian fragments: the rules of Russian text run on them (multi-byte marks and letters next to
+    /// every slicing point).
+    fn fragment_ru() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "«",
+            "»",
+            "„",
+            "“",
+            "—",
+            " – ",
+            ", ",
+            ". ",
+            "\n",
+            "\n\n",
+            ":",
+            " и ",
+            " а также ",
+            "Иван Петров",
+            " отметил ",
+            "— сказал он. — ",
+            " министр ",
+            "По словам ",
+            "Ивана Петрова",
+            " при поддержке ",
+            "Министерства связи",
+            "Организаторами форума выступили ",
+            " совместно с ",
+            "ООО «Верфь»",
+            " обсудили вопросы ",
+            " и многих других",
+            "секции: ",
+            " на базе ",
+            "10 октября 2018 года",
+            "МГУ им. ",
+            "ё",
+            "Форум прошёл в Казани",
+            "\u{301}",
+        ])
+    }
+
+    /// Chinese fragments, likewise.
+    fn fragment_zh() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "「",
+            "」",
+            "『",
+            "』",
+            "“",
+            "”",
+            "，",
+            "。",
+            "：",
+            ":",
+            "、",
+            "和",
+            "与",
+            "的",
+            "表示",
+            "说：",
+            "他还强调",
+            "由",
+            "主办",
+            "承办",
+            "作为",
+            "支持机构",
+            "在",
+            "支持下",
+            "围绕",
+            "等议题",
+            "展开",
+            "就",
+            "交换意见",
+            "探讨",
+            "2018年10月10日",
+            "至12日",
+            "校长张三",
+            "协会",
+            "大学",
+            "论坛",
+            "【记者报道】",
+            "（图）",
+            "\n",
+            "\n\n",
+        ])
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
 
         /// Guards against panics on byte slicing and unbalanced marks in arbitrary input.
         #[test]
         fn arbitrary_fragments_never_panic(parts in proptest::collection::vec(fragment(), 0..60)) {
+            let text = parts.concat();
+            let _ = extract(Some(&text), &text);
+        }
+
+        /// The same for the Russian rules: the fragments make the text Russian.
+        #[test]
+        fn arbitrary_russian_fragments_never_panic(parts in proptest::collection::vec(fragment_ru(), 0..60)) {
+            let text = parts.concat();
+            let _ = extract(Some(&text), &text);
+        }
+
+        /// The same for the Chinese rules.
+        #[test]
+        fn arbitrary_chinese_fragments_never_panic(parts in proptest::collection::vec(fragment_zh(), 0..60)) {
             let text = parts.concat();
             let _ = extract(Some(&text), &text);
         }
