@@ -1,6 +1,6 @@
 //! Benchmarks of the core on a synthetic corpus generated at bench time (1k and 10k briefings):
 //! load time and peak memory, each command's latency (with p50/p99 over many runs), search latency, and
-//! extraction of a raw article.
+//! extraction of raw articles (the seed article, and about 5 KB in each of English, Russian and Chinese).
 //!
 //! Run with `cargo bench --bench core`. The percentile table is printed first, then criterion's figures.
 
@@ -367,5 +367,45 @@ fn main() {
     c.bench_function(&format!("extract-{}-byte-article", long.len()), |b| {
         b.iter(|| attache_core::extract::extract(Some(black_box(title)), black_box(&long)))
     });
+    // About 5 KB in each language, made of the fixture articles of that language.
+    let articles = [
+        (
+            "en",
+            &[
+                include_str!("../tests/fixtures/infoforum-shanghai-2018.txt"),
+                second,
+            ][..],
+        ),
+        (
+            "ru",
+            &[
+                include_str!("../tests/fixtures/articles/volga-river-transport-forum-kazan-2024.txt"),
+                include_str!("../tests/fixtures/articles/siberian-libraries-conference-tomsk.txt"),
+            ][..],
+        ),
+        (
+            "zh",
+            &[
+                include_str!("../tests/fixtures/articles/donghu-inland-shipping-forum-2024.txt"),
+                include_str!("../tests/fixtures/articles/beian-tech-university-ai-symposium.txt"),
+            ][..],
+        ),
+    ];
+    for (lang, texts) in articles {
+        let (title, _) = texts[0].split_once('\n').unwrap_or((texts[0], ""));
+        let mut body = String::new();
+        for text in texts.iter().cycle() {
+            if body.len() >= 5 * 1024 {
+                break;
+            }
+            body.push_str(text.split_once('\n').map_or("", |(_, b)| b));
+            body.push_str("\n\n");
+        }
+        // Dictionaries load once, before the timing.
+        let _ = attache_core::extract::extract(Some(title), &body);
+        c.bench_function(&format!("extract-{lang}-{}-byte-article", body.len()), |b| {
+            b.iter(|| attache_core::extract::extract(Some(black_box(title)), black_box(&body)))
+        });
+    }
     c.final_summary();
 }

@@ -73,7 +73,13 @@ enum Cmd {
         json: bool,
     },
     /// Score extraction on labeled articles (NAME.txt with NAME.json labels) against a naive baseline
-    Eval { dir: PathBuf },
+    Eval {
+        /// The folder of the texts (and of the labels, unless `--labels` names another)
+        dir: PathBuf,
+        /// The folder of the labels, when they are kept apart from the texts
+        #[arg(long)]
+        labels: Option<PathBuf>,
+    },
     /// Parse one file as a briefing (front matter plus extraction) and print the result
     Extract {
         file: PathBuf,
@@ -122,10 +128,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Check => check(Ok(config), None),
         Cmd::Show { event, json } => show(config, &event, json),
         Cmd::Extract { file, json } => extract(&config, &file, json),
-        Cmd::Eval { dir } => {
+        Cmd::Eval { dir, labels } => {
+            let labels = labels.as_deref().unwrap_or(&dir);
             print!(
                 "{}",
-                attache_core::eval::report::run(&dir, &config.parse_options())?.render()
+                attache_core::eval::report::run(&dir, labels, &config.parse_options())?.render()
             );
             Ok(ExitCode::SUCCESS)
         }

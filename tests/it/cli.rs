@@ -294,6 +294,38 @@ fn front_matter_wins_and_extraction_fills_the_rest() {
     );
 }
 
+/// The briefing's language is the text's own unless front matter states it (it used to be `en` for every
+/// article without front matter).
+#[test]
+fn extract_sets_the_language_from_the_text_unless_front_matter_states_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = [
+        (
+            "ru.txt",
+            "Форум в Казани\n\nФорум прошёл при поддержке министерства цифрового развития.",
+            "ru",
+        ),
+        (
+            "zh.txt",
+            "论坛在上海开幕\n\n本次论坛由上海市人民政府主办，双方就数字经济交换了意见。",
+            "zh",
+        ),
+        (
+            "stated.md",
+            "+++\nlanguage = \"en\"\n+++\n# Форум\n\nФорум прошёл при поддержке министерства.",
+            "en",
+        ),
+    ];
+    for (name, text, language) in articles {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let o = attache(&["extract", path.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["language"], language, "{name}");
+    }
+}
+
 /// Reads the bot's stdout on a thread, so the test can wait for a line without blocking forever.
 fn lines_of(child: &mut std::process::Child) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();

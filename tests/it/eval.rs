@@ -87,3 +87,33 @@ fn eval_prints_every_field_and_beats_the_baseline_on_quotes() {
     );
     assert!(f1("topics", 2) >= f1("topics", 5), "{out}");
 }
+
+/// Labels kept apart from their texts (as the real reports are, whose texts are never committed) are read
+/// with `--labels`, and every language gets its own table.
+#[test]
+fn eval_reads_labels_from_another_folder_and_reports_each_language() {
+    let (texts, labels) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for entry in std::fs::read_dir(fixture("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        let to = if path.extension().is_some_and(|e| e == "json") {
+            labels.path()
+        } else {
+            texts.path()
+        };
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
+    let o = attache(&[
+        "eval",
+        texts.path().to_str().unwrap(),
+        "--labels",
+        labels.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("== all languages"), "{out}");
+    assert!(out.contains("== en"), "{out}");
+    assert!(out.contains("lead-3"), "{out}");
+    let missing = attache(&["eval", labels.path().to_str().unwrap()]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("cannot read"), "{}", stderr(&missing));
+}

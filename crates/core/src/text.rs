@@ -103,9 +103,11 @@ pub fn detect(text: &str) -> Option<&'static str> {
     if cyrillic >= latin {
         return Some("ru");
     }
+    // The trigram model is sure of itself after a few hundred words; reading more only costs time.
     let latin_only: String = text
         .chars()
         .filter(|c| script(*c) != Script::Han && script(*c) != Script::Cyrillic)
+        .take(2000)
         .collect();
     let info = whatlang::detect(&latin_only)?;
     if info.script() != whatlang::Script::Latin || (!info.is_reliable() && info.lang() != whatlang::Lang::Eng)
@@ -226,6 +228,29 @@ pub fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The units two texts are compared by (ROUGE, label matching): lowercase words, and each Han character on
+/// its own, since segmenters disagree on where Chinese words end but not on characters.
+pub fn units(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() && script(c) != Script::Han {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if script(c) == Script::Han {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
 /// The stem of a lowercase word, for matching word forms: `министерства` and `министерство` both give
 /// `министерств`, `sponsors` and `sponsored` give `sponsor`. Chinese words and words of other scripts are
 /// their own stems.
@@ -242,6 +267,19 @@ pub fn stem(word: &str) -> Cow<'_, str> {
             .stem(word),
         _ => Cow::Borrowed(word),
     }
+}
+
+/// Whether two words are case forms of one name (Галиев, Галиева, Галиевым; Орлова, Орловой): they share
+/// all but their last two or three letters. The Snowball stemmer cannot tell: it takes -ев and -ов off
+/// Галиев and Иванов as if they were endings, but not off Галиева.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        a.to_lowercase().chars().collect(),
+        b.to_lowercase().chars().collect(),
+    );
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let longest = a.len().max(b.len());
+    a == b || (common >= 3 && common + 3 >= longest && common + 2 >= a.len().min(b.len()))
 }
 
 /// The words of `text`, stemmed: what search and resolution compare.
@@ -342,6 +380,21 @@ mod tests {
             words,
             ["Cyber", "security", "at", "信息论坛", "2018", "Инфофорум"]
         );
+    }
+
+    #[test]
+    fn units_are_words_and_han_characters() {
+        assert_eq!(
+            units("Форум, 2018: 论坛 in Shanghai"),
+            ["форум", "2018", "论", "坛", "in", "shanghai"]
+        );
+    }
+
+    #[test]
+    fn case_forms_of_a_name() {
+        assert!(same_name("Галиева", "Галиев") && same_name("Рустама", "Рустам"));
+        assert!(same_name("Орловой", "Орлова") && same_name("Ковалёвым", "Ковалёв"));
+        assert!(!same_name("Иванов", "Ивашин") && same_name("Ли", "Ли") && !same_name("Ли", "Лю"));
     }
 
     #[test]

@@ -380,6 +380,13 @@ fn merge(
     };
     let links = pick_list(stated.links, found_links, Field::Links, x);
     extracted.sort();
+    // The stated language, else the one the text is written in (detected even when nothing else is
+    // extracted), else English.
+    let language = stated
+        .language
+        .or_else(|| found.language.map(str::to_string))
+        .or_else(|| crate::text::detect(&format!("{title}\n{text}")).map(str::to_string))
+        .unwrap_or_else(|| "en".to_string());
     // Doubts only about what was taken from the text, not about what the front matter states.
     let notes = found
         .notes
@@ -396,7 +403,7 @@ fn merge(
         end_date,
         location,
         theme,
-        language: stated.language.unwrap_or_else(|| "en".to_string()),
+        language,
         tags: fm.tags.unwrap_or_default(),
         summary,
         source: stated.source,

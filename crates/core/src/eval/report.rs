@@ -1,146 +1,188 @@
-//! `attache eval <dir>`: reads every labeled article of a directory, scores the extraction and the naive
-//! baseline, and writes the table. The one part of `eval` that reads files.
+//! `attache eval <texts> [--labels <dir>]`: reads every labeled article, scores the extraction and the
+//! naive baseline, and writes the tables: one line per article, then precision, recall and F1 per field
+//! for all articles and for each language, with the baseline (lead-3 for summaries) beside. The one part
+//! of `eval` that reads files.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::{Counts, Labels, Prediction, Score, baseline, score};
+use super::{Counts, Fact, Labels, Prediction, Score, baseline, score};
 use crate::briefing::{self, ParseOptions};
 
 /// One article's scores.
 #[derive(Debug)]
 pub struct Article {
     pub name: String,
+    /// The labeled language, else the detected one.
+    pub language: String,
     pub system: Score,
     pub baseline: Score,
 }
 
-/// Every article of a directory, scored.
+/// The extraction's and the baseline's scores added up.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Totals {
+    pub system: Score,
+    pub baseline: Score,
+}
+
+/// Every labeled article, scored.
 #[derive(Debug, Default)]
 pub struct Report {
     pub articles: Vec<Article>,
-    pub system: Score,
-    pub baseline: Score,
+    pub all: Totals,
+    pub by_language: BTreeMap<String, Totals>,
 }
 
-/// Scores every `NAME.json` in `dir` against extraction from `NAME.txt`.
-pub fn run(dir: &Path, options: &ParseOptions) -> anyhow::Result<Report> {
-    let mut labels: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
+/// Scores every `NAME.json` in `labels` against extraction from `NAME.txt` in `texts` (the same folder
+/// when the labels sit beside their texts).
+pub fn run(texts: &Path, labels: &Path, options: &ParseOptions) -> anyhow::Result<Report> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(labels)
+        .with_context(|| format!("cannot read {}", labels.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    labels.sort();
+    files.sort();
     anyhow::ensure!(
-        !labels.is_empty(),
-        "no labeled articles (NAME.json beside NAME.txt) in {}",
-        dir.display()
+        !files.is_empty(),
+        "no labeled articles (NAME.json, with NAME.txt among the texts) in {}",
+        labels.display()
     );
     let mut report = Report::default();
-    for json in labels {
-        let name = json
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let label: Labels = serde_json::from_str(&std::fs::read_to_string(&json)?)
-            .with_context(|| format!("{}: labels do not follow the schema", json.display()))?;
-        let txt = json.with_extension("txt");
-        let bytes = std::fs::read(&txt).with_context(|| format!("cannot read {}", txt.display()))?;
-        let b = briefing::parse(&txt, &bytes, options).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let system = score(
-            &label,
-            &Prediction {
-                event: b.event,
-                date: b.date,
-                location: b.location,
-                summary: b.summary,
-                quotes: b.quotes,
-                organizations: b.sponsors,
-                topics: b.topics,
-            },
-        );
-        let text = String::from_utf8_lossy(&bytes);
-        let body = text.trim_start().split_once('\n').map_or("", |(_, body)| body);
-        let base = score(&label, &baseline::extract(body));
-        report.system.add(&system);
-        report.baseline.add(&base);
-        report.articles.push(Article {
-            name,
-            system,
-            baseline: base,
-        });
+    for json in files {
+        let article = score_one(&json, texts, options)?;
+        report.all.system.add(&article.system);
+        report.all.baseline.add(&article.baseline);
+        let totals = report.by_language.entry(article.language.clone()).or_default();
+        totals.system.add(&article.system);
+        totals.baseline.add(&article.baseline);
+        report.articles.push(article);
     }
     Ok(report)
 }
 
+/// Reads one label file and its text, and scores the briefing `attache extract` would give.
+fn score_one(json: &Path, texts: &Path, options: &ParseOptions) -> anyhow::Result<Article> {
+    let name = json
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let label: Labels = serde_json::from_str(&std::fs::read_to_string(json)?)
+        .with_context(|| format!("{}: labels do not follow the schema", json.display()))?;
+    let txt = texts.join(format!("{name}.txt"));
+    let bytes = std::fs::read(&txt).with_context(|| format!("cannot read {}", txt.display()))?;
+    let b = briefing::parse(&txt, &bytes, options).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let language = label
+        .language
+        .clone()
+        .or_else(|| crate::text::detect(&text).map(str::to_string))
+        .unwrap_or_else(|| "en".to_string());
+    let system = score(
+        &label,
+        &Prediction {
+            event: b.event,
+            date: b.date,
+            location: b.location,
+            summary: b.summary,
+            quotes: b.quotes,
+            organizations: b.sponsors,
+            topics: b.topics,
+            language: Some(b.language),
+        },
+    );
+    let body = text.trim_start().split_once('\n').map_or("", |(_, body)| body);
+    let base = score(&label, &baseline::extract(body));
+    Ok(Article {
+        name,
+        language,
+        system,
+        baseline: base,
+    })
+}
+
 impl Report {
-    /// The table: a line per article, then precision, recall and F1 per field for the system and baseline.
+    /// The tables: a line per article, then every field for all articles and for each language.
     pub fn render(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<52} {:>7} {:>7} {:>7} {:>7} {:>8}",
-            "article", "quotes", "orgs", "org+rel", "topics", "ROUGE-1"
+            "{:<52} {:>4} {:>7} {:>7} {:>7} {:>7} {:>8} {:>7}",
+            "article", "lang", "quotes", "orgs", "org+rel", "topics", "ROUGE-1", "lead-3"
         );
         for a in &self.articles {
             let s = &a.system;
             let _ = writeln!(
                 out,
-                "{:<52} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {:>8.2}",
+                "{:<52} {:>4} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {:>8.2} {:>7.2}",
                 a.name,
+                a.language,
                 s.quotes.f1(),
                 s.orgs_name.f1(),
                 s.orgs_relation.f1(),
                 s.topics.f1(),
-                s.rouge_1
+                s.rouge_1,
+                a.baseline.rouge_1
             );
         }
-        let _ = writeln!(out, "\n{} articles", self.articles.len());
-        let _ = writeln!(out, "{:<32} {:>26}   {:>26}", "", "extraction", "baseline");
-        let _ = writeln!(
-            out,
-            "{:<32} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8}",
-            "field", "P", "R", "F1", "P", "R", "F1"
-        );
-        let row = |out: &mut String, name: &str, s: Counts, b: Counts| {
-            let _ = writeln!(
-                out,
-                "{name:<32} {:>8.3} {:>8.3} {:>8.3}   {:>8.3} {:>8.3} {:>8.3}",
-                s.precision(),
-                s.recall(),
-                s.f1(),
-                b.precision(),
-                b.recall(),
-                b.f1()
-            );
-        };
-        let (s, b) = (&self.system, &self.baseline);
-        row(&mut out, "quotes (with speaker)", s.quotes, b.quotes);
-        row(&mut out, "organizations (name)", s.orgs_name, b.orgs_name);
-        row(
-            &mut out,
-            "organizations (name + relation)",
-            s.orgs_relation,
-            b.orgs_relation,
-        );
-        row(&mut out, "topics", s.topics, b.topics);
-        let _ = writeln!(
-            out,
-            "{:<32} {:>26}   {:>26}",
-            "summary ROUGE-1 / ROUGE-L F",
-            format!("{:.3} / {:.3}", s.mean_rouge_1(), s.mean_rouge_l()),
-            format!("{:.3} / {:.3}", b.mean_rouge_1(), b.mean_rouge_l())
-        );
-        for (name, f) in [("event", s.event), ("date", s.date), ("location", s.location)] {
-            let _ = writeln!(
-                out,
-                "{name:<32} {:>26}",
-                format!("{}/{} right, {} spurious", f.right, f.labeled, f.spurious)
-            );
+        table(&mut out, "all languages", &self.all);
+        for (language, totals) in &self.by_language {
+            table(&mut out, language, totals);
         }
         out
+    }
+}
+
+/// One set of articles: precision, recall and F1 per field for extraction and baseline, summaries
+/// against lead-3, the language and the single facts.
+fn table(out: &mut String, title: &str, t: &Totals) {
+    let (s, b) = (&t.system, &t.baseline);
+    let _ = writeln!(out, "\n== {title}: {} articles", s.articles);
+    let _ = writeln!(out, "{:<32} {:>26}   {:>26}", "", "extraction", "baseline");
+    let _ = writeln!(
+        out,
+        "{:<32} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8}",
+        "field", "P", "R", "F1", "P", "R", "F1"
+    );
+    let row = |out: &mut String, name: &str, s: Counts, b: Counts| {
+        let _ = writeln!(
+            out,
+            "{name:<32} {:>8.3} {:>8.3} {:>8.3}   {:>8.3} {:>8.3} {:>8.3}",
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            b.precision(),
+            b.recall(),
+            b.f1()
+        );
+    };
+    row(out, "quotes (with speaker)", s.quotes, b.quotes);
+    row(out, "organizations (name)", s.orgs_name, b.orgs_name);
+    row(
+        out,
+        "organizations (name + relation)",
+        s.orgs_relation,
+        b.orgs_relation,
+    );
+    row(out, "topics", s.topics, b.topics);
+    let _ = writeln!(
+        out,
+        "{:<32} {:>26}   {:>26}",
+        "summary ROUGE-1 / ROUGE-L F",
+        format!("{:.3} / {:.3}", s.mean_rouge_1(), s.mean_rouge_l()),
+        format!("lead-3 {:.3} / {:.3}", b.mean_rouge_1(), b.mean_rouge_l())
+    );
+    let fact = |f: Fact| format!("{}/{} right, {} spurious", f.right, f.labeled, f.spurious);
+    for (name, f) in [
+        ("language", s.language),
+        ("event", s.event),
+        ("date", s.date),
+        ("location", s.location),
+    ] {
+        let _ = writeln!(out, "{name:<32} {:>26}", fact(f));
     }
 }

@@ -1,12 +1,12 @@
-//! ROUGE-1 and ROUGE-L F-measures between a summary and a reference, over lowercased word tokens.
+//! ROUGE-1 and ROUGE-L F-measures between a summary and a reference, over lowercase words and single Han
+//! characters ([`crate::text::units`]): Chinese is compared character by character.
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    crate::text::units(&s.nfkc().collect::<String>())
 }
 
 fn f_measure(overlap: usize, candidate: usize, reference: usize) -> f64 {
@@ -70,5 +70,9 @@ mod tests {
             "clipped: one overlap, P 1/3, R 1/2"
         );
         assert_eq!(rouge_1("", "a"), 0.0);
+        assert!(
+            (rouge_1("论坛开幕", "论坛闭幕") - 0.75).abs() < 1e-9,
+            "three of four characters"
+        );
     }
 }

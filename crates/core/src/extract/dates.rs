@@ -1,5 +1,6 @@
-//! Event dates: absolute dates ("15 November 2018", "November 15, 2018", "2018-11-15") and ranges
-//! ("15–16 November 2018", "November 30 – December 2, 2018", "from 9 to 11 May 2018").
+//! Event dates: absolute dates ("15 November 2018", "November 15, 2018", "2018-11-15", "10 октября 2018
+//! года", "2018年10月10日") and ranges ("15–16 November 2018", "November 30 – December 2, 2018", "from 9 to
+//! 11 May 2018", "с 10 по 12 октября 2018 года", "2018年10月10日至12日").
 //!
 //! A date needs a day, a month and a year: a weekday or a year alone gives nothing. A day and month
 //! without a year borrow the year only when the text mentions exactly one year. Among several dates,
@@ -11,12 +12,16 @@ use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
 use super::sentences::sentences;
-use super::text::{dateline, month_number, tail};
+use super::text::{dateline, tail};
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
 const SEP: &str = r"\s*(?:-|–|—|(?i:to|and|until|till|through|thru))\s*";
 const YEAR: &str = r"(?:19|20)\d{2}";
+/// Russian months in the genitive ("10 октября"), the form a date takes.
+const MONTH_RU: &str = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+/// Two digits first, so "10日" is not read as the 1st.
+const DAY_RU: &str = r"(?:[12]\d|3[01]|0?[1-9])";
 
 /// Date patterns, most specific first; only the last two may lack a year.
 static DATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -32,6 +37,12 @@ static DATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         ),
         format!(r"(?-u:\b)(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:{SEP}(?P<d2>{DAY}))?,?\s+(?P<y>{YEAR})(?-u:\b)"),
         r"(?-u:\b)(?P<y>(?:19|20)\d{2})-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)(?-u:\b)".to_string(),
+        format!(
+            r"(?i)(?-u:\b)(?P<d1>{DAY_RU})(?:\s*(?:-|–|—|по)\s*(?P<d2>{DAY_RU}))?\s+(?P<m1>{MONTH_RU})(?:\s+(?P<y>{YEAR})(?-u:\b))?"
+        ),
+        format!(
+            r"(?:(?P<y>{YEAR})\s*年\s*)?(?P<mn>1[0-2]|0?[1-9])\s*月\s*(?P<d1>{DAY_RU})\s*日?(?:\s*(?:-|–|—|至|到|~|～)\s*(?P<d2>{DAY_RU})\s*日)?"
+        ),
         format!(r"(?-u:\b)(?P<d1>{DAY})(?:{SEP}(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<m1>{MONTH})(?-u:\b)"),
         format!(r"(?-u:\b)(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:{SEP}(?P<d2>{DAY}))?(?-u:\b)"),
     ];
@@ -44,7 +55,7 @@ static YEAR_WORD: LazyLock<Regex> =
 /// Words that make a sentence about the event rather than about something else.
 static EVENT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{}|event|held|took\s+place|takes\s+place|will\s+take\s+place|runs|opened|kicked\s+off|convened|gathered)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:{}|event|held|took\s+place|takes\s+place|will\s+take\s+place|runs|opened|kicked\s+off|convened|gathered)(?-u:\b)|форум|конференц|выставк|саммит|съезд|прош[её]л|прошла|состоял|пройд[её]т|открыл|论坛|論壇|会议|會議|大会|大會|博览会|博覽會|研讨会|研討會|举办|舉辦|举行|舉行|开幕|開幕",
         super::facts::KINDS
     ))
     .expect("event context regex")
@@ -151,6 +162,73 @@ fn date_of(c: &Captures, only_year: Option<i32>) -> Option<(NaiveDate, Option<Na
         .then_some((start, Some(end), stated.is_some()))
 }
 
+/// English month names and their usual abbreviations, and Russian month names in any case form, for
+/// date parsing and for rejecting months as names or places.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.starts_with(|c: char| matches!(c, 'а'..='я' | 'ё')) {
+        const RU: [&str; 12] = [
+            "январ",
+            "феврал",
+            "март",
+            "апрел",
+            "ма",
+            "июн",
+            "июл",
+            "август",
+            "сентябр",
+            "октябр",
+            "ноябр",
+            "декабр",
+        ];
+        let may = matches!(w.as_str(), "май" | "мая" | "мае");
+        return RU
+            .iter()
+            .position(|m| w.starts_with(m) && (*m != "ма" || may))
+            .map(|i| i as u32 + 1);
+    }
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Whether `word` is a weekday name (full or abbreviated).
+pub(crate) fn is_weekday(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +319,30 @@ mod tests {
         assert_eq!(
             event_dates(Some("Forum 2018 opens"), &["It opened on 3 March."], None),
             Some((d(2018, 3, 3), None))
+        );
+    }
+
+    #[test]
+    fn russian_and_chinese_dates() {
+        assert_eq!(
+            dates("Форум прошёл 10 октября 2018 года в Казани."),
+            Some((d(2018, 10, 10), None))
+        );
+        assert_eq!(
+            dates("Конференция пройдёт с 21 по 23 августа 2013 г."),
+            Some((d(2013, 8, 21), Some(d(2013, 8, 23))))
+        );
+        assert_eq!(
+            dates("论坛于2018年10月10日在上海开幕。"),
+            Some((d(2018, 10, 10), None))
+        );
+        assert_eq!(
+            dates("博览会将于2011年10月21日至25日举行。"),
+            Some((d(2011, 10, 21), Some(d(2011, 10, 25))))
+        );
+        assert_eq!(
+            dates("2024年举办的论坛于5月3日开幕。"),
+            Some((d(2024, 5, 3), None))
         );
     }
 

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
-use super::dates::{OTHER_EDITION, event_dates};
+use super::dates::{OTHER_EDITION, event_dates, is_weekday, month_number};
 use super::quoted;
 use super::sentences::sentences;
-use super::text::{Block, collapse_ws, dateline, is_weekday, month_number, starts_upper, tail, word_count};
+use super::text::{Block, collapse_ws, dateline, starts_upper, tail, word_count};
 
 /// Event name, location, theme and dates, each when found.
 #[derive(Debug, Default, PartialEq)]

@@ -1,13 +1,17 @@
-//! Extraction: turns the plain text of an article into briefing fields.
+//! Extraction: turns the plain text of an article into briefing fields, in English, Russian and Chinese.
 //!
 //! Pure functions over `&str`; no file access, no knowledge of front matter or chat platforms. The
-//! body is normalized and split into paragraph and list blocks once ([`text`], [`sentences`],
-//! [`quoted`] spans); each field has its own extractor: [`facts`] and [`dates`] (event, location,
-//! theme, dates), [`quotes`] with [`people`] and [`registry`] (speakers, roles, pronouns), [`orgs`]
-//! with [`orglist`] (sponsors, hosts, organizers, supporters, partners), [`topics`] and [`summary`].
-//! All rules are heuristics over English press-release prose; they run in linear time, compile their
-//! regexes once, and never panic, whatever the input.
+//! language is detected once ([`crate::text::detect`]) and chooses the rules; the body is normalized and
+//! split into paragraph and list blocks once ([`text`], [`sentences`] in all three languages, [`quoted`]
+//! spans in every language's marks); each field has its own extractor: [`facts`] and [`dates`] (event,
+//! location, theme, dates), [`quotes`] with [`attribution`], [`people`] and [`registry`] for English,
+//! [`quotes_ru`] and [`quotes_zh`] (speakers, roles, pronouns), [`orgs`] (sponsors, hosts, organizers,
+//! supporters, partners, by a cue for the relation and names found by their shape: [`orglist`], [`ru`],
+//! [`zh`]), [`topics`] and [`summary`]. Every rule is a general pattern of its language, never the
+//! words of one article; they run in linear time, compile their regexes once, and never panic,
+//! whatever the input.
 
+mod attribution;
 mod dates;
 mod facts;
 mod notes;
@@ -16,11 +20,15 @@ mod orgs;
 mod people;
 mod quoted;
 mod quotes;
+mod quotes_ru;
+mod quotes_zh;
 mod registry;
+mod ru;
 mod sentences;
 mod summary;
 mod text;
 mod topics;
+mod zh;
 
 use chrono::NaiveDate;
 
@@ -40,6 +48,8 @@ pub struct Extraction {
     pub topics: Vec<Topic>,
     /// Items extraction was unsure of, and why.
     pub notes: Vec<Note>,
+    /// The language the text is written in ([`crate::text::detect`]), when there is enough text to tell.
+    pub language: Option<&'static str>,
 }
 
 /// Extracts briefing fields from an article. `title` is the article's headline when known; `body` is the
@@ -49,10 +59,19 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
     let title = title
         .map(|t| text::collapse_ws(&text::normalize(t)))
         .filter(|t| !t.is_empty());
+    let language = crate::text::detect(&body)
+        .or_else(|| crate::text::detect(&format!("{} {body}", title.as_deref().unwrap_or(""))));
     let blocks = text::blocks(&body);
     let facts = facts::extract(title.as_deref(), &blocks);
     let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts);
-    let (quotes, quote_notes) = quotes::extract(&blocks);
+    let lang = language
+        .and_then(crate::text::Lang::from_tag)
+        .unwrap_or(crate::text::Lang::En);
+    let (quotes, quote_notes) = match lang {
+        crate::text::Lang::Zh => quotes_zh::extract(&text::paragraphs(&blocks)),
+        crate::text::Lang::Ru => quotes_ru::extract(&text::paragraphs(&blocks)),
+        _ => quotes::extract(&blocks),
+    };
     notes.extend(quote_notes);
     Extraction {
         event: facts.event,
@@ -60,12 +79,23 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         end_date: facts.end_date,
         location: facts.location,
         theme: facts.theme,
-        summary: summary::summarize(&blocks),
+        summary: summary::summarize(&blocks, lang),
         quotes,
-        sponsors: orgs::extract(&blocks),
-        topics: topics::extract(&blocks),
+        sponsors: orgs::extract(&with_title(title.as_deref(), &blocks), lang),
+        topics: topics::extract(&blocks, lang),
         notes,
+        language,
     }
+}
+
+/// The blocks with the headline as a first paragraph: a headline may state who runs the event
+/// ("WCIT’s Trade Summit Brings Focus to …").
+fn with_title(title: Option<&str>, blocks: &[text::Block]) -> Vec<text::Block> {
+    title
+        .map(|t| text::Block::Para(t.to_string()))
+        .into_iter()
+        .chain(blocks.iter().cloned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -168,7 +198,17 @@ mod tests {
             "China and Russia have “great potential” for collaboration in the emerging global digital economy, \
              according to Konstantin Noskov, the Russian Minister of Digital Development, Communications and Mass Media."
         ));
-        assert!(summary.chars().count() <= 400);
+        assert!(summary.chars().count() <= 1000);
+    }
+
+    #[test]
+    fn the_language_is_the_texts() {
+        let ru = extract(Some("Форум"), "Форум прошёл в Казани при поддержке министерства.");
+        assert_eq!(ru.language, Some("ru"));
+        let zh = extract(None, "本次论坛由上海市人民政府主办，双方就数字经济交换了意见。");
+        assert_eq!(zh.language, Some("zh"));
+        assert_eq!(seed().language, Some("en"));
+        assert_eq!(extract(None, "ok").language, None);
     }
 
     #[test]
@@ -244,12 +284,112 @@ mod tests {
         ])
     }
 
+    /// Russian fragments: the rules of Russian text run on them (multi-byte marks and letters next to
+    /// every slicing point).
+    fn fragment_ru() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "«",
+            "»",
+            "„",
+            "“",
+            "—",
+            " – ",
+            ", ",
+            ". ",
+            "\n",
+            "\n\n",
+            ":",
+            " и ",
+            " а также ",
+            "Иван Петров",
+            " отметил ",
+            "— сказал он. — ",
+            " министр ",
+            "По словам ",
+            "Ивана Петрова",
+            " при поддержке ",
+            "Министерства связи",
+            "Организаторами форума выступили ",
+            " совместно с ",
+            "ООО «Верфь»",
+            " обсудили вопросы ",
+            " и многих других",
+            "секции: ",
+            " на базе ",
+            "10 октября 2018 года",
+            "МГУ им. ",
+            "ё",
+            "Форум прошёл в Казани",
+            "\u{301}",
+        ])
+    }
+
+    /// Chinese fragments, likewise.
+    fn fragment_zh() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "「",
+            "」",
+            "『",
+            "』",
+            "“",
+            "”",
+            "，",
+            "。",
+            "：",
+            ":",
+            "、",
+            "和",
+            "与",
+            "的",
+            "表示",
+            "说：",
+            "他还强调",
+            "由",
+            "主办",
+            "承办",
+            "作为",
+            "支持机构",
+            "在",
+            "支持下",
+            "围绕",
+            "等议题",
+            "展开",
+            "就",
+            "交换意见",
+            "探讨",
+            "2018年10月10日",
+            "至12日",
+            "校长张三",
+            "协会",
+            "大学",
+            "论坛",
+            "【记者报道】",
+            "（图）",
+            "\n",
+            "\n\n",
+        ])
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
 
         /// Guards against panics on byte slicing and unbalanced marks in arbitrary input.
         #[test]
         fn arbitrary_fragments_never_panic(parts in proptest::collection::vec(fragment(), 0..60)) {
+            let text = parts.concat();
+            let _ = extract(Some(&text), &text);
+        }
+
+        /// The same for the Russian rules: the fragments make the text Russian.
+        #[test]
+        fn arbitrary_russian_fragments_never_panic(parts in proptest::collection::vec(fragment_ru(), 0..60)) {
+            let text = parts.concat();
+            let _ = extract(Some(&text), &text);
+        }
+
+        /// The same for the Chinese rules.
+        #[test]
+        fn arbitrary_chinese_fragments_never_panic(parts in proptest::collection::vec(fragment_zh(), 0..60)) {
             let text = parts.concat();
             let _ = extract(Some(&text), &text);
         }

@@ -186,35 +186,41 @@ static PORTFOLIO: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
-/// Whether comma segment `seg` continues a ministry-style name in `prev`: "Ministry of Digital
-/// Development" + "Innovation and Aerospace Industry of the Republic of Kazakhstan".
+/// Whether comma segment `seg` continues a name with portfolios in `prev`: "Ministry of Digital
+/// Development" + "Innovation and Aerospace Industry of the Republic of Kazakhstan", "Centre for Energy" +
+/// "Environmental and Technological Research". The segment has no head word of its own and only
+/// portfolio words or adjectives; `prev` has a head word followed by "of" or "for".
 fn continues_portfolio(prev: &str, seg: &str) -> bool {
-    // Cheap test first: the words after the comma must all be portfolio words.
+    // Cheap test first: the words after the comma must all be portfolio words or adjectives.
     let seg = seg.trim();
     let seg = seg.strip_prefix("and ").unwrap_or(seg);
-    let before_of = seg.split(" of ").next().unwrap_or("");
+    let before_of = seg
+        .split(" of ")
+        .next()
+        .unwrap_or("")
+        .split(" (")
+        .next()
+        .unwrap_or("");
+    let adjective = |w: &str| {
+        let w = w.to_lowercase();
+        ["al", "ic", "ical", "ive", "ary", "ous", "ial"]
+            .iter()
+            .any(|e| w.ends_with(e))
+            && w.len() > 5
+    };
     let mut words = before_of
         .split_whitespace()
         .filter(|w| !matches!(*w, "and" | "&"))
         .peekable();
-    if words.peek().is_none() || !words.all(|w| starts_upper(w) && in_set(&PORTFOLIO, w)) {
+    if words.peek().is_none()
+        || !words.all(|w| starts_upper(w) && !is_org_head(w) && (in_set(&PORTFOLIO, w) || adjective(w)))
+    {
         return false;
     }
     let lower = prev.to_lowercase();
     let mut words = lower.split_whitespace().peekable();
     while let Some(word) = words.next() {
-        let head = matches!(
-            word,
-            "ministry"
-                | "department"
-                | "committee"
-                | "commission"
-                | "agency"
-                | "office"
-                | "bureau"
-                | "council"
-        );
-        if head && words.peek().is_some_and(|next| matches!(*next, "of" | "for")) {
+        if is_org_head(word) && words.peek().is_some_and(|next| matches!(*next, "of" | "for")) {
             return true;
         }
     }
@@ -248,7 +254,8 @@ pub(crate) fn subject_orgs(subject: &str) -> Vec<String> {
     }
 }
 
-fn is_org_head(word: &str) -> bool {
+/// Whether a word heads an organization's name (University, Council, Fund, Inc …).
+pub(crate) fn is_org_head(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     ORG_HEADS.contains(&w.as_str())
 }

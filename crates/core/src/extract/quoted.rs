@@ -107,12 +107,26 @@ static DOUBLE: LazyLock<Regex> =
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("[‘’‚]").expect("single quote regex"));
 static ASCII_SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("'").expect("ascii single regex"));
 
+/// The closing mark of an opener whose quotes may nest inside it: Russian «…«…»…» or «…„…“…», Chinese
+/// 「…『…』…」. Inside English “…” an opener means the earlier one was stray.
+fn nesting_closer(open: char) -> Option<char> {
+    match open {
+        '«' => Some('»'),
+        '「' => Some('」'),
+        _ => None,
+    }
+}
+
 /// Pairs the marks `marks` finds (a regex, so the text between marks is skipped quickly). Returns the
 /// spans and the opener left unclosed at the end. A closer that may be a plural possessive ("the
-/// workers' union") gives way to a later closer before the next opener.
+/// workers' union") gives way to a later closer before the next opener. Inside « » and 「 」, inner
+/// quotes nest and the span runs to the outer closer.
 fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
     let mut out: Vec<Span> = Vec::new();
     let mut open: Option<(usize, usize)> = None;
+    // The outer mark's closer when it lets quotes nest, and how many inner quotes are open.
+    let mut nest: Option<char> = None;
+    let mut depth = 0usize;
     let mut possessive = false;
     for m in marks.find_iter(text) {
         let (i, end) = (m.start(), m.end());
@@ -121,10 +135,27 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
         };
         let prev = text[..i].chars().next_back();
         let next = text[end..].chars().next();
-        match direction(prev, c, next) {
+        let dir = direction(prev, c, next);
+        if let Some(outer) = nest.filter(|_| open.is_some()) {
+            match dir {
+                Some(Dir::Close) if c == outer && depth == 0 => {}
+                Some(Dir::Close) if depth > 0 => {
+                    depth -= 1;
+                    continue;
+                }
+                Some(Dir::Open) => {
+                    depth += 1;
+                    continue;
+                }
+                _ => continue,
+            }
+        }
+        match dir {
             // An opener while another is open: the earlier one was stray.
             Some(Dir::Open) => {
                 open = Some((i, end));
+                nest = nesting_closer(c);
+                depth = 0;
                 possessive = false;
             }
             Some(Dir::Close) => {
@@ -139,6 +170,7 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
                     last.inner_end = i;
                     last.close_end = end;
                 }
+                nest = None;
                 possessive = c == '\'' && prev == Some('s') && next == Some(' ');
             }
             None => {}
@@ -219,6 +251,23 @@ mod tests {
         let t = "'The workers' union is strong,' she said.";
         assert_eq!(inners(t), vec!["The workers' union is strong,"]);
         assert!(inners("the Workers' Association met").is_empty());
+    }
+
+    #[test]
+    fn guillemets_and_corner_brackets_nest() {
+        let t = "«Мы стали площадкой, где «приземляется» конференция и „живёт“ наука», – отметил он.";
+        assert_eq!(
+            inners(t),
+            vec!["Мы стали площадкой, где «приземляется» конференция и „живёт“ наука"]
+        );
+        assert_eq!(
+            inners("他說:「我們讀了『論語』。」然後"),
+            vec!["我們讀了『論語』。"]
+        );
+        assert_eq!(
+            inners("«Сохранение» и «Развитие»"),
+            vec!["Сохранение", "Развитие"]
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! Sentence splitting that survives abbreviations ("Dr.", "U.S.", "e.g."), initials and decimals.
+//! Sentence and clause splitting in English, Russian and Chinese that survives abbreviations ("Dr.",
+//! "U.S.", "e.g.", "им.", "тыс."), initials and decimals.
 //!
-//! Sentences are returned as sub-slices of the paragraph, so callers can compute their offsets. The
-//! scan is one pass over the bytes; the backward look for an abbreviation stays within one word.
+//! A sentence ends at `.`, `!`, `?` or `…` before whitespace and a capital, digit, opening mark or dash
+//! (Russian dialogue), and at the Chinese `。！？` wherever they stand. Sentences and clauses are returned as
+//! sub-slices of the paragraph, so callers can compute their offsets. The scan is one pass over the bytes;
+//! the backward look for an abbreviation stays within one word.
 
 use std::sync::LazyLock;
 
@@ -12,7 +15,7 @@ static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
     words(
         "mr mrs ms dr prof sr jr st vs no nos fig gen gov sen rep capt col lt sgt mt ft approx dept univ \
          est vol pp jan feb mar apr jun jul aug sep sept oct nov dec ave messrs hon rev amb pres excl \
-         incl cf ca art sec op",
+         incl cf ca art sec op им ул тыс млн млрд руб проф акад доц гг др пр стр ст",
     )
 });
 
@@ -38,6 +41,43 @@ fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
     in_set(&ABBREVIATIONS, word)
 }
 
+/// The byte length of a sentence-ending mark at `i`, and whether it ends a sentence wherever it stands
+/// (the Chinese full stops do; `.!?…` need a space and a new sentence after them).
+fn end_mark(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    match bytes[i] {
+        b'.' | b'!' | b'?' => Some((1, false)),
+        // "…" (E2 80 A6), "。" (E3 80 82), "！" (EF BC 81), "？" (EF BC 9F): `i` is a char boundary.
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => Some((3, false)),
+        0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => Some((3, true)),
+        0xEF if matches!(bytes.get(i + 1..i + 3), Some(&[0xBC, 0x81] | &[0xBC, 0x9F])) => Some((3, true)),
+        _ => None,
+    }
+}
+
+/// Whether a closing mark or bracket that follows a sentence end belongs to that sentence.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '”'
+            | '’'
+            | '\''
+            | ')'
+            | ']'
+            | '»'
+            | '“'
+            | '.'
+            | '!'
+            | '?'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '！'
+            | '？'
+            | '。'
+    )
+}
+
 /// Byte offsets just past each sentence end of `text` (see [`sentences`]), in order.
 fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
@@ -45,34 +85,33 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     std::iter::from_fn(move || {
         while pos < bytes.len() {
             let i = pos;
-            // Marks are ASCII or "…" (E2 80 A6), so `i` is always a char boundary.
-            let mark_len = match bytes[i] {
-                b'.' | b'!' | b'?' => 1,
-                0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => 3,
-                _ => {
-                    pos += 1;
-                    continue;
-                }
+            let Some((mark_len, always)) = end_mark(bytes, i) else {
+                pos += 1;
+                continue;
             };
             // Swallow closing marks that belong to this sentence.
             let mut end = i + mark_len;
-            while let Some(d) = text[end..].chars().next() {
-                if !matches!(
-                    d,
-                    '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '“' | '.' | '!' | '?'
-                ) {
-                    break;
-                }
+            while let Some(d) = text[end..].chars().next().filter(|&d| is_closer(d)) {
                 end += d.len_utf8();
             }
             pos = end;
+            if always {
+                return Some(end);
+            }
             let rest = &text[end..];
             let trimmed = rest.trim_start();
-            if trimmed.len() == rest.len() && !rest.is_empty() {
+            let next = trimmed.chars().next();
+            // "值得期待!" before Chinese text ends a sentence without a space.
+            let han_next =
+                bytes[i] != b'.' && next.is_some_and(|n| crate::text::script(n) == crate::text::Script::Han);
+            if trimmed.len() == rest.len() && !rest.is_empty() && !han_next {
                 continue; // no whitespace after the mark: "3.5", "example.com"
             }
-            let starts_new = trimmed.chars().next().is_none_or(|n| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '„' | '‘')
+            let starts_new = next.is_none_or(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '«' | '„' | '‘' | '—' | '–' | '「' | '『')
+                    || crate::text::script(n) == crate::text::Script::Han
             });
             if starts_new && !(bytes[i] == b'.' && is_abbreviation_dot(text, i)) {
                 return Some(end);
@@ -123,6 +162,28 @@ mod tests {
                 "Did he?",
                 "“Yes.”",
                 "Then it ended",
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_and_chinese_sentences() {
+        assert_eq!(
+            sentences("Форум открыл проф. Иванов из МГУ им. М.В. Ломоносова. «Мы рады», — сказал он. — Да."),
+            vec![
+                "Форум открыл проф. Иванов из МГУ им. М.В. Ломоносова.",
+                "«Мы рады», — сказал он.",
+                "— Да."
+            ]
+        );
+        assert_eq!(
+            sentences("论坛在北京开幕。他表示：「值得期待!」会议将持续两天！是吗？好"),
+            vec![
+                "论坛在北京开幕。",
+                "他表示：「值得期待!」",
+                "会议将持续两天！",
+                "是吗？",
+                "好"
             ]
         );
     }

@@ -87,8 +87,20 @@ pub(crate) fn bullet_item(line: &str) -> Option<&str> {
     None
 }
 
-/// Splits a body into blocks. Blank lines separate paragraphs; list lines form lists; a list that is
-/// only interrupted by blank lines ("loose" list) stays one list.
+/// Whether a line break after `line`, before `next`, continues a hard-wrapped paragraph: the line does not
+/// end a sentence and the next one goes on in lowercase. Pages copied from the web put each paragraph,
+/// heading and caption on a line of its own, with no blank line between them.
+fn continues(line: &str, next: &str) -> bool {
+    let ends_sentence = line
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '»', '」', '』', ')', '）'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', ':', '：']);
+    !ends_sentence && next.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Splits a body into blocks. Blank lines separate paragraphs, and so does a line break unless it
+/// [`continues`] a sentence; list lines form lists; a list that is only interrupted by blank lines
+/// ("loose" list) stays one list.
 pub(crate) fn blocks(body: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut para: Vec<&str> = Vec::new();
@@ -115,7 +127,8 @@ pub(crate) fn blocks(body: &str) -> Vec<Block> {
         }
     }
 
-    for line in body.lines() {
+    let mut lines = body.lines().peekable();
+    while let Some(line) = lines.next() {
         if line.trim().is_empty() {
             flush_para(&mut out, &mut para);
             flush_list(&mut out, &mut items);
@@ -134,6 +147,9 @@ pub(crate) fn blocks(body: &str) -> Vec<Block> {
             flush_list(&mut out, &mut items);
             in_item = false;
             para.push(line.trim());
+            if !lines.peek().is_some_and(|next| continues(line, next)) {
+                flush_para(&mut out, &mut para);
+            }
         }
     }
     flush_para(&mut out, &mut para);
@@ -252,52 +268,6 @@ pub(crate) fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// English month names and their usual abbreviations, for date parsing and for rejecting months as
-/// names or places.
-pub(crate) fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let n = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
-}
-
-/// Whether `word` is a weekday name (full or abbreviated).
-pub(crate) fn is_weekday(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.').to_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,11 +290,13 @@ mod tests {
 
     #[test]
     fn blocks_split_paragraphs_and_lists() {
-        let body = "Intro line one\nline two.\n\nTopics included:\n  • A\n  • B\n\n  • C\n\nEnd.";
+        let body = "Intro line one\nline two.\nA line of its own\nAnother.\n\nTopics included:\n  • A\n  • B\n\n  • C\n\nEnd.";
         assert_eq!(
             blocks(body),
             vec![
                 Block::Para("Intro line one line two.".into()),
+                Block::Para("A line of its own".into()),
+                Block::Para("Another.".into()),
                 Block::Para("Topics included:".into()),
                 Block::List(vec!["A".into(), "B".into(), "C".into()]),
                 Block::Para("End.".into()),

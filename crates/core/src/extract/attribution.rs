@@ -1,0 +1,158 @@
+//! Attribution phrases around a quote: who said it, from the words right after the closing mark ("…,”
+//! said X", "…,” X, ROLE, said", "…,” he added", "…”, according to X", "…” — X, ROLE"), right before the
+//! opening one ("X said:", "X stated that", "According to X,"), or anywhere in its sentence for a long
+//! quote. Turning the subject into a person is [`super::registry`]'s job.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::people::{self, ACCORDING, Subject, VERB};
+use super::quoted;
+use super::sentences::{first_sentence, sentences};
+use super::text::{has_words, head};
+
+/// What follows a speech verb before a quote: nothing, "that", or a short adverbial ending in ":"/","
+/// ("told reporters in Beijing:").
+static AFTER_VERB_TO_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]*[:,]\s*)$"#).expect("tail regex")
+});
+
+/// Patterns for what follows a closing mark: "said …", "he …", "the minister …".
+static LEADING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{})(?-u:\b)\s*", people::VERBS)).expect("leading verb regex")
+});
+static LEADING_PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:he|she)(?-u:\b)").expect("leading pronoun regex"));
+static LEADING_NOMINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
+
+/// Attribution right after the closing mark: "…,” said X", "…,” X said", "…,” he added",
+/// "…”, according to X", "…” — X, ROLE".
+pub(super) fn from_after(after: &str) -> Option<Subject> {
+    let s = after.trim_start().trim_start_matches([',', ' ', '—', '–', '-']);
+    if let Some(m) = ACCORDING.find(s).filter(|m| m.start() == 0) {
+        return people::leading_person(&s[m.end()..]).map(Subject::Named);
+    }
+    if let Some(m) = LEADING_VERB.find(s) {
+        let rest = &s[m.end()..];
+        if LEADING_PRONOUN.is_match(rest) {
+            return Some(Subject::Pronoun);
+        }
+        if let Some(c) = LEADING_NOMINAL.captures(rest) {
+            let word = c.get(1).map_or("", |w| w.as_str());
+            if people::is_title_word(word) {
+                return Some(Subject::Nominal(word.to_lowercase()));
+            }
+        }
+        return people::leading_person(rest).map(Subject::Named);
+    }
+    // "— Jane Doe, CEO of Foo" testimonial style.
+    if after.trim_start().starts_with(['—', '–', '-']) {
+        return people::leading_person(s).map(Subject::Named);
+    }
+    // "X said" / "X, ROLE, said" / "he said": the subject must start right after the quote, or after a
+    // short descriptor that is its role ("Indian tycoon Mukesh Ambani told …").
+    let first = first_sentence(head(s, 250));
+    let verb = VERB.find(first)?;
+    let (subject, start) = people::subject_before(&first[..verb.start()])?;
+    let descriptor = first[..start].trim();
+    match subject {
+        _ if start == 0 => Some(subject),
+        Subject::Named(mut p) if has_role_shape(descriptor) => {
+            p.role = p.role.or_else(|| people::clean_role(descriptor));
+            Some(Subject::Named(p))
+        }
+        _ => None,
+    }
+}
+
+/// A few words without punctuation or function words ("Indian tycoon", not "The report by"), which may
+/// stand before a name as its role.
+fn has_role_shape(words: &str) -> bool {
+    let function = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "by" | "of"
+                | "in"
+                | "at"
+                | "on"
+                | "for"
+                | "to"
+                | "the"
+                | "a"
+                | "an"
+                | "and"
+                | "with"
+                | "from"
+                | "as"
+        )
+    };
+    !words.is_empty()
+        && !has_words(words, 5)
+        && !words.contains(|c: char| c.is_ascii_punctuation() || is_quote_mark_char(c))
+        && !words.split_whitespace().any(function)
+}
+
+fn is_quote_mark_char(c: char) -> bool {
+    quoted::is_quote_mark(c) || matches!(c, '‘' | '’')
+}
+
+/// Attribution ending right before the opening mark: "X said:", "X stated that", "he added,",
+/// "According to X,".
+pub(super) fn from_before(before: &str) -> Option<Subject> {
+    let sentence = sentences(before).pop().unwrap_or("");
+    let verb = VERB
+        .find_iter(sentence)
+        .filter(|m| sentence.len() - m.end() <= 80 && AFTER_VERB_TO_QUOTE.is_match(&sentence[m.end()..]))
+        .last();
+    if let Some(verb) = verb {
+        return people::subject_before(&sentence[..verb.start()]).map(|(s, _)| s);
+    }
+    let Some(m) = ACCORDING.find_iter(sentence).last() else {
+        // "Ola Hansen, the head of research at Telenor, took a more cautious line: “…”".
+        // "He summed up his position: “…”": a sentence led by a pronoun and ending in a colon.
+        if !sentence.trim_end().ends_with(':') {
+            return None;
+        }
+        if LEADING_PRONOUN.is_match(sentence.trim_start()) {
+            return Some(Subject::Pronoun);
+        }
+        let person = people::leading_person(sentence).filter(|p| p.role.is_some() || p.name.contains(' '));
+        return person.map(Subject::Named);
+    };
+    let person = people::leading_person(&sentence[m.end()..])?;
+    // The name (and role) must run up to the quote: "According to X, the CEO, “…”".
+    let rest = &sentence[m.end()..];
+    let covered = rest.contains(&person.name)
+        && person.role.as_ref().is_none_or(|r| rest.contains(r.as_str()))
+        && rest.trim_end().ends_with([',', ':']);
+    covered.then_some(Subject::Named(person))
+}
+
+/// A speaker named anywhere in the quote's sentence: "Smith said the plan was “…”." or "According to
+/// Smith, the plan is “…”". Only used for long spans.
+pub(super) fn from_sentence(before: &str, after: &str) -> Option<Subject> {
+    let sentence = sentences(before).pop().unwrap_or("");
+    for verb in VERB.find_iter(sentence).collect::<Vec<_>>().into_iter().rev() {
+        if let Some((subject, _)) = people::subject_before(&sentence[..verb.start()]) {
+            return Some(subject);
+        }
+    }
+    if let Some(m) = ACCORDING.find(sentence) {
+        return people::leading_person(&sentence[m.end()..]).map(Subject::Named);
+    }
+    let clause = first_sentence(after);
+    let m = ACCORDING.find(clause)?;
+    people::leading_person(&clause[m.end()..]).map(Subject::Named)
+}
+
+/// Title Case without sentence punctuation reads as a name or title, not speech.
+pub(super) fn looks_like_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalized = words.iter().filter(|w| super::text::starts_upper(w)).count();
+    words.len() >= 2 && capitalized * 10 >= words.len() * 7 && !inner.contains(". ") && !has_words(inner, 21)
+}

@@ -1,0 +1,220 @@
+//! English organizations and their part in the event, from passive and partnership phrases: "sponsored by A,
+//! B and other …", "supported by A, the B and the C", "organized by", "jointly hosted by A and B",
+//! "in partnership with", "partners include", "gold sponsors A and B", "thanks to partners A and B",
+//! "Sponsors:" followed by a bulleted list, and the active "A and B co-hosted the forum"; the
+//! organizations that are the subject or owner of the event otherwise are [`super::en_subject`]'s.
+//!
+//! A list runs from the phrase to the end of its sentence (or the next phrase) and is split into
+//! names by [`super::orglist`]. Only these phrases produce organizations, and not inside quotes: a
+//! speaker's employer is not a sponsor.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::orglist::{clean_item, parse_list, subject_orgs};
+use super::super::quoted::{self, Span};
+use super::super::sentences::sentences;
+use super::super::text::Block;
+use super::en_subject;
+use crate::model::{Relation, Sponsor};
+
+/// The phrases that introduce organizations and say what part they played.
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed)|brought\s+together|put\s+together";
+    let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
+    // "Partners of the forum", "sponsors of this year's edition".
+    let of_event = r"(?:\s+of\s+(?:the|this|our|this\s+year['’]s|next\s+year['’]s)\s+(?:[\w\-]+\s+){0,2}?
+        (?:event|forum|conference|summit|congress|expo|festival|meeting|edition|programme|program|workshop|week|dialogue|exhibition|fair|show))?";
+    // "Sponsors (in alphabetical order):".
+    let aside = r"(?:\s*\([^()]{1,40}\))?";
+    let verb = r"(?:include[sd]?|were|are|was|is)(?-u:\b)";
+    // A tier ("gold sponsors", "media partners") marks a list even without a verb: "gold sponsors A and B".
+    let tiers = r"(?:gold|silver|platinum|bronze|diamond|premier|principal|title|lead|main|headline|official|founding|strategic|media|knowledge|technology|industry|academic|institutional)";
+    // "thanks to sponsors A and B", "thanked its partners A and B": names follow the noun directly.
+    let thanks = r"thank(?:s|ed|ing)?\s+(?:to\s+)?(?:(?:our|its|their|the|all(?:\s+of)?(?:\s+(?:our|its|the))?)\s+)?(?:generous\s+|many\s+)?";
+    Regex::new(&format!(
+        r"(?ix)
+        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?by(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
+        | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
+        | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
+        | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?P<s>support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
+        | (?-u:\b)under\s+the\s+(?P<a>auspices|patronage)\s+of(?-u:\b)
+        | (?-u:\b)at\s+the\s+(?P<i>invitation)\s+of(?-u:\b)
+        | (?-u:\b){tiers}\s+(?P<t>{nouns}){of_event}{aside}\s*(?:{verb}|:)?
+        | (?-u:\b){thanks}(?P<th>{nouns})(?-u:\b):?
+        | (?-u:\b)(?P<n>{nouns}){of_event}{aside}\s*(?:{verb}|:)"
+    ))
+    .expect("trigger regex")
+});
+
+/// Active voice, "The University of Lagos and the Arts Council co-hosted the forum": the subject
+/// before the verb is the list. Only with the event as object, so "Acme hosted a dinner" is no sign.
+static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:jointly\s+|also\s+)?
+        (?P<v>(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded)
+            | (?:co-?)?(?:sponsor|organi[sz]e|host|convene)s)
+        \s+(?:the|this(?:\s+year['’]s)?)\s+(?:[\w\-]+\s+){0,4}?
+        (?:event|forum|conference|summit|congress|expo|festival|meeting|workshop|week|dialogue|exhibition|fair)(?-u:\b)",
+    )
+    .expect("active regex")
+});
+
+/// "On the Russian side …", which tells the country of the organizations that follow.
+static SIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex"));
+
+pub(super) fn relation_of(word: &str) -> Relation {
+    let w = word.to_lowercase();
+    if w.contains("sponsor") || w.contains("fund") || w.starts_with("backer") {
+        Relation::Sponsor
+    } else if w.contains("organi") || w.contains("conven") || w.contains("together") {
+        Relation::Organizer
+    } else if w.contains("host") || w.contains("invitation") {
+        Relation::Host
+    } else if w.contains("support") || w.contains("back") || w.contains("auspices") || w.contains("patronage")
+    {
+        Relation::Supporter
+    } else {
+        Relation::Partner
+    }
+}
+
+/// The country an "On the Russian side …" sentence attributes its organizations to.
+fn side_country(sentence: &str) -> Option<String> {
+    let demonym = SIDE.captures(sentence)?.get(1)?.as_str().to_lowercase();
+    let country = match demonym.as_str() {
+        "russian" => "Russia",
+        "chinese" => "China",
+        "american" => "United States",
+        "british" => "United Kingdom",
+        "french" => "France",
+        "german" => "Germany",
+        "indian" => "India",
+        "japanese" => "Japan",
+        "italian" => "Italy",
+        "spanish" => "Spain",
+        "kazakh" | "kazakhstani" => "Kazakhstan",
+        "belarusian" => "Belarus",
+        "ukrainian" => "Ukraine",
+        "brazilian" => "Brazil",
+        _ => return None,
+    };
+    Some(country.to_string())
+}
+
+/// Extracts organizations with their relation, in document order, deduplicated by name and relation.
+pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
+    let mut out: Vec<Sponsor> = Vec::new();
+    for (bi, block) in blocks.iter().enumerate() {
+        let Block::Para(text) = block else { continue };
+        // Splitting into sentences costs more than one search of the whole paragraph.
+        if !TRIGGER.is_match(text) && !ACTIVE.is_match(text) && !en_subject::may_match(text) {
+            continue;
+        }
+        // What a speaker says is not a statement of who sponsored the event.
+        let quoted = quoted::spans(text);
+        let sents = sentences(text);
+        for (si, sentence) in sents.iter().enumerate() {
+            // "Sponsors:" closing a paragraph, then a bulleted list of names.
+            let bullets = match blocks.get(bi + 1) {
+                Some(Block::List(items)) if si + 1 == sents.len() => Some(items.as_slice()),
+                _ => None,
+            };
+            let country = side_country(sentence);
+            for (name, relation) in in_sentence(text, &quoted, sentence, bullets) {
+                let dup = out
+                    .iter()
+                    .any(|s| s.relation == relation && s.name.eq_ignore_ascii_case(&name));
+                if !dup && out.len() < 200 {
+                    out.push(Sponsor {
+                        name,
+                        relation,
+                        country: country.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The organizations one sentence of paragraph `text` (whose quotations are `quoted`) names with a
+/// relation; `bullets` is the list that follows when the sentence ends its paragraph.
+fn in_sentence(
+    text: &str,
+    quoted: &[Span],
+    sentence: &str,
+    bullets: Option<&[String]>,
+) -> Vec<(String, Relation)> {
+    // Sentences are sub-slices of the paragraph, so their offset is the pointer difference.
+    let offset = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let outside = |at: usize| {
+        !quoted
+            .iter()
+            .any(|q| q.open <= offset + at && offset + at < q.close_end)
+    };
+    let mut found = Vec::new();
+    if let Some(caps) = ACTIVE.captures(sentence)
+        && let (Some(whole), Some(verb)) = (caps.get(0), caps.name("v"))
+        && outside(whole.start())
+    {
+        let relation = relation_of(verb.as_str());
+        found.extend(
+            subject_orgs(&sentence[..whole.start()])
+                .into_iter()
+                .map(|n| (n, relation)),
+        );
+    }
+    // The subject rules read the sentence with its quotations blanked out, offsets kept.
+    let said = |at: usize| {
+        quoted
+            .iter()
+            .any(|q| q.inner_start <= offset + at && offset + at < q.inner_end)
+    };
+    let unquoted: String = sentence
+        .char_indices()
+        .map(|(i, c)| {
+            if said(i) {
+                " ".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    found.extend(en_subject::extract(&unquoted, !found.is_empty()));
+    let triggers: Vec<_> = TRIGGER
+        .captures_iter(sentence)
+        .filter(|c| outside(c.get(0).map_or(0, |m| m.start())))
+        .collect();
+    for (ti, caps) in triggers.iter().enumerate() {
+        let Some(whole) = caps.get(0) else { continue };
+        let end = triggers
+            .get(ti + 1)
+            .and_then(|c| c.get(0))
+            .map_or(sentence.len(), |m| m.start());
+        let list = &sentence[whole.end()..end];
+        let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "i", "t", "th", "n"]
+            .iter()
+            .filter_map(|g| caps.name(g))
+            .map(|m| relation_of(m.as_str()))
+            .collect();
+        let mut names = parse_list(list);
+        if names.is_empty()
+            && list
+                .trim_matches(|c: char| c.is_whitespace() || c == ':')
+                .is_empty()
+            && let Some(items) = bullets
+        {
+            names = items.iter().filter_map(|i| clean_item(i).0).collect();
+        }
+        for name in names {
+            found.extend(relations.iter().map(|&r| (name.clone(), r)));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests;

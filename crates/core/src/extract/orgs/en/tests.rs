@@ -1,0 +1,275 @@
+//! The English organization rules, one case per test.
+
+use super::*;
+use crate::extract::text::blocks;
+
+fn orgs(body: &str) -> Vec<(String, Relation)> {
+    extract(&blocks(body))
+        .into_iter()
+        .map(|s| (s.name, s.relation))
+        .collect()
+}
+
+fn o(name: &str, r: Relation) -> (String, Relation) {
+    (name.to_string(), r)
+}
+
+#[test]
+fn jointly_hosted_by_two() {
+    assert_eq!(
+        orgs("The summit was jointly hosted by Tsinghua University and the Digital Trade Council."),
+        vec![
+            o("Tsinghua University", Relation::Host),
+            o("Digital Trade Council", Relation::Host)
+        ]
+    );
+}
+
+#[test]
+fn organized_by_drops_an_abbreviation_but_keeps_a_qualifier() {
+    assert_eq!(
+        orgs("It was organised by the Asian Broadband Consortium (ABC) for the third year."),
+        vec![o("Asian Broadband Consortium", Relation::Organizer)]
+    );
+    assert_eq!(
+        orgs("The expo is organized by Smart Cities Network (SCN, Europe) and Globex."),
+        vec![
+            o("Smart Cities Network (SCN, Europe)", Relation::Organizer),
+            o("Globex", Relation::Organizer)
+        ]
+    );
+}
+
+#[test]
+fn name_with_inner_and_stays_whole_and_other_is_dropped() {
+    let got = orgs(
+        "Sponsored by the Department of Trade and Industry, Acme Corp. and other regional bodies. \
+         Partners include Foo Labs, Bar, Inc. and Baz (Europe, Middle East).",
+    );
+    assert_eq!(
+        got,
+        vec![
+            o("Department of Trade and Industry", Relation::Sponsor),
+            o("Acme Corp.", Relation::Sponsor),
+            o("Foo Labs", Relation::Partner),
+            o("Bar, Inc.", Relation::Partner),
+            o("Baz (Europe, Middle East)", Relation::Partner),
+        ]
+    );
+}
+
+#[test]
+fn organised_and_hosted_gives_both_relations_and_dedups() {
+    let got = orgs(
+        "The forum was organized and hosted by Acme. It was hosted by Acme, in partnership with Globex.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            o("Acme", Relation::Organizer),
+            o("Acme", Relation::Host),
+            o("Globex", Relation::Partner)
+        ]
+    );
+}
+
+#[test]
+fn ministry_names_with_commas_and_common_nouns() {
+    let got = orgs(
+        "It was jointly organized by the Ministry of Digital Development, Innovation and Aerospace \
+         Industry of the Republic of Kazakhstan and the United Nations Development Programme (UNDP). \
+         The event is hosted by the Portuguese government and Lisbon City Council, and sponsored by \
+         the University of Oxford, Google, Microsoft and Amazon.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            o(
+                "Ministry of Digital Development, Innovation and Aerospace Industry of the Republic of Kazakhstan",
+                Relation::Organizer
+            ),
+            o("United Nations Development Programme", Relation::Organizer),
+            o("Portuguese government", Relation::Host),
+            o("Lisbon City Council", Relation::Host),
+            o("University of Oxford", Relation::Sponsor),
+            o("Google", Relation::Sponsor),
+            o("Microsoft", Relation::Sponsor),
+            o("Amazon", Relation::Sponsor),
+        ]
+    );
+}
+
+#[test]
+fn sponsors_heading_then_bullets() {
+    let got = orgs("Our sponsors:\n- Initech Ltd.\n- Umbrella Group\n\nThanks to all.");
+    assert_eq!(
+        got,
+        vec![
+            o("Initech Ltd.", Relation::Sponsor),
+            o("Umbrella Group", Relation::Sponsor)
+        ]
+    );
+}
+
+#[test]
+fn side_sentence_sets_country_and_employers_are_ignored() {
+    let s = extract(&blocks(
+        "On the French side the event was supported by the Ministry of Culture. \
+         Jane Doe, CEO of Acme, said it went well.",
+    ));
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].country.as_deref(), Some("France"));
+}
+
+#[test]
+fn partners_of_the_forum_and_triggers_inside_quotes() {
+    let got = orgs(
+        "Official partners of the forum are Sberbank and Gazprom. \
+         “We are proud to be supported by Google,” said Jane Doe.",
+    );
+    assert_eq!(
+        got,
+        vec![o("Sberbank", Relation::Partner), o("Gazprom", Relation::Partner)]
+    );
+}
+
+#[test]
+fn tiers_without_a_verb_and_asides_before_the_colon() {
+    let got = orgs(
+        "Gold sponsors Initrode and Vandelay Industries were thanked. \
+         Sponsors (in alphabetical order): Hooli, Pied Piper and Oscorp (OC).",
+    );
+    assert_eq!(
+        got,
+        vec![
+            o("Initrode", Relation::Sponsor),
+            o("Vandelay Industries", Relation::Sponsor),
+            o("Hooli", Relation::Sponsor),
+            o("Pied Piper", Relation::Sponsor),
+            o("Oscorp", Relation::Sponsor),
+        ]
+    );
+    // A tier word followed by no name gives nothing.
+    assert!(orgs("Media partners will be announced in May.").is_empty());
+}
+
+#[test]
+fn partners_of_this_years_edition_then_bullets() {
+    let got = orgs("Partners of this year’s edition include:\n\n• Initech Ltd.\n• The Kibo Fund\n");
+    assert_eq!(
+        got,
+        vec![
+            o("Initech Ltd.", Relation::Partner),
+            o("Kibo Fund", Relation::Partner)
+        ]
+    );
+}
+
+#[test]
+fn support_and_funding_from() {
+    let got =
+        orgs("It ran with support from the Ministry of Culture and with funding from the Arts Council.");
+    assert_eq!(
+        got,
+        vec![
+            o("Ministry of Culture", Relation::Supporter),
+            o("Arts Council", Relation::Sponsor)
+        ]
+    );
+}
+
+#[test]
+fn trigger_inside_parentheses_ends_at_the_closing_one() {
+    let got = orgs(
+        "The forum (sponsored by Acme Corp and Globex) opened on Monday. The dinner was organised \
+         by the Nordic Council (sponsors: Initech and Umbrella Group) and ran late.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            o("Acme Corp", Relation::Sponsor),
+            o("Globex", Relation::Sponsor),
+            o("Nordic Council", Relation::Organizer),
+            o("Initech", Relation::Sponsor),
+            o("Umbrella Group", Relation::Sponsor),
+        ]
+    );
+}
+
+#[test]
+fn thanks_to_sponsors() {
+    let got = orgs(
+        "The organizers thanked their partners Globex and the Cairn Foundation. \
+         Thanks to our sponsors, who made it possible.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            o("Globex", Relation::Partner),
+            o("Cairn Foundation", Relation::Partner)
+        ]
+    );
+}
+
+#[test]
+fn active_voice_with_the_event_as_object() {
+    let got = orgs(
+        "The University of Lagos and the Eko Arts Council co-hosted the forum. \
+         Arts Council director Jane Doe organised the summit. Acme Group hosted a dinner.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            o("University of Lagos", Relation::Host),
+            o("Eko Arts Council", Relation::Host)
+        ]
+    );
+    // A speaker's employer in an apposition is not the subject.
+    assert!(orgs("Jane Doe, CEO of the Acme Foundation, hosted the workshop.").is_empty());
+    assert_eq!(
+        orgs("On Monday, the Arts Council hosted the forum."),
+        vec![o("Arts Council", Relation::Host)]
+    );
+}
+
+#[test]
+fn supported_by_a_grant_from() {
+    assert_eq!(
+        orgs("The summit was supported by a grant from the Wellcome Trust and by the City of Oslo."),
+        vec![
+            o("Wellcome Trust", Relation::Supporter),
+            o("City of Oslo", Relation::Supporter)
+        ]
+    );
+}
+
+#[test]
+fn garbage_does_not_panic() {
+    for t in [
+        "sponsored by",
+        "sponsored by (((",
+        "hosted by and and",
+        "partners: ,,,",
+        "supported by ) (",
+    ] {
+        let _ = orgs(t);
+    }
+}
+
+#[test]
+fn backers_invitations_and_those_who_brought_it_together() {
+    assert_eq!(
+        orgs(
+            "Backers included the Nordic Energy Fund and Acme Corp. The summit was brought together by the Harbour Council."
+        ),
+        vec![
+            o("Nordic Energy Fund", Relation::Sponsor),
+            o("Acme Corp.", Relation::Sponsor),
+            o("Harbour Council", Relation::Organizer),
+        ]
+    );
+    assert_eq!(
+        orgs("Delegates met in Oslo at the invitation of the Norwegian Shipowners' Association."),
+        vec![o("Norwegian Shipowners' Association", Relation::Host)]
+    );
+}

@@ -1,0 +1,225 @@
+//! English organizations that are the subject or the owner of the event rather than the object of a
+//! "by" phrase: "RENEW Wisconsin hosted its third annual summit", "the Authority (HKMA) next month will
+//! host …", "the Public Investment Fund which organized the conference", "Fen Jiu was the strategic
+//! partner of the event", "WCIT’s Trade Summit". The subject is the capitalized run that ends right before
+//! the verb (descriptors such as "Chinese spirit brand" fall away), and it must have the shape of an
+//! organization: a head word (Authority, Fund, University …) or an acronym, except where the sentence
+//! itself calls it a partner or sponsor.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::facts::KINDS;
+use super::super::orglist::is_org_head;
+use super::en::relation_of;
+use crate::model::Relation;
+
+/// "… hosted its third annual summit", "… will host": the verb, and whether its object is the event.
+static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+)?
+        (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?)(?-u:\b)
+        (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:{KINDS}|event|edition)(?-u:\b))?"
+    ))
+    .expect("active regex")
+});
+
+/// "X helped put the programme together", "X helped organise the forum".
+static HELPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)helped\s+(?:to\s+)?(?:put\s+(?:the|this|its)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:programme|program|agenda|event|{KINDS})\s+together|(?:organi[sz]e|plan|run|stage|create|set\s+up)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|programme|program))"
+    ))
+    .expect("helped regex")
+});
+
+/// "X, which organized the conference": a relative clause about the event.
+static WHICH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i),?\s+(?:which|that)\s+(?:also\s+|jointly\s+)?(?P<v>(?:co-?)?(?:organi[sz]ed|hosted|sponsored|convened|supported|funded)|(?:co-?)?(?:organi[sz]es|hosts|sponsors|supports))\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)"
+    ))
+    .expect("which regex")
+});
+
+/// "X was the strategic partner of the event".
+static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\s+(?:was|is|were|are|will\s+be|has\s+been|have\s+been|served\s+as|serves\s+as|acted\s+as|acts\s+as)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>co-?organi[sz]ers?|organi[sz]ers?|co-?hosts?|hosts?|sponsors?|partners?|supporters?)\s+(?:of|for|at|to)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)"
+    ))
+    .expect("predicate regex")
+});
+
+/// "WCIT’s Trade Summit", "Forum Europe’s AI Summit": the owner of the event organizes it.
+static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,5}})['’]s\s+(?:[\w\-]+\s+){{0,5}}?(?i:{KINDS})(?-u:\b)"
+    ))
+    .expect("owner regex")
+});
+
+/// Words that may stand between a subject and its verb: a time ("next month") or an adverb.
+static TRAILING_ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\w+|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again))+$")
+        .expect("adverbial regex")
+});
+
+/// Whether a paragraph may hold any of these statements (cheaper than splitting it into sentences).
+pub(super) fn may_match(text: &str) -> bool {
+    ACTIVE.is_match(text) || PREDICATE.is_match(text) || OWNER.is_match(text) || HELPED.is_match(text)
+}
+
+/// Organizations one sentence states as subject or owner of the event; `listed` when a list of
+/// subjects was already taken from the sentence's active verb.
+pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
+    let mut out = Vec::new();
+    for c in ACTIVE.captures_iter(sentence).filter(|_| !listed) {
+        let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
+            continue;
+        };
+        // "Jane Doe, CEO of the Acme Foundation, hosted …": an apposition closes before the verb.
+        let apposition = sentence[..whole.start()].trim_end().ends_with(',');
+        if apposition || (c.name("event").is_none() && c.name("will").is_none()) {
+            continue;
+        }
+        if let Some(name) = subject(&sentence[..whole.start()], true) {
+            out.push((name, relation_of(v.as_str())));
+        }
+    }
+    for c in WHICH.captures_iter(sentence) {
+        let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
+            continue;
+        };
+        if let Some(name) = subject(&sentence[..whole.start()], true) {
+            out.push((name, relation_of(v.as_str())));
+        }
+    }
+    for m in HELPED.find_iter(sentence) {
+        if let Some(name) = subject(&sentence[..m.start()], true) {
+            out.push((name, Relation::Organizer));
+        }
+    }
+    for c in PREDICATE.captures_iter(sentence) {
+        let (Some(whole), Some(n)) = (c.get(0), c.name("n")) else {
+            continue;
+        };
+        let relation = relation_of(n.as_str());
+        // A person may "host" an event as its presenter; a partner or sponsor is an organization.
+        let strict = relation == Relation::Host;
+        if let Some(name) = subject(&sentence[..whole.start()], strict) {
+            out.push((name, relation));
+        }
+    }
+    for c in OWNER.captures_iter(sentence) {
+        let Some(owner) = c.name("owner") else { continue };
+        let name = owner.as_str().trim_start_matches("The ").trim();
+        if org_shaped(name) {
+            out.push((name.to_string(), Relation::Organizer));
+        }
+    }
+    out
+}
+
+/// The organization ending `pre`: the capitalized run right before the verb, without a parenthesized
+/// acronym or a time adverbial after it, nor a leading "the"; with `strict`, only one shaped like an
+/// organization.
+fn subject(pre: &str, strict: bool) -> Option<String> {
+    let mut pre = pre.trim_end().trim_end_matches(',').trim_end();
+    if let Some(m) = TRAILING_ADVERBIAL.find(pre) {
+        pre = pre[..m.start()].trim_end();
+    }
+    if let Some(open) = pre.strip_suffix(')').and_then(|p| p.rfind('(')) {
+        pre = pre[..open].trim_end();
+    }
+    let words: Vec<&str> = pre.split(' ').collect();
+    let connector = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "the" | "on" | "de");
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut start = words.len();
+    while start > 0 && (capital(words[start - 1]) || connector(words[start - 1])) {
+        start -= 1;
+    }
+    while start < words.len() && !capital(words[start]) {
+        start += 1;
+    }
+    let run = &words[start..];
+    // A sentence opener ("The") or a lone capital is not a name.
+    let run = if run
+        .first()
+        .is_some_and(|w| matches!(*w, "The" | "A" | "An" | "Its" | "Their"))
+    {
+        &run[1..]
+    } else {
+        run
+    };
+    let name = run.join(" ");
+    let name = name.trim_end_matches(['.', ',', ';', ':', '’', '\'']).to_string();
+    let ok = !run.is_empty() && run.len() <= 12 && (!strict || org_shaped(&name));
+    ok.then_some(name)
+}
+
+/// A head word (Authority, Fund, University …) or an acronym (HKMA, RENEW).
+fn org_shaped(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        is_org_head(w) || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(String, Relation)> {
+        extract(s, false)
+    }
+
+    fn o(name: &str, r: Relation) -> (String, Relation) {
+        (name.to_string(), r)
+    }
+
+    #[test]
+    fn subjects_of_active_verbs() {
+        assert_eq!(
+            found("RENEW Wisconsin hosted its third annual Energy Policy Summit on Friday."),
+            vec![o("RENEW Wisconsin", Relation::Host)]
+        );
+        assert_eq!(
+            found(
+                "More are expected as the Hong Kong Monetary Authority (HKMA) next month will host a who’s who of finance."
+            ),
+            vec![o("Hong Kong Monetary Authority", Relation::Host)]
+        );
+        assert!(found("Mayor Alan Arakawa hosted the forum.").is_empty());
+        assert!(found("Hong Kong is expected to host the world’s top bankers.").is_empty());
+    }
+
+    #[test]
+    fn relative_clauses_predicates_and_owners() {
+        assert_eq!(
+            found(
+                "said Yasir, chief of the kingdom's vast Public Investment Fund which organized the conference."
+            ),
+            vec![o("Public Investment Fund", Relation::Organizer)]
+        );
+        assert_eq!(
+            found("Chinese spirit brand Fen Jiu was the strategic partner of the event."),
+            vec![o("Fen Jiu", Relation::Partner)]
+        );
+        assert_eq!(
+            found("Two issues were the focus of this week’s 2021 WCIT Trade Summit, open to WCIT’s members."),
+            Vec::new()
+        );
+        assert_eq!(
+            found("WCIT’s Trade Summit brings focus to trade."),
+            vec![o("WCIT", Relation::Organizer)]
+        );
+        assert!(found("Saudi Arabia's investment summit opened.").is_empty());
+        assert_eq!(
+            found("The Lagos Arts Council helped put the programme together."),
+            vec![o("Lagos Arts Council", Relation::Organizer)]
+        );
+    }
+}

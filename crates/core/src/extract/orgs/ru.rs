@@ -1,0 +1,256 @@
+//! Russian organizations: a cue states the relation (при поддержке, организаторами выступили,
+//! организуют, совместно с, партнёром стал, спонсор, на базе) and the names follow it, or stand before an
+//! active verb (Фонд и университет организовали форум). Names are kept in the case the text gives them;
+//! a list is split at commas and at «и» before a capital, and each member needs a head noun
+//! (министерство, университет, фонд …), an acronym (МГУ) or a name in « ».
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::quoted;
+use super::super::ru::{is_acronym, is_org_head};
+use super::super::sentences::sentences;
+use super::super::text::{Block, paragraphs};
+use crate::model::Relation;
+
+/// The cues, each with the relation it states; the names follow the match.
+static CUES: LazyLock<Vec<(Regex, Option<Relation>)>> = LazyLock::new(|| {
+    let verb = r"(?:выступ\w*|явля\w*|стал\w*|был\w*|—|–|-|:)";
+    [
+        (
+            r"при\s+(?:\w+\s+)?(?:поддержке|содействии)\s+",
+            Some(Relation::Supporter),
+        ),
+        (
+            &*format!(r"(?:со)?организатор\w*(?:\s+[^\s,.:—–-]+){{0,6}}?,?\s+{verb}\s*"),
+            Some(Relation::Organizer),
+        ),
+        (
+            r"(?:организу(?:ет|ют)|организовал[аио]?|организовали|провод(?:ит|ят)|провел[аио]?|провёл)\s+",
+            Some(Relation::Organizer),
+        ),
+        (
+            &*format!(
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s+{verb}\s*"
+            ),
+            Some(Relation::Partner),
+        ),
+        (
+            &*format!(
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?спонсор\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s+{verb}\s*"
+            ),
+            Some(Relation::Sponsor),
+        ),
+        (r"на\s+(?:площадке|базе)\s+", Some(Relation::Host)),
+        // "совместно с", "к ним присоединился и": the relation of the list before.
+        (r"совместно\s+с\s+", None),
+        (r"к\s+ним\s+(?:\w+\s+){0,2}присоединил\w*\s+(?:и\s+)?", None),
+    ]
+    .into_iter()
+    .map(|(re, r)| (Regex::new(&format!("(?i){re}")).expect("cue regex"), r))
+    .collect()
+});
+
+/// Where a list after a cue ends: a clause that goes on about something else.
+static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:а|но|где|когда|котор\w+|чтобы|став\w*|которы\w+|что|в\s+рамках)\s|;|\s[—–]\s|\(")
+        .expect("list end regex")
+});
+
+/// Organizations of a Russian text with their relation, in order.
+pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
+    let mut out = Vec::new();
+    for p in paragraphs(blocks) {
+        let spans = quoted::spans(p);
+        for sentence in sentences(p) {
+            let offset = sentence.as_ptr() as usize - p.as_ptr() as usize;
+            let mut found: Vec<(usize, usize, Option<Relation>)> = CUES
+                .iter()
+                .flat_map(|(re, r)| re.find_iter(sentence).map(move |m| (m.start(), m.end(), *r)))
+                // A cue inside a quoted title or speech states nothing about the event.
+                .filter(|(s, _, _)| {
+                    !spans
+                        .iter()
+                        .any(|q| q.inner_start <= offset + s && offset + s < q.inner_end)
+                })
+                .collect();
+            found.sort_unstable();
+            let mut previous = None;
+            for (k, &(start, end, relation)) in found.iter().enumerate() {
+                let Some(relation) = relation.or(previous) else {
+                    continue;
+                };
+                let stop = found.get(k + 1).map_or(sentence.len(), |f| f.0).max(end);
+                let mut names = list(&sentence[end..stop]);
+                // A venue is a host only when it is an institution ("на базе университета"), not a hall.
+                if relation == Relation::Host {
+                    names.retain(|n| n.split_whitespace().any(is_org_head));
+                }
+                // An active verb with its subject before it: "Фонд и университет организовали форум".
+                if names.is_empty() && relation == Relation::Organizer {
+                    names = subject(&sentence[..start]);
+                }
+                if !names.is_empty() {
+                    previous = Some(relation);
+                }
+                out.extend(names.into_iter().map(|n| (n, relation)));
+            }
+        }
+    }
+    out
+}
+
+/// The names of a list that follows a cue, up to where the clause turns to something else; empty when
+/// its first member is not an organization.
+fn list(text: &str) -> Vec<String> {
+    let text = &text[..LIST_END.find(text).map_or(text.len(), |m| m.start())];
+    let mut out = Vec::new();
+    for member in split(text) {
+        match clean(member) {
+            Some(name) => out.push(name),
+            None => break,
+        }
+    }
+    out
+}
+
+/// The subject of an active verb: the whole clause before it, every member an organization.
+fn subject(text: &str) -> Vec<String> {
+    let clause = text.rsplit([',', ':', ';']).next().unwrap_or(text);
+    let members = split(clause);
+    let names: Vec<String> = members.iter().filter_map(|m| clean(m)).collect();
+    if names.len() == members.len() {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// A list split at commas and at «и» / «а также» before a capital or a quotation mark, outside « ».
+fn split(text: &str) -> Vec<&str> {
+    let spans = quoted::spans(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.char_indices() {
+        if i < start || spans.iter().any(|s| s.open <= i && i < s.close_end) {
+            continue;
+        }
+        let rest = &text[i..];
+        let sep = [", ", " и ", " а также "]
+            .into_iter()
+            .find(|s| rest.starts_with(s));
+        let Some(sep) = sep else { continue };
+        let after = rest[sep.len()..].trim_start_matches("и ");
+        let next = after.chars().next();
+        let head = after.split_whitespace().next().is_some_and(is_org_head);
+        let new_name = head || next.is_some_and(|c| c.is_uppercase() || c == '«');
+        if sep == ", " || new_name {
+            out.push(&text[start..i]);
+            start = i + sep.len();
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// A member as a name: leading conjunctions and adverbs dropped, at most twelve words; `None` unless it
+/// starts with a capital and has a head noun, an acronym or a name in « ».
+fn clean(member: &str) -> Option<String> {
+    let mut m = member.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    for prefix in ["и ", "а также ", "также ", "а "] {
+        m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
+    }
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let first = words.first()?;
+    let shaped = words.iter().any(|w| is_org_head(w) || is_acronym(w)) || m.contains('«');
+    // A name starts with a capital, or with its head noun before a name in « » ("издательство «Свет»").
+    let named_kind = is_org_head(first) && words.get(1).is_some_and(|w| w.starts_with('«'));
+    let capital = named_kind || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
+    (capital && shaped && words.len() <= 12).then(|| m.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::blocks;
+
+    fn orgs(text: &str) -> Vec<(String, Relation)> {
+        extract(&blocks(text))
+    }
+
+    fn o(name: &str, r: Relation) -> (String, Relation) {
+        (name.to_string(), r)
+    }
+
+    #[test]
+    fn supporters_in_the_genitive() {
+        assert_eq!(
+            orgs(
+                "Конференция проводится при поддержке Правительства Москвы, Департамента внешнеэкономических и международных связей города Москвы и Московского Дома соотечественника."
+            ),
+            vec![
+                o("Правительства Москвы", Relation::Supporter),
+                o(
+                    "Департамента внешнеэкономических и международных связей города Москвы",
+                    Relation::Supporter
+                ),
+                o("Московского Дома соотечественника", Relation::Supporter),
+            ]
+        );
+    }
+
+    #[test]
+    fn organizers_after_a_verb_and_those_who_joined() {
+        assert_eq!(
+            orgs(
+                "Это событие традиционно организуют МГУ им. М.В. Ломоносова, ОИЯИ, Пущинский центр биологических исследований РАН, а в последние годы к ним присоединился и Университет «Дубна», став площадкой."
+            ),
+            vec![
+                o("МГУ им. М.В. Ломоносова", Relation::Organizer),
+                o("ОИЯИ", Relation::Organizer),
+                o(
+                    "Пущинский центр биологических исследований РАН",
+                    Relation::Organizer
+                ),
+                o("Университет «Дубна»", Relation::Organizer),
+            ]
+        );
+    }
+
+    #[test]
+    fn organizers_named_and_together_with() {
+        assert_eq!(
+            orgs(
+                "Организаторами форума выступило Минское отделение Белорусской торгово-промышленной палаты, совместно с Минским горисполкомом."
+            ),
+            vec![
+                o(
+                    "Минское отделение Белорусской торгово-промышленной палаты",
+                    Relation::Organizer
+                ),
+                o("Минским горисполкомом", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs("Фонд «Развитие» и Томский университет организовали форум."),
+            vec![
+                o("Фонд «Развитие»", Relation::Organizer),
+                o("Томский университет", Relation::Organizer)
+            ]
+        );
+        assert!(orgs("Форум организовали при поддержке федерального и краевого правительства.").is_empty());
+        assert!(orgs("Событие проходит на площадке «МинводыЭКСПО».").is_empty());
+        assert_eq!(
+            orgs("Партнёрами стали Фонд «Открытая книга» и издательство «Северный свет»."),
+            vec![
+                o("Фонд «Открытая книга»", Relation::Partner),
+                o("издательство «Северный свет»", Relation::Partner)
+            ]
+        );
+        assert_eq!(
+            orgs("Конференция прошла на базе Камчатского университета."),
+            vec![o("Камчатского университета", Relation::Host)]
+        );
+    }
+}

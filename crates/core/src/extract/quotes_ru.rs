@@ -1,0 +1,306 @@
+//! Direct quotes in Russian text: a span in « », „ “ or “ ” with a speech verb next to it. The attribution
+//! follows a dash after the quote («…», – отметил ректор Андрей Деникин), on a line of its own (– подчеркнул
+//! министр), inside the quote («…, – сказал он. – …», two quotes), or precedes it (Иван Петров отметил:
+//! «…»; По словам Ивана Петрова, «…»). A role or a pronoun resolves to a person named in the article, and a
+//! speaker is given in the dictionary form when the text has it anywhere.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::notes::{Basis, quote_notes};
+use super::quoted;
+use super::ru::{is_role, names, nominative, role_before};
+use crate::model::{Note, Quote};
+
+/// Speech verbs, past and present, in every gender and number.
+const VERBS: &str = "сказал|отметил|заявил|подчеркнул|подчеркивает|подчёркивает|сообщил|добавил|пояснил|рассказал|\
+заметил|напомнил|уточнил|признал|констатировал|резюмировал|указал|выразил|поделил|ответил|прокомментировал|обратил|\
+объяснил|предупредил|призвал|высказал|акцентировал|заключил|продолжил|заверил|отмечает|говорит|считает|уверен|\
+убежден|убеждён|пишет|подытожил";
+
+/// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
+    ))
+    .expect("attribution regex")
+});
+/// An attribution inside a quote that goes on after it: «…, – сказал он. – …».
+static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)[.,:]\s*[—–]\s*"
+    ))
+    .expect("inner attribution regex")
+});
+/// A speech verb anywhere, for attributions before a quote.
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
+});
+/// "По словам X," before a quote.
+static WORDS_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)по\s+словам\s+(?P<who>[^,]+),\s*$").expect("words of regex"));
+
+/// A person and the role the text gives them.
+type Person = (String, Option<String>);
+
+/// Quotes of a Russian text, in order, without duplicates, with notes on speakers found through a role
+/// or a pronoun.
+pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
+    let text = paragraphs.join("\n");
+    let people = mentions(paragraphs);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut notes = Vec::new();
+    let mut last: Option<Person> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        for span in quoted::spans(p) {
+            let inner = span.inner(p).trim();
+            let after = &p[span.close_end..];
+            // The attribution may stand on the next line: "«…»," then "— подчеркнул министр."
+            let next = after
+                .trim()
+                .trim_matches([',', '.'])
+                .is_empty()
+                .then(|| paragraphs.get(pi + 1).copied())
+                .flatten();
+            // A dash opening a line is read as a bullet and taken off: put it back.
+            let next = next.map(|n| format!("— {}", n.trim_start_matches(['—', '–', '-', ' '])));
+            let attribution = AFTER
+                .captures(after)
+                .or_else(|| next.as_deref().and_then(|n| AFTER.captures(n)))
+                .and_then(|c| c.name("rest"))
+                .map(|m| m.as_str().to_string());
+            let found = match attribution {
+                Some(rest) => after_verb(&rest, &people, (pi, span.open), last.as_ref()),
+                None => before(&p[..span.open], &people, (pi, span.open), last.as_ref()),
+            };
+            let found = found.or_else(|| {
+                let c = INSIDE.captures(inner)?;
+                after_verb(c.name("rest")?.as_str(), &people, (pi, span.open), last.as_ref())
+            });
+            let Some(((name, role), basis)) = found else {
+                continue;
+            };
+            let person = (nominative(&name, &text), role);
+            last = Some(person.clone());
+            for part in split_inside(inner) {
+                if part.split_whitespace().count() < 3 || out.iter().any(|q| q.text == part) {
+                    continue;
+                }
+                let quote = Quote {
+                    text: part.to_string(),
+                    speaker: person.0.clone(),
+                    role: person.1.clone(),
+                };
+                notes.extend(quote_notes(&quote, &basis));
+                out.push(quote);
+            }
+        }
+    }
+    (out, notes)
+}
+
+/// A quote with an attribution inside it, «A, – сказал он. – B», is two quotes, A and B.
+fn split_inside(inner: &str) -> Vec<&str> {
+    match INSIDE.find(inner) {
+        Some(m) => {
+            let cut = m.start() + inner[m.start()..].chars().next().map_or(0, char::len_utf8);
+            vec![inner[..cut].trim_end_matches(',').trim(), inner[m.end()..].trim()]
+        }
+        None => vec![inner.trim_end_matches(',').trim()],
+    }
+}
+
+/// The speaker in what follows a speech verb: a name (with the role before it), else a role word or a
+/// pronoun resolved against the article's people.
+fn after_verb(
+    rest: &str,
+    people: &[Mention],
+    at: (usize, usize),
+    last: Option<&Person>,
+) -> Option<(Person, Basis)> {
+    if let Some(&(s, e)) = names(rest).last() {
+        let name = rest[s..e].to_string();
+        let role = role_before(&rest[..s]).or_else(|| known_role(people, &name));
+        return Some(((name.clone(), role), Basis::Named(name)));
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if let Some(full) = words.iter().rev().find_map(|w| by_surname(people, w)) {
+        let role = known_role(people, &full);
+        return Some(((full.clone(), role), Basis::Named(full)));
+    }
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "он" | "она"))
+    {
+        // The last person named before the quote, or the last speaker.
+        let named = people
+            .iter()
+            .rfind(|m| m.at < at)
+            .map(|m| (m.name.clone(), m.role.clone()));
+        return named.or_else(|| last.cloned()).map(|p| (p, Basis::Pronoun));
+    }
+    let role = words.iter().find(|w| is_role(w))?;
+    by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
+}
+
+/// The speaker before a quote: "Иван Петров отметил: «…»", "Как сказал Иван Петров, «…»", "По словам
+/// Ивана Петрова, «…»".
+fn before(
+    pre: &str,
+    people: &[Mention],
+    at: (usize, usize),
+    last: Option<&Person>,
+) -> Option<(Person, Basis)> {
+    let sentence_start = after_last(pre, &['.', '!', '?', '»']);
+    let sentence = &pre[sentence_start..];
+    if let Some(c) = WORDS_OF.captures(sentence) {
+        return after_verb(c.name("who")?.as_str(), people, at, last);
+    }
+    let verb = VERB.find_iter(sentence).last()?;
+    let tail = sentence[verb.end()..].trim_end();
+    if !(tail.is_empty() || tail.ends_with([':', ','])) || tail.chars().count() > 60 {
+        return None;
+    }
+    let head = &sentence[..verb.start()];
+    match names(head).last() {
+        Some(&(s, e)) if head[e..].trim().is_empty() => {
+            let name = head[s..e].to_string();
+            let role = role_before(&head[..s]);
+            Some(((name.clone(), role), Basis::Named(name)))
+        }
+        _ => after_verb(&sentence[verb.end()..], people, at, last).or_else(|| {
+            let full = head
+                .split_whitespace()
+                .next_back()
+                .and_then(|w| by_surname(people, w))?;
+            let role = known_role(people, &full);
+            Some(((full.clone(), role), Basis::Named(full)))
+        }),
+    }
+}
+
+/// The full name of someone named before whose surname is `word` in any case form ("Сидоров",
+/// "Сидорова" for "Пётр Сидоров").
+fn by_surname(people: &[Mention], word: &str) -> Option<String> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 3 {
+        return None;
+    }
+    people
+        .iter()
+        .find(|m| crate::text::same_name(m.name.rsplit(' ').next().unwrap_or(""), word))
+        .map(|m| m.name.clone())
+}
+
+/// The byte offset just past the last of `marks` in `s`, or 0.
+fn after_last(s: &str, marks: &[char]) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| marks.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// A person named in the article, with the role written before the name and where it stands.
+struct Mention {
+    at: (usize, usize),
+    name: String,
+    role: Option<String>,
+}
+
+/// Everyone named in the article, with the role before each name in its sentence ("главы ведомства
+/// Ивана Ковалёва", "Министр энергетики … Иван Ковалёв").
+fn mentions(paragraphs: &[&str]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        for (s, e) in names(p) {
+            let sentence_start = after_last(&p[..s], &['.', '!', '?', '»', '«']);
+            out.push(Mention {
+                at: (pi, s),
+                name: p[s..e].to_string(),
+                role: role_before(&p[sentence_start..s]),
+            });
+        }
+    }
+    out
+}
+
+/// The role a name is given elsewhere in the article.
+fn known_role(people: &[Mention], name: &str) -> Option<String> {
+    people
+        .iter()
+        .find(|m| m.name == name)
+        .and_then(|m| m.role.clone())
+}
+
+/// The person whose role has the same word ("министр" finds "Министр энергетики … Иван Ковалёв"): the last
+/// one named before the quote, else the first after it.
+fn by_role(people: &[Mention], role: &str, at: (usize, usize)) -> Option<Person> {
+    let stem = role.to_lowercase().chars().take(5).collect::<String>();
+    let fits = |m: &&Mention| {
+        m.role
+            .as_deref()
+            .is_some_and(|r| r.split_whitespace().any(|w| w.to_lowercase().starts_with(&stem)))
+    };
+    let found = people
+        .iter()
+        .filter(|m| m.at < at)
+        .rfind(fits)
+        .or_else(|| people.iter().filter(|m| m.at >= at).find(fits))?;
+    Some((found.name.clone(), found.role.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, String)> {
+        let paragraphs: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+        extract(&paragraphs)
+            .0
+            .into_iter()
+            .map(|q| (q.speaker, q.text))
+            .collect()
+    }
+
+    #[test]
+    fn dash_attribution_after_the_quote_with_nested_marks() {
+        let got = quotes(
+            "«Мы стали одной из площадок, на которой «приземляется» конференция», – отметил в приветственном слове ректор Университета «Дубна» Андрей Деникин.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Андрей Деникин".to_string(),
+                "Мы стали одной из площадок, на которой «приземляется» конференция".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn role_on_its_own_line_resolves_to_the_nominative() {
+        let got = quotes(
+            "По словам главы ведомства Ивана Ковалёва, форум удался.\n«Широкий круг участников говорит о том, что мы движемся верно»,\n\n— подчеркнул министр.\nМинистр энергетики края Иван Ковалёв",
+        );
+        assert_eq!(got[0].0, "Иван Ковалёв");
+    }
+
+    #[test]
+    fn split_quote_and_attribution_before() {
+        let got = quotes(
+            "«Первая часть мысли здесь, – сказал глава города Пётр Сидоров. – А вот вторая часть мысли». Сидоров добавил: «Мы продолжим эту работу вместе».",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|(s, _)| s == "Пётр Сидоров"), "{got:?}");
+        assert_eq!(got[0].1, "Первая часть мысли здесь");
+        assert_eq!(got[1].1, "А вот вторая часть мысли");
+    }
+
+    #[test]
+    fn titles_in_marks_are_not_quotes() {
+        assert!(
+            quotes("В Минске прошла конференция «Сохранение, поддержка и продвижение русской культуры».")
+                .is_empty()
+        );
+    }
+}

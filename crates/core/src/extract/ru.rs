@@ -1,0 +1,315 @@
+//! The shapes of Russian names: people (two or three capitalized words, or initials and a surname, after
+//! their role: «ректор Университета «Дубна» Андрей Деникин»), their dictionary form when the text has it
+//! (the shortest form of the same stems: Иван Ковалёв beside Ивана Ковалёва), and organizations (a head
+//! noun in any case form — министерство, университет, фонд, союз, палата … — or an acronym, or ПАО/АО/ООО
+//! «…»). Case forms of a name are compared through [`crate::text::same_name`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::same_name;
+
+/// Stems of nouns that head an organization's name, in any case form.
+const ORG_HEADS: [&str; 76] = [
+    "министерств",
+    "ведомств",
+    "департамент",
+    "управлен",
+    "комитет",
+    "комисс",
+    "агентств",
+    "служб",
+    "правительств",
+    "администрац",
+    "горисполк",
+    "исполк",
+    "мэри",
+    "дум",
+    "собран",
+    "совет",
+    "палат",
+    "союз",
+    "ассоциац",
+    "федерац",
+    "фонд",
+    "университет",
+    "институт",
+    "академ",
+    "колледж",
+    "школ",
+    "лице",
+    "гимназ",
+    "центр",
+    "дом",
+    "муз",
+    "библиотек",
+    "театр",
+    "корпорац",
+    "компан",
+    "холдинг",
+    "групп",
+    "банк",
+    "завод",
+    "комбинат",
+    "объединен",
+    "организац",
+    "обществ",
+    "парт",
+    "движен",
+    "клуб",
+    "сообществ",
+    "отделен",
+    "филиал",
+    "представительств",
+    "посольств",
+    "консульств",
+    "издательств",
+    "редакц",
+    "телеканал",
+    "портал",
+    "бюро",
+    "кафедр",
+    "факультет",
+    "лаборатор",
+    "инспекц",
+    "прокуратур",
+    "епарх",
+    "минпр",
+    "минобр",
+    "минэконом",
+    "минкульт",
+    "минтруд",
+    "минздрав",
+    "минсельх",
+    "минфин",
+    "минтранс",
+    "минспорт",
+    "минцифр",
+    "казачеств",
+    "войск",
+];
+
+/// Stems of nouns naming a person's role (министр, ректор, глава …).
+const ROLES: [&str; 44] = [
+    "министр",
+    "замминистр",
+    "губернатор",
+    "глав",
+    "ректор",
+    "проректор",
+    "директор",
+    "президент",
+    "вице",
+    "председател",
+    "мэр",
+    "заместител",
+    "руководител",
+    "начальник",
+    "декан",
+    "профессор",
+    "депутат",
+    "сенатор",
+    "посол",
+    "эксперт",
+    "полпред",
+    "спикер",
+    "атаман",
+    "представител",
+    "заведующ",
+    "доцент",
+    "академик",
+    "член",
+    "советник",
+    "помощник",
+    "уполномочен",
+    "координатор",
+    "основател",
+    "управляющ",
+    "аналитик",
+    "сотрудник",
+    "студент",
+    "участник",
+    "организатор",
+    "генеральн",
+    "исполнительн",
+    "секретар",
+    "главред",
+    "редактор",
+];
+
+/// Beginnings of capitalized words that are not first names or surnames: places, months, openers.
+const NOT_NAMES: [&str; 22] = [
+    "республик",
+    "федерац",
+    "российск",
+    "москв",
+    "январ",
+    "феврал",
+    "апрел",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+    "сегодн",
+    "вчера",
+    "однако",
+    "кроме",
+    "также",
+    "поэтому",
+    "если",
+    "после",
+];
+
+/// A run of capitalized Cyrillic words, initials included ("А.В. Деникин", "Министр Иван Ковалёв").
+static RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
+    Regex::new(&format!(r"{word}(?:\s+{word})*")).expect("name run regex")
+});
+
+fn is_name_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let month_may = matches!(lower.as_str(), "май" | "мая" | "мае");
+    !is_org_head(w) && !is_role(w) && !month_may && !NOT_NAMES.iter().any(|n| lower.starts_with(n))
+}
+
+/// Whether a word (any case form) heads an organization's name.
+pub(crate) fn is_org_head(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    ORG_HEADS
+        .iter()
+        .any(|h| w.starts_with(h) && w.chars().count() <= h.chars().count() + 4)
+}
+
+/// Whether a word (any case form) names a role.
+pub(crate) fn is_role(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    ROLES.iter().any(|r| w.starts_with(r))
+}
+
+/// An acronym: two or more capitals (МГУ, РАН, ОИЯИ), maybe with digits.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A patronymic in any case form: Иванович, Петровна, Ильича.
+fn is_patronymic(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["вич", "вна", "вны", "вне", "вной", "вну", "ич", "ична", "ичн"]
+        .iter()
+        .any(|e| w.contains(e))
+        && w.chars().count() >= 4
+}
+
+/// People's names in `text`, as byte ranges, in order: the last two or three words of a run of
+/// capitalized words (or initials and a surname), leaving out roles, organization heads, places, months
+/// and sentence openers in front ("Министр Иван Ковалёв" gives "Иван Ковалёв").
+pub(crate) fn names(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for m in RUN.find_iter(text) {
+        // Inside «…» a capitalized run is a title or the name of a thing.
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '«')
+        {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = m
+            .as_str()
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let first = words
+            .iter()
+            .position(|(_, w)| is_name_word(w))
+            .unwrap_or(words.len());
+        let mut rest = &words[first..];
+        // Three words are a first name, a patronymic and a surname; otherwise the first is a place or
+        // a title in front ("Ставрополья Иван Ковалёв").
+        if rest.len() >= 3 && !is_patronymic(rest[rest.len() - 2].1) {
+            rest = &rest[rest.len() - 2..];
+        }
+        let initials = rest.first().is_some_and(|(_, w)| w.contains('.'));
+        if rest.iter().all(|(_, w)| is_name_word(w)) && (rest.len() >= 2 || initials) && rest.len() <= 3 {
+            let start = rest[0].0;
+            out.push((start, m.end()));
+        }
+    }
+    out
+}
+
+/// The dictionary form of a name as the text writes it somewhere: the shortest run in `text` whose words
+/// are case forms of `name`'s (the nominative Иван Ковалёв is shorter than Ивана Ковалёва,
+/// Ивану Ковалёву, Иваном Ковалёвым). The name itself when the text has no other form.
+pub(crate) fn nominative(name: &str, text: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    names(text)
+        .into_iter()
+        .map(|(s, e)| &text[s..e])
+        .filter(|candidate| {
+            let other: Vec<&str> = candidate.split_whitespace().collect();
+            other.len() == words.len() && other.iter().zip(&words).all(|(a, b)| same_name(a, b))
+        })
+        .chain(std::iter::once(name))
+        .min_by_key(|c| c.chars().count())
+        .unwrap_or(name)
+        .to_string()
+}
+
+/// The role written right before a name ("ректор Университета «Дубна»" before "Андрей Деникин"): from
+/// the last role word of the clause up to the name.
+pub(crate) fn role_before(clause: &str) -> Option<String> {
+    let start = clause
+        .char_indices()
+        .filter(|&(i, _)| i == 0 || clause[..i].ends_with([' ', ',', '(']))
+        .map(|(i, _)| i)
+        .rfind(|&i| clause[i..].split_whitespace().next().is_some_and(is_role))?;
+    let role = clause[start..]
+        .trim()
+        .trim_end_matches([',', '–', '—', '-'])
+        .trim();
+    (!role.is_empty() && role.split_whitespace().count() <= 12).then(|| role.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        names(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn names_roles_and_organizations() {
+        assert_eq!(
+            found("отметил ректор Университета «Дубна» Андрей Деникин. Министр Иван Ковалёв и А.В. Петров"),
+            vec!["Андрей Деникин", "Иван Ковалёв", "А.В. Петров"]
+        );
+        assert_eq!(
+            found("Ставрополья Иван Ковалёв и Пётр Ильич Чайковский"),
+            vec!["Иван Ковалёв", "Пётр Ильич Чайковский"]
+        );
+        assert!(found("Республики Беларусь").is_empty());
+        assert_eq!(
+            role_before("отметил в приветственном слове ректор Университета «Дубна»").as_deref(),
+            Some("ректор Университета «Дубна»")
+        );
+        assert!(is_org_head("Министерства") && is_org_head("университет") && !is_org_head("Москва"));
+        assert!(is_role("министр") && is_role("главы"));
+        assert!(is_acronym("МГУ") && !is_acronym("Мы"));
+    }
+
+    #[test]
+    fn the_dictionary_form_is_the_shortest() {
+        let text = "По словам главы ведомства Ивана Ковалёва, форум удался. Министр Иван Ковалёв";
+        assert_eq!(nominative("Ивана Ковалёва", text), "Иван Ковалёв");
+        assert_eq!(nominative("Петра Сидорова", text), "Петра Сидорова");
+    }
+}

@@ -1,0 +1,394 @@
+//! English topics: inline enumerations after a topic noun and a verb ("topics included A, B and C",
+//! "four key sessions, namely …", "the panels will discuss …", "dialogues centered on …"), session titles
+//! in quotation marks after a session noun ("Panels for the event, “A” and “B,” gave …"), and the
+//! subject of a passive "… were discussed".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::quoted;
+use super::super::sentences::sentences;
+use super::super::text::word_count;
+use super::{LINK, topics, trim_item};
+use crate::model::Topic;
+
+/// Nouns and verbs that introduce topics.
+static TOPIC_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:topics?|discussions?|sessions?|panels?|agenda|themes?|tracks?|workshops?|subjects?|issues?|questions?|debates?|talks|presentations?|programme|program|roundtables?|seminars?|streams?|keynotes?|focus\s+areas?)(?-u:\b)",
+    )
+    .expect("topic word regex")
+});
+
+/// Verbs whose object is the topics even when the subject is people ("participants discussed:").
+static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:discussed|covered|addressed|explored|examined|debated|tackled|touched\s+on|dealt\s+with|focus(?:s|ed|sed)?\s+on)(?-u:\b)")
+        .expect("topic verb regex")
+});
+
+/// Nouns that introduce lists of something else.
+static OTHER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:speakers?|attendees|participants|delegates|guests|partners?|sponsors?|organi[sz]ers?|exhibitors|members|countries|winners|awards?|links?|contacts?|hosts?|supporters?|delegations?|companies|organi[sz]ations|panell?ists|moderators?|resources|further\s+reading|read\s+more|see\s+also)(?-u:\b)",
+    )
+    .expect("other word regex")
+});
+
+/// Inline lists: "<topic noun> … included|namely|such as|will discuss <list>".
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|discussions?|dialogues?|debates?|talks|roundtables?|round\s+tables|workshops?|seminars?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
+    )
+    .expect("inline topics regex")
+});
+
+/// A session noun that quoted titles may follow: "Panels for the Thursday event, “A” and “B,” gave …".
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:panels?|sessions?|tracks?|workshops?|roundtables?|round\s+tables?|discussions?|breakouts?)(?-u:\b)")
+        .expect("session regex")
+});
+
+/// "… were discussed": the subject of the sentence is the topic.
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:were|was)\s+(?:also\s+)?(?:discussed|explored|examined|addressed|debated|tackled)(?-u:\b)")
+        .expect("passive regex")
+});
+
+/// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C".
+static VERB_LED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered)(?-u:\b)\s+")
+        .expect("verb-led regex")
+});
+
+/// A finite verb, which makes "and …" a clause of its own rather than a list item.
+static FINITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:was|were|is|are|has|have|had|will|would|did|does|do|can|could)(?-u:\b)")
+        .expect("finite regex")
+});
+
+/// Nouns coordinated before one complement: "(the main) challenges, problems and opportunities related to".
+static SHARED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}[\w\-]+,\s+[\w\-]+,?\s+(?:and|or)\s+[\w\-]+\s+(?:related\s+to|linked\s+to|associated\s+with|of|for|in|on|about|around|regarding)\s")
+        .expect("shared complement regex")
+});
+
+/// An opening adverbial before the subject: "During the event, …".
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:during|at|in|on|over|throughout|across|after|before)\s+[^,]{1,60},\s+")
+        .expect("opening regex")
+});
+
+/// Topics listed inline in a paragraph.
+pub(super) fn inline(p: &str) -> Vec<Topic> {
+    let mut out = Vec::new();
+    // Splitting into sentences costs more than one search of the whole paragraph.
+    if INLINE.is_match(p) || SESSION.is_match(p) || PASSIVE.is_match(p) || VERB_LED.is_match(p) {
+        for sentence in sentences(p) {
+            let listed = inline_topics(sentence);
+            if listed.is_empty() {
+                out.extend(verb_led(sentence));
+            }
+            out.extend(listed);
+            out.extend(titled_sessions(sentence));
+            out.extend(passive(sentence));
+        }
+    }
+    out
+}
+
+/// Whether a sentence introduces a list of topics. Looks at its last clause when that clause names the
+/// list ("Along with representatives …, the conference discussions included:"), and lets the first
+/// list noun decide ("Speakers at the sessions included:" lists speakers).
+pub(super) fn is_intro(sentence: &str) -> bool {
+    let clause = sentence
+        .rsplit(", ")
+        .next()
+        .filter(|c| TOPIC_WORD.is_match(c) || OTHER_WORD.is_match(c) || TOPIC_VERB.is_match(c))
+        .unwrap_or(sentence);
+    if TOPIC_VERB.is_match(clause) {
+        return true;
+    }
+    let topic = TOPIC_WORD.find(clause).map(|m| m.start());
+    let other = OTHER_WORD.find(clause).map(|m| m.start());
+    match (topic, other) {
+        (Some(t), Some(o)) => t < o,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Topics listed inline in one sentence, or none.
+fn inline_topics(sentence: &str) -> Vec<Topic> {
+    let Some(caps) = INLINE.captures(sentence) else {
+        return Vec::new();
+    };
+    let (Some(whole), Some(verb), Some(gap)) = (caps.get(0), caps.name("v"), caps.name("gap")) else {
+        return Vec::new();
+    };
+    // "sessions, namely": the noun and its verb sit close together.
+    if gap.as_str().chars().count() > 40 {
+        return Vec::new();
+    }
+    let items = split_list(&sentence[whole.end()..]);
+    let weak_verb = matches!(verb.as_str().to_lowercase().as_str(), "were" | "are");
+    let min = if weak_verb { 3 } else { 2 };
+    let plausible = |i: &String| !i.is_empty() && word_count(i) <= 12 && !LINK.is_match(i);
+    if items.len() < min || !items.iter().all(plausible) {
+        return Vec::new();
+    }
+    topics(items)
+}
+
+/// The items of an inline list, up to where the sentence turns to something else: after a short
+/// heading that ends in a colon ("three themes:"), split at commas and a final "and" (an Oxford comma's
+/// "and" opens the last item, which then stays whole); ", and" before a clause of its own ends the list.
+fn split_list(list: &str) -> Vec<String> {
+    let mut list = list;
+    if let Some((head, rest)) = list.split_once(": ")
+        && word_count(head) <= 4
+    {
+        list = rest;
+    }
+    for stop in [
+        ", which",
+        ", who",
+        ", where",
+        ", while",
+        ", with ",
+        "; ",
+        " among others",
+        ", etc",
+        " and more",
+        " and others",
+        " – ",
+        " — ",
+        "(",
+        ", according to",
+        ", said",
+        ", says",
+    ] {
+        if let Some(i) = list.find(stop) {
+            list = &list[..i];
+        }
+    }
+    let list = list.trim_end_matches(['.', '!', '?', ' ']);
+    let mut items: Vec<&str> = list.split(", ").collect();
+    if items.len() > 1
+        && items
+            .last()
+            .is_some_and(|l| l.starts_with("and ") && FINITE.is_match(l))
+    {
+        items.pop();
+    }
+    let mut out: Vec<String> = items.iter().map(|i| i.to_string()).collect();
+    if let Some(last) = out.pop() {
+        match last.strip_prefix("and ") {
+            Some(oxford) => out.push(oxford.to_string()),
+            None => match last
+                .rsplit_once(" and ")
+                .or_else(|| last.rsplit_once(" as well as "))
+            {
+                Some((a, b)) => out.extend([a.to_string(), b.to_string()]),
+                None => out.push(last),
+            },
+        }
+    }
+    out.iter().map(|i| trim_item(i)).collect()
+}
+
+/// Whether an object is a clause ("how these issues impact businesses, workers and communities"), whose
+/// inner list is not the topics.
+fn clausal(object: &str) -> bool {
+    let first = object.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "how" | "what" | "why" | "whether" | "when" | "where" | "which" | "who" | "that" | "if"
+    )
+}
+
+/// A list of at least three short items after a verb of discussing, when no topic noun introduces it
+/// (a single object is the event's purpose, not its topics).
+fn verb_led(sentence: &str) -> Vec<Topic> {
+    let Some(m) = VERB_LED.find(sentence) else {
+        return Vec::new();
+    };
+    let object = &sentence[m.end()..];
+    if clausal(object) {
+        return Vec::new();
+    }
+    let items = split_list(object);
+    let short = |i: &String| !i.is_empty() && word_count(i) <= 8 && !LINK.is_match(i);
+    if items.len() >= 3 && items.iter().all(short) {
+        topics(items)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Session titles in quotation marks right after a session noun: "Panels for the Thursday event,
+/// “Supply Chain Challenges and Solutions” and “US-China Trade Relations,” gave …".
+fn titled_sessions(sentence: &str) -> Vec<Topic> {
+    let Some(noun) = SESSION.find(sentence) else {
+        return Vec::new();
+    };
+    let spans: Vec<_> = quoted::spans(sentence)
+        .into_iter()
+        .filter(|s| s.open >= noun.end())
+        .collect();
+    let Some(first) = spans.first() else {
+        return Vec::new();
+    };
+    // The titles follow the noun phrase closely, and nothing but commas and "and" stands between them.
+    let lead = &sentence[noun.end()..first.open];
+    if lead.chars().count() > 40 || lead.contains(['.', ';']) {
+        return Vec::new();
+    }
+    let mut titles = vec![first.inner(sentence)];
+    for pair in spans.windows(2) {
+        let between = sentence[pair[0].close_end..pair[1].open].trim_matches([',', ' ']);
+        if !matches!(between, "" | "and" | "or") {
+            break;
+        }
+        titles.push(pair[1].inner(sentence));
+    }
+    if titles.len() < 2 {
+        return Vec::new();
+    }
+    topics(titles.into_iter().map(trim_item))
+}
+
+/// The subject of "… were discussed" as one topic, after an opening adverbial.
+fn passive(sentence: &str) -> Vec<Topic> {
+    let Some(m) = PASSIVE.find(sentence) else {
+        return Vec::new();
+    };
+    let subject = &sentence[..m.start()];
+    let subject = OPENING.find(subject).map_or(subject, |o| &subject[o.end()..]);
+    let words = word_count(subject);
+    if !(2..=40).contains(&words) || subject.contains(['“', '"', ';']) {
+        return Vec::new();
+    }
+    // Coordinated heads sharing a complement are one noun phrase: "the main challenges, problems and
+    // opportunities related to the use of digital tools in farming, energy and transport".
+    if SHARED_COMPLEMENT.is_match(subject) {
+        topics([trim_item(subject)])
+    } else {
+        topics(split_list(subject))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(p: &str) -> Vec<String> {
+        inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn inline_lists() {
+        assert_eq!(
+            titles("Topics included cybersecurity, cloud computing and smart cities."),
+            vec!["cybersecurity", "cloud computing", "smart cities"]
+        );
+        assert_eq!(
+            titles(
+                "The event featured four key sessions, namely Energy, Trade, Finance and Digital Connectivity."
+            ),
+            vec!["Energy", "Trade", "Finance", "Digital Connectivity"]
+        );
+        assert!(titles("The topics were interesting and timely.").is_empty());
+    }
+
+    #[test]
+    fn inline_list_after_including() {
+        assert_eq!(
+            titles(
+                "The forum featured 12 thematic sessions, including trade, finance and people-to-people exchanges."
+            ),
+            vec!["trade", "finance", "people-to-people exchanges"]
+        );
+    }
+
+    #[test]
+    fn panels_that_will_discuss_dialogues_centered_on_and_quoted_titles() {
+        assert_eq!(
+            titles(
+                "The various panels will discuss investing in Asia, private markets, the future of finance and how to navigate a “complex world”, according to the agenda."
+            ),
+            vec![
+                "investing in Asia",
+                "private markets",
+                "the future of finance",
+                "how to navigate a “complex world”"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "The conference held a series of dialogues centered on cooperation under the initiative, the development of chambers of commerce and associations, and non-governmental economic and trade exchanges."
+            ),
+            vec![
+                "cooperation under the initiative",
+                "the development of chambers of commerce and associations",
+                "non-governmental economic and trade exchanges"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "Panels for the Thursday event, “Supply Chain Challenges and Solutions” and “US-China Trade Relations,” gave participants a chance."
+            ),
+            vec![
+                "Supply Chain Challenges and Solutions",
+                "US-China Trade Relations"
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_after_a_verb_of_discussing() {
+        assert_eq!(
+            titles("Delegates explored port automation, green fuels and crew training."),
+            vec!["port automation", "green fuels", "crew training"]
+        );
+        assert!(
+            titles("Leaders gathered to discuss trade cooperation under the Belt and Road initiative.")
+                .is_empty()
+        );
+        assert!(
+            titles(
+                "It gave members a chance to discuss how these issues impact businesses, workers and communities."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_discussed() {
+        assert_eq!(
+            titles(
+                "During the event, the main challenges, problems and opportunities related to the use of digital tools in farming were discussed."
+            ),
+            vec![
+                "the main challenges, problems and opportunities related to the use of digital tools in farming"
+            ]
+        );
+        assert_eq!(
+            titles("Cybersecurity, cloud computing and smart cities were discussed."),
+            vec!["Cybersecurity", "cloud computing", "smart cities"]
+        );
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        for b in [
+            "topics included",
+            "topics included , , and",
+            "sessions:\n-  \n- .",
+            "namely and",
+        ] {
+            let _ = titles(b);
+            let _ = is_intro(b);
+        }
+    }
+}

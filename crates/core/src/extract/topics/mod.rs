@@ -1,0 +1,232 @@
+//! Topics discussed at the event, in the article's language: the items of a list (bulleted, numbered,
+//! or short lines of their own) introduced by a sentence about topics, sessions or the agenda, and
+//! inline enumerations after cue words ([`en`]: "topics included", "the panels will discuss", "dialogues
+//! centered on"; [`ru`]: обсуждались, обсудят вопросы, секции «…»; [`zh`]: 针对…等主题, 围绕…展开, 就…交换意见,
+//! 探讨). Session and panel titles in quotation marks count, marks dropped.
+//!
+//! Lists introduced as speakers, attendees, partners or links are not topics, and neither are lists
+//! whose items are mostly URLs.
+
+mod en;
+mod ru;
+mod zh;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sentences::sentences;
+use super::text::{Block, collapse_ws, word_count};
+use crate::model::Topic;
+use crate::text::Lang;
+
+/// A URL or bare domain name, which makes a list item a link rather than a topic.
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)https?://|(?-u:\b)www\.|^\S+\.(?:com|org|net|io|gov|edu|int|info|ru|cn|uk|de)(?:/\S*)?$")
+        .expect("link regex")
+});
+
+/// Extracts topics in document order, without duplicates.
+pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
+    let mut out: Vec<Topic> = Vec::new();
+    let mut push = |t: Topic| {
+        if !t.title.is_empty()
+            && !out
+                .iter()
+                .any(|o| o.title.to_lowercase() == t.title.to_lowercase())
+            && out.len() < 100
+        {
+            out.push(t);
+        }
+    };
+    let is_intro = |s: &str| match lang {
+        Lang::En => en::is_intro(s),
+        Lang::Ru => ru::is_intro(s),
+        Lang::Zh => zh::is_intro(s),
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        match block {
+            Block::List(items) => {
+                let intro = i.checked_sub(1).and_then(|j| match &blocks[j] {
+                    Block::Para(p) => sentences(p).pop(),
+                    Block::List(_) => None,
+                });
+                if intro.is_some_and(is_intro) {
+                    list_topics(items.iter().map(String::as_str))
+                        .into_iter()
+                        .for_each(&mut push);
+                }
+            }
+            Block::Para(p) => {
+                // Short lines of their own after an introduction ending in a colon: a list without marks.
+                let last = sentences(p).pop().unwrap_or("");
+                if last.trim_end().ends_with([':', '：']) && is_intro(last) {
+                    let lines = blocks[i + 1..].iter().map_while(|b| match b {
+                        Block::Para(line) if is_bare_item(line) => Some(line.as_str()),
+                        _ => None,
+                    });
+                    list_topics(lines).into_iter().for_each(&mut push);
+                }
+                let inline = match lang {
+                    Lang::En => en::inline(p),
+                    Lang::Ru => ru::inline(p),
+                    Lang::Zh => zh::inline(p),
+                };
+                inline.into_iter().for_each(&mut push);
+            }
+        }
+    }
+    out
+}
+
+/// A line that may be an item of a list without marks: short, not a finished sentence.
+fn is_bare_item(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.chars().count() <= 120
+        && !line.ends_with(['.', '。', '!', '！', '?', '？', ':', '：'])
+}
+
+/// The items of a list as topics, unless most of them are links.
+fn list_topics<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Topic> {
+    let items: Vec<&str> = items.collect();
+    let links = items.iter().filter(|it| LINK.is_match(it)).count();
+    if links * 2 >= items.len() {
+        return Vec::new();
+    }
+    items
+        .iter()
+        .filter(|it| !LINK.is_match(it))
+        .map(|it| bullet_topic(it))
+        .collect()
+}
+
+/// One bullet as a topic: the text without the trailing period. "Title: long description" is split
+/// only when the title is short and the rest is a real sentence, so "Digital Economy: Global Risks and
+/// International Cooperation" stays one title.
+fn bullet_topic(item: &str) -> Topic {
+    let text = trim_item(item);
+    for sep in [": ", " – ", " — ", " - "] {
+        let Some((title, description)) = text.split_once(sep) else {
+            continue;
+        };
+        let prose = description
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        if word_count(title) <= 6
+            && !title.contains(". ")
+            && word_count(description) >= 12
+            && prose * 3 >= word_count(description)
+        {
+            return Topic {
+                title: title.trim().to_string(),
+                description: Some(description.trim().to_string()),
+            };
+        }
+    }
+    Topic {
+        title: text,
+        description: None,
+    }
+}
+
+/// An item without its closing punctuation and a dangling "and".
+fn trim_item(item: &str) -> String {
+    let t = collapse_ws(item);
+    let t = t.trim_end_matches(['.', ';', ',', ' ', '。', '；', '，']);
+    let t = t
+        .strip_suffix("; and")
+        .or_else(|| t.strip_suffix(" and"))
+        .or_else(|| t.strip_suffix("; or"))
+        .unwrap_or(t);
+    t.trim_end_matches(['.', ';', ',', ' ']).to_string()
+}
+
+/// Titles as topics.
+fn topics(titles: impl IntoIterator<Item = String>) -> Vec<Topic> {
+    titles
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .map(|title| Topic {
+            title,
+            description: None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::blocks;
+
+    fn titles(body: &str, lang: Lang) -> Vec<String> {
+        extract(&blocks(body), lang)
+            .into_iter()
+            .map(|t| t.title)
+            .collect()
+    }
+
+    #[test]
+    fn bulleted_list_after_topic_intro() {
+        let body =
+            "Day one was busy. The agenda covered:\n\n• Smart cities.\n• Cloud security;\n• Data ethics";
+        assert_eq!(
+            titles(body, Lang::En),
+            vec!["Smart cities", "Cloud security", "Data ethics"]
+        );
+        let ru = "Работа шла по секциям:\nИстория края\nЭкономика и право\n\nПосле обеда подвели итоги.";
+        assert_eq!(titles(ru, Lang::Ru), vec!["История края", "Экономика и право"]);
+        let zh = "本次论坛议题包括：\n- 数字经济\n- 城市治理";
+        assert_eq!(titles(zh, Lang::Zh), vec!["数字经济", "城市治理"]);
+    }
+
+    #[test]
+    fn long_description_after_short_title_is_split() {
+        let t = bullet_topic(
+            "AI: how machine learning is changing the way cities plan their transport and energy use.",
+        );
+        assert_eq!(t.title, "AI");
+        assert!(t.description.is_some_and(|d| d.starts_with("how machine")));
+        assert_eq!(
+            bullet_topic("Digital Economy: Global Risks and International Cooperation.").description,
+            None
+        );
+    }
+
+    #[test]
+    fn lists_of_links_speakers_or_partners_are_not_topics() {
+        let links =
+            "Further reading on these topics:\n- https://example.com/a\n- www.example.org/b\n- example.net";
+        assert!(titles(links, Lang::En).is_empty());
+        assert!(titles("Useful links:\n- Report A\n- Report B", Lang::En).is_empty());
+        assert!(
+            titles(
+                "Speakers at the sessions included:\n- Jane Doe\n- John Roe",
+                Lang::En
+            )
+            .is_empty()
+        );
+        assert!(titles("Partners:\n- Acme\n- Globex", Lang::En).is_empty());
+        assert!(titles("- No intro at all\n- Second", Lang::En).is_empty());
+        assert!(titles("Спикеры форума:\n- Иван Петров\n- Анна Сидорова", Lang::Ru).is_empty());
+        assert!(titles("出席嘉宾：\n- 张三\n- 李四", Lang::Zh).is_empty());
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        for b in [
+            "topics included",
+            "topics included , , and",
+            "sessions:\n-  \n- .",
+            "namely and",
+            "обсудили",
+            "围绕展开",
+            "就交换意见",
+        ] {
+            for lang in Lang::ALL {
+                let _ = titles(b, lang);
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Russian topics: the enumeration after a cue (обсуждались, обсудят вопросы, рассмотрели, была посвящена,
+//! в повестке), up to «и многих других» or the end of the clause, in the case the text gives; and session
+//! titles in « » after a session noun (секции «…» и «…», круглый стол «…»).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::quoted;
+use super::super::sentences::sentences;
+use super::super::text::word_count;
+use super::{topics, trim_item};
+use crate::model::Topic;
+
+/// A cue and the noun that may head the list after it ("обсудят вопросы …").
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|были|станут|—|–|:)|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|шла\s+речь\s+о|говорили\s+о|(?:в|на)\s+повестке(?:\s+дня)?|в\s+центре\s+внимания)\s+(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
+    )
+    .expect("cue regex")
+});
+
+/// Nouns naming sessions, whose titles follow in « ».
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:секци\w*|круглы\w+\s+стол\w*|сесси\w*|панел\w*|пленарн\w+\s+заседани\w*|дискусси\w*|мастер-класс\w*|тематическ\w+\s+площадк\w*)")
+        .expect("session regex")
+});
+
+/// Where the list ends: "и многих других", "и др.", or a clause about something else.
+static END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хе]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда)\s|;|\s[—–]\s|\(")
+        .expect("end regex")
+});
+
+/// Words introducing lists of something else (speakers, partners, guests).
+static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)спикер|участник|партн[её]р|спонсор|организатор|гост|ссылк|контакт|эксперт")
+        .expect("other regex")
+});
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)тем[аыу]|вопрос|секци|повестк|программ|обсужд|обсуд|круглы\w+\s+стол|направлени|дискусси|сесси",
+    )
+    .expect("intro regex")
+});
+
+/// Whether a sentence introduces a list of topics (and not of speakers or partners).
+pub(super) fn is_intro(sentence: &str) -> bool {
+    match (INTRO.find(sentence), OTHER.find(sentence)) {
+        (Some(t), Some(o)) => t.start() < o.start(),
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Topics listed inline in a paragraph.
+pub(super) fn inline(p: &str) -> Vec<Topic> {
+    let mut out = Vec::new();
+    if !CUE.is_match(p) && !SESSION.is_match(p) {
+        return out;
+    }
+    for sentence in sentences(p) {
+        let spans = quoted::spans(sentence);
+        for m in CUE.find_iter(sentence) {
+            // A cue inside a title in « » lists nothing.
+            if spans
+                .iter()
+                .any(|s| s.inner_start <= m.start() && m.start() < s.inner_end)
+            {
+                continue;
+            }
+            out.extend(topics(split(&sentence[m.end()..])));
+        }
+        out.extend(titled_sessions(sentence, &spans));
+    }
+    out
+}
+
+/// The items after a cue: split at commas outside « » and at a final «и» between nouns.
+fn split(list: &str) -> Vec<String> {
+    let list = &list[..END.find(list).map_or(list.len(), |m| m.start())];
+    let list = list.trim().trim_end_matches(['.', '!', '?', ':']);
+    // Session titles are their own topics; a cue followed by a quoted title is left to them.
+    if list.starts_with(['«', '"', '“']) || list.is_empty() {
+        return Vec::new();
+    }
+    let spans = quoted::spans(list);
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (i, _) in list.match_indices(", ") {
+        if !spans.iter().any(|s| s.open <= i && i < s.close_end) {
+            items.push(&list[start..i]);
+            start = i + 2;
+        }
+    }
+    let last = &list[start..];
+    match last.rsplit_once(" и ") {
+        // "… литературы и музея": two nouns; "образовательных и информационных технологий" is one.
+        Some((a, b)) if !items.is_empty() && !is_adjective(a.split_whitespace().last().unwrap_or("")) => {
+            items.extend([a, b]);
+        }
+        _ => items.push(last),
+    }
+    let items: Vec<String> = items.into_iter().map(trim_item).collect();
+    let plausible = |i: &String| !i.is_empty() && word_count(i) <= 15;
+    if items.iter().all(plausible) {
+        items
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether a Russian word has an adjective's ending.
+fn is_adjective(word: &str) -> bool {
+    let w = word.to_lowercase();
+    [
+        "ых", "их", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ыми", "ими", "ую",
+        "юю",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
+/// Titles in « » right after a session noun: "в рамках двух секций: «A» и «B»", "круглый стол «C»".
+fn titled_sessions(sentence: &str, spans: &[quoted::Span]) -> Vec<Topic> {
+    let mut out = Vec::new();
+    for noun in SESSION.find_iter(sentence) {
+        let mut at = noun.end();
+        for span in spans.iter().filter(|s| s.open >= noun.end()) {
+            let between = sentence[at..span.open].trim_matches([',', ' ', ':']);
+            if !(between.is_empty() || between == "и" || at == noun.end() && word_count(between) <= 2) {
+                break;
+            }
+            out.push(trim_item(span.inner(sentence)));
+            at = span.close_end;
+        }
+    }
+    topics(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(p: &str) -> Vec<String> {
+        inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn enumerations_after_a_cue() {
+        assert_eq!(
+            titles(
+                "Участники обсудят вопросы математики, биологии, образовательных и информационных технологий, музейного дела и многих других сфер."
+            ),
+            vec![
+                "математики",
+                "биологии",
+                "образовательных и информационных технологий",
+                "музейного дела"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "В ходе заседания обсуждались особенности преподавания языка и культуры на современном этапе, мотивация при изучении языка в вузах."
+            ),
+            vec![
+                "особенности преподавания языка и культуры на современном этапе",
+                "мотивация при изучении языка в вузах"
+            ]
+        );
+    }
+
+    #[test]
+    fn themes_named() {
+        assert_eq!(
+            titles("Темами форума стали туризм, экология и развитие малых городов."),
+            vec!["туризм", "экология", "развитие малых городов"]
+        );
+    }
+
+    #[test]
+    fn session_titles_in_guillemets() {
+        assert_eq!(
+            titles(
+                "Работа продолжилась в рамках двух секций: «Развитие промышленности» и «Мировой рынок продовольствия»."
+            ),
+            vec!["Развитие промышленности", "Мировой рынок продовольствия"]
+        );
+        assert_eq!(
+            titles("В конце дня прошел круглый стол «Год русского языка: итоги» с докладами."),
+            vec!["Год русского языка: итоги"]
+        );
+        assert!(titles("В Минске прошла конференция «Сохранение языка за рубежом».").is_empty());
+    }
+}

@@ -1,0 +1,189 @@
+//! Chinese topics: the items of 针对…等主题, 在…等议题上, 围绕…展开, 议题包括…; the object of 就…交换意见 and of
+//! 探讨/讨论 (or the title in its quotation marks); a title 以「…」为题. Lists split at 、 and the last
+//! item at 和/与/及 when both sides are plain noun phrases (营商环境优化与高水平对外开放), not a phrase with 的
+//! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::quoted;
+use super::super::sentences::sentences;
+use super::{topics, trim_item};
+use crate::model::Topic;
+
+/// Enumerations closed by a topic noun, or opened by 议题包括.
+static LISTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|就)(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,8}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
+        r"在(?P<list>[^，。；;,:：]+?)等(?:议题|議題|领域|領域|方面|问题|問題)上",
+        r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)",
+        r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)(?:包括|包含|涵盖|涵蓋|有)[:：]?(?P<list>[^。；;:：][^。；;]*)",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("list regex"))
+    .collect()
+});
+
+/// One subject: 就…交换意见, 探讨…, 以「…」为题.
+static SUBJECTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"就(?P<item>[^，。；;,]+?)(?:交换|交換|进行|進行|展开|展開|开展|開展)了?(?:意见|意見|讨论|討論|交流|探讨|探討|磋商|对话|對話)",
+        r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,会會院所议議主]+[^，。；;,]*)",
+        r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("subject regex"))
+    .collect()
+});
+
+/// Indirect speech: a speech verb followed by a comma.
+static REPORTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:表示|指出|认为|認為|强调|強調|称|稱)[,，]").expect("reported regex"));
+
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|议程|議程|环节|環節|探讨|探討|讨论|討論|研讨|研討")
+        .expect("intro regex")
+});
+static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"嘉宾|嘉賓|出席|合作伙伴|合作夥伴|主办|主辦|赞助|贊助|链接|鏈接|名单|名單")
+        .expect("other regex")
+});
+
+/// Whether a sentence introduces a list of topics (and not of guests or partners).
+pub(super) fn is_intro(sentence: &str) -> bool {
+    match (INTRO.find(sentence), OTHER.find(sentence)) {
+        (Some(t), Some(o)) => t.start() < o.start(),
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Topics listed in a paragraph.
+pub(super) fn inline(p: &str) -> Vec<Topic> {
+    let mut out = Vec::new();
+    for sentence in sentences(p) {
+        if REPORTED.is_match(sentence) {
+            continue;
+        }
+        for re in LISTS.iter() {
+            for c in re.captures_iter(sentence) {
+                out.extend(c.name("list").map(|m| split(m.as_str())).unwrap_or_default());
+            }
+        }
+        for re in SUBJECTS.iter() {
+            for c in re.captures_iter(sentence) {
+                out.extend(c.name("item").and_then(|m| subject(m.as_str())));
+            }
+        }
+    }
+    topics(out)
+}
+
+/// The object of 探讨: the title in quotation marks it opens with, else the whole noun phrase.
+fn subject(item: &str) -> Option<String> {
+    let item = item.trim();
+    if let Some(span) = quoted::spans(item).first().filter(|s| s.open == 0) {
+        return Some(span.inner(item).trim().to_string());
+    }
+    (item.chars().count() >= 4 && item.chars().count() <= 40).then(|| trim_item(item))
+}
+
+const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
+
+/// A list split at 、, and its last item at a joiner when both sides are plain noun phrases; a list of
+/// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
+fn split(list: &str) -> Vec<String> {
+    let spans = quoted::spans(list);
+    if spans.len() >= 2 {
+        let mut at = 0;
+        let joined = spans.iter().all(|s| {
+            let between = list[at..s.open]
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '、' | '和' | '与' | '與' | '及'));
+            at = s.close_end;
+            between.is_empty()
+        });
+        if joined && list[at..].trim().is_empty() {
+            return spans.iter().map(|s| trim_item(s.inner(list))).collect();
+        }
+    }
+    let mut items: Vec<&str> = list
+        .split('、')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    if items.len() >= 2
+        && let Some(last) = items.pop()
+    {
+        let cut = JOINERS.iter().find_map(|j| {
+            let (a, b) = last.split_once(j)?;
+            let plain = |s: &str| s.chars().count() >= 4 && !s.contains('的');
+            (plain(a) && plain(b)).then_some((a, b))
+        });
+        match cut {
+            Some((a, b)) => items.extend([a, b]),
+            None => items.push(last),
+        }
+    }
+    items.into_iter().map(trim_item).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(p: &str) -> Vec<String> {
+        inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn lists_closed_by_a_topic_noun() {
+        assert_eq!(
+            titles(
+                "本次研討會針對亞太地區的和平與繁榮、中國崛起下的國際關係、和平與衝突的灰色地帶等主題,進行研究成果發表。"
+            ),
+            vec![
+                "亞太地區的和平與繁榮",
+                "中國崛起下的國際關係",
+                "和平與衝突的灰色地帶"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "研讨议题将紧密围绕全过程人民民主、数字时代的城市治理、营商环境优化与高水平对外开放等热点和关键问题展开讨论。"
+            ),
+            vec![
+                "全过程人民民主",
+                "数字时代的城市治理",
+                "营商环境优化",
+                "高水平对外开放"
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_titles_and_sub_forums() {
+        assert_eq!(
+            titles("与会者围绕“大学治理”“学科建设”、“国际合作”等议题进行交流。"),
+            vec!["大学治理", "学科建设", "国际合作"]
+        );
+        assert_eq!(
+            titles("分论坛包括：数字贸易、绿色金融和智慧物流。"),
+            vec!["数字贸易", "绿色金融", "智慧物流"]
+        );
+    }
+
+    #[test]
+    fn single_subjects() {
+        assert_eq!(
+            titles("两国专家学者就双边关系的发展交换了意见。"),
+            vec!["双边关系的发展"]
+        );
+        assert_eq!(
+            titles("中外嘉宾将共同探讨“中国式现代化与人类命运共同体”的深刻内涵。"),
+            vec!["中国式现代化与人类命运共同体"]
+        );
+        assert!(titles("她表示,必须从全球层面来探讨人工智能相关的话题。").is_empty());
+        assert!(titles("嘉宾应邀出席会议,共同探讨。").is_empty());
+    }
+}

@@ -1,0 +1,194 @@
+//! The shapes of Chinese names: people (a surname and one or two characters, after the role they are
+//! glued to: 系主任鄭欽模 → 鄭欽模) and organizations (a run ending in 协会, 大学, 公司, 委员会, 部, 局, 中心,
+//! 研究院, 基金会, 联盟 …; 研讨会 and 论坛 are events, not organizations). Simplified and traditional forms
+//! are both listed, so either script reads the same.
+
+use std::sync::LazyLock;
+
+use super::text::{WordSet, words};
+use crate::text::{Script, script};
+
+/// Common family names, simplified and traditional, without characters that are more often function
+/// words (于 和 由 与 同).
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭\
+田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶\
+黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關\
+兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤\
+阳陽穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬\
+师師仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊冀郁胥班储儲栗燕楚鄢劳勞奚皮粟冼蔺藺楼樓\
+盘盤满滿闻聞厉厲伊郜阚闞权權帅帥屠朴盖蓋练練廉禹井祖漆巴丰支卿狄计計索宣晋晉初门門云雲容扈晁芮普阙闕浦戈伏鹿薄邸雍辜羊乌烏\
+母裘亓修邰赫杭况況宿鲜鮮印逯隆茹诸諸战戰慕危亢嵇湛宾賓戎勾茅揭尉冶束檀衣展昝智幸奉植衡富尧堯";
+
+/// Two-character family names.
+const COMPOUND_SURNAMES: &str =
+    "欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 慕容 令狐 皇甫 尉迟 尉遲 公孙 公孫 夏侯 司徒 端木";
+
+/// Titles and roles a name is glued to ("校长张三", "外交部发言人李四"); the name follows the last one.
+static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "校长 校長 副校长 副校長 会长 會長 副会长 副會長 候任会长 主任 系主任 院长 院長 副院长 副院長 所长 所長 主席 副主席 \
+         书记 書記 部长 部長 副部长 副部長 局长 局長 厅长 廳長 市长 市長 副市长 副市長 省长 省長 县长 縣長 区长 區長 委员 委員 \
+         代表 大使 公使 领事 領事 总统 總統 副总统 副總統 总理 總理 首相 总裁 總裁 副总裁 副總裁 董事长 董事長 总经理 總經理 \
+         经理 經理 理事长 理事長 秘书长 秘書長 教授 副教授 研究员 研究員 专家 專家 学者 學者 主编 主編 记者 記者 发言人 發言人 \
+         负责人 負責人 创始人 創辦人 创办人 院士 博士 老师 老師 同学 同學 学生 學生 执行长 執行長 处长 處長 科长 科長 司长 司長 \
+         署长 署長 议员 議員 立委 委员长 委員長 顾问 顧問 总监 總監 主任委员 主委 组长 組長 队长 隊長 团长 團長 馆长 館長 \
+         参赞 參贊 特使 省委书记 市委书记 董事 监事 監事 会员 會員 常委 政委 大法官 主持人 嘉宾 嘉賓 代表处代表",
+    )
+});
+
+/// Endings of organization names.
+static ORG_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    "协会 協會 学会 學會 研究会 研究會 委员会 委員會 基金会 基金會 商会 商會 联合会 聯合會 促进会 促進會 总会 總會 工会 工會 \
+     理事会 理事會 会 會 大学 大學 学院 學院 学系 學系 学校 學校 研究院 研究所 中心 实验室 實驗室 公司 集团 集團 银行 銀行 \
+     企业 企業 政府 部 局 厅 廳 署 处 處 办公室 辦公室 委 院 所 社 报 報 电视台 電視台 网 網 组织 組織 联盟 聯盟 机构 機構 \
+     基金 党 黨 馆 館 办 辦 厂 廠 团 團 组 組 系 台 行 室 站 司 处 军 軍"
+        .split_whitespace()
+        .collect()
+});
+
+/// Endings that make a run an event, not an organization, though it ends in 会 or 院.
+const EVENT_ENDINGS: &str = "研讨会 研討會 博览会 博覽會 展览会 展覽會 交易会 交易會 峰会 峰會 大会 大會 年会 年會 论坛 論壇 \
+会议 會議 晚会 晚會 座谈会 座談會 发布会 發布會 洽谈会 洽談會 运动会 運動會 工作会 讨论会 討論會 见面会 見面會 报告会 報告會 \
+交流会 交流會 推介会 推介會 茶话会 茶話會 庆典 慶典 活动 活動 开幕式 開幕式 学院 學院";
+
+/// Whether `c` is a Han character.
+pub(crate) fn is_han(c: char) -> bool {
+    script(c) == Script::Han
+}
+
+fn is_surname(s: &str) -> bool {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => SURNAMES.contains(c),
+        _ => COMPOUND_SURNAMES.split(' ').any(|c| c == s),
+    }
+}
+
+/// A person's name at the end of `pre` (what stands before a speech verb), with the role before it:
+/// after the last title ("系主任鄭欽模" → 鄭欽模, role 系主任), else the last two or three characters
+/// starting with a family name ("外交與國際二林璉宛" → 林璉宛), else a name in Latin letters.
+pub(crate) fn person_at_end(pre: &str) -> Option<(String, Option<String>)> {
+    let pre = pre.trim();
+    let chars: Vec<(usize, char)> = pre.char_indices().collect();
+    let n = chars.len();
+    if n == 0 {
+        return None;
+    }
+    // A name in Latin letters: "Prof. Ann Lee说".
+    if !is_han(chars[n - 1].1) {
+        let start = pre
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_han(c) || matches!(c, '，' | '、' | '：' | '。'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let name = pre[start..].trim();
+        let ok = name.chars().next().is_some_and(char::is_uppercase) && name.contains(' ');
+        let role = pre[..start].trim();
+        return ok.then(|| (name.to_string(), (!role.is_empty()).then(|| role.to_string())));
+    }
+    let han_tail = chars.iter().rev().take_while(|(_, c)| is_han(*c)).count();
+    let role_of = |start: usize| {
+        let role = pre[..start].trim_start_matches(['，', '、', ',']).trim();
+        (!role.is_empty()).then(|| role.to_string())
+    };
+    // After a title: the two to four characters that follow it.
+    for len in 2..=4.min(han_tail) {
+        let start = chars[n - len].0;
+        if ends_with_title(&pre[..start]) {
+            return Some((pre[start..].to_string(), role_of(start)));
+        }
+    }
+    // No title: a family name two or three characters from the end.
+    for len in [3, 2] {
+        if len > han_tail {
+            continue;
+        }
+        let start = chars[n - len].0;
+        let name = &pre[start..];
+        if is_surname(first_chars(name, 1)) || is_surname(first_chars(name, 2)) {
+            return Some((name.to_string(), role_of(start)));
+        }
+    }
+    None
+}
+
+/// Whether `s` ends with a title (of one to six characters).
+fn ends_with_title(s: &str) -> bool {
+    s.char_indices()
+        .rev()
+        .take(6)
+        .any(|(i, _)| TITLES.contains(&s[i..]))
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Whether `name` has the shape of an organization: it ends in an organization word and not in an event
+/// word, or it is written in Latin letters with a capital.
+pub(crate) fn is_org(name: &str) -> bool {
+    let n = name.chars().count();
+    if !(2..=40).contains(&n) {
+        return false;
+    }
+    if !name.chars().any(is_han) {
+        return name.chars().next().is_some_and(char::is_uppercase);
+    }
+    if EVENT_ENDINGS.split(' ').any(|e| name.ends_with(e)) {
+        return false;
+    }
+    ORG_ENDINGS
+        .iter()
+        .any(|e| name.ends_with(e) && e.chars().count() < n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(pre: &str) -> Option<String> {
+        person_at_end(pre).map(|(name, _)| name)
+    }
+
+    #[test]
+    fn names_after_titles_or_by_family_name() {
+        assert_eq!(person("校長張家宜"), Some("張家宜".into()));
+        assert_eq!(
+            person_at_end("外交與國際系系主任鄭欽模").and_then(|p| p.1),
+            Some("外交與國際系系主任".into())
+        );
+        assert_eq!(
+            person("莫斯科台北經濟文化協調委院會駐台北代表處代表紀柏梁"),
+            Some("紀柏梁".into())
+        );
+        assert_eq!(person("外交與國際二林璉宛"), Some("林璉宛".into()));
+        assert_eq!(person("记者王欢"), Some("王欢".into()));
+        assert_eq!(person("主持人Prof. Ann Lee"), Some("Prof. Ann Lee".into()));
+        assert_eq!(person("大家"), None);
+    }
+
+    #[test]
+    fn organizations_by_their_ending() {
+        for org in [
+            "清华大学人工智能国际治理研究院",
+            "联合国开发计划署",
+            "國科會",
+            "外交與國際關係學系",
+            "广州市人民政府",
+            "Banaras Hindu University",
+        ] {
+            assert!(is_org(org), "{org}");
+        }
+        for not in [
+            "第十四届东京-北京论坛",
+            "国际学术研讨会",
+            "官方媒体",
+            "部",
+            "上海",
+        ] {
+            assert!(!is_org(not), "{not}");
+        }
+    }
+}
