@@ -14,7 +14,8 @@
 //!   roles, a burst of 200 commands under a rate limit, and the homeserver going away and back.
 //! - `digests`: scheduled digests and announcements from one bot on both platforms: the right local time
 //!   across daylight saving, catch-up, corrections edited in place, and every post exactly once through
-//!   twenty SIGKILLs at random instants.
+//!   twenty SIGKILLs at random instants; three instances on one PostgreSQL ledger through ten kills of the
+//!   leader, each post once.
 //! - `synapse`: a real Synapse homeserver (installed into a cached venv, started once per run) and test
 //!   users as Matrix clients, plain and encrypted, for the Matrix tests; and the harness's own tests.
 

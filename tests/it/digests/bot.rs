@@ -13,6 +13,7 @@ use synapse_harness::Session;
 
 const MATRIX_SECRET: &str = "ATTACHE_TEST_MATRIX_SECRET";
 const DISCORD_SECRET: &str = "ATTACHE_TEST_DISCORD_TOKEN";
+const DATABASE_SECRET: &str = "ATTACHE_TEST_DATABASE_URL";
 
 /// Who the bot is on each platform.
 #[derive(Clone)]
@@ -25,6 +26,10 @@ pub struct Setup {
     pub discord_token: String,
     pub guild: u64,
     pub moderator_role: u64,
+    /// A PostgreSQL ledger shared with other instances (`data.database_url_env`), else SQLite in `data/`.
+    pub database: Option<String>,
+    /// More environment for the process (an instance's name, a shared accelerated clock).
+    pub env: Vec<(String, String)>,
 }
 
 pub struct Bot {
@@ -81,6 +86,7 @@ filter = "warn,attache=debug"
 
 [data]
 dir = {data:?}
+{database}
 
 [matrix]
 homeserver = {hs:?}
@@ -108,6 +114,11 @@ listen = "127.0.0.1:0"
             guild = s.guild,
             role = s.moderator_role,
             api = s.discord_api,
+            database = if s.database.is_some() {
+                format!("database_url_env = \"{DATABASE_SECRET}\"")
+            } else {
+                String::new()
+            },
         )
     }
 
@@ -136,6 +147,10 @@ listen = "127.0.0.1:0"
         if let Some(at) = clock {
             command.env(attache_core::digest::clock::CLOCK_START_ENV, at.to_rfc3339());
         }
+        if let Some(url) = &self.setup.database {
+            command.env(DATABASE_SECRET, url);
+        }
+        command.envs(self.setup.env.iter().map(|(k, v)| (k, v)));
         self.child = Some(command.spawn().expect("the attache binary starts"));
         self.logs.push(log);
     }
@@ -191,25 +206,41 @@ listen = "127.0.0.1:0"
 
     /// The current run's `/metrics`, over a socket.
     pub fn metrics(&self) -> String {
-        use std::io::{Read, Write};
+        self.get("/metrics").map(|(_, body)| body).unwrap_or_default()
+    }
+
+    /// The address the current run's HTTP side serves on (waits for it to be announced).
+    pub fn http_address(&self) -> String {
         let line = self.wait_log("http: serving on http://", Duration::from_secs(30));
-        let address = line
-            .rsplit("http://")
+        line.rsplit("http://")
             .next()
             .unwrap_or_default()
             .trim()
-            .to_string();
-        let mut stream = std::net::TcpStream::connect(&address).expect("the HTTP side accepts");
+            .to_string()
+    }
+
+    /// `GET path` on the current run's HTTP side: its status and body, or `None` when it does not answer
+    /// (not started yet, or killed).
+    pub fn get(&self, path: &str) -> Option<(u16, String)> {
+        use std::io::{Read, Write};
+        let address = self.http_address();
+        let mut stream = std::net::TcpStream::connect(&address).ok()?;
+        stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
         write!(
             stream,
-            "GET /metrics HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
         )
-        .unwrap();
+        .ok()?;
         let mut raw = String::new();
-        stream.read_to_string(&mut raw).unwrap();
-        raw.split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default()
+        stream.read_to_string(&mut raw).ok()?;
+        let (head, body) = raw.split_once("\r\n\r\n")?;
+        let status = head.split_whitespace().nth(1)?.parse().ok()?;
+        Some((status, body.to_string()))
+    }
+
+    /// Whether the process runs (not killed or stopped).
+    pub fn running(&self) -> bool {
+        self.child.is_some()
     }
 
     /// How many lines of the current run's log contain `needle`.

@@ -24,22 +24,22 @@ const ROUNDS: u32 = 20;
 const BRIEFING: &str = "infoforum-shanghai-2018";
 
 /// xorshift64*: enough randomness for kill instants, replayable from its seed.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub(super) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 }
 
-fn seed() -> u64 {
+pub(super) fn seed() -> u64 {
     std::env::var("ATTACHE_TEST_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

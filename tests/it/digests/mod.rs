@@ -3,11 +3,13 @@
 //! what arrives. [`schedule`]: a digest at 09:00 in Berlin on the day summer time starts, to three targets
 //! on both platforms; catch-up and skipping; a rejected config change. [`crash`]: SIGKILL at random
 //! instants of a digest to three targets, twenty times, and every post exactly once. [`edits`]: a corrected
-//! briefing edits what was posted; members cannot post.
+//! briefing edits what was posted; members cannot post. [`cluster`]: three instances on one PostgreSQL
+//! ledger, the leader killed ten times during minutely digests, every post once.
 //!
 //! The tests take turns with the Discord tests (the fake serves one connected bot at a time).
 
 mod bot;
+mod cluster;
 mod crash;
 mod edits;
 mod schedule;
@@ -61,6 +63,8 @@ impl World {
                 discord_token: fake.token().to_string(),
                 guild: fake.guild_id(),
                 moderator_role: MODERATOR_ROLE,
+                database: None,
+                env: Vec::new(),
             },
             alice,
         }

@@ -1,0 +1,196 @@
+//! Three instances on one PostgreSQL ledger, as a bot past one machine runs: each with its own data
+//! directory, HTTP side and Matrix device, the same config and briefings, one digest clock (shared and
+//! sped up, so a minute of digests passes in a few seconds). A digest to a Discord channel and a Matrix
+//! room runs every minute of that clock; ten times the leader (found by its `/readyz`) is killed with
+//! SIGKILL at a random instant, another instance takes over, and the killed one is started again, as its
+//! supervisor would. Every post must then be in every target exactly once, none missing, and each round's
+//! failover time (the kill to another instance's `/readyz` saying `"leader": true`) is reported.
+//!
+//! The seed of the kill instants is printed; `ATTACHE_TEST_SEED` replays one.
+
+use std::time::Instant;
+
+use chrono::{DateTime, DurationRound, TimeZone, Utc};
+
+use attache_core::digest::Target;
+use attache_core::digest::clock::{CLOCK_ANCHOR_ENV, CLOCK_RATE_ENV};
+use attache_core::digest::content::digest_key;
+use synapse_harness::Session;
+
+use super::crash::{Rng, seed};
+use super::*;
+use crate::discord_bot::turn;
+
+const INSTANCES: usize = 3;
+const ROUNDS: u32 = 10;
+const BRIEFING: &str = "infoforum-shanghai-2018";
+/// How many times as fast as real time the shared clock runs: a minute of digests every 10 s.
+const RATE: u32 = 6;
+
+/// The instance that leads now, by its `/readyz`, if exactly one of the running ones says so.
+fn leader(bots: &[Bot]) -> Option<usize> {
+    let leading: Vec<usize> = bots
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.running())
+        .filter(|(_, b)| {
+            b.get("/readyz")
+                .and_then(|(_, body)| serde_json::from_str::<Value>(&body).ok())
+                .is_some_and(|v| v["leader"] == Value::Bool(true))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match leading[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Waits until exactly one running instance leads; which, and how long it took.
+fn wait_leader(bots: &[Bot]) -> (usize, Duration) {
+    let start = Instant::now();
+    loop {
+        if let Some(i) = leader(bots) {
+            return (i, start.elapsed());
+        }
+        assert!(start.elapsed() < WAIT, "no single instance led within {WAIT:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills() {
+    let _turn = turn();
+    let seed = seed();
+    eprintln!("cluster test seed: {seed} (ATTACHE_TEST_SEED={seed} replays it)");
+    let mut rng = Rng(seed);
+    let world = World::new("cluster");
+    // One Matrix device per instance, as each keeps its own store: the first is the world's account.
+    let server = synapse();
+    let mut devices: Vec<Session> = vec![world.setup.account.clone()];
+    for _ in 1..INSTANCES {
+        let name = world.setup.account.user_id[1..]
+            .split(':')
+            .next()
+            .unwrap()
+            .to_string();
+        devices.push(block(server.login(&name, crate::matrix::PW)));
+    }
+    let room = world.room("cluster-plain", false);
+    let channel = fake().add_channel();
+    let targets = [format!("discord:{channel}"), format!("matrix:{room}")];
+    let extra = format!(
+        "[[digests]]\nname = \"minutely\"\nschedule = \"* * * * *\"\ntargets = {targets:?}\n\
+         select = \"{BRIEFING}\"\ncatch_up = \"1h\"\n"
+    );
+    let database = pg_harness::postgres().fresh_database();
+
+    // The clock reads `start` at `anchor` in every instance, and runs RATE times as fast.
+    let start = Utc.with_ymd_and_hms(2025, 1, 6, 8, 0, 0).unwrap();
+    let anchor = Utc::now();
+    let clock_now = || start + (Utc::now() - anchor) * RATE as i32;
+    let minute = |at: DateTime<Utc>| at.duration_trunc(chrono::Duration::minutes(1)).unwrap();
+    let key = |slot: DateTime<Utc>, target: &str| {
+        digest_key("minutely", slot, &Target::parse(target).unwrap(), BRIEFING).to_string()
+    };
+    let held = |target: &str| -> BTreeMap<String, usize> {
+        match Target::parse(target).unwrap() {
+            Target::Discord(c) => tally(discord_posts(c).iter().filter_map(post_key_of_discord)),
+            Target::Matrix(room) => tally(world.matrix_posts(&room).iter().filter_map(post_key_of_matrix)),
+        }
+    };
+
+    let mut bots: Vec<Bot> = devices
+        .iter()
+        .enumerate()
+        .map(|(i, device)| {
+            let mut setup = world.setup.clone();
+            setup.account = device.clone();
+            setup.database = Some(database.clone());
+            setup.env = vec![
+                ("ATTACHE_INSTANCE".into(), format!("node-{i}")),
+                (CLOCK_ANCHOR_ENV.into(), anchor.to_rfc3339()),
+                (CLOCK_RATE_ENV.into(), RATE.to_string()),
+            ];
+            Bot::start(setup, &extra, Some(start))
+        })
+        .collect();
+    let (first, _) = wait_leader(&bots);
+    bots[first].wait_connected();
+    world.wait_joined(&[&room]);
+
+    // A slot of the shared clock lasts 60 / RATE seconds of real time.
+    let slot_real = Duration::from_secs(60 / u64::from(RATE));
+    let mut failovers = Vec::new();
+    for round in 1..=ROUNDS {
+        // Half a slot to a slot and a half: the kills spread over the slots, at any phase of a run.
+        let slot_ms = slot_real.as_millis() as u64;
+        std::thread::sleep(Duration::from_millis(slot_ms / 2 + rng.below(slot_ms)));
+        let (old, _) = wait_leader(&bots);
+        let at = clock_now();
+        bots[old].kill();
+        let (new, took) = wait_leader(&bots);
+        assert_ne!(new, old, "round {round}: the killed instance still leads");
+        failovers.push(took);
+        eprintln!("round {round}: node-{old} killed at {at} (clock), node-{new} leads {took:?} later");
+        // Its supervisor starts it again; it follows.
+        bots[old].restart(Some(start));
+        bots[new].wait_log("this instance leads", WAIT);
+    }
+
+    // Every slot from the first post to the last one begun before the rounds ended reaches every target.
+    let last = minute(clock_now());
+    let first_slot = |target: &str| {
+        held(target)
+            .keys()
+            .filter_map(|k| {
+                (0..240)
+                    .map(|m| start - chrono::Duration::minutes(60) + chrono::Duration::minutes(m))
+                    .find(|s| key(*s, target) == *k)
+            })
+            .min()
+    };
+    let complete = |target: &str| {
+        let Some(from) = first_slot(target) else {
+            return false;
+        };
+        let got = held(target);
+        let mut slot = from;
+        while slot <= last {
+            if !got.contains_key(&key(slot, target)) {
+                return false;
+            }
+            slot += chrono::Duration::minutes(1);
+        }
+        true
+    };
+    assert!(
+        eventually(WAIT * 2, || targets.iter().all(|t| complete(t))),
+        "not every slot up to {last} reached every target (seed {seed}): {:?}",
+        targets.iter().map(|t| (t, held(t))).collect::<Vec<_>>()
+    );
+    // Once, not more: no key twice, in either target.
+    for target in &targets {
+        let got = held(target);
+        let twice: Vec<_> = got.iter().filter(|(_, n)| **n > 1).collect();
+        assert!(
+            twice.is_empty(),
+            "{target}: posted more than once: {twice:?} (seed {seed})"
+        );
+        let from = first_slot(target).unwrap();
+        assert!(
+            from <= start + chrono::Duration::minutes(1),
+            "{target}: the first post is for {from}, later than the clock's start {start}"
+        );
+        eprintln!(
+            "{target}: {} posts, {from} to {last} and on, each once",
+            got.len()
+        );
+    }
+    failovers.sort();
+    eprintln!(
+        "failover (kill to a new leader's /readyz) over {ROUNDS} rounds: median {:?}, worst {:?}, all {failovers:?}",
+        failovers[failovers.len() / 2],
+        failovers.last().unwrap()
+    );
+}
