@@ -73,7 +73,10 @@ fn main() {
         ..Config::default()
     });
     let router = router(engine);
-    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
 
     println!("\n== HTTP over {n} briefings, 2000 requests each ==");
     println!(
