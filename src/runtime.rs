@@ -169,13 +169,15 @@ pub async fn run(
         tracker.spawn(attache_matrix::run(engine.clone(), start, shutdown.clone()));
     }
     if let Some(DiscordStart { config, token }) = plan.discord {
-        tracker.spawn(attache_discord::run(
+        let pages = Arc::new(attache_discord::MemoryPages::new());
+        let discord = Arc::new(attache_discord::Discord::new(
             engine.clone(),
             config,
-            token,
-            shutdown.clone(),
+            &token,
             tracker.clone(),
+            pages,
         ));
+        tracker.spawn(attache_discord::run(discord, token, shutdown.clone()));
     }
     ready();
     // After the announcement, so the console's prompt comes below it.

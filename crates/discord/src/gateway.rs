@@ -1,9 +1,11 @@
 //! The Discord connection: registers the commands, opens serenity's gateway (which heartbeats, reconnects
 //! and resumes on its own), and hands every interaction to [`answer`](super::answer) as a tracked task.
+//! With `interactions = "http"` no gateway is opened: Discord posts interactions to the HTTP endpoint
+//! ([`crate::endpoint`]), and this only registers the commands and the digest poster.
 //!
 //! When the gateway ends with an error (a bad token, Discord unreachable), the whole connection is started
-//! again after the core's retry policy (exponential, capped, jittered) until shutdown. Interactions are deduplicated by id, so an event replayed
-//! by a resume is never answered twice.
+//! again after the core's retry policy (exponential, capped, jittered) until shutdown. Interactions are
+//! deduplicated by id, so an event replayed by a resume is never answered twice.
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,14 +15,13 @@ use std::time::Duration;
 use serenity::all::{Context, EventHandler, GatewayIntents, Interaction, Ready, ResumedEvent};
 use serenity::http::HttpBuilder;
 use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
 
-use crate::answer::Discord;
+use crate::answer::{Discord, First};
 use crate::commands::application_commands;
 use crate::poster::DiscordPoster;
 use crate::rest::{Rest, RestError, snowflake};
 use crate::sync::{self, Synced};
-use attache_core::config::DiscordConfig;
+use attache_core::config::{DiscordConfig, Interactions};
 use attache_core::engine::{Engine, PlatformState};
 use attache_core::retry::Policy;
 
@@ -30,21 +31,19 @@ const RECONNECT: Policy = Policy::new(Duration::from_secs(1), Duration::from_sec
 /// How many recent interaction ids are remembered to drop replays.
 const SEEN: usize = 4096;
 
-/// Runs the Discord adapter until `shutdown`.
-pub async fn run(
-    engine: Arc<Engine>,
-    config: DiscordConfig,
-    token: String,
-    shutdown: CancellationToken,
-    tracker: TaskTracker,
-) {
+/// Runs the Discord adapter until `shutdown`: `discord` answers what arrives, over the gateway or (with
+/// `interactions = "http"`) through the endpoint; `token` is the bot's, for the gateway.
+pub async fn run(discord: Arc<Discord>, token: String, shutdown: CancellationToken) {
+    let engine = discord.engine().clone();
     engine.set_platform("discord", PlatformState::Starting);
-    let rest = Arc::new(Rest::new(&config.api_base, &token));
+    discord
+        .tracker()
+        .spawn(discord.clone().lapse_pages(shutdown.clone()));
     let mut backoff = RECONNECT.backoff();
     loop {
         let ready = Arc::new(AtomicBool::new(false));
         let outcome = tokio::select! {
-            r = connect(&engine, &config, &token, &rest, &ready, &shutdown, &tracker) => r,
+            r = connect(&discord, &token, &ready, &shutdown) => r,
             _ = shutdown.cancelled() => Ok(()),
         };
         if shutdown.is_cancelled() {
@@ -70,19 +69,29 @@ pub async fn run(
     engine.set_platform("discord", PlatformState::Stopped);
 }
 
-/// One connection: application info, command sync, then the gateway until it ends or shutdown.
+/// One connection: application info, command sync, then the gateway until it ends or shutdown; or, for
+/// HTTP interactions, the digest poster and nothing more until shutdown.
 async fn connect(
-    engine: &Arc<Engine>,
-    config: &DiscordConfig,
+    discord: &Arc<Discord>,
     token: &str,
-    rest: &Arc<Rest>,
     ready: &Arc<AtomicBool>,
     shutdown: &CancellationToken,
-    tracker: &TaskTracker,
 ) -> anyhow::Result<()> {
+    let (engine, config, rest) = (discord.engine(), discord.config(), discord.rest());
     let app = rest.get("/oauth2/applications/@me").await.map_err(hint)?;
     let application = snowflake(&app["id"]).ok_or_else(|| anyhow::anyhow!("the application has no id"))?;
+    discord.set_application(application);
     register_commands(rest, config, application).await?;
+    if config.interactions == Interactions::Http {
+        let me = rest.get("/users/@me").await.map_err(hint)?;
+        let user = snowflake(&me["id"]).ok_or_else(|| anyhow::anyhow!("/users/@me gave no id"))?;
+        tracing::info!("discord: commands registered; interactions arrive at /discord/interactions");
+        ready.store(true, Ordering::Relaxed);
+        engine.set_platform("discord", PlatformState::Connected);
+        add_poster(engine, rest, user);
+        shutdown.cancelled().await;
+        return Ok(());
+    }
     let gateway = rest.get("/gateway/bot").await.map_err(hint)?;
     let url = gateway
         .get("url")
@@ -90,14 +99,6 @@ async fn connect(
         .ok_or_else(|| anyhow::anyhow!("/gateway/bot gave no url"))?
         .to_string();
 
-    let discord = Arc::new(Discord::new(
-        engine.clone(),
-        config.clone(),
-        rest.clone(),
-        application,
-        tracker.clone(),
-    ));
-    tracker.spawn(discord.clone().lapse_pages(shutdown.clone()));
     // serenity's own rate limiter would send to discord.com whatever the base (serenity issue #1739); REST
     // calls go through `Rest` instead, and serenity only fetches the gateway with this client.
     let http = HttpBuilder::new(token)
@@ -106,7 +107,7 @@ async fn connect(
         .application_id(application.into())
         .build();
     let handler = Handler {
-        discord,
+        discord: discord.clone(),
         engine: engine.clone(),
         ready: ready.clone(),
         seen: Mutex::new(Seen::default()),
@@ -149,6 +150,13 @@ async fn register_commands(rest: &Rest, config: &DiscordConfig, application: u64
     Ok(())
 }
 
+/// Digests and announcements wait for this: posts go through REST, as the bot's own `user`.
+fn add_poster(engine: &Engine, rest: &Arc<Rest>, user: u64) {
+    if let Some(digests) = engine.digests() {
+        digests.add_poster(Arc::new(DiscordPoster::new(rest.clone(), user)));
+    }
+}
+
 /// Adds what to do about the errors an admin can fix.
 fn hint(e: RestError) -> anyhow::Error {
     let fix = match e.status() {
@@ -161,14 +169,14 @@ fn hint(e: RestError) -> anyhow::Error {
 
 /// Recently answered interaction ids, oldest first.
 #[derive(Default)]
-struct Seen {
+pub(crate) struct Seen {
     order: VecDeque<u64>,
     set: HashSet<u64>,
 }
 
 impl Seen {
     /// Whether `id` is new; remembers it.
-    fn first_time(&mut self, id: u64) -> bool {
+    pub(crate) fn first_time(&mut self, id: u64) -> bool {
         if !self.set.insert(id) {
             return false;
         }
@@ -197,11 +205,7 @@ impl EventHandler for Handler {
         tracing::info!(user = %ready.user.name, "discord: connected");
         self.ready.store(true, Ordering::Relaxed);
         self.engine.set_platform("discord", PlatformState::Connected);
-        // Digests and announcements wait for this: posts go through REST, as the bot's own user.
-        if let Some(digests) = self.engine.digests() {
-            let rest = self.discord.rest().clone();
-            digests.add_poster(Arc::new(DiscordPoster::new(rest, ready.user.id.get())));
-        }
+        add_poster(&self.engine, self.discord.rest(), ready.user.id.get());
     }
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
@@ -219,7 +223,7 @@ impl EventHandler for Handler {
         discord
             .clone()
             .tracker()
-            .spawn(async move { discord.answer(interaction).await });
+            .spawn(async move { discord.answer(interaction, First::Callback).await });
     }
 }
 

@@ -14,10 +14,13 @@ pub mod commands;
 pub mod gateway;
 pub mod interaction;
 pub mod markdown;
+pub mod pages;
 pub mod poster;
 pub mod ratelimit;
 pub mod render;
 pub mod rest;
 pub mod sync;
 
+pub use answer::{Discord, First};
 pub use gateway::run;
+pub use pages::{MemoryPages, PageStore, Pager};
