@@ -288,6 +288,7 @@ fn http(engine: Engine, n: usize) {
             metrics: true,
         },
         metrics: Some(handle),
+        interactions: None,
     });
     let router = attache_http::router(state);
     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();

@@ -7,10 +7,12 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig};
+use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig, Interactions};
+use attache_core::digest::BoxFuture;
 use attache_core::engine::Engine;
 use attache_core::i18n::Lang;
 use attache_core::store::{ReloadReport, watch};
+use attache_http::{EndpointReply, SignedRequest};
 use metrics_exporter_prometheus::PrometheusHandle;
 
 /// How long tasks get to finish after the shutdown signal before the process exits anyway.
@@ -148,11 +150,33 @@ pub async fn run(
         platforms.extend(plan.matrix.as_ref().map(|_| "matrix"));
         attache_core::observe::zero(&platforms);
     }
+    // The Discord adapter is made before the HTTP server, which passes it the interactions Discord posts
+    // when they come over HTTP.
+    let discord = plan.discord.map(|DiscordStart { config, token }| {
+        let pages = Arc::new(attache_discord::MemoryPages::new());
+        let discord = attache_discord::Discord::new(engine.clone(), config, &token, tracker.clone(), pages);
+        (Arc::new(discord), token)
+    });
+    let interactions = match &discord {
+        Some((discord, _)) if discord.config().interactions == Interactions::Http => {
+            let key = discord.config().public_key.ok_or_else(|| {
+                anyhow::anyhow!("`discord.interactions` = \"http\" needs `discord.public_key`")
+            })?;
+            let endpoint =
+                attache_discord::Endpoint::new(discord.clone(), &key).map_err(anyhow::Error::msg)?;
+            if metrics.is_some() {
+                attache_core::observe::zero_discord_http();
+            }
+            Some(Arc::new(DiscordInteractions(endpoint)) as Arc<dyn attache_http::InteractionsEndpoint>)
+        }
+        _ => None,
+    };
     if let Some(config) = plan.http {
         let state = Arc::new(attache_http::State {
             engine: engine.clone(),
             config,
             metrics,
+            interactions,
         });
         // Bound before the adapters start, so a taken port is reported at once; a failure stops the bot,
         // as an operator relying on its probes would want.
@@ -168,15 +192,7 @@ pub async fn run(
     if let Some(start) = plan.matrix {
         tracker.spawn(attache_matrix::run(engine.clone(), start, shutdown.clone()));
     }
-    if let Some(DiscordStart { config, token }) = plan.discord {
-        let pages = Arc::new(attache_discord::MemoryPages::new());
-        let discord = Arc::new(attache_discord::Discord::new(
-            engine.clone(),
-            config,
-            &token,
-            tracker.clone(),
-            pages,
-        ));
+    if let Some((discord, token)) = discord {
         tracker.spawn(attache_discord::run(discord, token, shutdown.clone()));
     }
     ready();
@@ -195,6 +211,21 @@ pub async fn run(
         tracing::warn!("some tasks did not stop within {GRACE:?}; exiting anyway");
     }
     Ok(())
+}
+
+/// The Discord adapter's endpoint, behind the HTTP server's trait: the two crates know nothing of each other.
+struct DiscordInteractions(attache_discord::Endpoint);
+
+impl attache_http::InteractionsEndpoint for DiscordInteractions {
+    fn handle<'a>(&'a self, request: SignedRequest<'a>) -> BoxFuture<'a, EndpointReply> {
+        Box::pin(async move {
+            let (status, body) = self
+                .0
+                .handle(request.signature, request.timestamp, request.body)
+                .await;
+            EndpointReply { status, body }
+        })
+    }
 }
 
 /// The shutdown signals: Ctrl-C (SIGINT) and SIGTERM.
