@@ -8,8 +8,9 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig, Interactions};
-use attache_core::digest::BoxFuture;
-use attache_core::engine::Engine;
+use attache_core::digest::leader::{Leadership, Standing};
+use attache_core::digest::{BoxFuture, NoScheduler};
+use attache_core::engine::{Engine, PlatformState};
 use attache_core::i18n::Lang;
 use attache_core::store::{ReloadReport, watch};
 use attache_http::{EndpointReply, SignedRequest};
@@ -141,8 +142,21 @@ pub async fn run(
         ));
     }
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
-    // Without a ledger the bot still answers; digests and announcements wait for the next start.
-    let _ = engine.start_digests(&tracker, shutdown.clone());
+    // Without a SQLite ledger the bot still answers; digests and announcements wait for the next start.
+    // Without its PostgreSQL ledger an instance cannot tell whether it leads: it stops, for its supervisor
+    // to start it again.
+    let started = engine
+        .start_digests(|v| std::env::var(v).ok(), &tracker, shutdown.clone())
+        .await;
+    if let Err(NoScheduler::Ledger(e)) = &started
+        && config.database_url_env.is_some()
+    {
+        shutdown.cancel();
+        tracker.close();
+        tracker.wait().await;
+        anyhow::bail!("{e}");
+    }
+    let leadership = engine.digests().map(|d| d.leadership().clone());
     if metrics.is_some() {
         let mut platforms = Vec::new();
         platforms.extend(plan.console.then_some("console"));
@@ -153,7 +167,11 @@ pub async fn run(
     // The Discord adapter is made before the HTTP server, which passes it the interactions Discord posts
     // when they come over HTTP.
     let discord = plan.discord.map(|DiscordStart { config, token }| {
-        let pages = Arc::new(attache_discord::MemoryPages::new());
+        // Shared by the instances on one PostgreSQL ledger, so any of them turns a list any other made.
+        let pages: Arc<dyn attache_discord::PageStore> = match engine.digests() {
+            Some(digests) if digests.shared() => Arc::new(attache_discord::LedgerPages::new(digests.clone())),
+            _ => Arc::new(attache_discord::MemoryPages::new()),
+        };
         let discord = attache_discord::Discord::new(engine.clone(), config, &token, tracker.clone(), pages);
         (Arc::new(discord), token)
     });
@@ -190,10 +208,36 @@ pub async fn run(
         });
     }
     if let Some(start) = plan.matrix {
-        tracker.spawn(attache_matrix::run(engine.clone(), start, shutdown.clone()));
+        // One Matrix device syncs from one process: with instances sharing a ledger, the leader's.
+        let engine = engine.clone();
+        tracker.spawn(while_leading(
+            leadership.clone(),
+            "matrix",
+            engine.clone(),
+            shutdown.clone(),
+            move |stop| attache_matrix::run(engine.clone(), start.clone(), stop),
+        ));
     }
     if let Some((discord, token)) = discord {
-        tracker.spawn(attache_discord::run(discord, token, shutdown.clone()));
+        if discord.config().interactions == Interactions::Http {
+            // Every instance answers what Discord posts to it and posts digests when it leads; the
+            // leader alone registers the commands and removes the buttons of lapsed lists.
+            tracker.spawn(attache_discord::serve_http(
+                discord,
+                leadership.clone(),
+                shutdown.clone(),
+            ));
+        } else {
+            // Over the gateway, every connected instance would answer every interaction: the leader's
+            // alone connects.
+            tracker.spawn(while_leading(
+                leadership.clone(),
+                "discord",
+                engine.clone(),
+                shutdown.clone(),
+                move |stop| attache_discord::run(discord.clone(), token.clone(), stop),
+            ));
+        }
     }
     ready();
     // After the announcement, so the console's prompt comes below it.
@@ -211,6 +255,46 @@ pub async fn run(
         tracing::warn!("some tasks did not stop within {GRACE:?}; exiting anyway");
     }
     Ok(())
+}
+
+/// Runs `task` while this instance leads (always, without a shared ledger): started when it takes the lead,
+/// cancelled (and awaited) when it loses it, the platform shown on standby meanwhile.
+async fn while_leading<F, Fut>(
+    leadership: Option<Leadership>,
+    platform: &'static str,
+    engine: Arc<Engine>,
+    shutdown: CancellationToken,
+    task: F,
+) where
+    F: Fn(CancellationToken) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let Some(leadership) = leadership.filter(|l| l.standing() != Standing::Sole) else {
+        task(shutdown).await;
+        return;
+    };
+    let mut standing = leadership.watch();
+    loop {
+        engine.set_platform(platform, PlatformState::Standby);
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            led = standing.wait_for(Standing::leads) => if led.is_err() { return },
+        }
+        let stop = shutdown.child_token();
+        let running = tokio::spawn(task(stop.clone()));
+        tracing::info!("{platform}: this instance leads, starting");
+        tokio::select! {
+            _ = shutdown.cancelled() => {}
+            _ = standing.wait_for(|s| !s.leads()) => {
+                tracing::info!("{platform}: another instance leads now, stopping");
+            }
+        }
+        stop.cancel();
+        let _ = running.await;
+        if shutdown.is_cancelled() {
+            return;
+        }
+    }
 }
 
 /// The Discord adapter's endpoint, behind the HTTP server's trait: the two crates know nothing of each other.

@@ -129,23 +129,25 @@ impl Engine {
     }
 
     /// Opens the ledger the config names and starts the digest scheduler as a tracked task, on the system
-    /// clock (or the one `ATTACHE_CLOCK_START` sets). Only the first call counts. Without a ledger the bot
-    /// still answers; `digest` and `digest status` say why digests are off.
-    pub fn start_digests(
+    /// clock (or the one `ATTACHE_CLOCK_START` sets); secrets (the PostgreSQL URL) are read through `env`.
+    /// Only the first call counts. Without a ledger the bot still answers; `digest` and `digest status`
+    /// say why digests are off.
+    pub async fn start_digests(
         &self,
+        env: impl Fn(&str) -> Option<String>,
         tracker: &TaskTracker,
         shutdown: CancellationToken,
     ) -> Result<Arc<Digests>, NoScheduler> {
-        self.digests
-            .get_or_init(|| {
-                crate::digest::start(self.store.clone(), self.watch_config(), tracker, shutdown).map_err(
-                    |e| {
-                        tracing::error!("digests and announcements are off: {e}");
-                        NoScheduler::Ledger(e.to_string())
-                    },
-                )
-            })
-            .clone()
+        if let Some(d) = self.digests.get() {
+            return d.clone();
+        }
+        let started = crate::digest::start(self.store.clone(), self.watch_config(), env, tracker, shutdown)
+            .await
+            .map_err(|e| {
+                tracing::error!("digests and announcements are off: {e}");
+                NoScheduler::Ledger(e.to_string())
+            });
+        self.digests.get_or_init(|| started).clone()
     }
 
     /// Gives the engine a digest scheduler started elsewhere (tests); only the first call counts.
@@ -304,6 +306,10 @@ impl Host for Engine {
             uptime: self.uptime(),
             platforms: self.platforms(),
             config_rejected: self.config_rejected(),
+            leadership: self
+                .digests()
+                .filter(|d| d.shared())
+                .map(|d| (d.leadership().instance().to_string(), d.leadership().standing())),
         }
     }
 

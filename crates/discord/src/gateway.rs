@@ -1,7 +1,7 @@
 //! The Discord connection: registers the commands, opens serenity's gateway (which heartbeats, reconnects
 //! and resumes on its own), and hands every interaction to [`answer`](super::answer) as a tracked task.
-//! With `interactions = "http"` no gateway is opened: Discord posts interactions to the HTTP endpoint
-//! ([`crate::endpoint`]), and this only registers the commands and the digest poster.
+//! With `interactions = "http"` this does not run: Discord posts interactions to the HTTP endpoint
+//! ([`crate::endpoint`]) and [`crate::over_http`] does the rest.
 //!
 //! When the gateway ends with an error (a bad token, Discord unreachable), the whole connection is started
 //! again after the core's retry policy (exponential, capped, jittered) until shutdown. Interactions are
@@ -21,13 +21,13 @@ use crate::commands::application_commands;
 use crate::poster::DiscordPoster;
 use crate::rest::{Rest, RestError, snowflake};
 use crate::sync::{self, Synced};
-use attache_core::config::{DiscordConfig, Interactions};
+use attache_core::config::DiscordConfig;
 use attache_core::engine::{Engine, PlatformState};
 use attache_core::retry::Policy;
 
 /// Waits between attempts to connect: from 1 s, doubling, to 60 s, jittered; back to 1 s once a
 /// connection reached READY.
-const RECONNECT: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(60));
+pub(crate) const RECONNECT: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(60));
 /// How many recent interaction ids are remembered to drop replays.
 const SEEN: usize = 4096;
 
@@ -69,8 +69,7 @@ pub async fn run(discord: Arc<Discord>, token: String, shutdown: CancellationTok
     engine.set_platform("discord", PlatformState::Stopped);
 }
 
-/// One connection: application info, command sync, then the gateway until it ends or shutdown; or, for
-/// HTTP interactions, the digest poster and nothing more until shutdown.
+/// One connection: application info, command sync, then the gateway until it ends or shutdown.
 async fn connect(
     discord: &Arc<Discord>,
     token: &str,
@@ -82,16 +81,6 @@ async fn connect(
     let application = snowflake(&app["id"]).ok_or_else(|| anyhow::anyhow!("the application has no id"))?;
     discord.set_application(application);
     register_commands(rest, config, application).await?;
-    if config.interactions == Interactions::Http {
-        let me = rest.get("/users/@me").await.map_err(hint)?;
-        let user = snowflake(&me["id"]).ok_or_else(|| anyhow::anyhow!("/users/@me gave no id"))?;
-        tracing::info!("discord: commands registered; interactions arrive at /discord/interactions");
-        ready.store(true, Ordering::Relaxed);
-        engine.set_platform("discord", PlatformState::Connected);
-        add_poster(engine, rest, user);
-        shutdown.cancelled().await;
-        return Ok(());
-    }
     let gateway = rest.get("/gateway/bot").await.map_err(hint)?;
     let url = gateway
         .get("url")
@@ -128,7 +117,11 @@ async fn connect(
 }
 
 /// Brings the commands registered in each configured guild (or globally) in step with the catalogue.
-async fn register_commands(rest: &Rest, config: &DiscordConfig, application: u64) -> anyhow::Result<()> {
+pub(crate) async fn register_commands(
+    rest: &Rest,
+    config: &DiscordConfig,
+    application: u64,
+) -> anyhow::Result<()> {
     let wanted = application_commands();
     let scopes: Vec<Option<u64>> = if config.guilds.is_empty() {
         vec![None]
@@ -151,14 +144,14 @@ async fn register_commands(rest: &Rest, config: &DiscordConfig, application: u64
 }
 
 /// Digests and announcements wait for this: posts go through REST, as the bot's own `user`.
-fn add_poster(engine: &Engine, rest: &Arc<Rest>, user: u64) {
+pub(crate) fn add_poster(engine: &Engine, rest: &Arc<Rest>, user: u64) {
     if let Some(digests) = engine.digests() {
         digests.add_poster(Arc::new(DiscordPoster::new(rest.clone(), user)));
     }
 }
 
 /// Adds what to do about the errors an admin can fix.
-fn hint(e: RestError) -> anyhow::Error {
+pub(crate) fn hint(e: RestError) -> anyhow::Error {
     let fix = match e.status() {
         Some(401) => " (the token is wrong or was reset: check the variable `discord.token_env` names)",
         Some(403) => " (the bot lacks the applications.commands scope in that guild: invite it again)",

@@ -5,11 +5,11 @@
 //! limit, with [`markdown`] writing briefing text safely, [`interaction`] decides roles, commands,
 //! autocomplete choices and paging buttons, [`sync`] compares registered commands with the wanted ones,
 //! and [`ratelimit`] keeps Discord's rate-limit buckets; [`pages`] keeps which lists have working paging
-//! buttons, behind a trait. The connection half is thin: [`rest`] sends those payloads with the rate
-//! limits honoured, [`gateway`] receives interactions through serenity (or, with HTTP interactions,
-//! [`endpoint`] checks the ones Discord posts) and [`answer`] answers them; [`poster`] posts digests and
-//! announcements to channels, once each. No token reaches a log or an error: requests are named by route
-//! keys that leave interaction tokens out.
+//! buttons, behind a trait, in memory or in the ledger. The connection half is thin: [`rest`] sends
+//! those payloads with the rate limits honoured, [`gateway`] receives interactions through serenity (or,
+//! with HTTP interactions, [`endpoint`] checks the ones Discord posts, and [`over_http`] does the rest)
+//! and [`answer`] answers them; [`poster`] posts digests and announcements to channels, once each. No
+//! token reaches a log or an error: requests are named by route keys that leave interaction tokens out.
 
 pub mod answer;
 pub mod commands;
@@ -17,6 +17,7 @@ pub mod endpoint;
 pub mod gateway;
 pub mod interaction;
 pub mod markdown;
+pub mod over_http;
 pub mod pages;
 pub mod poster;
 pub mod ratelimit;
@@ -27,4 +28,5 @@ pub mod sync;
 pub use answer::{Discord, First};
 pub use endpoint::Endpoint;
 pub use gateway::run;
-pub use pages::{MemoryPages, PageStore, Pager};
+pub use over_http::serve_http;
+pub use pages::{LedgerPages, MemoryPages, PageStore, Pager};

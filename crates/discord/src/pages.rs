@@ -1,12 +1,17 @@
 //! Which lists still have working paging buttons, for whom, and until when: the [`PageStore`] trait, its
-//! in-memory implementation ([`MemoryPages`], the default), and [`contract`], the behaviour any
-//! implementation must have, as a test it can run.
+//! in-memory implementation ([`MemoryPages`], for a single instance), the ledger's ([`LedgerPages`],
+//! shared by instances on one PostgreSQL ledger), and [`contract`], the behaviour any implementation must
+//! have, as a test it can run.
 //!
 //! A list is named by a key (the id of the interaction that made it). What is stored for it, a
 //! [`Pager`], is plain fields: user ids, command lines, a token and a UTC time; no `Instant`, no typed
 //! command. So a store shared by several instances of the bot (a database) can keep it, and a Next
 //! pressed on one instance turns the pages of a list made on another. This module sends nothing: the
 //! answering side ([`crate::answer`]) decides what to remember and removes the buttons of lapsed lists.
+
+mod ledger;
+
+pub use ledger::LedgerPages;
 
 use std::collections::HashMap;
 use std::sync::Mutex;

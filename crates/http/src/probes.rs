@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use attache_core::engine::PlatformState;
+use attache_core::exec::Host;
 use axum::Json;
 use axum::extract::State as Shared;
 use axum::http::{StatusCode, header};
@@ -27,14 +28,24 @@ pub struct Readiness {
     pub platforms: BTreeMap<String, String>,
     pub briefings: usize,
     pub load_errors: usize,
+    /// Whether this instance leads (runs the schedules, announcements and Matrix): always for a single
+    /// instance; for instances sharing a PostgreSQL ledger, exactly one.
+    pub leader: bool,
+    /// This instance's name, when instances share a ledger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
 }
 
-/// 200 when every platform the bot runs is connected and at least one briefing is loaded; 503 otherwise.
-/// The body says which part is not ready.
+/// 200 when every platform the bot runs is connected (or on standby while another instance leads) and at
+/// least one briefing is loaded; 503 otherwise. The body says which part is not ready, and whether this
+/// instance leads.
 pub async fn readyz(Shared(state): Shared<Arc<State>>) -> impl IntoResponse {
     let snapshot = state.engine.snapshot();
     let platforms = state.engine.platforms();
-    let connected = platforms.iter().all(|(_, s)| *s == PlatformState::Connected);
+    let connected = platforms
+        .iter()
+        .all(|(_, s)| matches!(s, PlatformState::Connected | PlatformState::Standby));
+    let status = state.engine.status();
     let body = Readiness {
         ready: connected && !snapshot.is_empty(),
         platforms: platforms
@@ -43,6 +54,8 @@ pub async fn readyz(Shared(state): Shared<Arc<State>>) -> impl IntoResponse {
             .collect(),
         briefings: snapshot.len(),
         load_errors: snapshot.errors.len(),
+        leader: status.leadership.as_ref().is_none_or(|(_, s)| s.leads()),
+        instance: status.leadership.map(|(name, _)| name),
     };
     let status = match body.ready {
         true => StatusCode::OK,

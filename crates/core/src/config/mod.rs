@@ -72,6 +72,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The SQLite ledger of digest and announcement posts (`data.ledger`, default `<data.dir>/ledger.sqlite3`).
     pub ledger: PathBuf,
+    /// `data.database_url_env`: the environment variable holding a `postgres://` URL. When set, the ledger
+    /// is on PostgreSQL, shared by every instance, and one instance at a time leads.
+    pub database_url_env: Option<String>,
     /// `[[digests]]`: scheduled digests, in file order.
     pub digests: Vec<DigestConfig>,
     /// `[announce]`: off when absent.
@@ -139,6 +142,7 @@ struct RawLog {
 struct RawData {
     dir: Option<Spanned<String>>,
     ledger: Option<Spanned<String>>,
+    database_url_env: Option<Spanned<String>>,
 }
 
 impl Default for Config {
@@ -224,6 +228,17 @@ impl Config {
             f => text(f, "log.filter", "info")?,
         };
         let data_dir: PathBuf = text(raw.data.dir, "data.dir", "data")?.into();
+        if let (Some(_), Some(url)) = (&raw.data.ledger, &raw.data.database_url_env) {
+            return Err(fail(
+                url.span(),
+                "`data.ledger` (a SQLite file) and `data.database_url_env` (PostgreSQL) are both set; the ledger is on one of them: remove one".into(),
+            ));
+        }
+        let database_url_env = raw
+            .data
+            .database_url_env
+            .map(|v| matrix::env_name(&at, v, "data.database_url_env"))
+            .transpose()?;
         let ledger = match raw.data.ledger {
             Some(l) => text(Some(l), "data.ledger", "")?.into(),
             None => data_dir.join("ledger.sqlite3"),
@@ -256,6 +271,7 @@ impl Config {
             log_format: raw.log.format.unwrap_or(LogFormat::Text),
             data_dir: data_dir.clone(),
             ledger,
+            database_url_env,
             digests: digest::digests(&at, raw.digests)?,
             announce: raw
                 .announce

@@ -21,6 +21,13 @@ pub trait Clock: Send + Sync + fmt::Debug {
     fn sleep_until(&self, at: DateTime<Utc>) -> BoxFuture<'_, ()>;
 }
 
+/// Resolves once `clock` reads `at` or later.
+pub async fn reached(clock: &dyn Clock, at: DateTime<Utc>) {
+    while clock.now() < at {
+        clock.sleep_until(at).await;
+    }
+}
+
 /// The machine's clock.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemClock;
@@ -36,36 +43,52 @@ impl Clock for SystemClock {
     }
 }
 
-/// Real time shifted to start at a chosen instant: for end-to-end tests of a real process, which can start
-/// the bot a minute before a digest is due on a daylight-saving day (see [`from_env`]).
+/// Real time shifted to start at a chosen instant, and optionally run faster: for end-to-end tests of real
+/// processes, which can start the bot a minute before a digest is due on a daylight-saving day, or run
+/// several instances through many minutely digests in seconds (see [`from_env`]). Instances given the
+/// same start, anchor and rate read the same time.
 #[derive(Debug, Clone, Copy)]
 pub struct ShiftedClock {
     start: DateTime<Utc>,
-    started: std::time::Instant,
+    /// The real instant at which this clock reads `start`.
+    anchor: DateTime<Utc>,
+    /// How many seconds of this clock pass per real second.
+    rate: u32,
 }
 
 impl ShiftedClock {
     pub fn starting_at(start: DateTime<Utc>) -> ShiftedClock {
+        ShiftedClock::anchored(start, Utc::now(), 1)
+    }
+
+    /// Reads `start` at the real instant `anchor`, and runs `rate` times as fast as real time.
+    pub fn anchored(start: DateTime<Utc>, anchor: DateTime<Utc>, rate: u32) -> ShiftedClock {
         ShiftedClock {
             start,
-            started: std::time::Instant::now(),
+            anchor,
+            rate: rate.max(1),
         }
     }
 }
 
 impl Clock for ShiftedClock {
     fn now(&self) -> DateTime<Utc> {
-        self.start + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
+        self.start + (Utc::now() - self.anchor) * self.rate as i32
     }
 
     fn sleep_until(&self, at: DateTime<Utc>) -> BoxFuture<'_, ()> {
-        let wait = (at - self.now()).to_std().unwrap_or_default().min(MAX_SLEEP);
-        Box::pin(tokio::time::sleep(wait))
+        let wait = (at - self.now()).to_std().unwrap_or_default() / self.rate;
+        Box::pin(tokio::time::sleep(wait.min(MAX_SLEEP)))
     }
 }
 
 /// The environment variable that starts the scheduler's clock at an RFC 3339 instant, for end-to-end tests.
 pub const CLOCK_START_ENV: &str = "ATTACHE_CLOCK_START";
+/// With [`CLOCK_START_ENV`]: the real instant (RFC 3339) at which the clock reads that start, so several
+/// processes agree (default: when the process starts).
+pub const CLOCK_ANCHOR_ENV: &str = "ATTACHE_CLOCK_ANCHOR";
+/// With [`CLOCK_START_ENV`]: how many times as fast as real time the clock runs (default 1).
+pub const CLOCK_RATE_ENV: &str = "ATTACHE_CLOCK_RATE";
 
 /// The system clock, or a [`ShiftedClock`] when [`CLOCK_START_ENV`] is set to a valid instant.
 pub fn from_env() -> Arc<dyn Clock> {
@@ -74,8 +97,18 @@ pub fn from_env() -> Arc<dyn Clock> {
         .map(|v| DateTime::parse_from_rfc3339(v.trim()))
     {
         Some(Ok(start)) => {
-            tracing::warn!("{CLOCK_START_ENV} is set: the digest clock starts at {start}");
-            Arc::new(ShiftedClock::starting_at(start.with_timezone(&Utc)))
+            let anchor = std::env::var(CLOCK_ANCHOR_ENV)
+                .ok()
+                .and_then(|v| DateTime::parse_from_rfc3339(v.trim()).ok())
+                .map_or_else(Utc::now, |a| a.with_timezone(&Utc));
+            let rate = std::env::var(CLOCK_RATE_ENV)
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(1);
+            tracing::warn!(
+                "{CLOCK_START_ENV} is set: the digest clock starts at {start} and runs {rate}× real time"
+            );
+            Arc::new(ShiftedClock::anchored(start.with_timezone(&Utc), anchor, rate))
         }
         Some(Err(e)) => {
             tracing::warn!("{CLOCK_START_ENV} is not an RFC 3339 time ({e}); using the system clock");
@@ -132,6 +165,13 @@ mod tests {
         let clock = ShiftedClock::starting_at(start);
         let now = clock.now();
         assert!(now >= start && now < start + chrono::Duration::seconds(5));
+        // Anchored a minute ago at ten times real time: ten minutes on.
+        let fast = ShiftedClock::anchored(start, Utc::now() - chrono::Duration::minutes(1), 10);
+        let ahead = fast.now() - start;
+        assert!(
+            ahead >= chrono::Duration::minutes(10) && ahead < chrono::Duration::minutes(11),
+            "{ahead}"
+        );
     }
 
     #[tokio::test]

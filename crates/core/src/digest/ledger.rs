@@ -1,12 +1,17 @@
-//! The ledger: a SQLite file recording every digest and announcement post before it is sent, so a restart
-//! after any crash neither repeats a post nor loses one.
+//! The ledger: a database recording every digest and announcement post before it is sent, so a restart
+//! after any crash neither repeats a post nor loses one. A SQLite file by default; PostgreSQL when several
+//! instances share it ([`db`]).
 //!
-//! A post moves `intended` → `sent` (with the platform's message id) or `failed` (with a reason). An
-//! `intended` row whose `attempts` is above zero may already be on the platform; the scheduler asks the
-//! poster to find it by key before sending again. The file is opened with WAL and `synchronous = FULL`: a
-//! commit has reached the disk when it returns, so neither a SIGKILL nor a power cut loses a committed row,
-//! and a transaction cut short leaves nothing behind. Only this module writes SQL.
+//! A post moves `intended` → `sent` (with the platform's message id) or `failed` (with a reason). A send
+//! is claimed first (`claim`): the claimant's name and a lease, so no other task or instance touches the
+//! post meanwhile, and, for the leader's sends, the leadership epoch it holds, so a deposed leader cannot
+//! post. An `intended` row whose `attempts` is above zero may already be on the platform; the sender asks
+//! the poster to find it by key before sending again. A commit is durable when it returns (SQLite: WAL
+//! with `synchronous = FULL`; PostgreSQL: its default), so neither a SIGKILL nor a power cut loses a
+//! committed row, and a transaction cut short leaves nothing behind. Only this module writes SQL.
 
+pub mod db;
+mod lists;
 mod read;
 mod schema;
 mod thread;
@@ -16,14 +21,17 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
+
+use db::{Backend, Db, DbError};
 
 use super::content::PostKind;
 use super::poster::{FailureReason, PostFailure, PostKey, PostedId};
 
+pub use lists::ListState;
 pub use schema::SCHEMA_VERSION;
-pub use thread::LedgerThread;
-pub use write::Batch;
+pub use thread::{LedgerThread, Opening};
+pub use write::{Batch, Claim, Claimed};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
@@ -43,8 +51,20 @@ pub enum LedgerError {
         path.display()
     )]
     TooNew { path: PathBuf, found: i64 },
+    #[error(
+        "the PostgreSQL ledger (from `${var}`, named by `data.database_url_env`) cannot be reached: {source}"
+    )]
+    Connect {
+        var: String,
+        #[source]
+        source: DbError,
+    },
+    #[error(
+        "`data.database_url_env` names the environment variable `{0}`, which is not set; set it to a postgres:// URL, or remove the key to use the SQLite ledger"
+    )]
+    NoUrl(String),
     #[error("ledger: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Db(#[from] DbError),
     #[error("ledger: no post with key {0}")]
     UnknownKey(String),
     #[error("ledger: a ledger call failed inside (see the log); the ledger keeps serving")]
@@ -157,8 +177,57 @@ pub struct TargetRecord {
     pub pending: usize,
 }
 
+/// Where a ledger lives.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file, for one process.
+    Sqlite(PathBuf),
+    /// A PostgreSQL database shared by instances: the URL, and the variable it was read from (for errors).
+    Postgres { url: String, var: String },
+}
+
+impl std::fmt::Debug for Location {
+    // By hand: the URL may carry a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Sqlite(p) => f.debug_tuple("Sqlite").field(p).finish(),
+            Location::Postgres { var, .. } => f
+                .debug_struct("Postgres")
+                .field("var", var)
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+impl Location {
+    /// The ledger the config names: PostgreSQL at the URL in `data.database_url_env`'s variable (read
+    /// through `env`), else the SQLite file `data.ledger`.
+    pub fn from_config(
+        config: &crate::config::Config,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Location, LedgerError> {
+        match &config.database_url_env {
+            Some(var) => match env(var) {
+                Some(url) => Ok(Location::Postgres {
+                    url,
+                    var: var.clone(),
+                }),
+                None => Err(LedgerError::NoUrl(var.clone())),
+            },
+            None => Ok(Location::Sqlite(config.ledger.clone())),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Location::Sqlite(_) => Backend::Sqlite,
+            Location::Postgres { .. } => Backend::Postgres,
+        }
+    }
+}
+
 pub struct Ledger {
-    conn: Connection,
+    db: Box<dyn Db>,
     path: Option<PathBuf>,
     // Held open for the ledger's life: the OS lock on it keeps a second process off this ledger, and the
     // OS releases it when the process dies, however it dies.
@@ -206,20 +275,23 @@ impl Ledger {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
         }
-        let conn = Connection::open(path)?;
+        let conn = Connection::open(path).map_err(DbError::from)?;
         let mut ledger = Ledger {
-            conn,
+            db: Box::new(db::Sqlite::new(conn)?),
             path: Some(path.to_path_buf()),
             _lock: Some(lock),
         };
         ledger.prepare()?;
+        // The lock file says this process alone has the file: a claim left in it is from one that died.
+        ledger.release_all()?;
         Ok(ledger)
     }
 
     /// A ledger that lives in memory only: for tests, and for running without a data directory.
     pub fn in_memory() -> Result<Ledger, LedgerError> {
+        let conn = Connection::open_in_memory().map_err(DbError::from)?;
         let mut ledger = Ledger {
-            conn: Connection::open_in_memory()?,
+            db: Box::new(db::Sqlite::new(conn)?),
             path: None,
             _lock: None,
         };
@@ -227,36 +299,71 @@ impl Ledger {
         Ok(ledger)
     }
 
+    /// Connects to the PostgreSQL ledger at `url` and brings its schema up to date. Blocks: call it off
+    /// the async workers (see [`LedgerThread::open`]).
+    pub fn connect(url: &str, var: &str) -> Result<Ledger, LedgerError> {
+        let connect = |source| LedgerError::Connect {
+            var: var.to_string(),
+            source,
+        };
+        let mut ledger = Ledger {
+            db: Box::new(db::Postgres::connect(url).map_err(connect)?),
+            path: None,
+            _lock: None,
+        };
+        ledger.prepare().map_err(|e| match e {
+            LedgerError::Db(source) => connect(source),
+            e => e,
+        })?;
+        Ok(ledger)
+    }
+
+    /// Opens the ledger at `location`. Blocks: call it off the async workers.
+    pub fn open_at(location: &Location) -> Result<Ledger, LedgerError> {
+        match location {
+            Location::Sqlite(path) => Ledger::open(path),
+            Location::Postgres { url, var } => Ledger::connect(url, var),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
     fn prepare(&mut self) -> Result<(), LedgerError> {
-        // WAL: readers never block the writer, and a commit is one append. FULL: the append is synced
-        // before the commit returns, so an intent is on disk before the post it announces is sent.
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        schema::migrate(&mut self.conn).map_err(|e| match e {
-            schema::MigrateError::TooNew(found) => LedgerError::TooNew {
-                path: self.path.clone().unwrap_or_default(),
+        self.db.migrate(schema::MIGRATIONS).map_err(|e| match e {
+            DbError::TooNew(found) => LedgerError::TooNew {
+                path: self.path.clone().unwrap_or_else(|| "PostgreSQL".into()),
                 found,
             },
-            schema::MigrateError::Sql(e) => LedgerError::Sql(e),
+            e => LedgerError::Db(e),
         })
     }
 
-    /// Runs `f` in one transaction: everything it writes is committed together, or not at all.
+    /// Runs `f` in one transaction: everything it writes is committed together, or not at all. Writers
+    /// take turns, across instances too.
     pub fn write<T>(
         &mut self,
-        f: impl FnOnce(&Batch<'_>) -> Result<T, LedgerError>,
+        f: impl FnOnce(&mut Batch<'_>) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&Batch { conn: &tx })?;
-        tx.commit()?;
-        Ok(out)
+        self.db.begin()?;
+        let out = f(&mut Batch { db: self.db.as_mut() });
+        match out {
+            Ok(out) => {
+                self.db.commit()?;
+                Ok(out)
+            }
+            Err(e) => {
+                if let Err(rollback) = self.db.rollback() {
+                    tracing::warn!("ledger: rolling back failed too: {rollback}");
+                }
+                Err(e)
+            }
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod clock;
 pub mod content;
+pub mod leader;
 pub mod ledger;
 pub mod manual;
 pub mod plan;

@@ -19,7 +19,8 @@ use crate::store::{Snapshot, Store};
 
 use super::clock::Clock;
 use super::content::{self, PostKind};
-use super::ledger::{Intent, Ledger, LedgerError, LedgerThread, Run};
+use super::leader::{Leadership, Standing};
+use super::ledger::{self, Intent, LedgerError, LedgerThread, Location, Run};
 use super::plan;
 use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Poster};
 use super::send::{self, Sent};
@@ -30,32 +31,41 @@ use crate::target::{Platform, Target};
 const POLL: chrono::Duration = chrono::Duration::seconds(5);
 /// A manual post is retried for this long before it is given up.
 const MANUAL_WINDOW: chrono::Duration = chrono::Duration::hours(1);
+/// How long a claim on a post lasts: past it, another instance may take a post over whose sender died.
+/// Longer than [`SEND_TIMEOUT`], so a live sender always finishes (or gives up) inside its lease.
+pub const LEASE: chrono::Duration = chrono::Duration::seconds(30);
+/// With a shared ledger, a platform call of a send (a post, a lookup) that has not answered by then is
+/// given up and retried later, so it never outlives the lease.
+pub const SEND_TIMEOUT: chrono::Duration = chrono::Duration::seconds(20);
 
 /// The digest service: shared by the scheduler task, the engine (for `digest status`) and the adapters
 /// (which register their posters and post manual digests through it).
 pub struct Digests {
     /// Every ledger call runs on the ledger's own thread.
     pub(super) ledger: LedgerThread,
+    /// Whether this instance leads, and the epoch its sends are fenced with.
+    leadership: Leadership,
     // std locks: each is held for one map access, never across an `.await`.
     posters: RwLock<HashMap<Platform, Arc<dyn Poster>>>,
     clock: Arc<dyn Clock>,
     store: Arc<Store>,
     config: watch::Receiver<Arc<Config>>,
     state: Mutex<State>,
-    /// Posts being sent right now, so the scheduler and a moderator's `digest` never send one twice.
+    /// Posts being sent right now by this process, so the scheduler and a moderator's `digest` never send
+    /// one twice (across instances, the ledger's claims do that).
     sending: Mutex<HashSet<PostKey>>,
     // A tokio lock: held for a whole tick, across the posters' awaits, so two ticks never interleave.
     ticking: tokio::sync::Mutex<()>,
     wake: Notify,
 }
 
-/// A post claimed for sending; see [`Digests::claim`].
-pub(super) struct Claim<'a> {
+/// A post claimed for sending within this process; see [`Digests::sending`].
+pub(super) struct Sending<'a> {
     digests: &'a Digests,
     key: PostKey,
 }
 
-impl Drop for Claim<'_> {
+impl Drop for Sending<'_> {
     fn drop(&mut self) {
         let mut sending = self.digests.sending.lock().unwrap_or_else(|e| e.into_inner());
         sending.remove(&self.key);
@@ -89,16 +99,26 @@ pub struct Tick {
     pub corrected: Vec<String>,
 }
 
+/// The ledger's thread, for what else keeps state in the ledger (the paging state of lists).
+impl AsRef<LedgerThread> for Digests {
+    fn as_ref(&self) -> &LedgerThread {
+        &self.ledger
+    }
+}
+
 impl Digests {
-    /// A scheduler over `ledger` that reads briefings from `store` and schedules from `config`.
+    /// A scheduler over `ledger` that reads briefings from `store` and schedules from `config`, ticking
+    /// while `leadership` says this instance leads.
     pub fn new(
-        ledger: Ledger,
+        ledger: LedgerThread,
         clock: Arc<dyn Clock>,
         store: Arc<Store>,
         config: watch::Receiver<Arc<Config>>,
+        leadership: Leadership,
     ) -> Arc<Digests> {
         Arc::new(Digests {
-            ledger: LedgerThread::spawn(ledger),
+            ledger,
+            leadership,
             posters: RwLock::new(HashMap::new()),
             clock,
             store,
@@ -112,6 +132,32 @@ impl Digests {
 
     pub fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
+    }
+
+    pub fn leadership(&self) -> &Leadership {
+        &self.leadership
+    }
+
+    /// Whether other instances share the ledger (a send must then be claimed before it begins, and may
+    /// not outlive its lease).
+    pub fn shared(&self) -> bool {
+        self.leadership.standing() != Standing::Sole
+    }
+
+    /// A claim on a post for a send beginning now, fenced with the leadership epoch when `fenced` (the
+    /// leader's own sends).
+    pub(super) fn lease(&self, fenced: bool) -> ledger::Claim {
+        ledger::Claim {
+            holder: self.leadership.instance().to_string(),
+            until: self.clock.now() + LEASE,
+            fence: match self.leadership.standing() {
+                _ if !fenced => None,
+                Standing::Sole => None,
+                Standing::Leader { epoch } => Some(epoch),
+                // Epochs start at 1: a follower's fenced claim always fails.
+                Standing::Follower { .. } => Some(0),
+            },
+        }
     }
 
     /// Registers the poster of a platform (the adapter calls this once connected; again to replace it).
@@ -250,7 +296,10 @@ impl Digests {
             })
             .await
             .map_err(internal)?;
-        match send::one(self, &snapshot, &intent.key).await.map_err(internal)? {
+        match send::one(self, &snapshot, &intent.key, false)
+            .await
+            .map_err(internal)?
+        {
             Sent::Posted(id) => Ok(id),
             Sent::Retry(f) | Sent::Failed(f) => Err(f),
             Sent::Busy => Err(PostFailure::later(
@@ -265,24 +314,33 @@ impl Digests {
         self.config.borrow().clone()
     }
 
-    /// Claims `key` for sending until the returned guard drops (also when a send is cut short).
-    pub(super) fn claim(&self, key: &PostKey) -> Option<Claim<'_>> {
+    /// Claims `key` for sending within this process until the returned guard drops (also when a send is
+    /// cut short).
+    pub(super) fn sending(&self, key: &PostKey) -> Option<Sending<'_>> {
         let mut sending = self.sending.lock().unwrap_or_else(|e| e.into_inner());
-        sending.insert(key.clone()).then(|| Claim {
+        sending.insert(key.clone()).then(|| Sending {
             digests: self,
             key: key.clone(),
         })
     }
 }
 
-/// Ticks `digests` until `shutdown`: at the next scheduled run or poll, when the config or the briefings
-/// change, or when woken. A send cut short by shutdown is like one cut short by a crash: the next start
-/// finds it by key or sends it.
+/// Ticks `digests` until `shutdown`, while this instance leads: at the next scheduled run or poll, when
+/// the config or the briefings change, or when woken. A send cut short by shutdown is like one cut short by
+/// a crash: the next start (or the next leader) finds it by key or sends it.
 pub async fn run(digests: Arc<Digests>, shutdown: CancellationToken) {
     let mut config = digests.config.clone();
     let mut briefings = digests.store.watch();
+    let mut standing = digests.leadership.watch();
     let mut passes: u64 = 0;
     loop {
+        if !standing.borrow_and_update().leads() {
+            tokio::select! {
+                _ = shutdown.cancelled() => return,
+                changed = standing.changed() => if changed.is_err() { return },
+            }
+            continue;
+        }
         // Marked seen before the tick reads them, so a change during the tick wakes the next one.
         config.borrow_and_update();
         briefings.borrow_and_update();
@@ -308,21 +366,43 @@ pub async fn run(digests: Arc<Digests>, shutdown: CancellationToken) {
             _ = digests.wake.notified() => {}
             Ok(()) = config.changed() => {}
             Ok(()) = briefings.changed() => {}
+            Ok(()) = standing.changed() => {}
         }
     }
 }
 
-/// Opens the ledger the config names and starts the scheduler over `store` and `config` as a tracked
-/// task, on the system clock (or the one [`super::clock::CLOCK_START_ENV`] sets). The engine calls this
-/// once; adapters then [`Digests::add_poster`].
-pub fn start(
+/// Opens the ledger the config names (SQLite, or PostgreSQL with `data.database_url_env`; the URL read
+/// through `env`) and starts the scheduler over `store` and `config` as a tracked task, on the system
+/// clock (or the one [`super::clock::CLOCK_START_ENV`] sets). With PostgreSQL this instance seeks the lead,
+/// and the scheduler ticks only while it holds it. The engine calls this once; adapters then
+/// [`Digests::add_poster`].
+pub async fn start(
     store: Arc<Store>,
     config: watch::Receiver<Arc<Config>>,
+    env: impl Fn(&str) -> Option<String>,
     tracker: &TaskTracker,
     shutdown: CancellationToken,
 ) -> Result<Arc<Digests>, LedgerError> {
-    let ledger = Ledger::open(&config.borrow().ledger)?;
-    let digests = Digests::new(ledger, super::clock::from_env(), store, config);
-    tracker.spawn(run(digests.clone(), shutdown));
+    let location = Location::from_config(&config.borrow(), env)?;
+    let ledger = LedgerThread::open(location.clone()).ready().await?;
+    // Seeking the lead starts once the ledger is migrated: it writes the epoch into the ledger's tables.
+    let instance = super::leader::instance_name();
+    let leadership = match &location {
+        Location::Postgres { url, .. } => Leadership::postgres(url, instance),
+        Location::Sqlite(_) => Leadership::sole(instance),
+    };
+    let digests = Digests::new(
+        ledger,
+        super::clock::from_env(),
+        store,
+        config,
+        leadership.clone(),
+    );
+    tracker.spawn(run(digests.clone(), shutdown.clone()));
+    // On shutdown the lead is given up at once, so another instance takes over without waiting a beat.
+    tracker.spawn(async move {
+        shutdown.cancelled().await;
+        let _ = tokio::task::spawn_blocking(move || leadership.step_down()).await;
+    });
     Ok(digests)
 }

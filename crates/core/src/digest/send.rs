@@ -13,9 +13,9 @@ use crate::retry::Policy;
 use crate::store::Snapshot;
 
 use super::content;
-use super::ledger::{LedgerError, Post, PostState};
+use super::ledger::{Claim, Claimed, LedgerError, Post, PostState};
 use super::poster::{FailureReason, PostFailure, PostKey, PostedId, Poster, Retry};
-use super::runner::Digests;
+use super::runner::{Digests, SEND_TIMEOUT};
 use crate::target::Target;
 
 /// A post's retries: from 30 s, doubling up to 15 minutes, jittered.
@@ -32,13 +32,39 @@ pub enum Sent {
     Retry(PostFailure),
     /// Not sent, and it will not be.
     Failed(PostFailure),
-    /// Another task is sending it at this moment (the scheduler, or a moderator's `digest`).
+    /// Another task or instance is sending it at this moment (the scheduler, or a moderator's
+    /// `digest`), or this instance no longer leads.
     Busy,
 }
 
 /// The wait before trying a post again after `attempts` sends begun.
 pub fn backoff(attempts: u32) -> chrono::Duration {
     chrono::Duration::from_std(RETRIES.delay(attempts.saturating_sub(1))).unwrap_or(MAX_BACKOFF)
+}
+
+/// A platform call of a send, bounded by [`SEND_TIMEOUT`] on the scheduler's clock (the clock leases are
+/// measured on) when instances share the ledger, so it ends within the claim's lease; past it, the call is
+/// given up and retried later (looking for the post first, as after a crash).
+async fn bounded<T>(
+    d: &Digests,
+    call: impl Future<Output = Result<T, PostFailure>>,
+) -> Result<T, PostFailure> {
+    if !d.shared() {
+        return call.await;
+    }
+    let give_up = d.clock().now() + SEND_TIMEOUT;
+    tokio::select! {
+        out = call => out,
+        () = super::clock::reached(d.clock(), give_up) => Err(PostFailure::later(
+            FailureReason::Unavailable,
+            format!("no answer within {} s", SEND_TIMEOUT.num_seconds()),
+        )),
+    }
+}
+
+async fn release(d: &Digests, key: &PostKey, claim: &Claim) -> Result<(), LedgerError> {
+    let (key, holder) = (key.clone(), claim.holder.clone());
+    d.ledger.call(move |l| l.release(&key, &holder)).await
 }
 
 /// Sends every pending post whose time has come; returns how each went, by key.
@@ -53,7 +79,7 @@ pub async fn pending(d: &Digests, snapshot: &Snapshot) -> Result<Vec<(Post, Sent
         .collect();
     let mut out = Vec::new();
     for post in due {
-        match one(d, snapshot, &post.intent.key).await? {
+        match one(d, snapshot, &post.intent.key, true).await? {
             Sent::Busy => {}
             sent => out.push((post, sent)),
         }
@@ -62,12 +88,30 @@ pub async fn pending(d: &Digests, snapshot: &Snapshot) -> Result<Vec<(Post, Sent
 }
 
 /// Sends one post if it is still intended, first looking for it on the platform when an earlier attempt
-/// may have delivered it. A post already sent or failed is reported as it stands.
-pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent, LedgerError> {
-    // Claimed before the row is read, so no two tasks both see it intended and both send it.
-    let Some(_claim) = d.claim(key) else {
+/// may have delivered it. A post already sent or failed is reported as it stands. `fenced`: the leader's
+/// own send, refused once another instance leads.
+pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey, fenced: bool) -> Result<Sent, LedgerError> {
+    // Claimed before the row is read, so no two tasks (in this process, then across instances) both see
+    // it intended and both send it.
+    let Some(_sending) = d.sending(key) else {
         return Ok(Sent::Busy);
     };
+    let claim = d.lease(fenced);
+    let claimed = d
+        .ledger
+        .call({
+            let (key, claim, now) = (key.clone(), claim.clone(), d.clock().now());
+            move |l| l.claim(&key, &claim, now)
+        })
+        .await?;
+    match claimed {
+        Claimed::Yes | Claimed::Settled => {}
+        Claimed::Held => return Ok(Sent::Busy),
+        Claimed::Fenced => {
+            tracing::warn!(key = %key, "not sending: another instance leads now");
+            return Ok(Sent::Busy);
+        }
+    }
     let Some(post) = d
         .ledger
         .call({
@@ -109,6 +153,8 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
         }
         // Nothing is recorded: the post goes out on the first pass after the platform's poster registers
         // (which wakes the scheduler), and `digest status` shows the platform as not connected meanwhile.
+        // The claim is given up, so an instance connected to the platform may send it at once.
+        release(d, key, &claim).await?;
         return Ok(Sent::Retry(PostFailure::later(FailureReason::Unavailable, why)));
     };
     if post.attempts > 0
@@ -132,13 +178,18 @@ pub async fn one(d: &Digests, snapshot: &Snapshot, key: &PostKey) -> Result<Sent
     };
     let content = post.intent.kind.content(b, snapshot, &d.config());
     let version = content::version(&content);
-    d.ledger
+    let begun = d
+        .ledger
         .call({
-            let (key, version) = (key.clone(), version.clone());
-            move |l| l.begin_attempt(&key, &version, now)
+            let (key, version, claim) = (key.clone(), version.clone(), d.lease(fenced));
+            move |l| l.begin_attempt(&key, &version, &claim, now)
         })
         .await?;
-    match poster.post(&target, &content, key).await {
+    if let Err(why) = begun {
+        tracing::warn!(key = %key, "not sending: the claim on it is gone ({why:?})");
+        return Ok(Sent::Busy);
+    }
+    match bounded(d, poster.post(&target, &content, key)).await {
         Ok(id) => {
             observe(post, "posted");
             mark_sent(d, key, &id).await?;
@@ -162,7 +213,7 @@ async fn recover(
 ) -> Result<Option<Sent>, LedgerError> {
     let key = &post.intent.key;
     let now = d.clock().now();
-    match poster.find_by_key(target, key, post.intended_at).await {
+    match bounded(d, poster.find_by_key(target, key, post.intended_at)).await {
         Ok(Some(id)) => {
             mark_sent(d, key, &id).await?;
             tracing::info!(to = %target, briefing = %post.intent.briefing, "found a post sent before a restart");

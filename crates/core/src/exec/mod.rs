@@ -38,6 +38,8 @@ pub enum PlatformState {
     Connected,
     Reconnecting(String),
     Stopped,
+    /// Not run here: another instance leads and runs it (Matrix, and Discord's gateway).
+    Standby,
 }
 
 impl fmt::Display for PlatformState {
@@ -47,6 +49,7 @@ impl fmt::Display for PlatformState {
             PlatformState::Connected => f.write_str("connected"),
             PlatformState::Reconnecting(why) => write!(f, "reconnecting: {why}"),
             PlatformState::Stopped => f.write_str("stopped"),
+            PlatformState::Standby => f.write_str("standby"),
         }
     }
 }
@@ -66,6 +69,8 @@ pub struct HostStatus {
     pub platforms: Vec<(String, PlatformState)>,
     /// Why the last change to the config file was rejected, while an older config runs.
     pub config_rejected: Option<String>,
+    /// With instances sharing a PostgreSQL ledger: this instance's name and where it stands.
+    pub leadership: Option<(String, crate::digest::leader::Standing)>,
 }
 
 /// What commands may ask of the running bot beyond the snapshot and config they are given.

@@ -2,6 +2,7 @@
 
 use super::{HostStatus, PlatformState};
 use crate::card::capped_list;
+use crate::digest::leader::Standing;
 use crate::i18n::Lang;
 use crate::response::{Block, Inline, Response};
 use crate::store::Snapshot;
@@ -29,6 +30,27 @@ pub fn run(lang: Lang, host: &HostStatus, snapshot: &Snapshot) -> Response {
                 .join(", ")
         },
     ));
+    if let Some((instance, standing)) = &host.leadership {
+        let instance = instance.as_str();
+        fields.push((
+            tr!(lang, "status-instance"),
+            match standing {
+                Standing::Sole => tr!(lang, "status-leads", instance = instance),
+                Standing::Leader { epoch } => {
+                    tr!(lang, "status-leads-epoch", instance = instance, epoch = *epoch)
+                }
+                Standing::Follower { leader: Some(leader) } => {
+                    tr!(
+                        lang,
+                        "status-follows",
+                        instance = instance,
+                        leader = leader.as_str()
+                    )
+                }
+                Standing::Follower { leader: None } => tr!(lang, "status-no-leader", instance = instance),
+            },
+        ));
+    }
     let mut blocks = vec![
         Block::Title {
             text: tr!(lang, "status-title", name = host.name.as_str()),
@@ -61,6 +83,7 @@ pub fn platform_state(lang: Lang, state: &PlatformState) -> String {
         PlatformState::Connected => tr!(lang, "platform-connected"),
         PlatformState::Reconnecting(why) => tr!(lang, "platform-reconnecting", why = why.as_str()),
         PlatformState::Stopped => tr!(lang, "platform-stopped"),
+        PlatformState::Standby => tr!(lang, "platform-standby"),
     }
 }
 

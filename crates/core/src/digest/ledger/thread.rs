@@ -12,9 +12,31 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use super::{Ledger, LedgerError};
+use super::{Ledger, LedgerError, Location};
 
 type Job = Box<dyn FnOnce(&mut Ledger) + Send>;
+
+/// A ledger being opened on its thread: connecting to PostgreSQL, or migrating, takes a while and
+/// blocks, so it happens there too.
+pub struct Opening {
+    thread: LedgerThread,
+    opened: mpsc::Receiver<Result<(), LedgerError>>,
+}
+
+impl Opening {
+    /// Waits for the ledger without blocking an async worker.
+    pub async fn ready(self) -> Result<LedgerThread, LedgerError> {
+        tokio::task::spawn_blocking(move || self.wait())
+            .await
+            .map_err(|_| LedgerError::Gone)?
+    }
+
+    /// Waits for the ledger, blocking: for callers off the async workers, and tests.
+    pub fn wait(self) -> Result<LedgerThread, LedgerError> {
+        self.opened.recv().map_err(|_| LedgerError::Gone)??;
+        Ok(self.thread)
+    }
+}
 
 /// The thread that owns the ledger; it ends, closing the ledger, when this is dropped.
 #[derive(Debug)]
@@ -25,11 +47,31 @@ pub struct LedgerThread {
 
 impl LedgerThread {
     /// Moves `ledger` to a thread of its own.
-    pub fn spawn(mut ledger: Ledger) -> LedgerThread {
+    pub fn spawn(ledger: Ledger) -> LedgerThread {
+        LedgerThread::start(move || Ok(ledger)).thread
+    }
+
+    /// Opens the ledger at `location` on a thread of its own.
+    pub fn open(location: Location) -> Opening {
+        LedgerThread::start(move || Ledger::open_at(&location))
+    }
+
+    fn start(open: impl FnOnce() -> Result<Ledger, LedgerError> + Send + 'static) -> Opening {
         let (jobs, queue) = mpsc::channel::<Job>();
+        let (opened, on_open) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("attache-ledger".into())
             .spawn(move || {
+                let mut ledger = match open() {
+                    Ok(ledger) => {
+                        let _ = opened.send(Ok(()));
+                        ledger
+                    }
+                    Err(e) => {
+                        let _ = opened.send(Err(e));
+                        return;
+                    }
+                };
                 for job in queue {
                     // A panicking call drops its answer (the caller gets `LedgerError::Gone`); the next
                     // call still runs: every call is a transaction of its own, rolled back when cut short.
@@ -37,9 +79,12 @@ impl LedgerThread {
                 }
             })
             .expect("the ledger thread starts");
-        LedgerThread {
-            jobs: Some(jobs),
-            thread: Some(thread),
+        Opening {
+            thread: LedgerThread {
+                jobs: Some(jobs),
+                thread: Some(thread),
+            },
+            opened: on_open,
         }
     }
 
@@ -73,6 +118,13 @@ impl LedgerThread {
         f: impl FnOnce(&mut Ledger) -> Result<T, LedgerError> + Send + 'static,
     ) -> Result<T, LedgerError> {
         self.send(f)?.blocking_recv().map_err(|_| LedgerError::Gone)?
+    }
+}
+
+/// So that whatever keeps state in the ledger can take the thread itself or what owns it.
+impl AsRef<LedgerThread> for LedgerThread {
+    fn as_ref(&self) -> &LedgerThread {
+        self
     }
 }
 

@@ -3,14 +3,14 @@
 use super::recording::{Bot, Stall};
 use super::{assert_each_target_holds, berlin, weekly};
 use crate::digest::ledger::PostState;
+use crate::digest::ledger::db::Backend;
 
 /// Kills the bot at every step of a digest to three targets (before the first send, mid-send with and
 /// without delivery, between sends) and restarts it: every target ends with the post exactly once.
-#[tokio::test]
-async fn a_kill_at_any_step_of_a_send_leaves_each_post_exactly_once() {
+async fn a_kill_at_any_step_of_a_send_leaves_each_post_exactly_once(backend: Backend) {
     for nth in 0..3 {
         for how in [Stall::BeforeDelivery, Stall::AfterDelivery] {
-            let mut bot = Bot::start(berlin(2025, 3, 24, 8, 0), &weekly("new", "6h"), &[]);
+            let mut bot = Bot::start_on(backend, berlin(2025, 3, 24, 8, 0), &weekly("new", "6h"), &[]);
             bot.tick().await;
             bot.add_briefing("news", "", "News.");
             bot.tick().await;
@@ -32,8 +32,7 @@ async fn a_kill_at_any_step_of_a_send_leaves_each_post_exactly_once() {
 
 /// Twenty runs of: start, let a digest to three targets begin, kill at a pseudo-random point, restart
 /// (sometimes killing again), then check that every target holds each post exactly once.
-#[tokio::test]
-async fn twenty_random_kills_during_a_digest_leave_every_post_exactly_once() {
+async fn twenty_random_kills_during_a_digest_leave_every_post_exactly_once(backend: Backend) {
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move |n: u64| {
         seed ^= seed << 13;
@@ -43,7 +42,7 @@ async fn twenty_random_kills_during_a_digest_leave_every_post_exactly_once() {
     };
     let mut kills = 0;
     for round in 0..20 {
-        let mut bot = Bot::start(berlin(2025, 3, 24, 8, 0), &weekly("new", "6h"), &[]);
+        let mut bot = Bot::start_on(backend, berlin(2025, 3, 24, 8, 0), &weekly("new", "6h"), &[]);
         bot.tick().await;
         bot.add_briefing("one", "", "One.");
         bot.add_briefing("two", "", "Two.");
@@ -74,4 +73,29 @@ async fn twenty_random_kills_during_a_digest_leave_every_post_exactly_once() {
         assert_each_target_holds(&bot, &["one", "two"]);
     }
     assert!(kills >= 20, "only {kills} kills happened");
+}
+
+/// Each test on each backend: the same protocol, the same guarantees.
+mod on {
+    use super::*;
+
+    #[tokio::test]
+    async fn sqlite_a_kill_at_any_step() {
+        a_kill_at_any_step_of_a_send_leaves_each_post_exactly_once(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres_a_kill_at_any_step() {
+        a_kill_at_any_step_of_a_send_leaves_each_post_exactly_once(Backend::Postgres).await;
+    }
+
+    #[tokio::test]
+    async fn sqlite_twenty_random_kills() {
+        twenty_random_kills_during_a_digest_leave_every_post_exactly_once(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres_twenty_random_kills() {
+        twenty_random_kills_during_a_digest_leave_every_post_exactly_once(Backend::Postgres).await;
+    }
 }

@@ -197,8 +197,8 @@ async fn a_post_being_sent_by_one_task_is_not_sent_by_another() {
         &crate::digest::Target::parse("discord:111").unwrap(),
         "news",
     );
-    let claim = bot.digests().claim(&key).unwrap();
-    assert!(bot.digests().claim(&key).is_none());
+    let claim = bot.digests().sending(&key).unwrap();
+    assert!(bot.digests().sending(&key).is_none());
     bot.set_time(berlin(2025, 3, 24, 9, 0));
     let tick = bot.tick().await;
     assert_eq!(tick.sent.len(), 2, "the claimed post must wait");

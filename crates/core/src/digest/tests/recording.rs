@@ -14,7 +14,9 @@ use chrono::{DateTime, Utc};
 
 use crate::config::Config;
 use crate::digest::clock::ManualClock;
-use crate::digest::ledger::Ledger;
+use crate::digest::leader::Leadership;
+use crate::digest::ledger::db::Backend;
+use crate::digest::ledger::{LedgerThread, Location};
 use crate::digest::poster::{BoxFuture, PostFailure, PostKey, PostedId, Poster};
 use crate::digest::runner::{Digests, Tick};
 use crate::engine::Engine;
@@ -210,13 +212,28 @@ pub struct Bot {
     pub discord: Arc<RecordingPoster>,
     pub matrix: Arc<RecordingPoster>,
     pub digests: Option<Arc<Digests>>,
+    /// The ledger: the config's SQLite file, or a fresh PostgreSQL database of the test server.
+    location: Location,
+    /// Starts so far: each start is another instance, by name, as a restarted process would be.
+    starts: usize,
 }
 
 pub const TARGETS: [&str; 3] = ["discord:111", "discord:222", "matrix:!room:example.org"];
 
 impl Bot {
-    /// Starts at `now` with `extra` config (digests, announce) and the briefings `(id, tags, summary)`.
+    /// Starts at `now` with `extra` config (digests, announce) and the briefings `(id, tags, summary)`, on a
+    /// SQLite ledger.
     pub fn start(now: DateTime<Utc>, extra: &str, briefings: &[(&str, &str, &str)]) -> Bot {
+        Bot::start_on(Backend::Sqlite, now, extra, briefings)
+    }
+
+    /// [`Bot::start`] on a ledger of either backend.
+    pub fn start_on(
+        backend: Backend,
+        now: DateTime<Utc>,
+        extra: &str,
+        briefings: &[(&str, &str, &str)],
+    ) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("briefings")).unwrap();
         for (id, tags, summary) in briefings {
@@ -225,7 +242,16 @@ impl Bot {
         let config = config_path(dir.path());
         std::fs::write(&config, config_text(dir.path(), extra)).unwrap();
         let engine = Arc::new(Engine::new(Config::load(&config).unwrap()));
+        let location = match backend {
+            Backend::Sqlite => Location::Sqlite(engine.config().ledger.clone()),
+            Backend::Postgres => Location::Postgres {
+                url: pg_harness::postgres().fresh_database(),
+                var: "the test server".into(),
+            },
+        };
         let mut bot = Bot {
+            location,
+            starts: 0,
             dir,
             clock: ManualClock::new(now),
             engine,
@@ -238,12 +264,14 @@ impl Bot {
     }
 
     fn open(&mut self) {
-        let ledger = Ledger::open(&self.engine.config().ledger).unwrap();
+        self.starts += 1;
+        let ledger = LedgerThread::open(self.location.clone()).wait().unwrap();
         let digests = Digests::new(
             ledger,
             Arc::new(self.clock.clone()),
             self.engine.store().clone(),
             self.engine.watch_config(),
+            Leadership::sole(format!("bot-{}", self.starts)),
         );
         digests.add_poster(self.discord.clone());
         digests.add_poster(self.matrix.clone());
