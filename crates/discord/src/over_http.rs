@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::answer::Discord;
 use crate::gateway::{RECONNECT, add_poster, hint, register_commands};
-use crate::rest::snowflake;
+use crate::rest::{Rest, snowflake};
 use attache_core::digest::leader::{Leadership, Standing};
 use attache_core::engine::PlatformState;
 
@@ -50,6 +50,19 @@ pub async fn serve_http(discord: Arc<Discord>, leadership: Option<Leadership>, s
         Some(leadership) => while_leading(&discord, &leadership, &shutdown).await,
     }
     engine.set_platform("discord", PlatformState::Stopped);
+}
+
+/// The application's public key (`verify_key`, in hex) as Discord gives it to the bot with `token`: what
+/// `attache check` compares `discord.public_key` with.
+pub async fn verify_key(api_base: &str, token: &str) -> anyhow::Result<String> {
+    let app = Rest::new(api_base, token)
+        .get("/oauth2/applications/@me")
+        .await
+        .map_err(hint)?;
+    app["verify_key"]
+        .as_str()
+        .map(str::to_ascii_lowercase)
+        .ok_or_else(|| anyhow::anyhow!("the application has no verify_key"))
 }
 
 /// The application's id (kept on `discord`) and the bot's user id.
