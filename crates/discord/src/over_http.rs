@@ -45,7 +45,8 @@ pub async fn serve_http(discord: Arc<Discord>, leadership: Option<Leadership>, s
     tracing::info!("discord: interactions arrive at /discord/interactions");
     engine.set_platform("discord", PlatformState::Connected);
     add_poster(&engine, discord.rest(), user);
-    match leadership {
+    // A sole instance (a SQLite ledger) leads for good; its standing never changes.
+    match leadership.filter(|l| l.standing() != Standing::Sole) {
         None => leaders_part(&discord, shutdown.clone()).await,
         Some(leadership) => while_leading(&discord, &leadership, &shutdown).await,
     }
@@ -86,7 +87,7 @@ async fn while_leading(discord: &Arc<Discord>, leadership: &Leadership, shutdown
         let stop = shutdown.child_token();
         tokio::select! {
             _ = leaders_part(discord, stop.clone()) => {}
-            _ = standing.wait_for(|s| !s.leads()) => {
+            Ok(_) = standing.wait_for(|s| !s.leads()) => {
                 tracing::info!("discord: another instance leads now; it registers commands and lapses lists");
             }
         }
