@@ -18,7 +18,7 @@ use crate::console::{stdout_style, strip_prefix};
 use crate::runtime::Plan;
 use attache_core::briefing::{self, Briefing};
 use attache_core::command::Role;
-use attache_core::config::{Config, LogFormat};
+use attache_core::config::{Config, Interactions, LogFormat};
 use attache_core::engine::{Caller, Engine};
 use attache_core::i18n::Lang;
 use attache_core::render::terminal;
@@ -289,6 +289,7 @@ fn check(
             problems += 1;
         }
     }
+    problems += check_public_key(&mut out, &config, &config_path)?;
     let store = Store::open(&config.briefings_dir, config.parse_options());
     let snapshot = store.snapshot();
     for e in &snapshot.errors {
@@ -335,6 +336,45 @@ fn check(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// With HTTP interactions and the bot's token at hand, asks Discord for the application's public key
+/// and reports a `discord.public_key` that is not it (every interaction would then be refused); the
+/// number of problems found. Discord out of reach is a note, not a problem of the config.
+fn check_public_key(out: &mut impl Write, config: &Config, path: &Path) -> anyhow::Result<usize> {
+    let Some(discord) = &config.discord else {
+        return Ok(0);
+    };
+    let (Interactions::Http, Some(key), Some(token)) = (
+        discord.interactions,
+        discord.public_key,
+        attache_core::config::env_secret(&discord.token_env),
+    ) else {
+        return Ok(0);
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let at = key.line().map(|l| format!(":{l}")).unwrap_or_default();
+    match runtime.block_on(attache_discord::over_http::verify_key(&discord.api_base, &token)) {
+        Ok(found) if found == key.hex() => Ok(0),
+        Ok(found) => {
+            writeln!(
+                out,
+                "{}{at}: `discord.public_key` is not the application's public key ({found}): every interaction would be refused; copy the Public Key from the Developer Portal's General Information page",
+                path.display()
+            )?;
+            Ok(1)
+        }
+        Err(e) => {
+            writeln!(
+                out,
+                "{}: note: could not compare `discord.public_key` with the application's: {e:#}",
+                path.display()
+            )?;
+            Ok(0)
+        }
+    }
 }
 
 /// "1 briefing", "3 briefings".

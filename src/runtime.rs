@@ -7,12 +7,13 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig};
-use attache_core::digest::NoScheduler;
+use attache_core::config::{Config, ConsoleMode, DiscordConfig, HttpConfig, Interactions};
 use attache_core::digest::leader::{Leadership, Standing};
+use attache_core::digest::{BoxFuture, NoScheduler};
 use attache_core::engine::{Engine, PlatformState};
 use attache_core::i18n::Lang;
 use attache_core::store::{ReloadReport, watch};
+use attache_http::{EndpointReply, SignedRequest};
 use metrics_exporter_prometheus::PrometheusHandle;
 
 /// How long tasks get to finish after the shutdown signal before the process exits anyway.
@@ -163,11 +164,37 @@ pub async fn run(
         platforms.extend(plan.matrix.as_ref().map(|_| "matrix"));
         attache_core::observe::zero(&platforms);
     }
+    // The Discord adapter is made before the HTTP server, which passes it the interactions Discord posts
+    // when they come over HTTP.
+    let discord = plan.discord.map(|DiscordStart { config, token }| {
+        // Shared by the instances on one PostgreSQL ledger, so any of them turns a list any other made.
+        let pages: Arc<dyn attache_discord::PageStore> = match engine.digests() {
+            Some(digests) if digests.shared() => Arc::new(attache_discord::LedgerPages::new(digests.clone())),
+            _ => Arc::new(attache_discord::MemoryPages::new()),
+        };
+        let discord = attache_discord::Discord::new(engine.clone(), config, &token, tracker.clone(), pages);
+        (Arc::new(discord), token)
+    });
+    let interactions = match &discord {
+        Some((discord, _)) if discord.config().interactions == Interactions::Http => {
+            let key = discord.config().public_key.ok_or_else(|| {
+                anyhow::anyhow!("`discord.interactions` = \"http\" needs `discord.public_key`")
+            })?;
+            let endpoint =
+                attache_discord::Endpoint::new(discord.clone(), &key).map_err(anyhow::Error::msg)?;
+            if metrics.is_some() {
+                attache_core::observe::zero_discord_http();
+            }
+            Some(Arc::new(DiscordInteractions(endpoint)) as Arc<dyn attache_http::InteractionsEndpoint>)
+        }
+        _ => None,
+    };
     if let Some(config) = plan.http {
         let state = Arc::new(attache_http::State {
             engine: engine.clone(),
             config,
             metrics,
+            interactions,
         });
         // Bound before the adapters start, so a taken port is reported at once; a failure stops the bot,
         // as an operator relying on its probes would want.
@@ -191,25 +218,26 @@ pub async fn run(
             move |stop| attache_matrix::run(engine.clone(), start.clone(), stop),
         ));
     }
-    if let Some(DiscordStart { config, token }) = plan.discord {
-        // Over the gateway, every connected instance would answer every interaction: the leader's alone
-        // connects.
-        let (engine, tracker_for_adapter) = (engine.clone(), tracker.clone());
-        tracker.spawn(while_leading(
-            leadership.clone(),
-            "discord",
-            engine.clone(),
-            shutdown.clone(),
-            move |stop| {
-                attache_discord::run(
-                    engine.clone(),
-                    config.clone(),
-                    token.clone(),
-                    stop,
-                    tracker_for_adapter.clone(),
-                )
-            },
-        ));
+    if let Some((discord, token)) = discord {
+        if discord.config().interactions == Interactions::Http {
+            // Every instance answers what Discord posts to it and posts digests when it leads; the
+            // leader alone registers the commands and removes the buttons of lapsed lists.
+            tracker.spawn(attache_discord::serve_http(
+                discord,
+                leadership.clone(),
+                shutdown.clone(),
+            ));
+        } else {
+            // Over the gateway, every connected instance would answer every interaction: the leader's
+            // alone connects.
+            tracker.spawn(while_leading(
+                leadership.clone(),
+                "discord",
+                engine.clone(),
+                shutdown.clone(),
+                move |stop| attache_discord::run(discord.clone(), token.clone(), stop),
+            ));
+        }
     }
     ready();
     // After the announcement, so the console's prompt comes below it.
@@ -266,6 +294,21 @@ async fn while_leading<F, Fut>(
         if shutdown.is_cancelled() {
             return;
         }
+    }
+}
+
+/// The Discord adapter's endpoint, behind the HTTP server's trait: the two crates know nothing of each other.
+struct DiscordInteractions(attache_discord::Endpoint);
+
+impl attache_http::InteractionsEndpoint for DiscordInteractions {
+    fn handle<'a>(&'a self, request: SignedRequest<'a>) -> BoxFuture<'a, EndpointReply> {
+        Box::pin(async move {
+            let (status, body) = self
+                .0
+                .handle(request.signature, request.timestamp, request.body)
+                .await;
+            EndpointReply { status, body }
+        })
     }
 }
 

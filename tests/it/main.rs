@@ -5,6 +5,9 @@
 //! - `bad_input`: the corpus of broken files and the error each must produce.
 //! - `snapshots`: the terminal rendering of every command; `discord`: every command as a Discord embed,
 //!   and any briefing within Discord's limits.
+//! - `discord_http`: Discord over HTTP interactions: signed requests posted by the fake to one instance
+//!   or to several sharing a PostgreSQL ledger; refusals, inline and deferred answers, paging across
+//!   instances, a burst of 200, and `check` comparing the public key.
 //! - `discord_fake`: a local Discord (REST and gateway) that enforces the documented limits, and its own
 //!   tests, down to a real serenity client answering an interaction.
 //! - `eval`: the labeled articles and the extraction scorer.
@@ -24,6 +27,7 @@ mod cli;
 mod digests;
 mod discord;
 mod discord_bot;
+mod discord_http;
 mod eval;
 mod http;
 mod matrix;

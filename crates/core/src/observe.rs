@@ -18,6 +18,21 @@ pub const RATE_LIMIT_WAITS: &str = "attache_rate_limit_waits_total";
 pub const CONNECTED: &str = "attache_platform_connected";
 pub const GAP_FETCHES: &str = "attache_matrix_gap_fetches_total";
 pub const CONFIG_REJECTIONS: &str = "attache_config_rejections_total";
+pub const DISCORD_HTTP_INTERACTIONS: &str = "attache_discord_http_interactions_total";
+pub const DISCORD_HTTP_REJECTIONS: &str = "attache_discord_http_rejections_total";
+
+/// Why the Discord interactions endpoint refuses a request: the values of its rejections' `reason` label.
+pub const DISCORD_HTTP_REASONS: &[&str] = &[
+    "unsigned",
+    "signature",
+    "stale",
+    "replay",
+    "too_large",
+    "malformed",
+    "unsupported",
+];
+/// What Discord posts to the interactions endpoint: the values of the `kind` label.
+pub const DISCORD_HTTP_KINDS: &[&str] = &["ping", "command", "autocomplete", "component"];
 
 /// Histogram buckets of command latency, in seconds: from 50 µs (a lookup) to 5 s (a deferred answer).
 pub const COMMAND_BUCKETS: &[f64] = &[
@@ -44,6 +59,24 @@ pub fn describe() {
     describe_gauge!(CONNECTED, "Whether a platform is connected (1) or not (0)");
     describe_counter!(GAP_FETCHES, "Gaps of limited Matrix syncs fetched with /messages");
     describe_counter!(CONFIG_REJECTIONS, "Config file changes rejected as invalid");
+    describe_counter!(
+        DISCORD_HTTP_INTERACTIONS,
+        "Interactions Discord posted to the HTTP endpoint and the bot took, by kind"
+    );
+    describe_counter!(
+        DISCORD_HTTP_REJECTIONS,
+        "Requests to the Discord interactions endpoint refused, by reason"
+    );
+}
+
+/// Starts the Discord interactions endpoint's counters at zero, every kind and reason, when it serves.
+pub fn zero_discord_http() {
+    for &kind in DISCORD_HTTP_KINDS {
+        metrics::counter!(DISCORD_HTTP_INTERACTIONS, "kind" => kind).absolute(0);
+    }
+    for &reason in DISCORD_HTTP_REASONS {
+        metrics::counter!(DISCORD_HTTP_REJECTIONS, "reason" => reason).absolute(0);
+    }
 }
 
 /// Starts the counters and gauges that would otherwise appear only when first used at zero, so a
@@ -106,6 +139,17 @@ pub fn connected(platform: &str, yes: bool) {
 /// A Matrix sync came back limited and its gap was fetched.
 pub fn gap_fetch() {
     metrics::counter!(GAP_FETCHES).increment(1);
+}
+
+/// Discord posted an interaction of `kind` (one of [`DISCORD_HTTP_KINDS`]) to the endpoint, and it was
+/// taken.
+pub fn discord_http_interaction(kind: &'static str) {
+    metrics::counter!(DISCORD_HTTP_INTERACTIONS, "kind" => kind).increment(1);
+}
+
+/// The Discord interactions endpoint refused a request, for `reason` (one of [`DISCORD_HTTP_REASONS`]).
+pub fn discord_http_rejection(reason: &'static str) {
+    metrics::counter!(DISCORD_HTTP_REJECTIONS, "reason" => reason).increment(1);
 }
 
 /// A change to the config file was rejected.

@@ -283,7 +283,10 @@ pub(super) fn dispatch(
         },
     );
     st.by_token.insert(token.clone(), id);
-    session::dispatch(st, "INTERACTION_CREATE", payload.clone(), Some(id));
+    // Posted to the endpoint by the caller instead, when Discord is told to.
+    if st.endpoints.is_none() {
+        session::dispatch(st, "INTERACTION_CREATE", payload.clone(), Some(id));
+    }
     Interaction {
         id,
         token,

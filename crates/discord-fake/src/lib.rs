@@ -4,7 +4,7 @@
 //! `rest` (the HTTP front door) routes to `channels`, `commands` and `interactions`; `limits` keeps
 //! rate-limit buckets and injected faults; `validate`, `validate_components` and `validate_command`
 //! hold the documented limits; `nonce` keeps Create Message's `nonce`/`enforce_nonce` rules; `session` speaks the gateway protocol and `gateway` its sockets;
-//! `payloads` shapes the JSON objects; `invoke` builds what users do; `state` remembers it all.
+//! `outgoing` posts interactions, signed, to an interactions endpoint instead; `payloads` shapes the JSON objects; `invoke` builds what users do; `state` remembers it all.
 //! The server never panics on client input: a bad request gets a Discord-style error.
 //!
 //! # Starting it
@@ -32,6 +32,7 @@ mod interactions;
 mod invoke;
 mod limits;
 mod nonce;
+mod outgoing;
 mod payloads;
 mod rest;
 mod session;
@@ -51,6 +52,7 @@ use serde_json::Value;
 
 pub use invoke::{Interaction, Invocation, Reply, message_text};
 pub use limits::Route;
+pub use outgoing::Delivery;
 pub use session::GatewayEvent;
 pub use state::InteractionKind;
 
@@ -107,6 +109,8 @@ pub struct Recorded {
 pub struct FakeDiscord {
     shared: Arc<Shared>,
     http: SocketAddr,
+    /// Posts interactions to endpoints, when told to.
+    client: reqwest::Client,
     runtime: Option<tokio::runtime::Runtime>,
 }
 
@@ -151,6 +155,7 @@ impl FakeDiscord {
         FakeDiscord {
             shared,
             http: http_addr,
+            client: reqwest::Client::new(),
             runtime: Some(runtime),
         }
     }
@@ -310,9 +315,70 @@ impl FakeDiscord {
     }
 
     fn interact(&self, i: &Invocation, kind: InteractionKind, target: Target) -> Interaction {
-        let out = invoke::dispatch(&self.shared, &mut self.shared.lock(), i, kind, target);
+        let mut st = self.shared.lock();
+        let out = invoke::dispatch(&self.shared, &mut st, i, kind, target);
+        let endpoint = st.endpoints.as_mut().map(|(urls, next)| {
+            let url = urls[*next % urls.len()].clone();
+            *next += 1;
+            url
+        });
+        drop(st);
         self.shared.notify();
+        if let (Some(url), Some(runtime)) = (endpoint, &self.runtime) {
+            let (shared, client) = (Arc::clone(&self.shared), self.client.clone());
+            runtime.spawn(outgoing::deliver(shared, client, url, out.clone()));
+        }
         out
+    }
+
+    /// The application's public key (`verify_key`), in hex: what the bot checks signatures with.
+    pub fn verify_key(&self) -> String {
+        outgoing::hex(self.shared.signing.verifying_key().as_bytes())
+    }
+
+    /// The `X-Signature-Ed25519` Discord would send with `body` at `timestamp`: for tests that post by
+    /// hand (a replay, a stale timestamp, a body tampered with after signing).
+    pub fn sign(&self, timestamp: &str, body: &[u8]) -> String {
+        outgoing::sign(&self.shared, timestamp, body)
+    }
+
+    /// From now on, interactions are posted to these interactions endpoint URLs in turn (round-robin), as
+    /// Discord does to an application with an Interactions Endpoint URL behind a load balancer, instead
+    /// of being dispatched on the gateway. Each response is taken as the first answer, or refused, as
+    /// Discord would ([`Delivery`]).
+    ///
+    /// # Panics
+    /// With no URL.
+    pub fn deliver_over_http(&self, endpoints: &[String]) {
+        assert!(!endpoints.is_empty(), "at least one endpoint URL");
+        self.shared.lock().endpoints = Some((endpoints.to_vec(), 0));
+    }
+
+    /// Discord's check of an endpoint URL when it is saved in the Developer Portal: a signed PING must get
+    /// a PONG, a wrongly signed one a 401. Blocks until both are answered.
+    pub fn check_endpoint(&self, url: &str) -> Result<(), String> {
+        let Some(runtime) = &self.runtime else {
+            return Err("the fake is stopped".into());
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let check = outgoing::check_endpoint(Arc::clone(&self.shared), self.client.clone(), url.to_string());
+        runtime.spawn(async move {
+            let _ = tx.send(check.await);
+        });
+        rx.recv()
+            .unwrap_or_else(|_| Err("the check did not finish".into()))
+    }
+
+    /// Every interaction posted to an endpoint so far, in the order the answers came.
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        self.shared.lock().deliveries.clone()
+    }
+
+    /// Waits until `count` interactions posted to endpoints have been answered (or refused); returns them.
+    pub fn wait_deliveries(&self, count: usize, timeout: Duration) -> Option<Vec<Delivery>> {
+        self.shared.wait_for(timeout, |st| {
+            (st.deliveries.len() >= count).then(|| st.deliveries.clone())
+        })
     }
 
     /// The token of every interaction dispatched so far: secrets a client must keep out of its logs.

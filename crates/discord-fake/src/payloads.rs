@@ -183,7 +183,7 @@ pub fn application(s: &Shared) -> Value {
         "bot": bot_user(s),
         "bot_public": false,
         "bot_require_code_grant": false,
-        "verify_key": format!("{:064x}", s.app_id),
+        "verify_key": super::outgoing::hex(s.signing.verifying_key().as_bytes()),
         "flags": application_flags(),
         "owner": user(1000, "owner"),
         "team": null,

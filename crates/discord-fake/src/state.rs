@@ -29,6 +29,8 @@ pub(super) struct Shared {
     pub opts: FakeOptions,
     pub ws_url: String,
     pub started: Instant,
+    /// The application's key pair: interactions posted to an endpoint are signed with it.
+    pub signing: ed25519_dalek::SigningKey,
     state: Mutex<State>,
     changed: Condvar,
 }
@@ -52,6 +54,7 @@ impl Shared {
             opts,
             ws_url,
             started: Instant::now(),
+            signing: ed25519_dalek::SigningKey::from_bytes(&test_seed(app_id)),
             state: Mutex::new(state),
             changed: Condvar::new(),
         }
@@ -109,6 +112,23 @@ pub(super) struct State {
     pub create_answer_delay: Duration,
     /// How far tests have moved the fake's clock ahead of real time.
     pub skipped: Duration,
+    /// The interactions endpoint URLs, when interactions are posted there rather than dispatched on the
+    /// gateway; and which one gets the next.
+    pub endpoints: Option<(Vec<String>, usize)>,
+    /// Every interaction posted to an endpoint, in the order the answers came.
+    pub deliveries: Vec<super::Delivery>,
+}
+
+/// The seed of the application's signing key: a test key pair, fixed by the application's id.
+fn test_seed(app_id: u64) -> [u8; 32] {
+    let mut seed = [0u8; 32];
+    for (i, chunk) in seed.chunks_mut(8).enumerate() {
+        let word = app_id
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(13 * i as u32 + 7);
+        chunk.copy_from_slice(&word.to_le_bytes());
+    }
+    seed
 }
 
 impl State {

@@ -1,9 +1,11 @@
 //! The Discord connection: registers the commands, opens serenity's gateway (which heartbeats, reconnects
 //! and resumes on its own), and hands every interaction to [`answer`](super::answer) as a tracked task.
+//! With `interactions = "http"` this does not run: Discord posts interactions to the HTTP endpoint
+//! ([`crate::endpoint`]) and [`crate::over_http`] does the rest.
 //!
 //! When the gateway ends with an error (a bad token, Discord unreachable), the whole connection is started
-//! again after the core's retry policy (exponential, capped, jittered) until shutdown. Interactions are deduplicated by id, so an event replayed
-//! by a resume is never answered twice.
+//! again after the core's retry policy (exponential, capped, jittered) until shutdown. Interactions are
+//! deduplicated by id, so an event replayed by a resume is never answered twice.
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,9 +15,8 @@ use std::time::Duration;
 use serenity::all::{Context, EventHandler, GatewayIntents, Interaction, Ready, ResumedEvent};
 use serenity::http::HttpBuilder;
 use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
 
-use crate::answer::Discord;
+use crate::answer::{Discord, First};
 use crate::commands::application_commands;
 use crate::poster::DiscordPoster;
 use crate::rest::{Rest, RestError, snowflake};
@@ -26,25 +27,23 @@ use attache_core::retry::Policy;
 
 /// Waits between attempts to connect: from 1 s, doubling, to 60 s, jittered; back to 1 s once a
 /// connection reached READY.
-const RECONNECT: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(60));
+pub(crate) const RECONNECT: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(60));
 /// How many recent interaction ids are remembered to drop replays.
 const SEEN: usize = 4096;
 
-/// Runs the Discord adapter until `shutdown`.
-pub async fn run(
-    engine: Arc<Engine>,
-    config: DiscordConfig,
-    token: String,
-    shutdown: CancellationToken,
-    tracker: TaskTracker,
-) {
+/// Runs the Discord adapter until `shutdown`: `discord` answers what arrives, over the gateway or (with
+/// `interactions = "http"`) through the endpoint; `token` is the bot's, for the gateway.
+pub async fn run(discord: Arc<Discord>, token: String, shutdown: CancellationToken) {
+    let engine = discord.engine().clone();
     engine.set_platform("discord", PlatformState::Starting);
-    let rest = Arc::new(Rest::new(&config.api_base, &token));
+    discord
+        .tracker()
+        .spawn(discord.clone().lapse_pages(shutdown.clone()));
     let mut backoff = RECONNECT.backoff();
     loop {
         let ready = Arc::new(AtomicBool::new(false));
         let outcome = tokio::select! {
-            r = connect(&engine, &config, &token, &rest, &ready, &shutdown, &tracker) => r,
+            r = connect(&discord, &token, &ready, &shutdown) => r,
             _ = shutdown.cancelled() => Ok(()),
         };
         if shutdown.is_cancelled() {
@@ -72,16 +71,15 @@ pub async fn run(
 
 /// One connection: application info, command sync, then the gateway until it ends or shutdown.
 async fn connect(
-    engine: &Arc<Engine>,
-    config: &DiscordConfig,
+    discord: &Arc<Discord>,
     token: &str,
-    rest: &Arc<Rest>,
     ready: &Arc<AtomicBool>,
     shutdown: &CancellationToken,
-    tracker: &TaskTracker,
 ) -> anyhow::Result<()> {
+    let (engine, config, rest) = (discord.engine(), discord.config(), discord.rest());
     let app = rest.get("/oauth2/applications/@me").await.map_err(hint)?;
     let application = snowflake(&app["id"]).ok_or_else(|| anyhow::anyhow!("the application has no id"))?;
+    discord.set_application(application);
     register_commands(rest, config, application).await?;
     let gateway = rest.get("/gateway/bot").await.map_err(hint)?;
     let url = gateway
@@ -90,14 +88,6 @@ async fn connect(
         .ok_or_else(|| anyhow::anyhow!("/gateway/bot gave no url"))?
         .to_string();
 
-    let discord = Arc::new(Discord::new(
-        engine.clone(),
-        config.clone(),
-        rest.clone(),
-        application,
-        tracker.clone(),
-    ));
-    tracker.spawn(discord.clone().lapse_pages(shutdown.clone()));
     // serenity's own rate limiter would send to discord.com whatever the base (serenity issue #1739); REST
     // calls go through `Rest` instead, and serenity only fetches the gateway with this client.
     let http = HttpBuilder::new(token)
@@ -106,7 +96,7 @@ async fn connect(
         .application_id(application.into())
         .build();
     let handler = Handler {
-        discord,
+        discord: discord.clone(),
         engine: engine.clone(),
         ready: ready.clone(),
         seen: Mutex::new(Seen::default()),
@@ -127,7 +117,11 @@ async fn connect(
 }
 
 /// Brings the commands registered in each configured guild (or globally) in step with the catalogue.
-async fn register_commands(rest: &Rest, config: &DiscordConfig, application: u64) -> anyhow::Result<()> {
+pub(crate) async fn register_commands(
+    rest: &Rest,
+    config: &DiscordConfig,
+    application: u64,
+) -> anyhow::Result<()> {
     let wanted = application_commands();
     let scopes: Vec<Option<u64>> = if config.guilds.is_empty() {
         vec![None]
@@ -149,8 +143,15 @@ async fn register_commands(rest: &Rest, config: &DiscordConfig, application: u64
     Ok(())
 }
 
+/// Digests and announcements wait for this: posts go through REST, as the bot's own `user`.
+pub(crate) fn add_poster(engine: &Engine, rest: &Arc<Rest>, user: u64) {
+    if let Some(digests) = engine.digests() {
+        digests.add_poster(Arc::new(DiscordPoster::new(rest.clone(), user)));
+    }
+}
+
 /// Adds what to do about the errors an admin can fix.
-fn hint(e: RestError) -> anyhow::Error {
+pub(crate) fn hint(e: RestError) -> anyhow::Error {
     let fix = match e.status() {
         Some(401) => " (the token is wrong or was reset: check the variable `discord.token_env` names)",
         Some(403) => " (the bot lacks the applications.commands scope in that guild: invite it again)",
@@ -161,14 +162,14 @@ fn hint(e: RestError) -> anyhow::Error {
 
 /// Recently answered interaction ids, oldest first.
 #[derive(Default)]
-struct Seen {
+pub(crate) struct Seen {
     order: VecDeque<u64>,
     set: HashSet<u64>,
 }
 
 impl Seen {
     /// Whether `id` is new; remembers it.
-    fn first_time(&mut self, id: u64) -> bool {
+    pub(crate) fn first_time(&mut self, id: u64) -> bool {
         if !self.set.insert(id) {
             return false;
         }
@@ -197,11 +198,7 @@ impl EventHandler for Handler {
         tracing::info!(user = %ready.user.name, "discord: connected");
         self.ready.store(true, Ordering::Relaxed);
         self.engine.set_platform("discord", PlatformState::Connected);
-        // Digests and announcements wait for this: posts go through REST, as the bot's own user.
-        if let Some(digests) = self.engine.digests() {
-            let rest = self.discord.rest().clone();
-            digests.add_poster(Arc::new(DiscordPoster::new(rest, ready.user.id.get())));
-        }
+        add_poster(&self.engine, self.discord.rest(), ready.user.id.get());
     }
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
@@ -219,7 +216,7 @@ impl EventHandler for Handler {
         discord
             .clone()
             .tracker()
-            .spawn(async move { discord.answer(interaction).await });
+            .spawn(async move { discord.answer(interaction, First::Callback).await });
     }
 }
 

@@ -175,6 +175,8 @@ mod tests {
             admins: vec![1],
             api_base: "https://discord.com/api/v10".into(),
             page_timeout: std::time::Duration::from_secs(840),
+            interactions: attache_core::config::Interactions::Gateway,
+            public_key: None,
         }
     }
 

@@ -159,6 +159,19 @@ impl Rendered {
         m
     }
 
+    /// The edit that fills in a deferred update of the message a button was on: like [`Rendered::update`],
+    /// its components are replaced, by none when there are none.
+    pub fn edit_update(self) -> EditInteractionResponse {
+        let mut m = EditInteractionResponse::new()
+            .embeds(self.embeds())
+            .allowed_mentions(CreateAllowedMentions::new())
+            .components(self.components);
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        m
+    }
+
     /// A message posted to a channel, for everyone.
     pub fn post(self) -> CreateMessage {
         let mut m = CreateMessage::new()

@@ -42,6 +42,7 @@ fn router(engine: Engine) -> Router {
             metrics: true,
         },
         metrics: Some(handle),
+        interactions: None,
     });
     attache_http::router(state)
 }

@@ -1,7 +1,10 @@
-//! Attaché's HTTP side: health probes, Prometheus metrics, briefing pages, search and an Atom feed.
+//! Attaché's HTTP side: health probes, Prometheus metrics, briefing pages, search and an Atom feed; and,
+//! when the bot takes Discord interactions over HTTP, the route Discord posts them to.
 //!
-//! Read-only by construction: every route is a `GET` (or `HEAD`) that reads the engine's current
-//! snapshot; nothing can be changed over HTTP. Briefings are addressed by id only (a slug), never by a
+//! Read-only by construction: every route but that one is a `GET` (or `HEAD`) that reads the engine's
+//! current snapshot. `POST /discord/interactions` ([`interactions`]) is passed on whole to an
+//! [`InteractionsEndpoint`], which accepts only what Discord signed and answers it as a Discord command.
+//! Briefings are addressed by id only (a slug), never by a
 //! path, so `/briefings/..%2f..` is a 404 like any other unknown id. Pages are rendered on the server from
 //! compile-time templates (maud), which escape every value: briefing text cannot become markup, and only
 //! http(s) URLs become links. Every response carries a strict `Content-Security-Policy` and
@@ -9,9 +12,11 @@
 //!
 //! # What this crate may depend on
 //! The core, axum and tower for serving, maud for pages, atom_syndication for the feed, and the
-//! Prometheus exporter's handle to render metrics. No chat library.
+//! Prometheus exporter's handle to render metrics. No chat library: the Discord adapter reaches the
+//! interactions route only through the [`InteractionsEndpoint`] trait, wired by the binary.
 
 mod feed;
+pub mod interactions;
 mod pages;
 mod probes;
 mod views;
@@ -24,7 +29,7 @@ use attache_core::engine::Engine;
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio_util::sync::CancellationToken;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -33,7 +38,8 @@ use tower_http::timeout::TimeoutLayer;
 
 /// A request that takes longer is answered 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-/// Nothing here takes a body; anything larger than this is refused.
+/// Nothing here takes a body, but for Discord's interactions (with a limit of their own,
+/// [`interactions::BODY_LIMIT`]); anything larger than this is refused.
 const BODY_LIMIT: usize = 16 * 1024;
 /// Pages load their stylesheet from here and nothing else: no scripts, no frames, no other origins.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -44,7 +50,11 @@ pub struct State {
     pub config: HttpConfig,
     /// The Prometheus recorder's handle, when metrics are served.
     pub metrics: Option<PrometheusHandle>,
+    /// Where `POST /discord/interactions` goes, when Discord posts interactions here.
+    pub interactions: Option<Arc<dyn InteractionsEndpoint>>,
 }
+
+pub use interactions::{EndpointReply, InteractionsEndpoint, SignedRequest};
 
 /// Why the server could not run.
 #[derive(Debug, thiserror::Error)]
@@ -75,8 +85,14 @@ pub fn router(state: Arc<State>) -> Router {
             .route("/feed.atom", get(feed::atom))
             .route("/style.css", get(pages::style));
     }
-    routes
+    routes = routes
         .fallback(not_found)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    // After the layer above, so that its smaller limit does not apply here.
+    if state.interactions.is_some() {
+        routes = routes.route("/discord/interactions", post(interactions::post));
+    }
+    routes
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
@@ -89,7 +105,6 @@ pub fn router(state: Arc<State>) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),
         ))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use tower::ServiceExt;
 
-use crate::{State, router};
+use crate::{EndpointReply, InteractionsEndpoint, SignedRequest, State, router};
 
 /// A briefing written to do harm: markup in every field, a `javascript:` link and source.
 const HOSTILE: &str = r#"+++
@@ -81,6 +81,7 @@ async fn get(engine: &Arc<Engine>, config: HttpConfig, uri: &str) -> (StatusCode
         engine: engine.clone(),
         config,
         metrics: None,
+        interactions: None,
     });
     let response = router(state)
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())
@@ -267,4 +268,89 @@ async fn pages_and_metrics_can_be_turned_off() {
     }
     let (status, _, _) = get(&f.engine, off, "/healthz").await;
     assert_eq!(status, StatusCode::OK);
+}
+
+/// A request as the endpoint got it: signature, timestamp, body.
+type Got = (Option<String>, Option<String>, Vec<u8>);
+
+/// Records what the endpoint was given and answers a PONG.
+#[derive(Default)]
+struct Recording {
+    got: std::sync::Mutex<Vec<Got>>,
+}
+
+impl InteractionsEndpoint for Recording {
+    fn handle<'a>(&'a self, r: SignedRequest<'a>) -> attache_core::digest::BoxFuture<'a, EndpointReply> {
+        self.got.lock().unwrap().push((
+            r.signature.map(str::to_string),
+            r.timestamp.map(str::to_string),
+            r.body.to_vec(),
+        ));
+        Box::pin(async {
+            EndpointReply {
+                status: 200,
+                body: serde_json::json!({"type": 1}),
+            }
+        })
+    }
+}
+
+async fn post(state: Arc<State>, body: Vec<u8>, signed: bool) -> (StatusCode, String) {
+    let mut request = Request::post("/discord/interactions").header(header::CONTENT_TYPE, "application/json");
+    if signed {
+        request = request
+            .header("X-Signature-Ed25519", "ab".repeat(64))
+            .header("X-Signature-Timestamp", "1700000000");
+    }
+    let response = router(state)
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// The route passes the signature headers and the raw body on untouched, takes bodies up to 64 KiB (over
+/// the other routes' 16 KiB), refuses larger ones itself with 413, and exists only with an endpoint.
+#[tokio::test]
+async fn discord_interactions_are_passed_on_whole_within_their_limit() {
+    let f = fixture(&[("plain.md", PLAIN)]);
+    let endpoint = Arc::new(Recording::default());
+    let state = Arc::new(State {
+        engine: f.engine.clone(),
+        config: config(),
+        metrics: None,
+        interactions: Some(endpoint.clone()),
+    });
+    // Spacing and key order a parser would lose: the signature covers the bytes as sent.
+    let body = b"{\"type\":1,  \"id\" : \"1\"}".to_vec();
+    let (status, reply) = post(state.clone(), body.clone(), true).await;
+    assert_eq!((status, reply.as_str()), (StatusCode::OK, r#"{"type":1}"#));
+    let (status, _) = post(state.clone(), b"{}".to_vec(), false).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the endpoint, not the server, refuses an unsigned request"
+    );
+    let large = vec![b' '; 40 * 1024];
+    assert_eq!(post(state.clone(), large.clone(), true).await.0, StatusCode::OK);
+    let too_large = vec![b' '; crate::interactions::BODY_LIMIT + 1];
+    let (status, reply) = post(state.clone(), too_large, true).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{reply}");
+    let got = endpoint.got.lock().unwrap().clone();
+    assert_eq!(got.len(), 3, "the body too large never reached the endpoint");
+    assert_eq!(got[0].0.as_deref(), Some("ab".repeat(64).as_str()));
+    assert_eq!(got[0].1.as_deref(), Some("1700000000"));
+    assert_eq!(got[0].2, body);
+    assert_eq!((got[1].0.clone(), got[1].1.clone()), (None, None));
+    assert_eq!(got[2].2, large);
+
+    let without = Arc::new(State {
+        interactions: None,
+        engine: f.engine.clone(),
+        config: config(),
+        metrics: None,
+    });
+    assert_eq!(post(without, b"{}".to_vec(), true).await.0, StatusCode::NOT_FOUND);
 }

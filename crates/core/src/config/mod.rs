@@ -20,7 +20,7 @@ mod matrix;
 mod select;
 
 pub use digest::{AnnounceConfig, DEFAULT_CATCH_UP, DigestConfig, format_duration, parse_duration};
-pub use discord::DiscordConfig;
+pub use discord::{DiscordConfig, Interactions, PublicKey};
 pub use http::HttpConfig;
 pub use matrix::{Autojoin, MatrixAuth, MatrixConfig};
 pub use select::Select;
@@ -278,7 +278,10 @@ impl Config {
                 .map(|a| digest::announce(&at, a, at.header("announce")))
                 .transpose()?,
             matrix: raw.matrix.map(|m| m.validate(&at, &data_dir)).transpose()?,
-            discord: raw.discord.map(|d| d.validate(&at)).transpose()?,
+            discord: raw
+                .discord
+                .map(|d| d.validate(&at, raw.http.is_some()))
+                .transpose()?,
             http: raw.http.map(|h| h.validate(&at)).transpose()?,
         })
     }
@@ -491,6 +494,64 @@ mod tests {
         let d = c.discord.unwrap();
         assert_eq!(d.guilds, vec![123, 456]);
         assert_eq!(d.api_base, "http://127.0.0.1:9/api/v10");
+    }
+
+    /// RFC 8032's first test key: a valid Ed25519 public key.
+    const KEY: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    /// y = 2: no x on the curve has it.
+    const INVALID_POINT: &str = "0200000000000000000000000000000000000000000000000000000000000000";
+
+    #[test]
+    fn discord_interactions_default_to_the_gateway_and_http_needs_a_server_and_a_key() {
+        let d = parse("[discord]\ntoken_env = \"T\"\n").unwrap().discord.unwrap();
+        assert_eq!(d.interactions, Interactions::Gateway);
+        assert_eq!(d.public_key, None);
+        let c = parse(&format!(
+            "[discord]\ntoken_env = \"T\"\ninteractions = \"http\"\npublic_key = \"{}\"\n\n[http]\n",
+            KEY.to_uppercase()
+        ))
+        .unwrap();
+        let d = c.discord.unwrap();
+        assert_eq!(d.interactions, Interactions::Http);
+        let key = d.public_key.unwrap();
+        assert_eq!(key.hex(), KEY);
+        assert_eq!(key.line(), Some(4));
+        let e = parse(&format!(
+            "[discord]\ntoken_env = \"T\"\ninteractions = \"http\"\npublic_key = \"{KEY}\"\n"
+        ))
+        .unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("needs the `[http]` section"), "{e}");
+        let e = parse("[http]\n[discord]\ntoken_env = \"T\"\ninteractions = \"http\"\n").unwrap_err();
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.contains("needs `discord.public_key`"), "{e}");
+        let e = parse("[discord]\ntoken_env = \"T\"\ninteractions = \"webhook\"\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("webhook"), "{e}");
+    }
+
+    #[test]
+    fn a_public_key_that_is_not_an_ed25519_key_is_located() {
+        let key =
+            |k: &str| parse(&format!("[discord]\ntoken_env = \"T\"\n\npublic_key = \"{k}\"\n")).unwrap_err();
+        for (bad, why) in [
+            (&KEY[..62], "not 64 hex digits"),
+            (
+                "zz5a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+                "not 64 hex digits",
+            ),
+            (INVALID_POINT, "not a point on the curve"),
+            // The identity: a point of small order.
+            (
+                "0100000000000000000000000000000000000000000000000000000000000000",
+                "weak",
+            ),
+        ] {
+            let e = key(bad);
+            assert_eq!(e.line, Some(4), "{bad}: {e}");
+            assert!(e.message.starts_with("`discord.public_key` "), "{e}");
+            assert!(e.message.contains(why), "{bad}: {e}");
+        }
     }
 
     /// The shipped config documents digests and announcements, commented out; uncommented they must be valid.

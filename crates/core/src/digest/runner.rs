@@ -99,6 +99,13 @@ pub struct Tick {
     pub corrected: Vec<String>,
 }
 
+/// The ledger's thread, for what else keeps state in the ledger (the paging state of lists).
+impl AsRef<LedgerThread> for Digests {
+    fn as_ref(&self) -> &LedgerThread {
+        &self.ledger
+    }
+}
+
 impl Digests {
     /// A scheduler over `ledger` that reads briefings from `store` and schedules from `config`, ticking
     /// while `leadership` says this instance leads.

@@ -121,6 +121,13 @@ impl LedgerThread {
     }
 }
 
+/// So that whatever keeps state in the ledger can take the thread itself or what owns it.
+impl AsRef<LedgerThread> for LedgerThread {
+    fn as_ref(&self) -> &LedgerThread {
+        self
+    }
+}
+
 impl Drop for LedgerThread {
     fn drop(&mut self) {
         drop(self.jobs.take());
