@@ -30,6 +30,10 @@ pub struct Setup {
     pub database: Option<String>,
     /// More environment for the process (an instance's name, a shared accelerated clock).
     pub env: Vec<(String, String)>,
+    /// More keys of `[discord]` (`interactions = "http"`, `public_key`).
+    pub discord_extra: String,
+    /// `http.listen`: a free port picked by the server unless a test needs it fixed across restarts.
+    pub http_listen: String,
 }
 
 pub struct Bot {
@@ -100,9 +104,10 @@ token_env = "{DISCORD_SECRET}"
 guilds = [{guild}]
 moderator_roles = [{role}]
 api_base = {api:?}
+{discord_extra}
 
 [http]
-listen = "127.0.0.1:0"
+listen = {listen:?}
 
 {extra}
 "#,
@@ -114,6 +119,8 @@ listen = "127.0.0.1:0"
             guild = s.guild,
             role = s.moderator_role,
             api = s.discord_api,
+            discord_extra = s.discord_extra,
+            listen = s.http_listen,
             database = if s.database.is_some() {
                 format!("database_url_env = \"{DATABASE_SECRET}\"")
             } else {

@@ -1,10 +1,13 @@
 //! Three instances on one PostgreSQL ledger, as a bot past one machine runs: each with its own data
 //! directory, HTTP side and Matrix device, the same config and briefings, one digest clock (shared and
-//! sped up, so a minute of digests passes in a few seconds). A digest to a Discord channel and a Matrix
-//! room runs every minute of that clock; ten times the leader (found by its `/readyz`) is killed with
-//! SIGKILL at a random instant, another instance takes over, and the killed one is started again, as its
-//! supervisor would. Every post must then be in every target exactly once, none missing, and each round's
-//! failover time (the kill to another instance's `/readyz` saying `"leader": true`) is reported.
+//! sped up, so a minute of digests passes in a few seconds), and Discord over HTTP interactions: a Discord
+//! fake of the test's own posts signed interactions to the three endpoints in turn. A digest to a Discord
+//! channel and a Matrix room runs every minute of that clock; ten times the leader (found by its
+//! `/readyz`) is killed with SIGKILL at a random instant, another instance takes over, and the killed one
+//! is started again, as its supervisor would; then users run commands, spread over the three instances.
+//! Every post must be in every target exactly once, none missing; every interaction answered once; and
+//! each round's failover time (the kill to another instance's `/readyz` saying `"leader": true`) is
+//! reported.
 //!
 //! The seed of the kill instants is printed; `ATTACHE_TEST_SEED` replays one.
 
@@ -15,11 +18,13 @@ use chrono::{DateTime, DurationRound, TimeZone, Utc};
 use attache_core::digest::Target;
 use attache_core::digest::clock::{CLOCK_ANCHOR_ENV, CLOCK_RATE_ENV};
 use attache_core::digest::content::digest_key;
+use discord_fake::{FakeDiscord, Interaction, Invocation};
+use serde_json::json;
 use synapse_harness::Session;
 
 use super::crash::{Rng, seed};
 use super::*;
-use crate::discord_bot::turn;
+use crate::discord_bot::MEMBER;
 
 const INSTANCES: usize = 3;
 const ROUNDS: u32 = 10;
@@ -46,6 +51,38 @@ fn leader(bots: &[Bot]) -> Option<usize> {
     }
 }
 
+/// A free loopback port, for an instance to keep across its restarts (its endpoint URL stays the same).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Commands by a member, of three kinds, posted to the endpoints in turn.
+fn commands(discord: &FakeDiscord, n: usize) -> Vec<Interaction> {
+    (0..n)
+        .map(|i| {
+            let (name, options) = match i % 3 {
+                0 => ("help", json!([])),
+                1 => (
+                    "search",
+                    json!([{"name": "query", "type": 3, "value": "security"}]),
+                ),
+                _ => (
+                    "sponsors",
+                    json!([{"name": "event", "type": 3, "value": "infoforum"}]),
+                ),
+            };
+            discord.slash(
+                Invocation::new(discord.channel_id(), name)
+                    .user(MEMBER, "someone")
+                    .options(options),
+            )
+        })
+        .collect()
+}
+
 /// Waits until exactly one running instance leads; which, and how long it took.
 fn wait_leader(bots: &[Bot]) -> (usize, Duration) {
     let start = Instant::now();
@@ -60,7 +97,6 @@ fn wait_leader(bots: &[Bot]) -> (usize, Duration) {
 
 #[test]
 fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills() {
-    let _turn = turn();
     let seed = seed();
     eprintln!("cluster test seed: {seed} (ATTACHE_TEST_SEED={seed} replays it)");
     let mut rng = Rng(seed);
@@ -77,7 +113,9 @@ fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills
         devices.push(block(server.login(&name, crate::matrix::PW)));
     }
     let room = world.room("cluster-plain", false);
-    let channel = fake().add_channel();
+    // A Discord of this test's own, delivering interactions over HTTP.
+    let discord = FakeDiscord::start();
+    let channel = discord.add_channel();
     let targets = [format!("discord:{channel}"), format!("matrix:{room}")];
     let extra = format!(
         "[[digests]]\nname = \"minutely\"\nschedule = \"* * * * *\"\ntargets = {targets:?}\n\
@@ -95,11 +133,12 @@ fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills
     };
     let held = |target: &str| -> BTreeMap<String, usize> {
         match Target::parse(target).unwrap() {
-            Target::Discord(c) => tally(discord_posts(c).iter().filter_map(post_key_of_discord)),
+            Target::Discord(c) => tally(discord.channel_messages(c).iter().filter_map(post_key_of_discord)),
             Target::Matrix(room) => tally(world.matrix_posts(&room).iter().filter_map(post_key_of_matrix)),
         }
     };
 
+    let ports: Vec<u16> = (0..INSTANCES).map(|_| free_port()).collect();
     let mut bots: Vec<Bot> = devices
         .iter()
         .enumerate()
@@ -107,6 +146,14 @@ fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills
             let mut setup = world.setup.clone();
             setup.account = device.clone();
             setup.database = Some(database.clone());
+            setup.discord_api = discord.api_base();
+            setup.discord_token = discord.token().to_string();
+            setup.guild = discord.guild_id();
+            setup.discord_extra = format!(
+                "interactions = \"http\"\npublic_key = \"{}\"",
+                discord.verify_key()
+            );
+            setup.http_listen = format!("127.0.0.1:{}", ports[i]);
             setup.env = vec![
                 ("ATTACHE_INSTANCE".into(), format!("node-{i}")),
                 (CLOCK_ANCHOR_ENV.into(), anchor.to_rfc3339()),
@@ -115,9 +162,15 @@ fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills
             Bot::start(setup, &extra, Some(start))
         })
         .collect();
+    let endpoints: Vec<String> = ports
+        .iter()
+        .map(|p| format!("http://127.0.0.1:{p}/discord/interactions"))
+        .collect();
+    discord.deliver_over_http(&endpoints);
     let (first, _) = wait_leader(&bots);
-    bots[first].wait_connected();
+    bots[first].wait_log("Matrix: synced", WAIT);
     world.wait_joined(&[&room]);
+    let mut asked: Vec<Interaction> = Vec::new();
 
     // A slot of the shared clock lasts 60 / RATE seconds of real time.
     let slot_real = Duration::from_secs(60 / u64::from(RATE));
@@ -136,6 +189,16 @@ fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills
         // Its supervisor starts it again; it follows.
         bots[old].restart(Some(start));
         bots[new].wait_log("this instance leads", WAIT);
+        // Users go on: once the restarted instance takes interactions, a few to each instance.
+        bots[old].wait_log("discord: interactions arrive", WAIT);
+        let round_asked = commands(&discord, 3 * INSTANCES);
+        let answered = asked.len() + round_asked.len();
+        asked.extend(round_asked);
+        assert!(
+            discord.wait_deliveries(answered, WAIT).is_some(),
+            "round {round}: {} of {answered} interactions answered",
+            discord.deliveries().len()
+        );
     }
 
     // Every slot from the first post to the last one begun before the rounds ended reaches every target.
@@ -187,6 +250,33 @@ fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills
             got.len()
         );
     }
+    // Each interaction was posted once and taken: answered inline or deferred, then edited in.
+    let deliveries = discord.deliveries();
+    let refused: Vec<_> = deliveries.iter().filter(|d| d.outcome.is_err()).collect();
+    assert!(refused.is_empty(), "refused by Discord: {refused:?}");
+    let mut ids: Vec<u64> = deliveries.iter().map(|d| d.interaction).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), asked.len(), "each interaction posted once");
+    for endpoint in &endpoints {
+        let taken = deliveries.iter().filter(|d| &d.endpoint == endpoint).count();
+        assert_eq!(taken, asked.len() / INSTANCES, "{endpoint} took its share");
+    }
+    for interaction in &asked {
+        let reply = discord.wait_reply(interaction, WAIT).expect("answered");
+        assert!(!reply.text().is_empty(), "{reply:?}");
+    }
+    let callbacks = discord
+        .requests()
+        .iter()
+        .filter(|r| r.path.starts_with("/interactions/"))
+        .count();
+    assert_eq!(callbacks, 0, "no first answer was sent twice over REST");
+    eprintln!(
+        "{} interactions over the rounds, each answered once ({} deferred)",
+        asked.len(),
+        deliveries.iter().filter(|d| d.outcome == Ok(5)).count()
+    );
     failovers.sort();
     eprintln!(
         "failover (kill to a new leader's /readyz) over {ROUNDS} rounds: median {:?}, worst {:?}, all {failovers:?}",

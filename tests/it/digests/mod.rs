@@ -65,6 +65,8 @@ impl World {
                 moderator_role: MODERATOR_ROLE,
                 database: None,
                 env: Vec::new(),
+                discord_extra: String::new(),
+                http_listen: "127.0.0.1:0".into(),
             },
             alice,
         }
