@@ -30,6 +30,7 @@ pub const DISCORD_HTTP_REASONS: &[&str] = &[
     "too_large",
     "malformed",
     "unsupported",
+    "unanswered",
 ];
 /// What Discord posts to the interactions endpoint: the values of the `kind` label.
 pub const DISCORD_HTTP_KINDS: &[&str] = &["ping", "command", "autocomplete", "component"];

@@ -55,17 +55,20 @@ pub enum Rejection {
     Malformed,
     /// An interaction of a kind the bot does not take (a modal submission).
     Unsupported,
+    /// Taken, but no first answer (not even a deferral) was ready before Discord's deadline.
+    Unanswered,
 }
 
 impl Rejection {
     /// The HTTP status: 401 for anything that may not be from Discord or was seen before (Discord's docs
     /// ask for 401 on a failed check), 413 for a body too large, 400 for what Discord sent but the bot
-    /// cannot take.
+    /// cannot take, 503 when no answer was ready in time.
     pub fn status(self) -> u16 {
         match self {
             Rejection::Unsigned | Rejection::Signature | Rejection::Stale | Rejection::Replay => 401,
             Rejection::TooLarge => 413,
             Rejection::Malformed | Rejection::Unsupported => 400,
+            Rejection::Unanswered => 503,
         }
     }
 
@@ -79,6 +82,7 @@ impl Rejection {
             Rejection::TooLarge => "too_large",
             Rejection::Malformed => "malformed",
             Rejection::Unsupported => "unsupported",
+            Rejection::Unanswered => "unanswered",
         }
     }
 
@@ -91,6 +95,7 @@ impl Rejection {
             Rejection::TooLarge => "request body too large",
             Rejection::Malformed => "not an interaction",
             Rejection::Unsupported => "unsupported interaction type",
+            Rejection::Unanswered => "no answer in time",
         }
     }
 }
@@ -285,7 +290,7 @@ impl Endpoint {
                     id,
                     "discord: no first answer within {ANSWER_WAIT:?} (answers are deferred after {DEFER_AFTER:?})"
                 );
-                Err(Rejection::Unsupported)
+                Err(Rejection::Unanswered)
             }
         }
     }
