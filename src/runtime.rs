@@ -119,28 +119,7 @@ pub async fn run(
     tracker.spawn(signals.wait(shutdown.clone()));
 
     let config = engine.config();
-    if config.watch {
-        tracker.spawn(watch::run(
-            engine.store().clone(),
-            config.debounce,
-            shutdown.clone(),
-            log_reload,
-        ));
-    }
-    if config.watch
-        && let Some(path) = config.path.clone()
-    {
-        let engine = engine.clone();
-        tracker.spawn(watch::config_file(
-            path,
-            config.debounce,
-            shutdown.clone(),
-            move || {
-                // Logged, and kept for `status`, by the engine.
-                let _ = engine.reload_config();
-            },
-        ));
-    }
+    watch_files(&engine, &tracker, &shutdown);
     // Before the adapters, so each finds the scheduler on the engine and registers its poster once connected.
     // Without a SQLite ledger the bot still answers; digests and announcements wait for the next start.
     // Without its PostgreSQL ledger an instance cannot tell whether it leads: it stops, for its supervisor
@@ -166,46 +145,21 @@ pub async fn run(
     }
     // The Discord adapter is made before the HTTP server, which passes it the interactions Discord posts
     // when they come over HTTP.
-    let discord = plan.discord.map(|DiscordStart { config, token }| {
-        // Shared by the instances on one PostgreSQL ledger, so any of them turns a list any other made.
-        let pages: Arc<dyn attache_discord::PageStore> = match engine.digests() {
-            Some(digests) if digests.shared() => Arc::new(attache_discord::LedgerPages::new(digests.clone())),
-            _ => Arc::new(attache_discord::MemoryPages::new()),
-        };
-        let discord = attache_discord::Discord::new(engine.clone(), config, &token, tracker.clone(), pages);
-        (Arc::new(discord), token)
-    });
-    let interactions = match &discord {
-        Some((discord, _)) if discord.config().interactions == Interactions::Http => {
-            let key = discord.config().public_key.ok_or_else(|| {
-                anyhow::anyhow!("`discord.interactions` = \"http\" needs `discord.public_key`")
-            })?;
-            let endpoint =
-                attache_discord::Endpoint::new(discord.clone(), &key).map_err(anyhow::Error::msg)?;
-            if metrics.is_some() {
-                attache_core::observe::zero_discord_http();
-            }
-            Some(Arc::new(DiscordInteractions(endpoint)) as Arc<dyn attache_http::InteractionsEndpoint>)
-        }
-        _ => None,
-    };
+    let discord = plan
+        .discord
+        .map(|start| discord_adapter(&engine, start, &tracker));
     if let Some(config) = plan.http {
+        let interactions = match &discord {
+            Some((discord, _)) => interactions_endpoint(discord, metrics.is_some())?,
+            None => None,
+        };
         let state = Arc::new(attache_http::State {
             engine: engine.clone(),
             config,
             metrics,
             interactions,
         });
-        // Bound before the adapters start, so a taken port is reported at once; a failure stops the bot,
-        // as an operator relying on its probes would want.
-        let listener = attache_http::bind(&state.config).await?;
-        let stop = shutdown.clone();
-        tracker.spawn(async move {
-            if let Err(e) = attache_http::serve(listener, state, stop.clone()).await {
-                tracing::error!("{e}");
-                stop.cancel();
-            }
-        });
+        serve_http(state, &tracker, &shutdown).await?;
     }
     if let Some(start) = plan.matrix {
         // One Matrix device syncs from one process: with instances sharing a ledger, the leader's.
@@ -219,25 +173,7 @@ pub async fn run(
         ));
     }
     if let Some((discord, token)) = discord {
-        if discord.config().interactions == Interactions::Http {
-            // Every instance answers what Discord posts to it and posts digests when it leads; the
-            // leader alone registers the commands and removes the buttons of lapsed lists.
-            tracker.spawn(attache_discord::serve_http(
-                discord,
-                leadership.clone(),
-                shutdown.clone(),
-            ));
-        } else {
-            // Over the gateway, every connected instance would answer every interaction: the leader's
-            // alone connects.
-            tracker.spawn(while_leading(
-                leadership.clone(),
-                "discord",
-                engine.clone(),
-                shutdown.clone(),
-                move |stop| attache_discord::run(discord.clone(), token.clone(), stop),
-            ));
-        }
+        start_discord(discord, token, leadership, &engine, &tracker, &shutdown);
     }
     ready();
     // After the announcement, so the console's prompt comes below it.
@@ -255,6 +191,108 @@ pub async fn run(
         tracing::warn!("some tasks did not stop within {GRACE:?}; exiting anyway");
     }
     Ok(())
+}
+
+/// Picks up changes to the briefings and, when the config came from a file, to that file.
+fn watch_files(engine: &Arc<Engine>, tracker: &TaskTracker, shutdown: &CancellationToken) {
+    let config = engine.config();
+    if !config.watch {
+        return;
+    }
+    tracker.spawn(watch::run(
+        engine.store().clone(),
+        config.debounce,
+        shutdown.clone(),
+        log_reload,
+    ));
+    if let Some(path) = config.path.clone() {
+        let engine = engine.clone();
+        tracker.spawn(watch::config_file(
+            path,
+            config.debounce,
+            shutdown.clone(),
+            move || {
+                // Logged, and kept for `status`, by the engine.
+                let _ = engine.reload_config();
+            },
+        ));
+    }
+}
+
+/// The Discord adapter, with its paging state in the ledger when instances share one (so any of them
+/// turns a list any other made), else in memory.
+fn discord_adapter(
+    engine: &Arc<Engine>,
+    DiscordStart { config, token }: DiscordStart,
+    tracker: &TaskTracker,
+) -> (Arc<attache_discord::Discord>, String) {
+    let pages: Arc<dyn attache_discord::PageStore> = match engine.digests() {
+        Some(digests) if digests.shared() => Arc::new(attache_discord::LedgerPages::new(digests.clone())),
+        _ => Arc::new(attache_discord::MemoryPages::new()),
+    };
+    let discord = attache_discord::Discord::new(engine.clone(), config, &token, tracker.clone(), pages);
+    (Arc::new(discord), token)
+}
+
+/// The endpoint the HTTP server hands Discord's posted interactions to, when they come over HTTP.
+fn interactions_endpoint(
+    discord: &Arc<attache_discord::Discord>,
+    metrics: bool,
+) -> anyhow::Result<Option<Arc<dyn attache_http::InteractionsEndpoint>>> {
+    if discord.config().interactions != Interactions::Http {
+        return Ok(None);
+    }
+    let key = discord
+        .config()
+        .public_key
+        .ok_or_else(|| anyhow::anyhow!("`discord.interactions` = \"http\" needs `discord.public_key`"))?;
+    let endpoint = attache_discord::Endpoint::new(discord.clone(), &key).map_err(anyhow::Error::msg)?;
+    if metrics {
+        attache_core::observe::zero_discord_http();
+    }
+    Ok(Some(Arc::new(DiscordInteractions(endpoint))))
+}
+
+/// Binds the HTTP server before the adapters start, so a taken port is reported at once, and serves it; a
+/// failure while serving stops the bot, as an operator relying on its probes would want.
+async fn serve_http(
+    state: Arc<attache_http::State>,
+    tracker: &TaskTracker,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<()> {
+    let listener = attache_http::bind(&state.config).await?;
+    let stop = shutdown.clone();
+    tracker.spawn(async move {
+        if let Err(e) = attache_http::serve(listener, state, stop.clone()).await {
+            tracing::error!("{e}");
+            stop.cancel();
+        }
+    });
+    Ok(())
+}
+
+/// Starts Discord. Over HTTP, every instance answers what Discord posts to it and posts digests when it
+/// leads; the leader alone registers the commands and removes the buttons of lapsed lists. Over the
+/// gateway, every connected instance would answer every interaction: the leader's alone connects.
+fn start_discord(
+    discord: Arc<attache_discord::Discord>,
+    token: String,
+    leadership: Option<Leadership>,
+    engine: &Arc<Engine>,
+    tracker: &TaskTracker,
+    shutdown: &CancellationToken,
+) {
+    if discord.config().interactions == Interactions::Http {
+        tracker.spawn(attache_discord::serve_http(discord, leadership, shutdown.clone()));
+    } else {
+        tracker.spawn(while_leading(
+            leadership,
+            "discord",
+            engine.clone(),
+            shutdown.clone(),
+            move |stop| attache_discord::run(discord.clone(), token.clone(), stop),
+        ));
+    }
 }
 
 /// Runs `task` while this instance leads (always, without a shared ledger): started when it takes the lead,
