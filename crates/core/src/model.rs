@@ -155,9 +155,11 @@ pub struct Topic {
 /// a renderer turns into a link (a `javascript:` or `data:` URL stays visible text). Case-insensitive in
 /// its scheme, no whitespace inside.
 pub fn is_web_url(url: &str) -> bool {
-    let scheme_end = url.find("://").unwrap_or(0);
+    let Some(scheme_end) = url.find("://") else {
+        return false;
+    };
     let scheme = url[..scheme_end].to_ascii_lowercase();
-    let rest = &url[(scheme_end + 3).min(url.len())..];
+    let rest = &url[scheme_end + 3..];
     matches!(scheme.as_str(), "http" | "https") && !rest.is_empty() && !rest.contains(char::is_whitespace)
 }
 
@@ -204,5 +206,14 @@ mod tests {
         assert_eq!("organizer".parse(), Ok(Relation::Organizer));
         assert_eq!("hosts".parse(), Ok(Relation::Host));
         assert_eq!("sponsorship".parse::<Relation>(), Err(()));
+    }
+
+    #[test]
+    fn text_without_a_scheme_is_not_a_url_even_when_it_starts_with_multibyte_characters() {
+        // Regression: a text without "://" was sliced at byte 3, inside 月 of "10月11日".
+        assert!(!is_web_url("10月11日,第十六屆論壇"));
+        assert!(!is_web_url("ab"));
+        assert!(is_web_url("https://example.org/a"));
+        assert!(!is_web_url("javascript://x"));
     }
 }

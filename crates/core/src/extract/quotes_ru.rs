@@ -33,6 +33,15 @@ static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("inner attribution regex")
 });
+/// A paragraph of dialogue, without quotation marks: "– Я рада заметить, …, – сообщил директор Ирина
+/// Бокова." (the opening dash may have been taken off as a bullet). Russian indirect speech never puts a
+/// dash and a speech verb after a comma, so the words before them are the quote.
+static DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[\s—–-]*(?P<quote>[^«»„“”\n]{{20,}}?)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
+    ))
+    .expect("dialogue regex")
+});
 /// A speech verb anywhere, for attributions before a quote.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
@@ -53,7 +62,24 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     let mut notes = Vec::new();
     let mut last: Option<Person> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
-        for span in quoted::spans(p) {
+        let spans = quoted::spans(p);
+        if spans.is_empty()
+            && let Some(c) = DIALOGUE.captures(p)
+            && let (Some(quote), Some(rest)) = (c.name("quote"), c.name("rest"))
+            && let Some(((name, role), basis)) = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())
+        {
+            let person = (nominative(&name, &text), role);
+            last = Some(person.clone());
+            let quote = Quote {
+                text: quote.as_str().trim().to_string(),
+                speaker: person.0,
+                role: person.1,
+            };
+            notes.extend(quote_notes(&quote, &basis));
+            out.push(quote);
+            continue;
+        }
+        for span in spans {
             let inner = span.inner(p).trim();
             let after = &p[span.close_end..];
             // The attribution may stand on the next line: "«…»," then "— подчеркнул министр."
@@ -275,6 +301,22 @@ mod tests {
                 "Мы стали одной из площадок, на которой «приземляется» конференция".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_paragraph_of_dialogue_without_marks_is_a_quote() {
+        let got = quotes(
+            "Письмо пришло губернатору.\nЯ рада заметить, что этот форум отвечает нашим приоритетам, – сообщил генеральный директор организации Ирина Бокова.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Ирина Бокова".to_string(),
+                "Я рада заметить, что этот форум отвечает нашим приоритетам".to_string()
+            )]
+        );
+        // Indirect speech has no dash before its verb.
+        assert!(quotes("Министр отметил, что форум проводится в третий раз.").is_empty());
     }
 
     #[test]

@@ -54,6 +54,26 @@ fn end_mark(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
     }
 }
 
+/// Whether a period with no space after it still ends a sentence, as in pages whose line breaks were
+/// lost ("участников СВО.Одновременно в …"): a word of two letters or more before it, and a capitalized
+/// word after it. "U.S.Army", "J.Smith" and "3.5" stay whole.
+fn glued_sentence(text: &str, dot: usize, rest: &str) -> bool {
+    let mut next = rest.chars();
+    let (Some(first), Some(second)) = (next.next(), next.next()) else {
+        return false;
+    };
+    let before = text[..dot]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    text.as_bytes()[dot] == b'.'
+        && first.is_uppercase()
+        && second.is_lowercase()
+        && before >= 2
+        && !is_abbreviation_dot(text, dot)
+}
+
 /// Whether a closing mark or bracket that follows a sentence end belongs to that sentence.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -104,7 +124,8 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
             // "值得期待!" before Chinese text ends a sentence without a space.
             let han_next =
                 bytes[i] != b'.' && next.is_some_and(|n| crate::text::script(n) == crate::text::Script::Han);
-            if trimmed.len() == rest.len() && !rest.is_empty() && !han_next {
+            if trimmed.len() == rest.len() && !rest.is_empty() && !han_next && !glued_sentence(text, i, rest)
+            {
                 continue; // no whitespace after the mark: "3.5", "example.com"
             }
             let starts_new = next.is_none_or(|n| {
@@ -186,6 +207,23 @@ mod tests {
                 "好"
             ]
         );
+    }
+
+    #[test]
+    fn a_period_glued_to_the_next_sentence_still_ends_one() {
+        // Regression: pages that lost their line breaks ran two sentences into one topic list.
+        assert_eq!(
+            sentences("Обсудили меры поддержки участников СВО.Одновременно состоялся семинар."),
+            vec![
+                "Обсудили меры поддержки участников СВО.",
+                "Одновременно состоялся семинар."
+            ]
+        );
+        assert_eq!(
+            sentences("The U.S.Army and J.Smith came."),
+            vec!["The U.S.Army and J.Smith came."]
+        );
+        assert_eq!(sentences("It grew 3.5 times."), vec!["It grew 3.5 times."]);
     }
 
     #[test]

@@ -136,7 +136,19 @@ pub(crate) fn is_org(name: &str) -> bool {
     if !name.chars().any(is_han) {
         return name.chars().next().is_some_and(char::is_uppercase);
     }
-    if EVENT_ENDINGS.split(' ').any(|e| name.ends_with(e)) {
+    // 科学院 is an academy (中国社会科学院), though 学院 may end an event's name.
+    let academy = name.ends_with("科学院") || name.ends_with("科學院");
+    if !academy && EVENT_ENDINGS.split(' ').any(|e| name.ends_with(e)) {
+        return false;
+    }
+    // "数千名代表与会": 会 of a verb (attend a meeting), not of an association.
+    // 两岸关系 is a relation, not a department (系).
+    if [
+        "与会", "與會", "参会", "參會", "开会", "開會", "入会", "入會", "关系", "關係",
+    ]
+    .iter()
+    .any(|e| name.ends_with(e))
+    {
         return false;
     }
     ORG_ENDINGS

@@ -21,7 +21,7 @@ use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed)|brought\s+together|put\s+together";
+    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented)|brought\s+together|put\s+together";
     let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
     // "Partners of the forum", "sponsors of this year's edition".
     let of_event = r"(?:\s+of\s+(?:the|this|our|this\s+year['’]s|next\s+year['’]s)\s+(?:[\w\-]+\s+){0,2}?
@@ -35,7 +35,7 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     let thanks = r"thank(?:s|ed|ing)?\s+(?:to\s+)?(?:(?:our|its|their|the|all(?:\s+of)?(?:\s+(?:our|its|the))?)\s+)?(?:generous\s+|many\s+)?";
     Regex::new(&format!(
         r"(?ix)
-        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?by(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
+        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
         | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
         | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
         | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?P<s>support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
@@ -69,7 +69,12 @@ pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
     if w.contains("sponsor") || w.contains("fund") || w.starts_with("backer") {
         Relation::Sponsor
-    } else if w.contains("organi") || w.contains("conven") || w.contains("together") {
+    } else if w.contains("organi")
+        || w.contains("conven")
+        || w.contains("together")
+        || w.starts_with("held")
+        || w.starts_with("present")
+    {
         Relation::Organizer
     } else if w.contains("host") || w.contains("invitation") {
         Relation::Host
@@ -209,11 +214,32 @@ fn in_sentence(
         {
             names = items.iter().filter_map(|i| clean_item(i).0).collect();
         }
-        for name in names {
+        for name in names.into_iter().filter(|n| !is_event_name(n)) {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
         }
     }
     found
+}
+
+/// Whether a name is an event's rather than an organization's: a list after "in partnership with A and
+/// B, the 2022 Technology Conference began" runs into the event. "Forum" and "Congress" also end names of
+/// organizations (World Economic Forum), so they do not count.
+fn is_event_name(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(
+        last.trim_matches(|c: char| !c.is_alphanumeric()),
+        "conference"
+            | "summit"
+            | "symposium"
+            | "expo"
+            | "exhibition"
+            | "convention"
+            | "fair"
+            | "festival"
+            | "workshop"
+            | "meeting"
+            | "roundtable"
+    )
 }
 
 #[cfg(test)]

@@ -15,12 +15,13 @@ use super::super::orglist::is_org_head;
 use super::en::relation_of;
 use crate::model::Relation;
 
-/// "… hosted its third annual summit", "… will host": the verb, and whether its object is the event.
+/// "… hosted its third annual summit", "… will host", "… held the “Futures Conference”": the verb, and
+/// whether its object is the event (a title in quotation marks, blanked out by the caller, is one).
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+)?
-        (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?)(?-u:\b)
-        (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:{KINDS}|event|edition)(?-u:\b))?"
+        r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
+        (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?)(?-u:\b)
+        (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:(?:{KINDS}|event|edition)(?-u:\b)|[“\x22][^”\x22]{{1,80}}[”\x22]))?"
     ))
     .expect("active regex")
 });
@@ -131,7 +132,7 @@ fn subject(pre: &str, strict: bool) -> Option<String> {
         pre = pre[..open].trim_end();
     }
     let words: Vec<&str> = pre.split(' ').collect();
-    let connector = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "the" | "on" | "de");
+    let connector = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "the" | "on" | "de" | "at");
     let capital = |w: &str| {
         w.chars()
             .next()
@@ -193,6 +194,17 @@ mod tests {
             vec![o("Hong Kong Monetary Authority", Relation::Host)]
         );
         assert!(found("Mayor Alan Arakawa hosted the forum.").is_empty());
+        assert_eq!(
+            found(
+                "The University of Louisiana at Lafayette hosted the second annual For Our Future Conference."
+            ),
+            vec![o("University of Louisiana at Lafayette", Relation::Host)]
+        );
+        assert_eq!(
+            found("The HBCU Advocate successfully held the virtual “HBCU Futures Conference” online."),
+            vec![o("HBCU Advocate", Relation::Organizer)]
+        );
+        assert!(found("The conference was held at the Grand Hotel.").is_empty());
         assert!(found("Hong Kong is expected to host the world’s top bankers.").is_empty());
     }
 

@@ -52,6 +52,13 @@ static CUES: LazyLock<Vec<(Regex, Option<Relation>)>> = LazyLock::new(|| {
     .collect()
 });
 
+/// A role in apposition after a dash, naming the organization before it: "ОАО «Росагролизинг» -
+/// генеральный партнер Форума - наградит …".
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s[—–-]\s+(?:\w+(?:ый|ой|ий)\s+)?(?P<role>партн[её]р|спонсор|(?:со)?организатор)(?:ом|ами|ы)?\s")
+        .expect("apposition regex")
+});
+
 /// Where a list after a cue ends: a clause that goes on about something else.
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:а|но|где|когда|котор\w+|чтобы|став\w*|которы\w+|что|в\s+рамках)\s|;|\s[—–]\s|\(")
@@ -96,9 +103,32 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 out.extend(names.into_iter().map(|n| (n, relation)));
             }
+            for c in APPOSITION.captures_iter(sentence) {
+                let (Some(all), Some(role)) = (c.get(0), c.name("role")) else {
+                    continue;
+                };
+                let relation = match role.as_str().to_lowercase() {
+                    r if r.starts_with("партн") => Relation::Partner,
+                    r if r.starts_with("спонсор") => Relation::Sponsor,
+                    _ => Relation::Organizer,
+                };
+                out.extend(name_at_end(&sentence[..all.start()]).map(|n| (n, relation)));
+            }
         }
     }
     out
+}
+
+/// The organization's name that ends a stretch of text: from its first head noun or acronym (with the
+/// capitalized adjectives before it) to the end, as in "По итогам выставки ОАО «Росагролизинг»".
+fn name_at_end(text: &str) -> Option<String> {
+    let clause = text.rsplit([',', ':', ';']).next().unwrap_or(text);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut start = words.iter().position(|w| is_org_head(w) || is_acronym(w))?;
+    while start > 0 && words[start - 1].chars().next().is_some_and(char::is_uppercase) {
+        start -= 1;
+    }
+    clean(&words[start..].join(" "))
 }
 
 /// The names of a list that follows a cue, up to where the clause turns to something else; empty when
@@ -216,6 +246,15 @@ mod tests {
                 o("Университет «Дубна»", Relation::Organizer),
             ]
         );
+    }
+
+    #[test]
+    fn a_role_in_apposition_after_a_dash() {
+        assert_eq!(
+            orgs("По итогам выставки ОАО «Росагролизинг» - генеральный партнер форума - наградит лучших."),
+            vec![o("ОАО «Росагролизинг»", Relation::Partner)]
+        );
+        assert!(orgs("Иван Петров - организатор форума - выступил первым.").is_empty());
     }
 
     #[test]

@@ -15,13 +15,19 @@ use super::super::zh::is_org;
 use crate::model::Relation;
 
 /// Verbs and nouns that state a relation.
-const CUE: &str = "主办|主辦|主催|举办|舉辦|办理|辦理|承办|承辦|协办|協辦|支持|支援|赞助|贊助|冠名|指导|指導";
+const CUE: &str =
+    "主办|主辦|主催|举办|舉辦|办理|辦理|承办|承辦|协办|協辦|合办|合辦|支持|支援|赞助|贊助|冠名|指导|指導";
 const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单位|承辦單位|协办单位|協辦單位|支持机构|支持機構|支持单位|支持單位|\
 合作伙伴|合作夥伴|合作单位|合作單位|赞助商|贊助商|赞助单位|贊助單位|指导单位|指導單位";
 
 /// 由 <list> [联合|共同] <cue>.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"由(?P<list>.+?)(?:联合|聯合|共同)?(?P<cue>{CUE})")).expect("by regex")
+});
+/// <list> [联合|共同] <cue> 的 <event>: "B协办的本次会议" after "由A主办,".
+static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<list>[^的]+?)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|合办|合辦)的")
+        .expect("modifier regex")
 });
 /// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办".
 static ENDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,10 +36,10 @@ static ENDS: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("ending regex")
 });
-/// <list> 作为|担任 … <role noun>: "联合国开发计划署作为论坛国际支持机构".
+/// <list> 作为|担任|以 … <role noun>: "联合国开发计划署作为论坛国际支持机构", "A、B等以支持单位名义参与".
 static AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<list>.+?)(?:作为|作為|担任|擔任|成为|成為|为|為|是)[^，,。]{{0,8}}?(?P<cue>{ROLE_NOUN})"
+        r"^(?P<list>.+?)(?:作为|作為|担任|擔任|成为|成為|为|為|是|以)[^，,。]{{0,8}}?(?P<cue>{ROLE_NOUN})"
     ))
     .expect("as regex")
 });
@@ -68,6 +74,7 @@ fn relation(cue: &str) -> Relation {
         }
         c if c.contains("赞助") || c.contains("贊助") || c.contains("冠名") => Relation::Sponsor,
         c if c.contains("合作") => Relation::Partner,
+        // 合办: organized together.
         _ => Relation::Organizer,
     }
 }
@@ -115,7 +122,7 @@ fn clauses(sentence: &str) -> Vec<&str> {
 /// The organizations one clause names with a relation; `earlier` are the clauses before it in the
 /// sentence, where the subject of an active verb may stand.
 fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
-    for re in [&*BY, &*UNDER, &*AS, &*ENDS] {
+    for re in [&*BY, &*UNDER, &*AS, &*ENDS, &*MODIFIER] {
         if let Some(c) = re.captures(clause) {
             let (Some(list), Some(cue)) = (c.name("list"), c.name("cue")) else {
                 continue;
@@ -148,6 +155,8 @@ fn members(list: &str) -> Vec<String> {
     let list = list.trim_start_matches(['【', '[']).trim();
     // A byline in brackets before the subject: "【記者…報導】外交系…".
     let list = list.rsplit_once(['】', ']']).map_or(list, |(_, rest)| rest);
+    // "A、B等": the tail of an open list.
+    let list = list.trim_end().trim_end_matches('等');
     let mut out = Vec::new();
     for piece in list.split('、') {
         match split_joined(piece) {
@@ -248,6 +257,37 @@ mod tests {
             orgs("今年歷史悠久的Banaras Hindu University擔任共同主辦單位。"),
             vec![o("Banaras Hindu University", Relation::Organizer)]
         );
+    }
+
+    #[test]
+    fn co_organizers_supporting_units_and_academies() {
+        assert_eq!(
+            orgs("由东湖大学台湾研究中心主办,两岸关系和平发展协同创新中心协办的本次会议分为四个部分。"),
+            vec![
+                o("东湖大学台湾研究中心", Relation::Organizer),
+                o("两岸关系和平发展协同创新中心", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("江南友好协会、江南公共关系协会等以支持单位名义参与并发来贺信。"),
+            vec![
+                o("江南友好协会", Relation::Supporter),
+                o("江南公共关系协会", Relation::Supporter)
+            ]
+        );
+        assert_eq!(
+            orgs(
+                "论坛由江南省政府共同主办,江南社会科学院和江南省政府新闻办公室联合承办。由东港政府及东港贸易发展局合办的峰会今日揭幕。"
+            ),
+            vec![
+                o("江南省政府", Relation::Organizer),
+                o("江南社会科学院", Relation::Organizer),
+                o("江南省政府新闻办公室", Relation::Organizer),
+                o("东港政府", Relation::Organizer),
+                o("东港贸易发展局", Relation::Organizer)
+            ]
+        );
+        assert!(orgs("屆時將會有來自多個國家的數千名代表與會,將舉辦12場分論壇。").is_empty());
     }
 
     #[test]

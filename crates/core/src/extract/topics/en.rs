@@ -38,7 +38,7 @@ static OTHER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Inline lists: "<topic noun> … included|namely|such as|will discuss <list>".
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|discussions?|dialogues?|debates?|talks|roundtables?|round\s+tables|workshops?|seminars?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
+        r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
     )
     .expect("inline topics regex")
 });
@@ -61,10 +61,41 @@ static VERB_LED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("verb-led regex")
 });
 
+/// A list after a colon that closes a topic noun phrase, the object of a verb of discussing: "addressed
+/// the six issues selected by participants …: poverty, …", "focused on the system's six aspirations laid
+/// out in its framework: …".
+static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:discuss(?:ed|es)?|address(?:ed|es)?|explor(?:ed|es|e)|examin(?:ed|es|e)|debat(?:ed|es|e)|tackl(?:ed|es|e)|cover(?:ed|s)?|focus(?:ed|sed|es)?\s+on|centr?e?red\s+on)\s+[^:;.]{0,120}?(?-u:\b)(?:issues|topics|themes|questions|areas|priorities|aspirations|pillars|subjects|challenges|tracks|sessions|panels)(?-u:\b)[^:;.]{0,120}:\s+",
+    )
+    .expect("colon list regex")
+});
+
+/// A purpose before a verb of discussing: "the conference aimed to discuss …" states a goal, not topics.
+static GOAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|intend(?:s|ed)?|designed|purpose\s+(?:is|was)|goal\s+(?:is|was)|in\s+order)\s*$")
+        .expect("goal regex")
+});
+
+/// A list item that points back at topics named elsewhere ("conference themes with panel discussions
+/// …"): the sentence does not list them.
+static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:conference|event|forum|summit|main|key|same)?\s*(?:themes|topics|issues)(?-u:\b)")
+        .expect("anaphoric regex")
+});
+
 /// A finite verb, which makes "and …" a clause of its own rather than a list item.
 static FINITE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:was|were|is|are|has|have|had|will|would|did|does|do|can|could)(?-u:\b)")
         .expect("finite regex")
+});
+
+/// "themes of", "topics such as" opening a list.
+static THEMES_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:the\s+)?(?:themes?|topics?|issues|areas|subjects)\s+(?:of|such\s+as|like|including)\s+",
+    )
+    .expect("themes of regex")
 });
 
 /// Nouns coordinated before one complement: "(the main) challenges, problems and opportunities related to".
@@ -83,9 +114,17 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
     // Splitting into sentences costs more than one search of the whole paragraph.
-    if INLINE.is_match(p) || SESSION.is_match(p) || PASSIVE.is_match(p) || VERB_LED.is_match(p) {
+    if INLINE.is_match(p)
+        || COLON_LIST.is_match(p)
+        || SESSION.is_match(p)
+        || PASSIVE.is_match(p)
+        || VERB_LED.is_match(p)
+    {
         for sentence in sentences(p) {
-            let listed = inline_topics(sentence);
+            let mut listed = colon_list(sentence);
+            if listed.is_empty() {
+                listed = inline_topics(sentence);
+            }
             if listed.is_empty() {
                 out.extend(verb_led(sentence));
             }
@@ -131,13 +170,56 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     }
     let items = split_list(&sentence[whole.end()..]);
-    let weak_verb = matches!(verb.as_str().to_lowercase().as_str(), "were" | "are");
-    let min = if weak_verb { 3 } else { 2 };
+    let verb = verb.as_str().to_lowercase();
+    let weak_verb = matches!(verb.as_str(), "were" | "are");
+    // "One panel discussion focused on increasing endowments": one session, one subject.
+    let noun = caps
+        .name("n")
+        .map_or(String::new(), |n| n.as_str().to_lowercase());
+    let one_session = matches!(
+        noun.as_str(),
+        "panel" | "session" | "workshop" | "seminar" | "roundtable" | "discussion" | "talk" | "presentation"
+    ) && verb.starts_with("focus")
+        && !clausal(&sentence[whole.end()..]);
+    let min = if weak_verb {
+        3
+    } else if one_session {
+        1
+    } else {
+        2
+    };
     let plausible = |i: &String| !i.is_empty() && word_count(i) <= 12 && !LINK.is_match(i);
-    if items.len() < min || !items.iter().all(plausible) {
+    if items.len() < min
+        || !items.iter().all(plausible)
+        || items.first().is_some_and(|i| ANAPHORIC.is_match(i))
+    {
         return Vec::new();
     }
     topics(items)
+}
+
+/// The items after a colon that closes a topic noun phrase (see [`COLON_LIST`]): at least three short
+/// ones.
+fn colon_list(sentence: &str) -> Vec<Topic> {
+    let Some(m) = COLON_LIST.find(sentence) else {
+        return Vec::new();
+    };
+    // "… within the Call, which focused on three themes: …": a relative clause describes something
+    // other than the event.
+    let before = sentence[..m.start()].to_lowercase();
+    if before
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "which" | "whose"))
+    {
+        return Vec::new();
+    }
+    let items = split_list(&sentence[m.end()..]);
+    let short = |i: &String| !i.is_empty() && word_count(i) <= 8 && !LINK.is_match(i);
+    if items.len() >= 3 && items.iter().all(short) {
+        topics(items)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The items of an inline list, up to where the sentence turns to something else: after a short
@@ -149,6 +231,10 @@ fn split_list(list: &str) -> Vec<String> {
         && word_count(head) <= 4
     {
         list = rest;
+    }
+    // "focused on themes of A, B and C": the items, not the noun that names them.
+    if let Some(m) = THEMES_OF.find(list) {
+        list = &list[m.end()..];
     }
     for stop in [
         ", which",
@@ -165,6 +251,8 @@ fn split_list(list: &str) -> Vec<String> {
         " — ",
         "(",
         ", according to",
+        ", along with",
+        ", as well as ",
         ", said",
         ", says",
     ] {
@@ -214,7 +302,7 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     };
     let object = &sentence[m.end()..];
-    if clausal(object) {
+    if clausal(object) || GOAL.is_match(&sentence[..m.start()]) {
         return Vec::new();
     }
     let items = split_list(object);
@@ -361,6 +449,65 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_list_after_a_colon_that_closes_a_topic_noun_phrase() {
+        assert_eq!(
+            titles(
+                "The panellists addressed the six issues selected by participants as most critical: poverty, education, the Middle East and global governance."
+            ),
+            vec!["poverty", "education", "the Middle East", "global governance"]
+        );
+        assert!(
+            titles(
+                "It was part of the Annual Call, which this year focused on three themes of importance: green transition, energy transition and food security."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn presentations_that_focus_on_one_panel_and_themes_of() {
+        assert_eq!(
+            titles(
+                "It will open with presentations that focus on faculty recruitment, community outreach, and organizational change."
+            ),
+            vec![
+                "faculty recruitment",
+                "community outreach",
+                "organizational change"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "One highlighted panel discussion focused on increasing endowments through venture capital."
+            ),
+            vec!["increasing endowments through venture capital"]
+        );
+        assert_eq!(
+            titles(
+                "The sessions focused on themes of digital transformation, emerging technology, and future work trends."
+            ),
+            vec![
+                "digital transformation",
+                "emerging technology",
+                "future work trends"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "Panel discussions focused on the history of colleges, finances, career readiness, along with a career fair."
+            ),
+            vec!["the history of colleges", "finances", "career readiness"]
+        );
+        assert!(
+            titles(
+                "General sessions focused on conference themes with panels between leaders and sponsor Intel."
+            )
+            .is_empty()
+        );
+        assert!(titles("The conference aimed to discuss the dynamics of media, as well as uplift students and faculty.").is_empty());
     }
 
     #[test]

@@ -30,12 +30,15 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
     let mut out: Vec<Topic> = Vec::new();
     let mut push = |t: Topic| {
-        if !t.title.is_empty()
-            && !out
-                .iter()
-                .any(|o| o.title.to_lowercase() == t.title.to_lowercase())
-            && out.len() < 100
-        {
+        let title = t.title.to_lowercase();
+        // A session named again by the part of its title before the colon is the same session.
+        let again = |o: &Topic| {
+            let o = o.title.to_lowercase();
+            o == title
+                || o.strip_prefix(title.as_str())
+                    .is_some_and(|rest| rest.starts_with(':'))
+        };
+        if !t.title.is_empty() && !out.iter().any(again) && out.len() < 100 {
             out.push(t);
         }
     };
@@ -179,6 +182,16 @@ mod tests {
         assert_eq!(titles(ru, Lang::Ru), vec!["История края", "Экономика и право"]);
         let zh = "本次论坛议题包括：\n- 数字经济\n- 城市治理";
         assert_eq!(titles(zh, Lang::Zh), vec!["数字经济", "城市治理"]);
+    }
+
+    #[test]
+    fn a_session_named_again_by_its_short_title_is_one_topic() {
+        let ru = "Работают две секции: «Наша демократия: механизмы диалога» и «Экономика инноваций». \
+                  Губернатор придёт на секцию «Наша демократия».";
+        assert_eq!(
+            titles(ru, Lang::Ru),
+            vec!["Наша демократия: механизмы диалога", "Экономика инноваций"]
+        );
     }
 
     #[test]

@@ -26,9 +26,10 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("session regex")
 });
 
-/// Where the list ends: "и многих других", "и др.", or a clause about something else.
+/// Where the list ends: "и многих других", "и др.", a clause about something else, or a reporting clause
+/// (", сообщает пресс-служба").
 static END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хе]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда)\s|;|\s[—–]\s|\(")
+    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хе]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|;|\s[—–]\s|\(")
         .expect("end regex")
 });
 
@@ -167,6 +168,14 @@ mod tests {
                 "особенности преподавания языка и культуры на современном этапе",
                 "мотивация при изучении языка в вузах"
             ]
+        );
+    }
+
+    #[test]
+    fn a_reporting_clause_ends_the_list() {
+        assert_eq!(
+            titles("Эксперты будут обсуждать пути развития региона, сообщает пресс-служба губернатора."),
+            vec!["пути развития региона"]
         );
     }
 

@@ -15,10 +15,14 @@ use crate::model::Topic;
 /// Enumerations closed by a topic noun, or opened by 议题包括.
 static LISTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|就)(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,8}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
+        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|涉及|就)(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
         r"在(?P<list>[^，。；;,:：]+?)等(?:议题|議題|领域|領域|方面|问题|問題)上",
         r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)",
-        r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)(?:包括|包含|涵盖|涵蓋|有)[:：]?(?P<list>[^。；;:：][^。；;]*)",
+        r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。；;]*)",
+        // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告.
+        r"就(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表)",
+        // 共商A和B.
+        r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("list regex"))
@@ -29,12 +33,27 @@ static LISTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static SUBJECTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"就(?P<item>[^，。；;,]+?)(?:交换|交換|进行|進行|展开|展開|开展|開展)了?(?:意见|意見|讨论|討論|交流|探讨|探討|磋商|对话|對話)",
-        r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,会會院所议議主]+[^，。；;,]*)",
+        r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,、会會院所议議主问問环環]+[^，。；;,]*)",
         r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("subject regex"))
     .collect()
+});
+
+/// Items counted off after a topic noun and a colon: "论文主题围绕以下四条主线:一是A,包括…;二是B,…".
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:主线|主線|主题|主題|议题|議題|板块|板塊|议程|議程)[^。:：]{0,6}[:：]\s*一是")
+        .expect("counted regex")
+});
+static COUNTED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[一二三四五六七八九十]是(?P<item>[^，。；;,]+)").expect("counted item regex")
+});
+
+/// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
+static COUNT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:这|這|等)?[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)$")
+        .expect("count tail regex")
 });
 
 /// Indirect speech: a speech verb followed by a comma.
@@ -76,6 +95,15 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 out.extend(c.name("item").and_then(|m| subject(m.as_str())));
             }
         }
+        if let Some(m) = COUNTED.find(sentence) {
+            let rest = &sentence[m.end() - "一是".len()..];
+            out.extend(
+                COUNTED_ITEM
+                    .captures_iter(rest)
+                    .filter_map(|c| c.name("item"))
+                    .map(|i| trim_item(i.as_str())),
+            );
+        }
     }
     topics(out)
 }
@@ -94,6 +122,8 @@ const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
 /// A list split at 、, and its last item at a joiner when both sides are plain noun phrases; a list of
 /// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
 fn split(list: &str) -> Vec<String> {
+    let list = list.trim();
+    let list = COUNT_TAIL.find(list).map_or(list, |m| &list[..m.start()]);
     let spans = quoted::spans(list);
     if spans.len() >= 2 {
         let mut at = 0;
@@ -171,6 +201,36 @@ mod tests {
             titles("分论坛包括：数字贸易、绿色金融和智慧物流。"),
             vec!["数字贸易", "绿色金融", "智慧物流"]
         );
+    }
+
+    #[test]
+    fn lists_before_a_verb_of_discussing_counted_items_and_counted_themes() {
+        assert_eq!(
+            titles("会议就我国花卉产业现状、存在的问题、发展对策等进行了广泛交流和深入探讨。"),
+            vec!["我国花卉产业现状", "存在的问题", "发展对策"]
+        );
+        assert_eq!(
+            titles("代表们共商城市数字治理、数字产业发展和绿色转型,共谋发展。"),
+            vec!["城市数字治理", "数字产业发展", "绿色转型"]
+        );
+        assert_eq!(
+            titles("论文主题围绕以下两条主线:一是区域经济合作,包括自贸区等;二是人文交流前景,包括教育等。"),
+            vec!["区域经济合作", "人文交流前景"]
+        );
+        assert_eq!(
+            titles("與會代表將圍繞「尋求變革與轉型」、「亞洲的可持續發展」和「創新」這三大主題展開討論。"),
+            vec!["尋求變革與轉型", "亞洲的可持續發展", "創新"]
+        );
+        assert_eq!(
+            titles("年會議題涉及債務危機、就業與增長、國際貨幣體系改革等眾多領域。"),
+            vec!["債務危機", "就業與增長", "國際貨幣體系改革"]
+        );
+        assert_eq!(
+            titles("本届论坛包括5个平行分论坛,分别是“中国的现代化道路”“中国实践与全球治理”和“共同未来”。"),
+            vec!["中国的现代化道路", "中国实践与全球治理", "共同未来"]
+        );
+        assert!(titles("嘉宾在不同的场合热烈交流,探讨问题、寻求共识。").is_empty());
+        assert!(titles("透过多场讨论环节及活动吸引人士参加。").is_empty());
     }
 
     #[test]

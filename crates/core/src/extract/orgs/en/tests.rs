@@ -273,3 +273,23 @@ fn backers_invitations_and_those_who_brought_it_together() {
         vec![o("Norwegian Shipowners' Association", Relation::Host)]
     );
 }
+
+#[test]
+fn presented_by_organized_through_and_a_list_that_runs_into_the_event() {
+    assert_eq!(
+        orgs(
+            "Presented by Acme in partnership with Globex and Initech, the 2022 Campus Technology Conference began on Monday."
+        ),
+        vec![
+            o("Acme", Relation::Organizer),
+            o("Globex", Relation::Partner),
+            o("Initech", Relation::Partner),
+        ]
+    );
+    assert_eq!(
+        orgs(
+            "The conference, which is being organized through the Office of Faculty Development, will include three sessions."
+        ),
+        vec![o("Office of Faculty Development", Relation::Organizer)]
+    );
+}
