@@ -1,5 +1,5 @@
 //! The load run's raw clients: a user speaking the Client-Server API, a `/sync` loop that timestamps
-//! every message on arrival, and the "instant floor" that answers `!ping` with no processing at all.
+//! every message on arrival, and the "instant floor" that answers `ping` with no processing at all.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -53,33 +53,81 @@ impl Raw {
     }
 }
 
-/// Every reply one user's `/sync` delivered, by the event it replies to: (arrival, sender).
+/// What one user's `/sync` delivered: every message's place in the order the sync gave them, and every
+/// reply by the event it replies to.
 #[derive(Default)]
 pub struct Replies {
-    pub by_target: Mutex<HashMap<String, Vec<(Instant, String)>>>,
+    inner: Mutex<Seen>,
     /// Syncs whose timeline was cut short, so that messages could have been missed.
     pub limited_syncs: AtomicUsize,
 }
 
+#[derive(Default)]
+struct Seen {
+    /// Messages in the order the sync delivered them: event id -> position.
+    position: HashMap<String, usize>,
+    /// Replies by target: (arrival, sender, position, content).
+    by_target: HashMap<String, Vec<Reply>>,
+}
+
+/// One reply as the user's sync delivered it.
+#[derive(Clone)]
+pub struct Reply {
+    pub arrival: Instant,
+    pub sender: String,
+    pub position: usize,
+    pub content: Value,
+}
+
 impl Replies {
     pub fn record(&self, event: &Value, arrival: Instant) {
+        let mut seen = self.inner.lock().unwrap();
+        let position = seen.position.len();
+        if let Some(id) = event["event_id"].as_str() {
+            seen.position.insert(id.to_owned(), position);
+        }
         let Some(target) = event["content"]["m.relates_to"]["m.in_reply_to"]["event_id"].as_str() else {
             return;
         };
-        let sender = event["sender"].as_str().unwrap_or_default().to_owned();
-        let mut map = self.by_target.lock().unwrap();
-        map.entry(target.to_owned()).or_default().push((arrival, sender));
+        let reply = Reply {
+            arrival,
+            sender: event["sender"].as_str().unwrap_or_default().to_owned(),
+            position,
+            content: event["content"].clone(),
+        };
+        seen.by_target.entry(target.to_owned()).or_default().push(reply);
+    }
+
+    /// `sender`'s replies to `target`, in the order they arrived.
+    pub fn replies(&self, target: &str, sender: &str) -> Vec<Reply> {
+        let seen = self.inner.lock().unwrap();
+        let mut replies: Vec<Reply> = seen
+            .by_target
+            .get(target)
+            .map(|v| v.iter().filter(|r| r.sender == sender).cloned().collect())
+            .unwrap_or_default();
+        replies.sort_by_key(|r| r.position);
+        replies
     }
 
     /// Arrival times of `sender`'s replies to `target`, in order.
     pub fn from(&self, target: &str, sender: &str) -> Vec<Instant> {
-        let map = self.by_target.lock().unwrap();
-        let mut times: Vec<Instant> = map
-            .get(target)
-            .map(|v| v.iter().filter(|(_, s)| s == sender).map(|(t, _)| *t).collect())
-            .unwrap_or_default();
-        times.sort();
-        times
+        self.replies(target, sender).iter().map(|r| r.arrival).collect()
+    }
+
+    /// Where the sync delivered `event`, if it did.
+    pub fn position(&self, event: &str) -> Option<usize> {
+        self.inner.lock().unwrap().position.get(event).copied()
+    }
+}
+
+/// When the floor's sync first delivered each message: what the homeserver's own delivery is timed by.
+#[derive(Default)]
+pub struct Arrivals(Mutex<HashMap<String, Instant>>);
+
+impl Arrivals {
+    pub fn at(&self, event: &str) -> Option<Instant> {
+        self.0.lock().unwrap().get(event).copied()
     }
 }
 
@@ -117,13 +165,18 @@ pub async fn sync_forever(
     }
 }
 
-/// The instant floor: replies `pong` to every `!ping` from someone else as soon as its sync shows it.
-pub async fn floor(me: Raw) {
+/// The floor's trigger: plain text, so that neither bot takes it for a command.
+pub const TRIGGER: &str = "ping";
+
+/// The instant floor: replies `pong` to every [`TRIGGER`] from someone else as soon as its sync shows it,
+/// and notes when its sync delivered each message.
+pub async fn floor(me: Raw, arrivals: Arc<Arrivals>) {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(String, String)>();
     let user = me.session.user_id.clone();
-    let on_message = move |room: &str, event: &Value, _| {
-        if event["content"]["body"] == "!ping" && event["sender"] != user.as_str() {
-            let id = event["event_id"].as_str().unwrap_or_default().to_owned();
+    let on_message = move |room: &str, event: &Value, at: Instant| {
+        let id = event["event_id"].as_str().unwrap_or_default().to_owned();
+        arrivals.0.lock().unwrap().entry(id.clone()).or_insert(at);
+        if event["content"]["body"] == TRIGGER && event["sender"] != user.as_str() {
             let _ = tx.send((room.to_owned(), id));
         }
     };

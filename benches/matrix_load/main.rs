@@ -1,23 +1,29 @@
-//! The bot under load on a real Synapse: the round trip of `!summary infoforum` as a user sees it (via
-//! `/sync`), beside the round trip of `!ping` to an "instant floor" client that answers with no
-//! processing, interleaved so both meet the same server and load; then a burst of commands sent at
-//! once, with the bot's CPU time per answer and its missing and duplicate answers; and its resident
-//! memory idle and after the burst.
+//! Attaché and a peer, maubot, under load on a real Synapse, one after the other, each in a room of its own
+//! with the same users: the round trip of `!summary infoforum` as a user sees it (via `/sync`), beside the
+//! round trip of `ping` to an "instant floor" client that answers with no processing, interleaved so both
+//! meet the same server and load, with the bot's CPU per round; then bursts of commands sent at once (by
+//! one user, then by several), timed against the homeserver's own delivery of them, with the bot's and
+//! Synapse's CPU and the answers missing, duplicated or out of their user's order; and the bot's resident
+//! and private memory idle and after the bursts.
 //!
-//! Run with `cargo bench --bench matrix_load` (add `--profile release` to reuse a release build's
-//! dependencies rather than build them again with line tables): it starts its own Synapse and the
-//! optimised `attache` binary. `ROUNDS` and `BURST` set the counts (30 and 200 by default). The bot, the user and the floor
-//! have their rate limits lifted by the admin API, so the figures measure the bot, not Synapse's throttle.
+//! Run with `cargo bench --profile release --bench matrix_load` after `cargo build --release` (the
+//! profile reuses the release build's dependencies): it starts its own Synapse, the optimised `attache`
+//! binary, and maubot 0.6.0 from PyPI in a venv cached under the target directory (installed on first
+//! use, about 10 s; our one-command plugin is `maubot/`). `ROUNDS`, `BURST` and `BURST_USERS` set the
+//! counts (30, 200 and 4 by default); `ATTACHE_BIN` runs another `attache` binary (an older build, say).
+//! Every user and bot has its rate limits lifted by the admin API, so the figures measure the bots, not
+//! Synapse's throttle.
 
 use synapse_harness as synapse;
 
+mod bots;
+mod burst;
 mod clients;
+mod report;
 mod run;
 
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
-
-use synapse::Synapse;
 
 fn main() {
     // `cargo test --benches` runs bench targets without `--bench`: a full run is not a test.
@@ -30,92 +36,13 @@ fn main() {
             .and_then(|v| v.parse().ok())
             .unwrap_or(default)
     };
-    let (rounds, burst) = (count("ROUNDS", 30), count("BURST", 200));
+    let counts = run::Counts {
+        rounds: count("ROUNDS", 30),
+        burst: count("BURST", 200),
+        burst_users: count("BURST_USERS", 4),
+    };
     let server = synapse::synapse();
-    synapse::http::rt().block_on(run::run(server, rounds, burst));
-}
-
-/// The bot process, stopped when dropped, so that a panicking run leaves none behind.
-pub struct Bot {
-    child: Child,
-    dir: tempfile::TempDir,
-}
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-impl Bot {
-    /// Starts `attache run` as `user_id` (password login) with a `[matrix]` section for `server`.
-    pub fn start(server: &Synapse, user_id: &str, password: &str, admins: &[&str]) -> Bot {
-        let dir = tempfile::tempdir().expect("a bot dir");
-        let briefings = concat!(env!("CARGO_MANIFEST_DIR"), "/briefings");
-        let config = format!(
-            r#"[briefings]
-dir = "{briefings}"
-watch = false
-
-[console]
-enabled = "never"
-
-[log]
-filter = "warn"
-
-[data]
-dir = "{data}"
-
-[matrix]
-homeserver = "{url}"
-user = "{user_id}"
-password_env = "ATTACHE_MATRIX_PASSWORD"
-store = "{data}/matrix"
-prefix = "!"
-admins = {admins:?}
-moderator_power_level = 50
-moderators = []
-autojoin = "anyone"
-rooms = []
-"#,
-            data = dir.path().join("data").display(),
-            url = server.url(),
-        );
-        let config_path = dir.path().join("attache.toml");
-        std::fs::write(&config_path, config).expect("write the bot config");
-        let log = std::fs::File::create(dir.path().join("bot.log")).expect("bot log");
-        let child = Command::new(env!("CARGO_BIN_EXE_attache"))
-            .arg("--config")
-            .arg(&config_path)
-            .arg("run")
-            .env("ATTACHE_MATRIX_PASSWORD", password)
-            .env_remove("RUST_LOG")
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().expect("log"))
-            .stderr(log)
-            .spawn()
-            .expect("the attache binary starts");
-        Bot { child, dir }
-    }
-
-    pub fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    /// Panics with the end of the bot's log if it has exited.
-    pub fn assert_running(&mut self) {
-        if let Ok(Some(status)) = self.child.try_wait() {
-            panic!("the bot exited ({status}); its log ends:\n{}", self.log_tail());
-        }
-    }
-
-    pub fn log_tail(&self) -> String {
-        let log = std::fs::read_to_string(self.dir.path().join("bot.log")).unwrap_or_default();
-        synapse::install::last_lines(&log, 30)
-    }
+    synapse::http::rt().block_on(run::run(server, counts));
 }
 
 /// utime + stime of `pid` so far, in seconds.

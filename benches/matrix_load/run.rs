@@ -1,189 +1,213 @@
-//! One load run: set up the users, the room and the bot; warm up; interleaved round trips to the bot and
-//! to the floor; a burst; then the report on stdout.
+//! One load run: the users and the floor; then each bot in turn, in a room of its own with the same users
+//! and floor, against the same Synapse: started, warmed up, interleaved round trips to the bot and to the
+//! floor, then the bursts; then the report on stdout.
 
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::clients::{Raw, Replies, floor, sync_forever};
-use crate::{Bot, cpu_seconds, ms, quantile, rss_mib};
+use crate::bots::Bot;
+use crate::burst::{Burst, burst};
+use crate::clients::{Arrivals, Raw, Replies, TRIGGER, floor, sync_forever};
+use crate::{Rss, cpu_seconds, report, rss_mib};
 use synapse_harness::Synapse;
 use synapse_harness::http::{call, enc};
 
 const PASSWORD: &str = "load-password";
-const COMMAND: &str = "!summary infoforum";
-/// How long an answer may take before it counts as missing; also the wait for the bot to come up.
-const TIMEOUT: Duration = Duration::from_secs(60);
+pub const COMMAND: &str = "!summary infoforum";
+/// How long an answer may take before the run gives up; also the wait for a bot to come up.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 
-pub async fn run(server: &'static Synapse, rounds: usize, burst: usize) {
-    let bot_id = match server.register_async("attache", PASSWORD, false).await {
+/// How much to measure.
+#[derive(Debug, Clone, Copy)]
+pub struct Counts {
+    pub rounds: usize,
+    pub burst: usize,
+    /// The users the second burst is sent by (the first is one user's).
+    pub burst_users: usize,
+}
+
+/// The users every bot meets: `senders[0]` is the user whose `/sync` times everything, the floor answers
+/// [`TRIGGER`] and times the homeserver's own delivery.
+pub struct Users {
+    pub server: &'static Synapse,
+    pub senders: Vec<Raw>,
+    pub floor: Raw,
+    pub replies: Arc<Replies>,
+    pub arrivals: Arc<Arrivals>,
+}
+
+/// What was measured of one bot.
+pub struct Figures {
+    pub name: &'static str,
+    pub parts: usize,
+    pub to_bot: Vec<Duration>,
+    pub to_floor: Vec<Duration>,
+    /// Bot CPU per round (one command answered, the floor's trigger and answer seen), in seconds.
+    pub round_cpu: f64,
+    pub bursts: Vec<Burst>,
+    pub rss_idle: Rss,
+    pub rss_after: Rss,
+}
+
+pub async fn run(server: &'static Synapse, counts: Counts) {
+    let users = users(server, counts.burst_users.max(1)).await;
+    let loader = users.senders[0].session.user_id.clone();
+
+    let attache_id = match server.register_async("attache", PASSWORD, false).await {
         synapse_harness::admin::Registered::New(s) => s.user_id,
         synapse_harness::admin::Registered::Existing(id) => id,
     };
-    let user = Raw::new(server.url(), server.session("loader", PASSWORD, false).await);
-    let instant = Raw::new(server.url(), server.session("floor", PASSWORD, false).await);
-    for id in [&bot_id, &user.session.user_id, &instant.session.user_id] {
-        server.override_ratelimit_async(id, 0, 0).await;
+    server.override_ratelimit_async(&attache_id, 0, 0).await;
+    let mut bot = Bot::attache(server, &attache_id, PASSWORD, &[&loader]);
+    wait_for_device(server, &mut bot).await;
+    let (attache, answer) = measure(&users, &mut bot, counts).await;
+    drop(bot);
+
+    let session = server.session("maubot", PASSWORD, false).await;
+    server.override_ratelimit_async(&session.user_id, 0, 0).await;
+    let mut bot = Bot::maubot(server, &session, "summary", &answer);
+    bot.wait_for_ready_line().await;
+    let (maubot, _) = measure(&users, &mut bot, counts).await;
+    drop(bot);
+
+    report::print(&[attache, maubot], counts);
+    report::note_limited(&users.replies);
+}
+
+/// Registers the senders and the floor (rate limits lifted) and starts their syncs.
+async fn users(server: &'static Synapse, senders: usize) -> Users {
+    let mut raws = Vec::new();
+    for i in 0..senders {
+        let name = if i == 0 {
+            "loader".to_owned()
+        } else {
+            format!("loader{i}")
+        };
+        raws.push(Raw::new(
+            server.url(),
+            server.session(&name, PASSWORD, false).await,
+        ));
     }
-
-    let mut bot = Bot::start(server, &bot_id, PASSWORD, &[&user.session.user_id]);
-    wait_for_device(server, &mut bot, &bot_id).await;
-    let room = user
-        .api(
-            "POST",
-            "/createRoom",
-            Some(&json!({"name": "load", "preset": "private_chat",
-                "invite": [bot_id, instant.session.user_id]})),
-        )
-        .await["room_id"]
-        .as_str()
-        .expect("a room id")
-        .to_owned();
-    instant
-        .api("POST", &format!("/join/{}", enc(&room)), Some(&json!({})))
-        .await;
-    wait_for_join(&user, &mut bot, &room, &bot_id).await;
-
+    let instant = Raw::new(server.url(), server.session("floor", PASSWORD, false).await);
+    for who in raws.iter().chain([&instant]) {
+        server.override_ratelimit_async(&who.session.user_id, 0, 0).await;
+    }
     let replies = Arc::new(Replies::default());
     let r = replies.clone();
     tokio::spawn(sync_forever(
-        user.clone(),
+        raws[0].clone(),
         move |_, event, at| r.record(event, at),
         replies.clone(),
     ));
-    tokio::spawn(floor(instant.clone()));
-    // Let both syncs start before the first command.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let arrivals = Arc::new(Arrivals::default());
+    tokio::spawn(floor(instant.clone(), arrivals.clone()));
+    Users {
+        server,
+        senders: raws,
+        floor: instant,
+        replies,
+        arrivals,
+    }
+}
 
-    // Warm-up: learns how many events one answer takes (the renderer may split it).
-    let first = user.send_text(&room, COMMAND).await;
-    wait_replies(&replies, &first, &bot_id, 1, &mut bot).await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let parts = replies.from(&first, &bot_id).len();
-    let ping = user.send_text(&room, "!ping").await;
-    wait_replies(&replies, &ping, &instant.session.user_id, 1, &mut bot).await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    // The bot has no `ping` and may say so: each round then waits for that too, so that the bot is idle
-    // when the next command is timed.
-    let bot_pongs = replies.from(&ping, &bot_id).len();
+/// Measures `bot` in a room of its own; its figures, and its answer to [`COMMAND`] (content).
+async fn measure(users: &Users, bot: &mut Bot, counts: Counts) -> (Figures, Value) {
+    let room = room_with(users, bot).await;
+    // Let the syncs see the room before the first command.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (parts, answer, bot_pongs) = warm_up(users, bot, &room).await;
     let rss_idle = rss_mib(bot.pid());
 
-    let floor_id = instant.session.user_id.clone();
+    let loader = &users.senders[0];
+    let floor_id = users.floor.session.user_id.clone();
+    let bot_id = bot.user_id.clone();
     let (mut to_bot, mut to_floor) = (Vec::new(), Vec::new());
-    for _ in 0..rounds {
-        let (took, _) = round_trip(&user, &room, COMMAND, &replies, &bot_id, parts, &mut bot).await;
+    let cpu = cpu_seconds(bot.pid());
+    for _ in 0..counts.rounds {
+        let (took, _) = round_trip(users, loader, &room, COMMAND, &bot_id, parts, bot).await;
         to_bot.push(took);
-        let (took, ping) = round_trip(&user, &room, "!ping", &replies, &floor_id, 1, &mut bot).await;
+        let (took, ping) = round_trip(users, loader, &room, TRIGGER, &floor_id, 1, bot).await;
         to_floor.push(took);
         if bot_pongs > 0 {
-            wait_replies(&replies, &ping, &bot_id, bot_pongs, &mut bot).await;
+            wait_replies(&users.replies, &ping, &bot_id, bot_pongs, bot).await;
         }
     }
+    let round_cpu = (cpu_seconds(bot.pid()) - cpu) / counts.rounds.max(1) as f64;
     to_bot.sort();
     to_floor.sort();
 
-    let (bot_cpu, synapse_cpu) = (cpu_seconds(bot.pid()), server.pid().map_or(0.0, cpu_seconds));
-    let started = Instant::now();
-    let sends = (0..burst).map(|_| user.send_text(&room, COMMAND));
-    let ids = futures_util::future::join_all(sends).await;
-    let sent_in = started.elapsed();
-    // Until every command has its answer, or none has come for TIMEOUT.
-    let mut last_progress = (0, Instant::now());
-    loop {
-        let done: usize = ids
-            .iter()
-            .map(|id| replies.from(id, &bot_id).len().min(parts))
-            .sum();
-        if done == ids.len() * parts {
-            break;
-        }
-        if done > last_progress.0 {
-            last_progress = (done, Instant::now());
-        } else if last_progress.1.elapsed() > TIMEOUT {
-            break;
-        }
-        bot.assert_running();
-        tokio::time::sleep(Duration::from_millis(20)).await;
+    let mut bursts = vec![burst(users, bot, &room, parts, 1, counts.burst).await];
+    if counts.burst_users > 1 {
+        bursts.push(burst(users, bot, &room, parts, counts.burst_users, counts.burst).await);
     }
-    let last_answer = ids
-        .iter()
-        .filter_map(|id| replies.from(id, &bot_id).last().copied())
-        .max();
-    let bot_cpu = cpu_seconds(bot.pid()) - bot_cpu;
-    let synapse_cpu = server.pid().map_or(0.0, cpu_seconds) - synapse_cpu;
-    // Late duplicates would come now.
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let counts: Vec<usize> = ids.iter().map(|id| replies.from(id, &bot_id).len()).collect();
-    let answered = counts.iter().filter(|&&n| n >= parts).count();
-    let duplicates: usize = counts.iter().map(|&n| n.saturating_sub(parts)).sum();
-    let rss_after = rss_mib(bot.pid());
-
-    let span = last_answer.map_or(Duration::ZERO, |t| t.duration_since(started));
-    println!(
-        "Matrix load: Synapse {} on loopback, release `attache`",
-        synapse_harness::install::SYNAPSE_VERSION
-    );
-    println!("round trip, command sent to answer seen via /sync ({rounds} interleaved rounds):");
-    println!("                                   median       p95");
-    let row = |name: &str, d: &[Duration]| {
-        println!(
-            "  {name:<30} {:>10} {:>10}",
-            ms(quantile(d, 0.5)),
-            ms(quantile(d, 0.95))
-        );
+    let figures = Figures {
+        name: bot.name,
+        parts,
+        to_bot,
+        to_floor,
+        round_cpu,
+        bursts,
+        rss_idle,
+        rss_after: rss_mib(bot.pid()),
     };
-    row(&format!("bot `{COMMAND}` ({parts} ev)"), &to_bot);
-    row("instant floor `!ping`", &to_floor);
-    if bot_pongs > 0 {
-        println!("  (the bot answers `!ping` too, with {bot_pongs} event(s); each round waits for it)");
+    (figures, answer)
+}
+
+/// One command to the bot and the trigger to the floor, each with its answer awaited and then 2 s of
+/// quiet: how many events the bot's answer takes, its content, and how many the bot answers the trigger
+/// with (it should not: the run then waits for those too, so the bot is idle when the next command goes).
+async fn warm_up(users: &Users, bot: &mut Bot, room: &str) -> (usize, Value, usize) {
+    let loader = &users.senders[0];
+    let bot_id = bot.user_id.clone();
+    let first = loader.send_text(room, COMMAND).await;
+    wait_replies(&users.replies, &first, &bot_id, 1, bot).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let answers = users.replies.replies(&first, &bot_id);
+    let ping = loader.send_text(room, TRIGGER).await;
+    wait_replies(&users.replies, &ping, &users.floor.session.user_id, 1, bot).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let bot_pongs = users.replies.from(&ping, &bot_id).len();
+    (answers.len(), answers[0].content.clone(), bot_pongs)
+}
+
+/// A room of `bot`'s own with every user and the floor in it; returns once the bot has joined.
+async fn room_with(users: &Users, bot: &mut Bot) -> String {
+    let mut invite = vec![bot.user_id.clone(), users.floor.session.user_id.clone()];
+    invite.extend(users.senders[1..].iter().map(|s| s.session.user_id.clone()));
+    let body = json!({"name": format!("load {}", bot.name), "preset": "private_chat", "invite": invite});
+    let room = users.senders[0].api("POST", "/createRoom", Some(&body)).await["room_id"]
+        .as_str()
+        .expect("a room id")
+        .to_owned();
+    for who in users.senders[1..].iter().chain([&users.floor]) {
+        who.api("POST", &format!("/join/{}", enc(&room)), Some(&json!({})))
+            .await;
     }
-    println!(
-        "burst of {burst} commands sent at once (all sent in {}):",
-        ms(sent_in)
-    );
-    println!(
-        "  answered {answered}, missing {}, duplicate events {duplicates}; last answer {:.2} s after the first send ({:.0} answers/s)",
-        burst - answered,
-        span.as_secs_f64(),
-        answered as f64 / span.as_secs_f64().max(1e-9)
-    );
-    println!(
-        "  bot CPU {:.2} s, {:.2} ms per answer; Synapse CPU {:.2} s",
-        bot_cpu,
-        bot_cpu * 1000.0 / answered.max(1) as f64,
-        synapse_cpu
-    );
-    println!("bot resident: idle {rss_idle}; after the burst {rss_after}");
-    let cut = replies.limited_syncs.load(Ordering::Relaxed);
-    if cut > 0 {
-        println!(
-            "note: {cut} of the user's syncs were limited (cut short): answers could be counted missing"
-        );
-    }
+    wait_for_join(&users.senders[0], bot, &room).await;
+    room
 }
 
 /// Sends `body` and waits for `parts` replies from `from`; the time from before the send to the arrival
 /// (in the user's sync) of the last part, and the id of the sent event.
-#[allow(clippy::too_many_arguments)]
 async fn round_trip(
-    user: &Raw,
+    users: &Users,
+    sender: &Raw,
     room: &str,
     body: &str,
-    replies: &Replies,
     from: &str,
     parts: usize,
     bot: &mut Bot,
 ) -> (Duration, String) {
     let sent = Instant::now();
-    let id = user.send_text(room, body).await;
-    let arrivals = wait_replies(replies, &id, from, parts, bot).await;
+    let id = sender.send_text(room, body).await;
+    let arrivals = wait_replies(&users.replies, &id, from, parts, bot).await;
     (arrivals[parts - 1].duration_since(sent), id)
 }
 
 /// Waits until `from` has sent `parts` replies to `target`; their arrival times.
-async fn wait_replies(
+pub async fn wait_replies(
     replies: &Replies,
     target: &str,
     from: &str,
@@ -199,7 +223,8 @@ async fn wait_replies(
         bot.assert_running();
         assert!(
             Instant::now() < deadline,
-            "no answer from {from} to {target} within {TIMEOUT:?}; the bot's log ends:\n{}",
+            "no answer from {from} to {target} within {TIMEOUT:?}; {}'s log ends:\n{}",
+            bot.name,
             bot.log_tail()
         );
         // Arrival times are taken in the sync task: this poll's period does not enter the figures.
@@ -207,9 +232,13 @@ async fn wait_replies(
     }
 }
 
-/// Waits until the bot has logged in (it has a device), which its first start does with a password.
-async fn wait_for_device(server: &Synapse, bot: &mut Bot, bot_id: &str) {
-    let url = format!("{}/_synapse/admin/v2/users/{}/devices", server.url(), enc(bot_id));
+/// Waits until Attaché has logged in (it has a device), which its first start does with a password.
+async fn wait_for_device(server: &Synapse, bot: &mut Bot) {
+    let url = format!(
+        "{}/_synapse/admin/v2/users/{}/devices",
+        server.url(),
+        enc(&bot.user_id)
+    );
     let token = server.admin_token_async().await;
     let deadline = Instant::now() + TIMEOUT;
     loop {
@@ -230,19 +259,20 @@ async fn wait_for_device(server: &Synapse, bot: &mut Bot, bot_id: &str) {
 }
 
 /// Waits until the bot has accepted the invite.
-async fn wait_for_join(user: &Raw, bot: &mut Bot, room: &str, bot_id: &str) {
+async fn wait_for_join(user: &Raw, bot: &mut Bot, room: &str) {
     let deadline = Instant::now() + TIMEOUT;
     loop {
         let members = user
             .api("GET", &format!("/rooms/{}/joined_members", enc(room)), None)
             .await;
-        if members["joined"].get(bot_id).is_some() {
+        if members["joined"].get(&bot.user_id).is_some() {
             return;
         }
         bot.assert_running();
         assert!(
             Instant::now() < deadline,
-            "the bot did not join; its log ends:\n{}",
+            "{} did not join; its log ends:\n{}",
+            bot.name,
             bot.log_tail()
         );
         tokio::time::sleep(Duration::from_millis(100)).await;

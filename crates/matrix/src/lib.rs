@@ -1,6 +1,7 @@
 //! Matrix: the Matrix adapter. It logs in once and restores that session on every start ([`session`]),
 //! syncs in a loop it drives itself, filling the gaps of limited syncs ([`sync`]), answers each room's
-//! commands in order on a task of its own ([`room`]), and sends answers that wait out rate limits ([`send`]).
+//! commands in order on a task of its own ([`room`]), sends a few answers at once, each user's in order
+//! ([`pipeline`]), and waits out rate limits ([`send`]).
 //! [`poster`] posts digests and announcements once each (the post key as the transaction id), and
 //! [`digest`] handles a moderator's `digest` typed in a room.
 //!
@@ -11,8 +12,11 @@
 mod dedupe;
 mod digest;
 pub mod event;
+mod filter;
 pub mod input;
+mod pipeline;
 pub mod poster;
+mod power;
 pub mod render;
 mod room;
 mod send;
@@ -135,6 +139,8 @@ pub(crate) struct Bot {
     started_ms: u64,
     // std lock: held only to test-and-insert an id, never across an `.await`.
     seen: Mutex<dedupe::Seen>,
+    /// Each room's power levels, kept until a sync changes them.
+    power: power::PowerLevels,
     /// The rooms to serve, when the config lists them.
     served: Option<HashSet<OwnedRoomId>>,
     tasks: TaskTracker,
@@ -231,6 +237,7 @@ async fn serve(
         started_config: config,
         started_ms,
         seen: Mutex::new(dedupe::Seen::new(SEEN_CAPACITY)),
+        power: power::PowerLevels::default(),
         tasks: tasks.clone(),
         shutdown,
     });

@@ -1,6 +1,7 @@
-//! One task per room with work: it answers the room's commands in the order they were sent, so a slow
-//! answer (a rate limit, a long reply) holds up only its own room. A task stops after a while without work
-//! and the sync loop starts another when needed.
+//! One task per room with work: it reads the room's commands in the order they were sent and queues each
+//! answer on the room's [`Pipeline`], which sends a few at once and keeps each user's answers in order, so
+//! a slow answer (a rate limit, a long reply) holds up only its own room and user. A task stops after a
+//! while without work, once its answers are out, and the sync loop starts another when needed.
 //!
 //! Before a batch's commands, the task fetches the gap of a limited sync from `/messages`, and answers the
 //! commands found there first. An event that could not be decrypted yet is retried in the background while
@@ -12,8 +13,7 @@ use std::time::{Duration, Instant};
 use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
 use matrix_sdk::room::MessagesOptions;
-use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
-use matrix_sdk::ruma::{EventId, UInt, UserId};
+use matrix_sdk::ruma::{UInt, UserId};
 use tokio::sync::mpsc;
 
 use attache_core::command::Role;
@@ -22,7 +22,8 @@ use attache_core::retry::Policy;
 
 use super::Bot;
 use super::event::{self, Request};
-use super::render::{self, Message};
+use super::pipeline::{Answer, Pipeline};
+use super::render;
 use super::send;
 use super::sync::{Read, read, read_all};
 
@@ -77,37 +78,46 @@ async fn serve(
     tx: mpsc::UnboundedSender<Work>,
     mut rx: mpsc::UnboundedReceiver<Work>,
 ) {
+    let mut pipeline = Pipeline::default();
     loop {
         let work = tokio::select! {
             _ = bot.shutdown.cancelled() => return,
             w = tokio::time::timeout(IDLE, rx.recv()) => w,
         };
         match work {
-            Ok(Some(work)) => handle(&bot, &room, &tx, work).await,
-            Ok(None) => return,
+            Ok(Some(work)) => handle(&bot, &room, &tx, &mut pipeline, work).await,
+            Ok(None) => break,
             Err(_idle) => {
                 // Refuse new work, then finish what was queued meanwhile: nothing sent is dropped.
                 rx.close();
                 while let Ok(work) = rx.try_recv() {
-                    handle(&bot, &room, &tx, work).await;
+                    handle(&bot, &room, &tx, &mut pipeline, work).await;
                 }
-                return;
+                break;
             }
         }
     }
+    // A task started for the room after this one must not overtake these answers.
+    pipeline.finish().await;
 }
 
-async fn handle(bot: &Arc<Bot>, room: &Room, tx: &mpsc::UnboundedSender<Work>, work: Work) {
+async fn handle(
+    bot: &Arc<Bot>,
+    room: &Room,
+    tx: &mpsc::UnboundedSender<Work>,
+    pipeline: &mut Pipeline,
+    work: Work,
+) {
     let mut undecrypted = work.undecrypted;
     if let Some(gap) = work.gap {
         let (requests, gap_undecrypted) = fill_gap(bot, room, gap).await;
         undecrypted.extend(gap_undecrypted);
         for request in requests {
-            answer(bot, room, request).await;
+            answer(bot, room, pipeline, request).await;
         }
     }
     for request in work.requests {
-        answer(bot, room, request).await;
+        answer(bot, room, pipeline, request).await;
     }
     for event in undecrypted {
         bot.tasks
@@ -190,8 +200,8 @@ async fn retry_decryption(bot: Arc<Bot>, room: Room, tx: mpsc::UnboundedSender<W
     tracing::warn!(room = %room.room_id(), event = ?event.event_id(), "gave up decrypting an event: its key never arrived");
 }
 
-/// Answers one command, once.
-async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
+/// Answers one command, once: runs it and queues the answer.
+async fn answer(bot: &Arc<Bot>, room: &Room, pipeline: &mut Pipeline, request: Request) {
     if !bot.first_time(request.event_id.as_str()) {
         return;
     }
@@ -210,50 +220,25 @@ async fn answer(bot: &Arc<Bot>, room: &Room, request: Request) {
     if let Some(post) = response.post.take() {
         response = super::digest::post(bot, room, &request, &post, lang).await;
     }
-    let reply = render::render(&response);
-    let sending = std::time::Instant::now();
-    send_all(
-        bot,
-        room,
-        &reply,
-        Some(&*request.event_id),
-        request.thread.as_deref(),
-    )
-    .await;
+    let messages = render::render(&response);
     tracing::debug!(
         room = %room.room_id(),
         event = %request.event_id,
         status = ?response.status,
-        parts = reply.len(),
-        send_ms = sending.elapsed().as_millis() as u64,
-        "answered"
+        parts = messages.len(),
+        "answering"
     );
-}
-
-/// Sends messages in order; a refused one is logged and the rest still tried.
-async fn send_all(
-    bot: &Bot,
-    room: &Room,
-    messages: &[Message],
-    reply_to: Option<&EventId>,
-    thread: Option<&EventId>,
-) {
-    for message in messages {
-        let content = event::answer_content(message, reply_to, thread);
-        match send::send(room, &content, &bot.shutdown).await {
-            Ok(_) => {}
-            Err(send::SendError::Cancelled) => return,
-            Err(e) => tracing::error!(room = %room.room_id(), "an answer was not sent: {e}"),
-        }
-    }
+    let answer = Answer {
+        to: request.sender,
+        messages,
+        reply_to: Some(request.event_id),
+        thread: request.thread,
+    };
+    pipeline.queue(bot, room, answer);
 }
 
 /// The caller's role in `room`, from the configured lists and the room's power levels.
 pub(super) async fn role_in(bot: &Bot, room: &Room, sender: &UserId) -> Role {
-    let level = room.get_user_power_level(sender).await.ok().map(|p| match p {
-        UserPowerLevel::Infinite => i64::MAX,
-        UserPowerLevel::Int(i) => i.into(),
-        _ => 0,
-    });
+    let level = bot.power.of(room, sender).await;
     bot.with_config(|c| event::role(sender, level, c))
 }

@@ -15,13 +15,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use matrix_sdk::config::SyncSettings;
 use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
-use matrix_sdk::ruma::api::client::filter::{FilterDefinition, RoomEventFilter, RoomFilter};
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::events::AnySyncStateEvent;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomId, UInt, UserId};
+use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomId};
 use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
 use matrix_sdk::sync::{JoinedRoomUpdate, SyncResponse};
 use matrix_sdk::{Room, RoomState};
@@ -30,15 +28,12 @@ use attache_core::engine::PlatformState;
 use attache_core::retry::Policy;
 
 use super::event::{self, Request, triage};
+use super::filter::{definition, settings, uploaded_filter};
 use super::poster::MatrixPoster;
 use super::room::{self, Gap, Work};
 use super::send;
 use super::{Bot, PLATFORM};
 
-/// How long a sync waits on the server for new events.
-const LONG_POLL: Duration = Duration::from_secs(30);
-/// Synapse's own cap on timeline events per room in one sync; asking for it keeps gaps rare.
-const TIMELINE_LIMIT: u32 = 100;
 /// Syncing again after a failed sync.
 const SYNC_RETRY: Policy = Policy::new(Duration::from_secs(1), Duration::from_secs(10));
 /// Joining a room on invite, which Synapse can race with the invite itself.
@@ -59,8 +54,11 @@ pub async fn run(bot: Arc<Bot>) {
         .iter()
         .map(|r| r.room_id().to_owned())
         .collect();
+    // Inline until the first sync has succeeded, then uploaded (once) and named by id.
+    let mut filter = Filter::FilterDefinition(definition(&bot.names.user_id));
+    let mut filter_uploaded = false;
     loop {
-        let settings = settings(&bot.names.user_id, since.as_deref(), connected);
+        let settings = settings(&filter, since.as_deref(), connected);
         let result = tokio::select! {
             _ = bot.shutdown.cancelled() => break,
             r = bot.client.sync_once(settings) => r,
@@ -87,7 +85,12 @@ pub async fn run(bot: Arc<Bot>) {
             if !poster_registered {
                 poster_registered = register_poster(&bot);
             }
+            if !filter_uploaded {
+                filter = uploaded_filter(&bot).await;
+                filter_uploaded = true;
+            }
         }
+        note_power_levels(&bot, &response);
         invites(&bot, &response);
         if first {
             tracing::info!("first start: the history of every room is skipped, never answered");
@@ -105,15 +108,14 @@ pub async fn run(bot: Arc<Bot>) {
     }
 }
 
-/// The next sync, from `since`. Not connected yet (this start, or after an error): it returns at once, so
-/// the bot is known to be connected (and its rooms to post to) without waiting out a long poll in a quiet
-/// account.
-fn settings(me: &UserId, since: Option<&str>, connected: bool) -> SyncSettings {
-    let timeout = if connected { LONG_POLL } else { Duration::ZERO };
-    let settings = SyncSettings::default().filter(filter(me)).timeout(timeout);
-    match since {
-        Some(token) => settings.token(token),
-        None => settings,
+/// Forgets the kept power levels of the rooms whose power levels the sync changed, and of those left,
+/// before any of its commands is answered.
+fn note_power_levels(bot: &Bot, response: &SyncResponse) {
+    for (room_id, update) in &response.rooms.joined {
+        bot.power.update(room_id, update);
+    }
+    for room_id in response.rooms.left.keys() {
+        bot.power.invalidate(room_id);
     }
 }
 
@@ -246,20 +248,23 @@ fn own_join(bot: &Bot, update: &JoinedRoomUpdate) -> Option<Join> {
         .map(Join::At)
 }
 
-/// The commands among `events`, in order, and the events that could not be decrypted yet.
+/// The commands among `events`, in order, and the events that could not be decrypted yet. The running
+/// config is read once for them all.
 pub fn read_all<'a>(
     bot: &Bot,
     events: impl IntoIterator<Item = &'a TimelineEvent>,
 ) -> (Vec<Request>, Vec<TimelineEvent>) {
     let mut requests = Vec::new();
     let mut undecrypted = Vec::new();
-    for event in events {
-        match read(bot, event) {
-            Read::Command(r) => requests.push(r),
-            Read::Undecrypted(e) => undecrypted.push(e),
-            Read::Skip => {}
+    bot.with_config(|config| {
+        for event in events {
+            match read_as(bot, &config.prefix, event) {
+                Read::Command(r) => requests.push(r),
+                Read::Undecrypted(e) => undecrypted.push(e),
+                Read::Skip => {}
+            }
         }
-    }
+    });
     (requests, undecrypted)
 }
 
@@ -273,6 +278,11 @@ pub enum Read {
 
 /// Reads one (already decrypted, when the key was there) timeline event.
 pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
+    bot.with_config(|config| read_as(bot, &config.prefix, event))
+}
+
+/// [`read`], with the command prefix of the running config.
+fn read_as(bot: &Bot, prefix: &str, event: &TimelineEvent) -> Read {
     if let TimelineEventKind::UnableToDecrypt { utd_info, .. } = &event.kind {
         let old = bot.is_backlog(event);
         let own = event
@@ -291,28 +301,13 @@ pub fn read(bot: &Bot, event: &TimelineEvent) -> Read {
     let Ok(incoming) = event.raw().deserialize() else {
         return Read::Skip;
     };
-    match bot.with_config(|c| triage(&incoming, &bot.names, &c.prefix, bot.started_ms)) {
+    match triage(&incoming, &bot.names, prefix, bot.started_ms) {
         Ok(request) => Read::Command(request),
         Err(skip) => {
             tracing::trace!(event = %incoming.event_id(), ?skip, "not a command");
             Read::Skip
         }
     }
-}
-
-/// The sync filter: a room's timeline up to Synapse's cap without the bot's own events, and no presence
-/// (the bot never reads it). Without its own events, the bot's answers do not wake its next sync: in a
-/// burst that halves the syncs, each of which costs the crypto store a copy of the whole account.
-fn filter(me: &UserId) -> Filter {
-    let mut timeline = RoomEventFilter::default();
-    timeline.limit = Some(UInt::from(TIMELINE_LIMIT));
-    timeline.not_senders = vec![me.to_owned()];
-    let mut room = RoomFilter::default();
-    room.timeline = timeline;
-    let mut definition = FilterDefinition::default();
-    definition.room = room;
-    definition.presence = matrix_sdk::ruma::api::client::filter::Filter::ignore_all();
-    Filter::FilterDefinition(definition)
 }
 
 /// The sync token saved by the last run, if any: its absence means this is the first start.
