@@ -16,7 +16,7 @@ use crate::model::Topic;
 /// Nouns and verbs that introduce topics.
 static TOPIC_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:topics?|discussions?|sessions?|panels?|agenda|themes?|tracks?|workshops?|subjects?|issues?|questions?|debates?|talks|presentations?|programme|program|roundtables?|seminars?|streams?|keynotes?|focus\s+areas?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:topics?|discussions?|sessions?|panels?|agenda|themes?|tracks?|workshops?|subjects?|issues?|questions?|debates?|talks|presentations?|programme|program|roundtables?|seminars?|streams?|keynotes?|plenar(?:y|ies)|focus\s+areas?)(?-u:\b)",
     )
     .expect("topic word regex")
 });
@@ -38,14 +38,14 @@ static OTHER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Inline lists: "<topic noun> … included|namely|such as|will discuss <list>".
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
+        r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
     )
     .expect("inline topics regex")
 });
 
 /// A session noun that quoted titles may follow: "Panels for the Thursday event, “A” and “B,” gave …".
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:panels?|sessions?|tracks?|workshops?|roundtables?|round\s+tables?|discussions?|breakouts?)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:panels?|sessions?|plenar(?:y|ies)|tracks?|workshops?|roundtables?|round\s+tables?|discussions?|breakouts?)(?-u:\b)")
         .expect("session regex")
 });
 
@@ -90,10 +90,10 @@ static FINITE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("finite regex")
 });
 
-/// "themes of", "topics such as" opening a list.
+/// "themes of", "topics such as", "discussions on" opening a list.
 static THEMES_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:the\s+)?(?:themes?|topics?|issues|areas|subjects)\s+(?:of|such\s+as|like|including)\s+",
+        r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects)\s+(?:of|such\s+as|like|including)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
     )
     .expect("themes of regex")
 });
@@ -102,6 +102,25 @@ static THEMES_OF: LazyLock<Regex> = LazyLock::new(|| {
 static SHARED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}[\w\-]+,\s+[\w\-]+,?\s+(?:and|or)\s+[\w\-]+\s+(?:related\s+to|linked\s+to|associated\s+with|of|for|in|on|about|around|regarding)\s")
         .expect("shared complement regex")
+});
+
+/// The nouns of [`INLINE`] alone, to measure the gap from the last of them to the verb.
+static INLINE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)")
+        .expect("inline noun regex")
+});
+
+/// One session and its subject: "a plenary session today on how to manage global risks", "address a
+/// plenary on developing small enterprises". Not "a workshop on …", which is most often the event itself.
+static SESSION_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?-u:\b)(?i:a|an|the|one|another)\s+(?:[a-z\-]+\s+){0,2}?(?:plenary(?:\s+session)?|session|panel(?:\s+discussion)?)\s+(?:today\s+|yesterday\s+|tomorrow\s+)?on\s+(?P<o>[^,;:.()“”"]+)"#)
+        .expect("session-on regex")
+});
+
+/// An object of "on" that is a time, not a subject.
+static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d|the\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|which|whom|behalf|stage|site|line|air)")
+        .expect("when regex")
 });
 
 /// An opening adverbial before the subject: "During the event, …".
@@ -131,6 +150,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             out.extend(listed);
             out.extend(titled_sessions(sentence));
             out.extend(passive(sentence));
+            out.extend(session_on(sentence));
         }
     }
     out
@@ -165,8 +185,14 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
     let (Some(whole), Some(verb), Some(gap)) = (caps.get(0), caps.name("v"), caps.name("gap")) else {
         return Vec::new();
     };
-    // "sessions, namely": the noun and its verb sit close together.
-    if gap.as_str().chars().count() > 40 {
+    // "sessions, namely": the noun and its verb sit close together; the gap counts from the last noun
+    // ("areas of agreement among the business community worldwide on topics such as …").
+    let head = &sentence[whole.start()..verb.start()];
+    let gap_len = INLINE_NOUN
+        .find_iter(head)
+        .last()
+        .map_or(gap.as_str().len(), |m| head.len() - m.end());
+    if gap_len > 40 {
         return Vec::new();
     }
     let items = split_list(&sentence[whole.end()..]);
@@ -314,6 +340,22 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
     }
 }
 
+/// The subject of one session named with "on": "a main plenary session today on the economic
+/// implications of climate change".
+fn session_on(sentence: &str) -> Vec<Topic> {
+    if !sentence.contains(" on ") {
+        return Vec::new();
+    }
+    let Some(o) = SESSION_ON.captures(sentence).and_then(|c| c.name("o")) else {
+        return Vec::new();
+    };
+    let object = o.as_str().trim();
+    if WHEN.is_match(object) || word_count(object) > 16 || word_count(object) < 2 {
+        return Vec::new();
+    }
+    topics([trim_item(object)])
+}
+
 /// Session titles in quotation marks right after a session noun: "Panels for the Thursday event,
 /// “Supply Chain Challenges and Solutions” and “US-China Trade Relations,” gave …".
 fn titled_sessions(sentence: &str) -> Vec<Topic> {
@@ -355,6 +397,14 @@ fn passive(sentence: &str) -> Vec<Topic> {
     let subject = OPENING.find(subject).map_or(subject, |o| &subject[o.end()..]);
     let words = word_count(subject);
     if !(2..=40).contains(&words) || subject.contains(['“', '"', ';']) {
+        return Vec::new();
+    }
+    // "three key topics were explored – A, B and C": the subject names the list that follows.
+    let head = subject.trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+    if matches!(
+        head.as_str(),
+        "topics" | "themes" | "issues" | "subjects" | "questions"
+    ) {
         return Vec::new();
     }
     // Coordinated heads sharing a complement are one noun phrase: "the main challenges, problems and
@@ -537,5 +587,46 @@ mod tests {
             let _ = titles(b);
             let _ = is_intro(b);
         }
+    }
+
+    // Guards against losing the subjects of single plenaries and of "discussions on" lists, and against
+    // taking a workshop's own subject or a proper name with "Panel on" for a session's.
+    #[test]
+    fn plenary_subjects_and_discussions_on() {
+        assert_eq!(
+            titles(
+                "The mayor will address a plenary on financing harbour renewal. Other plenaries will cover ferry fares, dredging, and night noise."
+            ),
+            vec![
+                "financing harbour renewal",
+                "ferry fares",
+                "dredging",
+                "night noise"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "On the agenda are discussions on raising dock wages, cutting idle time and training pilots."
+            ),
+            vec!["raising dock wages", "cutting idle time", "training pilots"]
+        );
+        assert_eq!(
+            titles("Three key topics were explored – tidal power, grid storage and pricing."),
+            vec!["tidal power", "grid storage", "pricing"]
+        );
+        assert!(titles("Forty engineers gathered for a one-day workshop on scaling in pipes.").is_empty());
+        assert!(titles("She chairs the Panel on Coastal Change and the Harbour Board.").is_empty());
+        assert!(titles("A session on Tuesday drew a crowd.").is_empty());
+    }
+
+    // Guards against a noun far before the cue blocking the list ("areas of agreement … on topics such as").
+    #[test]
+    fn the_gap_counts_from_the_last_noun() {
+        assert_eq!(
+            titles(
+                "The statement listed areas of agreement among the members of the harbour board on topics such as tariffs, dredging, and pilotage."
+            ),
+            vec!["tariffs", "dredging", "pilotage"]
+        );
     }
 }

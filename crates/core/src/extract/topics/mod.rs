@@ -94,7 +94,9 @@ fn is_bare_item(line: &str) -> bool {
 fn list_topics<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Topic> {
     let items: Vec<&str> = items.collect();
     let links = items.iter().filter(|it| LINK.is_match(it)).count();
-    if links * 2 >= items.len() {
+    // Lines of a dialogue (an interview's questions and answers after dashes) are not an agenda.
+    let prose = items.iter().filter(|it| is_prose(it)).count();
+    if links * 2 >= items.len() || prose * 2 >= items.len() {
         return Vec::new();
     }
     items
@@ -102,6 +104,12 @@ fn list_topics<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Topic> {
         .filter(|it| !LINK.is_match(it))
         .map(|it| bullet_topic(it))
         .collect()
+}
+
+/// Whether a list item is speech rather than a title: a question, or several sentences.
+fn is_prose(item: &str) -> bool {
+    let item = item.trim();
+    item.ends_with(['?', '？']) || sentences(item).len() >= 3
 }
 
 /// One bullet as a topic: the text without the trailing period. "Title: long description" is split
@@ -137,6 +145,8 @@ fn bullet_topic(item: &str) -> Topic {
 /// An item without its closing punctuation and a dangling "and".
 fn trim_item(item: &str) -> String {
     let t = collapse_ws(item);
+    // A dash that opens the list ("three key topics were explored – A, B and C") is not part of A.
+    let t = t.trim_start_matches(['–', '—', ' ']);
     let t = t.trim_end_matches(['.', ';', ',', ' ', '。', '；', '，']);
     let t = t
         .strip_suffix("; and")

@@ -15,7 +15,7 @@ use crate::model::Topic;
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|были|станут|—|–|:)|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|шла\s+речь\s+о|говорили\s+о|(?:в|на)\s+повестке(?:\s+дня)?|в\s+центре\s+внимания)\s+(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
+        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|были|станут|станет|стала|будет|—|–|:)|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|шла\s+речь\s+о|говорили\s+о|(?:в|на)\s+повестке(?:\s+дня)?|в\s+центре\s+внимания)\s+(?:обсуждени\w*\s+)?(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
     .expect("cue regex")
 });
@@ -70,6 +70,13 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             {
                 continue;
             }
+            // "A, B и C обсуждались": a reflexive past cue after its subject takes the list before it.
+            let before = sentence[..m.start()].trim();
+            let reflexive = m.as_str().trim_end().ends_with("лись");
+            if reflexive && before.matches(", ").count() >= 2 && !starts_with_preposition(before) {
+                out.extend(topics(split(before)));
+                continue;
+            }
             out.extend(topics(split(&sentence[m.end()..])));
         }
         out.extend(titled_sessions(sentence, &spans));
@@ -77,9 +84,69 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     out
 }
 
+/// Whether a phrase opens with a preposition: after a cue it is an adverbial ("рассматривать через
+/// призму …"), not the list.
+fn starts_with_preposition(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "через"
+            | "с"
+            | "со"
+            | "в"
+            | "во"
+            | "на"
+            | "по"
+            | "при"
+            | "для"
+            | "от"
+            | "из"
+            | "за"
+            | "под"
+            | "над"
+            | "между"
+            | "перед"
+            | "после"
+    )
+}
+
+/// Whether a list item opens a clause of its own rather than naming a subject: a finite verb
+/// ("обменяются опытом"), a participle describing the previous item ("предложенную правительством"),
+/// or an infinitive anywhere in it ("совместными усилиями выявить …").
+fn clause_item(item: &str) -> bool {
+    let mut words = item.split_whitespace().map(|w| w.to_lowercase());
+    let first = words.next().unwrap_or_default();
+    let long = first.chars().count() >= 6;
+    let finite = long
+        && ["ются", "ятся", "ется", "ится", "ают", "яют", "уют", "еют", "ят"]
+            .iter()
+            .any(|e| first.ends_with(e));
+    let participle = long
+        && [
+            "нную", "нный", "нная", "нное", "нные", "нных", "вшую", "вший", "ющую", "ющий", "ящую", "ящий",
+        ]
+        .iter()
+        .any(|e| first.ends_with(e));
+    let infinitive = std::iter::once(first.clone()).chain(words).any(|w| {
+        w.chars().count() >= 7
+            && ["ить", "ать", "еть", "ять", "уть", "ыть"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    });
+    finite || participle || infinitive
+}
+
 /// The items after a cue: split at commas outside « » and at a final «и» between nouns.
 fn split(list: &str) -> Vec<String> {
-    let list = &list[..END.find(list).map_or(list.len(), |m| m.start())];
+    let mut list = &list[..END.find(list).map_or(list.len(), |m| m.start())];
+    // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
+    // ends there.
+    if let Some((head, rest)) = list.split_once(": ") {
+        list = if word_count(head) <= 3 { rest } else { head };
+    }
+    if starts_with_preposition(list) || list.trim_start().to_lowercase().starts_with("обсужд") {
+        return Vec::new();
+    }
     let list = list.trim().trim_end_matches(['.', '!', '?', ':']);
     // Session titles are their own topics; a cue followed by a quoted title is left to them.
     if list.starts_with(['«', '"', '“']) || list.is_empty() {
@@ -101,6 +168,9 @@ fn split(list: &str) -> Vec<String> {
             items.extend([a, b]);
         }
         _ => items.push(last),
+    }
+    if let Some(i) = items.iter().skip(1).position(|i| clause_item(i)) {
+        items.truncate(i + 1);
     }
     let items: Vec<String> = items.into_iter().map(trim_item).collect();
     let plausible = |i: &String| !i.is_empty() && word_count(i) <= 15;
@@ -200,5 +270,36 @@ mod tests {
             vec!["Год русского языка: итоги"]
         );
         assert!(titles("В Минске прошла конференция «Сохранение языка за рубежом».").is_empty());
+    }
+
+    // Guards against a list running on into coordinated verbs, participles and a colon's new clause,
+    // and against missing a list placed before «обсуждались».
+    #[test]
+    fn clauses_end_the_list_and_a_list_before_a_passive_cue() {
+        assert_eq!(
+            titles("Участники обсудят новые вызовы времени, обменяются опытом, определят цели."),
+            vec!["новые вызовы времени"]
+        );
+        assert_eq!(
+            titles(
+                "Гости смогут обсудить стратегию развития района, предложенную администрацией, и выявить слабые места."
+            ),
+            vec!["стратегию развития района"]
+        );
+        assert!(
+            titles("Её будут рассматривать через призму проектов: на площадке пройдут дискуссии.").is_empty()
+        );
+        assert_eq!(
+            titles("Главной темой станет обсуждение развития туризма в регионе."),
+            vec!["развития туризма в регионе"]
+        );
+        assert_eq!(
+            titles("Перспективы молодежи, вопросы здравоохранения, безопасность дорог обсуждались три часа."),
+            vec![
+                "Перспективы молодежи",
+                "вопросы здравоохранения",
+                "безопасность дорог"
+            ]
+        );
     }
 }

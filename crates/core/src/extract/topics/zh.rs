@@ -23,6 +23,11 @@ static LISTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"就(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表)",
         // 共商A和B.
         r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})",
+        // 讨论包括A、B、C等热点问题, 举办包括A、B等多场分论坛.
+        r"包括(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)",
+        // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
+        // the event's own name (“…”专题论坛).
+        r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+场|[两兩二三四五六七八九十\d]+場)?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇)",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("list regex"))
@@ -33,8 +38,10 @@ static LISTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static SUBJECTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"就(?P<item>[^，。；;,]+?)(?:交换|交換|进行|進行|展开|展開|开展|開展)了?(?:意见|意見|讨论|討論|交流|探讨|探討|磋商|对话|對話)",
-        r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,、会會院所议議主问問环環]+[^，。；;,]*)",
+        r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
         r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)",
+        // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
+        r"(?:围绕|圍繞)着?[「“『](?P<item>[^」”』]+)[」”』](?:[^的主、和与與及」”』「“『]|的[^主]|$)",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("subject regex"))
@@ -245,5 +252,26 @@ mod tests {
         );
         assert!(titles("她表示,必须从全球层面来探讨人工智能相关的话题。").is_empty());
         assert!(titles("嘉宾应邀出席会议,共同探讨。").is_empty());
+    }
+
+    // Guards against missing 包括…等 lists, speech subjects after 围绕着 and sub-forum titles, and against
+    // taking the event's theme or its own name for a topic.
+    #[test]
+    fn lists_after_including_speech_subjects_and_sub_forum_titles() {
+        assert_eq!(
+            titles("嘉宾将讨论包括海洋经济、港口物流、渔业转型等热点问题。"),
+            vec!["海洋经济", "港口物流", "渔业转型"]
+        );
+        assert_eq!(
+            titles("校长李明围绕着“推动港口合作”发表了演讲。"),
+            vec!["推动港口合作"]
+        );
+        assert_eq!(
+            titles("下午举行了“港口物流”、“渔业转型”专题论坛。"),
+            vec!["港口物流", "渔业转型"]
+        );
+        assert!(titles("此次论坛围绕“海洋·城市·未来”的主题,邀请学者参加。").is_empty());
+        assert!(titles("“海洋城市对话”专题论坛今天开幕。").is_empty());
+        assert!(titles("关于“海洋”的探讨却始终是论坛关注的焦点。").is_empty());
     }
 }
