@@ -12,7 +12,7 @@
 //! server without seeing each other's rows or advisory locks.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::os::unix::fs::chown;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -20,6 +20,8 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
+
+use watchdog::{Watchdog, alive, free_port};
 
 /// How long a start may take before the harness gives up and shows the server's log.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
@@ -229,8 +231,8 @@ read cmd
 kill -INT $pid 2>/dev/null
 wait $pid
 [ "$cmd" = stop ] || rm -rf "$4""#;
-        let mut watchdog = Command::new("sh");
-        watchdog
+        let mut shell = Command::new("sh");
+        shell
             .arg("-c")
             .arg(script)
             .arg(bin.join("postgres"))
@@ -238,19 +240,14 @@ wait $pid
             .arg(self.port.to_string())
             .arg(self.log_path())
             .arg(&self.dir)
-            .current_dir(&self.dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        as_user(&mut watchdog, user);
-        let mut watchdog = watchdog.spawn().expect("sh starts");
-        let stdin = watchdog.stdin.take().expect("piped stdin");
-        let mut line = String::new();
-        BufReader::new(watchdog.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("the watchdog prints the server's pid");
-        let pid: u32 = line.trim().parse().expect("a pid");
-        *running = Some(Running { watchdog, stdin, pid });
+            .current_dir(&self.dir);
+        as_user(&mut shell, user);
+        let Watchdog { shell, stdin, pid } = Watchdog::spawn(&mut shell, "PostgreSQL");
+        *running = Some(Running {
+            watchdog: shell,
+            stdin,
+            pid,
+        });
         drop(running);
         self.wait_until_up(pid);
     }
@@ -378,23 +375,6 @@ impl Drop for Postgres {
 fn as_user(command: &mut Command, user: Option<(u32, u32)>) {
     if let Some((uid, gid)) = user {
         command.uid(uid).gid(gid).env("HOME", "/tmp");
-    }
-}
-
-/// A port free now on 127.0.0.1.
-fn free_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-    listener.local_addr().expect("local addr").port()
-}
-
-/// Whether `pid` runs and is not a zombie waiting to be reaped.
-fn alive(pid: u32) -> bool {
-    match fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => stat
-            .rsplit(") ")
-            .next()
-            .is_some_and(|rest| !rest.starts_with('Z')),
-        Err(_) => false,
     }
 }
 

@@ -20,11 +20,13 @@ mod tests;
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::{Duration, Instant};
+
+use watchdog::{Watchdog, alive, free_port};
 
 pub use admin::Session;
 pub use client::TestUser;
@@ -207,26 +209,22 @@ read cmd
 kill -TERM $pid 2>/dev/null
 wait $pid
 [ "$cmd" = stop ] || [ -z "$3" ] || rm -rf "$3""#;
-        let mut watchdog = Command::new("sh")
-            .arg("-c")
-            .arg(script)
-            .arg(&self.python)
-            .arg(self.dir.join("homeserver.yaml"))
-            .arg(self.log_path())
-            .arg(if keep { PathBuf::new() } else { self.dir.clone() })
-            .current_dir(&self.dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("sh starts");
-        let stdin = watchdog.stdin.take().expect("piped stdin");
-        let mut line = String::new();
-        BufReader::new(watchdog.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("the watchdog prints Synapse's pid");
-        let pid: u32 = line.trim().parse().expect("a pid");
-        *running = Some(Running { watchdog, stdin, pid });
+        let Watchdog { shell, stdin, pid } = Watchdog::spawn(
+            Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .arg(&self.python)
+                .arg(self.dir.join("homeserver.yaml"))
+                .arg(self.log_path())
+                .arg(if keep { PathBuf::new() } else { self.dir.clone() })
+                .current_dir(&self.dir),
+            "Synapse",
+        );
+        *running = Some(Running {
+            watchdog: shell,
+            stdin,
+            pid,
+        });
         drop(running);
         self.wait_until_up(pid);
     }
@@ -303,25 +301,6 @@ impl Drop for Synapse {
         if running.is_none() && std::env::var_os(KEEP_ENV).is_none() {
             let _ = fs::remove_dir_all(&self.dir);
         }
-    }
-}
-
-/// A port free now on 127.0.0.1. Another process could take it before Synapse binds it; on this
-/// machine's loopback that has not been seen, and a start failure would say so in the log.
-fn free_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-    listener.local_addr().expect("local addr").port()
-}
-
-/// Whether `pid` runs and is not a zombie waiting for the watchdog to reap it.
-fn alive(pid: u32) -> bool {
-    match fs::read_to_string(format!("/proc/{pid}/stat")) {
-        // The state follows the parenthesised command name.
-        Ok(stat) => stat
-            .rsplit(") ")
-            .next()
-            .is_some_and(|rest| !rest.starts_with('Z')),
-        Err(_) => false,
     }
 }
 

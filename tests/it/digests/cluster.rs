@@ -51,14 +51,6 @@ fn leader(bots: &[Bot]) -> Option<usize> {
     }
 }
 
-/// A free loopback port, for an instance to keep across its restarts (its endpoint URL stays the same).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
 /// Commands by a member, of three kinds, posted to the endpoints in turn.
 fn commands(discord: &FakeDiscord, n: usize) -> Vec<Interaction> {
     (0..n)
@@ -138,7 +130,8 @@ fn three_instances_on_postgresql_post_every_digest_once_through_ten_leader_kills
         }
     };
 
-    let ports: Vec<u16> = (0..INSTANCES).map(|_| free_port()).collect();
+    // Fixed, so each instance keeps its endpoint URL across its restarts.
+    let ports: Vec<u16> = (0..INSTANCES).map(|_| watchdog::free_port()).collect();
     let mut bots: Vec<Bot> = devices
         .iter()
         .enumerate()
