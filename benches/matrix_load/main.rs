@@ -4,7 +4,8 @@
 //! meet the same server and load, with the bot's CPU per round; then bursts of commands sent at once (by
 //! one user, then by several), timed against the homeserver's own delivery of them, with the bot's and
 //! Synapse's CPU and the answers missing, duplicated or out of their user's order; and the bot's resident
-//! and private memory idle and after the bursts.
+//! and private memory idle and after the bursts. Before the bots, the homeserver's own cost of the same
+//! number of replies, sent one after another and all at once by a client doing no work (`sends.rs`).
 //!
 //! Run with `cargo bench --profile release --bench matrix_load` after `cargo build --release` (the
 //! profile reuses the release build's dependencies): it starts its own Synapse, the optimised `attache`
@@ -21,6 +22,7 @@ mod burst;
 mod clients;
 mod report;
 mod run;
+mod sends;
 
 use std::process::Command;
 use std::time::Duration;

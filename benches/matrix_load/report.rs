@@ -7,6 +7,7 @@ use crate::bots::MAUBOT;
 use crate::burst::Burst;
 use crate::clients::Replies;
 use crate::run::{COMMAND, Counts, Figures};
+use crate::sends::Sends;
 use crate::{ms, quantile};
 
 pub fn print(figures: &[Figures], counts: Counts) {
@@ -80,6 +81,23 @@ pub fn print(figures: &[Figures], counts: Counts) {
         "  after the bursts",
         &each(&|f| format!("{:.1} ({:.1}) MiB", f.rss_after.total, f.rss_after.anon)),
     );
+}
+
+/// The homeserver alone: the same number of replies sent by a client doing no work, one after another
+/// (their order kept) and all at once.
+pub fn print_sends((serial, concurrent): &(Sends, Sends)) {
+    println!(
+        "the homeserver alone: {} replies sent by a client doing no work (the floor), with the user and floor syncing:",
+        serial.n
+    );
+    for (label, s) in [("  one after another", serial), ("  all at once", concurrent)] {
+        println!(
+            "{label:<34}{:>10.2} s, Synapse CPU {:.2} s, {} out of the order sent (all but the longest in-order run)",
+            s.took.as_secs_f64(),
+            s.synapse_cpu,
+            s.out_of_order
+        );
+    }
 }
 
 /// Says when the user's own sync was cut short, so an answer counted missing may only be unseen.

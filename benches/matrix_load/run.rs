@@ -55,6 +55,9 @@ pub async fn run(server: &'static Synapse, counts: Counts) {
     let users = users(server, counts.burst_users.max(1)).await;
     let loader = users.senders[0].session.user_id.clone();
 
+    let room = floor_room(&users).await;
+    let floor_sends = crate::sends::sends(&users, &room, counts.burst).await;
+
     let attache_id = match server.register_async("attache", PASSWORD, false).await {
         synapse_harness::admin::Registered::New(s) => s.user_id,
         synapse_harness::admin::Registered::Existing(id) => id,
@@ -73,6 +76,7 @@ pub async fn run(server: &'static Synapse, counts: Counts) {
     drop(bot);
 
     report::print(&[attache, maubot], counts);
+    report::print_sends(&floor_sends);
     report::note_limited(&users.replies);
 }
 
@@ -170,6 +174,23 @@ async fn warm_up(users: &Users, bot: &mut Bot, room: &str) -> (usize, Value, usi
     tokio::time::sleep(Duration::from_secs(2)).await;
     let bot_pongs = users.replies.from(&ping, &bot_id).len();
     (answers.len(), answers[0].content.clone(), bot_pongs)
+}
+
+/// A room of the user and the floor, for the homeserver's own figures; returns once the floor has joined.
+async fn floor_room(users: &Users) -> String {
+    let invite = vec![users.floor.session.user_id.clone()];
+    let body = json!({"name": "load floor", "preset": "private_chat", "invite": invite});
+    let room = users.senders[0].api("POST", "/createRoom", Some(&body)).await["room_id"]
+        .as_str()
+        .expect("a room id")
+        .to_owned();
+    users
+        .floor
+        .api("POST", &format!("/join/{}", enc(&room)), Some(&json!({})))
+        .await;
+    // Let the syncs see the room before the first send.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    room
 }
 
 /// A room of `bot`'s own with every user and the floor in it; returns once the bot has joined.

@@ -3,25 +3,26 @@
 //! lead-3, the first three sentences (ending at `.!?` before a space or at `。！？`), which is hard to beat
 //! on news.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::Prediction;
 use crate::briefing::{Quote, Relation, Sponsor, Topic};
 
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""([^"]{3,})"|“([^”]{3,})”|«([^»]{3,})»|「([^」]{3,})」"#).expect("valid"));
+static QUOTED: Pattern =
+    Pattern::new(|| Regex::new(r#""([^"]{3,})"|“([^”]{3,})”|«([^»]{3,})»|「([^」]{3,})」"#).expect("valid"));
 /// The end of a sentence: `.!?` (and closing marks) before whitespace, or a Chinese full stop.
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?][”"»’)]*(?:\s|$)|[。！？][”」』"]*"#).expect("valid"));
-static BY: LazyLock<Regex> = LazyLock::new(|| {
+static SENTENCE_END: Pattern =
+    Pattern::new(|| Regex::new(r#"[.!?][”"»’)]*(?:\s|$)|[。！？][”」』"]*"#).expect("valid"));
+static BY: Pattern = Pattern::new(|| {
     Regex::new(r"(\w+)\s+by\s+((?:the\s+)?[A-Z][\w&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w&.-]*))*)")
         .expect("valid")
 });
 
 pub fn extract(body: &str) -> Prediction {
     let quotes = QUOTED
+        .get()
         .captures_iter(body)
         .filter_map(|c| c.iter().skip(1).flatten().next())
         .map(|m| Quote {
@@ -31,6 +32,7 @@ pub fn extract(body: &str) -> Prediction {
         })
         .collect();
     let organizations = BY
+        .get()
         .captures_iter(body)
         .map(|c| {
             let verb = c[1].to_lowercase();
@@ -81,6 +83,7 @@ pub fn extract(body: &str) -> Prediction {
 pub fn lead(body: &str, n: usize) -> String {
     let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
     let end = SENTENCE_END
+        .get()
         .find_iter(&text)
         .nth(n.saturating_sub(1))
         .map_or(text.len(), |m| m.end());

@@ -2,8 +2,7 @@
 //! punctuation), Chinese character by character, speakers by surname, dates by the day and month the
 //! label's own wording states.
 
-use std::sync::LazyLock;
-
+use crate::extract::Pattern;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
@@ -74,7 +73,7 @@ pub fn covers(predicted: &str, label: &str) -> bool {
 
 /// A day and month (and maybe a year) in a label's wording: "26 March", "March 26-28", "Aug. 25-28, 2008",
 /// "7 июля", "С 21 по 23 августа 2013 г.", "10月14日", "2007年4月28日上午", or an ISO date.
-static DAY_MONTH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static DAY_MONTH: Pattern<Vec<Regex>> = Pattern::new(|| {
     let month = r"(?P<m>[A-Za-z]{3,9}|[а-яё]{3,9})\.?";
     [
         r"^(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})$".to_string(),
@@ -91,7 +90,7 @@ static DAY_MONTH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// when the label gives one. `None` when the label states no calendar day ("Tuesday", "next month",
 /// "今天上午"): such a date is not scored.
 pub fn same_date(label: &str, predicted: Option<NaiveDate>) -> Option<bool> {
-    let (year, month, day) = DAY_MONTH.iter().find_map(|re| {
+    let (year, month, day) = DAY_MONTH.get().iter().find_map(|re| {
         let c = re.captures(label)?;
         let month = match c.name("mn") {
             Some(m) => m.as_str().parse().ok()?,

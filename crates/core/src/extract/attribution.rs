@@ -3,9 +3,9 @@
 //! opening one ("X said:", "X stated that", "According to X,"), or anywhere in its sentence for a long
 //! quote. Turning the subject into a person is [`super::registry`]'s job.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::people::{self, ACCORDING, Subject, VERB};
 use super::quoted;
@@ -14,32 +14,32 @@ use super::text::{has_words, head};
 
 /// What follows a speech verb before a quote: nothing, "that", or a short adverbial ending in ":"/","
 /// ("told reporters in Beijing:").
-static AFTER_VERB_TO_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER_VERB_TO_QUOTE: Pattern = Pattern::new(|| {
     Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]*[:,]\s*)$"#).expect("tail regex")
 });
 
 /// Patterns for what follows a closing mark: "said …", "he …", "the minister …".
-static LEADING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+static LEADING_VERB: Pattern = Pattern::new(|| {
     Regex::new(&format!(r"(?i)^(?:{})(?-u:\b)\s*", people::VERBS)).expect("leading verb regex")
 });
-static LEADING_PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:he|she)(?-u:\b)").expect("leading pronoun regex"));
-static LEADING_NOMINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
+static LEADING_PRONOUN: Pattern =
+    Pattern::new(|| Regex::new(r"(?i)^(?:he|she)(?-u:\b)").expect("leading pronoun regex"));
+static LEADING_NOMINAL: Pattern =
+    Pattern::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
 
 /// Attribution right after the closing mark: "…,” said X", "…,” X said", "…,” he added",
 /// "…”, according to X", "…” — X, ROLE".
 pub(super) fn from_after(after: &str) -> Option<Subject> {
     let s = after.trim_start().trim_start_matches([',', ' ', '—', '–', '-']);
-    if let Some(m) = ACCORDING.find(s).filter(|m| m.start() == 0) {
+    if let Some(m) = ACCORDING.get().find(s).filter(|m| m.start() == 0) {
         return people::leading_person(&s[m.end()..]).map(Subject::Named);
     }
-    if let Some(m) = LEADING_VERB.find(s) {
+    if let Some(m) = LEADING_VERB.get().find(s) {
         let rest = &s[m.end()..];
-        if LEADING_PRONOUN.is_match(rest) {
+        if LEADING_PRONOUN.get().is_match(rest) {
             return Some(Subject::Pronoun);
         }
-        if let Some(c) = LEADING_NOMINAL.captures(rest) {
+        if let Some(c) = LEADING_NOMINAL.get().captures(rest) {
             let word = c.get(1).map_or("", |w| w.as_str());
             if people::is_title_word(word) {
                 return Some(Subject::Nominal(word.to_lowercase()));
@@ -54,7 +54,7 @@ pub(super) fn from_after(after: &str) -> Option<Subject> {
     // "X said" / "X, ROLE, said" / "he said": the subject must start right after the quote, or after a
     // short descriptor that is its role ("Indian tycoon Mukesh Ambani told …").
     let first = first_sentence(head(s, 250));
-    let verb = VERB.find(first)?;
+    let verb = VERB.get().find(first)?;
     let (subject, start) = people::subject_before(&first[..verb.start()])?;
     let descriptor = first[..start].trim();
     match subject {
@@ -103,19 +103,22 @@ fn is_quote_mark_char(c: char) -> bool {
 pub(super) fn from_before(before: &str) -> Option<Subject> {
     let sentence = sentences(before).pop().unwrap_or("");
     let verb = VERB
+        .get()
         .find_iter(sentence)
-        .filter(|m| sentence.len() - m.end() <= 80 && AFTER_VERB_TO_QUOTE.is_match(&sentence[m.end()..]))
+        .filter(|m| {
+            sentence.len() - m.end() <= 80 && AFTER_VERB_TO_QUOTE.get().is_match(&sentence[m.end()..])
+        })
         .last();
     if let Some(verb) = verb {
         return people::subject_before(&sentence[..verb.start()]).map(|(s, _)| s);
     }
-    let Some(m) = ACCORDING.find_iter(sentence).last() else {
+    let Some(m) = ACCORDING.get().find_iter(sentence).last() else {
         // "Ola Hansen, the head of research at Telenor, took a more cautious line: “…”".
         // "He summed up his position: “…”": a sentence led by a pronoun and ending in a colon.
         if !sentence.trim_end().ends_with(':') {
             return None;
         }
-        if LEADING_PRONOUN.is_match(sentence.trim_start()) {
+        if LEADING_PRONOUN.get().is_match(sentence.trim_start()) {
             return Some(Subject::Pronoun);
         }
         let person = people::leading_person(sentence).filter(|p| p.role.is_some() || p.name.contains(' '));
@@ -134,16 +137,22 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
 /// Smith, the plan is “…”". Only used for long spans.
 pub(super) fn from_sentence(before: &str, after: &str) -> Option<Subject> {
     let sentence = sentences(before).pop().unwrap_or("");
-    for verb in VERB.find_iter(sentence).collect::<Vec<_>>().into_iter().rev() {
+    for verb in VERB
+        .get()
+        .find_iter(sentence)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
         if let Some((subject, _)) = people::subject_before(&sentence[..verb.start()]) {
             return Some(subject);
         }
     }
-    if let Some(m) = ACCORDING.find(sentence) {
+    if let Some(m) = ACCORDING.get().find(sentence) {
         return people::leading_person(&sentence[m.end()..]).map(Subject::Named);
     }
     let clause = first_sentence(after);
-    let m = ACCORDING.find(clause)?;
+    let m = ACCORDING.get().find(clause)?;
     people::leading_person(&clause[m.end()..]).map(Subject::Named)
 }
 

@@ -6,8 +6,7 @@
 //! without a year borrow the year only when the text mentions exactly one year. Among several dates,
 //! one in a sentence about the event wins; bylines and datelines (when the article was written) lose.
 
-use std::sync::LazyLock;
-
+use crate::extract::Pattern;
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
@@ -24,7 +23,7 @@ const MONTH_RU: &str = "января|февраля|марта|апреля|ма
 const DAY_RU: &str = r"(?:[12]\d|3[01]|0?[1-9])";
 
 /// Date patterns, most specific first; only the last two may lack a year.
-static DATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static DATES: Pattern<Vec<Regex>> = Pattern::new(|| {
     let p = [
         format!(
             r"(?-u:\b)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:\s+{YEAR})?{SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})(?-u:\b)"
@@ -50,10 +49,10 @@ static DATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// A year on its own ("in 2018"), for years that day-and-month dates may borrow.
-static YEAR_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year regex"));
+static YEAR_WORD: Pattern =
+    Pattern::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year regex"));
 /// Words that make a sentence about the event rather than about something else.
-static EVENT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_CONTEXT: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?:{}|event|held|took\s+place|takes\s+place|will\s+take\s+place|runs|opened|kicked\s+off|convened|gathered)(?-u:\b)|форум|конференц|выставк|саммит|съезд|прош[её]л|прошла|состоял|пройд[её]т|открыл|论坛|論壇|会议|會議|大会|大會|博览会|博覽會|研讨会|研討會|举办|舉辦|举行|舉行|开幕|開幕",
         super::facts::KINDS
@@ -61,12 +60,12 @@ static EVENT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("event context regex")
 });
 /// Sentences about another edition: "Next year's forum will take place …".
-pub(crate) static OTHER_EDITION: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static OTHER_EDITION: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:next|last|previous|past|following|upcoming)\s+(?:year|edition|session|event)|(?-u:\b)(?:next|last)\s+year’?'?s(?-u:\b)|(?-u:\b)will\s+return(?-u:\b)")
         .expect("other edition regex")
 });
 /// "Posted on …", "Published …": the date the article was written, not the event's.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+static BYLINE: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:posted|published|updated|written|released)(?-u:\b)[^.]*$")
         .expect("byline regex")
 });
@@ -79,6 +78,7 @@ pub(crate) fn event_dates(
 ) -> Option<(NaiveDate, Option<NaiveDate>)> {
     let years_of = |text: &str| -> Vec<i32> {
         YEAR_WORD
+            .get()
             .find_iter(text)
             .filter_map(|m| m.as_str().parse().ok())
             .collect()
@@ -102,10 +102,11 @@ pub(crate) fn event_dates(
             }
             // Sentences are sub-slices of the paragraph, so their offset is the pointer difference.
             let offset = (sentence.as_ptr() as usize).saturating_sub(p.as_ptr() as usize);
-            let about_event = EVENT_CONTEXT.is_match(sentence) || event.is_some_and(|e| sentence.contains(e));
-            let other_edition = OTHER_EDITION.is_match(sentence);
+            let about_event =
+                EVENT_CONTEXT.get().is_match(sentence) || event.is_some_and(|e| sentence.contains(e));
+            let other_edition = OTHER_EDITION.get().is_match(sentence);
             let mut taken: Vec<(usize, usize)> = Vec::new();
-            for re in DATES.iter() {
+            for re in DATES.get().iter() {
                 for c in re.captures_iter(sentence) {
                     let Some(m) = c.get(0) else { continue };
                     if taken.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
@@ -115,7 +116,7 @@ pub(crate) fn event_dates(
                     let Some((start, end, had_year)) = date_of(&c, only_year) else {
                         continue;
                     };
-                    let byline = BYLINE.is_match(tail(&sentence[..m.start()], 40));
+                    let byline = BYLINE.get().is_match(tail(&sentence[..m.start()], 40));
                     let in_dateline = offset + m.start() < dateline_end;
                     let score = 2 * i32::from(about_event) - 3 * i32::from(other_edition)
                         + i32::from(end.is_some())

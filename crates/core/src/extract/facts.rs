@@ -4,8 +4,7 @@
 //! The first event mention names the event; its location is the place attached to that mention,
 //! else a "held in" place, else the article's dateline. The title is a fallback source throughout.
 
-use std::sync::LazyLock;
-
+use crate::extract::Pattern;
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
@@ -32,12 +31,11 @@ festival|fair|week|meeting|dialogue|roundtable|games|show|assembly|workshop|hack
 championship|awards|seminar|colloquium|retreat|conclave|gathering";
 
 /// Any event word, as a cheap filter before the event patterns.
-static KIND_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?i){KINDS}")).expect("kind regex"));
+static KIND_WORD: Pattern = Pattern::new(|| Regex::new(&format!("(?i){KINDS}")).expect("kind regex"));
 
 /// "the|at [9th|2019] [annual] Name Kind [on|for Topic] [2019] [in|at Place]". Lowercase modifiers
 /// stay out of the name; a capitalized "Second" stays in it.
-static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?x)(?-u:\b)(?i:the|at)\s+
         (?P<ord>\d{{1,3}}(?:st|nd|rd|th)\s+|(?:19|20)\d{{2}}\s+)?
@@ -53,7 +51,7 @@ static EVENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "the Summit of the Shanghai Cooperation Organisation": a capitalized kind first.
-static EVENT_KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_KIND_FIRST: Pattern = Pattern::new(|| {
     let kinds = "Conference|Forum|Summit|Congress|Symposium|Convention|Assembly|Meeting|Dialogue";
     Regex::new(&format!(
         r"(?-u:\b)(?i:the|at)\s+(?P<ord>\d{{1,3}}(?:st|nd|rd|th)\s+)?(?P<name>(?:{kinds})\s+(?:of|on|for)\s+(?:the\s+)?{TOK}(?:\s+(?:(?:and|&|of|on|for|the)\s+)?{TOK})*)"
@@ -62,7 +60,7 @@ static EVENT_KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "at DevCon 2020, the premier developer conference": a name in apposition to an event noun.
-static EVENT_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_APPOSITION: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?:at|during|of|for)\s+(?P<name>{TOK}(?:\s+{TOK})*(?:\s+(?:19|20)\d{{2}})?),\s+(?:the|an?)\s+(?:[\p{{L}}\-]+\s+)*?(?i:{KINDS})(?-u:\b)"
     ))
@@ -70,7 +68,7 @@ static EVENT_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "held … in Place", "took place on 12 May in Place", "kicked off in Place".
-static HELD_IN: LazyLock<Regex> = LazyLock::new(|| {
+static HELD_IN: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i:held|hosted|took\s+place|takes\s+place|take\s+place|taking\s+place|convened|staged|kicked\s+off|opened|opens|began|begins|got\s+underway|gathered|closed|concluded|ended|wrapped\s+up|venue\s+was)(?:\s+[^.;:,]*?)?\s+in\s+(?:the\s+)?(?P<place>{TOK}(?:\s+{TOK})*(?:,\s+{TOK}(?:\s+{TOK})*)?)"
     ))
@@ -79,14 +77,14 @@ static HELD_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The end of the text before a quoted theme: "The theme of this year’s event was “…”", "themed
 /// “…”", "under the banner of “…”". Applied to the last few words only.
-static THEME_BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+static THEME_BEFORE_QUOTE: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:theme|motto|slogan)(?-u:\b)[^.!?]*|(?-u:\b)themed\s*:?\s*|(?-u:\b)under\s+the\s+(?:banner|title)\s+(?:of\s+)?)$")
         .expect("theme cue regex")
 });
 
 /// A theme without quotes, capitalized: "under the theme Shaping the Digital Future, …", "The theme
 /// of the forum was Digital Trust."
-static THEME_UNQUOTED: LazyLock<Regex> = LazyLock::new(|| {
+static THEME_UNQUOTED: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)(?:(?-u:\b)under\s+the\s+(?:theme|motto|slogan)\s+(?:of\s+)?|(?-u:\b)theme\s+(?:of\s+[^.]*?\s+)?(?:was|is|will\s+be)\s*:?\s+)(?P<t>(?-i:\p{Lu})[^.;“”\x22«»]+)",
     )
@@ -98,19 +96,20 @@ pub(crate) fn extract(title: Option<&str>, blocks: &[Block]) -> Facts {
     let paragraphs = super::text::paragraphs(blocks);
     let texts = || paragraphs.iter().copied().chain(title);
     let held_in = texts()
-        .filter(|t| HELD_IN.is_match(t))
+        .filter(|t| HELD_IN.get().is_match(t))
         .flat_map(sentences)
-        .filter(|s| !OTHER_EDITION.is_match(s))
-        .find_map(|s| HELD_IN.captures_iter(s).find_map(|c| place_of(s, &c)));
+        .filter(|s| !OTHER_EDITION.get().is_match(s))
+        .find_map(|s| HELD_IN.get().captures_iter(s).find_map(|c| place_of(s, &c)));
     let dateline_city = paragraphs
         .iter()
         .take(3)
         .find_map(|p| dateline(p))
         .map(|(city, _)| city);
     // The event patterns are costly; most paragraphs name no kind of event at all.
-    let eventful = || texts().filter(|t| KIND_WORD.is_match(t));
+    let eventful = || texts().filter(|t| KIND_WORD.get().is_match(t));
+    let event = EVENT.get();
     let mut mentions: Vec<(String, Option<String>)> = eventful()
-        .flat_map(|t| EVENT.captures_iter(t).filter_map(move |c| event_of(t, &c)))
+        .flat_map(|t| event.captures_iter(t).filter_map(move |c| event_of(t, &c)))
         .take(50)
         .collect();
     // "at the Moscow conference" names a place, not an event.
@@ -135,8 +134,8 @@ pub(crate) fn extract(title: Option<&str>, blocks: &[Block]) -> Facts {
     let event = mentions
         .first()
         .map(|(e, _)| e.clone())
-        .or_else(|| named(&EVENT_KIND_FIRST))
-        .or_else(|| named(&EVENT_APPOSITION))
+        .or_else(|| named(&EVENT_KIND_FIRST.get()))
+        .or_else(|| named(&EVENT_APPOSITION.get()))
         .or_else(|| title.and_then(event_from_title));
     // The place of the event's own mention, then a "held in" place, then any event's place, then
     // the dateline of the opening paragraphs.
@@ -234,13 +233,13 @@ fn place_of(text: &str, c: &Captures) -> Option<String> {
 
 /// The theme stated in one paragraph, quoted or not.
 fn theme_of(text: &str) -> Option<String> {
-    static CUE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new("(?i)them|motto|slogan|banner|title").expect("theme word regex"));
-    if !CUE.is_match(text) {
+    static CUE: Pattern =
+        Pattern::new(|| Regex::new("(?i)them|motto|slogan|banner|title").expect("theme word regex"));
+    if !CUE.get().is_match(text) {
         return None;
     }
     for span in quoted::spans(text) {
-        if THEME_BEFORE_QUOTE.is_match(tail(&text[..span.open], 60)) {
+        if THEME_BEFORE_QUOTE.get().is_match(tail(&text[..span.open], 60)) {
             let t = collapse_ws(span.inner(text));
             let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
             if !t.is_empty() {
@@ -248,7 +247,7 @@ fn theme_of(text: &str) -> Option<String> {
             }
         }
     }
-    let t = THEME_UNQUOTED.captures(text)?.name("t")?.as_str();
+    let t = THEME_UNQUOTED.get().captures(text)?.name("t")?.as_str();
     // Stop where the sentence goes on: "under the theme Digital Future, the forum …".
     let end = t.find([',', '(']).unwrap_or(t.len());
     let t = t[..end].trim();

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::Pattern;
+
 use super::sentences::first_sentence;
 use super::text::{WordSet, head, in_set, words};
 
@@ -41,12 +43,12 @@ predicted|predicts|suggested|suggests|reiterated|reiterates|admitted|admits|reve
 elaborated|explained|opined|quipped|cautioned|cautions";
 
 /// A speech verb anywhere.
-pub(crate) static VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{VERBS})(?-u:\b)")).expect("verb regex"));
+pub(crate) static VERB: Pattern =
+    Pattern::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{VERBS})(?-u:\b)")).expect("verb regex"));
 
 /// "according to", which introduces a source.
-pub(crate) static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+").expect("according regex"));
+pub(crate) static ACCORDING: Pattern =
+    Pattern::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+").expect("according regex"));
 
 /// One capitalized name word: an initial or a known abbreviation with its period ("J.", "Dr."), a
 /// word, or a lone capital. Other words never take the period, which may end the sentence ("… said
@@ -55,7 +57,7 @@ const NAME_TOKEN: &str = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Prof|Gen|Sen|Rep
 
 /// A run of capitalized words, allowing lowercase name particles ("Ursula von der Leyen", "Yasir
 /// al-Rumayyan").
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
+static NAME: Pattern = Pattern::new(|| {
     let particles = "de|da|del|della|der|den|di|du|dos|das|la|le|van|von|bin|ibn|al|el|ter|ten";
     let joined = "al|el|ad|as|ash|bin|ibn|abu|ben|bint";
     Regex::new(&format!(
@@ -67,20 +69,25 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Name runs that start at a word boundary (the regex cannot check this itself without falling back
 /// to a slow engine on non-ASCII text).
 pub(crate) fn names(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
-    NAME.find_iter(text).filter(|m| {
-        !text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    })
+    let found: Vec<_> = NAME
+        .get()
+        .find_iter(text)
+        .filter(|m| {
+            !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .collect();
+    found.into_iter()
 }
 
 /// "he" / "she" ending the text before a speech verb.
-static PRONOUN_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\p{L}])(?:he|she)$").expect("pronoun regex"));
+static PRONOUN_END: Pattern =
+    Pattern::new(|| Regex::new(r"(?i)(?:^|[^\p{L}])(?:he|she)$").expect("pronoun regex"));
 /// "the <word>" ending the text before a speech verb ("the minister said").
-static NOMINAL_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)the\s+([\p{L}\-]+)$").expect("nominal regex"));
+static NOMINAL_END: Pattern =
+    Pattern::new(|| Regex::new(r"(?i)(?-u:\b)the\s+([\p{L}\-]+)$").expect("nominal regex"));
 
 /// Words that make a phrase a job title or role.
 static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -232,7 +239,7 @@ pub(crate) fn trailing_role(rest: &str) -> Option<String> {
 /// role in apposition when present.
 pub(crate) fn leading_person(s: &str) -> Option<Person> {
     let s = s.trim_start();
-    let m = NAME.find(s).filter(|m| m.start() == 0)?;
+    let m = NAME.get().find(s).filter(|m| m.start() == 0)?;
     let rest = &s[m.end()..];
     let role = if let Some(r) = rest.strip_prefix(", ") {
         trailing_role(r)
@@ -271,11 +278,11 @@ pub(crate) fn trim_adverbs(pre: &str) -> &str {
 /// "the <title>". Also returns where the subject starts in `pre`.
 pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     let pre = trim_adverbs(pre);
-    if let Some(m) = PRONOUN_END.find(pre) {
+    if let Some(m) = PRONOUN_END.get().find(pre) {
         let start = m.start() + pre[m.start()..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
         return Some((Subject::Pronoun, start));
     }
-    if let Some(c) = NOMINAL_END.captures(pre) {
+    if let Some(c) = NOMINAL_END.get().captures(pre) {
         let word = c.get(1).map_or("", |w| w.as_str());
         if is_title_word(word) {
             return Some((

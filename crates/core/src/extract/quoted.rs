@@ -6,8 +6,7 @@
 //! glued to the preceding word and followed by a space or punctuation closes), and unmatched marks are
 //! dropped instead of swallowing the rest of the paragraph.
 
-use std::sync::LazyLock;
-
+use crate::extract::Pattern;
 use regex::Regex;
 
 /// A quoted span in a paragraph, as byte offsets: `open..inner_start` is the opening mark,
@@ -102,10 +101,9 @@ fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
 }
 
 /// Double and single quote marks; a regex finds them faster than a char-by-char scan.
-static DOUBLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("[\"“”„«»‟〝〞「」『』]").expect("double quote regex"));
-static SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("[‘’‚]").expect("single quote regex"));
-static ASCII_SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new("'").expect("ascii single regex"));
+static DOUBLE: Pattern = Pattern::new(|| Regex::new("[\"“”„«»‟〝〞「」『』]").expect("double quote regex"));
+static SINGLE: Pattern = Pattern::new(|| Regex::new("[‘’‚]").expect("single quote regex"));
+static ASCII_SINGLE: Pattern = Pattern::new(|| Regex::new("'").expect("ascii single regex"));
 
 /// The closing mark of an opener whose quotes may nest inside it: Russian «…«…»…» or «…„…“…», Chinese
 /// 「…『…』…」. Inside English “…” an opener means the earlier one was stray.
@@ -183,13 +181,13 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
 /// end (a quote that runs on into the next paragraph). Single quotes (‘…’ or '…') count only in
 /// text with no double quotes, since ’ and ' are usually apostrophes.
 pub(crate) fn spans_and_tail(text: &str) -> (Vec<Span>, Option<(usize, usize)>) {
-    let (double, tail) = pair(text, &DOUBLE);
+    let (double, tail) = pair(text, &DOUBLE.get());
     if double.is_empty() && tail.is_none() {
         if text.contains(['‘', '‚']) {
-            return (pair(text, &SINGLE).0, None);
+            return (pair(text, &SINGLE.get()).0, None);
         }
         if text.contains('\'') {
-            return (pair(text, &ASCII_SINGLE).0, None);
+            return (pair(text, &ASCII_SINGLE.get()).0, None);
         }
     }
     (double, tail)

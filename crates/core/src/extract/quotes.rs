@@ -6,9 +6,9 @@
 //! scare-quoted fragments are not speech. Pronouns and "the minister" resolve to the last person named,
 //! including people named in "according to X, the ROLE" clauses of earlier paragraphs.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::attribution::{from_after, from_before, from_sentence, looks_like_title};
 use super::notes::{Basis, quote_notes};
@@ -22,7 +22,7 @@ use crate::model::{Note, Quote};
 const MIN_WORDS: usize = 6;
 
 /// Text before a quote that makes it a title, theme, slogan or name rather than speech.
-static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_CUE: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?ix)
         (?: (?-u:\b)(?:entitled|titled|called|named|dubbed|labell?ed|termed|branded|themed|known\s+as|
@@ -104,7 +104,7 @@ fn judge(
     let inner = collapse_ws(span.inner(text));
     let inner = inner.trim_end_matches([',', ' ']).trim_start();
     // Cues sit within the last few words (the regex's open stretches rely on this bound).
-    if inner.is_empty() || TITLE_CUE.is_match(tail(before, 60)) {
+    if inner.is_empty() || TITLE_CUE.get().is_match(tail(before, 60)) {
         return None;
     }
     let long = has_words(inner, MIN_WORDS) && !looks_like_title(inner);
@@ -126,7 +126,8 @@ fn judge(
     // paragraph that opens with a quote continues the previous paragraph's.
     let between = before_all.trim();
     let continues = |lp: usize, long: bool| {
-        let attribution_only = between.is_empty() || (!has_words(between, 13) && VERB.is_match(between));
+        let attribution_only =
+            between.is_empty() || (!has_words(between, 13) && VERB.get().is_match(between));
         (lp == pi && (long || attribution_only)) || (lp + 1 == pi && between.is_empty())
     };
     let previous = |long| {

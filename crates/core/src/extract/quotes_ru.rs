@@ -4,9 +4,9 @@
 //! «…»; По словам Ивана Петрова, «…»). A role or a pronoun resolves to a person named in the article, and a
 //! speaker is given in the dictionary form when the text has it anywhere.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
@@ -20,14 +20,14 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 убежден|убеждён|пишет|подытожил";
 
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
     ))
     .expect("attribution regex")
 });
 /// An attribution inside a quote that goes on after it: «…, – сказал он. – …».
-static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+static INSIDE: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)[.,:]\s*[—–]\s*"
     ))
@@ -36,19 +36,19 @@ static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
 /// A paragraph of dialogue, without quotation marks: "– Я рада заметить, …, – сообщил директор Ирина
 /// Бокова." (the opening dash may have been taken off as a bullet). Russian indirect speech never puts a
 /// dash and a speech verb after a comma, so the words before them are the quote.
-static DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
+static DIALOGUE: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i)^[\s—–-]*(?P<quote>[^«»„“”\n]{{20,}}?)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
     ))
     .expect("dialogue regex")
 });
 /// A speech verb anywhere, for attributions before a quote.
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
+static VERB: Pattern = Pattern::new(|| {
     Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
 });
 /// "По словам X," before a quote.
-static WORDS_OF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)по\s+словам\s+(?P<who>[^,]+),\s*$").expect("words of regex"));
+static WORDS_OF: Pattern =
+    Pattern::new(|| Regex::new(r"(?i)по\s+словам\s+(?P<who>[^,]+),\s*$").expect("words of regex"));
 
 /// A person and the role the text gives them.
 type Person = (String, Option<String>);
@@ -64,7 +64,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     for (pi, p) in paragraphs.iter().enumerate() {
         let spans = quoted::spans(p);
         if spans.is_empty()
-            && let Some(c) = DIALOGUE.captures(p)
+            && let Some(c) = DIALOGUE.get().captures(p)
             && let (Some(quote), Some(rest)) = (c.name("quote"), c.name("rest"))
             && let Some(((name, role), basis)) = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())
         {
@@ -92,8 +92,9 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             // A dash opening a line is read as a bullet and taken off: put it back.
             let next = next.map(|n| format!("— {}", n.trim_start_matches(['—', '–', '-', ' '])));
             let attribution = AFTER
+                .get()
                 .captures(after)
-                .or_else(|| next.as_deref().and_then(|n| AFTER.captures(n)))
+                .or_else(|| next.as_deref().and_then(|n| AFTER.get().captures(n)))
                 .and_then(|c| c.name("rest"))
                 .map(|m| m.as_str().to_string());
             let found = match attribution {
@@ -101,7 +102,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 None => before(&p[..span.open], &people, (pi, span.open), last.as_ref()),
             };
             let found = found.or_else(|| {
-                let c = INSIDE.captures(inner)?;
+                let c = INSIDE.get().captures(inner)?;
                 after_verb(c.name("rest")?.as_str(), &people, (pi, span.open), last.as_ref())
             });
             let Some(((name, role), basis)) = found else {
@@ -128,7 +129,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
 
 /// A quote with an attribution inside it, «A, – сказал он. – B», is two quotes, A and B.
 fn split_inside(inner: &str) -> Vec<&str> {
-    match INSIDE.find(inner) {
+    match INSIDE.get().find(inner) {
         Some(m) => {
             let cut = m.start() + inner[m.start()..].chars().next().map_or(0, char::len_utf8);
             vec![inner[..cut].trim_end_matches(',').trim(), inner[m.end()..].trim()]
@@ -180,10 +181,10 @@ fn before(
 ) -> Option<(Person, Basis)> {
     let sentence_start = after_last(pre, &['.', '!', '?', '»']);
     let sentence = &pre[sentence_start..];
-    if let Some(c) = WORDS_OF.captures(sentence) {
+    if let Some(c) = WORDS_OF.get().captures(sentence) {
         return after_verb(c.name("who")?.as_str(), people, at, last);
     }
-    let verb = VERB.find_iter(sentence).last()?;
+    let verb = VERB.get().find_iter(sentence).last()?;
     let tail = sentence[verb.end()..].trim_end();
     if !(tail.is_empty() || tail.ends_with([':', ','])) || tail.chars().count() > 60 {
         return None;

@@ -3,9 +3,9 @@
 //! maybe followed by an adverbial (校長張家宜於開幕致詞表示:「…」); the attribution may also follow the
 //! quote (“…”徐伟新透露，“…”). 他/她 resolve to the last person who spoke or was said to speak.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted::{self, Span};
@@ -18,17 +18,17 @@ const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|�
 提醒|建议|建議|重申|期许|期許|评价|評價|写道|寫道|问道|問道|答道|说明|說明";
 
 /// A speech verb ending the text before a quote (and its colon or comma).
-static VERB_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:{VERBS})[:：,，]?\s*$")).expect("verb end regex"));
+static VERB_END: Pattern =
+    Pattern::new(|| Regex::new(&format!(r"(?:{VERBS})[:：,，]?\s*$")).expect("verb end regex"));
 /// An attribution right after a quote: "徐伟新透露，", "中央党校原副校长徐伟新介绍,".
-static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static VERB_AFTER: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"^[,，]?\s*([^，,。：:；;！？!?“”「」]{{1,60}}?)(?:{VERBS})[:：,，。]"
     ))
     .expect("verb after regex")
 });
 /// Any speech verb, for people named in indirect speech.
-static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(VERBS).expect("verb regex"));
+static VERB: Pattern = Pattern::new(|| Regex::new(VERBS).expect("verb regex"));
 
 /// Adverbs between a subject and its verb (他还强调, 她同时表示).
 const ADVERBS: [&str; 18] = [
@@ -65,7 +65,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     for p in paragraphs {
         let (mut spans, tail) = quoted::spans_and_tail(p);
         // A quote cut off (or running on) at the end of the paragraph, when a verb introduces it.
-        if let Some((open, inner_start)) = tail.filter(|&(open, _)| VERB_END.is_match(&p[..open])) {
+        if let Some((open, inner_start)) = tail.filter(|&(open, _)| VERB_END.get().is_match(&p[..open])) {
             spans.push(Span {
                 open,
                 inner_start,
@@ -84,9 +84,9 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             if !is_speech(inner) {
                 continue;
             }
-            let before = subject(VERB_END.find(&p[..span.open]).map(|m| &p[..m.start()]));
+            let before = subject(VERB_END.get().find(&p[..span.open]).map(|m| &p[..m.start()]));
             let after = || {
-                let c = VERB_AFTER.captures(&p[span.close_end..])?;
+                let c = VERB_AFTER.get().captures(&p[span.close_end..])?;
                 resolve(c.get(1)?.as_str(), last.as_ref())
             };
             let Some((person, basis)) = before.and_then(|s| resolve(s, last.as_ref())).or_else(after) else {
@@ -160,7 +160,8 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
 
 /// People said to speak in a paragraph, quoted or not (中国政协委员刘洪才表示,…), with where the verb stands.
 fn speakers_in(p: &str) -> Vec<(usize, Person)> {
-    VERB.find_iter(p)
+    VERB.get()
+        .find_iter(p)
         .filter_map(|m| {
             let s = subject(Some(&p[..m.start()]))?;
             // A subject is short and ends right at the verb.

@@ -26,12 +26,12 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
         let k = spans.partition_point(|s| s.close_end <= i);
         spans.get(k).is_some_and(|s| s.open <= i)
     };
-    for m in ACCORDING.find_iter(text) {
+    for m in ACCORDING.get().find_iter(text) {
         if let Some(p) = leading_person(&text[m.end()..]) {
             out.push((m.start(), p));
         }
     }
-    for m in VERB.find_iter(text).filter(|m| !quoted_at(m.start())) {
+    for m in VERB.get().find_iter(text).filter(|m| !quoted_at(m.start())) {
         let pre = tail(&text[..m.start()], 300);
         if !may_end_with_subject(pre) {
             continue;

@@ -4,9 +4,9 @@
 //! noun in any case form — министерство, университет, фонд, союз, палата … — or an acronym, or ПАО/АО/ООО
 //! «…»). Case forms of a name are compared through [`crate::text::same_name`].
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use crate::text::same_name;
 
@@ -165,7 +165,7 @@ const NOT_NAMES: [&str; 22] = [
 ];
 
 /// A run of capitalized Cyrillic words, initials included ("А.В. Деникин", "Министр Иван Ковалёв").
-static RUN: LazyLock<Regex> = LazyLock::new(|| {
+static RUN: Pattern = Pattern::new(|| {
     let word = r"(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
     Regex::new(&format!(r"{word}(?:\s+{word})*")).expect("name run regex")
 });
@@ -212,7 +212,7 @@ fn is_patronymic(word: &str) -> bool {
 /// and sentence openers in front ("Министр Иван Ковалёв" gives "Иван Ковалёв").
 pub(crate) fn names(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for m in RUN.find_iter(text) {
+    for m in RUN.get().find_iter(text) {
         // Inside «…» a capitalized run is a title or the name of a thing.
         if text[..m.start()]
             .chars()

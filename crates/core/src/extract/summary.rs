@@ -5,9 +5,9 @@
 //! is skipped: page chrome (bylines, date stamps, photo captions and credits, headings) and
 //! list introductions. The length cap is generous, so it only cuts runaway sentences.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::sentences::sentences;
 use super::text::Block;
@@ -24,7 +24,7 @@ fn max_chars(lang: Lang) -> usize {
 }
 
 /// Paragraphs that are page furniture: bylines, captions, sharing and subscription prompts.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+static BYLINE: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)^(?:posted|published|updated|written|by\s|photo|image|source|read\s+more|share|tweet|tags?:|filed\s+under|click|subscribe|advertisement|copyright|©|related|фото|автор|источник|поделиться|читайте\s+также|来源|來源|编辑|編輯|作者|责任编辑|責任編輯|图|圖|记者|記者|\[no\s+headline|\[truncated)",
     )
@@ -32,13 +32,13 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Captions and credits inside a sentence ("Photo: Courtesy of …", "/VCG Photo", "（圖由…提供）").
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+static CAPTION: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)photo\s*:|/\s*\w+\s+photo|photo\s+credit|фото\s*:|фото\s+ИА|[（(](?:图|圖)[^）)]*[）)]|图片来源|圖片來源")
         .expect("caption regex")
 });
 
 /// A stamp or byline in front of the text ("date 2018-11-09", "【記者…報導】").
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+static STAMP: Pattern = Pattern::new(|| {
     Regex::new(r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*)+").expect("stamp regex")
 });
 
@@ -58,7 +58,7 @@ pub(crate) fn summarize(blocks: &[Block], lang: Lang) -> Option<String> {
             continue;
         }
         // A stamp says nothing; a dateline ("LISBON — ") stays, as it names the place.
-        let p = STAMP.find(p).and_then(|m| p.get(m.end()..)).unwrap_or(p);
+        let p = STAMP.get().find(p).and_then(|m| p.get(m.end()..)).unwrap_or(p);
         for sentence in sentences(p) {
             if !good_sentence(sentence, lang) {
                 continue;
@@ -84,7 +84,7 @@ pub(crate) fn summarize(blocks: &[Block], lang: Lang) -> Option<String> {
 /// Whether a paragraph is body prose rather than a byline or a heading.
 fn is_prose(p: &str, lang: Lang) -> bool {
     let size = units(p).len();
-    if BYLINE.is_match(p.trim_start()) && size < 25 {
+    if BYLINE.get().is_match(p.trim_start()) && size < 25 {
         return false;
     }
     // Headings are short and carry no sentence punctuation.
@@ -95,7 +95,7 @@ fn is_prose(p: &str, lang: Lang) -> bool {
 /// Whether a sentence can stand in a summary: long enough, not a caption nor a list introduction.
 fn good_sentence(sentence: &str, lang: Lang) -> bool {
     let min = if lang == Lang::Zh { 10 } else { 5 };
-    units(sentence).len() >= min && !sentence.ends_with([':', '：']) && !CAPTION.is_match(sentence)
+    units(sentence).len() >= min && !sentence.ends_with([':', '：']) && !CAPTION.get().is_match(sentence)
 }
 
 /// Cuts an overlong sentence at a word boundary (a character, in Chinese).

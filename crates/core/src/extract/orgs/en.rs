@@ -8,9 +8,9 @@
 //! names by [`super::orglist`]. Only these phrases produce organizations, and not inside quotes: a
 //! speaker's employer is not a sponsor.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::super::orglist::{clean_item, parse_list, subject_orgs};
 use super::super::quoted::{self, Span};
@@ -20,7 +20,7 @@ use super::en_subject;
 use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+static TRIGGER: Pattern = Pattern::new(|| {
     let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented)|brought\s+together|put\s+together";
     let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
     // "Partners of the forum", "sponsors of this year's edition".
@@ -50,7 +50,7 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Active voice, "The University of Lagos and the Arts Council co-hosted the forum": the subject
 /// before the verb is the list. Only with the event as object, so "Acme hosted a dinner" is no sign.
-static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
+static ACTIVE: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(?:jointly\s+|also\s+)?
         (?P<v>(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded)
@@ -62,8 +62,8 @@ static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "On the Russian side …", which tells the country of the organizations that follow.
-static SIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex"));
+static SIDE: Pattern =
+    Pattern::new(|| Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex"));
 
 pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
@@ -88,7 +88,7 @@ pub(super) fn relation_of(word: &str) -> Relation {
 
 /// The country an "On the Russian side …" sentence attributes its organizations to.
 fn side_country(sentence: &str) -> Option<String> {
-    let demonym = SIDE.captures(sentence)?.get(1)?.as_str().to_lowercase();
+    let demonym = SIDE.get().captures(sentence)?.get(1)?.as_str().to_lowercase();
     let country = match demonym.as_str() {
         "russian" => "Russia",
         "chinese" => "China",
@@ -115,7 +115,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     for (bi, block) in blocks.iter().enumerate() {
         let Block::Para(text) = block else { continue };
         // Splitting into sentences costs more than one search of the whole paragraph.
-        if !TRIGGER.is_match(text) && !ACTIVE.is_match(text) && !en_subject::may_match(text) {
+        if !TRIGGER.get().is_match(text) && !ACTIVE.get().is_match(text) && !en_subject::may_match(text) {
             continue;
         }
         // What a speaker says is not a statement of who sponsored the event.
@@ -161,7 +161,7 @@ fn in_sentence(
             .any(|q| q.open <= offset + at && offset + at < q.close_end)
     };
     let mut found = Vec::new();
-    if let Some(caps) = ACTIVE.captures(sentence)
+    if let Some(caps) = ACTIVE.get().captures(sentence)
         && let (Some(whole), Some(verb)) = (caps.get(0), caps.name("v"))
         && outside(whole.start())
     {
@@ -190,6 +190,7 @@ fn in_sentence(
         .collect();
     found.extend(en_subject::extract(&unquoted, !found.is_empty()));
     let triggers: Vec<_> = TRIGGER
+        .get()
         .captures_iter(sentence)
         .filter(|c| outside(c.get(0).map_or(0, |m| m.start())))
         .collect();

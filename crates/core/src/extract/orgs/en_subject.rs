@@ -6,9 +6,9 @@
 //! organization: a head word (Authority, Fund, University …) or an acronym, except where the sentence
 //! itself calls it a partner or sponsor.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::super::facts::KINDS;
 use super::super::orglist::is_org_head;
@@ -17,7 +17,7 @@ use crate::model::Relation;
 
 /// "… hosted its third annual summit", "… will host", "… held the “Futures Conference”": the verb, and
 /// whether its object is the event (a title in quotation marks, blanked out by the caller, is one).
-static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
+static ACTIVE: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
         (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?)(?-u:\b)
@@ -27,7 +27,7 @@ static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "X helped put the programme together", "X helped organise the forum".
-static HELPED: LazyLock<Regex> = LazyLock::new(|| {
+static HELPED: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)helped\s+(?:to\s+)?(?:put\s+(?:the|this|its)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:programme|program|agenda|event|{KINDS})\s+together|(?:organi[sz]e|plan|run|stage|create|set\s+up)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|programme|program))"
     ))
@@ -35,7 +35,7 @@ static HELPED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "X, which organized the conference": a relative clause about the event.
-static WHICH: LazyLock<Regex> = LazyLock::new(|| {
+static WHICH: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i),?\s+(?:which|that)\s+(?:also\s+|jointly\s+)?(?P<v>(?:co-?)?(?:organi[sz]ed|hosted|sponsored|convened|supported|funded)|(?:co-?)?(?:organi[sz]es|hosts|sponsors|supports))\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)"
     ))
@@ -43,7 +43,7 @@ static WHICH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "X was the strategic partner of the event".
-static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+static PREDICATE: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?i)\s+(?:was|is|were|are|will\s+be|has\s+been|have\s+been|served\s+as|serves\s+as|acted\s+as|acts\s+as)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>co-?organi[sz]ers?|organi[sz]ers?|co-?hosts?|hosts?|sponsors?|partners?|supporters?)\s+(?:of|for|at|to)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)"
     ))
@@ -51,7 +51,7 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "WCIT’s Trade Summit", "Forum Europe’s AI Summit": the owner of the event organizes it.
-static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+static OWNER: Pattern = Pattern::new(|| {
     Regex::new(&format!(
         r"(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,5}})['’]s\s+(?:[\w\-]+\s+){{0,5}}?(?i:{KINDS})(?-u:\b)"
     ))
@@ -59,21 +59,24 @@ static OWNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that may stand between a subject and its verb: a time ("next month") or an adverb.
-static TRAILING_ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
+static TRAILING_ADVERBIAL: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\w+|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again))+$")
         .expect("adverbial regex")
 });
 
 /// Whether a paragraph may hold any of these statements (cheaper than splitting it into sentences).
 pub(super) fn may_match(text: &str) -> bool {
-    ACTIVE.is_match(text) || PREDICATE.is_match(text) || OWNER.is_match(text) || HELPED.is_match(text)
+    ACTIVE.get().is_match(text)
+        || PREDICATE.get().is_match(text)
+        || OWNER.get().is_match(text)
+        || HELPED.get().is_match(text)
 }
 
 /// Organizations one sentence states as subject or owner of the event; `listed` when a list of
 /// subjects was already taken from the sentence's active verb.
 pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
     let mut out = Vec::new();
-    for c in ACTIVE.captures_iter(sentence).filter(|_| !listed) {
+    for c in ACTIVE.get().captures_iter(sentence).filter(|_| !listed) {
         let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
             continue;
         };
@@ -86,7 +89,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
             out.push((name, relation_of(v.as_str())));
         }
     }
-    for c in WHICH.captures_iter(sentence) {
+    for c in WHICH.get().captures_iter(sentence) {
         let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
             continue;
         };
@@ -94,12 +97,12 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
             out.push((name, relation_of(v.as_str())));
         }
     }
-    for m in HELPED.find_iter(sentence) {
+    for m in HELPED.get().find_iter(sentence) {
         if let Some(name) = subject(&sentence[..m.start()], true) {
             out.push((name, Relation::Organizer));
         }
     }
-    for c in PREDICATE.captures_iter(sentence) {
+    for c in PREDICATE.get().captures_iter(sentence) {
         let (Some(whole), Some(n)) = (c.get(0), c.name("n")) else {
             continue;
         };
@@ -110,7 +113,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
             out.push((name, relation));
         }
     }
-    for c in OWNER.captures_iter(sentence) {
+    for c in OWNER.get().captures_iter(sentence) {
         let Some(owner) = c.name("owner") else { continue };
         let name = owner.as_str().trim_start_matches("The ").trim();
         if org_shaped(name) {
@@ -125,7 +128,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
 /// organization.
 fn subject(pre: &str, strict: bool) -> Option<String> {
     let mut pre = pre.trim_end().trim_end_matches(',').trim_end();
-    if let Some(m) = TRAILING_ADVERBIAL.find(pre) {
+    if let Some(m) = TRAILING_ADVERBIAL.get().find(pre) {
         pre = pre[..m.start()].trim_end();
     }
     if let Some(open) = pre.strip_suffix(')').and_then(|p| p.rfind('(')) {

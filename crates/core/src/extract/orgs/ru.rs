@@ -4,8 +4,7 @@
 //! a list is split at commas and at «и» before a capital, and each member needs a head noun
 //! (министерство, университет, фонд …), an acronym (МГУ) or a name in « ».
 
-use std::sync::LazyLock;
-
+use crate::extract::Pattern;
 use regex::Regex;
 
 use super::super::quoted;
@@ -15,7 +14,7 @@ use super::super::text::{Block, paragraphs};
 use crate::model::Relation;
 
 /// The cues, each with the relation it states; the names follow the match.
-static CUES: LazyLock<Vec<(Regex, Option<Relation>)>> = LazyLock::new(|| {
+static CUES: Pattern<Vec<(Regex, Option<Relation>)>> = Pattern::new(|| {
     let verb = r"(?:выступ\w*|явля\w*|стал\w*|был\w*|—|–|-|:)";
     [
         (
@@ -54,13 +53,13 @@ static CUES: LazyLock<Vec<(Regex, Option<Relation>)>> = LazyLock::new(|| {
 
 /// A role in apposition after a dash, naming the organization before it: "ОАО «Росагролизинг» -
 /// генеральный партнер Форума - наградит …".
-static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+static APPOSITION: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\s[—–-]\s+(?:\w+(?:ый|ой|ий)\s+)?(?P<role>партн[её]р|спонсор|(?:со)?организатор)(?:ом|ами|ы)?\s")
         .expect("apposition regex")
 });
 
 /// Where a list after a cue ends: a clause that goes on about something else.
-static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+static LIST_END: Pattern = Pattern::new(|| {
     Regex::new(r"(?i),\s+(?:а|но|где|когда|котор\w+|чтобы|став\w*|которы\w+|что|в\s+рамках)\s|;|\s[—–]\s|\(")
         .expect("list end regex")
 });
@@ -73,6 +72,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
         for sentence in sentences(p) {
             let offset = sentence.as_ptr() as usize - p.as_ptr() as usize;
             let mut found: Vec<(usize, usize, Option<Relation>)> = CUES
+                .get()
                 .iter()
                 .flat_map(|(re, r)| re.find_iter(sentence).map(move |m| (m.start(), m.end(), *r)))
                 // A cue inside a quoted title or speech states nothing about the event.
@@ -103,7 +103,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 out.extend(names.into_iter().map(|n| (n, relation)));
             }
-            for c in APPOSITION.captures_iter(sentence) {
+            for c in APPOSITION.get().captures_iter(sentence) {
                 let (Some(all), Some(role)) = (c.get(0), c.name("role")) else {
                     continue;
                 };
@@ -134,7 +134,7 @@ fn name_at_end(text: &str) -> Option<String> {
 /// The names of a list that follows a cue, up to where the clause turns to something else; empty when
 /// its first member is not an organization.
 fn list(text: &str) -> Vec<String> {
-    let text = &text[..LIST_END.find(text).map_or(text.len(), |m| m.start())];
+    let text = &text[..LIST_END.get().find(text).map_or(text.len(), |m| m.start())];
     let mut out = Vec::new();
     for member in split(text) {
         match clean(member) {

@@ -3,9 +3,9 @@
 //! in quotation marks after a session noun ("Panels for the event, “A” and “B,” gave …"), and the
 //! subject of a passive "… were discussed".
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::super::quoted;
 use super::super::sentences::sentences;
@@ -14,7 +14,7 @@ use super::{LINK, topics, trim_item};
 use crate::model::Topic;
 
 /// Nouns and verbs that introduce topics.
-static TOPIC_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static TOPIC_WORD: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:topics?|discussions?|sessions?|panels?|agenda|themes?|tracks?|workshops?|subjects?|issues?|questions?|debates?|talks|presentations?|programme|program|roundtables?|seminars?|streams?|keynotes?|plenar(?:y|ies)|focus\s+areas?)(?-u:\b)",
     )
@@ -22,13 +22,13 @@ static TOPIC_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Verbs whose object is the topics even when the subject is people ("participants discussed:").
-static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
+static TOPIC_VERB: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:discussed|covered|addressed|explored|examined|debated|tackled|touched\s+on|dealt\s+with|focus(?:s|ed|sed)?\s+on)(?-u:\b)")
         .expect("topic verb regex")
 });
 
 /// Nouns that introduce lists of something else.
-static OTHER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static OTHER_WORD: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:speakers?|attendees|participants|delegates|guests|partners?|sponsors?|organi[sz]ers?|exhibitors|members|countries|winners|awards?|links?|contacts?|hosts?|supporters?|delegations?|companies|organi[sz]ations|panell?ists|moderators?|resources|further\s+reading|read\s+more|see\s+also)(?-u:\b)",
     )
@@ -36,7 +36,7 @@ static OTHER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Inline lists: "<topic noun> … included|namely|such as|will discuss <list>".
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+static INLINE: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
     )
@@ -44,19 +44,19 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A session noun that quoted titles may follow: "Panels for the Thursday event, “A” and “B,” gave …".
-static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+static SESSION: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:panels?|sessions?|plenar(?:y|ies)|tracks?|workshops?|roundtables?|round\s+tables?|discussions?|breakouts?)(?-u:\b)")
         .expect("session regex")
 });
 
 /// "… were discussed": the subject of the sentence is the topic.
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+static PASSIVE: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\s+(?:were|was)\s+(?:also\s+)?(?:discussed|explored|examined|addressed|debated|tackled)(?-u:\b)")
         .expect("passive regex")
 });
 
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C".
-static VERB_LED: LazyLock<Regex> = LazyLock::new(|| {
+static VERB_LED: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
@@ -64,7 +64,7 @@ static VERB_LED: LazyLock<Regex> = LazyLock::new(|| {
 /// A list after a colon that closes a topic noun phrase, the object of a verb of discussing: "addressed
 /// the six issues selected by participants …: poverty, …", "focused on the system's six aspirations laid
 /// out in its framework: …".
-static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
+static COLON_LIST: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:discuss(?:ed|es)?|address(?:ed|es)?|explor(?:ed|es|e)|examin(?:ed|es|e)|debat(?:ed|es|e)|tackl(?:ed|es|e)|cover(?:ed|s)?|focus(?:ed|sed|es)?\s+on|centr?e?red\s+on)\s+[^:;.]{0,120}?(?-u:\b)(?:issues|topics|themes|questions|areas|priorities|aspirations|pillars|subjects|challenges|tracks|sessions|panels)(?-u:\b)[^:;.]{0,120}:\s+",
     )
@@ -72,26 +72,26 @@ static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A purpose before a verb of discussing: "the conference aimed to discuss …" states a goal, not topics.
-static GOAL: LazyLock<Regex> = LazyLock::new(|| {
+static GOAL: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|intend(?:s|ed)?|designed|purpose\s+(?:is|was)|goal\s+(?:is|was)|in\s+order)\s*$")
         .expect("goal regex")
 });
 
 /// A list item that points back at topics named elsewhere ("conference themes with panel discussions
 /// …"): the sentence does not list them.
-static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
+static ANAPHORIC: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:conference|event|forum|summit|main|key|same)?\s*(?:themes|topics|issues)(?-u:\b)")
         .expect("anaphoric regex")
 });
 
 /// A finite verb, which makes "and …" a clause of its own rather than a list item.
-static FINITE: LazyLock<Regex> = LazyLock::new(|| {
+static FINITE: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(?:was|were|is|are|has|have|had|will|would|did|does|do|can|could)(?-u:\b)")
         .expect("finite regex")
 });
 
 /// "themes of", "topics such as", "discussions on" opening a list.
-static THEMES_OF: LazyLock<Regex> = LazyLock::new(|| {
+static THEMES_OF: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects)\s+(?:of|such\s+as|like|including)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
     )
@@ -99,32 +99,32 @@ static THEMES_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Nouns coordinated before one complement: "(the main) challenges, problems and opportunities related to".
-static SHARED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+static SHARED_COMPLEMENT: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}[\w\-]+,\s+[\w\-]+,?\s+(?:and|or)\s+[\w\-]+\s+(?:related\s+to|linked\s+to|associated\s+with|of|for|in|on|about|around|regarding)\s")
         .expect("shared complement regex")
 });
 
 /// The nouns of [`INLINE`] alone, to measure the gap from the last of them to the verb.
-static INLINE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+static INLINE_NOUN: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)")
         .expect("inline noun regex")
 });
 
 /// One session and its subject: "a plenary session today on how to manage global risks", "address a
 /// plenary on developing small enterprises". Not "a workshop on …", which is most often the event itself.
-static SESSION_ON: LazyLock<Regex> = LazyLock::new(|| {
+static SESSION_ON: Pattern = Pattern::new(|| {
     Regex::new(r#"(?-u:\b)(?i:a|an|the|one|another)\s+(?:[a-z\-]+\s+){0,2}?(?:plenary(?:\s+session)?|session|panel(?:\s+discussion)?)\s+(?:today\s+|yesterday\s+|tomorrow\s+)?on\s+(?P<o>[^,;:.()“”"]+)"#)
         .expect("session-on regex")
 });
 
 /// An object of "on" that is a time, not a subject.
-static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+static WHEN: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^(?:\d|the\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|which|whom|behalf|stage|site|line|air)")
         .expect("when regex")
 });
 
 /// An opening adverbial before the subject: "During the event, …".
-static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+static OPENING: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^(?:during|at|in|on|over|throughout|across|after|before)\s+[^,]{1,60},\s+")
         .expect("opening regex")
 });
@@ -133,11 +133,11 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
     // Splitting into sentences costs more than one search of the whole paragraph.
-    if INLINE.is_match(p)
-        || COLON_LIST.is_match(p)
-        || SESSION.is_match(p)
-        || PASSIVE.is_match(p)
-        || VERB_LED.is_match(p)
+    if INLINE.get().is_match(p)
+        || COLON_LIST.get().is_match(p)
+        || SESSION.get().is_match(p)
+        || PASSIVE.get().is_match(p)
+        || VERB_LED.get().is_match(p)
     {
         for sentence in sentences(p) {
             let mut listed = colon_list(sentence);
@@ -163,13 +163,15 @@ pub(super) fn is_intro(sentence: &str) -> bool {
     let clause = sentence
         .rsplit(", ")
         .next()
-        .filter(|c| TOPIC_WORD.is_match(c) || OTHER_WORD.is_match(c) || TOPIC_VERB.is_match(c))
+        .filter(|c| {
+            TOPIC_WORD.get().is_match(c) || OTHER_WORD.get().is_match(c) || TOPIC_VERB.get().is_match(c)
+        })
         .unwrap_or(sentence);
-    if TOPIC_VERB.is_match(clause) {
+    if TOPIC_VERB.get().is_match(clause) {
         return true;
     }
-    let topic = TOPIC_WORD.find(clause).map(|m| m.start());
-    let other = OTHER_WORD.find(clause).map(|m| m.start());
+    let topic = TOPIC_WORD.get().find(clause).map(|m| m.start());
+    let other = OTHER_WORD.get().find(clause).map(|m| m.start());
     match (topic, other) {
         (Some(t), Some(o)) => t < o,
         (Some(_), None) => true,
@@ -179,7 +181,7 @@ pub(super) fn is_intro(sentence: &str) -> bool {
 
 /// Topics listed inline in one sentence, or none.
 fn inline_topics(sentence: &str) -> Vec<Topic> {
-    let Some(caps) = INLINE.captures(sentence) else {
+    let Some(caps) = INLINE.get().captures(sentence) else {
         return Vec::new();
     };
     let (Some(whole), Some(verb), Some(gap)) = (caps.get(0), caps.name("v"), caps.name("gap")) else {
@@ -189,6 +191,7 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
     // ("areas of agreement among the business community worldwide on topics such as …").
     let head = &sentence[whole.start()..verb.start()];
     let gap_len = INLINE_NOUN
+        .get()
         .find_iter(head)
         .last()
         .map_or(gap.as_str().len(), |m| head.len() - m.end());
@@ -214,10 +217,10 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
     } else {
         2
     };
-    let plausible = |i: &String| !i.is_empty() && word_count(i) <= 12 && !LINK.is_match(i);
+    let plausible = |i: &String| !i.is_empty() && word_count(i) <= 12 && !LINK.get().is_match(i);
     if items.len() < min
         || !items.iter().all(plausible)
-        || items.first().is_some_and(|i| ANAPHORIC.is_match(i))
+        || items.first().is_some_and(|i| ANAPHORIC.get().is_match(i))
     {
         return Vec::new();
     }
@@ -227,7 +230,7 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
 /// The items after a colon that closes a topic noun phrase (see [`COLON_LIST`]): at least three short
 /// ones.
 fn colon_list(sentence: &str) -> Vec<Topic> {
-    let Some(m) = COLON_LIST.find(sentence) else {
+    let Some(m) = COLON_LIST.get().find(sentence) else {
         return Vec::new();
     };
     // "… within the Call, which focused on three themes: …": a relative clause describes something
@@ -240,7 +243,7 @@ fn colon_list(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     }
     let items = split_list(&sentence[m.end()..]);
-    let short = |i: &String| !i.is_empty() && word_count(i) <= 8 && !LINK.is_match(i);
+    let short = |i: &String| !i.is_empty() && word_count(i) <= 8 && !LINK.get().is_match(i);
     if items.len() >= 3 && items.iter().all(short) {
         topics(items)
     } else {
@@ -259,7 +262,7 @@ fn split_list(list: &str) -> Vec<String> {
         list = rest;
     }
     // "focused on themes of A, B and C": the items, not the noun that names them.
-    if let Some(m) = THEMES_OF.find(list) {
+    if let Some(m) = THEMES_OF.get().find(list) {
         list = &list[m.end()..];
     }
     for stop in [
@@ -291,7 +294,7 @@ fn split_list(list: &str) -> Vec<String> {
     if items.len() > 1
         && items
             .last()
-            .is_some_and(|l| l.starts_with("and ") && FINITE.is_match(l))
+            .is_some_and(|l| l.starts_with("and ") && FINITE.get().is_match(l))
     {
         items.pop();
     }
@@ -324,15 +327,15 @@ fn clausal(object: &str) -> bool {
 /// A list of at least three short items after a verb of discussing, when no topic noun introduces it
 /// (a single object is the event's purpose, not its topics).
 fn verb_led(sentence: &str) -> Vec<Topic> {
-    let Some(m) = VERB_LED.find(sentence) else {
+    let Some(m) = VERB_LED.get().find(sentence) else {
         return Vec::new();
     };
     let object = &sentence[m.end()..];
-    if clausal(object) || GOAL.is_match(&sentence[..m.start()]) {
+    if clausal(object) || GOAL.get().is_match(&sentence[..m.start()]) {
         return Vec::new();
     }
     let items = split_list(object);
-    let short = |i: &String| !i.is_empty() && word_count(i) <= 8 && !LINK.is_match(i);
+    let short = |i: &String| !i.is_empty() && word_count(i) <= 8 && !LINK.get().is_match(i);
     if items.len() >= 3 && items.iter().all(short) {
         topics(items)
     } else {
@@ -346,11 +349,11 @@ fn session_on(sentence: &str) -> Vec<Topic> {
     if !sentence.contains(" on ") {
         return Vec::new();
     }
-    let Some(o) = SESSION_ON.captures(sentence).and_then(|c| c.name("o")) else {
+    let Some(o) = SESSION_ON.get().captures(sentence).and_then(|c| c.name("o")) else {
         return Vec::new();
     };
     let object = o.as_str().trim();
-    if WHEN.is_match(object) || word_count(object) > 16 || word_count(object) < 2 {
+    if WHEN.get().is_match(object) || word_count(object) > 16 || word_count(object) < 2 {
         return Vec::new();
     }
     topics([trim_item(object)])
@@ -359,7 +362,7 @@ fn session_on(sentence: &str) -> Vec<Topic> {
 /// Session titles in quotation marks right after a session noun: "Panels for the Thursday event,
 /// “Supply Chain Challenges and Solutions” and “US-China Trade Relations,” gave …".
 fn titled_sessions(sentence: &str) -> Vec<Topic> {
-    let Some(noun) = SESSION.find(sentence) else {
+    let Some(noun) = SESSION.get().find(sentence) else {
         return Vec::new();
     };
     let spans: Vec<_> = quoted::spans(sentence)
@@ -390,11 +393,14 @@ fn titled_sessions(sentence: &str) -> Vec<Topic> {
 
 /// The subject of "… were discussed" as one topic, after an opening adverbial.
 fn passive(sentence: &str) -> Vec<Topic> {
-    let Some(m) = PASSIVE.find(sentence) else {
+    let Some(m) = PASSIVE.get().find(sentence) else {
         return Vec::new();
     };
     let subject = &sentence[..m.start()];
-    let subject = OPENING.find(subject).map_or(subject, |o| &subject[o.end()..]);
+    let subject = OPENING
+        .get()
+        .find(subject)
+        .map_or(subject, |o| &subject[o.end()..]);
     let words = word_count(subject);
     if !(2..=40).contains(&words) || subject.contains(['“', '"', ';']) {
         return Vec::new();
@@ -409,7 +415,7 @@ fn passive(sentence: &str) -> Vec<Topic> {
     }
     // Coordinated heads sharing a complement are one noun phrase: "the main challenges, problems and
     // opportunities related to the use of digital tools in farming, energy and transport".
-    if SHARED_COMPLEMENT.is_match(subject) {
+    if SHARED_COMPLEMENT.get().is_match(subject) {
         topics([trim_item(subject)])
     } else {
         topics(split_list(subject))

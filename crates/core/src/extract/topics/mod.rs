@@ -11,9 +11,9 @@ mod en;
 mod ru;
 mod zh;
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::sentences::sentences;
 use super::text::{Block, collapse_ws, word_count};
@@ -21,7 +21,7 @@ use crate::model::Topic;
 use crate::text::Lang;
 
 /// A URL or bare domain name, which makes a list item a link rather than a topic.
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
+static LINK: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)https?://|(?-u:\b)www\.|^\S+\.(?:com|org|net|io|gov|edu|int|info|ru|cn|uk|de)(?:/\S*)?$")
         .expect("link regex")
 });
@@ -93,7 +93,7 @@ fn is_bare_item(line: &str) -> bool {
 /// The items of a list as topics, unless most of them are links.
 fn list_topics<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Topic> {
     let items: Vec<&str> = items.collect();
-    let links = items.iter().filter(|it| LINK.is_match(it)).count();
+    let links = items.iter().filter(|it| LINK.get().is_match(it)).count();
     // Lines of a dialogue (an interview's questions and answers after dashes) are not an agenda.
     let prose = items.iter().filter(|it| is_prose(it)).count();
     if links * 2 >= items.len() || prose * 2 >= items.len() {
@@ -101,7 +101,7 @@ fn list_topics<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Topic> {
     }
     items
         .iter()
-        .filter(|it| !LINK.is_match(it))
+        .filter(|it| !LINK.get().is_match(it))
         .map(|it| bullet_topic(it))
         .collect()
 }

@@ -2,9 +2,9 @@
 //! в повестке), up to «и многих других» or the end of the clause, in the case the text gives; and session
 //! titles in « » after a session noun (секции «…» и «…», круглый стол «…»).
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use crate::extract::Pattern;
 
 use super::super::quoted;
 use super::super::sentences::sentences;
@@ -13,7 +13,7 @@ use super::{topics, trim_item};
 use crate::model::Topic;
 
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
-static CUE: LazyLock<Regex> = LazyLock::new(|| {
+static CUE: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|были|станут|станет|стала|будет|—|–|:)|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|шла\s+речь\s+о|говорили\s+о|(?:в|на)\s+повестке(?:\s+дня)?|в\s+центре\s+внимания)\s+(?:обсуждени\w*\s+)?(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
@@ -21,24 +21,24 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Nouns naming sessions, whose titles follow in « ».
-static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+static SESSION: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)(?:секци\w*|круглы\w+\s+стол\w*|сесси\w*|панел\w*|пленарн\w+\s+заседани\w*|дискусси\w*|мастер-класс\w*|тематическ\w+\s+площадк\w*)")
         .expect("session regex")
 });
 
 /// Where the list ends: "и многих других", "и др.", a clause about something else, or a reporting clause
 /// (", сообщает пресс-служба").
-static END: LazyLock<Regex> = LazyLock::new(|| {
+static END: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хе]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|;|\s[—–]\s|\(")
         .expect("end regex")
 });
 
 /// Words introducing lists of something else (speakers, partners, guests).
-static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+static OTHER: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)спикер|участник|партн[её]р|спонсор|организатор|гост|ссылк|контакт|эксперт")
         .expect("other regex")
 });
-static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+static INTRO: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)тем[аыу]|вопрос|секци|повестк|программ|обсужд|обсуд|круглы\w+\s+стол|направлени|дискусси|сесси",
     )
@@ -47,7 +47,7 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a sentence introduces a list of topics (and not of speakers or partners).
 pub(super) fn is_intro(sentence: &str) -> bool {
-    match (INTRO.find(sentence), OTHER.find(sentence)) {
+    match (INTRO.get().find(sentence), OTHER.get().find(sentence)) {
         (Some(t), Some(o)) => t.start() < o.start(),
         (Some(_), None) => true,
         _ => false,
@@ -57,12 +57,12 @@ pub(super) fn is_intro(sentence: &str) -> bool {
 /// Topics listed inline in a paragraph.
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
-    if !CUE.is_match(p) && !SESSION.is_match(p) {
+    if !CUE.get().is_match(p) && !SESSION.get().is_match(p) {
         return out;
     }
     for sentence in sentences(p) {
         let spans = quoted::spans(sentence);
-        for m in CUE.find_iter(sentence) {
+        for m in CUE.get().find_iter(sentence) {
             // A cue inside a title in « » lists nothing.
             if spans
                 .iter()
@@ -138,7 +138,7 @@ fn clause_item(item: &str) -> bool {
 
 /// The items after a cue: split at commas outside « » and at a final «и» between nouns.
 fn split(list: &str) -> Vec<String> {
-    let mut list = &list[..END.find(list).map_or(list.len(), |m| m.start())];
+    let mut list = &list[..END.get().find(list).map_or(list.len(), |m| m.start())];
     // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
     // ends there.
     if let Some((head, rest)) = list.split_once(": ") {
@@ -195,7 +195,7 @@ fn is_adjective(word: &str) -> bool {
 /// Titles in « » right after a session noun: "в рамках двух секций: «A» и «B»", "круглый стол «C»".
 fn titled_sessions(sentence: &str, spans: &[quoted::Span]) -> Vec<Topic> {
     let mut out = Vec::new();
-    for noun in SESSION.find_iter(sentence) {
+    for noun in SESSION.get().find_iter(sentence) {
         let mut at = noun.end();
         for span in spans.iter().filter(|s| s.open >= noun.end()) {
             let between = sentence[at..span.open].trim_matches([',', ' ', ':']);

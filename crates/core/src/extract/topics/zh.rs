@@ -3,8 +3,7 @@
 //! item at 和/与/及 when both sides are plain noun phrases (营商环境优化与高水平对外开放), not a phrase with 的
 //! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda.
 
-use std::sync::LazyLock;
-
+use crate::extract::Pattern;
 use regex::Regex;
 
 use super::super::quoted;
@@ -13,7 +12,7 @@ use super::{topics, trim_item};
 use crate::model::Topic;
 
 /// Enumerations closed by a topic noun, or opened by 议题包括.
-static LISTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static LISTS: Pattern<Vec<Regex>> = Pattern::new(|| {
     [
         r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|涉及|就)(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
         r"在(?P<list>[^，。；;,:：]+?)等(?:议题|議題|领域|領域|方面|问题|問題)上",
@@ -35,7 +34,7 @@ static LISTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
-static SUBJECTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static SUBJECTS: Pattern<Vec<Regex>> = Pattern::new(|| {
     [
         r"就(?P<item>[^，。；;,]+?)(?:交换|交換|进行|進行|展开|展開|开展|開展)了?(?:意见|意見|讨论|討論|交流|探讨|探討|磋商|对话|對話)",
         r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
@@ -49,36 +48,36 @@ static SUBJECTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Items counted off after a topic noun and a colon: "论文主题围绕以下四条主线:一是A,包括…;二是B,…".
-static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+static COUNTED: Pattern = Pattern::new(|| {
     Regex::new(r"(?:主线|主線|主题|主題|议题|議題|板块|板塊|议程|議程)[^。:：]{0,6}[:：]\s*一是")
         .expect("counted regex")
 });
-static COUNTED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+static COUNTED_ITEM: Pattern = Pattern::new(|| {
     Regex::new(r"[一二三四五六七八九十]是(?P<item>[^，。；;,]+)").expect("counted item regex")
 });
 
 /// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
-static COUNT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+static COUNT_TAIL: Pattern = Pattern::new(|| {
     Regex::new(r"(?:这|這|等)?[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)$")
         .expect("count tail regex")
 });
 
 /// Indirect speech: a speech verb followed by a comma.
-static REPORTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:表示|指出|认为|認為|强调|強調|称|稱)[,，]").expect("reported regex"));
+static REPORTED: Pattern =
+    Pattern::new(|| Regex::new(r"(?:表示|指出|认为|認為|强调|強調|称|稱)[,，]").expect("reported regex"));
 
-static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+static INTRO: Pattern = Pattern::new(|| {
     Regex::new(r"议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|议程|議程|环节|環節|探讨|探討|讨论|討論|研讨|研討")
         .expect("intro regex")
 });
-static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+static OTHER: Pattern = Pattern::new(|| {
     Regex::new(r"嘉宾|嘉賓|出席|合作伙伴|合作夥伴|主办|主辦|赞助|贊助|链接|鏈接|名单|名單")
         .expect("other regex")
 });
 
 /// Whether a sentence introduces a list of topics (and not of guests or partners).
 pub(super) fn is_intro(sentence: &str) -> bool {
-    match (INTRO.find(sentence), OTHER.find(sentence)) {
+    match (INTRO.get().find(sentence), OTHER.get().find(sentence)) {
         (Some(t), Some(o)) => t.start() < o.start(),
         (Some(_), None) => true,
         _ => false,
@@ -89,23 +88,24 @@ pub(super) fn is_intro(sentence: &str) -> bool {
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
     for sentence in sentences(p) {
-        if REPORTED.is_match(sentence) {
+        if REPORTED.get().is_match(sentence) {
             continue;
         }
-        for re in LISTS.iter() {
+        for re in LISTS.get().iter() {
             for c in re.captures_iter(sentence) {
                 out.extend(c.name("list").map(|m| split(m.as_str())).unwrap_or_default());
             }
         }
-        for re in SUBJECTS.iter() {
+        for re in SUBJECTS.get().iter() {
             for c in re.captures_iter(sentence) {
                 out.extend(c.name("item").and_then(|m| subject(m.as_str())));
             }
         }
-        if let Some(m) = COUNTED.find(sentence) {
+        if let Some(m) = COUNTED.get().find(sentence) {
             let rest = &sentence[m.end() - "一是".len()..];
             out.extend(
                 COUNTED_ITEM
+                    .get()
                     .captures_iter(rest)
                     .filter_map(|c| c.name("item"))
                     .map(|i| trim_item(i.as_str())),
@@ -130,7 +130,7 @@ const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
 /// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
 fn split(list: &str) -> Vec<String> {
     let list = list.trim();
-    let list = COUNT_TAIL.find(list).map_or(list, |m| &list[..m.start()]);
+    let list = COUNT_TAIL.get().find(list).map_or(list, |m| &list[..m.start()]);
     let spans = quoted::spans(list);
     if spans.len() >= 2 {
         let mut at = 0;

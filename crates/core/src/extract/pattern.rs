@@ -1,0 +1,99 @@
+//! Extraction's compiled patterns: built on first use, and released when a load is done.
+//!
+//! About a hundred regexes, many over Unicode classes (`\w`, `\p{L}`, case-insensitive Cyrillic), take
+//! some 20 MiB once compiled, with their per-thread search caches. Briefings are read at start and on a
+//! reload, never between, so keeping them would make a long-running bot hold that memory for nothing. A
+//! [`Pattern`] builds its value on first use and hands out shared references; [`release`] drops every
+//! built one (an extraction still running keeps its own reference until it ends), and the next use
+//! builds it again.
+
+use std::sync::{Arc, Mutex, RwLock};
+
+/// A value (a regex, or a list of them) built on first use by `build`, until [`release`].
+pub(crate) struct Pattern<T: 'static = regex::Regex> {
+    build: fn() -> T,
+    value: RwLock<Option<Arc<T>>>,
+}
+
+/// The patterns built since the last [`release`].
+static BUILT: Mutex<Vec<&'static (dyn Release + Sync)>> = Mutex::new(Vec::new());
+
+trait Release {
+    fn release(&self);
+}
+
+impl<T: Send + Sync> Release for Pattern<T> {
+    fn release(&self) {
+        *self.value.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+impl<T: Send + Sync + 'static> Pattern<T> {
+    pub(crate) const fn new(build: fn() -> T) -> Self {
+        Pattern {
+            build,
+            value: RwLock::new(None),
+        }
+    }
+
+    /// The value, built now if it is not (a cheap reference count otherwise).
+    pub(crate) fn get(&'static self) -> Arc<T> {
+        if let Some(value) = self.value.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            return value.clone();
+        }
+        let mut slot = self.value.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(value) = slot.as_ref() {
+            return value.clone();
+        }
+        let value = Arc::new((self.build)());
+        *slot = Some(value.clone());
+        BUILT.lock().unwrap_or_else(|e| e.into_inner()).push(self);
+        value
+    }
+}
+
+/// Drops every built pattern, and hands the freed memory back to the system where the allocator allows.
+/// Called when a load of briefings is done; the next extraction builds what it uses again.
+pub fn release() {
+    let built = std::mem::take(&mut *BUILT.lock().unwrap_or_else(|e| e.into_inner()));
+    if built.is_empty() {
+        return;
+    }
+    for pattern in built {
+        pattern.release();
+    }
+    trim();
+}
+
+/// glibc keeps freed memory in its arenas; `malloc_trim` returns the free pages of all of them.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn trim() {
+    // SAFETY: malloc_trim only walks the allocator's own free lists; any pad is valid.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trim() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static DIGITS: Pattern = Pattern::new(|| regex::Regex::new(r"\d+").expect("digits"));
+
+    #[test]
+    fn a_released_pattern_is_built_again_and_a_held_one_stays_usable() {
+        let held = DIGITS.get();
+        assert!(Arc::ptr_eq(&held, &DIGITS.get()), "built once");
+        release();
+        assert!(
+            held.is_match("a 12 b"),
+            "a reference held across a release still works"
+        );
+        let again = DIGITS.get();
+        assert!(!Arc::ptr_eq(&held, &again), "built anew after the release");
+        assert!(again.is_match("7"));
+    }
+}
