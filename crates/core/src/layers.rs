@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 /// Lowest first. A module may use the modules of the layers before its own, never its own layer's or a
 /// later one's.
 const LAYERS: &[&[&str]] = &[
+    &["transient"],
     &[
         "tomlerr",
         "wordindex",

@@ -53,6 +53,7 @@ pub mod store;
 pub mod target;
 pub mod text;
 mod tomlerr;
+mod transient;
 pub mod wordindex;
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::transient::Transient;
+
 /// A language Attaché reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -298,13 +300,14 @@ pub fn has_han(text: &str) -> bool {
     text.chars().any(|c| script(c) == Script::Han)
 }
 
-/// The Chinese segmenter, loaded on first use.
-fn chinese() -> &'static jieba_rs::Jieba {
-    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
-    JIEBA.get_or_init(|| {
-        let mut words = include_str!("../data/zh-words.txt").as_bytes();
-        jieba_rs::Jieba::with_dict(&mut words).expect("the shipped Chinese word list parses")
-    })
+/// The Chinese segmenter: built on first use, released after a load of briefings ([`transient`]).
+static JIEBA: Transient<jieba_rs::Jieba> = Transient::new(|| {
+    let mut words = include_str!("../data/zh-words.txt").as_bytes();
+    jieba_rs::Jieba::with_dict(&mut words).expect("the shipped Chinese word list parses")
+});
+
+fn chinese() -> std::sync::Arc<jieba_rs::Jieba> {
+    JIEBA.get()
 }
 
 #[cfg(test)]

@@ -5,17 +5,18 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::Prediction;
 use crate::briefing::{Quote, Relation, Sponsor, Topic};
 
-static QUOTED: Pattern =
-    Pattern::new(|| Regex::new(r#""([^"]{3,})"|“([^”]{3,})”|«([^»]{3,})»|「([^」]{3,})」"#).expect("valid"));
+static QUOTED: Transient = Transient::new(|| {
+    Regex::new(r#""([^"]{3,})"|“([^”]{3,})”|«([^»]{3,})»|「([^」]{3,})」"#).expect("valid")
+});
 /// The end of a sentence: `.!?` (and closing marks) before whitespace, or a Chinese full stop.
-static SENTENCE_END: Pattern =
-    Pattern::new(|| Regex::new(r#"[.!?][”"»’)]*(?:\s|$)|[。！？][”」』"]*"#).expect("valid"));
-static BY: Pattern = Pattern::new(|| {
+static SENTENCE_END: Transient =
+    Transient::new(|| Regex::new(r#"[.!?][”"»’)]*(?:\s|$)|[。！？][”」』"]*"#).expect("valid"));
+static BY: Transient = Transient::new(|| {
     Regex::new(r"(\w+)\s+by\s+((?:the\s+)?[A-Z][\w&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w&.-]*))*)")
         .expect("valid")
 });

@@ -2,7 +2,7 @@
 //! punctuation), Chinese character by character, speakers by surname, dates by the day and month the
 //! label's own wording states.
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
@@ -73,7 +73,7 @@ pub fn covers(predicted: &str, label: &str) -> bool {
 
 /// A day and month (and maybe a year) in a label's wording: "26 March", "March 26-28", "Aug. 25-28, 2008",
 /// "7 июля", "С 21 по 23 августа 2013 г.", "10月14日", "2007年4月28日上午", or an ISO date.
-static DAY_MONTH: Pattern<Vec<Regex>> = Pattern::new(|| {
+static DAY_MONTH: Transient<Vec<Regex>> = Transient::new(|| {
     let month = r"(?P<m>[A-Za-z]{3,9}|[а-яё]{3,9})\.?";
     [
         r"^(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})$".to_string(),

@@ -5,7 +5,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::people::{self, ACCORDING, Subject, VERB};
 use super::quoted;
@@ -14,18 +14,18 @@ use super::text::{has_words, head};
 
 /// What follows a speech verb before a quote: nothing, "that", or a short adverbial ending in ":"/","
 /// ("told reporters in Beijing:").
-static AFTER_VERB_TO_QUOTE: Pattern = Pattern::new(|| {
+static AFTER_VERB_TO_QUOTE: Transient = Transient::new(|| {
     Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]*[:,]\s*)$"#).expect("tail regex")
 });
 
 /// Patterns for what follows a closing mark: "said …", "he …", "the minister …".
-static LEADING_VERB: Pattern = Pattern::new(|| {
+static LEADING_VERB: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i)^(?:{})(?-u:\b)\s*", people::VERBS)).expect("leading verb regex")
 });
-static LEADING_PRONOUN: Pattern =
-    Pattern::new(|| Regex::new(r"(?i)^(?:he|she)(?-u:\b)").expect("leading pronoun regex"));
-static LEADING_NOMINAL: Pattern =
-    Pattern::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
+static LEADING_PRONOUN: Transient =
+    Transient::new(|| Regex::new(r"(?i)^(?:he|she)(?-u:\b)").expect("leading pronoun regex"));
+static LEADING_NOMINAL: Transient =
+    Transient::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
 
 /// Attribution right after the closing mark: "…,” said X", "…,” X said", "…,” he added",
 /// "…”, according to X", "…” — X, ROLE".

@@ -6,7 +6,7 @@
 //! without a year borrow the year only when the text mentions exactly one year. Among several dates,
 //! one in a sentence about the event wins; bylines and datelines (when the article was written) lose.
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
@@ -23,7 +23,7 @@ const MONTH_RU: &str = "января|февраля|марта|апреля|ма
 const DAY_RU: &str = r"(?:[12]\d|3[01]|0?[1-9])";
 
 /// Date patterns, most specific first; only the last two may lack a year.
-static DATES: Pattern<Vec<Regex>> = Pattern::new(|| {
+static DATES: Transient<Vec<Regex>> = Transient::new(|| {
     let p = [
         format!(
             r"(?-u:\b)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:\s+{YEAR})?{SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})(?-u:\b)"
@@ -49,10 +49,10 @@ static DATES: Pattern<Vec<Regex>> = Pattern::new(|| {
 });
 
 /// A year on its own ("in 2018"), for years that day-and-month dates may borrow.
-static YEAR_WORD: Pattern =
-    Pattern::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year regex"));
+static YEAR_WORD: Transient =
+    Transient::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year regex"));
 /// Words that make a sentence about the event rather than about something else.
-static EVENT_CONTEXT: Pattern = Pattern::new(|| {
+static EVENT_CONTEXT: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?:{}|event|held|took\s+place|takes\s+place|will\s+take\s+place|runs|opened|kicked\s+off|convened|gathered)(?-u:\b)|форум|конференц|выставк|саммит|съезд|прош[её]л|прошла|состоял|пройд[её]т|открыл|论坛|論壇|会议|會議|大会|大會|博览会|博覽會|研讨会|研討會|举办|舉辦|举行|舉行|开幕|開幕",
         super::facts::KINDS
@@ -60,12 +60,12 @@ static EVENT_CONTEXT: Pattern = Pattern::new(|| {
     .expect("event context regex")
 });
 /// Sentences about another edition: "Next year's forum will take place …".
-pub(crate) static OTHER_EDITION: Pattern = Pattern::new(|| {
+pub(crate) static OTHER_EDITION: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:next|last|previous|past|following|upcoming)\s+(?:year|edition|session|event)|(?-u:\b)(?:next|last)\s+year’?'?s(?-u:\b)|(?-u:\b)will\s+return(?-u:\b)")
         .expect("other edition regex")
 });
 /// "Posted on …", "Published …": the date the article was written, not the event's.
-static BYLINE: Pattern = Pattern::new(|| {
+static BYLINE: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:posted|published|updated|written|released)(?-u:\b)[^.]*$")
         .expect("byline regex")
 });

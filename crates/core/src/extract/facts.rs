@@ -4,7 +4,7 @@
 //! The first event mention names the event; its location is the place attached to that mention,
 //! else a "held in" place, else the article's dateline. The title is a fallback source throughout.
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
@@ -31,11 +31,11 @@ festival|fair|week|meeting|dialogue|roundtable|games|show|assembly|workshop|hack
 championship|awards|seminar|colloquium|retreat|conclave|gathering";
 
 /// Any event word, as a cheap filter before the event patterns.
-static KIND_WORD: Pattern = Pattern::new(|| Regex::new(&format!("(?i){KINDS}")).expect("kind regex"));
+static KIND_WORD: Transient = Transient::new(|| Regex::new(&format!("(?i){KINDS}")).expect("kind regex"));
 
 /// "the|at [9th|2019] [annual] Name Kind [on|for Topic] [2019] [in|at Place]". Lowercase modifiers
 /// stay out of the name; a capitalized "Second" stays in it.
-static EVENT: Pattern = Pattern::new(|| {
+static EVENT: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?x)(?-u:\b)(?i:the|at)\s+
         (?P<ord>\d{{1,3}}(?:st|nd|rd|th)\s+|(?:19|20)\d{{2}}\s+)?
@@ -51,7 +51,7 @@ static EVENT: Pattern = Pattern::new(|| {
 });
 
 /// "the Summit of the Shanghai Cooperation Organisation": a capitalized kind first.
-static EVENT_KIND_FIRST: Pattern = Pattern::new(|| {
+static EVENT_KIND_FIRST: Transient = Transient::new(|| {
     let kinds = "Conference|Forum|Summit|Congress|Symposium|Convention|Assembly|Meeting|Dialogue";
     Regex::new(&format!(
         r"(?-u:\b)(?i:the|at)\s+(?P<ord>\d{{1,3}}(?:st|nd|rd|th)\s+)?(?P<name>(?:{kinds})\s+(?:of|on|for)\s+(?:the\s+)?{TOK}(?:\s+(?:(?:and|&|of|on|for|the)\s+)?{TOK})*)"
@@ -60,7 +60,7 @@ static EVENT_KIND_FIRST: Pattern = Pattern::new(|| {
 });
 
 /// "at DevCon 2020, the premier developer conference": a name in apposition to an event noun.
-static EVENT_APPOSITION: Pattern = Pattern::new(|| {
+static EVENT_APPOSITION: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?:at|during|of|for)\s+(?P<name>{TOK}(?:\s+{TOK})*(?:\s+(?:19|20)\d{{2}})?),\s+(?:the|an?)\s+(?:[\p{{L}}\-]+\s+)*?(?i:{KINDS})(?-u:\b)"
     ))
@@ -68,7 +68,7 @@ static EVENT_APPOSITION: Pattern = Pattern::new(|| {
 });
 
 /// "held … in Place", "took place on 12 May in Place", "kicked off in Place".
-static HELD_IN: Pattern = Pattern::new(|| {
+static HELD_IN: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i:held|hosted|took\s+place|takes\s+place|take\s+place|taking\s+place|convened|staged|kicked\s+off|opened|opens|began|begins|got\s+underway|gathered|closed|concluded|ended|wrapped\s+up|venue\s+was)(?:\s+[^.;:,]*?)?\s+in\s+(?:the\s+)?(?P<place>{TOK}(?:\s+{TOK})*(?:,\s+{TOK}(?:\s+{TOK})*)?)"
     ))
@@ -77,14 +77,14 @@ static HELD_IN: Pattern = Pattern::new(|| {
 
 /// The end of the text before a quoted theme: "The theme of this year’s event was “…”", "themed
 /// “…”", "under the banner of “…”". Applied to the last few words only.
-static THEME_BEFORE_QUOTE: Pattern = Pattern::new(|| {
+static THEME_BEFORE_QUOTE: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:theme|motto|slogan)(?-u:\b)[^.!?]*|(?-u:\b)themed\s*:?\s*|(?-u:\b)under\s+the\s+(?:banner|title)\s+(?:of\s+)?)$")
         .expect("theme cue regex")
 });
 
 /// A theme without quotes, capitalized: "under the theme Shaping the Digital Future, …", "The theme
 /// of the forum was Digital Trust."
-static THEME_UNQUOTED: Pattern = Pattern::new(|| {
+static THEME_UNQUOTED: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)(?:(?-u:\b)under\s+the\s+(?:theme|motto|slogan)\s+(?:of\s+)?|(?-u:\b)theme\s+(?:of\s+[^.]*?\s+)?(?:was|is|will\s+be)\s*:?\s+)(?P<t>(?-i:\p{Lu})[^.;“”\x22«»]+)",
     )
@@ -233,8 +233,8 @@ fn place_of(text: &str, c: &Captures) -> Option<String> {
 
 /// The theme stated in one paragraph, quoted or not.
 fn theme_of(text: &str) -> Option<String> {
-    static CUE: Pattern =
-        Pattern::new(|| Regex::new("(?i)them|motto|slogan|banner|title").expect("theme word regex"));
+    static CUE: Transient =
+        Transient::new(|| Regex::new("(?i)them|motto|slogan|banner|title").expect("theme word regex"));
     if !CUE.get().is_match(text) {
         return None;
     }

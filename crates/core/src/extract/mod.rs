@@ -17,7 +17,6 @@ mod facts;
 mod notes;
 mod orglist;
 mod orgs;
-mod pattern;
 mod people;
 mod quoted;
 mod quotes;
@@ -34,9 +33,6 @@ mod zh;
 use chrono::NaiveDate;
 
 use crate::model::{Note, Quote, Sponsor, Topic};
-
-pub(crate) use pattern::Pattern;
-pub use pattern::release;
 
 /// What extraction found in an article. Every field is a best effort; `None` or empty means "not stated".
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::sentences::first_sentence;
 use super::text::{WordSet, head, in_set, words};
@@ -43,12 +43,12 @@ predicted|predicts|suggested|suggests|reiterated|reiterates|admitted|admits|reve
 elaborated|explained|opined|quipped|cautioned|cautions";
 
 /// A speech verb anywhere.
-pub(crate) static VERB: Pattern =
-    Pattern::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{VERBS})(?-u:\b)")).expect("verb regex"));
+pub(crate) static VERB: Transient =
+    Transient::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{VERBS})(?-u:\b)")).expect("verb regex"));
 
 /// "according to", which introduces a source.
-pub(crate) static ACCORDING: Pattern =
-    Pattern::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+").expect("according regex"));
+pub(crate) static ACCORDING: Transient =
+    Transient::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+").expect("according regex"));
 
 /// One capitalized name word: an initial or a known abbreviation with its period ("J.", "Dr."), a
 /// word, or a lone capital. Other words never take the period, which may end the sentence ("… said
@@ -57,7 +57,7 @@ const NAME_TOKEN: &str = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Prof|Gen|Sen|Rep
 
 /// A run of capitalized words, allowing lowercase name particles ("Ursula von der Leyen", "Yasir
 /// al-Rumayyan").
-static NAME: Pattern = Pattern::new(|| {
+static NAME: Transient = Transient::new(|| {
     let particles = "de|da|del|della|der|den|di|du|dos|das|la|le|van|von|bin|ibn|al|el|ter|ten";
     let joined = "al|el|ad|as|ash|bin|ibn|abu|ben|bint";
     Regex::new(&format!(
@@ -83,11 +83,11 @@ pub(crate) fn names(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
 }
 
 /// "he" / "she" ending the text before a speech verb.
-static PRONOUN_END: Pattern =
-    Pattern::new(|| Regex::new(r"(?i)(?:^|[^\p{L}])(?:he|she)$").expect("pronoun regex"));
+static PRONOUN_END: Transient =
+    Transient::new(|| Regex::new(r"(?i)(?:^|[^\p{L}])(?:he|she)$").expect("pronoun regex"));
 /// "the <word>" ending the text before a speech verb ("the minister said").
-static NOMINAL_END: Pattern =
-    Pattern::new(|| Regex::new(r"(?i)(?-u:\b)the\s+([\p{L}\-]+)$").expect("nominal regex"));
+static NOMINAL_END: Transient =
+    Transient::new(|| Regex::new(r"(?i)(?-u:\b)the\s+([\p{L}\-]+)$").expect("nominal regex"));
 
 /// Words that make a phrase a job title or role.
 static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {

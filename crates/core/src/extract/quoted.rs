@@ -6,7 +6,7 @@
 //! glued to the preceding word and followed by a space or punctuation closes), and unmatched marks are
 //! dropped instead of swallowing the rest of the paragraph.
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 use regex::Regex;
 
 /// A quoted span in a paragraph, as byte offsets: `open..inner_start` is the opening mark,
@@ -101,9 +101,10 @@ fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
 }
 
 /// Double and single quote marks; a regex finds them faster than a char-by-char scan.
-static DOUBLE: Pattern = Pattern::new(|| Regex::new("[\"“”„«»‟〝〞「」『』]").expect("double quote regex"));
-static SINGLE: Pattern = Pattern::new(|| Regex::new("[‘’‚]").expect("single quote regex"));
-static ASCII_SINGLE: Pattern = Pattern::new(|| Regex::new("'").expect("ascii single regex"));
+static DOUBLE: Transient =
+    Transient::new(|| Regex::new("[\"“”„«»‟〝〞「」『』]").expect("double quote regex"));
+static SINGLE: Transient = Transient::new(|| Regex::new("[‘’‚]").expect("single quote regex"));
+static ASCII_SINGLE: Transient = Transient::new(|| Regex::new("'").expect("ascii single regex"));
 
 /// The closing mark of an opener whose quotes may nest inside it: Russian «…«…»…» or «…„…“…», Chinese
 /// 「…『…』…」. Inside English “…” an opener means the earlier one was stray.

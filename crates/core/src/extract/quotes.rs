@@ -8,7 +8,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::attribution::{from_after, from_before, from_sentence, looks_like_title};
 use super::notes::{Basis, quote_notes};
@@ -22,7 +22,7 @@ use crate::model::{Note, Quote};
 const MIN_WORDS: usize = 6;
 
 /// Text before a quote that makes it a title, theme, slogan or name rather than speech.
-static TITLE_CUE: Pattern = Pattern::new(|| {
+static TITLE_CUE: Transient = Transient::new(|| {
     Regex::new(
         r"(?ix)
         (?: (?-u:\b)(?:entitled|titled|called|named|dubbed|labell?ed|termed|branded|themed|known\s+as|

@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
@@ -20,14 +20,14 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 убежден|убеждён|пишет|подытожил";
 
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
-static AFTER: Pattern = Pattern::new(|| {
+static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
     ))
     .expect("attribution regex")
 });
 /// An attribution inside a quote that goes on after it: «…, – сказал он. – …».
-static INSIDE: Pattern = Pattern::new(|| {
+static INSIDE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)[.,:]\s*[—–]\s*"
     ))
@@ -36,19 +36,19 @@ static INSIDE: Pattern = Pattern::new(|| {
 /// A paragraph of dialogue, without quotation marks: "– Я рада заметить, …, – сообщил директор Ирина
 /// Бокова." (the opening dash may have been taken off as a bullet). Russian indirect speech never puts a
 /// dash and a speech verb after a comma, so the words before them are the quote.
-static DIALOGUE: Pattern = Pattern::new(|| {
+static DIALOGUE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i)^[\s—–-]*(?P<quote>[^«»„“”\n]{{20,}}?)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
     ))
     .expect("dialogue regex")
 });
 /// A speech verb anywhere, for attributions before a quote.
-static VERB: Pattern = Pattern::new(|| {
+static VERB: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
 });
 /// "По словам X," before a quote.
-static WORDS_OF: Pattern =
-    Pattern::new(|| Regex::new(r"(?i)по\s+словам\s+(?P<who>[^,]+),\s*$").expect("words of regex"));
+static WORDS_OF: Transient =
+    Transient::new(|| Regex::new(r"(?i)по\s+словам\s+(?P<who>[^,]+),\s*$").expect("words of regex"));
 
 /// A person and the role the text gives them.
 type Person = (String, Option<String>);

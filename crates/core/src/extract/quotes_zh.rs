@@ -5,7 +5,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted::{self, Span};
@@ -18,17 +18,17 @@ const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|�
 提醒|建议|建議|重申|期许|期許|评价|評價|写道|寫道|问道|問道|答道|说明|說明";
 
 /// A speech verb ending the text before a quote (and its colon or comma).
-static VERB_END: Pattern =
-    Pattern::new(|| Regex::new(&format!(r"(?:{VERBS})[:：,，]?\s*$")).expect("verb end regex"));
+static VERB_END: Transient =
+    Transient::new(|| Regex::new(&format!(r"(?:{VERBS})[:：,，]?\s*$")).expect("verb end regex"));
 /// An attribution right after a quote: "徐伟新透露，", "中央党校原副校长徐伟新介绍,".
-static VERB_AFTER: Pattern = Pattern::new(|| {
+static VERB_AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"^[,，]?\s*([^，,。：:；;！？!?“”「」]{{1,60}}?)(?:{VERBS})[:：,，。]"
     ))
     .expect("verb after regex")
 });
 /// Any speech verb, for people named in indirect speech.
-static VERB: Pattern = Pattern::new(|| Regex::new(VERBS).expect("verb regex"));
+static VERB: Transient = Transient::new(|| Regex::new(VERBS).expect("verb regex"));
 
 /// Adverbs between a subject and its verb (他还强调, 她同时表示).
 const ADVERBS: [&str; 18] = [

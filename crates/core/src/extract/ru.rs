@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use crate::text::same_name;
 
@@ -165,7 +165,7 @@ const NOT_NAMES: [&str; 22] = [
 ];
 
 /// A run of capitalized Cyrillic words, initials included ("А.В. Деникин", "Министр Иван Ковалёв").
-static RUN: Pattern = Pattern::new(|| {
+static RUN: Transient = Transient::new(|| {
     let word = r"(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
     Regex::new(&format!(r"{word}(?:\s+{word})*")).expect("name run regex")
 });

@@ -7,7 +7,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::sentences::sentences;
 use super::text::Block;
@@ -24,7 +24,7 @@ fn max_chars(lang: Lang) -> usize {
 }
 
 /// Paragraphs that are page furniture: bylines, captions, sharing and subscription prompts.
-static BYLINE: Pattern = Pattern::new(|| {
+static BYLINE: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)^(?:posted|published|updated|written|by\s|photo|image|source|read\s+more|share|tweet|tags?:|filed\s+under|click|subscribe|advertisement|copyright|©|related|фото|автор|источник|поделиться|читайте\s+также|来源|來源|编辑|編輯|作者|责任编辑|責任編輯|图|圖|记者|記者|\[no\s+headline|\[truncated)",
     )
@@ -32,13 +32,13 @@ static BYLINE: Pattern = Pattern::new(|| {
 });
 
 /// Captions and credits inside a sentence ("Photo: Courtesy of …", "/VCG Photo", "（圖由…提供）").
-static CAPTION: Pattern = Pattern::new(|| {
+static CAPTION: Transient = Transient::new(|| {
     Regex::new(r"(?i)photo\s*:|/\s*\w+\s+photo|photo\s+credit|фото\s*:|фото\s+ИА|[（(](?:图|圖)[^）)]*[）)]|图片来源|圖片來源")
         .expect("caption regex")
 });
 
 /// A stamp or byline in front of the text ("date 2018-11-09", "【記者…報導】").
-static STAMP: Pattern = Pattern::new(|| {
+static STAMP: Transient = Transient::new(|| {
     Regex::new(r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*)+").expect("stamp regex")
 });
 

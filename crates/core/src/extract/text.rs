@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 /// One block of a body: a paragraph (its lines joined with single spaces) or a bulleted/numbered list.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,10 +186,10 @@ pub(crate) fn head(s: &str, max: usize) -> &str {
 /// "SAN FRANCISCO, March 3, 2020 /PRNewswire/ -- "): the city in title case and the byte length of
 /// the whole prefix, separator included.
 pub(crate) fn dateline(p: &str) -> Option<(String, usize)> {
-    static CITY: Pattern = Pattern::new(|| {
+    static CITY: Transient = Transient::new(|| {
         Regex::new(r"^(\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3})(?:,|\s+[—–-]|\s*\()").expect("dateline regex")
     });
-    static SEP: Pattern = Pattern::new(|| Regex::new(r"\s(?:--|–|—|-)\s+").expect("separator regex"));
+    static SEP: Transient = Transient::new(|| Regex::new(r"\s(?:--|–|—|-)\s+").expect("separator regex"));
     let city = CITY.get().captures(p)?.get(1)?.as_str();
     let sep = SEP.get().find(head(p, 120))?;
     // Between city and separator only a date, a region or a wire name: no lowercase words, so a

@@ -18,8 +18,7 @@ pub struct LoadedFile {
     pub result: Result<Briefing, FileError>,
 }
 
-/// Parses every briefing file under `dir`, sorted by path, then releases extraction's patterns
-/// ([`crate::extract::release`]). Fails only when `dir` itself cannot be read.
+/// Parses every briefing file under `dir`, sorted by path. Fails only when `dir` itself cannot be read.
 pub fn scan(dir: &Path, options: &ParseOptions) -> Result<Vec<LoadedFile>, FileError> {
     let mut paths = Vec::new();
     walk(dir, &mut paths).map_err(|e| {
@@ -35,14 +34,11 @@ pub fn scan(dir: &Path, options: &ParseOptions) -> Result<Vec<LoadedFile>, FileE
         let result = read(&path, options).and_then(|bytes| briefing::parse(&path, &bytes, options));
         LoadedFile { path, result }
     };
-    let loaded = if paths.len() >= PARALLEL_FROM {
+    Ok(if paths.len() >= PARALLEL_FROM {
         paths.into_par_iter().map(load).collect()
     } else {
         paths.into_iter().map(load).collect()
-    };
-    // Briefings are read again only on a reload: extraction's patterns need not stay in memory till then.
-    crate::extract::release();
-    Ok(loaded)
+    })
 }
 
 /// Is this a file the store should read? Markdown and text, but not hidden files or editor leftovers.

@@ -304,6 +304,9 @@ impl Store {
         } else {
             self.current.send_replace(Arc::new(next));
         }
+        // Briefings are read again only on the next reload: what reading and indexing them built
+        // (extraction's patterns, the Chinese word list) need not stay in memory till then.
+        crate::transient::release();
         crate::observe::briefings(report.total, report.errors.len());
         crate::observe::reload(match (report.errors.is_empty(), report.is_unchanged()) {
             (false, _) => "errors",

@@ -10,7 +10,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::super::orglist::{clean_item, parse_list, subject_orgs};
 use super::super::quoted::{self, Span};
@@ -20,7 +20,7 @@ use super::en_subject;
 use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
-static TRIGGER: Pattern = Pattern::new(|| {
+static TRIGGER: Transient = Transient::new(|| {
     let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented)|brought\s+together|put\s+together";
     let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
     // "Partners of the forum", "sponsors of this year's edition".
@@ -50,7 +50,7 @@ static TRIGGER: Pattern = Pattern::new(|| {
 
 /// Active voice, "The University of Lagos and the Arts Council co-hosted the forum": the subject
 /// before the verb is the list. Only with the event as object, so "Acme hosted a dinner" is no sign.
-static ACTIVE: Pattern = Pattern::new(|| {
+static ACTIVE: Transient = Transient::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(?:jointly\s+|also\s+)?
         (?P<v>(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded)
@@ -62,8 +62,9 @@ static ACTIVE: Pattern = Pattern::new(|| {
 });
 
 /// "On the Russian side …", which tells the country of the organizations that follow.
-static SIDE: Pattern =
-    Pattern::new(|| Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex"));
+static SIDE: Transient = Transient::new(|| {
+    Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex")
+});
 
 pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();

@@ -8,7 +8,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::super::facts::KINDS;
 use super::super::orglist::is_org_head;
@@ -17,7 +17,7 @@ use crate::model::Relation;
 
 /// "… hosted its third annual summit", "… will host", "… held the “Futures Conference”": the verb, and
 /// whether its object is the event (a title in quotation marks, blanked out by the caller, is one).
-static ACTIVE: Pattern = Pattern::new(|| {
+static ACTIVE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
         (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?)(?-u:\b)
@@ -27,7 +27,7 @@ static ACTIVE: Pattern = Pattern::new(|| {
 });
 
 /// "X helped put the programme together", "X helped organise the forum".
-static HELPED: Pattern = Pattern::new(|| {
+static HELPED: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)helped\s+(?:to\s+)?(?:put\s+(?:the|this|its)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:programme|program|agenda|event|{KINDS})\s+together|(?:organi[sz]e|plan|run|stage|create|set\s+up)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|programme|program))"
     ))
@@ -35,7 +35,7 @@ static HELPED: Pattern = Pattern::new(|| {
 });
 
 /// "X, which organized the conference": a relative clause about the event.
-static WHICH: Pattern = Pattern::new(|| {
+static WHICH: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i),?\s+(?:which|that)\s+(?:also\s+|jointly\s+)?(?P<v>(?:co-?)?(?:organi[sz]ed|hosted|sponsored|convened|supported|funded)|(?:co-?)?(?:organi[sz]es|hosts|sponsors|supports))\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)"
     ))
@@ -43,7 +43,7 @@ static WHICH: Pattern = Pattern::new(|| {
 });
 
 /// "X was the strategic partner of the event".
-static PREDICATE: Pattern = Pattern::new(|| {
+static PREDICATE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?i)\s+(?:was|is|were|are|will\s+be|has\s+been|have\s+been|served\s+as|serves\s+as|acted\s+as|acts\s+as)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>co-?organi[sz]ers?|organi[sz]ers?|co-?hosts?|hosts?|sponsors?|partners?|supporters?)\s+(?:of|for|at|to)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)"
     ))
@@ -51,7 +51,7 @@ static PREDICATE: Pattern = Pattern::new(|| {
 });
 
 /// "WCIT’s Trade Summit", "Forum Europe’s AI Summit": the owner of the event organizes it.
-static OWNER: Pattern = Pattern::new(|| {
+static OWNER: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,5}})['’]s\s+(?:[\w\-]+\s+){{0,5}}?(?i:{KINDS})(?-u:\b)"
     ))
@@ -59,7 +59,7 @@ static OWNER: Pattern = Pattern::new(|| {
 });
 
 /// Words that may stand between a subject and its verb: a time ("next month") or an adverb.
-static TRAILING_ADVERBIAL: Pattern = Pattern::new(|| {
+static TRAILING_ADVERBIAL: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\w+|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again))+$")
         .expect("adverbial regex")
 });

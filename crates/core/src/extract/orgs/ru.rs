@@ -4,7 +4,7 @@
 //! a list is split at commas and at «и» before a capital, and each member needs a head noun
 //! (министерство, университет, фонд …), an acronym (МГУ) or a name in « ».
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 use regex::Regex;
 
 use super::super::quoted;
@@ -14,7 +14,7 @@ use super::super::text::{Block, paragraphs};
 use crate::model::Relation;
 
 /// The cues, each with the relation it states; the names follow the match.
-static CUES: Pattern<Vec<(Regex, Option<Relation>)>> = Pattern::new(|| {
+static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
     let verb = r"(?:выступ\w*|явля\w*|стал\w*|был\w*|—|–|-|:)";
     [
         (
@@ -53,13 +53,13 @@ static CUES: Pattern<Vec<(Regex, Option<Relation>)>> = Pattern::new(|| {
 
 /// A role in apposition after a dash, naming the organization before it: "ОАО «Росагролизинг» -
 /// генеральный партнер Форума - наградит …".
-static APPOSITION: Pattern = Pattern::new(|| {
+static APPOSITION: Transient = Transient::new(|| {
     Regex::new(r"(?i)\s[—–-]\s+(?:\w+(?:ый|ой|ий)\s+)?(?P<role>партн[её]р|спонсор|(?:со)?организатор)(?:ом|ами|ы)?\s")
         .expect("apposition regex")
 });
 
 /// Where a list after a cue ends: a clause that goes on about something else.
-static LIST_END: Pattern = Pattern::new(|| {
+static LIST_END: Transient = Transient::new(|| {
     Regex::new(r"(?i),\s+(?:а|но|где|когда|котор\w+|чтобы|став\w*|которы\w+|что|в\s+рамках)\s|;|\s[—–]\s|\(")
         .expect("list end regex")
 });

@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::super::quoted;
 use super::super::sentences::sentences;
@@ -21,30 +21,30 @@ const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单
 合作伙伴|合作夥伴|合作单位|合作單位|赞助商|贊助商|赞助单位|贊助單位|指导单位|指導單位";
 
 /// 由 <list> [联合|共同] <cue>.
-static BY: Pattern = Pattern::new(|| {
+static BY: Transient = Transient::new(|| {
     Regex::new(&format!(r"由(?P<list>.+?)(?:联合|聯合|共同)?(?P<cue>{CUE})")).expect("by regex")
 });
 /// <list> [联合|共同] <cue> 的 <event>: "B协办的本次会议" after "由A主办,".
-static MODIFIER: Pattern = Pattern::new(|| {
+static MODIFIER: Transient = Transient::new(|| {
     Regex::new(r"^(?P<list>[^的]+?)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|合办|合辦)的")
         .expect("modifier regex")
 });
 /// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办".
-static ENDS: Pattern = Pattern::new(|| {
+static ENDS: Transient = Transient::new(|| {
     Regex::new(
         r"^(?P<list>.+?)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
 /// <list> 作为|担任|以 … <role noun>: "联合国开发计划署作为论坛国际支持机构", "A、B等以支持单位名义参与".
-static AS: Pattern = Pattern::new(|| {
+static AS: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"^(?P<list>.+?)(?:作为|作為|担任|擔任|成为|成為|为|為|是|以)[^，,。]{{0,8}}?(?P<cue>{ROLE_NOUN})"
     ))
     .expect("as regex")
 });
 /// <role noun> [为|包括]：<list>: "主办单位：A、B", "合作伙伴包括A、B".
-static LABELLED: Pattern = Pattern::new(|| {
+static LABELLED: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?P<cue>{ROLE_NOUN})(?:为|為|是|包括|有)?[:：]?\s*(?P<list>[^。；;:：]+)"
     ))
@@ -52,17 +52,17 @@ static LABELLED: Pattern = Pattern::new(|| {
 });
 
 /// 在 <list> 的 … 支持下.
-static UNDER: Pattern = Pattern::new(|| {
+static UNDER: Transient = Transient::new(|| {
     Regex::new(r"在(?P<list>.+?)的?(?:大力|鼎力|全力)?(?P<cue>支持|支援|指导|指導|赞助|贊助)下")
         .expect("under regex")
 });
 /// An active verb of organizing with an event as its object: "…於上月27日在…舉辦「…」國際學術研討會".
-static ACTIVE: Pattern = Pattern::new(|| {
+static ACTIVE: Transient = Transient::new(|| {
     Regex::new(r"(?P<cue>举办|舉辦|办理|辦理|主办|主辦|承办|承辦).*(?:会|會|论坛|論壇|峰会|峰會|博览|博覽|展|工作坊|讲座|講座|活动|活動|比赛|比賽)")
         .expect("active regex")
 });
 /// Where the subject of an active verb ends: a time, place or manner before the verb.
-static SUBJECT_END: Pattern = Pattern::new(|| {
+static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(r"于|於|在|将|將|定期|每年|曾|已|今年|昨|今日|今天|明年|日前|近日|共同|联合|聯合|举办|舉辦|办理|辦理|主办|主辦|承办|承辦")
         .expect("subject end regex")
 });

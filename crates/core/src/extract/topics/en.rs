@@ -5,7 +5,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::super::quoted;
 use super::super::sentences::sentences;
@@ -14,7 +14,7 @@ use super::{LINK, topics, trim_item};
 use crate::model::Topic;
 
 /// Nouns and verbs that introduce topics.
-static TOPIC_WORD: Pattern = Pattern::new(|| {
+static TOPIC_WORD: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:topics?|discussions?|sessions?|panels?|agenda|themes?|tracks?|workshops?|subjects?|issues?|questions?|debates?|talks|presentations?|programme|program|roundtables?|seminars?|streams?|keynotes?|plenar(?:y|ies)|focus\s+areas?)(?-u:\b)",
     )
@@ -22,13 +22,13 @@ static TOPIC_WORD: Pattern = Pattern::new(|| {
 });
 
 /// Verbs whose object is the topics even when the subject is people ("participants discussed:").
-static TOPIC_VERB: Pattern = Pattern::new(|| {
+static TOPIC_VERB: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:discussed|covered|addressed|explored|examined|debated|tackled|touched\s+on|dealt\s+with|focus(?:s|ed|sed)?\s+on)(?-u:\b)")
         .expect("topic verb regex")
 });
 
 /// Nouns that introduce lists of something else.
-static OTHER_WORD: Pattern = Pattern::new(|| {
+static OTHER_WORD: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:speakers?|attendees|participants|delegates|guests|partners?|sponsors?|organi[sz]ers?|exhibitors|members|countries|winners|awards?|links?|contacts?|hosts?|supporters?|delegations?|companies|organi[sz]ations|panell?ists|moderators?|resources|further\s+reading|read\s+more|see\s+also)(?-u:\b)",
     )
@@ -36,7 +36,7 @@ static OTHER_WORD: Pattern = Pattern::new(|| {
 });
 
 /// Inline lists: "<topic noun> … included|namely|such as|will discuss <list>".
-static INLINE: Pattern = Pattern::new(|| {
+static INLINE: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
     )
@@ -44,19 +44,19 @@ static INLINE: Pattern = Pattern::new(|| {
 });
 
 /// A session noun that quoted titles may follow: "Panels for the Thursday event, “A” and “B,” gave …".
-static SESSION: Pattern = Pattern::new(|| {
+static SESSION: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:panels?|sessions?|plenar(?:y|ies)|tracks?|workshops?|roundtables?|round\s+tables?|discussions?|breakouts?)(?-u:\b)")
         .expect("session regex")
 });
 
 /// "… were discussed": the subject of the sentence is the topic.
-static PASSIVE: Pattern = Pattern::new(|| {
+static PASSIVE: Transient = Transient::new(|| {
     Regex::new(r"(?i)\s+(?:were|was)\s+(?:also\s+)?(?:discussed|explored|examined|addressed|debated|tackled)(?-u:\b)")
         .expect("passive regex")
 });
 
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C".
-static VERB_LED: Pattern = Pattern::new(|| {
+static VERB_LED: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
@@ -64,7 +64,7 @@ static VERB_LED: Pattern = Pattern::new(|| {
 /// A list after a colon that closes a topic noun phrase, the object of a verb of discussing: "addressed
 /// the six issues selected by participants …: poverty, …", "focused on the system's six aspirations laid
 /// out in its framework: …".
-static COLON_LIST: Pattern = Pattern::new(|| {
+static COLON_LIST: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:discuss(?:ed|es)?|address(?:ed|es)?|explor(?:ed|es|e)|examin(?:ed|es|e)|debat(?:ed|es|e)|tackl(?:ed|es|e)|cover(?:ed|s)?|focus(?:ed|sed|es)?\s+on|centr?e?red\s+on)\s+[^:;.]{0,120}?(?-u:\b)(?:issues|topics|themes|questions|areas|priorities|aspirations|pillars|subjects|challenges|tracks|sessions|panels)(?-u:\b)[^:;.]{0,120}:\s+",
     )
@@ -72,26 +72,26 @@ static COLON_LIST: Pattern = Pattern::new(|| {
 });
 
 /// A purpose before a verb of discussing: "the conference aimed to discuss …" states a goal, not topics.
-static GOAL: Pattern = Pattern::new(|| {
+static GOAL: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|intend(?:s|ed)?|designed|purpose\s+(?:is|was)|goal\s+(?:is|was)|in\s+order)\s*$")
         .expect("goal regex")
 });
 
 /// A list item that points back at topics named elsewhere ("conference themes with panel discussions
 /// …"): the sentence does not list them.
-static ANAPHORIC: Pattern = Pattern::new(|| {
+static ANAPHORIC: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:conference|event|forum|summit|main|key|same)?\s*(?:themes|topics|issues)(?-u:\b)")
         .expect("anaphoric regex")
 });
 
 /// A finite verb, which makes "and …" a clause of its own rather than a list item.
-static FINITE: Pattern = Pattern::new(|| {
+static FINITE: Transient = Transient::new(|| {
     Regex::new(r"(?-u:\b)(?:was|were|is|are|has|have|had|will|would|did|does|do|can|could)(?-u:\b)")
         .expect("finite regex")
 });
 
 /// "themes of", "topics such as", "discussions on" opening a list.
-static THEMES_OF: Pattern = Pattern::new(|| {
+static THEMES_OF: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects)\s+(?:of|such\s+as|like|including)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
     )
@@ -99,32 +99,32 @@ static THEMES_OF: Pattern = Pattern::new(|| {
 });
 
 /// Nouns coordinated before one complement: "(the main) challenges, problems and opportunities related to".
-static SHARED_COMPLEMENT: Pattern = Pattern::new(|| {
+static SHARED_COMPLEMENT: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}[\w\-]+,\s+[\w\-]+,?\s+(?:and|or)\s+[\w\-]+\s+(?:related\s+to|linked\s+to|associated\s+with|of|for|in|on|about|around|regarding)\s")
         .expect("shared complement regex")
 });
 
 /// The nouns of [`INLINE`] alone, to measure the gap from the last of them to the verb.
-static INLINE_NOUN: Pattern = Pattern::new(|| {
+static INLINE_NOUN: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)")
         .expect("inline noun regex")
 });
 
 /// One session and its subject: "a plenary session today on how to manage global risks", "address a
 /// plenary on developing small enterprises". Not "a workshop on …", which is most often the event itself.
-static SESSION_ON: Pattern = Pattern::new(|| {
+static SESSION_ON: Transient = Transient::new(|| {
     Regex::new(r#"(?-u:\b)(?i:a|an|the|one|another)\s+(?:[a-z\-]+\s+){0,2}?(?:plenary(?:\s+session)?|session|panel(?:\s+discussion)?)\s+(?:today\s+|yesterday\s+|tomorrow\s+)?on\s+(?P<o>[^,;:.()“”"]+)"#)
         .expect("session-on regex")
 });
 
 /// An object of "on" that is a time, not a subject.
-static WHEN: Pattern = Pattern::new(|| {
+static WHEN: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:\d|the\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|which|whom|behalf|stage|site|line|air)")
         .expect("when regex")
 });
 
 /// An opening adverbial before the subject: "During the event, …".
-static OPENING: Pattern = Pattern::new(|| {
+static OPENING: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:during|at|in|on|over|throughout|across|after|before)\s+[^,]{1,60},\s+")
         .expect("opening regex")
 });

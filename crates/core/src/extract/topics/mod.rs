@@ -13,7 +13,7 @@ mod zh;
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::sentences::sentences;
 use super::text::{Block, collapse_ws, word_count};
@@ -21,7 +21,7 @@ use crate::model::Topic;
 use crate::text::Lang;
 
 /// A URL or bare domain name, which makes a list item a link rather than a topic.
-static LINK: Pattern = Pattern::new(|| {
+static LINK: Transient = Transient::new(|| {
     Regex::new(r"(?i)https?://|(?-u:\b)www\.|^\S+\.(?:com|org|net|io|gov|edu|int|info|ru|cn|uk|de)(?:/\S*)?$")
         .expect("link regex")
 });

@@ -4,7 +4,7 @@
 
 use regex::Regex;
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 
 use super::super::quoted;
 use super::super::sentences::sentences;
@@ -13,7 +13,7 @@ use super::{topics, trim_item};
 use crate::model::Topic;
 
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
-static CUE: Pattern = Pattern::new(|| {
+static CUE: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|были|станут|станет|стала|будет|—|–|:)|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|шла\s+речь\s+о|говорили\s+о|(?:в|на)\s+повестке(?:\s+дня)?|в\s+центре\s+внимания)\s+(?:обсуждени\w*\s+)?(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
@@ -21,24 +21,24 @@ static CUE: Pattern = Pattern::new(|| {
 });
 
 /// Nouns naming sessions, whose titles follow in « ».
-static SESSION: Pattern = Pattern::new(|| {
+static SESSION: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?:секци\w*|круглы\w+\s+стол\w*|сесси\w*|панел\w*|пленарн\w+\s+заседани\w*|дискусси\w*|мастер-класс\w*|тематическ\w+\s+площадк\w*)")
         .expect("session regex")
 });
 
 /// Where the list ends: "и многих других", "и др.", a clause about something else, or a reporting clause
 /// (", сообщает пресс-служба").
-static END: Pattern = Pattern::new(|| {
+static END: Transient = Transient::new(|| {
     Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хе]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|;|\s[—–]\s|\(")
         .expect("end regex")
 });
 
 /// Words introducing lists of something else (speakers, partners, guests).
-static OTHER: Pattern = Pattern::new(|| {
+static OTHER: Transient = Transient::new(|| {
     Regex::new(r"(?i)спикер|участник|партн[её]р|спонсор|организатор|гост|ссылк|контакт|эксперт")
         .expect("other regex")
 });
-static INTRO: Pattern = Pattern::new(|| {
+static INTRO: Transient = Transient::new(|| {
     Regex::new(
         r"(?i)тем[аыу]|вопрос|секци|повестк|программ|обсужд|обсуд|круглы\w+\s+стол|направлени|дискусси|сесси",
     )

@@ -3,7 +3,7 @@
 //! item at 和/与/及 when both sides are plain noun phrases (营商环境优化与高水平对外开放), not a phrase with 的
 //! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda.
 
-use crate::extract::Pattern;
+use crate::transient::Transient;
 use regex::Regex;
 
 use super::super::quoted;
@@ -12,7 +12,7 @@ use super::{topics, trim_item};
 use crate::model::Topic;
 
 /// Enumerations closed by a topic noun, or opened by 议题包括.
-static LISTS: Pattern<Vec<Regex>> = Pattern::new(|| {
+static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
     [
         r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|涉及|就)(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
         r"在(?P<list>[^，。；;,:：]+?)等(?:议题|議題|领域|領域|方面|问题|問題)上",
@@ -34,7 +34,7 @@ static LISTS: Pattern<Vec<Regex>> = Pattern::new(|| {
 });
 
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
-static SUBJECTS: Pattern<Vec<Regex>> = Pattern::new(|| {
+static SUBJECTS: Transient<Vec<Regex>> = Transient::new(|| {
     [
         r"就(?P<item>[^，。；;,]+?)(?:交换|交換|进行|進行|展开|展開|开展|開展)了?(?:意见|意見|讨论|討論|交流|探讨|探討|磋商|对话|對話)",
         r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
@@ -48,29 +48,29 @@ static SUBJECTS: Pattern<Vec<Regex>> = Pattern::new(|| {
 });
 
 /// Items counted off after a topic noun and a colon: "论文主题围绕以下四条主线:一是A,包括…;二是B,…".
-static COUNTED: Pattern = Pattern::new(|| {
+static COUNTED: Transient = Transient::new(|| {
     Regex::new(r"(?:主线|主線|主题|主題|议题|議題|板块|板塊|议程|議程)[^。:：]{0,6}[:：]\s*一是")
         .expect("counted regex")
 });
-static COUNTED_ITEM: Pattern = Pattern::new(|| {
+static COUNTED_ITEM: Transient = Transient::new(|| {
     Regex::new(r"[一二三四五六七八九十]是(?P<item>[^，。；;,]+)").expect("counted item regex")
 });
 
 /// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
-static COUNT_TAIL: Pattern = Pattern::new(|| {
+static COUNT_TAIL: Transient = Transient::new(|| {
     Regex::new(r"(?:这|這|等)?[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)$")
         .expect("count tail regex")
 });
 
 /// Indirect speech: a speech verb followed by a comma.
-static REPORTED: Pattern =
-    Pattern::new(|| Regex::new(r"(?:表示|指出|认为|認為|强调|強調|称|稱)[,，]").expect("reported regex"));
+static REPORTED: Transient =
+    Transient::new(|| Regex::new(r"(?:表示|指出|认为|認為|强调|強調|称|稱)[,，]").expect("reported regex"));
 
-static INTRO: Pattern = Pattern::new(|| {
+static INTRO: Transient = Transient::new(|| {
     Regex::new(r"议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|议程|議程|环节|環節|探讨|探討|讨论|討論|研讨|研討")
         .expect("intro regex")
 });
-static OTHER: Pattern = Pattern::new(|| {
+static OTHER: Transient = Transient::new(|| {
     Regex::new(r"嘉宾|嘉賓|出席|合作伙伴|合作夥伴|主办|主辦|赞助|贊助|链接|鏈接|名单|名單")
         .expect("other regex")
 });
