@@ -87,8 +87,11 @@ mod tests {
 
     #[test]
     fn a_released_value_is_built_again_and_a_held_one_stays_usable() {
+        // Other tests load briefings, and each load releases every value: two gets in a row give the same
+        // value unless such a release fell between them, so a few tries are allowed.
+        let built_once = (0..100).any(|_| Arc::ptr_eq(&DIGITS.get(), &DIGITS.get()));
+        assert!(built_once, "a second get reuses the value the first built");
         let held = DIGITS.get();
-        assert!(Arc::ptr_eq(&held, &DIGITS.get()), "built once");
         release();
         assert!(
             held.is_match("a 12 b"),
