@@ -153,19 +153,43 @@ rooms = []
 
     /// Waits for maubot's ready line (Attaché is ready once it has a device, which the run checks).
     pub async fn wait_for_ready_line(&mut self) {
-        let deadline = Instant::now() + START_TIMEOUT;
-        while !std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .contains(MAUBOT_READY)
-        {
+        let log = self.log.clone();
+        self.wait_for(
+            "no ready line",
+            START_TIMEOUT,
+            Duration::from_millis(50),
+            async || {
+                std::fs::read_to_string(&log)
+                    .unwrap_or_default()
+                    .contains(MAUBOT_READY)
+                    .then_some(())
+            },
+        )
+        .await
+    }
+
+    /// Asks `check` every `period` until it gives a value, while the bot runs; panics with the bot's log
+    /// when it has stopped, or when `timeout` has passed without one (`missing` says what was awaited).
+    pub async fn wait_for<T>(
+        &mut self,
+        missing: &str,
+        timeout: Duration,
+        period: Duration,
+        mut check: impl AsyncFnMut() -> Option<T>,
+    ) -> T {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(value) = check().await {
+                return value;
+            }
             self.assert_running();
             assert!(
                 Instant::now() < deadline,
-                "{} did not start; its log ends:\n{}",
+                "{missing} within {timeout:?}; {}'s log ends:\n{}",
                 self.name,
                 self.log_tail()
             );
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            tokio::time::sleep(period).await;
         }
     }
 }

@@ -178,16 +178,7 @@ async fn warm_up(users: &Users, bot: &mut Bot, room: &str) -> (usize, Value, usi
 
 /// A room of the user and the floor, for the homeserver's own figures; returns once the floor has joined.
 async fn floor_room(users: &Users) -> String {
-    let invite = vec![users.floor.session.user_id.clone()];
-    let body = json!({"name": "load floor", "preset": "private_chat", "invite": invite});
-    let room = users.senders[0].api("POST", "/createRoom", Some(&body)).await["room_id"]
-        .as_str()
-        .expect("a room id")
-        .to_owned();
-    users
-        .floor
-        .api("POST", &format!("/join/{}", enc(&room)), Some(&json!({})))
-        .await;
+    let room = new_room(users, "load floor", &[&users.floor], &[]).await;
     // Let the syncs see the room before the first send.
     tokio::time::sleep(Duration::from_millis(500)).await;
     room
@@ -195,18 +186,30 @@ async fn floor_room(users: &Users) -> String {
 
 /// A room of `bot`'s own with every user and the floor in it; returns once the bot has joined.
 async fn room_with(users: &Users, bot: &mut Bot) -> String {
-    let mut invite = vec![bot.user_id.clone(), users.floor.session.user_id.clone()];
-    invite.extend(users.senders[1..].iter().map(|s| s.session.user_id.clone()));
-    let body = json!({"name": format!("load {}", bot.name), "preset": "private_chat", "invite": invite});
+    let members: Vec<&Raw> = users.senders[1..].iter().chain([&users.floor]).collect();
+    let name = format!("load {}", bot.name);
+    let room = new_room(users, &name, &members, &[&bot.user_id]).await;
+    wait_for_join(&users.senders[0], bot, &room).await;
+    room
+}
+
+/// A room named `name`, made by the first user, with `members` invited and joined, and `invited` only
+/// invited (a bot joins on its own).
+async fn new_room(users: &Users, name: &str, members: &[&Raw], invited: &[&str]) -> String {
+    let invite: Vec<&str> = invited
+        .iter()
+        .copied()
+        .chain(members.iter().map(|m| m.session.user_id.as_str()))
+        .collect();
+    let body = json!({"name": name, "preset": "private_chat", "invite": invite});
     let room = users.senders[0].api("POST", "/createRoom", Some(&body)).await["room_id"]
         .as_str()
         .expect("a room id")
         .to_owned();
-    for who in users.senders[1..].iter().chain([&users.floor]) {
+    for who in members {
         who.api("POST", &format!("/join/{}", enc(&room)), Some(&json!({})))
             .await;
     }
-    wait_for_join(&users.senders[0], bot, &room).await;
     room
 }
 
@@ -235,22 +238,13 @@ pub async fn wait_replies(
     parts: usize,
     bot: &mut Bot,
 ) -> Vec<Instant> {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
+    let missing = format!("no answer from {from} to {target}");
+    // Arrival times are taken in the sync task: this poll's period does not enter the figures.
+    bot.wait_for(&missing, TIMEOUT, Duration::from_millis(2), async || {
         let arrivals = replies.from(target, from);
-        if arrivals.len() >= parts {
-            return arrivals;
-        }
-        bot.assert_running();
-        assert!(
-            Instant::now() < deadline,
-            "no answer from {from} to {target} within {TIMEOUT:?}; {}'s log ends:\n{}",
-            bot.name,
-            bot.log_tail()
-        );
-        // Arrival times are taken in the sync task: this poll's period does not enter the figures.
-        tokio::time::sleep(Duration::from_millis(2)).await;
-    }
+        (arrivals.len() >= parts).then_some(arrivals)
+    })
+    .await
 }
 
 /// Waits until Attaché has logged in (it has a device), which its first start does with a password.
@@ -261,41 +255,27 @@ async fn wait_for_device(server: &Synapse, bot: &mut Bot) {
         enc(&bot.user_id)
     );
     let token = server.admin_token_async().await;
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let devices = call("GET", &url, Some(&token), None)
-            .await
-            .expect("the admin API answers");
-        if devices["total"].as_u64().unwrap_or(0) > 0 {
-            return;
-        }
-        bot.assert_running();
-        assert!(
-            Instant::now() < deadline,
-            "the bot did not log in; its log ends:\n{}",
-            bot.log_tail()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    bot.wait_for(
+        "no device (login)",
+        TIMEOUT,
+        Duration::from_millis(100),
+        async || {
+            let devices = call("GET", &url, Some(&token), None)
+                .await
+                .expect("the admin API answers");
+            (devices["total"].as_u64().unwrap_or(0) > 0).then_some(())
+        },
+    )
+    .await
 }
 
 /// Waits until the bot has accepted the invite.
 async fn wait_for_join(user: &Raw, bot: &mut Bot, room: &str) {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let members = user
-            .api("GET", &format!("/rooms/{}/joined_members", enc(room)), None)
-            .await;
-        if members["joined"].get(&bot.user_id).is_some() {
-            return;
-        }
-        bot.assert_running();
-        assert!(
-            Instant::now() < deadline,
-            "{} did not join; its log ends:\n{}",
-            bot.name,
-            bot.log_tail()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let me = bot.user_id.clone();
+    let path = format!("/rooms/{}/joined_members", enc(room));
+    bot.wait_for("no join", TIMEOUT, Duration::from_millis(100), async || {
+        let members = user.api("GET", &path, None).await;
+        members["joined"].get(&me).is_some().then_some(())
+    })
+    .await
 }
