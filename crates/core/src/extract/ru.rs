@@ -11,7 +11,7 @@ use crate::transient::Transient;
 use crate::text::same_name;
 
 /// Stems of nouns that head an organization's name, in any case form.
-const ORG_HEADS: [&str; 76] = [
+const ORG_HEADS: [&str; 79] = [
     "министерств",
     "ведомств",
     "департамент",
@@ -88,6 +88,9 @@ const ORG_HEADS: [&str; 76] = [
     "минцифр",
     "казачеств",
     "войск",
+    "консорциум",
+    "концерн",
+    "ассамбле",
 ];
 
 /// Stems of nouns naming a person's role (министр, ректор, глава …).

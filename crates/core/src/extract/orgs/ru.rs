@@ -58,11 +58,65 @@ static APPOSITION: Transient = Transient::new(|| {
         .expect("apposition regex")
 });
 
+/// Kinds of event, the stems a Russian report names its event by.
+const EVENT_KINDS: &str = r"форум\w*|конференц\w*|съезд\w*|конгресс\w*|фестивал\w*|сл[её]т\w*|выставк\w*|саммит\w*|олимпиад\w*|семинар\w*|марафон\w*";
+
+/// An event's title in quotation marks followed by an acronym in the genitive, its owner: «"Форум
+/// действий" ОНФ», «форум «Вектор» РСМ». The title names a kind of event, or follows one.
+static OWNER: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r#"(?P<kind>(?i:{EVENT_KINDS})\s+)?(?:«(?P<t1>[^«»]{{2,80}})»|"(?P<t2>[^"«»]{{2,80}})"|“(?P<t3>[^“”«»]{{2,80}})”)\s+(?P<owner>[А-ЯЁ]{{2,6}})(?:[\s.,;:!?)]|$)"#
+    ))
+    .expect("owner regex")
+});
+
+/// Names of places written as acronyms, which follow an event's title without owning it (форум «Вектор»
+/// РФ, «Дни науки» ДФО).
+fn is_place_acronym(word: &str) -> bool {
+    matches!(word, "РФ" | "РБ" | "США" | "КНР" | "ЕС" | "СНГ" | "ЕАЭС" | "ООН") || word.ends_with("ФО")
+}
+
+/// A kind of event in a word ("Форум", "конференции").
+static EVENT_WORD: Transient =
+    Transient::new(|| Regex::new(&format!(r"(?i)(?:^|[^\w])(?:{EVENT_KINDS})")).expect("event word regex"));
+
+/// The event "пройдет в X" / "состоялся в X" where X is an institution's name (an acronym or a name with
+/// one, "в МГУ", "в Тула-ЭКСПО"): the host. A city ("в Казани") is no name of this shape.
+static HELD_IN: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\w])(?:{EVENT_KINDS}|мероприяти\w*)(?:\s+[^\s,.;:!?]+){{0,3}}?\s+(?:пройд[её]т|проходит|проходил\w*|прош[её]л|прошл[аио]|состоится|состоял\w*|откро[ею]тся|открыл\w*)\s+(?:в|во)\s+(?P<venue>[^\s,.;:!?]+)"
+    ))
+    .expect("held in regex")
+});
+
 /// Where a list after a cue ends: a clause that goes on about something else.
 static LIST_END: Transient = Transient::new(|| {
     Regex::new(r"(?i),\s+(?:а|но|где|когда|котор\w+|чтобы|став\w*|которы\w+|что|в\s+рамках)\s|;|\s[—–]\s|\(")
         .expect("list end regex")
 });
+
+/// Stems of the nouns that tell what kind of organization a name is («страхового общества
+/// Сургутнефтегаз», «компании «Вектор»»): a descriptor in front of the name, not part of it.
+const DESCRIPTORS: [&str; 18] = [
+    "компан",
+    "обществ",
+    "консорциум",
+    "издательств",
+    "холдинг",
+    "корпорац",
+    "концерн",
+    "фирм",
+    "банк",
+    "центр",
+    "групп",
+    "агентств",
+    "организац",
+    "объединен",
+    "фонд",
+    "клуб",
+    "студи",
+    "завод",
+];
 
 /// Organizations of a Russian text with their relation, in order.
 pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
@@ -90,9 +144,12 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 };
                 let stop = found.get(k + 1).map_or(sentence.len(), |f| f.0).max(end);
                 let mut names = list(&sentence[end..stop]);
-                // A venue is a host only when it is an institution ("на базе университета"), not a hall.
+                // A venue is a host only when it is an institution ("на базе университета"), not a hall;
+                // "на площадке" names a place, so the name itself must be an institution's, not only its
+                // descriptor («на площадке выставочного центра «Экспо»»).
                 if relation == Relation::Host {
-                    names.retain(|n| n.split_whitespace().any(is_org_head));
+                    let place = sentence[start..end].to_lowercase().contains("площадк");
+                    names.retain(|n| n.headed && (!place || n.name.split_whitespace().any(is_org_head)));
                 }
                 // An active verb with its subject before it: "Фонд и университет организовали форум".
                 if names.is_empty() && relation == Relation::Organizer {
@@ -101,7 +158,28 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 if !names.is_empty() {
                     previous = Some(relation);
                 }
-                out.extend(names.into_iter().map(|n| (n, relation)));
+                out.extend(names.into_iter().map(|n| (n.name, relation)));
+            }
+            for c in OWNER.get().captures_iter(sentence) {
+                let (Some(owner), Some(title)) =
+                    (c.name("owner"), c.name("t1").or(c.name("t2")).or(c.name("t3")))
+                else {
+                    continue;
+                };
+                let kind = c.name("kind").is_some() || EVENT_WORD.get().is_match(title.as_str());
+                let said = spans
+                    .iter()
+                    .any(|q| q.inner_start <= offset + owner.start() && offset + owner.start() < q.inner_end);
+                if kind && !said && !is_place_acronym(owner.as_str()) {
+                    out.push((owner.as_str().to_string(), Relation::Organizer));
+                }
+            }
+            if let Some(c) = HELD_IN.get().captures(sentence)
+                && let Some(venue) = c.name("venue")
+                && venue.as_str().split('-').any(is_acronym)
+                && !is_place_acronym(venue.as_str())
+            {
+                out.push((venue.as_str().to_string(), Relation::Host));
             }
             for c in APPOSITION.get().captures_iter(sentence) {
                 let (Some(all), Some(role)) = (c.get(0), c.name("role")) else {
@@ -128,15 +206,19 @@ fn name_at_end(text: &str) -> Option<String> {
     while start > 0 && words[start - 1].chars().next().is_some_and(char::is_uppercase) {
         start -= 1;
     }
-    clean(&words[start..].join(" "))
+    clean(&words[start..].join(" ")).map(|m| m.name)
 }
 
 /// The names of a list that follows a cue, up to where the clause turns to something else; empty when
 /// its first member is not an organization.
-fn list(text: &str) -> Vec<String> {
-    let text = &text[..LIST_END.get().find(text).map_or(text.len(), |m| m.start())];
+fn list(text: &str) -> Vec<Member> {
+    let end = LIST_END
+        .get()
+        .find_iter(text)
+        .find(|m| !inside_name(text, m.start(), m.end()))
+        .map_or(text.len(), |m| m.start());
     let mut out = Vec::new();
-    for member in split(text) {
+    for member in split(&text[..end]) {
         match clean(member) {
             Some(name) => out.push(name),
             None => break,
@@ -145,11 +227,24 @@ fn list(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether a dash joins two nouns of one name rather than opening a clause: lowercase words on both
+/// sides, the second in the genitive plural like the first («ассамблея государств – участников СНГ»).
+fn inside_name(text: &str, start: usize, end: usize) -> bool {
+    let dash = text[start..end].trim();
+    if !matches!(dash, "—" | "–") {
+        return false;
+    }
+    let before = text[..start].split_whitespace().next_back().unwrap_or("");
+    let after = text[end..].split_whitespace().next().unwrap_or("");
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() && c.is_alphabetic());
+    lower(before) && lower(after) && ["ов", "ев", "ей", "ых", "их"].iter().any(|e| after.ends_with(e))
+}
+
 /// The subject of an active verb: the whole clause before it, every member an organization.
-fn subject(text: &str) -> Vec<String> {
+fn subject(text: &str) -> Vec<Member> {
     let clause = text.rsplit([',', ':', ';']).next().unwrap_or(text);
     let members = split(clause);
-    let names: Vec<String> = members.iter().filter_map(|m| clean(m)).collect();
+    let names: Vec<Member> = members.iter().filter_map(|m| clean(m)).collect();
     if names.len() == members.len() {
         names
     } else {
@@ -184,20 +279,66 @@ fn split(text: &str) -> Vec<&str> {
     out
 }
 
+/// A member of a list as a name, and whether a head noun shows it is an institution (its descriptor
+/// included: «образовательного центра «Вершина»» is one, though its name is «Вершина»).
+struct Member {
+    name: String,
+    headed: bool,
+}
+
 /// A member as a name: leading conjunctions and adverbs dropped, at most twelve words; `None` unless it
-/// starts with a capital and has a head noun, an acronym or a name in « ».
-fn clean(member: &str) -> Option<String> {
+/// starts with a capital and has a head noun, an acronym or a name in « », or is a name after a
+/// descriptor («страхового общества Сургутнефтегаз», which gives Сургутнефтегаз).
+fn clean(member: &str) -> Option<Member> {
     let mut m = member.trim().trim_end_matches(['.', ',', ';', ':']).trim();
     for prefix in ["и ", "а также ", "также ", "а "] {
         m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
     }
     let words: Vec<&str> = m.split_whitespace().collect();
     let first = words.first()?;
-    let shaped = words.iter().any(|w| is_org_head(w) || is_acronym(w)) || m.contains('«');
+    let headed = words.iter().any(|w| is_org_head(w));
+    if let Some(name) = after_descriptor(&words) {
+        return Some(Member { name, headed });
+    }
+    let shaped = headed || words.iter().any(|w| is_acronym(w)) || m.contains('«');
     // A name starts with a capital, or with its head noun before a name in « » ("издательство «Свет»").
     let named_kind = is_org_head(first) && words.get(1).is_some_and(|w| w.starts_with('«'));
     let capital = named_kind || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
-    (capital && shaped && words.len() <= 12).then(|| m.to_string())
+    (capital && shaped && words.len() <= 12).then(|| Member {
+        name: m.to_string(),
+        headed,
+    })
+}
+
+/// The name after a descriptor: one to three lowercase words ending in a kind of organization
+/// (компания, общество, консорциум …), then a name in « », a name in Latin letters, or one capitalized
+/// word that is not in the genitive (a complement, as in «центра Москвы», rather than a name).
+fn after_descriptor(words: &[&str]) -> Option<String> {
+    let k = words
+        .iter()
+        .position(|w| w.starts_with('«') || w.chars().next().is_some_and(char::is_uppercase))?;
+    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    if k == 0 || k > 3 || !words[..k].iter().all(lower) || !is_descriptor(words[k - 1]) {
+        return None;
+    }
+    let rest = words[k..].join(" ");
+    let quoted = rest.starts_with('«') && rest.ends_with('»');
+    let latin = words[k..]
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_ascii() || !c.is_alphabetic()));
+    let nominative = words.len() == k + 1 && !rest.ends_with(['а', 'я', 'ы', 'и']);
+    if quoted && rest.matches('«').count() == 1 {
+        return Some(rest.trim_matches(['«', '»']).to_string());
+    }
+    (quoted || latin || nominative).then_some(rest)
+}
+
+/// Whether a word (any case form) tells the kind of organization a name is.
+fn is_descriptor(word: &str) -> bool {
+    let w = word.to_lowercase();
+    DESCRIPTORS
+        .iter()
+        .any(|d| w.starts_with(d) && w.chars().count() <= d.chars().count() + 4)
 }
 
 #[cfg(test)]
@@ -280,16 +421,79 @@ mod tests {
         );
         assert!(orgs("Форум организовали при поддержке федерального и краевого правительства.").is_empty());
         assert!(orgs("Событие проходит на площадке «МинводыЭКСПО».").is_empty());
+        assert!(orgs("Событие проходит на площадке выставочного центра «Экспо».").is_empty());
         assert_eq!(
             orgs("Партнёрами стали Фонд «Открытая книга» и издательство «Северный свет»."),
             vec![
                 o("Фонд «Открытая книга»", Relation::Partner),
-                o("издательство «Северный свет»", Relation::Partner)
+                o("Северный свет", Relation::Partner)
             ]
         );
         assert_eq!(
             orgs("Конференция прошла на базе Камчатского университета."),
             vec![o("Камчатского университета", Relation::Host)]
         );
+    }
+
+    #[test]
+    fn descriptors_before_names_are_dropped() {
+        assert_eq!(
+            orgs(
+                "Фестиваль прошел при поддержке «Объединения речных верфей», страхового общества Волгострах, образовательного консорциума «Nord» и компании «Речной порт»."
+            ),
+            vec![
+                o("«Объединения речных верфей»", Relation::Supporter),
+                o("Волгострах", Relation::Supporter),
+                o("Nord", Relation::Supporter),
+                o("Речной порт", Relation::Supporter),
+            ]
+        );
+        // A capitalized word in the genitive after the noun is its complement, not a name.
+        assert!(orgs("Форум прошел при поддержке центра Самары.").is_empty());
+        assert_eq!(
+            orgs("Слет прошел на базе детского центра «Звезда»."),
+            vec![o("Звезда", Relation::Host)]
+        );
+    }
+
+    #[test]
+    fn a_dash_inside_a_name_does_not_end_the_list() {
+        assert_eq!(
+            orgs(
+                "Организаторами выступили Совет округа, Ассамблея городов – членов союза и Правительство края."
+            ),
+            vec![
+                o("Совет округа", Relation::Organizer),
+                o("Ассамблея городов – членов союза", Relation::Organizer),
+                o("Правительство края", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs("Организатором выступил Фонд «Север» – он же собрал участников."),
+            vec![o("Фонд «Север»", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn an_acronym_after_the_title_owns_the_event() {
+        assert_eq!(
+            orgs("В Казани открылся «Форум идей» РСМ. Участники обсудили планы."),
+            vec![o("РСМ", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Начал работу слет \"Вектор\" ВОД."),
+            vec![o("ВОД", Relation::Organizer)]
+        );
+        assert!(orgs("Открылся форум «Вектор» РФ.").is_empty());
+        assert!(orgs("Вышел фильм «Вектор» ВГИК.").is_empty());
+    }
+
+    #[test]
+    fn an_institution_the_event_is_held_in_hosts_it() {
+        assert_eq!(
+            orgs("В этом году форум пройдет в Тула-ЭКСПО, в двух павильонах."),
+            vec![o("Тула-ЭКСПО", Relation::Host)]
+        );
+        assert!(orgs("В этом году форум пройдет в Туле.").is_empty());
     }
 }
