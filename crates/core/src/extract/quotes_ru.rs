@@ -19,10 +19,14 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 объяснил|предупредил|призвал|высказал|акцентировал|заключил|продолжил|заверил|отмечает|говорит|считает|уверен|\
 убежден|убеждён|пишет|подытожил";
 
+/// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
+/// parts of a role («вице-губернатор – председатель комитета Иван Петров») does not end it.
+const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
+
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -38,7 +42,7 @@ static INSIDE: Transient = Transient::new(|| {
 /// dash and a speech verb after a comma, so the words before them are the quote.
 static DIALOGUE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^[\s—–-]*(?P<quote>[^«»„“”\n]{{20,}}?)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)"
+        r"(?i)^[\s—–-]*(?P<quote>[^«»„“”\n]{{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
     ))
     .expect("dialogue regex")
 });
@@ -316,6 +320,17 @@ mod tests {
                 "Я рада заметить, что этот форум отвечает нашим приоритетам".to_string()
             )]
         );
+        // A hyphen for a dash, and a dash inside the role.
+        let got = quotes(
+            "Мы готовы принять гостей со всего края и из соседних регионов, - отметил вице-губернатор - председатель комитета Олег Сидоров.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Олег Сидоров");
+        let got = quotes(
+            "«Мы готовы принять гостей со всего края», – отметил вице-губернатор – председатель комитета Олег Сидоров.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Олег Сидоров");
         // Indirect speech has no dash before its verb.
         assert!(quotes("Министр отметил, что форум проводится в третий раз.").is_empty());
     }

@@ -267,13 +267,36 @@ pub(crate) fn nominative(name: &str, text: &str) -> String {
 }
 
 /// The role written right before a name ("ректор Университета «Дубна»" before "Андрей Деникин"): from
-/// the last role word of the clause up to the name.
+/// the last role word of the clause up to the name. A capitalized role word after a lowercase one is
+/// its object («представитель Президента»), not where the role starts.
 pub(crate) fn role_before(clause: &str) -> Option<String> {
-    let start = clause
+    let starts: Vec<usize> = clause
         .char_indices()
         .filter(|&(i, _)| i == 0 || clause[..i].ends_with([' ', ',', '(']))
         .map(|(i, _)| i)
-        .rfind(|&i| clause[i..].split_whitespace().next().is_some_and(is_role))?;
+        .filter(|&i| clause[i..].split_whitespace().next().is_some_and(is_role))
+        .collect();
+    let lower = |&&i: &&usize| clause[i..].chars().next().is_some_and(char::is_lowercase);
+    let start = *starts.iter().rfind(lower).or(starts.last())?;
+    // Two roles joined by a dash are one: «вице-губернатор – полномочный представитель …».
+    let adjective = |w: &str| {
+        w.chars().all(char::is_lowercase)
+            && ["ый", "ий", "ой", "ая", "яя", "ого", "его", "ым", "им"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    let mut head = clause[..start].trim_end();
+    while let Some((before, word)) = head.rsplit_once(' ')
+        && adjective(word)
+    {
+        head = before.trim_end();
+    }
+    let start = match head.strip_suffix(['—', '–', '-']).map(str::trim_end) {
+        Some(before) if before.rsplit(' ').next().is_some_and(is_role) => {
+            before.len() - before.rsplit(' ').next().map_or(0, str::len)
+        }
+        _ => start,
+    };
     let role = clause[start..]
         .trim()
         .trim_end_matches([',', '–', '—', '-'])
@@ -303,6 +326,11 @@ mod tests {
         assert_eq!(
             role_before("отметил в приветственном слове ректор Университета «Дубна»").as_deref(),
             Some("ректор Университета «Дубна»")
+        );
+        assert_eq!(
+            role_before("сказал вице-губернатор – полномочный представитель Президента в округе")
+                .as_deref(),
+            Some("вице-губернатор – полномочный представитель Президента в округе")
         );
         assert!(is_org_head("Министерства") && is_org_head("университет") && !is_org_head("Москва"));
         assert!(is_role("министр") && is_role("главы"));
