@@ -13,7 +13,7 @@ use regex::Regex;
 use crate::transient::Transient;
 
 use super::sentences::first_sentence;
-use super::text::{WordSet, head, in_set, words};
+use super::text::{WordSet, has_words, head, in_set, words};
 
 /// A named person with an optional role, as found in an attribution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,7 +301,9 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
         let person = make_person(m.as_str(), clean_role(&inner[open + 1..]))?;
         return Some((Subject::Named(person), m.start()));
     }
-    let m = names(pre).last().filter(|m| m.end() == pre.len())?;
+    let Some(m) = names(pre).last().filter(|m| m.end() == pre.len()) else {
+        return open_apposition(pre);
+    };
     if let Some(person) = make_person(m.as_str(), None) {
         return Some((Subject::Named(person), m.start()));
     }
@@ -310,6 +312,23 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     let cut = raw.rmatch_indices(' ').nth(1).map(|(i, _)| i + 1)?;
     let person = make_person(&raw[cut..], None)?;
     Some((Subject::Named(person), m.start() + cut))
+}
+
+/// A subject whose apposition is not closed by a comma before the verb: "Jane Doe, Chairman of Acme in
+/// the United States and a panellist in the plenary told …". The name opens the clause and the role
+/// runs, without punctuation, up to the verb.
+fn open_apposition(pre: &str) -> Option<(Subject, usize)> {
+    let lead = pre.len() - pre.trim_start().len();
+    let m = names(pre).next().filter(|m| m.start() == lead)?;
+    let role = pre[m.end()..].strip_prefix(", ")?.trim_end();
+    let plain = !role.contains(|c: char| {
+        matches!(c, ',' | ';' | ':' | '.' | '(' | ')') || super::quoted::is_quote_mark(c)
+    });
+    if !plain || !strict_role(role) || has_words(role, 25) {
+        return None;
+    }
+    let person = make_person(m.as_str(), clean_role(role))?;
+    Some((Subject::Named(person), m.start()))
 }
 
 /// The subject in apposition before the comma that precedes a verb, tried in this order: "NAME,

@@ -12,7 +12,8 @@ use regex::Regex;
 
 use crate::transient::Transient;
 
-use super::super::orglist::{clean_item, parse_list, subject_orgs};
+use super::super::facts::KINDS;
+use super::super::orglist::{clean_item, is_org_head, parse_list, subject_orgs};
 use super::super::quoted::{self, Span};
 use super::super::sentences::sentences;
 use super::super::text::Block;
@@ -59,6 +60,65 @@ static ACTIVE: Transient = Transient::new(|| {
         (?:event|forum|conference|summit|congress|expo|festival|meeting|workshop|week|dialogue|exhibition|fair)(?-u:\b)",
     )
     .expect("active regex")
+});
+
+/// "held at the U.S. Chamber of Commerce": an institution the event is held at hosts it; a hall, hotel or
+/// centre is only a venue. The name is the capitalized run after "at", with "of", "for", "and" inside it.
+static HELD_AT: Transient = Transient::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:held|hosted|takes\s+place|took\s+place|will\s+take\s+place)\s+at\s+(?:the\s+)?(?P<n>\p{Lu}[\p{L}.&’'\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*\p{Lu}[\p{L}.&’'\-]*)*)",
+    )
+    .expect("held at regex")
+});
+
+/// Words that end the name of a place rather than of an institution ("Pyle Center", "Grand Hyatt
+/// Hotel", "Convention Hall").
+fn is_venue_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "center"
+            | "centre"
+            | "hall"
+            | "hotel"
+            | "pavilion"
+            | "arena"
+            | "stadium"
+            | "palace"
+            | "castle"
+            | "building"
+            | "complex"
+            | "auditorium"
+            | "theatre"
+            | "theater"
+            | "park"
+            | "square"
+            | "room"
+            | "house"
+            | "campus"
+            | "forum"
+            | "resort"
+            | "museum"
+            | "gallery"
+            | "library"
+    )
+}
+
+/// The host an event "held at" an institution names, when the name is an institution's.
+fn held_at(sentence: &str) -> Option<String> {
+    let c = HELD_AT.get().captures(sentence)?;
+    let name = c.name("n")?.as_str().trim_end_matches(['.', '’', '\'']);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let institution =
+        words.iter().any(|w| is_org_head(w) && !is_venue_word(w)) && !words.iter().any(|w| is_venue_word(w));
+    institution.then(|| name.to_string())
+}
+
+/// "Organized by A, the Congress brought …": the list stops at the event's own noun after a comma.
+static EVENT_AFTER_COMMA: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i),\s+(?:the|this|its)\s+(?:{KINDS})(?:\s+\p{{Ll}}|[,.;]|$)"
+    ))
+    .expect("event after comma regex")
 });
 
 /// "On the Russian side …", which tells the country of the organizations that follow.
@@ -116,7 +176,11 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     for (bi, block) in blocks.iter().enumerate() {
         let Block::Para(text) = block else { continue };
         // Splitting into sentences costs more than one search of the whole paragraph.
-        if !TRIGGER.get().is_match(text) && !ACTIVE.get().is_match(text) && !en_subject::may_match(text) {
+        if !TRIGGER.get().is_match(text)
+            && !ACTIVE.get().is_match(text)
+            && !en_subject::may_match(text)
+            && !HELD_AT.get().is_match(text)
+        {
             continue;
         }
         // What a speaker says is not a statement of who sponsored the event.
@@ -202,6 +266,10 @@ fn in_sentence(
             .and_then(|c| c.get(0))
             .map_or(sentence.len(), |m| m.start());
         let list = &sentence[whole.end()..end];
+        let list = &list[..EVENT_AFTER_COMMA
+            .get()
+            .find(list)
+            .map_or(list.len(), |m| m.start())];
         let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "i", "t", "th", "n"]
             .iter()
             .filter_map(|g| caps.name(g))
@@ -219,6 +287,9 @@ fn in_sentence(
         for name in names.into_iter().filter(|n| !is_event_name(n)) {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
         }
+    }
+    if let Some(name) = held_at(&unquoted) {
+        found.push((name, Relation::Host));
     }
     found
 }

@@ -80,3 +80,16 @@ fn pronouns_and_nominals() {
     );
     assert!(subject_before("the company").is_none());
 }
+
+#[test]
+fn an_apposition_left_open_up_to_the_verb() {
+    let p = named("Maria Lindqvist, Chair of the Harbour Logistics Group in the Nordic countries and a speaker in the plenary ")
+        .expect("person");
+    assert_eq!(p.name, "Maria Lindqvist");
+    assert!(
+        p.role
+            .is_some_and(|r| r.starts_with("Chair of the Harbour Logistics Group"))
+    );
+    // Without a role word the words after the comma are not an apposition.
+    assert!(named("Maria Lindqvist, after a long day in the plenary ").is_none());
+}

@@ -293,3 +293,24 @@ fn presented_by_organized_through_and_a_list_that_runs_into_the_event() {
         vec![o("Office of Faculty Development", Relation::Organizer)]
     );
 }
+
+#[test]
+fn an_institution_the_event_is_held_at_hosts_it() {
+    assert_eq!(
+        orgs(
+            "The Lakes Water Forum, to be held at the Northern Chamber of Industry on May 3, will gather 300 engineers."
+        ),
+        vec![o("Northern Chamber of Industry", Relation::Host)]
+    );
+    // A hall, hotel or centre is a venue.
+    assert!(orgs("The summit will be held at the Riverside Convention Centre on May 3.").is_empty());
+    assert!(orgs("The forum was held at the Grand Harbour Hotel in Tallinn.").is_empty());
+}
+
+#[test]
+fn the_event_after_a_fronted_phrase_is_no_organizer() {
+    assert_eq!(
+        orgs("Organized by the Regional Chambers Federation, the Congress brought together 900 delegates."),
+        vec![o("Regional Chambers Federation", Relation::Organizer)]
+    );
+}
