@@ -10,7 +10,7 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
-use super::ru::{is_role, names, nominative, role_before};
+use super::ru::{is_role, names, nominative_among, role_before};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, past and present, in every gender and number.
@@ -61,6 +61,13 @@ type Person = (String, Option<String>);
 /// or a pronoun.
 pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     let text = paragraphs.join("\n");
+    // The names of the whole text, found once, on the first speaker to put in the dictionary form.
+    let runs = std::cell::OnceCell::new();
+    let nominative = |name: &str| {
+        let runs: &Vec<&str> =
+            runs.get_or_init(|| names(&text).into_iter().map(|(s, e)| &text[s..e]).collect());
+        nominative_among(name, runs)
+    };
     let people = mentions(paragraphs);
     let mut out: Vec<Quote> = Vec::new();
     let mut notes = Vec::new();
@@ -72,7 +79,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             && let (Some(quote), Some(rest)) = (c.name("quote"), c.name("rest"))
             && let Some(((name, role), basis)) = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())
         {
-            let person = (nominative(&name, &text), role);
+            let person = (nominative(&name), role);
             last = Some(person.clone());
             let quote = Quote {
                 text: quote.as_str().trim().to_string(),
@@ -112,7 +119,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             let Some(((name, role), basis)) = found else {
                 continue;
             };
-            let person = (nominative(&name, &text), role);
+            let person = (nominative(&name), role);
             last = Some(person.clone());
             for part in split_inside(inner) {
                 if part.split_whitespace().count() < 3 || out.iter().any(|q| q.text == part) {

@@ -174,14 +174,40 @@ static RUN: Transient = Transient::new(|| {
 });
 
 fn is_name_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    // One lowercasing serves every test: the words of a run are letters, dots and hyphens, so trimming
+    // before or after lowercasing is the same.
+    let lower = lowercase(w);
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     let month_may = matches!(lower.as_str(), "май" | "мая" | "мае");
-    !is_org_head(w) && !is_role(w) && !month_may && !NOT_NAMES.iter().any(|n| lower.starts_with(n))
+    !is_org_head_lower(bare)
+        && !is_role_lower(bare)
+        && !month_may
+        && !NOT_NAMES.iter().any(|n| lower.starts_with(n))
+}
+
+/// `str::to_lowercase`, without its Unicode tables for the Latin and Cyrillic letters that make up
+/// nearly every Russian word (extraction lowercases each capitalized word several times).
+fn lowercase(w: &str) -> String {
+    let simple = |c: char| c.is_ascii() || ('\u{400}'..='\u{44f}').contains(&c) || c == 'ё';
+    if !w.chars().all(simple) {
+        return w.to_lowercase();
+    }
+    w.chars()
+        .map(|c| match c {
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'Ё' => 'ё',
+            '\u{400}'..='\u{40f}' => c.to_lowercase().next().unwrap_or(c),
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// Whether a word (any case form) heads an organization's name.
 pub(crate) fn is_org_head(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    is_org_head_lower(&lowercase(word.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+fn is_org_head_lower(w: &str) -> bool {
     ORG_HEADS
         .iter()
         .any(|h| w.starts_with(h) && w.chars().count() <= h.chars().count() + 4)
@@ -189,7 +215,10 @@ pub(crate) fn is_org_head(word: &str) -> bool {
 
 /// Whether a word (any case form) names a role.
 pub(crate) fn is_role(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    is_role_lower(&lowercase(word.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+fn is_role_lower(w: &str) -> bool {
     ROLES.iter().any(|r| w.starts_with(r))
 }
 
@@ -251,11 +280,18 @@ pub(crate) fn names(text: &str) -> Vec<(usize, usize)> {
 /// The dictionary form of a name as the text writes it somewhere: the shortest run in `text` whose words
 /// are case forms of `name`'s (the nominative Иван Ковалёв is shorter than Ивана Ковалёва,
 /// Ивану Ковалёву, Иваном Ковалёвым). The name itself when the text has no other form.
+#[cfg(test)]
 pub(crate) fn nominative(name: &str, text: &str) -> String {
+    let runs: Vec<&str> = names(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+    nominative_among(name, &runs)
+}
+
+/// [`nominative`] among the names of a text found once (`runs`, from [`names`]), for a text that has
+/// several names to put in the dictionary form.
+pub(crate) fn nominative_among(name: &str, runs: &[&str]) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    names(text)
-        .into_iter()
-        .map(|(s, e)| &text[s..e])
+    runs.iter()
+        .copied()
         .filter(|candidate| {
             let other: Vec<&str> = candidate.split_whitespace().collect();
             other.len() == words.len() && other.iter().zip(&words).all(|(a, b)| same_name(a, b))
@@ -328,8 +364,7 @@ mod tests {
             Some("ректор Университета «Дубна»")
         );
         assert_eq!(
-            role_before("сказал вице-губернатор – полномочный представитель Президента в округе")
-                .as_deref(),
+            role_before("сказал вице-губернатор – полномочный представитель Президента в округе").as_deref(),
             Some("вице-губернатор – полномочный представитель Президента в округе")
         );
         assert!(is_org_head("Министерства") && is_org_head("университет") && !is_org_head("Москва"));
