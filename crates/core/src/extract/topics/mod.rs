@@ -8,6 +8,7 @@
 //! whose items are mostly URLs.
 
 mod en;
+mod enumeration;
 mod ru;
 mod zh;
 
@@ -29,7 +30,7 @@ static LINK: Transient = Transient::new(|| {
 /// Extracts topics in document order, without duplicates.
 pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
     let mut out: Vec<Topic> = Vec::new();
-    let mut push = |t: Topic| {
+    let push = |out: &mut Vec<Topic>, t: Topic| {
         let title = t.title.to_lowercase();
         // A session named again by the part of its title before the colon is the same session.
         let again = |o: &Topic| {
@@ -57,7 +58,7 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
                 if intro.is_some_and(is_intro) {
                     list_topics(items.iter().map(String::as_str))
                         .into_iter()
-                        .for_each(&mut push);
+                        .for_each(|t| push(&mut out, t));
                 }
             }
             Block::Para(p) => {
@@ -68,16 +69,35 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
                         Block::Para(line) if is_bare_item(line) => Some(line.as_str()),
                         _ => None,
                     });
-                    list_topics(lines).into_iter().for_each(&mut push);
+                    list_topics(lines).into_iter().for_each(|t| push(&mut out, t));
                 }
                 let inline = match lang {
                     Lang::En => en::inline(p),
                     Lang::Ru => ru::inline(p),
                     Lang::Zh => zh::inline(p),
                 };
-                inline.into_iter().for_each(&mut push);
+                inline.into_iter().for_each(|t| push(&mut out, t));
             }
         }
+    }
+    // Enumerations in sentences the cue rules gave nothing from.
+    if lang != Lang::Zh {
+        let found: Vec<String> = out.iter().map(|t| t.title.to_lowercase()).collect();
+        let mut listed = Vec::new();
+        for block in blocks {
+            let Block::Para(p) = block else { continue };
+            for sentence in sentences(p) {
+                let items = enumeration::items(sentence, lang);
+                if items.is_empty() {
+                    continue;
+                }
+                let low = sentence.to_lowercase();
+                if !found.iter().any(|f| low.contains(f.as_str())) {
+                    listed.extend(items);
+                }
+            }
+        }
+        topics(listed).into_iter().for_each(|t| push(&mut out, t));
     }
     out
 }
