@@ -54,6 +54,21 @@ static DATE_RU: Transient = Transient::new(|| {
     Regex::new(r"(?i)\d|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр")
         .expect("enumeration date regex")
 });
+/// Whether a paragraph may hold a list of three: a comma, a closing conjunction and a cue, checked before
+/// splitting it into sentences.
+pub(super) fn may_list(p: &str, lang: Lang) -> bool {
+    let closer = match lang {
+        Lang::Ru => p.contains(" и ") || p.contains(" или "),
+        Lang::En => p.contains(" and ") || p.contains(" or "),
+        Lang::Zh => false,
+    };
+    let cue = match lang {
+        Lang::Ru => &CUE_RU,
+        _ => &CUE_EN,
+    };
+    closer && p.contains(", ") && cue.get().is_match(p)
+}
+
 /// The items of the enumeration in an English or Russian sentence, at least three, or none.
 pub(super) fn items(sentence: &str, lang: Lang) -> Vec<String> {
     match lang {

@@ -2,7 +2,9 @@
 //! or short lines of their own) introduced by a sentence about topics, sessions or the agenda, and
 //! inline enumerations after cue words ([`en`]: "topics included", "the panels will discuss", "dialogues
 //! centered on"; [`ru`]: обсуждались, обсудят вопросы, секции «…»; [`zh`]: 针对…等主题, 围绕…展开, 就…交换意见,
-//! 探讨). Session and panel titles in quotation marks count, marks dropped.
+//! 探讨). Session and panel titles in quotation marks count, marks dropped. Beside them, in English and
+//! Russian, a general [`enumeration`] detector takes lists of three or more noun phrases from sentences
+//! with a topic cue that the cue rules gave nothing from.
 //!
 //! Lists introduced as speakers, attendees, partners or links are not topics, and neither are lists
 //! whose items are mostly URLs.
@@ -86,6 +88,9 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
         let mut listed = Vec::new();
         for block in blocks {
             let Block::Para(p) = block else { continue };
+            if !enumeration::may_list(p, lang) {
+                continue;
+            }
             for sentence in sentences(p) {
                 let items = enumeration::items(sentence, lang);
                 if items.is_empty() {
