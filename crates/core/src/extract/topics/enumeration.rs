@@ -127,7 +127,7 @@ fn list(sentence: &str, min: usize, lang: Lang) -> Vec<String> {
             let sep = if seg[k..].starts_with(and) { and } else { or };
             let a = &seg[..k];
             let b = &seg[k + sep.len()..];
-            if lang == Lang::Ru && ru_adjective(a.split_whitespace().last().unwrap_or("")) {
+            if lang == Lang::Ru && super::ru::is_adjective(a.split_whitespace().last().unwrap_or("")) {
                 continue;
             }
             list.push((off + k + sep.len(), off + seg.len(), b.to_string()));
@@ -240,16 +240,6 @@ fn ru_clause(s: &str) -> bool {
             .iter()
             .any(|e| w.ends_with(e)))
     })
-}
-
-fn ru_adjective(word: &str) -> bool {
-    let w = word.to_lowercase();
-    [
-        "ых", "их", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ыми", "ими", "ую",
-        "юю",
-    ]
-    .iter()
-    .any(|e| w.ends_with(e))
 }
 
 /// Whether an item may be a topic: short, not a clause, date, link, person or organization.

@@ -182,7 +182,7 @@ fn split(list: &str) -> Vec<String> {
 }
 
 /// Whether a Russian word has an adjective's ending.
-fn is_adjective(word: &str) -> bool {
+pub(super) fn is_adjective(word: &str) -> bool {
     let w = word.to_lowercase();
     [
         "ых", "их", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ыми", "ими", "ую",
