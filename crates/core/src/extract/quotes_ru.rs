@@ -10,7 +10,7 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
-use super::ru::{is_role, names, nominative_among, role_before};
+use super::ru::{is_role, name_runs, names, nominative_among, role_before};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, past and present, in every gender and number.
@@ -63,11 +63,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     let text = paragraphs.join("\n");
     // The names of the whole text, found once, on the first speaker to put in the dictionary form.
     let runs = std::cell::OnceCell::new();
-    let nominative = |name: &str| {
-        let runs: &Vec<&str> =
-            runs.get_or_init(|| names(&text).into_iter().map(|(s, e)| &text[s..e]).collect());
-        nominative_among(name, runs)
-    };
+    let nominative = |name: &str| nominative_among(name, runs.get_or_init(|| name_runs(&text)));
     let people = mentions(paragraphs);
     let mut out: Vec<Quote> = Vec::new();
     let mut notes = Vec::new();

@@ -208,7 +208,13 @@ pub(crate) fn is_org_head(word: &str) -> bool {
 }
 
 fn is_org_head_lower(w: &str) -> bool {
-    ORG_HEADS
+    has_stem(w, &ORG_HEADS)
+}
+
+/// Whether a lowercase word is a case form of one of `stems`: it starts with the stem and adds at most
+/// four letters of ending.
+pub(crate) fn has_stem(w: &str, stems: &[&str]) -> bool {
+    stems
         .iter()
         .any(|h| w.starts_with(h) && w.chars().count() <= h.chars().count() + 4)
 }
@@ -277,17 +283,15 @@ pub(crate) fn names(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The dictionary form of a name as the text writes it somewhere: the shortest run in `text` whose words
-/// are case forms of `name`'s (the nominative Иван Ковалёв is shorter than Ивана Ковалёва,
-/// Ивану Ковалёву, Иваном Ковалёвым). The name itself when the text has no other form.
-#[cfg(test)]
-pub(crate) fn nominative(name: &str, text: &str) -> String {
-    let runs: Vec<&str> = names(text).into_iter().map(|(s, e)| &text[s..e]).collect();
-    nominative_among(name, &runs)
+/// The names of `text` as written (the runs [`names`] finds), for [`nominative_among`].
+pub(crate) fn name_runs(text: &str) -> Vec<&str> {
+    names(text).into_iter().map(|(s, e)| &text[s..e]).collect()
 }
 
-/// [`nominative`] among the names of a text found once (`runs`, from [`names`]), for a text that has
-/// several names to put in the dictionary form.
+/// The dictionary form of a name as the text writes it somewhere: the shortest of the text's names
+/// (`runs`, from [`name_runs`], found once for a text with several names to put in this form) whose words
+/// are case forms of `name`'s (the nominative Иван Ковалёв is shorter than Ивана Ковалёва, Ивану
+/// Ковалёву, Иваном Ковалёвым). The name itself when the text has no other form.
 pub(crate) fn nominative_among(name: &str, runs: &[&str]) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     runs.iter()
@@ -375,7 +379,8 @@ mod tests {
     #[test]
     fn the_dictionary_form_is_the_shortest() {
         let text = "По словам главы ведомства Ивана Ковалёва, форум удался. Министр Иван Ковалёв";
-        assert_eq!(nominative("Ивана Ковалёва", text), "Иван Ковалёв");
-        assert_eq!(nominative("Петра Сидорова", text), "Петра Сидорова");
+        let runs = name_runs(text);
+        assert_eq!(nominative_among("Ивана Ковалёва", &runs), "Иван Ковалёв");
+        assert_eq!(nominative_among("Петра Сидорова", &runs), "Петра Сидорова");
     }
 }

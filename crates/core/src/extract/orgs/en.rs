@@ -108,8 +108,7 @@ fn held_at(sentence: &str) -> Option<String> {
     let c = HELD_AT.get().captures(sentence)?;
     let name = c.name("n")?.as_str().trim_end_matches(['.', '’', '\'']);
     let words: Vec<&str> = name.split_whitespace().collect();
-    let institution =
-        words.iter().any(|w| is_org_head(w) && !is_venue_word(w)) && !words.iter().any(|w| is_venue_word(w));
+    let institution = words.iter().any(|w| is_org_head(w)) && !words.iter().any(|w| is_venue_word(w));
     institution.then(|| name.to_string())
 }
 

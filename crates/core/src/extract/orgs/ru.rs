@@ -8,7 +8,7 @@ use crate::transient::Transient;
 use regex::Regex;
 
 use super::super::quoted;
-use super::super::ru::{is_acronym, is_org_head};
+use super::super::ru::{has_stem, is_acronym, is_org_head};
 use super::super::sentences::sentences;
 use super::super::text::{Block, paragraphs};
 use crate::model::Relation;
@@ -335,10 +335,7 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
 
 /// Whether a word (any case form) tells the kind of organization a name is.
 fn is_descriptor(word: &str) -> bool {
-    let w = word.to_lowercase();
-    DESCRIPTORS
-        .iter()
-        .any(|d| w.starts_with(d) && w.chars().count() <= d.chars().count() + 4)
+    has_stem(&word.to_lowercase(), &DESCRIPTORS)
 }
 
 #[cfg(test)]

@@ -69,17 +69,20 @@ pub(super) fn may_list(p: &str, lang: Lang) -> bool {
     closer && p.contains(", ") && cue.get().is_match(p)
 }
 
-/// The items of the enumeration in an English or Russian sentence, at least three, or none.
+/// Items a sentence must list to be taken (lists of two found nothing more on any part measured).
+const MIN_ITEMS: usize = 3;
+
+/// The items of the enumeration in an English or Russian sentence, at least [`MIN_ITEMS`], or none.
 pub(super) fn items(sentence: &str, lang: Lang) -> Vec<String> {
     match lang {
         Lang::Zh => Vec::new(),
-        _ => list(sentence, 3, lang),
+        _ => list(sentence, lang),
     }
 }
 
 /// Items split at ", " and "; ", the last after "and"/"or" (и/или); the first is the end of the segment
 /// that opens the list, after a word that takes it (on, about, including, discussed, о, по, вопросы …).
-fn list(sentence: &str, min: usize, lang: Lang) -> Vec<String> {
+fn list(sentence: &str, lang: Lang) -> Vec<String> {
     let (cue, other) = match lang {
         Lang::Ru => (&CUE_RU, &OTHER_RU),
         _ => (&CUE_EN, &OTHER_EN),
@@ -166,7 +169,7 @@ fn list(sentence: &str, min: usize, lang: Lang) -> Vec<String> {
             best = list;
         }
     }
-    if best.len() < min {
+    if best.len() < MIN_ITEMS {
         return Vec::new();
     }
     // The cue stands outside the list.
