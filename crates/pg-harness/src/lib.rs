@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use watchdog::{Watchdog, alive, free_port};
+use watchdog::{Watchdog, free_port, wait_until_up};
 
 /// How long a start may take before the harness gives up and shows the server's log.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
@@ -253,37 +253,17 @@ wait $pid
     }
 
     fn wait_until_up(&self, pid: u32) {
-        let started = Instant::now();
-        loop {
-            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok()
-                && self.try_query("postgres", "SELECT 1").is_ok()
-            {
-                return;
-            }
-            let died = !alive(pid);
-            if died || started.elapsed() > START_TIMEOUT {
-                let log = fs::read_to_string(self.log_path()).unwrap_or_default();
-                panic!(
-                    "PostgreSQL {} on port {} (log {}); its log ends:\n{}",
-                    if died {
-                        "exited at start"
-                    } else {
-                        "did not answer in time"
-                    },
-                    self.port,
-                    self.log_path().display(),
-                    log.lines()
-                        .rev()
-                        .take(30)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_until_up(
+            "PostgreSQL",
+            self.port,
+            pid,
+            &self.log_path(),
+            START_TIMEOUT,
+            || {
+                std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok()
+                    && self.try_query("postgres", "SELECT 1").is_ok()
+            },
+        );
     }
 
     pub fn port(&self) -> u16 {

@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use watchdog::last_lines;
 
 /// The version the tests are written against: bumping it installs a new venv beside the old one.
 pub const SYNAPSE_VERSION: &str = "1.163.2";
@@ -148,9 +149,4 @@ fn tail(out: &Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     last_lines(&text, 30)
-}
-
-pub fn last_lines(text: &str, n: usize) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(n)..].join("\n")
 }

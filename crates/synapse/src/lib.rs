@@ -26,7 +26,7 @@ use std::process::{Child, ChildStdin, Command};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::{Duration, Instant};
 
-use watchdog::{Watchdog, alive, free_port};
+use watchdog::{Watchdog, free_port, last_lines, wait_until_up};
 
 pub use admin::Session;
 pub use client::TestUser;
@@ -230,28 +230,9 @@ wait $pid
     }
 
     fn wait_until_up(&self, pid: u32) {
-        let started = Instant::now();
-        loop {
-            if self.is_up() {
-                return;
-            }
-            let died = !alive(pid);
-            if died || started.elapsed() > START_TIMEOUT {
-                let log = fs::read_to_string(self.log_path()).unwrap_or_default();
-                panic!(
-                    "Synapse {} on port {} (log {}); its log ends:\n{}",
-                    if died {
-                        "exited at start"
-                    } else {
-                        "did not answer in time"
-                    },
-                    self.port,
-                    self.log_path().display(),
-                    install::last_lines(&log, 40)
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_until_up("Synapse", self.port, pid, &self.log_path(), START_TIMEOUT, || {
+            self.is_up()
+        });
     }
 
     /// Stops Synapse with SIGTERM and waits until it has exited; its data stays for [`Synapse::start`].
@@ -289,7 +270,7 @@ wait $pid
 
     /// The end of Synapse's log, for a failing test's message.
     pub fn log_tail(&self, lines: usize) -> String {
-        install::last_lines(&fs::read_to_string(self.log_path()).unwrap_or_default(), lines)
+        last_lines(&fs::read_to_string(self.log_path()).unwrap_or_default(), lines)
     }
 }
 

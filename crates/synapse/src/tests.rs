@@ -260,13 +260,13 @@ fn killed_test_process_takes_synapse_and_its_data_with_it() {
     child.kill().unwrap(); // SIGKILL: no unwinding, no Drop, no atexit.
     child.wait().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
-    while (super::alive(pid.parse().unwrap()) || std::path::Path::new(dir).exists())
+    while (watchdog::alive(pid.parse().unwrap()) || std::path::Path::new(dir).exists())
         && Instant::now() < deadline
     {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert!(
-        !super::alive(pid.parse().unwrap()),
+        !watchdog::alive(pid.parse().unwrap()),
         "Synapse {pid} outlived its test process"
     );
     assert!(
