@@ -3,6 +3,11 @@
 //! their stems, so "sponsored", "спонсировал" and "спонсоры" all count) say what is asked, and the rest of
 //! the question names the event (resolved like any `<event>`, aliases and other scripts included) or a
 //! speaker (looked up among the quotes). Only commands everyone may run come out of here.
+//!
+//! A question that names no event ("what topics were discussed?", "кто спонсоры форума?", "论坛的主办方是谁？")
+//! asks about the event everyone in the room knows of: the only briefing loaded; with several, the words
+//! it does use ("the forum") go to the resolver, which answers a match or lists the candidates, so a
+//! question never silently reads about an event it did not mean.
 
 use crate::command::Command;
 use crate::model::Relation;
@@ -337,6 +342,83 @@ const STOP: &[&str] = &[
     "对",
 ];
 
+/// Words that say "the event" without naming one: kinds of event and demonstratives, compared by stem
+/// (Chinese: as segmented words).
+const GENERIC: &[&str] = &[
+    "event",
+    "forum",
+    "conference",
+    "summit",
+    "congress",
+    "meeting",
+    "expo",
+    "exhibition",
+    "symposium",
+    "convention",
+    "fair",
+    "festival",
+    "these",
+    "those",
+    "they",
+    "them",
+    "he",
+    "she",
+    "people",
+    "speakers",
+    "мероприятие",
+    "событие",
+    "форум",
+    "конференция",
+    "саммит",
+    "съезд",
+    "встреча",
+    "выставка",
+    "симпозиум",
+    "фестиваль",
+    "этот",
+    "эта",
+    "это",
+    "этом",
+    "этого",
+    "этой",
+    "там",
+    "его",
+    "они",
+    "он",
+    "она",
+    "выступающие",
+    "活动",
+    "论坛",
+    "会议",
+    "大会",
+    "峰会",
+    "博览会",
+    "展会",
+    "研讨会",
+    "会",
+    "这次",
+    "此次",
+    "本次",
+    "本届",
+    "这届",
+    "该",
+    "这个",
+    "他们",
+    "他",
+    "她",
+    "大家",
+];
+
+fn is_generic(word: &str) -> bool {
+    GENERIC.iter().any(|g| {
+        if text::has_han(g) {
+            word == *g
+        } else {
+            text::stem(g) == text::stem(word)
+        }
+    })
+}
+
 /// The command a question maps to, if it can tell what is asked; `None` to answer with a search.
 pub fn interpret(question: &str, snapshot: &Snapshot) -> Option<Command> {
     let words = text::tokens(question);
@@ -359,7 +441,7 @@ pub fn interpret(question: &str, snapshot: &Snapshot) -> Option<Command> {
     if intent == Intent::Quotes {
         return quotes(&rest, snapshot);
     }
-    let event = event(&rest, snapshot)?;
+    let event = event(&rest, snapshot).or_else(|| unnamed_event(&rest, snapshot))?;
     Some(match intent {
         Intent::Sponsors(relation) => {
             // "Who organized it?" of an event that lists only sponsors asks who was behind it.
@@ -422,6 +504,24 @@ fn event(words: &[&str], snapshot: &Snapshot) -> Option<String> {
     None
 }
 
+/// The event a question means without naming it, when every word left only says "the event": the sole
+/// briefing; with several, those words as typed ("forum"), for the resolver to answer or list candidates.
+/// `None` when a word names something that is not an event here ("the moon landing").
+fn unnamed_event(words: &[&str], snapshot: &Snapshot) -> Option<String> {
+    if !words.iter().all(|w| is_generic(w)) {
+        return None;
+    }
+    match snapshot.briefings() {
+        [only] => Some(only.id.clone()),
+        [] => None,
+        _ => match resolve::resolve(snapshot, &words.join(" ")) {
+            Resolution::Found(b) => Some(b.id.clone()),
+            Resolution::Ambiguous(_) => Some(words.join(" ")),
+            Resolution::NotFound { .. } => None,
+        },
+    }
+}
+
 /// Quotes: of a speaker the words name (across events, or in the event they also name), else of the event.
 /// The speaker is the longest run of words that names someone quoted ("Konstantin Noskov", "Носкова").
 fn quotes(words: &[&str], snapshot: &Snapshot) -> Option<Command> {
@@ -440,7 +540,13 @@ fn quotes(words: &[&str], snapshot: &Snapshot) -> Option<Command> {
         Some(r) => words[..r.start].iter().chain(&words[r.end..]).copied().collect(),
         None => words.to_vec(),
     };
-    let event = event(&others, snapshot);
+    // A speaker named alone is looked up across events; with neither, the event the question means.
+    let event = event(&others, snapshot).or_else(|| {
+        speaker
+            .is_none()
+            .then(|| unnamed_event(&others, snapshot))
+            .flatten()
+    });
     let speaker = speaker.map(|r| {
         words[r]
             .iter()
@@ -509,6 +615,39 @@ mod tests {
             println!("miss: {m}");
         }
         assert!(right * 10 >= all * 9, "below 90%:\n{}", misses.join("\n"));
+    }
+
+    /// A question that names no event: with several briefings it is answered only when its words pick
+    /// one ("the summit"); words that fit several go to the resolver as typed, so the answer lists them;
+    /// a question with no such words, or with words naming something else, is answered by a search.
+    #[test]
+    fn an_unnamed_event_is_picked_only_when_the_words_fit_one() {
+        let dir = tempfile::tempdir().unwrap();
+        for (id, title, event) in [
+            ("alpha-2024", "Alpha Week 2024", "Alpha Forum"),
+            ("beta-2023", "Beta Days 2023", "Beta Summit"),
+            ("gamma-2022", "Gamma Days 2022", "Gamma Forum"),
+        ] {
+            std::fs::write(
+                dir.path().join(format!("{id}.md")),
+                format!("+++\nid = \"{id}\"\ntitle = \"{title}\"\nevent = \"{event}\"\n+++\nText.\n"),
+            )
+            .unwrap();
+        }
+        let store = Store::open(dir.path().to_path_buf(), ParseOptions::default());
+        let snapshot = store.snapshot();
+        assert_eq!(snapshot.len(), 3);
+        let line = |q: &str| interpret(q, &snapshot).map(|c| c.to_line());
+        assert_eq!(
+            line("what topics were discussed at the summit?").as_deref(),
+            Some("topics beta-2023")
+        );
+        assert_eq!(
+            line("who sponsored the forum?").as_deref(),
+            Some("sponsors forum")
+        );
+        assert_eq!(line("what topics were discussed?"), None);
+        assert_eq!(line("who sponsored the moon landing?"), None);
     }
 
     /// Whatever the words, a question never becomes a command only moderators may run.

@@ -86,24 +86,12 @@ pub fn script(c: char) -> Script {
 /// Returns a BCP 47 primary tag: `en`, `ru`, `zh`, or another language whatlang knows (`fr`, `de`, ...),
 /// which Attaché stores but reads as English text.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let (mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        match script(c) {
-            Script::Han => han += 2,
-            Script::Cyrillic => cyrillic += 1,
-            Script::Latin => latin += 1,
-            Script::Other => {}
-        }
-    }
-    let letters = han + cyrillic + latin;
-    if letters < 12 {
+    let (han, cyrillic, latin) = letters(text);
+    if han + cyrillic + latin < 12 {
         return None;
     }
-    if han * 10 >= letters * 3 {
-        return Some("zh");
-    }
-    if cyrillic >= latin {
-        return Some("ru");
+    if let Some(lang) = by_script(han, cyrillic, latin) {
+        return Some(lang);
     }
     // The trigram model is sure of itself after a few hundred words; reading more only costs time.
     let latin_only: String = text
@@ -117,6 +105,42 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return Some("en");
     }
     Some(iso_639_1(info.lang()))
+}
+
+/// The language of a short text such as a chat question ("какие темы?", "议题？"), told by its script
+/// alone: Chinese or Russian; `None` for Latin script or no letters, which only [`detect`] can tell.
+pub fn detect_by_script(text: &str) -> Option<&'static str> {
+    let (han, cyrillic, latin) = letters(text);
+    by_script(han, cyrillic, latin)
+}
+
+/// Han characters (each weighing two letters), Cyrillic letters and Latin letters in `text`.
+fn letters(text: &str) -> (usize, usize, usize) {
+    let (mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match script(c) {
+            Script::Han => han += 2,
+            Script::Cyrillic => cyrillic += 1,
+            Script::Latin => latin += 1,
+            Script::Other => {}
+        }
+    }
+    (han, cyrillic, latin)
+}
+
+/// Chinese when Han characters weigh 30 % of the letters, else Russian when Cyrillic letters are at
+/// least as many as Latin ones; `None` when neither (or no letters at all).
+fn by_script(han: usize, cyrillic: usize, latin: usize) -> Option<&'static str> {
+    let letters = han + cyrillic + latin;
+    if letters == 0 {
+        None
+    } else if han * 10 >= letters * 3 {
+        Some("zh")
+    } else if cyrillic >= latin {
+        Some("ru")
+    } else {
+        None
+    }
 }
 
 /// The two-letter code of a Latin-script language whatlang names, `en` for one without such a code.
@@ -338,6 +362,12 @@ mod tests {
             Some("fr")
         );
         assert_eq!(detect("ok"), None);
+        assert_eq!(detect("какие темы?"), None, "too short for detect");
+        assert_eq!(detect_by_script("какие темы?"), Some("ru"));
+        assert_eq!(detect_by_script("议题？"), Some("zh"));
+        assert_eq!(detect_by_script("Инфофорум 2018 topics"), Some("ru"));
+        assert_eq!(detect_by_script("topics?"), None);
+        assert_eq!(detect_by_script("?!"), None);
     }
 
     #[test]

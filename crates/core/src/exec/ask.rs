@@ -15,6 +15,7 @@ use super::{Context, list};
 pub fn run(ctx: &Context<'_>, question: &str) -> Response {
     // Answered in the language it was asked in, when that can be told.
     let lang = text::detect(question)
+        .or_else(|| text::detect_by_script(question))
         .and_then(Lang::from_tag)
         .unwrap_or(ctx.lang);
     let asked = Context {
