@@ -15,7 +15,7 @@ use crate::model::Topic;
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
 static CUE: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|были|станут|станет|стала|будет|—|–|:)|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|шла\s+речь\s+о|говорили\s+о|(?:в|на)\s+повестке(?:\s+дня)?|в\s+центре\s+внимания)\s+(?:обсуждени\w*\s+)?(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
+        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:шла|ид[её]т|пойд[её]т)\s+об?|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+внимания(?:\s*[—–:])?)\s+(?:обсуждени\w*\s+)?(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
     .expect("cue regex")
 });
@@ -29,9 +29,12 @@ static SESSION: Transient = Transient::new(|| {
 /// Where the list ends: "и многих других", "и др.", a clause about something else, or a reporting clause
 /// (", сообщает пресс-служба").
 static END: Transient = Transient::new(|| {
-    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хе]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда|но)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|;|\s[—–]\s|\(")
+    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хеми]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда|но)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|;|\s[—–]\s|\(")
         .expect("end regex")
 });
+
+/// A platform of the event, named in « » right after it.
+static PLATFORM: Transient = Transient::new(|| Regex::new(r"(?i)площадк[а-яё]*").expect("platform regex"));
 
 /// A short adverbial (a preposition and one to three words) before the noun a cue governs: "в формате
 /// дискуссий актуальные вопросы …".
@@ -191,6 +194,27 @@ fn split(list: &str) -> Vec<String> {
         }
     }
     let last = &list[start..];
+    // An item ending in an adjective shares the next one's noun: "возможностей дополнительного,
+    // инженерного образования" is one subject.
+    let mut joined: Vec<&str> = Vec::new();
+    let mut from = None;
+    for (k, item) in items.iter().chain(std::iter::once(&last)).enumerate() {
+        let item_start = item.as_ptr() as usize - list.as_ptr() as usize;
+        let begin = from.take().unwrap_or(item_start);
+        let end = item_start + item.len();
+        let adjective = item.split_whitespace().last().is_some_and(|w| {
+            ["ого", "его", "ых", "ому", "ему", "ыми"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        });
+        if adjective && k < items.len() {
+            from = Some(begin);
+        } else {
+            joined.push(&list[begin..end]);
+        }
+    }
+    let last = joined.pop().unwrap_or(last);
+    items = joined;
     match last.rsplit_once(" и ") {
         // "… литературы и музея": two nouns; "образовательных и информационных технологий" is one.
         Some((a, b)) if !items.is_empty() && !is_adjective(a.split_whitespace().last().unwrap_or("")) => {
@@ -233,7 +257,11 @@ pub(super) fn is_adjective(word: &str) -> bool {
 /// Titles in « » right after a session noun: "в рамках двух секций: «A» и «B»", "круглый стол «C»".
 fn titled_sessions(sentence: &str, spans: &[quoted::Span]) -> Vec<Topic> {
     let mut out = Vec::new();
-    for noun in SESSION.get().find_iter(sentence) {
+    // "На площадке «…» рассмотрят …": a platform in a sentence about what is discussed is a session.
+    let platform = PLATFORM.get();
+    let cued = CUE.get().is_match(sentence);
+    let platforms = platform.find_iter(sentence).filter(|_| cued);
+    for noun in SESSION.get().find_iter(sentence).chain(platforms) {
         let mut at = noun.end();
         for span in spans.iter().filter(|s| s.open >= noun.end()) {
             let between = sentence[at..span.open].trim_matches([',', ' ', ':']);
@@ -318,6 +346,13 @@ mod tests {
         );
         assert!(titles("Её будут обсуждать через призму проектов.").is_empty());
         assert_eq!(
+            titles("Обсуждались пасеки района, возможности дополнительного, инженерного образования."),
+            vec![
+                "пасеки района",
+                "возможности дополнительного, инженерного образования"
+            ]
+        );
+        assert_eq!(
             titles("Также прошла дискуссия о будущем пасек в России."),
             vec!["будущем пасек в России"]
         );
@@ -325,6 +360,44 @@ mod tests {
             titles("Работал круглый стол по вопросам медосбора."),
             vec!["медосбора"]
         );
+    }
+
+    #[test]
+    fn more_ways_to_introduce_the_subjects() {
+        assert_eq!(
+            titles("Темы секций: пасеки, ульи, воск."),
+            vec!["пасеки", "ульи", "воск"]
+        );
+        assert_eq!(
+            titles("Среди тем слета — пасеки, ульи и воск."),
+            vec!["пасеки", "ульи", "воск"]
+        );
+        assert_eq!(
+            titles("Главной темой дня стало разведение пчел."),
+            vec!["разведение пчел"]
+        );
+        assert_eq!(titles("Речь шла о медосборе."), vec!["медосборе"]);
+        assert_eq!(
+            titles("Дискуссия развернулась вокруг вопросов медосбора."),
+            vec!["медосбора"]
+        );
+        assert_eq!(
+            titles("Обсуждение касалось пасек, ульев и воска."),
+            vec!["пасек", "ульев", "воска"]
+        );
+        assert_eq!(
+            titles("В повестке — вопросы пасек, ульев и воска."),
+            vec!["пасек", "ульев", "воска"]
+        );
+        assert_eq!(
+            titles("Участники обсудили пасеки, ульи и другим важным темам."),
+            vec!["пасеки", "ульи"]
+        );
+        assert_eq!(
+            titles("На площадке «Пасека будущего» рассмотрят опыт районов."),
+            vec!["опыт районов", "Пасека будущего"]
+        );
+        assert!(titles("Форум пройдет на площадке «Сотовый двор».").is_empty());
     }
 
     #[test]
