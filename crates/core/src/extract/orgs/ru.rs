@@ -22,7 +22,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             Some(Relation::Supporter),
         ),
         (
-            &*format!(r"(?:со)?организатор\w*(?:\s+[^\s,.:—–-]+){{0,6}}?,?\s+{verb}\s*"),
+            &*format!(r"(?:со)?организатор\w*(?:\s+[^\s,.:—–-]+){{0,6}}?,?\s*{verb}\s*"),
             Some(Relation::Organizer),
         ),
         (
@@ -36,13 +36,13 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         ),
         (
             &*format!(
-                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s+{verb}\s*"
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
             ),
             Some(Relation::Partner),
         ),
         (
             &*format!(
-                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?спонсор\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s+{verb}\s*"
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?спонсор\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
             ),
             Some(Relation::Sponsor),
         ),
@@ -465,7 +465,11 @@ fn before_predicate(m: &str) -> &str {
         let adverbial = matches!(w, "в" | "во")
             && words
                 .peek()
-                .is_some_and(|n| matches!(*n, "течение" | "рамках" | "ходе" | "формате"));
+                .is_some_and(|n| matches!(*n, "течение" | "рамках" | "ходе" | "формате"))
+            || w == "при"
+                && words
+                    .peek()
+                    .is_some_and(|n| matches!(*n, "участии" | "поддержке" | "содействии"));
         if adverbial || PREDICATE.get().is_match(w) {
             let at = w.as_ptr() as usize - m.as_ptr() as usize;
             return m[..at].trim_end();
@@ -708,6 +712,25 @@ mod tests {
         // An adjective made from a head noun, or a country, does not own the event.
         assert!(orgs("Открылся форум Союзного государства.").is_empty());
         assert!(orgs("Прошел форум Российской Федерации и Китая.").is_empty());
+    }
+
+    #[test]
+    fn a_cue_ending_in_a_colon_and_a_name_before_при() {
+        assert_eq!(
+            orgs("Организаторы слета: Фонд «Соты» и Союз пасечников."),
+            vec![
+                o("Фонд «Соты»", Relation::Organizer),
+                o("Союз пасечников", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("Партнеры слета: Банк «Улей»."),
+            vec![o("Банк «Улей»", Relation::Partner)]
+        );
+        assert_eq!(
+            orgs("Слет проводит Союз пасечников при участии Лесного университета."),
+            vec![o("Союз пасечников", Relation::Organizer)]
+        );
     }
 
     #[test]
