@@ -22,22 +22,27 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             Some(Relation::Supporter),
         ),
         (
-            &*format!(r"(?:со)?организатор\w*(?:\s+[^\s,.:—–-]+){{0,6}}?,?\s+{verb}\s*"),
+            &*format!(r"(?:со)?организатор\w*(?:\s+[^\s,.:—–-]+){{0,6}}?,?\s*{verb}\s*"),
             Some(Relation::Organizer),
         ),
         (
             r"(?:организу(?:ет|ют)|организовал[аио]?|организовали|провод(?:ит|ят)|провел[аио]?|провёл)\s+",
             Some(Relation::Organizer),
         ),
+        // The passive with its agents in the instrumental: "Семинар организован A совместно с B".
+        (
+            r"организован(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
+            Some(Relation::Organizer),
+        ),
         (
             &*format!(
-                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s+{verb}\s*"
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
             ),
             Some(Relation::Partner),
         ),
         (
             &*format!(
-                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?спонсор\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s+{verb}\s*"
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?спонсор\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
             ),
             Some(Relation::Sponsor),
         ),
@@ -56,6 +61,13 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
 static APPOSITION: Transient = Transient::new(|| {
     Regex::new(r"(?i)\s[—–-]\s+(?:\w+(?:ый|ой|ий)\s+)?(?P<role>партн[её]р|спонсор|(?:со)?организатор)(?:ом|ами|ы)?\s")
         .expect("apposition regex")
+});
+
+/// A role after its organization and a linking verb: "Издательство «Свет» стало информационным
+/// партнером форума".
+static ROLE_AFTER: Transient = Transient::new(|| {
+    Regex::new(r"(?i)\s(?:стал[аио]?|станет|станут|выступил[аио]?|выступает|выступают|является|являются)\s+(?:[а-яё]+(?:ым|им|ыми|ими)\s+){0,2}(?P<role>партн[её]р|спонсор|(?:со)?организатор)(?:ом|ами)(?:[\s.,;:!?]|$)")
+        .expect("role after regex")
 });
 
 /// Kinds of event, the stems a Russian report names its event by.
@@ -147,12 +159,25 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 // A venue is a host only when it is an institution ("на базе университета"), not a hall;
                 // "на площадке" names a place, so the name itself must be an institution's, not only its
                 // descriptor («на площадке выставочного центра «Экспо»»).
+                // An institution named after someone ("КГУ им. К.Э. Циолковского") is one as well.
                 if relation == Relation::Host {
                     let place = sentence[start..end].to_lowercase().contains("площадк");
-                    names.retain(|n| n.headed && (!place || n.name.split_whitespace().any(is_org_head)));
+                    names.retain(|n| {
+                        let named_after = n.name.contains(" им. ") || n.name.contains(" имени ");
+                        (n.headed || named_after)
+                            && (!place || named_after || n.name.split_whitespace().any(is_org_head))
+                    });
                 }
-                // An active verb with its subject before it: "Фонд и университет организовали форум".
-                if names.is_empty() && relation == Relation::Organizer {
+                // A passive's agents are in the instrumental («организован Комитетом»); a name in
+                // another case after it is the event («был организован ПМЭФ»).
+                let passive = sentence[start..end].to_lowercase().starts_with("организован");
+                if passive {
+                    names.retain(|n| n.name.split_whitespace().next().is_some_and(instrumental));
+                }
+                // An active verb with its subject before it: "Фонд и университет организовали форум"
+                // (not after a passive, whose subject is the event, nor after «совместно с»).
+                let own = found[k].2.is_some();
+                if names.is_empty() && relation == Relation::Organizer && own && !passive {
                     names = subject(&sentence[..start]);
                 }
                 if !names.is_empty() {
@@ -181,20 +206,114 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
             {
                 out.push((venue.as_str().to_string(), Relation::Host));
             }
+            for c in ROLE_AFTER.get().captures_iter(sentence) {
+                let (Some(all), Some(role)) = (c.get(0), c.name("role")) else {
+                    continue;
+                };
+                let said = spans
+                    .iter()
+                    .any(|q| q.inner_start <= offset + all.start() && offset + all.start() < q.inner_end);
+                if !said {
+                    out.extend(
+                        name_at_end(&sentence[..all.start()]).map(|n| (n, role_relation(role.as_str()))),
+                    );
+                }
+            }
+            for owner in owners(sentence) {
+                let said = spans
+                    .iter()
+                    .any(|q| q.inner_start <= offset + owner.0 && offset + owner.0 < q.inner_end);
+                if !said {
+                    out.push((owner.1, Relation::Organizer));
+                }
+            }
             for c in APPOSITION.get().captures_iter(sentence) {
                 let (Some(all), Some(role)) = (c.get(0), c.name("role")) else {
                     continue;
                 };
-                let relation = match role.as_str().to_lowercase() {
-                    r if r.starts_with("партн") => Relation::Partner,
-                    r if r.starts_with("спонсор") => Relation::Sponsor,
-                    _ => Relation::Organizer,
-                };
+                let relation = role_relation(role.as_str());
                 out.extend(name_at_end(&sentence[..all.start()]).map(|n| (n, relation)));
             }
         }
     }
     out
+}
+
+/// Whether a word has an instrumental ending (Комитетом, палатой, Ассамблеей, Западным).
+fn instrumental(word: &str) -> bool {
+    ["ом", "ем", "ём", "ой", "ей", "ами", "ями", "ым", "им"]
+        .iter()
+        .any(|e| word.ends_with(e))
+}
+
+/// The relation a role noun names (партнёр, спонсор, организатор).
+fn role_relation(role: &str) -> Relation {
+    match role.to_lowercase() {
+        r if r.starts_with("партн") => Relation::Partner,
+        r if r.starts_with("спонсор") => Relation::Sponsor,
+        _ => Relation::Organizer,
+    }
+}
+
+/// Organizations named in the genitive right after a kind of event, its owners: «Съезд Союза
+/// садоводов», «форуму Общественной палаты «Сообщество»». The name starts with a capital and has a head
+/// noun among its first three words; it runs on through capitalized words, head nouns and lowercase
+/// genitives, up to punctuation, a title in « » or any other word. Each with its byte offset.
+fn owners(sentence: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for kind in EVENT_WORD.get().find_iter(sentence) {
+        let rest = &sentence[kind.end()..];
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let mut name: Vec<&str> = Vec::new();
+        for w in rest.split_whitespace() {
+            let bare = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+            let capital = bare.chars().next().is_some_and(char::is_uppercase);
+            let lower = bare.chars().all(|c| c.is_lowercase() || c == '-');
+            let genitive = lower
+                && ["ов", "ев", "ей", "ых", "их", "ого", "его", "ой", "ии"]
+                    .iter()
+                    .any(|e| bare.ends_with(e));
+            let fits = if name.is_empty() {
+                capital
+            } else {
+                capital || genitive || head_noun(bare)
+            };
+            if bare.is_empty()
+                || w.starts_with(['«', '"', '“'])
+                || !fits
+                || is_acronym(bare) && name.is_empty()
+            {
+                break;
+            }
+            name.push(bare);
+            if bare.len() != w.len() {
+                break;
+            }
+        }
+        let head = name.iter().take(3).position(|w| head_noun(w));
+        let country = name.len() <= 2
+            && name
+                .last()
+                .is_some_and(|w| w.to_lowercase().starts_with("федерац"));
+        if head.is_some() && !country {
+            let at = rest.as_ptr() as usize - sentence.as_ptr() as usize;
+            out.push((at, name.join(" ")));
+        }
+    }
+    out
+}
+
+/// A head noun of an organization's name, not an adjective made from one («Союза», not «Союзного»).
+fn head_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_org_head(word)
+        && ![
+            "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ых", "их", "ым", "им",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
 }
 
 /// The organization's name that ends a stretch of text: from its first head noun or acronym (with the
@@ -294,20 +413,69 @@ fn clean(member: &str) -> Option<Member> {
     for prefix in ["и ", "а также ", "также ", "а "] {
         m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
     }
+    let m = before_predicate(m);
     let words: Vec<&str> = m.split_whitespace().collect();
     let first = words.first()?;
     let headed = words.iter().any(|w| is_org_head(w));
     if let Some(name) = after_descriptor(&words) {
         return Some(Member { name, headed });
     }
-    let shaped = headed || words.iter().any(|w| is_acronym(w)) || m.contains('«');
-    // A name starts with a capital, or with its head noun before a name in « » ("издательство «Свет»").
+    // A name starts with a capital, or with its head noun before a name in « » ("издательство «Свет»"),
+    // or is a state body written in lowercase before a proper name ("правительство Тверской области").
     let named_kind = is_org_head(first) && words.get(1).is_some_and(|w| w.starts_with('«'));
-    let capital = named_kind || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
+    let capital_after = words[1..]
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let state_body = has_stem(&first.to_lowercase(), &STATE_BODIES) && capital_after;
+    let capital =
+        named_kind || state_body || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
+    let shaped = headed || state_body || words.iter().any(|w| is_acronym(w)) || m.contains('«');
     (capital && shaped && words.len() <= 12).then(|| Member {
         name: m.to_string(),
         headed,
     })
+}
+
+/// Stems of the state bodies a text writes in lowercase before the proper name that completes them
+/// («правительство Тверской области», «администрации Кировского района», «аппаратом полпреда Президента»).
+const STATE_BODIES: [&str; 10] = [
+    "правительств",
+    "администрац",
+    "министерств",
+    "аппарат",
+    "департамент",
+    "управлен",
+    "комитет",
+    "мэри",
+    "горисполк",
+    "представительств",
+];
+
+/// What the event does, after its supporter's name in «при поддержке X пройдет форум», or when it does
+/// it («на площадке X в течение двух дней»): where a name ends.
+static PREDICATE: Transient = Transient::new(|| {
+    Regex::new(r"^(?:пройд[её]т|проходит|проходил[аио]?|прош[её]л|прошл[аио]|состоится|состоял\w*|стартует|стартовал\w*|откро[ею]тся|открыл\w*|начн[её]тся|продлится|будет|будут)$")
+        .expect("predicate regex")
+});
+
+/// A member up to the predicate or adverbial that follows the name in it.
+fn before_predicate(m: &str) -> &str {
+    let mut words = m.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let adverbial = matches!(w, "в" | "во")
+            && words
+                .peek()
+                .is_some_and(|n| matches!(*n, "течение" | "рамках" | "ходе" | "формате"))
+            || w == "при"
+                && words
+                    .peek()
+                    .is_some_and(|n| matches!(*n, "участии" | "поддержке" | "содействии"));
+        if adverbial || PREDICATE.get().is_match(w) {
+            let at = w.as_ptr() as usize - m.as_ptr() as usize;
+            return m[..at].trim_end();
+        }
+    }
+    m
 }
 
 /// The name after a descriptor: one to three lowercase words ending in a kind of organization
@@ -318,11 +486,13 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
         .iter()
         .position(|w| w.starts_with('«') || w.chars().next().is_some_and(char::is_uppercase))?;
     let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
-    if k == 0 || k > 3 || !words[..k].iter().all(lower) || !is_descriptor(words[k - 1]) {
-        return None;
-    }
     let rest = words[k..].join(" ");
     let quoted = rest.starts_with('«') && rest.ends_with('»');
+    // A longer description before a name in « » («благотворительный фонд развития культуры «Луч»»).
+    let described = quoted && k <= 6 && words[..k].iter().any(|w| is_descriptor(w));
+    if k == 0 || !words[..k].iter().all(lower) || !(described || k <= 3 && is_descriptor(words[k - 1])) {
+        return None;
+    }
     let latin = words[k..]
         .iter()
         .all(|w| w.chars().all(|c| c.is_ascii() || !c.is_alphabetic()));
@@ -483,6 +653,92 @@ mod tests {
         );
         assert!(orgs("Открылся форум «Вектор» РФ.").is_empty());
         assert!(orgs("Вышел фильм «Вектор» ВГИК.").is_empty());
+    }
+
+    #[test]
+    fn state_bodies_in_lowercase_and_a_passive_with_its_agents() {
+        assert_eq!(
+            orgs(
+                "Организатором слета стало правительство Верхнеречной области совместно с аппаратом уполномоченного Губернатора, Палатой ремесел и Союзом бортников."
+            ),
+            vec![
+                o("правительство Верхнеречной области", Relation::Organizer),
+                o("аппаратом уполномоченного Губернатора", Relation::Organizer),
+                o("Палатой ремесел", Relation::Organizer),
+                o("Союзом бортников", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs("Семинар организован Комитетом по пасекам совместно с Лесным университетом."),
+            vec![
+                o("Комитетом по пасекам", Relation::Organizer),
+                o("Лесным университетом", Relation::Organizer),
+            ]
+        );
+        // After a passive, a name not in the instrumental is the event itself.
+        assert!(orgs("Мы узнали, как был организован ЛСФ в прошлом году.").is_empty());
+        // The supporter's name ends where the event's predicate starts.
+        assert_eq!(
+            orgs("При поддержке администрации Озерного района пройдет II форум «Пасека»."),
+            vec![o("администрации Озерного района", Relation::Supporter)]
+        );
+        // A lowercase body with no proper name after it is no name.
+        assert!(orgs("Форум прошел при поддержке правительства региона.").is_empty());
+    }
+
+    #[test]
+    fn roles_after_a_linking_verb_and_long_descriptions() {
+        assert_eq!(
+            orgs("«Издательство «Пчелиный вестник» стало информационным партнером слета."),
+            vec![o("«Издательство «Пчелиный вестник»", Relation::Partner)]
+        );
+        assert_eq!(
+            orgs("Организатором выступил благотворительный фонд поддержки пасечников «Медовый край»."),
+            vec![o("Медовый край", Relation::Organizer)]
+        );
+        assert!(orgs("Иван Сотов стал партнером компании.").is_empty());
+    }
+
+    #[test]
+    fn an_organization_after_the_kind_of_event_owns_it() {
+        assert_eq!(
+            orgs("В Озерске состоится Съезд Союза пасечников Верхоречья. Делегаты обсудят планы."),
+            vec![o("Союза пасечников Верхоречья", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Дан старт Форуму Общественной палаты «Соты»."),
+            vec![o("Общественной палаты", Relation::Organizer)]
+        );
+        // An adjective made from a head noun, or a country, does not own the event.
+        assert!(orgs("Открылся форум Союзного государства.").is_empty());
+        assert!(orgs("Прошел форум Российской Федерации и Китая.").is_empty());
+    }
+
+    #[test]
+    fn a_cue_ending_in_a_colon_and_a_name_before_при() {
+        assert_eq!(
+            orgs("Организаторы слета: Фонд «Соты» и Союз пасечников."),
+            vec![
+                o("Фонд «Соты»", Relation::Organizer),
+                o("Союз пасечников", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("Партнеры слета: Банк «Улей»."),
+            vec![o("Банк «Улей»", Relation::Partner)]
+        );
+        assert_eq!(
+            orgs("Слет проводит Союз пасечников при участии Лесного университета."),
+            vec![o("Союз пасечников", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn a_host_named_after_someone() {
+        assert_eq!(
+            orgs("Форум пройдет на площадке ОГУ им. И.П. Сотова в течение двух дней."),
+            vec![o("ОГУ им. И.П. Сотова", Relation::Host)]
+        );
     }
 
     #[test]

@@ -104,7 +104,35 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
         }
         topics(listed).into_iter().for_each(|t| push(&mut out, t));
     }
+    // A Russian list cut off by the excerpt inside a word ("…, экологии и тури") ends in no topic.
+    if lang == Lang::Ru
+        && let Some(cut) = cut_paragraph(blocks)
+    {
+        out.retain(|t| !cut.ends_with(t.title.as_str()));
+    }
     out
+}
+
+/// The last paragraph (before a `[TRUNCATED]` mark) when it ends inside a word, trimmed.
+fn cut_paragraph(blocks: &[Block]) -> Option<&str> {
+    let last = blocks.iter().rev().find_map(|b| match b {
+        Block::Para(p) if p.trim() != "[TRUNCATED]" => Some(p.trim()),
+        _ => None,
+    })?;
+    last.ends_with(char::is_alphanumeric).then_some(last)
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use super::*;
+    use crate::extract::text::blocks;
+
+    #[test]
+    fn a_russian_list_cut_inside_a_word_loses_its_last_item() {
+        let b = blocks("Участники обсудили пасеки, ульи и во\n\n[TRUNCATED]");
+        let titles: Vec<String> = extract(&b, Lang::Ru).into_iter().map(|t| t.title).collect();
+        assert_eq!(titles, vec!["пасеки", "ульи"]);
+    }
 }
 
 /// A line that may be an item of a list without marks: short, not a finished sentence.
