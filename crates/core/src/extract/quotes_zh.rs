@@ -3,13 +3,15 @@
 //! maybe followed by an adverbial (校長張家宜於開幕致詞表示:「…」); the attribution may also follow the
 //! quote (“…”徐伟新透露，“…”). 他/她 resolve to the last person who spoke or was said to speak.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 
 use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted::{self, Span};
-use super::zh::{is_han, person_at_end};
+use super::zh::{is_han, person_at_end, titled_person_within};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, simplified and traditional.
@@ -17,9 +19,22 @@ const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|�
 回忆|回憶|感慨|呼吁|呼籲|补充|補充|总结|總結|致辞|致詞|寄语|寄語|讲道|講道|笑称|笑稱|承认|承認|宣布|坦承|告诉|告訴|解释|解釋|\
 提醒|建议|建議|重申|期许|期許|评价|評價|写道|寫道|问道|問道|答道|说明|說明";
 
-/// A speech verb ending the text before a quote (and its colon or comma).
-static VERB_END: Transient =
-    Transient::new(|| Regex::new(&format!(r"(?:{VERBS})[:：,，]?\s*$")).expect("verb end regex"));
+/// A speech verb ending the text before a quote (and its colon or comma); 指 (Hong Kong usage, 他指,)
+/// only before its comma or colon.
+static VERB_END: Transient = Transient::new(|| {
+    Regex::new(&format!(r"(?:(?:{VERBS})[:：,，]?|指[:：,，])\s*$")).expect("verb end regex")
+});
+/// A speech verb opening reported speech (X表示，…): a quote later in the sentence continues it.
+static VERB_COMMA: Transient =
+    Transient::new(|| Regex::new(&format!(r"(?:{VERBS}|指)[:：,，]")).expect("verb comma regex"));
+/// Where the subject of a clause ends: a verb or preposition after a name glued to its role
+/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…).
+static SUBJECT_END: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|{VERBS}"
+    ))
+    .expect("subject end regex")
+});
 /// An attribution right after a quote: "徐伟新透露，", "中央党校原副校长徐伟新介绍,".
 static VERB_AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
@@ -28,10 +43,10 @@ static VERB_AFTER: Transient = Transient::new(|| {
     .expect("verb after regex")
 });
 /// Any speech verb, for people named in indirect speech.
-static VERB: Transient = Transient::new(|| Regex::new(VERBS).expect("verb regex"));
+static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
 /// Adverbs between a subject and its verb (他还强调, 她同时表示).
-const ADVERBS: [&str; 18] = [
+const ADVERBS: [&str; 20] = [
     "还",
     "還",
     "也",
@@ -50,6 +65,8 @@ const ADVERBS: [&str; 18] = [
     "随后",
     "隨後",
     "当场",
+    "首先",
+    "隨即",
 ];
 
 /// A person and the role the text gives them.
@@ -63,6 +80,8 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     // The last person who spoke or was said to speak, for 他/她.
     let mut last: Option<Person> = None;
     for p in paragraphs {
+        let curled = curl(p);
+        let p: &str = &curled;
         let (mut spans, tail) = quoted::spans_and_tail(p);
         // A quote cut off (or running on) at the end of the paragraph, when a verb introduces it.
         if let Some((open, inner_start)) = tail.filter(|&(open, _)| VERB_END.get().is_match(&p[..open])) {
@@ -73,7 +92,9 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 close_end: p.len(),
             });
         }
-        let said = speakers_in(p);
+        let mut said = speakers_in(p);
+        said.extend(subjects_in(p));
+        said.sort_by_key(|(at, _)| *at);
         let mut from = 0;
         for span in spans {
             if let Some((_, person)) = said.iter().rfind(|(at, _)| (from..span.open).contains(at)) {
@@ -89,7 +110,11 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 let c = VERB_AFTER.get().captures(&p[span.close_end..])?;
                 resolve(c.get(1)?.as_str(), last.as_ref())
             };
-            let Some((person, basis)) = before.and_then(|s| resolve(s, last.as_ref())).or_else(after) else {
+            let Some((person, basis)) = before
+                .and_then(|s| resolve(s, last.as_ref()))
+                .or_else(after)
+                .or_else(|| continued(p, &span, last.as_ref()))
+            else {
                 continue;
             };
             last = Some(person.clone());
@@ -105,6 +130,50 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         }
     }
     (out, notes)
+}
+
+/// A paragraph whose straight double quotes are paired in order as “ and ”: glued to Chinese characters on
+/// both sides (表示:"…"他说), they show no direction of their own.
+fn curl(p: &str) -> Cow<'_, str> {
+    let n = p.matches('"').count();
+    if n == 0 || n % 2 == 1 || !p.chars().any(is_han) {
+        return Cow::Borrowed(p);
+    }
+    let mut open = true;
+    Cow::Owned(
+        p.chars()
+            .map(|c| match c {
+                '"' => {
+                    open = !open;
+                    if open { '”' } else { '“' }
+                }
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// The speaker of a quote that ends reported speech (白天表示，…，「…」。): the quote opens a clause,
+/// closes its sentence, and a speech verb with a person before it opens the sentence's reported speech.
+fn continued(p: &str, span: &Span, last: Option<&Person>) -> Option<(Person, Basis)> {
+    let pre = p[..span.open].trim_end();
+    if !pre.ends_with(['，', ',']) {
+        return None;
+    }
+    let rest = p[span.close_end..].trim_start();
+    let inner = span.inner(p).trim_end();
+    let ends = rest.is_empty()
+        || rest.starts_with(['。', '！', '？', '!', '?', '\n'])
+        || inner.ends_with(['。', '！', '？', '!', '?']);
+    if !ends {
+        return None;
+    }
+    let start = pre
+        .rfind(['。', '！', '？', '!', '?', '；', ';'])
+        .map_or(0, |i| i + pre[i..].chars().next().map_or(1, char::len_utf8));
+    let sentence = &pre[start..];
+    let verb = VERB_COMMA.get().find_iter(sentence).last()?;
+    resolve(subject(Some(&sentence[..verb.start()]))?, last)
 }
 
 /// A quote says something: a few characters at least, and a clause or sentence rather than a title
@@ -153,16 +222,52 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
             .map(|(i, _)| &s[..i])
             .rev()
             .find_map(person_at_end)
-    })?;
+    });
+    let person = person.or_else(|| titled_person_within(s))?;
     let basis = Basis::Named(person.0.clone());
     Some((person, basis))
 }
+
+/// People standing as the subject of a clause (全國政協副主席何厚鏵發表開幕致辭。), with where the clause
+/// starts: the antecedents of a later 他/她.
+fn subjects_in(p: &str) -> Vec<(usize, Person)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in p.char_indices().chain(std::iter::once((p.len(), '。'))) {
+        if !matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n') {
+            continue;
+        }
+        let clause = p[start..i].trim();
+        let at = start;
+        start = i + c.len_utf8();
+        let Some(end) = SUBJECT_END.get().find(clause) else {
+            continue;
+        };
+        let s = &clause[..end.start()];
+        if s.chars().count() > 30 || !s.chars().all(|c| is_han(c) || c == '、') {
+            continue;
+        }
+        if let Some((person, _)) = resolve(s, None) {
+            out.push((at, person));
+        }
+    }
+    out
+}
+
+/// What follows 表示 in a greeting or thanks rather than in speech.
+const GREETINGS: [&str; 12] = [
+    "欢迎", "歡迎", "感谢", "感謝", "祝贺", "祝賀", "衷心", "热烈", "熱烈", "诚挚", "誠摯", "谢意",
+];
 
 /// People said to speak in a paragraph, quoted or not (中国政协委员刘洪才表示,…), with where the verb stands.
 fn speakers_in(p: &str) -> Vec<(usize, Person)> {
     VERB.get()
         .find_iter(p)
         .filter_map(|m| {
+            // 表示欢迎, 表示衷心祝贺: a greeting, not speech.
+            if GREETINGS.iter().any(|g| p[m.end()..].starts_with(g)) {
+                return None;
+            }
             let s = subject(Some(&p[..m.start()]))?;
             // A subject is short and ends right at the verb.
             if s.chars().count() > 40 || !s.chars().last().is_some_and(is_han) {
@@ -223,5 +328,38 @@ mod tests {
         );
         assert_eq!(got[0].0, "刘洪才");
         assert!(quotes("论坛以“中国式现代化与世界新机遇”为主题。有人提及“一带一路”倡议。").is_empty());
+    }
+
+    #[test]
+    fn straight_marks_between_chinese_characters() {
+        let got = quotes(
+            "江南大学校长周明远表示:\"有必要加强交流,不断构筑相互理解。\"他还介绍了\"一带一路\"倡议。",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "周明远".to_string(),
+                "有必要加强交流,不断构筑相互理解。".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn antecedents_and_reported_speech_continued() {
+        let got = quotes(
+            "江南省委书记林海东代表省委向嘉宾表示欢迎。他说：「论坛是交流合作的重要平台，我们愿与各方共同努力。」\n东港大学副校长白云在会上发表演讲。白云表示，合作成果丰硕，「回顾过去十年，我们有理由为取得的成就感到自豪」。",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海东", "白云"]);
+        // A title after 为 in reported speech is not a quote.
+        assert!(quotes("周海表示,今次的主题为「知识互联——亚洲发展的创新思路」,参与代表约800人。").is_empty());
+    }
+
+    #[test]
+    fn a_number_before_a_family_name_is_no_name() {
+        let got = quotes(
+            "林海东首先对基金会成立10周年表示衷心祝贺。他指,过去10年很不寻常,「我们能够一齐站稳脚跟,在此我向同仁表示谢意和敬意。」",
+        );
+        assert_eq!(got[0].0, "林海东");
     }
 }

@@ -98,18 +98,46 @@ pub(crate) fn person_at_end(pre: &str) -> Option<(String, Option<String>)> {
             return Some((pre[start..].to_string(), role_of(start)));
         }
     }
-    // No title: a family name two or three characters from the end.
+    // No title: a family name two or three characters from the end, not after a number (成立10周年).
     for len in [3, 2] {
         if len > han_tail {
             continue;
         }
         let start = chars[n - len].0;
+        if pre[..start].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         let name = &pre[start..];
         if is_surname(first_chars(name, 1)) || is_surname(first_chars(name, 2)) {
             return Some((name.to_string(), role_of(start)));
         }
     }
     None
+}
+
+/// A name glued to the title before it, followed by a short adverbial before the speech verb
+/// (国务院副总理丁薛祥视像致辞时 → 丁薛祥): the longest start of `pre`, cut at most eight characters short,
+/// that ends in two or three characters after a title, the first a family name.
+pub(crate) fn titled_person_within(pre: &str) -> Option<(String, Option<String>)> {
+    let ends: Vec<usize> = pre.char_indices().map(|(i, _)| i).rev().take(8).collect();
+    ends.into_iter().find_map(|end| {
+        let head = &pre[..end];
+        let tail = head.char_indices().rev().take(3).map(|(i, _)| i);
+        tail.skip(1)
+            .find(|&start| {
+                let name = &head[start..];
+                name.chars().all(is_han)
+                    && (is_surname(first_chars(name, 1)) || is_surname(first_chars(name, 2)))
+                    && ends_with_title(&head[..start])
+            })
+            .map(|start| {
+                let role = head[..start].trim_start_matches(['，', '、', ',']).trim();
+                (
+                    head[start..].to_string(),
+                    (!role.is_empty()).then(|| role.to_string()),
+                )
+            })
+    })
 }
 
 /// Whether `s` ends with a title (of one to six characters).
@@ -179,6 +207,12 @@ mod tests {
         assert_eq!(person("记者王欢"), Some("王欢".into()));
         assert_eq!(person("主持人Prof. Ann Lee"), Some("Prof. Ann Lee".into()));
         assert_eq!(person("大家"), None);
+        assert_eq!(person("东港成立10周年"), None);
+        assert_eq!(
+            titled_person_within("江南省副省长赵明远视像致辞时").map(|p| p.0),
+            Some("赵明远".into())
+        );
+        assert_eq!(titled_person_within("大会邀请嘉宾视像致辞时"), None);
     }
 
     #[test]

@@ -56,6 +56,26 @@ static UNDER: Transient = Transient::new(|| {
     Regex::new(r"在(?P<list>.+?)的?(?:大力|鼎力|全力)?(?P<cue>支持|支援|指导|指導|赞助|贊助)下")
         .expect("under regex")
 });
+/// 得到 <list> 的 … 支持: "并得到A的大力支持".
+static GOT: Transient = Transient::new(|| {
+    Regex::new(r"(?:得到|获得|獲得|受到)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
+        .expect("got regex")
+});
+/// A bare cue labelling a list: "主办：A、B 承办：C".
+static BARE_LABEL: Transient = Transient::new(|| {
+    Regex::new(r"(?:^|[\s。；;，,])(?P<cue>主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|赞助|贊助)[:：]\s*(?P<list>[^。；;:：\s]+)")
+        .expect("bare label regex")
+});
+/// A cue closing one part of a chain: "由A主办、B承办、C协办的…".
+static CHAIN: Transient = Transient::new(|| {
+    Regex::new(r"(?:主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|支援)、").expect("chain regex")
+});
+/// The open tail of a list: "A、B等单位", "等十余家机构".
+static OPEN_TAIL: Transient = Transient::new(|| {
+    Regex::new(r"等(?:[\d一二三四五六七八九十多几幾余餘]+[家个個所])?(?:单位|單位|机构|機構|部门|部門|组织|組織|企业|企業|高校|院校)?$")
+        .expect("open tail regex")
+});
+
 /// An active verb of organizing with an event as its object: "…於上月27日在…舉辦「…」國際學術研討會".
 static ACTIVE: Transient = Transient::new(|| {
     Regex::new(r"(?P<cue>举办|舉辦|办理|辦理|主办|主辦|承办|承辦).*(?:会|會|论坛|論壇|峰会|峰會|博览|博覽|展|工作坊|讲座|講座|活动|活動|比赛|比賽)")
@@ -63,9 +83,12 @@ static ACTIVE: Transient = Transient::new(|| {
 });
 /// Where the subject of an active verb ends: a time, place or manner before the verb.
 static SUBJECT_END: Transient = Transient::new(|| {
-    Regex::new(r"于|於|在|将|將|定期|每年|曾|已|今年|昨|今日|今天|明年|日前|近日|共同|联合|聯合|举办|舉辦|办理|辦理|主办|主辦|承办|承辦")
+    Regex::new(r"于|於|在|将|將|定期|每年|曾|已|今年|昨|今日|今天|明年|日前|近日|共同|联合|聯合|携手|攜手|会同|會同|举办|舉辦|办理|辦理|主办|主辦|承办|承辦")
         .expect("subject end regex")
 });
+
+/// Words joining a co-organizer to the subject of an active verb.
+const TOGETHER: [&str; 6] = ["联合", "聯合", "携手", "攜手", "会同", "會同"];
 
 fn relation(cue: &str) -> Relation {
     match cue {
@@ -91,7 +114,13 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 && let (Some(list), Some(cue)) = (c.name("list"), c.name("cue"))
             {
                 let r = relation(cue.as_str());
-                out.extend(members(list.as_str()).into_iter().map(|n| (n, r)));
+                out.extend(members(list.as_str(), true).into_iter().map(|n| (n, r)));
+            }
+            for c in BARE_LABEL.get().captures_iter(sentence) {
+                if let (Some(list), Some(cue)) = (c.name("list"), c.name("cue")) {
+                    let r = relation(cue.as_str());
+                    out.extend(members(list.as_str(), true).into_iter().map(|n| (n, r)));
+                }
             }
             let clauses = clauses(sentence);
             for (i, clause) in clauses.iter().enumerate() {
@@ -122,9 +151,22 @@ fn clauses(sentence: &str) -> Vec<&str> {
 /// The organizations one clause names with a relation; `earlier` are the clauses before it in the
 /// sentence, where the subject of an active verb may stand.
 fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
+    // "由A主办、B承办、C协办的…": each part on its own.
+    let chain: Vec<usize> = CHAIN.get().find_iter(clause).map(|m| m.end()).collect();
+    if !chain.is_empty() {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for end in chain.into_iter().chain(std::iter::once(clause.len())) {
+            let part = clause[start..end].trim_end_matches('、');
+            out.extend(in_clause(part, earlier));
+            start = end;
+        }
+        return out;
+    }
     for re in [
         &*BY.get(),
         &*UNDER.get(),
+        &*GOT.get(),
         &*AS.get(),
         &*ENDS.get(),
         &*MODIFIER.get(),
@@ -133,7 +175,7 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
             let (Some(list), Some(cue)) = (c.name("list"), c.name("cue")) else {
                 continue;
             };
-            let names = members(list.as_str());
+            let names = members(list.as_str(), true);
             if !names.is_empty() {
                 let r = relation(cue.as_str());
                 return names.into_iter().map(|n| (n, r)).collect();
@@ -146,26 +188,36 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
     let Some(cue) = c.name("cue") else {
         return Vec::new();
     };
-    let subject = &clause[..SUBJECT_END.get().find(clause).map_or(cue.start(), |m| m.start())];
-    let names = std::iter::once(subject)
+    let end = SUBJECT_END.get().find(clause);
+    let subject = &clause[..end.map_or(cue.start(), |m| m.start())];
+    let mut names = std::iter::once(subject)
         .chain(earlier.iter().rev().take(3).copied())
-        .map(members)
+        .map(|s| members(s, false))
         .find(|names| !names.is_empty())
         .unwrap_or_default();
+    // "A联合B共同举办", "A携手B举办": the partner named between the subject and the verb.
+    if let Some(m) = end
+        .filter(|m| !names.is_empty() && TOGETHER.iter().any(|t| m.as_str() == *t) && m.end() <= cue.start())
+    {
+        let between = clause[m.end()..cue.start()].trim_end_matches("共同");
+        names.extend(members(between, false));
+    }
     names.into_iter().map(|n| (n, relation(cue.as_str()))).collect()
 }
 
 /// The names of a list, or none when a member is not an organization: split at 、 and at 和/与/及 where
-/// both sides are organizations (中国国家创新与发展战略研究会 is one name).
-fn members(list: &str) -> Vec<String> {
+/// both sides are organizations (中国国家创新与发展战略研究会 is one name). A list that a cue names
+/// (由A主办) may hold a forum that is an organization (博鳌亚洲论坛); the subject of an active verb may not.
+fn members(list: &str, named_by_cue: bool) -> Vec<String> {
     let list = list.trim_start_matches(['【', '[']).trim();
     // A byline in brackets before the subject: "【記者…報導】外交系…".
     let list = list.rsplit_once(['】', ']']).map_or(list, |(_, rest)| rest);
-    // "A、B等": the tail of an open list.
-    let list = list.trim_end().trim_end_matches('等');
+    // "A、B等", "A、B等单位": the tail of an open list.
+    let list = list.trim_end();
+    let list = OPEN_TAIL.get().find(list).map_or(list, |m| &list[..m.start()]);
     let mut out = Vec::new();
     for piece in list.split('、') {
-        match split_joined(piece) {
+        match split_joined(piece, named_by_cue) {
             Some(names) => out.extend(names),
             None => return Vec::new(),
         }
@@ -173,27 +225,43 @@ fn members(list: &str) -> Vec<String> {
     out
 }
 
+/// A forum that is an organization by its place in a list a cue names: a name of four characters at
+/// least ending in 论坛, without the ordinal of an edition (第五届…论坛 is an event).
+fn is_forum_org(name: &str) -> bool {
+    (name.ends_with("论坛") || name.ends_with("論壇"))
+        && name.chars().count() >= 4
+        && name.chars().count() <= 20
+        && !name.contains(['第', '届', '屆', '“', '”', '「', '」'])
+        && !name.starts_with(['本', '该', '該', '此'])
+}
+
 const JOINERS: [&str; 8] = ["以及", "和", "与", "與", "及", "同", "跟", "并"];
 
 /// A piece of a list as one or more organizations joined by 和/与/及, or `None`.
-fn split_joined(piece: &str) -> Option<Vec<String>> {
+fn split_joined(piece: &str, named_by_cue: bool) -> Option<Vec<String>> {
     for (i, _) in piece.char_indices() {
         let Some(j) = JOINERS.iter().find(|j| piece[i..].starts_with(**j)) else {
             continue;
         };
-        let left = clean(&piece[..i]);
-        if let (Some(left), Some(mut rest)) = (left, split_joined(&piece[i + j.len()..])) {
+        let left = clean(&piece[..i], named_by_cue);
+        if let (Some(left), Some(mut rest)) = (left, split_joined(&piece[i + j.len()..], named_by_cue)) {
             rest.insert(0, left);
             return Some(rest);
         }
     }
-    clean(piece).map(|name| vec![name])
+    clean(piece, named_by_cue).map(|name| vec![name])
 }
 
 /// One member as a name: the name in its quotation marks, what follows the last 的, without a leading
 /// 我国 or 本; `None` unless it has the shape of an organization.
-fn clean(member: &str) -> Option<String> {
+fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     let member = member.trim();
+    // A short form in brackets after the name: "江南航运协会(江航协)".
+    let member = match member.strip_suffix([')', '）']) {
+        Some(rest) => rest.rfind(['(', '（']).map_or(member, |i| rest[..i].trim()),
+        None => member,
+    };
+    let is_org = |name: &str| is_org(name) || (named_by_cue && is_forum_org(name));
     if let Some(span) = quoted::spans(member).first() {
         let inner = span.inner(member).trim();
         return is_org(inner).then(|| inner.to_string());
@@ -294,6 +362,57 @@ mod tests {
             ]
         );
         assert!(orgs("屆時將會有來自多個國家的數千名代表與會,將舉辦12場分論壇。").is_empty());
+    }
+
+    #[test]
+    fn forums_chains_support_received_and_bare_labels() {
+        assert_eq!(
+            orgs("由东海论坛、江南青年联合会和江南科技大学共同主办「东海发展论坛」今日开幕。"),
+            vec![
+                o("东海论坛", Relation::Organizer),
+                o("江南青年联合会", Relation::Organizer),
+                o("江南科技大学", Relation::Organizer)
+            ]
+        );
+        assert!(orgs("由第三届东海论坛主办。").is_empty());
+        assert_eq!(
+            orgs("本届论坛由江南研究会、东湖大学主办,并得到江南科学技术协会的大力支持。"),
+            vec![
+                o("江南研究会", Relation::Organizer),
+                o("东湖大学", Relation::Organizer),
+                o("江南科学技术协会", Relation::Supporter)
+            ]
+        );
+        assert_eq!(
+            orgs("由江南省政府主办、东港市政府承办、星河集团协办的博览会昨日开幕。"),
+            vec![
+                o("江南省政府", Relation::Organizer),
+                o("东港市政府", Relation::Organizer),
+                o("星河集团", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("主办：江南航运协会(江航协)、东湖大学 指导：江南省商务厅"),
+            vec![
+                o("江南航运协会", Relation::Organizer),
+                o("东湖大学", Relation::Organizer),
+                o("江南省商务厅", Relation::Supporter)
+            ]
+        );
+        assert_eq!(
+            orgs("论坛由江南商会、东湖大学等单位联合主办。"),
+            vec![
+                o("江南商会", Relation::Organizer),
+                o("东湖大学", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("江南航运协会联合东湖大学共同举办航运论坛。"),
+            vec![
+                o("江南航运协会", Relation::Organizer),
+                o("东湖大学", Relation::Organizer)
+            ]
+        );
     }
 
     #[test]

@@ -14,24 +14,28 @@ use crate::model::Topic;
 /// Enumerations closed by a topic noun, or opened by 议题包括.
 static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
     [
-        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|涉及|就)(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
-        r"在(?P<list>[^，。；;,:：]+?)等(?:议题|議題|领域|領域|方面|问题|問題)上",
+        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
+        r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上",
         r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)",
         r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。；;]*)",
         // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告.
-        r"就(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表)",
+        r"就(?P<list>ITEMS)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表)",
         // 共商A和B.
         r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})",
         // 讨论包括A、B、C等热点问题, 举办包括A、B等多场分论坛.
-        r"包括(?P<list>[^，。；;,:：]+?)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)",
+        r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)",
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
         r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+场|[两兩二三四五六七八九十\d]+場)?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇)",
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("list regex"))
+    .map(|p| Regex::new(&p.replace("ITEMS", ITEMS)).expect("list regex"))
     .collect()
 });
+
+/// The items of a list closed by 等: a title in quotation marks is taken whole, so that 等 inside it
+/// (「…高等教育…」) does not close the list.
+const ITEMS: &str = r"(?:[「“『][^」”』]*[」”』]|[^，。；;,:：「“『」”』])+?";
 
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
 static SUBJECTS: Transient<Vec<Regex>> = Transient::new(|| {
@@ -88,17 +92,23 @@ pub(super) fn is_intro(sentence: &str) -> bool {
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
     for sentence in sentences(p) {
-        if REPORTED.get().is_match(sentence) {
-            continue;
-        }
         for re in LISTS.get().iter() {
             for c in re.captures_iter(sentence) {
                 out.extend(c.name("list").map(|m| split(m.as_str())).unwrap_or_default());
             }
         }
+        // A list closed by a topic noun holds topics in reported speech too (秘书长表示,…将围绕A、B等
+        // 议题展开讨论); a single subject there is an opinion.
+        if REPORTED.get().is_match(sentence) {
+            continue;
+        }
+        // The goals of the event (旨在…, 宗旨) are not its agenda.
+        let goal = GOAL.get().find(sentence).map_or(usize::MAX, |m| m.start());
         for re in SUBJECTS.get().iter() {
             for c in re.captures_iter(sentence) {
-                out.extend(c.name("item").and_then(|m| subject(m.as_str())));
+                if let Some(m) = c.name("item").filter(|m| m.start() < goal) {
+                    out.extend(subject(m.as_str()));
+                }
             }
         }
         if let Some(m) = COUNTED.get().find(sentence) {
@@ -115,14 +125,37 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     topics(out)
 }
 
-/// The object of 探讨: the title in quotation marks it opens with, else the whole noun phrase.
-fn subject(item: &str) -> Option<String> {
+/// The object of 探讨: titles in quotation marks joined into a list (就「A」和「B」兩個議題), the title
+/// it opens with, else the whole noun phrase, unless it only refers to topics (研討會的核心議題).
+fn subject(item: &str) -> Vec<String> {
     let item = item.trim();
-    if let Some(span) = quoted::spans(item).first().filter(|s| s.open == 0) {
-        return Some(span.inner(item).trim().to_string());
+    let spans = quoted::spans(item);
+    if spans.len() >= 2 && spans[0].open == 0 {
+        let titles = split(item);
+        if titles.len() == spans.len() {
+            return titles;
+        }
     }
-    (item.chars().count() >= 4 && item.chars().count() <= 40).then(|| trim_item(item))
+    if let Some(span) = spans.first().filter(|s| s.open == 0) {
+        return vec![span.inner(item).trim().to_string()];
+    }
+    let n = item.chars().count();
+    if !(4..=40).contains(&n) || REFERENCE.get().is_match(item) {
+        return Vec::new();
+    }
+    vec![trim_item(item)]
 }
+
+/// A reference to the topics rather than a topic: the event's own (研討會的核心議題) or shared ones
+/// (共同关心的话题, 相关议题).
+static REFERENCE: Transient = Transient::new(|| {
+    Regex::new(r"^(?:(?:本次|此次|本届|本屆)?(?:研讨会|研討會|会议|會議|论坛|論壇|大会|大會|峰会|峰會|年会|年會)的|.*(?:相关|相關|共同关心|共同關心)).*(?:议题|議題|主题|主題|话题|話題)$")
+        .expect("reference regex")
+});
+
+/// Where the goals of an event are stated.
+static GOAL: Transient =
+    Transient::new(|| Regex::new(r"旨在|目的是|目的在於|目的在于|宗旨").expect("goal regex"));
 
 const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
 
@@ -162,7 +195,16 @@ fn split(list: &str) -> Vec<String> {
             None => items.push(last),
         }
     }
-    items.into_iter().map(trim_item).collect()
+    items.into_iter().map(unquote).map(trim_item).collect()
+}
+
+/// An item that is one title in quotation marks, without them.
+fn unquote(item: &str) -> &str {
+    let item = item.trim();
+    match quoted::spans(item).as_slice() {
+        [span] if span.open == 0 && span.close_end == item.len() => span.inner(item),
+        _ => item,
+    }
 }
 
 #[cfg(test)]
@@ -252,6 +294,38 @@ mod tests {
         );
         assert!(titles("她表示,必须从全球层面来探讨人工智能相关的话题。").is_empty());
         assert!(titles("嘉宾应邀出席会议,共同探讨。").is_empty());
+        assert_eq!(
+            titles("會議就「青年創智——東海新未來」和「創意旅遊——經濟新動力」兩個議題進行討論。"),
+            vec!["青年創智——東海新未來", "創意旅遊——經濟新動力"]
+        );
+        assert!(titles("三位校長分別發表專題演講,深入探討了研討會的核心議題。").is_empty());
+        assert!(titles("本次研討會旨在加深合作交流,討論如何提供優越品質的高等教育環境。").is_empty());
+    }
+
+    #[test]
+    fn lists_in_reported_speech_and_after_combining() {
+        assert_eq!(
+            titles("秘書長周海表示,與會代表將圍繞「尋求轉型」和「創新」這兩大主題展開討論。"),
+            vec!["尋求轉型", "創新"]
+        );
+        assert_eq!(
+            titles("論壇結合貿易暢通、智庫交流、海洋合作等議題舉辦6場專題論壇。"),
+            vec!["貿易暢通", "智庫交流", "海洋合作"]
+        );
+    }
+
+    #[test]
+    fn a_quoted_title_holding_the_word_that_closes_the_list() {
+        assert_eq!(
+            titles(
+                "與會貴賓針對「如何加深高校合作」、「如何提供終身學習的高等教育環境」、「如何增進學子的認知」等分主題展開交流。"
+            ),
+            vec![
+                "如何加深高校合作",
+                "如何提供終身學習的高等教育環境",
+                "如何增進學子的認知"
+            ]
+        );
     }
 
     // Guards against missing 包括…等 lists, speech subjects after 围绕着 and sub-forum titles, and against
