@@ -12,11 +12,13 @@
 use crate::transient::Transient;
 use regex::{Captures, Regex};
 
+use super::text::tail;
+
 /// Stems of the kinds of event, with how their nominative ends.
 const KIND_STEMS: &str = "форум|конференци|съезд|выставк|фестивал|саммит|сл[её]т|конгресс|симпозиум|семинар|ярмарк|биеннале|телемарафон|марафон|олимпиад";
 /// A word that is an adjective by its ending (any case), hyphenated ones included ("научно-практическая").
 /// Neuter and plural endings (-ое, -ие) are left out: they are also those of nouns ("открытие").
-const ADJ: &str = r"\b[\p{L}]+(?:-[\p{L}]+)?(?:ый|ий|ой|ая|яя|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|ых|их)";
+const ADJ: &str = r"[\p{L}]+(?:-[\p{L}]+)?(?:ый|ий|ой|ая|яя|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|ых|их)";
 /// A title in marks, with nested « » or „ “ inside.
 const TITLE: &str = r#"(?:«(?:[^«»]|«[^«»]*»)+»|"[^"\n]{2,80}"|„[^“\n]{2,80}“)"#;
 
@@ -24,16 +26,16 @@ const TITLE: &str = r#"(?:«(?:[^«»]|«[^«»]*»)+»|"[^"\n]{2,80}"|„[^“\
 static EVENT: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<ord>\b[IVXLC]{{1,6}}\s+|\b\d{{1,3}}-?(?:й|я|е|го|м)\s+)?
+        (?P<ord>[IVXLC]{{1,6}}\s+|\d{{1,3}}-?(?:й|я|е|го|м)\s+)?
         (?P<adj>(?:{ADJ}\s+){{0,4}})
-        (?P<kind>\b(?:\p{{L}}+-)?(?i:{KIND_STEMS})\p{{Ll}}{{0,3}}(?:-\p{{Ll}}+)?\b
-            (?:\s+и\s+(?i:{KIND_STEMS})\p{{Ll}}{{0,3}}\b)?)
+        (?P<kind>(?:\p{{L}}+-)?(?i:{KIND_STEMS})\p{{Ll}}{{0,3}}(?:-\p{{Ll}}+)?
+            (?:\s+и\s+(?i:{KIND_STEMS})\p{{Ll}}{{0,3}})?)
         (?P<tail>
             (?P<title>\s+(?:[\p{{Ll}}\-]+\s+){{0,3}}?{TITLE})
           | (?P<latin>\s+(?:\p{{Ll}}+\s+){{0,2}}?[A-Z][\w\-+.]*[\w+](?:\s+[A-Z0-9][\w\-+.]*)*)
           | (?P<gen>(?:\s+\p{{Ll}}+(?:ого|его|ых|их|ой|ей|ия|ии|ства|ния|тия|ки|ти|ры|ов|ев)){{1,3}}|\s+с\s+международным\s+участием)
         )?
-        (?P<abbr>\s*\(\p{{Lu}}[\p{{L}}\-]{{1,10}}\)|\s+\p{{Lu}}{{2,6}}\b)?"
+        (?P<abbr>\s*\(\p{{Lu}}[\p{{L}}\-]{{1,10}}\)|\s+\p{{Lu}}{{2,6}})?"
     ))
     .expect("ru event regex")
 });
@@ -42,7 +44,7 @@ static EVENT: Transient = Transient::new(|| {
 /// followed by a title: "мероприятие «#Поговорим?»".
 static TITLED: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?P<adj>(?:{ADJ}\s+){{0,2}})(?P<title>«(?i:{KIND_STEMS})[^«»]*»)(?P<abbr>\s+\p{{Lu}}{{2,6}}\b)?|(?i:мероприяти|акци|событи)\p{{Ll}}{{0,2}}\s+(?P<named>«[^«»]{{2,80}}»)"
+        r"(?P<adj>(?:{ADJ}\s+){{0,2}})(?P<title>«(?i:{KIND_STEMS})[^«»]*»)(?P<abbr>\s+\p{{Lu}}{{2,6}})?|(?i:мероприяти|акци|событи)\p{{Ll}}{{0,2}}\s+(?P<named>«[^«»]{{2,80}}»)"
     ))
     .expect("ru titled regex")
 });
@@ -83,7 +85,7 @@ static PLACE: Transient = Transient::new(|| {
 });
 
 static HELD_NEAR: Transient = Transient::new(|| {
-    Regex::new(&format!(r"^(?:\s+[\p{{Ll}}\-]+){{0,3}}?\s+(?i:{HELD})\b")).expect("ru held-after regex")
+    Regex::new(&format!(r"^(?:\s+[\p{{Ll}}\-]+){{0,3}}?\s+(?i:{HELD})")).expect("ru held-after regex")
 });
 static HELD_BEFORE: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i:{HELD})(?:\s+[\p{{L}}\-\d]+){{0,3}}?\s*$")).expect("ru held-before regex")
@@ -335,7 +337,7 @@ fn candidate(c: &Captures, sentence_start: bool) -> Option<Candidate> {
 /// period ("«Стратегия – 2020. Региональная проекция»").
 fn candidates(text: &str, out: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, Candidate)> = Vec::new();
-    for c in TITLED.get().captures_iter(text) {
+    for c in captures(&TITLED.get(), text) {
         let Some(m) = c.get(0) else { continue };
         let name = if let Some(named) = c.name("named") {
             named.as_str().to_string()
@@ -355,10 +357,17 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
             },
         ));
     }
-    for c in EVENT.get().captures_iter(text) {
+    for c in captures(&EVENT.get(), text) {
         let Some(m) = c.get(0) else { continue };
         // Inside a title already found: "«Форум Действий»".
         if found.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
+            continue;
+        }
+        // Whole words only (the patterns do without \b, which would slow them): "Инфофорум",
+        // "форумный" hold a kind but are not one.
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        let kind_end = c.name("kind").map_or(m.end(), |k| k.end());
+        if letter(text[..m.start()].chars().next_back()) || letter(text[kind_end..].chars().next()) {
             continue;
         }
         let before = text[..m.start()].trim_end();
@@ -390,31 +399,29 @@ pub(crate) fn event(title: Option<&str>, paragraphs: &[&str]) -> Option<String> 
 pub(crate) fn location(title: Option<&str>, paragraphs: &[&str]) -> Option<String> {
     let texts = || paragraphs.iter().copied().chain(title);
     let held = texts().find_map(|t| {
-        PLACE.get().captures_iter(t).find_map(|c| {
+        captures(&PLACE.get(), t).find_map(|c| {
             let m = c.name("place")?;
             let place = clean_place(m.as_str())?;
-            let after = &t[m.start() + place.len()..];
-            let before = &t[..c.get(0)?.start()];
+            let after = super::text::head(&t[m.start() + place.len()..], 120);
+            let before = tail(&t[..c.get(0)?.start()], 120);
             (HELD_NEAR.get().is_match(after) || HELD_BEFORE.get().is_match(before)).then(|| place.to_string())
         })
     });
     held.or_else(|| {
         texts().find_map(|t| {
-            let c = VENUE.get().captures(t)?;
+            let c = captures(&VENUE.get(), t).next()?;
             Some(c.name("place")?.as_str().to_string())
         })
     })
     .or_else(|| {
         texts().find_map(|t| {
-            KIND_IN
-                .get()
-                .captures_iter(t)
+            captures(&KIND_IN.get(), t)
                 .find_map(|c| clean_place(c.name("place")?.as_str()).map(str::to_string))
         })
     })
     .or_else(|| {
         paragraphs.iter().take(3).find_map(|p| {
-            let c = DATELINE.get().captures(p)?;
+            let c = captures(&DATELINE.get(), p).next()?;
             let city = c.name("place")?.as_str();
             let mut chars = city.chars();
             let first = chars.next()?;
@@ -432,6 +439,13 @@ fn clean_place(place: &str) -> Option<&str> {
         return None;
     }
     Some(place)
+}
+
+/// The matches of `re` with their groups: the fast engine finds each match, the slower one reads its
+/// groups over the match alone.
+fn captures<'h>(re: &Regex, text: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
+    re.find_iter(text)
+        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
 }
 
 #[cfg(test)]

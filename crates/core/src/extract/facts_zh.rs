@@ -213,7 +213,7 @@ pub(crate) fn event(title: Option<&str>, paragraphs: &[&str]) -> Option<String> 
 pub(crate) fn location(title: Option<&str>, paragraphs: &[&str]) -> Option<String> {
     let texts = || paragraphs.iter().copied().chain(title);
     let held = texts().find_map(|t| {
-        HELD_AT.get().captures_iter(t).find_map(|c| {
+        captures(&HELD_AT.get(), t).find_map(|c| {
             let place = c.name("place")?.as_str();
             // "暑假期间在北京举行": the place starts after the last preposition.
             let place = place.rsplit(['在', '于', '於']).next().unwrap_or(place);
@@ -223,7 +223,7 @@ pub(crate) fn location(title: Option<&str>, paragraphs: &[&str]) -> Option<Strin
     });
     held.or_else(|| {
         texts().find_map(|t| {
-            let c = DATE_VENUE.get().captures(t)?;
+            let c = captures(&DATE_VENUE.get(), t).next()?;
             let place = c.name("place")?.as_str();
             let place = place.trim_start_matches(['在', '于', '於']);
             Some(place.to_string())
@@ -231,7 +231,7 @@ pub(crate) fn location(title: Option<&str>, paragraphs: &[&str]) -> Option<Strin
     })
     .or_else(|| {
         paragraphs.iter().take(4).find_map(|p| {
-            let c = DATELINE.get().captures(p)?;
+            let c = captures(&DATELINE.get(), p).next()?;
             let place = c.name("place")?.as_str();
             // "本报福州": the wire's or paper's name ends at 社, 网, 报 ….
             let place = place
@@ -256,6 +256,13 @@ fn trim_place(place: &str) -> Option<&str> {
         return None;
     }
     Some(place)
+}
+
+/// The matches of `re` with their groups: the fast engine finds each match, the slower one reads its
+/// groups over the match alone.
+fn captures<'h>(re: &Regex, text: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
+    re.find_iter(text)
+        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
 }
 
 #[cfg(test)]
