@@ -70,6 +70,15 @@ static BYLINE: Transient = Transient::new(|| {
         .expect("byline regex")
 });
 
+/// A clock time right after a date: "2018年10月15日10:06", "3 сентября 2020, 10:50": a page's stamp of
+/// when it was published, not the event's date.
+static CLOCK_AFTER: Transient =
+    Transient::new(|| Regex::new(r"^\s*,?\s*(?:[01]?\d|2[0-3]):[0-5]\d").expect("clock regex"));
+/// A label right before a date: "date 2025-11-28", "发布日期:", "时间:".
+static STAMP_BEFORE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)date|日期|时间|時間)\s*[:：]?\s*$").expect("stamp label regex")
+});
+
 /// The start and (for ranges) end date of the event, from the title and paragraphs in order.
 pub(crate) fn event_dates(
     title: Option<&str>,
@@ -84,6 +93,17 @@ pub(crate) fn event_dates(
             .collect()
     };
     let title_years = title.map(years_of).unwrap_or_default();
+    // A day and month in a paragraph with no year borrow the year of the text before it (a page stamp)
+    // when that names only one, else the text's when it names only one; a dateline's day (when the
+    // report was written) borrows only from before it.
+    let mut years_before: Vec<i32> = title_years.clone();
+    let mut text_years: Vec<i32> = title
+        .into_iter()
+        .chain(paragraphs.iter().copied())
+        .flat_map(years_of)
+        .collect();
+    text_years.sort_unstable();
+    text_years.dedup();
     let mut best: Option<(i32, NaiveDate, Option<NaiveDate>)> = None;
     for p in title.into_iter().chain(paragraphs.iter().copied()) {
         if !p.bytes().any(|b| b.is_ascii_digit()) {
@@ -94,7 +114,17 @@ pub(crate) fn event_dates(
         years.extend(&title_years);
         years.sort_unstable();
         years.dedup();
-        let only_year = if let [y] = years[..] { Some(y) } else { None };
+        years_before.sort_unstable();
+        years_before.dedup();
+        let only_year = match (&years[..], &years_before[..]) {
+            ([y], _) | ([], [y]) => Some(*y),
+            _ => None,
+        };
+        let text_year = match (&years[..], &years_before[..], &text_years[..]) {
+            ([], [], [y]) => Some(*y),
+            _ => None,
+        };
+        years_before.extend(years_of(p));
         let dateline_end = dateline(p).map_or(0, |(_, end)| end);
         for sentence in sentences(p) {
             if !sentence.bytes().any(|b| b.is_ascii_digit()) {
@@ -113,11 +143,15 @@ pub(crate) fn event_dates(
                         continue;
                     }
                     taken.push((m.start(), m.end()));
-                    let Some((start, end, had_year)) = date_of(&c, only_year) else {
+                    let in_dateline = offset + m.start() < dateline_end;
+                    let lent = only_year.or(text_year.filter(|_| !in_dateline));
+                    let Some((start, end, had_year)) = date_of(&c, lent) else {
                         continue;
                     };
-                    let byline = BYLINE.get().is_match(tail(&sentence[..m.start()], 40));
-                    let in_dateline = offset + m.start() < dateline_end;
+                    let before = tail(&sentence[..m.start()], 40);
+                    let byline = BYLINE.get().is_match(before)
+                        || STAMP_BEFORE.get().is_match(before)
+                        || CLOCK_AFTER.get().is_match(&sentence[m.end()..]);
                     let score = 2 * i32::from(about_event) - 3 * i32::from(other_edition)
                         + i32::from(end.is_some())
                         - 3 * i32::from(byline)
@@ -344,6 +378,26 @@ mod tests {
         assert_eq!(
             dates("2024年举办的论坛于5月3日开幕。"),
             Some((d(2024, 5, 3), None))
+        );
+    }
+
+    #[test]
+    fn page_stamps_lose_and_lend_their_year() {
+        assert_eq!(
+            dates("2018年10月15日10:06\n\n第五届青山论坛10月14日在白水开幕。"),
+            Some((d(2018, 10, 14), None))
+        );
+        assert_eq!(
+            dates("3 сентября 2020, 10:50\n\nФорум пройдёт с 20 по 22 октября."),
+            Some((d(2020, 10, 20), Some(d(2020, 10, 22))))
+        );
+        assert_eq!(
+            dates(" date 2025-11-28\n\nСлёт прошёл 27 ноября."),
+            Some((d(2025, 11, 27), None))
+        );
+        assert_eq!(
+            dates("The expo opened on 3 March.\n\nIt was the largest of 2019."),
+            Some((d(2019, 3, 3), None))
         );
     }
 

@@ -4,6 +4,7 @@
 //! The first event mention names the event; its location is the place attached to that mention,
 //! else a "held in" place, else the article's dateline. The title is a fallback source throughout.
 
+use crate::text::Lang;
 use crate::transient::Transient;
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
@@ -91,8 +92,33 @@ static THEME_UNQUOTED: Transient = Transient::new(|| {
     .expect("unquoted theme regex")
 });
 
-/// Extracts the event facts from the title and body blocks.
-pub(crate) fn extract(title: Option<&str>, blocks: &[Block]) -> Facts {
+/// Extracts the event facts from the title and body blocks; Russian and Chinese names and places
+/// come from their own rules ([`super::facts_ru`], [`super::facts_zh`]), the English ones filling in.
+pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> Facts {
+    let mut facts = extract_en(title, blocks);
+    let paragraphs = super::text::paragraphs(blocks);
+    let (event, location) = match lang {
+        Lang::Ru => (
+            super::facts_ru::event(title, &paragraphs),
+            super::facts_ru::location(title, &paragraphs),
+        ),
+        Lang::Zh => (
+            super::facts_zh::event(title, &paragraphs),
+            super::facts_zh::location(title, &paragraphs),
+        ),
+        Lang::En => return facts,
+    };
+    if event.is_some() {
+        facts.event = event;
+    }
+    if location.is_some() {
+        facts.location = location;
+    }
+    facts
+}
+
+/// The English rules.
+fn extract_en(title: Option<&str>, blocks: &[Block]) -> Facts {
     let paragraphs = super::text::paragraphs(blocks);
     let texts = || paragraphs.iter().copied().chain(title);
     let held_in = texts()
@@ -277,7 +303,7 @@ mod tests {
     use crate::extract::text::blocks;
 
     fn facts(body: &str) -> Facts {
-        extract(None, &blocks(body))
+        extract(None, &blocks(body), Lang::En)
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
@@ -296,7 +322,11 @@ mod tests {
 
     #[test]
     fn event_from_title_when_body_is_silent() {
-        let f = extract(Some("Smart City Expo 2019: highlights"), &blocks("Nothing here."));
+        let f = extract(
+            Some("Smart City Expo 2019: highlights"),
+            &blocks("Nothing here."),
+            Lang::En,
+        );
         assert_eq!(f.event.as_deref(), Some("Smart City Expo 2019"));
     }
 
@@ -345,6 +375,7 @@ mod tests {
         let f = extract(
             Some("Talks at Moscow conference"),
             &blocks("MOSCOW, April 18 - Officials met."),
+            Lang::En,
         );
         assert_eq!((f.event, f.location.as_deref()), (None, Some("Moscow")));
         let f = facts("The Women in Tech Forum 2019 will take place in Kyiv.");

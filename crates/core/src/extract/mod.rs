@@ -14,6 +14,8 @@
 mod attribution;
 mod dates;
 mod facts;
+mod facts_ru;
+mod facts_zh;
 mod notes;
 mod orglist;
 mod orgs;
@@ -62,11 +64,11 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
     let language = crate::text::detect(&body)
         .or_else(|| crate::text::detect(&format!("{} {body}", title.as_deref().unwrap_or(""))));
     let blocks = text::blocks(&body);
-    let facts = facts::extract(title.as_deref(), &blocks);
-    let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts);
     let lang = language
         .and_then(crate::text::Lang::from_tag)
         .unwrap_or(crate::text::Lang::En);
+    let facts = facts::extract(title.as_deref(), &blocks, lang);
+    let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts, lang);
     let (quotes, quote_notes) = match lang {
         crate::text::Lang::Zh => quotes_zh::extract(&text::paragraphs(&blocks)),
         crate::text::Lang::Ru => quotes_ru::extract(&text::paragraphs(&blocks)),

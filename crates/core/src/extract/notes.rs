@@ -85,11 +85,16 @@ pub(crate) fn quote_notes(quote: &Quote, basis: &Basis) -> Vec<Note> {
 }
 
 /// Notes for event facts that depend on the title: found only there, or dated by a year from it.
-pub(crate) fn fact_notes(title: Option<&str>, blocks: &[Block], found: &Facts) -> Vec<Note> {
+pub(crate) fn fact_notes(
+    title: Option<&str>,
+    blocks: &[Block],
+    found: &Facts,
+    lang: crate::text::Lang,
+) -> Vec<Note> {
     if title.is_none() {
         return Vec::new();
     }
-    let body_only = facts::extract(None, blocks);
+    let body_only = facts::extract(None, blocks, lang);
     let mut notes = Vec::new();
     let mut check = |field: Field, differs: bool, what: &str| {
         if differs {
