@@ -148,7 +148,7 @@ rooms = []
     }
 
     pub fn log_tail(&self) -> String {
-        install::last_lines(&std::fs::read_to_string(&self.log).unwrap_or_default(), 30)
+        watchdog::last_lines(&std::fs::read_to_string(&self.log).unwrap_or_default(), 30)
     }
 
     /// Waits for maubot's ready line (Attaché is ready once it has a device, which the run checks).
