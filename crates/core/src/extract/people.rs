@@ -100,7 +100,7 @@ static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
          researcher expert editor correspondent member advisor adviser consultant coordinator engineer \
          scientist economist lead principal owner vp evp svp md fellow official delegate lecturer \
          strategist architect attorney lawyer mp mep sen rep gov gen president-elect chairman-elect \
-         administrator governor-general",
+         administrator governor-general tempore emeritus emerita",
     )
 });
 
@@ -220,7 +220,10 @@ pub(crate) fn trailing_role(rest: &str) -> Option<String> {
     let mut parts = sentence.split(", ");
     let mut role = parts.next()?.to_string();
     let first = role.split_whitespace().next().unwrap_or("");
-    let starts_ok = super::text::starts_upper(first) || is_title_word(first) || strict_role(first);
+    // "content manager for Acme": a lowercase word may lead a title word.
+    let starts_ok = super::text::starts_upper(first)
+        || strict_role(first)
+        || role.split_whitespace().take(3).any(is_title_word);
     if !starts_ok {
         return None;
     }
@@ -304,6 +307,9 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     let Some(m) = names(pre).last().filter(|m| m.end() == pre.len()) else {
         return open_apposition(pre);
     };
+    if let Some(found) = after_role_object(pre, &m) {
+        return Some(found);
+    }
     if let Some(person) = make_person(m.as_str(), None) {
         return Some((Subject::Named(person), m.start()));
     }
@@ -312,6 +318,49 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     let cut = raw.rmatch_indices(' ').nth(1).map(|(i, _)| i + 1)?;
     let person = make_person(&raw[cut..], None)?;
     Some((Subject::Named(person), m.start() + cut))
+}
+
+/// A role before the name whose object runs into it: "Special Envoy for Trade and Industry Ann Lee",
+/// "Chairman of the Board Tom Berg". The capitalized run after the role's "of", "for", "and" or "the"
+/// ends the object and starts the name, which is its last words: the surname, particles and initials
+/// before it, and one given name. The role runs from the start of the clause, which must have a title
+/// word.
+fn after_role_object(pre: &str, m: &regex::Match) -> Option<(Subject, usize)> {
+    let before = &pre[..m.start()];
+    if ![" of ", " for ", " and ", " the "]
+        .iter()
+        .any(|c| before.ends_with(c))
+    {
+        return None;
+    }
+    let start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let start = start + (before.len() - start - before[start..].trim_start().len());
+    let clause = &before[start..];
+    if !clause.split_whitespace().any(is_title_word) {
+        return None;
+    }
+    let tokens: Vec<&str> = m.as_str().split_whitespace().collect();
+    let initial = |t: &str| t.len() == 2 && t.ends_with('.') && t.starts_with(char::is_uppercase);
+    let mut k = tokens.len().checked_sub(1)?;
+    // Particles and initials before the surname, then the given name.
+    while k > 0 && (initial(tokens[k - 1]) || tokens[k - 1].starts_with(char::is_lowercase)) {
+        k -= 1;
+    }
+    k = k.checked_sub(1)?;
+    while k > 0 && initial(tokens[k - 1]) {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let object = tokens[..k].iter().copied().filter(|t| !is_honorific(t));
+    let role = clause
+        .split_whitespace()
+        .chain(object)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let person = make_person(&tokens[k..].join(" "), clean_role(&role))?;
+    Some((Subject::Named(person), start))
 }
 
 /// A subject whose apposition is not closed by a comma before the verb: "Jane Doe, Chairman of Acme in

@@ -100,6 +100,16 @@ fn direction(prev: Option<char>, c: char, next: Option<char>) -> Option<Dir> {
     }
 }
 
+/// Whether `after` (the text right after a mark glued to a word) starts with the rest of a contraction
+/// or possessive: "s", "t", "re", "ll", "ve", "d", "m", then no letter ("it”s", "don”t", "they”re").
+fn is_contraction(after: &str) -> bool {
+    ["s", "t", "re", "ll", "ve", "d", "m"].iter().any(|suffix| {
+        after
+            .strip_prefix(suffix)
+            .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphabetic))
+    })
+}
+
 /// Double and single quote marks; a regex finds them faster than a char-by-char scan.
 static DOUBLE: Transient =
     Transient::new(|| Regex::new("[\"“”„«»‟〝〞「」『』]").expect("double quote regex"));
@@ -118,7 +128,8 @@ fn nesting_closer(open: char) -> Option<char> {
 
 /// Pairs the marks `marks` finds (a regex, so the text between marks is skipped quickly). Returns the
 /// spans and the opener left unclosed at the end. A closer that may be a plural possessive ("the
-/// workers' union") gives way to a later closer before the next opener. Inside « » and 「 」, inner
+/// workers' union", or "the Gardeners” Exchange" on a site that writes ” for ’) gives way to a later
+/// closer before the next opener. Inside « » and 「 」, inner
 /// quotes nest and the span runs to the outer closer.
 fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
     let mut out: Vec<Span> = Vec::new();
@@ -134,6 +145,10 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
         };
         let prev = text[..i].chars().next_back();
         let next = text[end..].chars().next();
+        // Some sites store every apostrophe as ”: "it”s", "they”re" are words, not closing marks.
+        if c == '”' && prev.is_some_and(char::is_alphabetic) && is_contraction(&text[end..]) {
+            continue;
+        }
         let dir = direction(prev, c, next);
         if let Some(outer) = nest.filter(|_| open.is_some()) {
             match dir {
@@ -158,19 +173,24 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
                 possessive = false;
             }
             Some(Dir::Close) => {
-                if let Some((o, inner_start)) = open.take() {
+                let closed = if let Some((o, inner_start)) = open.take() {
                     out.push(Span {
                         open: o,
                         inner_start,
                         inner_end: i,
                         close_end: end,
                     });
+                    true
                 } else if let Some(last) = out.last_mut().filter(|_| possessive) {
                     last.inner_end = i;
                     last.close_end = end;
-                }
+                    true
+                } else {
+                    false
+                };
                 nest = None;
-                possessive = c == '\'' && prev == Some('s') && next == Some(' ');
+                // "the workers' union", and "the Gardeners” Exchange" where ” stands for apostrophes.
+                possessive = closed && matches!(c, '\'' | '”') && prev == Some('s') && next == Some(' ');
             }
             None => {}
         }
@@ -235,6 +255,17 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert_eq!(inners("Today’s “ICT” isn't new"), vec!["ICT"]);
+    }
+
+    #[test]
+    fn right_double_marks_used_as_apostrophes() {
+        let t = "“The Rivers” Guild is what we”re proud of,” Vell said. “It”s ours.” At Mora”s Quay.";
+        assert_eq!(
+            inners(t),
+            vec!["The Rivers” Guild is what we”re proud of,", "It”s ours."]
+        );
+        // A closing mark glued to "said" still closes.
+        assert_eq!(inners("“We are ready”said Vell."), vec!["We are ready"]);
     }
 
     #[test]

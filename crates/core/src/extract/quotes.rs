@@ -56,13 +56,17 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
         let reopened = paragraphs
             .get(pi + 1)
             .is_some_and(|n| n.trim_start().starts_with(['“', '"', '«', '„']));
-        if let Some((open, inner_start)) = tail.filter(|_| reopened) {
-            spans.push(Span {
-                open,
-                inner_start,
-                inner_end: text.len(),
-                close_end: text.len(),
-            });
+        if let Some((open, inner_start)) = tail {
+            if reopened {
+                spans.push(Span {
+                    open,
+                    inner_start,
+                    inner_end: text.len(),
+                    close_end: text.len(),
+                });
+            } else if let Some(span) = cut_off(text, open, inner_start, &paragraphs[pi + 1..]) {
+                spans.push(span);
+            }
         }
         let mut prev_close = 0;
         for (si, span) in spans.iter().enumerate() {
@@ -88,6 +92,33 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
         }
     }
     (out, notes)
+}
+
+/// A quote the article's end cuts off (an excerpt, a feed's summary): an opener left unclosed after
+/// "X said:" with no quotation mark in any later paragraph. It keeps its whole sentences only, so
+/// "X said: “We will grow. Our plans for the" gives "We will grow."
+fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Option<Span> {
+    if later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
+        return None;
+    }
+    let before = text[..open].trim_end();
+    if !before.ends_with(':') || from_before(tail(before, 300)).is_none() {
+        return None;
+    }
+    let inner = &text[inner_start..];
+    let end = inner
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?') && inner[i + 1..].chars().next().is_none_or(char::is_whitespace)
+        })
+        .map(|(i, c)| i + c.len_utf8())?;
+    Some(Span {
+        open,
+        inner_start,
+        inner_end: inner_start + end,
+        close_end: inner_start + end,
+    })
 }
 
 /// Decides whether one span is speech and builds its quote, with how its speaker was found.
@@ -290,6 +321,27 @@ mod tests {
                 .all(|q| q.speaker == "Jane Doe" && q.role.as_deref() == Some("mayor"))
         );
         assert_eq!(got[0].text, "We built the new hall in two years.");
+    }
+
+    #[test]
+    fn a_quote_cut_off_by_the_end_of_the_text_keeps_its_whole_sentences() {
+        let got = quotes(
+            "Harbour envoy Tam Orrin said: “The new quay opens in spring. Ferries from the north will dock at",
+        );
+        assert_eq!(
+            got,
+            vec![q(
+                "The new quay opens in spring.",
+                "Tam Orrin",
+                Some("Harbour envoy")
+            )]
+        );
+        // Not without a colon attribution, nor when a later paragraph holds quotation marks.
+        assert!(quotes("The new quay, “opens in spring. Ferries from the north will dock at").is_empty());
+        assert_eq!(
+            quotes("Tam Orrin said: “The new quay opens in spring.\n\nLater “she” left.").len(),
+            0
+        );
     }
 
     #[test]

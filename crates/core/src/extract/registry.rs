@@ -208,7 +208,14 @@ impl Registry {
     fn complete(&self, p: Person) -> Person {
         let recent = || self.mentions.iter().rev().take(500).map(|(_, k)| k);
         // The family name comes last in most names but first in Chinese ones ("Xi" of "Xi Jinping").
-        let last_of = |full: &str| full.contains(' ') && full.rsplit(' ').next() == Some(p.name.as_str());
+        // A surname may join its words with a hyphen where the full name has a space ("Al-Jaber" of
+        // "Sultan Al Jaber").
+        let spaced = format!(" {}", p.name.replace('-', " "));
+        let last_of = |full: &str| {
+            full.contains(' ')
+                && (full.rsplit(' ').next() == Some(p.name.as_str())
+                    || (p.name.contains('-') && full.ends_with(spaced.as_str())))
+        };
         let first_of = |full: &str| full.contains(' ') && full.split(' ').next() == Some(p.name.as_str());
         let cleaned = || {
             self.full_names
@@ -280,6 +287,23 @@ mod tests {
         );
         assert_eq!(r.resolve(Subject::Pronoun, (0, 2)), None);
         assert!(r.resolve(Subject::Pronoun, (0, 20)).is_some());
+        let hyphen = r.resolve(
+            Subject::Named(Person {
+                name: "Al-Varo".into(),
+                role: None,
+            }),
+            (1, 0),
+        );
+        assert_eq!(hyphen.map(|p| p.name), Some("Al-Varo".into()));
+        r.scan(1, "Guests included Dr. Sami bin Omar Al Varo, the harbour chief.");
+        let hyphen = r.resolve(
+            Subject::Named(Person {
+                name: "Al-Varo".into(),
+                role: None,
+            }),
+            (2, 0),
+        );
+        assert_eq!(hyphen.map(|p| p.name), Some("Sami bin Omar Al Varo".into()));
         r.scan(1, "Ann Lee spoke. Doe asked for funds.");
         assert_eq!(
             r.resolve(Subject::Pronoun, (1, 30)).map(|p| p.name),

@@ -14,6 +14,7 @@ use crate::transient::Transient;
 
 use super::super::facts::KINDS;
 use super::super::orglist::{clean_item, is_org_head, parse_list, subject_orgs};
+use super::super::people::{leading_person, names};
 use super::super::quoted::{self, Span};
 use super::super::sentences::sentences;
 use super::super::text::Block;
@@ -275,6 +276,18 @@ fn in_sentence(
             .map(|m| relation_of(m.as_str()))
             .collect();
         let mut names = parse_list(list);
+        // "In partnership with A, the B convened …": a fronted phrase's list ends where the subject
+        // of the main clause begins, and that subject has the part its verb says. A press release's
+        // dateline may stand before the phrase ("CHICAGO, April 27 -- In partnership with …").
+        let fronted = {
+            let lead = sentence[..whole.start()].trim_end();
+            lead.is_empty() || lead.ends_with(['—', '–', ':']) || lead.ends_with("--")
+        };
+        let mut main = None;
+        if fronted && let Some((subject, verb)) = names.last().and_then(|n| main_subject(list, n)) {
+            names.pop();
+            main = verb.map(|relation| (subject, relation));
+        }
         if names.is_empty()
             && list
                 .trim_matches(|c: char| c.is_whitespace() || c == ':')
@@ -286,12 +299,85 @@ fn in_sentence(
         for name in names.into_iter().filter(|n| !is_event_name(n)) {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
         }
+        found.extend(main);
     }
     if let Some(name) = held_at(&unquoted) {
         found.push((name, Relation::Host));
     }
+    // "Dowd’s company organized the conference": the company of the person's role, if the
+    // paragraph gives it before ("Allison Dowd, content manager for Acme"); never the phrase itself.
+    found
+        .into_iter()
+        .filter_map(|(name, relation)| match POSSESSIVE_NOUN.get().captures(&name) {
+            Some(c) => {
+                let owner = c.get(1).map_or("", |m| m.as_str());
+                employer(owner, &text[..offset]).map(|n| (n, relation))
+            }
+            None => Some((name, relation)),
+        })
+        .collect()
+}
+
+/// "Dowd’s company", "Acme’s organization": a possessive and a common noun, which refers to an
+/// organization without naming it.
+static POSSESSIVE_NOUN: Transient = Transient::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{L}\-]*)['’]s\s+(?:company|firm|organi[sz]ation|agency|employer|group|business|team|office|department)$")
+        .expect("possessive noun regex")
+});
+
+/// The organization a person named `surname` works for, from the role given with the name earlier in
+/// `before`: "Allison Dowd, content manager for Acme" gives Acme.
+fn employer(surname: &str, before: &str) -> Option<String> {
+    let mut found = None;
+    for m in names(before) {
+        if m.as_str().rsplit(' ').next() != Some(surname) || !m.as_str().contains(' ') {
+            continue;
+        }
+        let role = leading_person(&before[m.start()..]).and_then(|p| p.role);
+        let org = role.and_then(|r| {
+            let (_, org) = [" for ", " at ", " of ", " with "]
+                .iter()
+                .filter_map(|w| r.rsplit_once(w))
+                .max_by_key(|(head, _)| head.len())?;
+            clean_item(org).0.filter(|o| o.starts_with(char::is_uppercase))
+        });
+        if org.is_some() {
+            found = org;
+        }
+    }
     found
 }
+
+/// The subject of the main clause that a fronted phrase's list ran into: the last name `last`, right
+/// before a lowercase verb ("…, the National League of Cities (NLC) convened 15 mayors"). With the
+/// part that verb gives when it is one of running an event, else none.
+fn main_subject(list: &str, last: &str) -> Option<(String, Option<Relation>)> {
+    let at = list.rfind(last)?;
+    let mut rest = list[at + last.len()..].trim_start();
+    // The abbreviation parse_list dropped.
+    if rest.starts_with('(') {
+        rest = rest.split_once(')').map_or("", |(_, r)| r).trim_start();
+    }
+    let verb = rest.split_whitespace().next()?;
+    if !FINITE_VERB.get().is_match(verb) || !list[..at].contains(',') {
+        return None;
+    }
+    let relation = MAIN_VERB.get().is_match(verb).then(|| relation_of(verb));
+    Some((last.to_string(), relation))
+}
+
+/// A word that may be the finite verb of a main clause: a past tense or a common auxiliary, not "and
+/// other bodies".
+static FINITE_VERB: Transient = Transient::new(|| {
+    Regex::new(r"^(?:[a-z]{2,}ed|will|is|was|has|have|are|were|met|began|drew|brought|held|holds|hosts|convenes|organi[sz]es|opens|launches)$")
+        .expect("finite verb regex")
+});
+
+/// Verbs of running an event, for the subject after a fronted phrase.
+static MAIN_VERB: Transient = Transient::new(|| {
+    Regex::new(r"^(?:co-?)?(?:convened|hosted|organi[sz]ed|held|presented|staged|sponsored)$")
+        .expect("main verb regex")
+});
 
 /// Whether a name is an event's rather than an organization's: a list after "in partnership with A and
 /// B, the 2022 Technology Conference began" runs into the event. "Forum" and "Congress" also end names of

@@ -12,6 +12,7 @@ use crate::transient::Transient;
 
 use super::super::facts::KINDS;
 use super::super::orglist::is_org_head;
+use super::super::people::is_title_word;
 use super::en::relation_of;
 use crate::model::Relation;
 
@@ -80,12 +81,14 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
             continue;
         };
-        // "Jane Doe, CEO of the Acme Foundation, hosted …": an apposition closes before the verb.
-        let apposition = sentence[..whole.start()].trim_end().ends_with(',');
+        // "Jane Doe, CEO of the Acme Foundation, hosted …": an apposition closes before the verb; but
+        // "Acme, in partnership with Globex, hosted …" sets off a partner, and the subject is before it.
+        let pre = without_aside(&sentence[..whole.start()]);
+        let apposition = pre.trim_end().ends_with(',');
         if apposition || (c.name("event").is_none() && c.name("will").is_none()) {
             continue;
         }
-        if let Some(name) = subject(&sentence[..whole.start()], true) {
+        if let Some(name) = subject(pre, true) {
             out.push((name, relation_of(v.as_str())));
         }
     }
@@ -123,10 +126,49 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
     out
 }
 
+/// A phrase set off by commas between a subject and its verb that names another party: ", in
+/// partnership with Globex,", ", with support from the Fund,". `pre` without it.
+static ASIDE: Transient = Transient::new(|| {
+    Regex::new(r"(?i),\s+(?:(?:in\s+(?:partnership|collaboration|cooperation|association|conjunction)|together|along|jointly)\s+with|with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?:support|backing|funding|help)\s+(?:of|from)|(?:supported|sponsored|backed|funded)\s+by)\s[^,;:()]{1,120},\s*$")
+        .expect("aside regex")
+});
+
+fn without_aside(pre: &str) -> &str {
+    ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()])
+}
+
 /// The organization ending `pre`: the capitalized run right before the verb, without a parenthesized
 /// acronym or a time adverbial after it, nor a leading "the"; with `strict`, only one shaped like an
-/// organization.
+/// organization. A run ends at a comma; when what follows the comma describes the name ("Papardes
+/// Zieds, Latvia’s Association for Family Planning", "Acme, the region’s largest charity"), the name is
+/// before it and may take its shape from the description. A person's title before the name ("President
+/// of Acme Fund") is not part of it.
 fn subject(pre: &str, strict: bool) -> Option<String> {
+    let pre = pre.trim_end().trim_end_matches(',').trim_end();
+    if let Some((head, tail)) = pre.rsplit_once(", ")
+        && head
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && is_description(tail)
+    {
+        let shaped = org_shaped(tail);
+        return subject_run(head, strict && !shaped);
+    }
+    subject_run(pre, strict)
+}
+
+/// Whether a phrase after a comma describes the name before it: it starts with an article and has no
+/// capitalized word ("the region’s largest charity"), or with a capitalized possessive ("Latvia’s …").
+fn is_description(tail: &str) -> bool {
+    let first = tail.split_whitespace().next().unwrap_or("");
+    let possessive =
+        first.starts_with(char::is_uppercase) && (first.ends_with("’s") || first.ends_with("'s"));
+    let plain = matches!(first, "a" | "an" | "the") && !tail.contains(char::is_uppercase);
+    possessive || plain
+}
+
+fn subject_run(pre: &str, strict: bool) -> Option<String> {
     let mut pre = pre.trim_end().trim_end_matches(',').trim_end();
     if let Some(m) = TRAILING_ADVERBIAL.get().find(pre) {
         pre = pre[..m.start()].trim_end();
@@ -142,13 +184,20 @@ fn subject(pre: &str, strict: bool) -> Option<String> {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let mut start = words.len();
-    while start > 0 && (capital(words[start - 1]) || connector(words[start - 1])) {
+    while start > 0
+        && (capital(words[start - 1]) || connector(words[start - 1]))
+        && (start == words.len() || !words[start - 1].ends_with(','))
+    {
         start -= 1;
     }
     while start < words.len() && !capital(words[start]) {
         start += 1;
     }
-    let run = &words[start..];
+    let mut run = &words[start..];
+    // "President of Acme Fund": the person's title.
+    if run.len() > 2 && is_title_word(run[0]) && matches!(run[1], "of" | "at" | "for") {
+        run = &run[2..];
+    }
     // A sentence opener ("The") or a lone capital is not a name.
     let run = if run
         .first()
@@ -218,6 +267,22 @@ mod tests {
                 "said Yasir, chief of the kingdom's vast Public Investment Fund which organized the conference."
             ),
             vec![o("Public Investment Fund", Relation::Organizer)]
+        );
+        assert_eq!(
+            found(
+                "Ola Berg, a farmer, and President of Vell Zieds, Marland’s Union of Growers, which hosted the fair, spoke."
+            ),
+            vec![o("Vell Zieds", Relation::Host)]
+        );
+        assert_eq!(
+            found("Tom Ray thanked the Orrin Trust, the valley’s oldest charity, which hosted the fair."),
+            vec![o("Orrin Trust", Relation::Host)]
+        );
+        assert_eq!(
+            found(
+                "The Marl Institute, in partnership with the Tidewater Fund, hosted the Ninth Annual Harbour Summit."
+            ),
+            vec![o("Marl Institute", Relation::Host)]
         );
         assert_eq!(
             found("Chinese spirit brand Fen Jiu was the strategic partner of the event."),

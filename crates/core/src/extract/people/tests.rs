@@ -93,3 +93,33 @@ fn an_apposition_left_open_up_to_the_verb() {
     // Without a role word the words after the comma are not an apposition.
     assert!(named("Maria Lindqvist, after a long day in the plenary ").is_none());
 }
+
+#[test]
+fn role_object_runs_into_the_name() {
+    let p = named("Special Envoy for Trade and Industry Ann Lee").expect("person");
+    assert_eq!(p.name, "Ann Lee");
+    assert_eq!(p.role.as_deref(), Some("Special Envoy for Trade and Industry"));
+    let p = named("Yesterday, Chairman of the Harbour Board Dr. Tom J. Berg").expect("person");
+    assert_eq!(p.name, "Tom J. Berg");
+    assert_eq!(p.role.as_deref(), Some("Chairman of the Harbour Board"));
+    // No title word: a name with "of" before it stays whole.
+    let p = named("a friend of Ann Lee").expect("person");
+    assert_eq!(p.name, "Ann Lee");
+}
+
+#[test]
+fn a_title_after_the_title_word_stays_in_the_role() {
+    let p = named("Vell Council President Pro Tempore Mara Quist").expect("person");
+    assert_eq!(p.name, "Mara Quist");
+    assert_eq!(p.role.as_deref(), Some("Vell Council President Pro Tempore"));
+}
+
+#[test]
+fn a_lowercase_word_before_the_title_word() {
+    let p = leading_person("Mara Quist, content manager for Vellco. She left.").expect("person");
+    assert_eq!(p.role.as_deref(), Some("content manager for Vellco"));
+    assert_eq!(
+        leading_person("Mara Quist, who left early.").and_then(|p| p.role),
+        None
+    );
+}

@@ -7,6 +7,7 @@ use regex::Regex;
 
 use crate::transient::Transient;
 
+use super::super::facts::KINDS;
 use super::super::quoted;
 use super::super::sentences::sentences;
 use super::super::text::word_count;
@@ -23,7 +24,7 @@ static TOPIC_WORD: Transient = Transient::new(|| {
 
 /// Verbs whose object is the topics even when the subject is people ("participants discussed:").
 static TOPIC_VERB: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:discussed|covered|addressed|explored|examined|debated|tackled|touched\s+on|dealt\s+with|focus(?:s|ed|sed)?\s+on)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:discuss(?:ed|es)?|cover(?:ed|s)?|address(?:ed|es)?|explor(?:ed|es|e)|examin(?:ed|es|e)|debat(?:ed|es|e)|tackl(?:ed|es|e)|touched\s+on|dealt\s+with|focus(?:s|ed|sed)?\s+on)(?-u:\b)")
         .expect("topic verb regex")
 });
 
@@ -38,7 +39,7 @@ static OTHER_WORD: Transient = Transient::new(|| {
 /// Inline lists: "<topic noun> … included|namely|such as|will discuss <list>".
 static INLINE: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|centred\s+on|centered\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
+        r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|conversations?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|cent(?:red|ered|re|er|res|ers)\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
     )
     .expect("inline topics regex")
 });
@@ -90,6 +91,12 @@ static FINITE: Transient = Transient::new(|| {
         .expect("finite regex")
 });
 
+/// "areas including" or "issues such as" before the first item of a list (not "companies including").
+static INCLUDING: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:areas?|topics?|issues|fields|themes?|subjects|sectors|matters|questions|challenges|domains|priorities)\s+(?:including|such\s+as)\s+")
+        .expect("including regex")
+});
+
 /// "themes of", "topics such as", "discussions on" opening a list.
 static THEMES_OF: Transient = Transient::new(|| {
     Regex::new(
@@ -106,7 +113,7 @@ static SHARED_COMPLEMENT: Transient = Transient::new(|| {
 
 /// The nouns of [`INLINE`] alone, to measure the gap from the last of them to the verb.
 static INLINE_NOUN: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|conversations?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)")
         .expect("inline noun regex")
 });
 
@@ -138,6 +145,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         || SESSION.get().is_match(p)
         || PASSIVE.get().is_match(p)
         || VERB_LED.get().is_match(p)
+        || ONE_FOCUS.get().is_match(p)
     {
         for sentence in sentences(p) {
             let mut listed = colon_list(sentence);
@@ -145,7 +153,10 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 listed = inline_topics(sentence);
             }
             if listed.is_empty() {
-                out.extend(verb_led(sentence));
+                listed = verb_led(sentence);
+            }
+            if listed.is_empty() {
+                listed = one_subject(sentence);
             }
             out.extend(listed);
             out.extend(titled_sessions(sentence));
@@ -217,7 +228,7 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
     } else {
         2
     };
-    let plausible = |i: &String| !i.is_empty() && word_count(i) <= 12 && !LINK.get().is_match(i);
+    let plausible = |i: &String| !i.is_empty() && word_count(i) <= 16 && !LINK.get().is_match(i);
     if items.len() < min
         || !items.iter().all(plausible)
         || items.first().is_some_and(|i| ANAPHORIC.get().is_match(i))
@@ -263,6 +274,14 @@ fn split_list(list: &str) -> Vec<String> {
     }
     // "focused on themes of A, B and C": the items, not the noun that names them.
     if let Some(m) = THEMES_OF.get().find(list) {
+        list = &list[m.end()..];
+    }
+    // "focused on driving impact in areas including A, B and C": a list announced inside the first
+    // item starts after its "areas including" or "issues such as".
+    let first_end = list.find(", ").unwrap_or(list.len());
+    if first_end < list.len()
+        && let Some(m) = INCLUDING.get().find_iter(&list[..first_end]).last()
+    {
         list = &list[m.end()..];
     }
     for stop in [
@@ -335,11 +354,92 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     }
     let items = split_list(object);
-    let short = |i: &String| !i.is_empty() && word_count(i) <= 8 && !LINK.get().is_match(i);
-    if items.len() >= 3 && items.iter().all(short) {
+    // Longer items when none is a clause: "the effect of increasing electrification and automation of
+    // mobility options".
+    let short = |i: &String, max: usize| !i.is_empty() && word_count(i) <= max && !LINK.get().is_match(i);
+    let phrases = items.iter().all(|i| short(i, 12) && !FINITE.get().is_match(i));
+    if items.len() >= 3 && (phrases || items.iter().all(|i| short(i, 8))) {
         topics(items)
     } else {
         Vec::new()
+    }
+}
+
+/// One of several subjects, named alone: "one focus of the summit included …", "a notable theme at this
+/// year’s conference will be …". The indefinite article tells it from the event's own theme ("The
+/// theme of the forum is …").
+static ONE_FOCUS: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+[^,;:.“”\x22]{1,60}?\s+)?(?:included|includes|was|is|will\s+be)\s+")
+        .expect("one focus regex")
+});
+
+/// The event as the subject of a verb of discussing: "The forum explored how …", "This year's summit
+/// examined …".
+static EVENT_EXPLORED: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:the|this|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{KINDS}|event|session|panel|programme|program)\s+(?:also\s+)?(?:explored|examined|discussed|addressed|tackled|considered|debated|looked\s+at)\s+"
+    ))
+    .expect("event explored regex")
+});
+
+/// What the sentence's speaker tag or source adds after a clause: ", Dowd said", ", she added",
+/// ", according to …".
+static SAID_TAIL: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r",\s+(?:(?:\p{{Lu}}[\p{{L}}’'\-]*\s+){{1,3}}|he\s+|she\s+|they\s+)(?:{})\b.*$|,\s+(?:according\s+to|said|says)\b.*$",
+        super::super::people::VERBS
+    ))
+    .expect("said tail regex")
+});
+
+/// A single subject named by [`ONE_FOCUS`] or [`EVENT_EXPLORED`], up to the end of the sentence (a
+/// speaker tag dropped); a list there is split.
+fn one_subject(sentence: &str) -> Vec<Topic> {
+    let Some(m) = ONE_FOCUS
+        .get()
+        .find(sentence)
+        .or_else(|| EVENT_EXPLORED.get().find(sentence))
+    else {
+        return Vec::new();
+    };
+    let object = &sentence[m.end()..];
+    let object = SAID_TAIL
+        .get()
+        .find(object)
+        .map_or(object, |t| &object[..t.start()]);
+    let object = trim_item(object);
+    // "A theme was chosen …" is a passive: after "was", "is" or "will be" the subject opens with a
+    // determiner, a wh-word, a gerund or a name.
+    let first = object.split_whitespace().next().unwrap_or("");
+    let copula = !m.as_str().to_lowercase().contains("include");
+    let opens_subject = first.starts_with(char::is_uppercase)
+        || first.ends_with("ing")
+        || matches!(
+            first.to_lowercase().as_str(),
+            "how"
+                | "what"
+                | "why"
+                | "whether"
+                | "where"
+                | "who"
+                | "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+        );
+    if (copula && !opens_subject) || word_count(&object) > 24 || object.contains(['“', '"', ';']) {
+        return Vec::new();
+    }
+    let items = split_list(&object);
+    if items.len() >= 3 {
+        topics(items)
+    } else {
+        topics([object])
     }
 }
 
@@ -623,6 +723,80 @@ mod tests {
         assert!(titles("Forty engineers gathered for a one-day workshop on scaling in pipes.").is_empty());
         assert!(titles("She chairs the Panel on Coastal Change and the Harbour Board.").is_empty());
         assert!(titles("A session on Tuesday drew a crowd.").is_empty());
+    }
+
+    #[test]
+    fn conversations_that_center_on_long_items() {
+        assert_eq!(
+            titles(
+                "Our conversations will center on the state of the old ferry routes that link the islands, how the storms have moved the sandbanks between the northern and southern channels, and ways to pay for it."
+            ),
+            vec![
+                "the state of the old ferry routes that link the islands",
+                "how the storms have moved the sandbanks between the northern and southern channels",
+                "ways to pay for it"
+            ]
+        );
+    }
+
+    #[test]
+    fn longer_phrases_after_a_verb_of_discussing_when_none_is_a_clause() {
+        assert_eq!(
+            titles(
+                "Speakers covered the cost of dredging, the slow spread of reeds and weeds along the eastern banks, and the role of pilots in the harbour."
+            ),
+            vec![
+                "the cost of dredging",
+                "the slow spread of reeds and weeds along the eastern banks",
+                "the role of pilots in the harbour"
+            ]
+        );
+        assert!(
+            titles("Speakers covered dredging, why the reeds and weeds have spread along the eastern banks, and pilots.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_list_announced_inside_the_first_item() {
+        assert_eq!(
+            titles(
+                "The day held one session, focused on driving change in areas including tidal power, grid storage, and ferry fuels."
+            ),
+            vec!["tidal power", "grid storage", "ferry fuels"]
+        );
+        // "firms including" does not announce the subjects.
+        assert!(
+            !titles(
+                "The session will include remarks from officers of firms including Vellco, Orrin, and Marl."
+            )
+            .contains(&"Vellco".to_string())
+        );
+    }
+
+    #[test]
+    fn one_subject_named_alone() {
+        assert_eq!(
+            titles("Tides matter, and one focus of the meeting included how silt can block the canal."),
+            vec!["how silt can block the canal"]
+        );
+        assert_eq!(
+            titles("A notable theme at this year’s fair will be how drones map the reefs, Quist said."),
+            vec!["how drones map the reefs"]
+        );
+        assert_eq!(
+            titles("The forum explored how towns—large and small—are paying for sea walls."),
+            vec!["how towns—large and small—are paying for sea walls"]
+        );
+        // The event's own theme, and a passive, are not subjects.
+        assert!(titles("The theme of the fair is how drones map the reefs.").is_empty());
+        assert!(titles("A theme was chosen by the pupils.").is_empty());
+    }
+
+    #[test]
+    fn a_bulleted_list_after_a_sentence_with_will_discuss() {
+        assert!(is_intro("This symposium will discuss, among other things:"));
+        assert!(!is_intro("Symposium Speakers"));
     }
 
     // Guards against a noun far before the cue blocking the list ("areas of agreement … on topics such as").

@@ -314,3 +314,32 @@ fn the_event_after_a_fronted_phrase_is_no_organizer() {
         vec![o("Regional Chambers Federation", Relation::Organizer)]
     );
 }
+
+#[test]
+fn the_subject_after_a_fronted_partnership_phrase_runs_the_event() {
+    assert_eq!(
+        orgs(
+            "VELL, May 2 -- In partnership with the Vell City Council, the Harbour Towns League (HTL) convened 20 mayors."
+        ),
+        vec![
+            o("Vell City Council", Relation::Partner),
+            o("Harbour Towns League", Relation::Organizer)
+        ]
+    );
+    // A verb that is not running the event: the subject is only dropped.
+    assert_eq!(
+        orgs("With support from the Tidewater Fund, the Marl Institute published a study."),
+        vec![o("Tidewater Fund", Relation::Supporter)]
+    );
+}
+
+#[test]
+fn a_persons_company_is_the_one_of_their_role() {
+    assert_eq!(
+        orgs(
+            "The fair returns, said Mara Quist, events lead for Vellexpo. Quist’s company organized the fair."
+        ),
+        vec![o("Vellexpo", Relation::Organizer)]
+    );
+    assert!(orgs("Quist’s company organized the fair.").is_empty());
+}
