@@ -12,7 +12,7 @@
 use crate::transient::Transient;
 use regex::{Captures, Regex};
 
-use super::text::tail;
+use super::text::{captures, tail};
 
 /// Stems of the kinds of event, with how their nominative ends.
 const KIND_STEMS: &str = "форум|конференци|съезд|выставк|фестивал|саммит|сл[её]т|конгресс|симпозиум|семинар|ярмарк|биеннале|телемарафон|марафон|олимпиад";
@@ -439,13 +439,6 @@ fn clean_place(place: &str) -> Option<&str> {
         return None;
     }
     Some(place)
-}
-
-/// The matches of `re` with their groups: the fast engine finds each match, the slower one reads its
-/// groups over the match alone.
-fn captures<'h>(re: &Regex, text: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
-    re.find_iter(text)
-        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@
 use crate::transient::Transient;
 use regex::Regex;
 
+use super::text::captures;
+
 /// Kinds of event, simplified and traditional, longest first so 研讨会 is not read as 会.
 const KINDS: &str = "博览会|博覽會|展览会|展覽會|研讨会|研討會|交流会|交流會|洽谈会|洽談會|交易会|交易會|座谈会|座談會|\
 对话会|對話會|工作会议|工作會議|高峰会|高峰會|论坛|論壇|峰会|峰會|大会|大會|年会|年會|会议|會議|研讨班|研習營";
@@ -256,13 +258,6 @@ fn trim_place(place: &str) -> Option<&str> {
         return None;
     }
     Some(place)
-}
-
-/// The matches of `re` with their groups: the fast engine finds each match, the slower one reads its
-/// groups over the match alone.
-fn captures<'h>(re: &Regex, text: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
-    re.find_iter(text)
-        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
 }
 
 #[cfg(test)]

@@ -268,6 +268,13 @@ pub(crate) fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The matches of `re` with their groups: the fast engine finds each match, the slower one reads its
+/// groups over the match alone.
+pub(crate) fn captures<'h>(re: &Regex, text: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
+    re.find_iter(text)
+        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
