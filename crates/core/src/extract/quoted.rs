@@ -26,6 +26,12 @@ impl Span {
     }
 }
 
+/// Whether byte `at` lies between the marks of one of `spans` (a cue or a name inside a quoted title
+/// or quoted speech states nothing about the event).
+pub(crate) fn within(spans: &[Span], at: usize) -> bool {
+    spans.iter().any(|q| q.inner_start <= at && at < q.inner_end)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Dir {
     Open,

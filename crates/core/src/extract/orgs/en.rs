@@ -238,11 +238,7 @@ fn in_sentence(
         );
     }
     // The subject rules read the sentence with its quotations blanked out, offsets kept.
-    let said = |at: usize| {
-        quoted
-            .iter()
-            .any(|q| q.inner_start <= offset + at && offset + at < q.inner_end)
-    };
+    let said = |at: usize| super::super::quoted::within(quoted, offset + at);
     let unquoted: String = sentence
         .char_indices()
         .map(|(i, c)| {

@@ -142,11 +142,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 .iter()
                 .flat_map(|(re, r)| re.find_iter(sentence).map(move |m| (m.start(), m.end(), *r)))
                 // A cue inside a quoted title or speech states nothing about the event.
-                .filter(|(s, _, _)| {
-                    !spans
-                        .iter()
-                        .any(|q| q.inner_start <= offset + s && offset + s < q.inner_end)
-                })
+                .filter(|(s, _, _)| !quoted::within(&spans, offset + s))
                 .collect();
             found.sort_unstable();
             let mut previous = None;
@@ -192,9 +188,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     continue;
                 };
                 let kind = c.name("kind").is_some() || EVENT_WORD.get().is_match(title.as_str());
-                let said = spans
-                    .iter()
-                    .any(|q| q.inner_start <= offset + owner.start() && offset + owner.start() < q.inner_end);
+                let said = quoted::within(&spans, offset + owner.start());
                 if kind && !said && !is_place_acronym(owner.as_str()) {
                     out.push((owner.as_str().to_string(), Relation::Organizer));
                 }
@@ -210,20 +204,14 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 let (Some(all), Some(role)) = (c.get(0), c.name("role")) else {
                     continue;
                 };
-                let said = spans
-                    .iter()
-                    .any(|q| q.inner_start <= offset + all.start() && offset + all.start() < q.inner_end);
-                if !said {
+                if !quoted::within(&spans, offset + all.start()) {
                     out.extend(
                         name_at_end(&sentence[..all.start()]).map(|n| (n, role_relation(role.as_str()))),
                     );
                 }
             }
             for owner in owners(sentence) {
-                let said = spans
-                    .iter()
-                    .any(|q| q.inner_start <= offset + owner.0 && offset + owner.0 < q.inner_end);
-                if !said {
+                if !quoted::within(&spans, offset + owner.0) {
                     out.push((owner.1, Relation::Organizer));
                 }
             }

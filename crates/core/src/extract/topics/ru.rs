@@ -86,10 +86,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         let spans = quoted::spans(sentence);
         for m in CUE.get().find_iter(sentence) {
             // A cue inside a title in « » lists nothing.
-            if spans
-                .iter()
-                .any(|s| s.inner_start <= m.start() && m.start() < s.inner_end)
-            {
+            if quoted::within(&spans, m.start()) {
                 continue;
             }
             // "A, B и C обсуждались": a reflexive past cue after its subject takes the list before it.
