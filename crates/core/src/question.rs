@@ -550,7 +550,7 @@ fn quotes(words: &[&str], snapshot: &Snapshot) -> Option<Command> {
     let speaker = speaker.map(|r| {
         words[r]
             .iter()
-            .map(|w| capitalized(w))
+            .map(|w| text::capitalized(w))
             .collect::<Vec<_>>()
             .join(" ")
     });
@@ -561,15 +561,6 @@ fn quotes(words: &[&str], snapshot: &Snapshot) -> Option<Command> {
             speaker,
             page: 1,
         }),
-    }
-}
-
-/// A name as people write it: its first letter upper case.
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

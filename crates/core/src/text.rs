@@ -319,6 +319,15 @@ pub fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word as a name is written: its first letter upper case, the rest as it is.
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Whether `text` holds any Han character (Chinese text is matched by its words, not by spaces).
 pub fn has_han(text: &str) -> bool {
     text.chars().any(|c| script(c) == Script::Han)

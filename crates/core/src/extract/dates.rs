@@ -18,7 +18,8 @@ const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
 const SEP: &str = r"\s*(?:-|–|—|(?i:to|and|until|till|through|thru))\s*";
 const YEAR: &str = r"(?:19|20)\d{2}";
 /// Russian months in the genitive ("10 октября"), the form a date takes.
-const MONTH_RU: &str = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+pub(super) const MONTH_RU: &str =
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
 /// Two digits first, so "10日" is not read as the 1st.
 const DAY_RU: &str = r"(?:[12]\d|3[01]|0?[1-9])";
 
@@ -97,6 +98,8 @@ pub(crate) fn event_dates(
     // when that names only one, else the text's when it names only one; a dateline's day (when the
     // report was written) borrows only from before it.
     let mut years_before: Vec<i32> = title_years.clone();
+    years_before.sort_unstable();
+    years_before.dedup();
     let mut text_years: Vec<i32> = title
         .into_iter()
         .chain(paragraphs.iter().copied())
@@ -114,8 +117,6 @@ pub(crate) fn event_dates(
         years.extend(&title_years);
         years.sort_unstable();
         years.dedup();
-        years_before.sort_unstable();
-        years_before.dedup();
         let only_year = match (&years[..], &years_before[..]) {
             ([y], _) | ([], [y]) => Some(*y),
             _ => None,
@@ -124,7 +125,10 @@ pub(crate) fn event_dates(
             ([], [], [y]) => Some(*y),
             _ => None,
         };
-        years_before.extend(years_of(p));
+        // `years` holds this paragraph's and the title's; the title's are in `years_before` already.
+        years_before.extend(&years);
+        years_before.sort_unstable();
+        years_before.dedup();
         let dateline_end = dateline(p).map_or(0, |(_, end)| end);
         for sentence in sentences(p) {
             if !sentence.bytes().any(|b| b.is_ascii_digit()) {

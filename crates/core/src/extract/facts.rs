@@ -95,8 +95,8 @@ static THEME_UNQUOTED: Transient = Transient::new(|| {
 /// Extracts the event facts from the title and body blocks; Russian and Chinese names and places
 /// come from their own rules ([`super::facts_ru`], [`super::facts_zh`]), the English ones filling in.
 pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> Facts {
-    let mut facts = extract_en(title, blocks);
     let paragraphs = super::text::paragraphs(blocks);
+    let mut facts = extract_en(title, &paragraphs);
     let (event, location) = match lang {
         Lang::Ru => (
             super::facts_ru::event(title, &paragraphs),
@@ -118,8 +118,7 @@ pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> Fact
 }
 
 /// The English rules.
-fn extract_en(title: Option<&str>, blocks: &[Block]) -> Facts {
-    let paragraphs = super::text::paragraphs(blocks);
+fn extract_en(title: Option<&str>, paragraphs: &[&str]) -> Facts {
     let texts = || paragraphs.iter().copied().chain(title);
     let held_in = texts()
         .filter(|t| HELD_IN.get().is_match(t))
@@ -173,7 +172,7 @@ fn extract_en(title: Option<&str>, blocks: &[Block]) -> Facts {
         .or_else(|| mentions.iter().find_map(|(_, p)| p.clone()))
         .or(dateline_city);
     let theme = texts().find_map(theme_of);
-    let (date, end_date) = match event_dates(title, &paragraphs, event.as_deref()) {
+    let (date, end_date) = match event_dates(title, paragraphs, event.as_deref()) {
         Some((start, end)) => (Some(start), end),
         None => (None, None),
     };

@@ -12,7 +12,8 @@
 use crate::transient::Transient;
 use regex::{Captures, Regex};
 
-use super::text::{captures, tail};
+use super::dates::MONTH_RU;
+use super::text::{captures, tail, title_case};
 
 /// Stems of the kinds of event, with how their nominative ends.
 const KIND_STEMS: &str = "форум|конференци|съезд|выставк|фестивал|саммит|сл[её]т|конгресс|симпозиум|семинар|ярмарк|биеннале|телемарафон|марафон|олимпиад";
@@ -107,9 +108,9 @@ static KIND_IN: Transient = Transient::new(|| {
 
 /// "СВЕТЛОГОРСК, 7 июня": a city in capitals and a date open the paragraph.
 static DATELINE: Transient = Transient::new(|| {
-    Regex::new(
-        r"^\s*(?P<place>\p{Lu}{3,}(?:[ \-]\p{Lu}{2,}){0,2}),\s+\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
-    )
+    Regex::new(&format!(
+        r"^\s*(?P<place>\p{{Lu}}{{3,}}(?:[ \-]\p{{Lu}}{{2,}}){{0,2}}),\s+\d{{1,2}}\s+(?:{MONTH_RU})"
+    ))
     .expect("ru dateline regex")
 });
 
@@ -145,13 +146,11 @@ fn nominative_kind(kind: &str) -> (String, bool) {
     }) else {
         return (kind.to_string(), false);
     };
-    let mut nom = nom.to_string();
-    if word.starts_with(char::is_uppercase) {
-        let mut c = nom.chars();
-        nom = c
-            .next()
-            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
-    }
+    let nom = if word.starts_with(char::is_uppercase) {
+        crate::text::capitalized(nom)
+    } else {
+        nom.to_string()
+    };
     let mut parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
     parts[i] = nom;
     (parts.join("-"), false)
@@ -422,10 +421,7 @@ pub(crate) fn location(title: Option<&str>, paragraphs: &[&str]) -> Option<Strin
     .or_else(|| {
         paragraphs.iter().take(3).find_map(|p| {
             let c = captures(&DATELINE.get(), p).next()?;
-            let city = c.name("place")?.as_str();
-            let mut chars = city.chars();
-            let first = chars.next()?;
-            Some(first.to_string() + &chars.as_str().to_lowercase())
+            Some(title_case(c.name("place")?.as_str()))
         })
     })
 }
@@ -502,6 +498,10 @@ mod tests {
         assert_eq!(
             location(None, &["ЛЕСОГОРСК, 7 июня. Гости приехали."]).as_deref(),
             Some("Лесогорск")
+        );
+        assert_eq!(
+            location(None, &["ВЕРХНИЙ ЛЕСОГОРСК, 7 июня. Гости приехали."]).as_deref(),
+            Some("Верхний Лесогорск")
         );
         assert_eq!(
             location(None, &["Слёт впервые состоялся на базе учебного центра «Сосна»."]).as_deref(),

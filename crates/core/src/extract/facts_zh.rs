@@ -197,17 +197,13 @@ pub(crate) fn event(title: Option<&str>, paragraphs: &[&str]) -> Option<String> 
     if let Some(t) = title {
         candidates(t, &mut head);
     }
-    let best = |list: Vec<Candidate>| {
-        let top = list.iter().map(|c| c.score).max()?;
-        list.into_iter().find(|c| c.score == top).map(|c| c.name)
+    let top = |list: &[Candidate]| list.iter().map(|c| c.score).max();
+    // The title's best only when it scores higher than the body's (any score beats an empty body).
+    let (list, top) = match (top(&body), top(&head)) {
+        (b, h) if h > b => (head, h?),
+        (b, _) => (body, b?),
     };
-    let body_top = body.iter().map(|c| c.score).max();
-    let head_top = head.iter().map(|c| c.score).max();
-    match (body_top, head_top) {
-        (Some(b), Some(h)) if h > b => best(head),
-        (Some(_), _) => best(body),
-        _ => best(head),
-    }
+    list.into_iter().find(|c| c.score == top).map(|c| c.name)
 }
 
 /// The event's place: where a sentence says it is held, then a venue after its date, then the

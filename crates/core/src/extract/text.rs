@@ -201,16 +201,7 @@ pub(crate) fn dateline(p: &str) -> Option<(String, usize)> {
     {
         return None;
     }
-    let title_case: Vec<String> = city
-        .split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map_or(String::new(), |c| {
-                c.to_string() + chars.as_str().to_lowercase().as_str()
-            })
-        })
-        .collect();
-    Some((title_case.join(" "), sep.end()))
+    Some((title_case(city), sep.end()))
 }
 
 /// A word list written as one space-separated string, so long lists stay compact.
@@ -266,6 +257,20 @@ pub(crate) fn has_words(s: &str, n: usize) -> bool {
 /// Whether the first character of `s` is uppercase.
 pub(crate) fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A name written in capitals, in title case: "SAN FRANCISCO" → "San Francisco" (each word's first
+/// letter kept, the rest lower case).
+pub(crate) fn title_case(caps: &str) -> String {
+    caps.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_string() + chars.as_str().to_lowercase().as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The matches of `re` with their groups: the fast engine finds each match, the slower one reads its
