@@ -145,7 +145,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         || SESSION.get().is_match(p)
         || PASSIVE.get().is_match(p)
         || VERB_LED.get().is_match(p)
-        || ONE_FOCUS.get().is_match(p)
+        || (FOCUS_WORD.get().is_match(p) && ONE_FOCUS.get().is_match(p))
     {
         for sentence in sentences(p) {
             let mut listed = colon_list(sentence);
@@ -369,9 +369,13 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
 /// year’s conference will be …". The indefinite article tells it from the event's own theme ("The
 /// theme of the forum is …").
 static ONE_FOCUS: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+[^,;:.“”\x22]{1,60}?\s+)?(?:included|includes|was|is|will\s+be)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[\w’'\-]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be)\s+")
         .expect("one focus regex")
 });
+
+/// The nouns of [`ONE_FOCUS`], a cheap test before it.
+static FOCUS_WORD: Transient =
+    Transient::new(|| Regex::new(r"(?i)focus|theme|topic|subject").expect("focus word regex"));
 
 /// The event as the subject of a verb of discussing: "The forum explored how …", "This year's summit
 /// examined …".
@@ -395,11 +399,14 @@ static SAID_TAIL: Transient = Transient::new(|| {
 /// A single subject named by [`ONE_FOCUS`] or [`EVENT_EXPLORED`], up to the end of the sentence (a
 /// speaker tag dropped); a list there is split.
 fn one_subject(sentence: &str) -> Vec<Topic> {
-    let Some(m) = ONE_FOCUS
-        .get()
-        .find(sentence)
-        .or_else(|| EVENT_EXPLORED.get().find(sentence))
-    else {
+    let focus = || {
+        FOCUS_WORD
+            .get()
+            .is_match(sentence)
+            .then(|| ONE_FOCUS.get().find(sentence))
+            .flatten()
+    };
+    let Some(m) = focus().or_else(|| EVENT_EXPLORED.get().find(sentence)) else {
         return Vec::new();
     };
     let object = &sentence[m.end()..];
