@@ -369,7 +369,7 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
 /// year’s conference will be …". The indefinite article tells it from the event's own theme ("The
 /// theme of the forum is …").
 static ONE_FOCUS: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[\w’'\-]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be)\s+")
         .expect("one focus regex")
 });
 
@@ -381,7 +381,7 @@ static FOCUS_WORD: Transient =
 /// examined …".
 static EVENT_EXPLORED: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:the|this|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{KINDS}|event|session|panel|programme|program)\s+(?:also\s+)?(?:explored|examined|discussed|addressed|tackled|considered|debated|looked\s+at)\s+"
+        r"(?i)^(?:the|this|its|their)\s+(?:[^\s,;:.]+\s+){{0,3}}?(?:{KINDS}|event|session|panel|programme|program)\s+(?:also\s+)?(?:explored|examined|discussed|addressed|tackled|considered|debated|looked\s+at)\s+"
     ))
     .expect("event explored regex")
 });
@@ -390,7 +390,7 @@ static EVENT_EXPLORED: Transient = Transient::new(|| {
 /// ", according to …".
 static SAID_TAIL: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r",\s+(?:(?:\p{{Lu}}[\p{{L}}’'\-]*\s+){{1,3}}|he\s+|she\s+|they\s+)(?:{})\b.*$|,\s+(?:according\s+to|said|says)\b.*$",
+        r",\s+(?:(?:\p{{Lu}}\S*\s+){{1,3}}|he\s+|she\s+|they\s+)(?:{})(?-u:\b)|,\s+(?:according\s+to|said|says)(?-u:\b)",
         super::super::people::VERBS
     ))
     .expect("said tail regex")
