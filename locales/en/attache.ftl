@@ -190,6 +190,7 @@ usage-unknown-command-did-you-mean = No command { $name }. Did you mean { $best 
 usage-unknown-option = { $command } has no option { $option }.
 usage-unknown-option-did-you-mean = { $command } has no option { $option }. Did you mean { $best }?
 usage-missing = { $command } needs { $option }.
+usage-missing-one-of = { $command } needs { $first } or { $second }.
 usage-repeated = { $command } got { $option } twice.
 usage-unexpected = { $command } did not expect { $words }.
 usage-bad-value = { $value } is not a valid { $option }: expected { $expected }.

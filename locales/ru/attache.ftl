@@ -196,6 +196,7 @@ usage-unknown-command-did-you-mean = Команды { $name } нет. Может
 usage-unknown-option = У команды { $command } нет параметра { $option }.
 usage-unknown-option-did-you-mean = У команды { $command } нет параметра { $option }. Может быть, { $best }?
 usage-missing = Команде { $command } нужен параметр { $option }.
+usage-missing-one-of = Команде { $command } нужен параметр { $first } или { $second }.
 usage-repeated = Параметр { $option } команды { $command } указан дважды.
 usage-unexpected = Команда { $command } не ожидала { $words }.
 usage-bad-value = { $value } — недопустимое значение { $option }: ожидается { $expected }.

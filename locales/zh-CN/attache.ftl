@@ -186,6 +186,7 @@ usage-unknown-command-did-you-mean = 没有命令 { $name }。您是不是要找
 usage-unknown-option = { $command } 没有参数 { $option }。
 usage-unknown-option-did-you-mean = { $command } 没有参数 { $option }。您是不是要找 { $best }？
 usage-missing = { $command } 需要参数 { $option }。
+usage-missing-one-of = { $command } 需要参数 { $first } 或 { $second }。
 usage-repeated = { $command } 的参数 { $option } 出现了两次。
 usage-unexpected = { $command } 不需要 { $words }。
 usage-bad-value = { $value } 不是有效的 { $option }：应为{ $expected }。

@@ -68,6 +68,7 @@ fn every_command_as_a_member() {
         "summary infofourm",
         "summary harbour",
         "sponsors",
+        "quotes",
         "status now",
         "frobnicate",
         "",

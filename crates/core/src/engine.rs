@@ -465,6 +465,17 @@ pub fn usage_message(lang: Lang, e: &UsageError) -> Inline {
                 option = code(*option)
             )
         }
+        UsageError::MissingOneOf {
+            command,
+            first,
+            second,
+        } => tr_inline!(
+            lang,
+            "usage-missing-one-of",
+            command = code(*command),
+            first = code(*first),
+            second = code(*second)
+        ),
         UsageError::Repeated { command, option } => {
             tr_inline!(
                 lang,

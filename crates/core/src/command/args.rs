@@ -44,6 +44,12 @@ pub enum UsageError {
         command: &'static str,
         option: &'static str,
     },
+    #[error("`{command}` needs `{first}` or `{second}`.")]
+    MissingOneOf {
+        command: &'static str,
+        first: &'static str,
+        second: &'static str,
+    },
     #[error("`{command}` got `{option}` twice.")]
     Repeated {
         command: &'static str,
@@ -87,6 +93,7 @@ impl UsageError {
         match self {
             UsageError::UnknownOption { command, .. }
             | UsageError::Missing { command, .. }
+            | UsageError::MissingOneOf { command, .. }
             | UsageError::Repeated { command, .. }
             | UsageError::Unexpected { command, .. } => Some(command),
             _ => None,

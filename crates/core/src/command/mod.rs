@@ -132,9 +132,10 @@ impl Command {
             "quotes" => {
                 let (event, speaker) = (text("event"), text("speaker"));
                 if event.is_none() && speaker.is_none() {
-                    return Err(UsageError::Missing {
+                    return Err(UsageError::MissingOneOf {
                         command: spec.name,
-                        option: "event",
+                        first: "event",
+                        second: "speaker",
                     });
                 }
                 Command::Quotes {
