@@ -10,7 +10,7 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
-use super::ru::{is_role, name_runs, names, nominative_among, role_before};
+use super::ru::{is_role, name_runs, names, nominative_among, role_before, surname};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, past and present, in every gender and number.
@@ -46,13 +46,22 @@ static DIALOGUE: Transient = Transient::new(|| {
     ))
     .expect("dialogue regex")
 });
+/// A sentence after a quote that says who said it: "«…». Об этом сообщил министр Иван Петров.", "«…». Так
+/// считает Иван Петров.", "Такое мнение высказал …".
+static ABOUT: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*[.!?…]?\s*(?:об\s+этом|так|такое\s+мнение|такую\s+оценку)\s+(?:[^\s.!?«»]+\s+){{0,3}}?(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
+    ))
+    .expect("about-this regex")
+});
 /// A speech verb anywhere, for attributions before a quote.
 static VERB: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
 });
 /// "По словам X," before a quote.
-static WORDS_OF: Transient =
-    Transient::new(|| Regex::new(r"(?i)по\s+словам\s+(?P<who>[^,]+),\s*$").expect("words of regex"));
+static WORDS_OF: Transient = Transient::new(|| {
+    Regex::new(r"(?i)по\s+(?:словам|мнению)\s+(?P<who>[^,]+),\s*$").expect("words of regex")
+});
 
 /// A person and the role the text gives them.
 type Person = (String, Option<String>);
@@ -98,10 +107,17 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .flatten();
             // A dash opening a line is read as a bullet and taken off: put it back.
             let next = next.map(|n| format!("— {}", n.trim_start_matches(['—', '–', '-', ' '])));
+            // "Об этом сообщил X" after a quote that opens its sentence.
+            let opens_sentence = p[..span.open]
+                .trim_end_matches([' ', '—', '–', '-'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | '»'));
             let attribution = AFTER
                 .get()
                 .captures(after)
                 .or_else(|| next.as_deref().and_then(|n| AFTER.get().captures(n)))
+                .or_else(|| opens_sentence.then(|| ABOUT.get().captures(after)).flatten())
                 .and_then(|c| c.name("rest"))
                 .map(|m| m.as_str().to_string());
             let found = match attribution {
@@ -193,7 +209,11 @@ fn before(
     }
     let verb = VERB.get().find_iter(sentence).last()?;
     let tail = sentence[verb.end()..].trim_end();
-    if !(tail.is_empty() || tail.ends_with([':', ','])) || tail.chars().count() > 60 {
+    // "Иван Петров отметил: «…»", and the fragment of reported speech in "отметил, что «…»".
+    let reported = tail
+        .strip_suffix("что")
+        .is_some_and(|t| t.trim().is_empty() || t.ends_with(','));
+    if !(tail.is_empty() || tail.ends_with([':', ',']) || reported) || tail.chars().count() > 60 {
         return None;
     }
     let head = &sentence[..verb.start()];
@@ -223,7 +243,7 @@ fn by_surname(people: &[Mention], word: &str) -> Option<String> {
     }
     people
         .iter()
-        .find(|m| crate::text::same_name(m.name.rsplit(' ').next().unwrap_or(""), word))
+        .find(|m| crate::text::same_name(surname(&m.name), word))
         .map(|m| m.name.clone())
 }
 
@@ -355,6 +375,48 @@ mod tests {
         assert!(got.iter().all(|(s, _)| s == "Пётр Сидоров"), "{got:?}");
         assert_eq!(got[0].1, "Первая часть мысли здесь");
         assert_eq!(got[1].1, "А вот вторая часть мысли");
+    }
+
+    #[test]
+    fn attributions_in_the_next_sentence_and_reported_speech() {
+        let got = quotes(
+            "«Мы откроем новые лаборатории в каждом районе». Об этом рассказал министр образования края Пётр Громов.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Пётр Громов".to_string(),
+                "Мы откроем новые лаборатории в каждом районе".to_string()
+            )]
+        );
+        let got = quotes("«Наставники нужны каждому кружку». Так считает директор центра Анна Белова.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Анна Белова");
+        // A title in marks inside a sentence is not attributed by the next one.
+        assert!(
+            quotes("Губернатор вручил премию «За вклад в развитие края». Об этом сообщил Иван Петров.")
+                .is_empty()
+        );
+        let got = quotes(
+            "Глава района Семён Каменев подчеркнул, что «форум стал традиционной площадкой для общения».",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Семён Каменев");
+        let got = quotes("По мнению эксперта Ивана Лескова, «изобретатели нуждаются в наставниках».");
+        assert_eq!(got.len(), 1);
+        // The text has no nominative of the name: it is given as written.
+        assert_eq!(got[0].0, "Ивана Лескова");
+        // Indirect speech with no marks stays out.
+        assert!(quotes("Глава района Семён Каменев подчеркнул, что форум стал традиционным.").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_named_surname_first_is_found_by_surname() {
+        let got = quotes(
+            "На форуме выступила ректор Белова Анна Сергеевна.\n«Инженерное образование начинается с любопытства», – сказала Белова.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Белова Анна Сергеевна");
     }
 
     #[test]

@@ -245,6 +245,75 @@ fn is_patronymic(word: &str) -> bool {
         && w.chars().count() >= 4
 }
 
+/// A surname, a first name and a patronymic, in that order: the last word ends as a patronymic does
+/// (Сергеевна, Ивановича), the middle one does not, and the first ends as surnames do (Белова, Иванову,
+/// Крайнего), which a place or a title in front of a name rarely does.
+fn surname_first(words: &[(usize, &str)]) -> bool {
+    let [(_, surname), (_, first), (_, patronymic)] = words else {
+        return false;
+    };
+    const PATRONYMIC: [&str; 15] = [
+        "вич",
+        "вича",
+        "вичу",
+        "вичем",
+        "виче",
+        "ьич",
+        "ьича",
+        "ьичу",
+        "вна",
+        "вны",
+        "вне",
+        "вной",
+        "вну",
+        "ична",
+        "ичны",
+    ];
+    const SURNAME: [&str; 24] = [
+        "ов",
+        "ев",
+        "ёв",
+        "ин",
+        "ын",
+        "ова",
+        "ева",
+        "ёва",
+        "ина",
+        "ына",
+        "ову",
+        "еву",
+        "ину",
+        "овой",
+        "евой",
+        "иной",
+        "ский",
+        "цкий",
+        "ская",
+        "цкая",
+        "ского",
+        "енко",
+        "ук",
+        "юк",
+    ];
+    let p = patronymic.to_lowercase();
+    let s = surname.to_lowercase();
+    PATRONYMIC.iter().any(|e| p.ends_with(e))
+        && !is_patronymic(first)
+        && !surname.contains('.')
+        && SURNAME.iter().any(|e| s.ends_with(e))
+}
+
+/// The surname of a full name: the first word when a patronymic ends it ("Белова Анна Сергеевна"), else
+/// the last.
+pub(crate) fn surname(name: &str) -> &str {
+    let words: Vec<(usize, &str)> = name.split_whitespace().map(|w| (0, w)).collect();
+    if surname_first(&words) {
+        words[0].1
+    } else {
+        name.rsplit(' ').next().unwrap_or("")
+    }
+}
+
 /// People's names in `text`, as byte ranges, in order: the last two or three words of a run of
 /// capitalized words (or initials and a surname), leaving out roles, organization heads, places, months
 /// and sentence openers in front ("Министр Иван Ковалёв" gives "Иван Ковалёв").
@@ -269,9 +338,12 @@ pub(crate) fn names(text: &str) -> Vec<(usize, usize)> {
             .position(|(_, w)| is_name_word(w))
             .unwrap_or(words.len());
         let mut rest = &words[first..];
-        // Three words are a first name, a patronymic and a surname; otherwise the first is a place or
-        // a title in front ("Ставрополья Иван Ковалёв").
-        if rest.len() >= 3 && !is_patronymic(rest[rest.len() - 2].1) {
+        // Three words are a first name, a patronymic and a surname, or in the official order a surname,
+        // a first name and a patronymic ("Белова Анна Сергеевна"); otherwise the first is a place or a
+        // title in front ("Ставрополья Иван Ковалёв").
+        if rest.len() >= 3 && surname_first(&rest[rest.len() - 3..]) {
+            rest = &rest[rest.len() - 3..];
+        } else if rest.len() >= 3 && !is_patronymic(rest[rest.len() - 2].1) {
             rest = &rest[rest.len() - 2..];
         }
         let initials = rest.first().is_some_and(|(_, w)| w.contains('.'));
@@ -362,6 +434,14 @@ mod tests {
             found("Ставрополья Иван Ковалёв и Пётр Ильич Чайковский"),
             vec!["Иван Ковалёв", "Пётр Ильич Чайковский"]
         );
+        // The official order: surname, first name, patronymic.
+        assert_eq!(
+            found("ректор Белова Анна Сергеевна и декан Крайнев Олег Ильич"),
+            vec!["Белова Анна Сергеевна", "Крайнев Олег Ильич"]
+        );
+        assert_eq!(found("Ставрополья Иван Абрамович"), vec!["Иван Абрамович"]);
+        assert_eq!(surname("Белова Анна Сергеевна"), "Белова");
+        assert_eq!(surname("Анна Сергеевна Белова"), "Белова");
         assert!(found("Республики Беларусь").is_empty());
         assert_eq!(
             role_before("отметил в приветственном слове ректор Университета «Дубна»").as_deref(),
