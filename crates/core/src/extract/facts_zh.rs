@@ -95,7 +95,12 @@ struct Candidate {
 /// Event names in one text, in order, scored by whether their sentence says the event is held and
 /// whether they carry an edition, a year or marks.
 fn candidates(text: &str, out: &mut Vec<Candidate>) {
+    let kind = KIND_END.get();
     for sentence in text.split(['。', '！', '？', '\n']) {
+        // Every name ends with a kind word: most sentences hold none and need no closer look.
+        if !kind.is_match(sentence) {
+            continue;
+        }
         let held = HELD_WORD.get().is_match(sentence);
         for run in RUN.get().find_iter(sentence) {
             if let Some(name) = name_in(run.as_str()) {
@@ -120,6 +125,15 @@ fn name_in(run: &str) -> Option<String> {
         .filter_map(|g| run.find(g))
         .min()
         .map_or(run, |i| &run[..i]);
+    let kind = KIND_END
+        .get()
+        .find_iter(run)
+        .filter(|m| {
+            // 大会堂, 会议室: a kind word inside a longer word for a place.
+            let next = run[m.end()..].chars().next();
+            !next.is_some_and(|c| "堂场場所址室厅廳馆館展中".contains(c))
+        })
+        .last()?;
     // Where the marked pieces are, so breaks and kinds inside them are treated as part of the name.
     let marks: Vec<(usize, usize)> = run
         .char_indices()
@@ -138,15 +152,6 @@ fn name_in(run: &str) -> Option<String> {
         })
         .collect();
     let inside = |pos: usize| marks.iter().any(|&(s, e)| pos > s && pos < e);
-    let kind = KIND_END
-        .get()
-        .find_iter(run)
-        .filter(|m| {
-            // 大会堂, 会议室: a kind word inside a longer word for a place.
-            let next = run[m.end()..].chars().next();
-            !next.is_some_and(|c| "堂场場所址室厅廳馆館展中".contains(c))
-        })
-        .last()?;
     let mut end = kind.end();
     if let Some(&(_, e)) = marks.iter().find(|&&(s, e)| kind.start() > s && kind.start() < e) {
         end = e;
