@@ -94,27 +94,36 @@ static THEME_UNQUOTED: Transient = Transient::new(|| {
 
 /// Extracts the event facts from the title and body blocks; Russian and Chinese names and places
 /// come from their own rules ([`super::facts_ru`], [`super::facts_zh`]), the English ones filling in.
-pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> Facts {
+/// With a title, also the facts of the body alone, so notes can say what only the title gave (the
+/// costliest scan, for event names, is shared by the two).
+pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> (Facts, Option<Facts>) {
     let paragraphs = super::text::paragraphs(blocks);
-    let mut facts = extract_en(title, &paragraphs);
-    let (event, location) = match lang {
+    let facts = extract_en(title, &paragraphs);
+    let body_only = title.map(|_| extract_en(None, &paragraphs));
+    type Place = fn(Option<&str>, &[&str]) -> Option<String>;
+    let ((event, body_event), location): (_, Place) = match lang {
         Lang::Ru => (
-            super::facts_ru::event(title, &paragraphs),
-            super::facts_ru::location(title, &paragraphs),
+            super::facts_ru::events(title, &paragraphs),
+            super::facts_ru::location,
         ),
         Lang::Zh => (
-            super::facts_zh::event(title, &paragraphs),
-            super::facts_zh::location(title, &paragraphs),
+            super::facts_zh::events(title, &paragraphs),
+            super::facts_zh::location,
         ),
-        Lang::En => return facts,
+        Lang::En => return (facts, body_only),
     };
-    if event.is_some() {
-        facts.event = event;
-    }
-    if location.is_some() {
-        facts.location = location;
-    }
-    facts
+    // The language's own event and place, where its rules find them.
+    let own = |mut facts: Facts, event: Option<String>, place: Option<String>| {
+        if event.is_some() {
+            facts.event = event;
+        }
+        if place.is_some() {
+            facts.location = place;
+        }
+        facts
+    };
+    let body_only = body_only.map(|f| own(f, body_event, location(None, &paragraphs)));
+    (own(facts, event, location(title, &paragraphs)), body_only)
 }
 
 /// The English rules.
@@ -302,7 +311,7 @@ mod tests {
     use crate::extract::text::blocks;
 
     fn facts(body: &str) -> Facts {
-        extract(None, &blocks(body), Lang::En)
+        extract(None, &blocks(body), Lang::En).0
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
@@ -326,7 +335,9 @@ mod tests {
             &blocks("Nothing here."),
             Lang::En,
         );
-        assert_eq!(f.event.as_deref(), Some("Smart City Expo 2019"));
+        assert_eq!(f.0.event.as_deref(), Some("Smart City Expo 2019"));
+        // The body alone names no event.
+        assert_eq!(f.1.map(|b| b.event), Some(None));
     }
 
     #[test]
@@ -371,7 +382,7 @@ mod tests {
             "The 23rd Africa Energy Forum (aef) closed in Cape Town. Next year it will be held in Nairobi.",
         );
         assert_eq!(f.location.as_deref(), Some("Cape Town"));
-        let f = extract(
+        let (f, _) = extract(
             Some("Talks at Moscow conference"),
             &blocks("MOSCOW, April 18 - Officials met."),
             Lang::En,

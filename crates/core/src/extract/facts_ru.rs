@@ -381,17 +381,38 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
 
 /// The event's name: a named mention in the nominative first, then any named one, then an adjective
 /// and kind ("международный форум"); the title's mentions before the body's.
+#[cfg(test)]
 pub(crate) fn event(title: Option<&str>, paragraphs: &[&str]) -> Option<String> {
-    let mut all = Vec::new();
-    if let Some(t) = title {
-        candidates(t, &mut all);
-    }
-    for p in paragraphs {
-        candidates(p, &mut all);
-    }
+    events(title, paragraphs).0
+}
+
+/// The event's name as [`event`] gives it, and as the body alone gives it (for the notes on what the
+/// title decided): the body's mentions are looked for once.
+pub(crate) fn events(title: Option<&str>, paragraphs: &[&str]) -> (Option<String>, Option<String>) {
     let rank = |c: &Candidate| 2 * u8::from(c.named) + u8::from(c.nominative);
-    let top = all.iter().map(rank).max()?;
-    all.into_iter().find(|c| rank(c) == top).map(|c| c.name)
+    // The first of the best-ranked mentions, and its rank.
+    let best = |list: &[Candidate]| {
+        let top = list.iter().map(rank).max()?;
+        list.iter()
+            .find(|c| rank(c) == top)
+            .map(|c| (top, c.name.clone()))
+    };
+    let mut body = Vec::new();
+    for p in paragraphs {
+        candidates(p, &mut body);
+    }
+    let body = best(&body);
+    let mut head = Vec::new();
+    if let Some(t) = title {
+        candidates(t, &mut head);
+    }
+    // The title's mentions come first: its best wins a tie.
+    let with_title = match (best(&head), &body) {
+        (Some((h, name)), Some((b, _))) if h >= *b => Some(name),
+        (Some((_, name)), None) => Some(name),
+        (_, body) => body.as_ref().map(|(_, name)| name.clone()),
+    };
+    (with_title, body.map(|(_, name)| name))
 }
 
 /// The event's place.

@@ -193,7 +193,14 @@ fn unopened_close(head: &str) -> Option<usize> {
 }
 
 /// The event name: the best candidate of the body, else of the title.
+#[cfg(test)]
 pub(crate) fn event(title: Option<&str>, paragraphs: &[&str]) -> Option<String> {
+    events(title, paragraphs).0
+}
+
+/// The event's name as [`event`] gives it, and as the body alone gives it (for the notes on what the
+/// title decided): the body's candidates are looked for once.
+pub(crate) fn events(title: Option<&str>, paragraphs: &[&str]) -> (Option<String>, Option<String>) {
     let mut body = Vec::new();
     for p in paragraphs {
         candidates(p, &mut body);
@@ -202,13 +209,20 @@ pub(crate) fn event(title: Option<&str>, paragraphs: &[&str]) -> Option<String> 
     if let Some(t) = title {
         candidates(t, &mut head);
     }
-    let top = |list: &[Candidate]| list.iter().map(|c| c.score).max();
-    // The title's best only when it scores higher than the body's (any score beats an empty body).
-    let (list, top) = match (top(&body), top(&head)) {
-        (b, h) if h > b => (head, h?),
-        (b, _) => (body, b?),
+    let best = |list: &[Candidate]| {
+        let top = list.iter().map(|c| c.score).max()?;
+        list.iter()
+            .find(|c| c.score == top)
+            .map(|c| (top, c.name.clone()))
     };
-    list.into_iter().find(|c| c.score == top).map(|c| c.name)
+    let (body, head) = (best(&body), best(&head));
+    // The title's best only when it scores higher than the body's (any score beats an empty body).
+    let with_title = match (&body, head) {
+        (Some((b, _)), Some((h, name))) if h > *b => Some(name),
+        (None, Some((_, name))) => Some(name),
+        (body, _) => body.as_ref().map(|(_, name)| name.clone()),
+    };
+    (with_title, body.map(|(_, name)| name))
 }
 
 /// The event's place: where a sentence says it is held, then a venue after its date, then the

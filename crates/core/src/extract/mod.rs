@@ -67,8 +67,8 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
     let lang = language
         .and_then(crate::text::Lang::from_tag)
         .unwrap_or(crate::text::Lang::En);
-    let facts = facts::extract(title.as_deref(), &blocks, lang);
-    let mut notes = notes::fact_notes(title.as_deref(), &blocks, &facts, lang);
+    let (facts, body_only) = facts::extract(title.as_deref(), &blocks, lang);
+    let mut notes = notes::fact_notes(&facts, body_only.as_ref());
     let (quotes, quote_notes) = match lang {
         crate::text::Lang::Zh => quotes_zh::extract(&text::paragraphs(&blocks)),
         crate::text::Lang::Ru => quotes_ru::extract(&text::paragraphs(&blocks)),

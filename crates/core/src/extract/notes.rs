@@ -3,9 +3,8 @@
 //! Extractors report how they found an item ([`Basis`] for quotes); this module turns that into
 //! [`Note`]s for the briefing. Notes are additive: they never change what was extracted.
 
-use super::facts::{self, Facts};
+use super::facts::Facts;
 use super::people::Subject;
-use super::text::Block;
 use crate::model::{Field, Note, Quote};
 
 /// Words of a quote shown as the note's item.
@@ -84,17 +83,12 @@ pub(crate) fn quote_notes(quote: &Quote, basis: &Basis) -> Vec<Note> {
         .collect()
 }
 
-/// Notes for event facts that depend on the title: found only there, or dated by a year from it.
-pub(crate) fn fact_notes(
-    title: Option<&str>,
-    blocks: &[Block],
-    found: &Facts,
-    lang: crate::text::Lang,
-) -> Vec<Note> {
-    if title.is_none() {
+/// Notes for event facts that depend on the title: found only there, or dated by a year from it
+/// (`body_only`: the facts of the body alone, when there is a title).
+pub(crate) fn fact_notes(found: &Facts, body_only: Option<&Facts>) -> Vec<Note> {
+    let Some(body_only) = body_only else {
         return Vec::new();
-    }
-    let body_only = facts::extract(None, blocks, lang);
+    };
     let mut notes = Vec::new();
     let mut check = |field: Field, differs: bool, what: &str| {
         if differs {
