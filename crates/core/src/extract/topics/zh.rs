@@ -190,10 +190,15 @@ const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
 /// A list split at 、, and its last item at a joiner when both sides are plain noun phrases; a list of
 /// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
 fn split(list: &str) -> Vec<String> {
-    // "「A」、「B」等": the tail of an open list of titles (平等 ends no list).
+    // "A、B、C等", "「A」、「B」等": the tail of an open list (平等, 高等 end a word, not a list).
     let list = list.trim();
     let list = match list.strip_suffix("等等").or_else(|| list.strip_suffix('等')) {
-        Some(rest) if rest.ends_with(['」', '”', '』']) => rest,
+        Some(rest)
+            if list.contains('、')
+                && !rest.ends_with(['平', '同', '对', '對', '高', '均', '中', '初', '上', '次']) =>
+        {
+            rest
+        }
         _ => list,
     };
     let list = COUNT_TAIL.get().find(list).map_or(list, |m| &list[..m.start()]);
@@ -399,6 +404,10 @@ mod tests {
         assert_eq!(
             titles("论坛议题包括性别平等、教育公平、社区治理等。"),
             vec!["性别平等", "教育公平", "社区治理"]
+        );
+        assert_eq!(
+            titles("论坛议题包括教育公平、性别平等。"),
+            vec!["教育公平", "性别平等"]
         );
     }
 }
