@@ -104,7 +104,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         lead = Some(*p).filter(|p| p.trim_end().ends_with([':', '：']));
         let curled = curl(p);
         let p: &str = &curled;
-        let (mut spans, tail) = quoted::spans_and_tail(p);
+        let (mut spans, tail) = nested(p).map_or_else(|| quoted::spans_and_tail(p), |s| (s, None));
         // A quote cut off (or running on) at the end of the paragraph, when a verb introduces it.
         if let Some((open, inner_start)) = tail.filter(|&(open, _)| VERB_END.get().is_match(&p[..open])) {
             spans.push(Span {
@@ -170,6 +170,43 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         }
     }
     (out, notes)
+}
+
+/// The outermost “…” spans of a paragraph that nests a title in a quote with the same marks
+/// (“我们提出“一带一路”倡议……”), when “ and ” are balanced and nest properly and no other marks are used;
+/// otherwise `None`, and the marks pair as elsewhere.
+fn nested(p: &str) -> Option<Vec<Span>> {
+    if p.contains(['"', '「', '」', '『', '』', '«', '»']) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut open = 0;
+    for (i, c) in p.char_indices() {
+        match c {
+            '“' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            '”' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    out.push(Span {
+                        open,
+                        inner_start: open + '“'.len_utf8(),
+                        inner_end: i,
+                        close_end: i + '”'.len_utf8(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    (depth == 0 && deepest >= 2).then_some(out)
 }
 
 /// `p` with the inside of each quote blanked, byte for byte, so that offsets stay those of `p`.
@@ -472,6 +509,20 @@ mod tests {
         );
         let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(speakers, vec!["罗伯特·西蒙", "艾哈迈德·阿里", "吴教授"]);
+    }
+
+    #[test]
+    fn a_title_nested_in_a_quote_with_the_same_marks() {
+        let got = quotes(
+            "江南省省长孙立平说:“我们提出“江海联动”倡议已经十年,成果非常丰硕。”他还介绍了“江海联动”的进展。",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "孙立平".to_string(),
+                "我们提出“江海联动”倡议已经十年,成果非常丰硕。".to_string()
+            )]
+        );
     }
 
     #[test]
