@@ -44,14 +44,6 @@ static VERB_AFTER: Transient = Transient::new(|| {
     ))
     .expect("verb after regex")
 });
-/// The same attribution closing the sentence the quote opens, after a clause between them
-/// (“…。”第一次参加年会，专家X感触颇深。): the quote must end its own sentence.
-static VERB_LATER: Transient = Transient::new(|| {
-    Regex::new(&format!(
-        r"^[,，]?[^。；;！？!?“”「」\n]{{1,40}}?[,，]\s*([^，,。：:；;！？!?“”「」]{{1,60}}?)(?:{VERBS}|{REACTIONS})+(?:记者|記者|道)?[。！!]"
-    ))
-    .expect("verb later regex")
-});
 /// Words of a speaker's reaction that attribute a quote before them like a speech verb.
 const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感叹|感嘆|感慨道|笑言|笑道";
 /// Any speech verb, for people named in indirect speech.
@@ -142,8 +134,9 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 let c = VERB_AFTER.get().captures(rest).or_else(|| {
                     inner
                         .ends_with(['。', '！', '？', '!', '?'])
-                        .then(|| VERB_LATER.get().captures(rest))
+                        .then(|| later(rest))
                         .flatten()
+                        .and_then(|clause| VERB_AFTER.get().captures(clause))
                 })?;
                 resolve(c.get(1)?.as_str(), last.as_ref())
             };
@@ -262,6 +255,20 @@ fn continued(p: &str, span: &Span, last: Option<&Person>) -> Option<(Person, Bas
     let sentence = &pre[start..];
     let verb = VERB_COMMA.get().find_iter(sentence).last()?;
     resolve(subject(Some(&sentence[..verb.start()]))?, last)
+}
+
+/// The last clause of the sentence after a quote (“…。”第一次参加年会，专家X感触颇深。), from its comma to
+/// the sentence's end, when the sentence is short, holds no other quote and ends with 。 or ！: the
+/// attribution may stand there, after a clause.
+fn later(rest: &str) -> Option<&str> {
+    let end = rest.find(['。', '！', '!'])?;
+    let sentence = &rest[..end];
+    if sentence.contains(['“', '”', '「', '」', '；', ';', '？', '?', '\n']) || sentence.chars().count() > 100
+    {
+        return None;
+    }
+    let comma = sentence.rfind([',', '，']).filter(|&i| i > 0)?;
+    rest.get(comma..end + rest[end..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// The speaker of a quote after a name and a colon, with no verb (钟明远:“…”): the name is the whole
