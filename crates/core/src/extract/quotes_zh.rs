@@ -11,18 +11,19 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted::{self, Span};
-use super::zh::{is_han, person_at_end, titled_person_within};
+use super::zh::{ends_with_title, is_han, person_at_end, titled_person_within};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, simplified and traditional.
 const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|介紹|认为|認為|称|稱|分享|透露|坦言|直言|提到|谈到|談到|\
 回忆|回憶|感慨|呼吁|呼籲|补充|補充|总结|總結|致辞|致詞|寄语|寄語|讲道|講道|笑称|笑稱|承认|承認|宣布|坦承|告诉|告訴|解释|解釋|\
-提醒|建议|建議|重申|期许|期許|评价|評價|写道|寫道|问道|問道|答道|说明|說明";
+提醒|建议|建議|重申|期许|期許|评价|評價|写道|寫道|问道|問道|答道|说明|說明|称赞|稱讚|赞叹|讚嘆|形容|阐述|闡述|\
+回应|回應|回答|觉得|覺得|坦陈|坦陳|说起|說起|谈起|談起|直呼|表态|表態";
 
 /// A speech verb ending the text before a quote (and its colon or comma); 指 (Hong Kong usage, 他指,)
 /// only before its comma or colon.
 static VERB_END: Transient = Transient::new(|| {
-    Regex::new(&format!(r"(?:(?:{VERBS})[:：,，]?|指[:：,，])\s*$")).expect("verb end regex")
+    Regex::new(&format!(r"(?:(?:{VERBS})+[:：,，]?|指[:：,，])\s*$")).expect("verb end regex")
 });
 /// A speech verb opening reported speech (X表示，…): a quote later in the sentence continues it.
 static VERB_COMMA: Transient =
@@ -35,18 +36,21 @@ static SUBJECT_END: Transient = Transient::new(|| {
     ))
     .expect("subject end regex")
 });
-/// An attribution right after a quote: "徐伟新透露，", "中央党校原副校长徐伟新介绍,".
+/// An attribution right after a quote: "徐伟新透露，", "中央党校原副校长徐伟新介绍,", "X告诉记者。"; a
+/// reaction stands for the verb there (“…”X感触颇深。).
 static VERB_AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"^[,，]?\s*([^，,。：:；;！？!?“”「」]{{1,60}}?)(?:{VERBS})[:：,，。]"
+        r"^[,，]?\s*([^，,。：:；;！？!?“”「」]{{1,60}}?)(?:{VERBS}|{REACTIONS})+(?:记者|記者|道)?[:：,，。]"
     ))
     .expect("verb after regex")
 });
+/// Words of a speaker's reaction that attribute a quote before them like a speech verb.
+const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感叹|感嘆|感慨道|笑言|笑道";
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
 /// Adverbs between a subject and its verb (他还强调, 她同时表示).
-const ADVERBS: [&str; 20] = [
+const ADVERBS: [&str; 21] = [
     "还",
     "還",
     "也",
@@ -67,6 +71,12 @@ const ADVERBS: [&str; 20] = [
     "当场",
     "首先",
     "隨即",
+    "如是",
+];
+
+/// Where an adverbial after a speaker's name may start (於開幕致詞, 在开幕式上, 对记者, 接受采访时, 如是).
+const CUTS: [&str; 12] = [
+    "於", "于", "在", "对", "對", "向", "接受", "告诉", "告訴", "如是", "笑着", "笑著",
 ];
 
 /// A person and the role the text gives them.
@@ -79,10 +89,14 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     let mut notes = Vec::new();
     // The last person who spoke or was said to speak, for 他/她.
     let mut last: Option<Person> = None;
+    // The previous paragraph, when it ends with a speech verb and a colon (他说：¶“…”).
+    let mut lead: Option<&str> = None;
     for p in paragraphs {
+        let introduced = lead.take();
+        lead = Some(*p).filter(|p| p.trim_end().ends_with([':', '：']));
         let curled = curl(p);
         let p: &str = &curled;
-        let (mut spans, tail) = quoted::spans_and_tail(p);
+        let (mut spans, tail) = nested(p).map_or_else(|| quoted::spans_and_tail(p), |s| (s, None));
         // A quote cut off (or running on) at the end of the paragraph, when a verb introduces it.
         if let Some((open, inner_start)) = tail.filter(|&(open, _)| VERB_END.get().is_match(&p[..open])) {
             spans.push(Span {
@@ -92,10 +106,14 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 close_end: p.len(),
             });
         }
-        let mut said = speakers_in(p);
-        said.extend(subjects_in(p));
+        // Names inside the quotes are no speakers (“…关键在于落实。”).
+        let outside = masked(p, &spans);
+        let mut said = speakers_in(&outside);
+        said.extend(subjects_in(&outside));
         said.sort_by_key(|(at, _)| *at);
         let mut from = 0;
+        // The end of the last attributed quote of the paragraph, and its speaker.
+        let mut prev: Option<(usize, Person)> = None;
         for span in spans {
             if let Some((_, person)) = said.iter().rfind(|(at, _)| (from..span.open).contains(at)) {
                 last = Some(person.clone());
@@ -105,18 +123,33 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             if !is_speech(inner) {
                 continue;
             }
-            let before = subject(VERB_END.get().find(&p[..span.open]).map(|m| &p[..m.start()]));
+            let before =
+                subject(VERB_END.get().find(&p[..span.open]).map(|m| &p[..m.start()])).or_else(|| {
+                    let lead = introduced.filter(|_| p[..span.open].trim().is_empty())?;
+                    let lead = lead.trim_end();
+                    subject(VERB_END.get().find(lead).map(|m| &lead[..m.start()]))
+                });
             let after = || {
-                let c = VERB_AFTER.get().captures(&p[span.close_end..])?;
+                let rest = &p[span.close_end..];
+                let c = VERB_AFTER.get().captures(rest).or_else(|| {
+                    inner
+                        .ends_with(['。', '！', '？', '!', '?'])
+                        .then(|| later(rest))
+                        .flatten()
+                        .and_then(|clause| VERB_AFTER.get().captures(clause))
+                })?;
                 resolve(c.get(1)?.as_str(), last.as_ref())
             };
             let Some((person, basis)) = before
                 .and_then(|s| resolve(s, last.as_ref()))
                 .or_else(after)
                 .or_else(|| continued(p, &span, last.as_ref()))
+                .or_else(|| named_before_colon(&p[..span.open]))
+                .or_else(|| again(p, prev.as_ref(), &span))
             else {
                 continue;
             };
+            prev = Some((span.close_end, person.clone()));
             last = Some(person.clone());
             if !out.iter().any(|q| q.text == inner) {
                 let quote = Quote {
@@ -130,6 +163,54 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         }
     }
     (out, notes)
+}
+
+/// The outermost “…” spans of a paragraph that nests a title in a quote with the same marks
+/// (“我们提出“一带一路”倡议……”), when “ and ” are balanced and nest properly and no other marks are used;
+/// otherwise `None`, and the marks pair as elsewhere.
+fn nested(p: &str) -> Option<Vec<Span>> {
+    if p.contains(['"', '「', '」', '『', '』', '«', '»']) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut open = 0;
+    for (i, c) in p.char_indices() {
+        match c {
+            '“' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            '”' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    out.push(Span {
+                        open,
+                        inner_start: open + '“'.len_utf8(),
+                        inner_end: i,
+                        close_end: i + '”'.len_utf8(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    (depth == 0 && deepest >= 2).then_some(out)
+}
+
+/// `p` with the inside of each quote blanked, byte for byte, so that offsets stay those of `p`.
+fn masked(p: &str, spans: &[Span]) -> String {
+    let mut out = p.to_string();
+    for span in spans {
+        if let Some(inner) = p.get(span.inner_start..span.inner_end) {
+            out.replace_range(span.inner_start..span.inner_end, &" ".repeat(inner.len()));
+        }
+    }
+    out
 }
 
 /// A paragraph whose straight double quotes are paired in order as “ and ”: glued to Chinese characters on
@@ -176,6 +257,47 @@ fn continued(p: &str, span: &Span, last: Option<&Person>) -> Option<(Person, Bas
     resolve(subject(Some(&sentence[..verb.start()]))?, last)
 }
 
+/// The last clause of the sentence after a quote (“…。”第一次参加年会，专家X感触颇深。), from its comma to
+/// the sentence's end, when the sentence is short, holds no other quote and ends with 。 or ！: the
+/// attribution may stand there, after a clause.
+fn later(rest: &str) -> Option<&str> {
+    let end = rest.find(['。', '！', '!'])?;
+    let sentence = &rest[..end];
+    if sentence.contains(['“', '”', '「', '」', '；', ';', '？', '?', '\n']) || sentence.chars().count() > 100
+    {
+        return None;
+    }
+    let comma = sentence.rfind([',', '，']).filter(|&i| i > 0)?;
+    rest.get(comma..end + rest[end..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// The speaker of a quote after a name and a colon, with no verb (钟明远:“…”): the name is the whole
+/// clause or follows a title, so that a list's cue (议题包括:) is no speaker.
+fn named_before_colon(pre: &str) -> Option<(Person, Basis)> {
+    let s = pre.trim_end().strip_suffix([':', '：'])?;
+    let s = subject(Some(s))?;
+    let person = person_at_end(s)?;
+    let whole = person.0 == s;
+    if !whole && !person.1.as_deref().is_some_and(ends_with_title) {
+        return None;
+    }
+    let basis = Basis::Named(person.0.clone());
+    Some((person, basis))
+}
+
+/// The speaker of a quote that follows another one's attribution in the same paragraph (“…。”X说。“…”):
+/// only that attribution stands between them.
+fn again(p: &str, prev: Option<&(usize, Person)>, span: &Span) -> Option<(Person, Basis)> {
+    let (end, person) = prev?;
+    let between = p.get(*end..span.open)?.trim_end();
+    let c = VERB_AFTER.get().captures(between)?;
+    if c.get(0)?.end() != between.len() {
+        return None;
+    }
+    let basis = Basis::Named(person.0.clone());
+    Some((person.clone(), basis))
+}
+
 /// A quote says something: a few characters at least, and a clause or sentence rather than a title
 /// (“一带一路”, “读懂中国·湾区对话” are names).
 fn is_speech(inner: &str) -> bool {
@@ -215,10 +337,10 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
     if matches!(s, "他" | "她") {
         return last.cloned().map(|p| (p, Basis::Pronoun));
     }
-    // "校長張家宜於開幕致詞": the name may stand before a place or time adverbial.
+    // "校長張家宜於開幕致詞", "X对记者", "X如是": the name may stand before an adverbial.
     let person = person_at_end(s).or_else(|| {
         s.char_indices()
-            .filter(|&(i, c)| i > 0 && matches!(c, '於' | '于' | '在'))
+            .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
             .map(|(i, _)| &s[..i])
             .rev()
             .find_map(person_at_end)
@@ -353,6 +475,61 @@ mod tests {
         assert_eq!(speakers, vec!["林海东", "白云"]);
         // A title after 为 in reported speech is not a quote.
         assert!(quotes("周海表示,今次的主题为「知识互联——亚洲发展的创新思路」,参与代表约800人。").is_empty());
+    }
+
+    #[test]
+    fn speaker_after_the_quote_behind_an_adverbial_or_a_clause() {
+        let got = quotes(
+            "“我们希望论坛推动合作不断深化,取得更多成果。”青川国副总理兼财长科达兰在开幕式上说。\n\
+             “论坛的议题非常丰富,讨论也很深入,收获很大。”谈及此次论坛,东港大学教授白云如是说。\n\
+             “以交流为核心,大家畅所欲言,这种氛围令人难忘。”第一次参加年会,江南研究院院长林海东感触颇深。\n\
+             “我们希望论坛越办越好,合作越走越远。”江南商会会长赵立新告诉记者。",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["科达兰", "白云", "林海东", "赵立新"]);
+        // A clause before the attribution is allowed only after a quote that ends its own sentence.
+        assert!(quotes("“江南论坛与东港博览会联合发布报告”,会后,林海东表示。").is_empty());
+    }
+
+    #[test]
+    fn a_colon_after_a_name_a_second_quote_and_a_lead_paragraph() {
+        let got = quotes(
+            "江南大学教授周明远:“区域合作前景广阔,关键在于落实。”\n\
+             “合作是唯一的出路。”江南商会会长赵立新说。“只有合作,才能共赢,才能走得更远。”\n\
+             江南省省长孙立平在致辞中说:\n\
+             “今年是落实规划的关键之年,我们将继续扩大开放。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["周明远", "赵立新", "赵立新", "孙立平"]);
+        // A list's cue before a colon is no speaker, nor is a name inside a quote (关键).
+        assert!(quotes("子议题包括:“江南与东港的合作关系研究”“区域安全形势与地区治理”").is_empty());
+        let got = quotes("周明远认为:“前景广阔,关键在于落实。”他还说:“我们会继续努力,共同进步。”");
+        assert_eq!(got[1].0, "周明远");
+    }
+
+    #[test]
+    fn dotted_names_and_chained_verbs() {
+        let got = quotes(
+            "江南大学教授罗伯特·西蒙表示:“这次论坛提供了宝贵的交流机会,我们期待更多合作。”\n\
+             艾哈迈德·阿里在开幕式上说,“江南是我们最重要的合作伙伴之一,我们期待深化合作。”\n\
+             吴教授介绍说:“本次会议共收到论文一百余篇,涉及多个领域。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["罗伯特·西蒙", "艾哈迈德·阿里", "吴教授"]);
+    }
+
+    #[test]
+    fn a_title_nested_in_a_quote_with_the_same_marks() {
+        let got = quotes(
+            "江南省省长孙立平说:“我们提出“江海联动”倡议已经十年,成果非常丰硕。”他还介绍了“江海联动”的进展。",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "孙立平".to_string(),
+                "我们提出“江海联动”倡议已经十年,成果非常丰硕。".to_string()
+            )]
+        );
     }
 
     #[test]

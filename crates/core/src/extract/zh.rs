@@ -32,7 +32,11 @@ static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
          经理 經理 理事长 理事長 秘书长 秘書長 教授 副教授 研究员 研究員 专家 專家 学者 學者 主编 主編 记者 記者 发言人 發言人 \
          负责人 負責人 创始人 創辦人 创办人 院士 博士 老师 老師 同学 同學 学生 學生 执行长 執行長 处长 處長 科长 科長 司长 司長 \
          署长 署長 议员 議員 立委 委员长 委員長 顾问 顧問 总监 總監 主任委员 主委 组长 組長 队长 隊長 团长 團長 馆长 館長 \
-         参赞 參贊 特使 省委书记 市委书记 董事 监事 監事 会员 會員 常委 政委 大法官 主持人 嘉宾 嘉賓 代表处代表",
+         参赞 參贊 特使 省委书记 市委书记 董事 监事 監事 会员 會員 常委 政委 大法官 主持人 嘉宾 嘉賓 代表处代表 \
+         财长 財長 外长 外長 防长 防長 行长 行長 社长 社長 总干事 總幹事 总编辑 總編輯 总编 總編 律师 律師 医生 醫生 \
+         参展商 參展商 市民 居民 村民 游客 遊客 观众 觀眾 家长 家長 厂长 廠長 镇长 鎮長 乡长 鄉長 村长 村長 \
+         经济学家 經濟學家 科学家 科學家 企业家 企業家 分析师 分析師 合伙人 合夥人 执行官 執行官 工程师 工程師 \
+         理事 秘书 秘書 助理 主管",
     )
 });
 
@@ -86,6 +90,9 @@ pub(crate) fn person_at_end(pre: &str) -> Option<(String, Option<String>)> {
         let role = pre[..start].trim();
         return ok.then(|| (name.to_string(), (!role.is_empty()).then(|| role.to_string())));
     }
+    if let Some(person) = dotted_at_end(pre) {
+        return Some(person);
+    }
     let han_tail = chars.iter().rev().take_while(|(_, c)| is_han(*c)).count();
     let role_of = |start: usize| {
         let role = pre[..start].trim_start_matches(['，', '、', ',']).trim();
@@ -115,6 +122,48 @@ pub(crate) fn person_at_end(pre: &str) -> Option<(String, Option<String>)> {
     None
 }
 
+/// Whether `c` joins the parts of a transliterated name (罗伯特·西蒙).
+fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '・')
+}
+
+/// A transliterated name with a dot at the end of `pre` (江南大学教授罗伯特·西蒙 → 罗伯特·西蒙): its parts
+/// are Han, the first follows a title or opens `pre`, and it is at most four characters long.
+fn dotted_at_end(pre: &str) -> Option<(String, Option<String>)> {
+    let start = pre
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_han(c) && !is_name_dot(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let run = &pre[start..];
+    let dot = run.find(is_name_dot)?;
+    if run.ends_with(is_name_dot) || run.starts_with(is_name_dot) {
+        return None;
+    }
+    // The last part ends the name: an adverbial after it (·阿里在开幕式上) is not part of it.
+    let last = run.rsplit(is_name_dot).next().unwrap_or("");
+    if last.chars().count() > 6
+        || last
+            .char_indices()
+            .any(|(i, c)| i > 0 && matches!(c, '在' | '于' | '於' | '对' | '對' | '向'))
+    {
+        return None;
+    }
+    let first = &run[..dot];
+    let n = first.chars().count();
+    let name_at = (1..=4.min(n))
+        .map(|k| first.char_indices().nth(n - k).map_or(0, |(i, _)| i))
+        .find(|&i| i > 0 && ends_with_title(&first[..i]))
+        .or_else(|| (n <= 4 && pre[..start].trim().is_empty()).then_some(0))?;
+    let role = pre[..start + name_at]
+        .trim_start_matches(['，', '、', ','])
+        .trim();
+    Some((
+        run[name_at..].to_string(),
+        (!role.is_empty()).then(|| role.to_string()),
+    ))
+}
+
 /// A name glued to the title before it, followed by a short adverbial before the speech verb
 /// (国务院副总理丁薛祥视像致辞时 → 丁薛祥): the longest start of `pre`, cut at most eight characters short,
 /// that ends in two or three characters after a title, the first a family name.
@@ -141,7 +190,7 @@ pub(crate) fn titled_person_within(pre: &str) -> Option<(String, Option<String>)
 }
 
 /// Whether `s` ends with a title (of one to six characters).
-fn ends_with_title(s: &str) -> bool {
+pub(crate) fn ends_with_title(s: &str) -> bool {
     s.char_indices()
         .rev()
         .take(6)
@@ -164,8 +213,12 @@ pub(crate) fn is_org(name: &str) -> bool {
     if !name.chars().any(is_han) {
         return name.chars().next().is_some_and(char::is_uppercase);
     }
-    // 科学院 is an academy (中国社会科学院), though 学院 may end an event's name.
-    let academy = name.ends_with("科学院") || name.ends_with("科學院");
+    // 科学院 is an academy (中国社会科学院), and a 学院 of a university is a school, though 学院 may end
+    // an event's name.
+    let academy = name.ends_with("科学院")
+        || name.ends_with("科學院")
+        || ((name.ends_with("学院") || name.ends_with("學院"))
+            && (name.contains("大学") || name.contains("大學")));
     if !academy && EVENT_ENDINGS.split(' ').any(|e| name.ends_with(e)) {
         return false;
     }

@@ -110,8 +110,12 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
             continue;
         }
         for sentence in sentences(p) {
+            // "寻求合作伙伴的难得机会": a role noun inside a quote, or one that describes what follows
+            // it (…的), labels no list.
             if let Some(c) = LABELLED.get().captures(sentence)
                 && let (Some(list), Some(cue)) = (c.name("list"), c.name("cue"))
+                && !list.as_str().starts_with('的')
+                && !quoted::within(&quoted::spans(sentence), cue.start())
             {
                 let r = relation(cue.as_str());
                 out.extend(members(list.as_str(), true).into_iter().map(|n| (n, r)));
@@ -439,6 +443,23 @@ mod tests {
                 o("江南航运协会", Relation::Organizer),
                 o("东湖大学", Relation::Organizer),
                 o("星河物流集团", Relation::Partner)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_noun_in_a_quote_or_before_de_labels_nothing() {
+        assert!(orgs("他认为:“博览会是寻求合作伙伴的难得机会,江南商会也会参加。”").is_empty());
+        assert!(orgs("博览会为企业提供了寻找合作伙伴的宝贵机会。").is_empty());
+    }
+
+    #[test]
+    fn a_school_of_a_university_organizes() {
+        assert_eq!(
+            orgs("研讨会由江南研究院主办,东湖大学历史与文化学院承办。"),
+            vec![
+                o("江南研究院", Relation::Organizer),
+                o("东湖大学历史与文化学院", Relation::Organizer)
             ]
         );
     }

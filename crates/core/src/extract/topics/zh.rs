@@ -26,7 +26,7 @@ static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
         r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)",
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
-        r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+场|[两兩二三四五六七八九十\d]+場)?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇)",
+        r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元)",
     ]
     .iter()
     .map(|p| Regex::new(&p.replace("ITEMS", ITEMS)).expect("list regex"))
@@ -43,6 +43,8 @@ static SUBJECTS: Transient<Vec<Regex>> = Transient::new(|| {
         r"就(?P<item>[^，。；;,]+?)(?:交换|交換|进行|進行|展开|展開|开展|開展)了?(?:意见|意見|讨论|討論|交流|探讨|探討|磋商|对话|對話)",
         r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
         r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)",
+        // 在“…”专题论坛上: a session of the event, named where something happened in it.
+        r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上",
         // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
         r"(?:围绕|圍繞)着?[「“『](?P<item>[^」”』]+)[」”』](?:[^的主、和与與及」”』「“『]|的[^主]|$)",
     ]
@@ -94,6 +96,18 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     for sentence in sentences(p) {
         for re in LISTS.get().iter() {
             for c in re.captures_iter(sentence) {
+                // 围绕“…”主题进行讨论: one title named the theme is the event's theme.
+                let theme = c.name("list").is_some_and(|m| {
+                    let l = m.as_str().trim();
+                    let body = l
+                        .trim_end_matches("主题")
+                        .trim_end_matches("主題")
+                        .trim_end_matches('的');
+                    body.len() < l.len() && quoted::spans(body).len() == 1 && !body.contains('、')
+                });
+                if theme {
+                    continue;
+                }
                 out.extend(c.name("list").map(|m| split(m.as_str())).unwrap_or_default());
             }
         }
@@ -104,8 +118,18 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         }
         // The goals of the event (旨在…, 宗旨) are not its agenda.
         let goal = GOAL.get().find(sentence).map_or(usize::MAX, |m| m.start());
-        for re in SUBJECTS.get().iter() {
+        for (i, re) in SUBJECTS.get().iter().enumerate() {
             for c in re.captures_iter(sentence) {
+                // 以「…」为题作主题演讲: the title of a talk, not a subject discussed (a talk's subject
+                // after 围绕着 is one).
+                let talk = i == TITLED
+                    && c.get(0).is_some_and(|m| {
+                        let after: String = sentence[m.end()..].chars().take(10).collect();
+                        TALK.iter().any(|t| after.contains(t))
+                    });
+                if talk {
+                    continue;
+                }
                 if let Some(m) = c.name("item").filter(|m| m.start() < goal) {
                     out.extend(subject(m.as_str()));
                 }
@@ -153,6 +177,12 @@ static REFERENCE: Transient = Transient::new(|| {
         .expect("reference regex")
 });
 
+/// The place of 以「…」为题 in [`SUBJECTS`].
+const TITLED: usize = 2;
+
+/// Words of a talk after its title (以「…」为题发表演讲, 作主题报告).
+const TALK: [&str; 6] = ["演讲", "演講", "报告", "報告", "致辞", "致詞"];
+
 /// Where the goals of an event are stated.
 static GOAL: Transient =
     Transient::new(|| Regex::new(r"旨在|目的是|目的在於|目的在于|宗旨").expect("goal regex"));
@@ -162,7 +192,17 @@ const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
 /// A list split at 、, and its last item at a joiner when both sides are plain noun phrases; a list of
 /// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
 fn split(list: &str) -> Vec<String> {
+    // "A、B、C等", "「A」、「B」等": the tail of an open list (平等, 高等 end a word, not a list).
     let list = list.trim();
+    let list = match list.strip_suffix("等等").or_else(|| list.strip_suffix('等')) {
+        Some(rest)
+            if list.contains('、')
+                && !rest.ends_with(['平', '同', '对', '對', '高', '均', '中', '初', '上', '次']) =>
+        {
+            rest
+        }
+        _ => list,
+    };
     let list = COUNT_TAIL.get().find(list).map_or(list, |m| &list[..m.start()]);
     let spans = quoted::spans(list);
     if spans.len() >= 2 {
@@ -347,5 +387,33 @@ mod tests {
         assert!(titles("此次论坛围绕“海洋·城市·未来”的主题,邀请学者参加。").is_empty());
         assert!(titles("“海洋城市对话”专题论坛今天开幕。").is_empty());
         assert!(titles("关于“海洋”的探讨却始终是论坛关注的焦点。").is_empty());
+    }
+
+    #[test]
+    fn sections_open_title_lists_themes_and_talk_titles() {
+        assert_eq!(
+            titles(
+                "年会将设置「港口经济」、「渔业转型」、「海洋治理」三大板块,议题涵盖「绿色航运」、「智慧港口」等。"
+            ),
+            vec!["绿色航运", "智慧港口", "港口经济", "渔业转型", "海洋治理"]
+        );
+        assert!(titles("研讨会围绕“新形势下的海洋合作”主题进行讨论。").is_empty());
+        assert!(titles("大会邀请东湖大学教授林海以「海洋与城市的未来」為題作為主題演講。").is_empty());
+        assert_eq!(
+            titles("学者们以「海洋与城市的未来」為題進行圓桌論壇與交流。"),
+            vec!["海洋与城市的未来"]
+        );
+        assert_eq!(
+            titles("论坛议题包括性别平等、教育公平、社区治理等。"),
+            vec!["性别平等", "教育公平", "社区治理"]
+        );
+        assert_eq!(
+            titles("在“海洋与城市发展”分论坛上,嘉宾展开热烈讨论。"),
+            vec!["海洋与城市发展"]
+        );
+        assert_eq!(
+            titles("论坛议题包括教育公平、性别平等。"),
+            vec!["教育公平", "性别平等"]
+        );
     }
 }
