@@ -284,6 +284,13 @@ fn candidate(c: &Captures, sentence_start: bool) -> Option<Candidate> {
     } else {
         text("tail")
     };
+    // "выставка на VIII …": a Roman numeral after the kind numbers the next mention, it names nothing.
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXLC".contains(c));
+    let tail = if text("latin").split_whitespace().last().is_some_and(roman) {
+        ""
+    } else {
+        tail
+    };
     let part = |g: &str| !tail.is_empty() && !text(g).is_empty();
     let abbr = text("abbr");
     let first_adj_cap = adjs.first().is_some_and(|a| a.starts_with(char::is_uppercase));
@@ -338,6 +345,17 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, Candidate)> = Vec::new();
     for c in captures(&TITLED.get(), text) {
         let Some(m) = c.get(0) else { continue };
+        // «Конгресс стал главной площадкой, …»: a sentence in marks that opens with a kind is speech,
+        // not a title.
+        let title = c.name("title").map_or("", |t| t.as_str());
+        let words = title.split_whitespace().count();
+        let verb = title
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase) && is_verb(w.trim_end_matches([',', '.', '»'])));
+        if words > 12 || verb && (words > 6 || title.contains(',')) {
+            continue;
+        }
         let name = if let Some(named) = c.name("named") {
             named.as_str().to_string()
         } else {
@@ -474,6 +492,30 @@ mod tests {
         assert_eq!(
             event(None, &["На открытии форума «Река – 2030» выступил мэр."]).as_deref(),
             Some("форум «Река – 2030»")
+        );
+    }
+
+    #[test]
+    fn speech_in_marks_and_a_numeral_after_the_kind_name_no_event() {
+        assert_eq!(
+            event(
+                None,
+                &[
+                    "В Зареченске прошел слет пасечников.",
+                    "«Слет стал главной площадкой, на которой решаются вопросы пасек», — уточнили в ведомстве.",
+                    "В рамках девятого Слета пасечников ЗО прошла ярмарка."
+                ]
+            )
+            .as_deref(),
+            Some("девятый Слет пасечников ЗО")
+        );
+        assert_eq!(
+            event(
+                None,
+                &["Ульям будет посвящена выставка на V Медовом международном форуме в Зареченске."]
+            )
+            .as_deref(),
+            Some("V Медовый международный форум")
         );
     }
 
