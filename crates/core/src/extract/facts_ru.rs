@@ -80,13 +80,16 @@ const PLACE_HEAD: &str = "столице|городе|посёлке|посел�
 /// in marks, and the genitive of a venue ("Дворце спорта").
 static PLACE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s(,])(?i:в|во|на)\s+(?P<place>(?:(?:{PLACE_HEAD})\s+)?\p{{Lu}}[\p{{L}}\-]*(?:(?:ой|ом|ем|ей|ых|их)\s+\p{{Ll}}[\p{{L}}\-]*)?(?:\s+(?:\p{{Lu}}[\p{{L}}\-]*|«[^«»]+»))*(?:\s+(?:спорта|культуры|искусств|молод[её]жи|науки|техники|творчества|дружбы|профсоюзов|правительства|мира))?)"
+        r"(?:^|[\s(,])(?i:в|во|на)\s+(?P<place>(?:(?:{PLACE_HEAD})\s+)?(?:\p{{Lu}}[\p{{L}}\-]*(?:ой|ом|ем|ей|ых|их)\s+\p{{Ll}}[\p{{L}}\-]*|\p{{Lu}}[\p{{L}}\-]*)(?:\s+(?:\p{{Lu}}[\p{{L}}\-]*|«[^«»]+»))*(?:\s+(?:спорта|культуры|искусств|молод[её]жи|науки|техники|творчества|дружбы|профсоюзов|правительства|мира))?)"
     ))
     .expect("ru place regex")
 });
 
 static HELD_NEAR: Transient = Transient::new(|| {
-    Regex::new(&format!(r"^(?:\s+[\p{{Ll}}\-]+){{0,3}}?\s+(?i:{HELD})")).expect("ru held-after regex")
+    Regex::new(&format!(
+        r"^(?:\s+(?i:в\s+рамках)(?:\s+[^\s.;!?]+){{1,6}}?)?(?:\s+[\p{{Ll}}\-]+){{0,3}}?\s+(?i:{HELD})"
+    ))
+    .expect("ru held-after regex")
 });
 static HELD_BEFORE: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i:{HELD})(?:\s+[\p{{L}}\-\d]+){{0,3}}?\s*$")).expect("ru held-before regex")
@@ -516,6 +519,22 @@ mod tests {
             )
             .as_deref(),
             Some("V Медовый международный форум")
+        );
+    }
+
+    #[test]
+    fn a_place_of_adjective_and_noun_and_one_before_an_aside() {
+        assert_eq!(
+            location(None, &["12 мая на Медовом факультете ЗГУ прошел слет."]).as_deref(),
+            Some("Медовом факультете ЗГУ")
+        );
+        assert_eq!(
+            location(
+                None,
+                &["В Зареченске в рамках третьего Слета пасечников ЗО прошла ярмарка."]
+            )
+            .as_deref(),
+            Some("Зареченске")
         );
     }
 
