@@ -80,13 +80,16 @@ const PLACE_HEAD: &str = "столице|городе|посёлке|посел�
 /// in marks, and the genitive of a venue ("Дворце спорта").
 static PLACE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s(,])(?i:в|во|на)\s+(?P<place>(?:(?:{PLACE_HEAD})\s+)?\p{{Lu}}[\p{{L}}\-]*(?:(?:ой|ом|ем|ей|ых|их)\s+\p{{Ll}}[\p{{L}}\-]*)?(?:\s+(?:\p{{Lu}}[\p{{L}}\-]*|«[^«»]+»))*(?:\s+(?:спорта|культуры|искусств|молод[её]жи|науки|техники|творчества|дружбы|профсоюзов|правительства|мира))?)"
+        r"(?:^|[\s(,])(?i:в|во|на)\s+(?P<place>(?:(?:{PLACE_HEAD})\s+)?(?:\p{{Lu}}[\p{{L}}\-]*(?:ой|ом|ем|ей|ых|их)\s+\p{{Ll}}[\p{{L}}\-]*|\p{{Lu}}[\p{{L}}\-]*)(?:\s+(?:\p{{Lu}}[\p{{L}}\-]*|«[^«»]+»))*(?:\s+(?:спорта|культуры|искусств|молод[её]жи|науки|техники|творчества|дружбы|профсоюзов|правительства|мира))?)"
     ))
     .expect("ru place regex")
 });
 
 static HELD_NEAR: Transient = Transient::new(|| {
-    Regex::new(&format!(r"^(?:\s+[\p{{Ll}}\-]+){{0,3}}?\s+(?i:{HELD})")).expect("ru held-after regex")
+    Regex::new(&format!(
+        r"^(?:\s+(?i:в\s+рамках)(?:\s+[^\s.;!?]+){{1,6}}?)?(?:\s+[\p{{Ll}}\-]+){{0,3}}?\s+(?i:{HELD})"
+    ))
+    .expect("ru held-after regex")
 });
 static HELD_BEFORE: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i:{HELD})(?:\s+[\p{{L}}\-\d]+){{0,3}}?\s*$")).expect("ru held-before regex")
@@ -284,6 +287,13 @@ fn candidate(c: &Captures, sentence_start: bool) -> Option<Candidate> {
     } else {
         text("tail")
     };
+    // "выставка на VIII …": a Roman numeral after the kind numbers the next mention, it names nothing.
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXLC".contains(c));
+    let tail = if text("latin").split_whitespace().last().is_some_and(roman) {
+        ""
+    } else {
+        tail
+    };
     let part = |g: &str| !tail.is_empty() && !text(g).is_empty();
     let abbr = text("abbr");
     let first_adj_cap = adjs.first().is_some_and(|a| a.starts_with(char::is_uppercase));
@@ -338,6 +348,17 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, Candidate)> = Vec::new();
     for c in captures(&TITLED.get(), text) {
         let Some(m) = c.get(0) else { continue };
+        // «Конгресс стал главной площадкой, …»: a sentence in marks that opens with a kind is speech,
+        // not a title.
+        let title = c.name("title").map_or("", |t| t.as_str());
+        let words = title.split_whitespace().count();
+        let verb = title
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase) && is_verb(w.trim_end_matches([',', '.', '»'])));
+        if words > 12 || verb && (words > 6 || title.contains(',')) {
+            continue;
+        }
         let name = if let Some(named) = c.name("named") {
             named.as_str().to_string()
         } else {
@@ -495,6 +516,46 @@ mod tests {
         assert_eq!(
             event(None, &["На открытии форума «Река – 2030» выступил мэр."]).as_deref(),
             Some("форум «Река – 2030»")
+        );
+    }
+
+    #[test]
+    fn speech_in_marks_and_a_numeral_after_the_kind_name_no_event() {
+        assert_eq!(
+            event(
+                None,
+                &[
+                    "В Зареченске прошел слет пасечников.",
+                    "«Слет стал главной площадкой, на которой решаются вопросы пасек», — уточнили в ведомстве.",
+                    "В рамках девятого Слета пасечников ЗО прошла ярмарка."
+                ]
+            )
+            .as_deref(),
+            Some("девятый Слет пасечников ЗО")
+        );
+        assert_eq!(
+            event(
+                None,
+                &["Ульям будет посвящена выставка на V Медовом международном форуме в Зареченске."]
+            )
+            .as_deref(),
+            Some("V Медовый международный форум")
+        );
+    }
+
+    #[test]
+    fn a_place_of_adjective_and_noun_and_one_before_an_aside() {
+        assert_eq!(
+            location(None, &["12 мая на Медовом факультете ЗГУ прошел слет."]).as_deref(),
+            Some("Медовом факультете ЗГУ")
+        );
+        assert_eq!(
+            location(
+                None,
+                &["В Зареченске в рамках третьего Слета пасечников ЗО прошла ярмарка."]
+            )
+            .as_deref(),
+            Some("Зареченске")
         );
     }
 

@@ -15,22 +15,27 @@ use crate::model::Topic;
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
 static CUE: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:шла|ид[её]т|пойд[её]т)\s+об?|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+внимания(?:\s*[—–:])?)\s+(?:обсуждени\w*\s+)?(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
+        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:шла|ид[её]т|пойд[её]т)\s+об?|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестк[еи](?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|стоял[иао]?|оказал(?:ись|ся|ась|ось)|значил(?:ись|ся|ась|ось))(?:\s+также)?|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+внимания(?:\s*[—–:])?|обмен[яи][а-яё]*\s+мнениями\s+(?:по|об?)|для\s+обсуждения|по\s+(?:[а-яё]+\s+)?(?:направлени|тем|секци|тематик)[а-яё]*\s*:)\s+(?:обсуждени\w*\s+)?(?:(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
     .expect("cue regex")
 });
 
 /// Nouns naming sessions, whose titles follow in « ».
 static SESSION: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?:секци\w*|круглы\w+\s+стол\w*|сесси\w*|панел\w*|пленарн\w+\s+заседани\w*|дискусси\w*|мастер-класс\w*|тематическ\w+\s+площадк\w*)")
+    Regex::new(r"(?i)(?:секци\w*|круглы\w+\s+стол\w*|сесси\w*|панел\w*|пленарн\w+\s+заседани\w*|дискусси\w*|мастер-класс\w*|тематическ\w+\s+площад(?:к|ок)\w*)")
         .expect("session regex")
 });
 
 /// Where the list ends: "и многих других", "и др.", a clause about something else, or a reporting clause
 /// (", сообщает пресс-служба").
 static END: Transient = Transient::new(|| {
-    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хеми]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда|но)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|;|\s[—–]\s|\(")
+    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|ряд\s+)?(?:други[хеми]|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда|но)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|\s+под\s+(?:девизом|лозунгом|названием)|\s\d{1,2}\.\d{1,2}\.\d{2,4}|;|\s[—–]\s|\(")
         .expect("end regex")
+});
+
+/// Words between a session and its titles: "по темам «A», «B»", "на тему «C»", "под названием «D»".
+static TITLE_INTRO: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:по\s+тем(?:ам|е)|на\s+тем[уы]|тем[аы]|под\s+названием)$").expect("title intro regex")
 });
 
 /// A platform of the event, named in « » right after it.
@@ -84,11 +89,12 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     }
     for sentence in sentences(p) {
         let spans = quoted::spans(sentence);
-        for m in CUE.get().find_iter(sentence) {
-            // A cue inside a title in « » lists nothing.
-            if quoted::within(&spans, m.start()) {
-                continue;
-            }
+        let cues: Vec<_> = CUE
+            .get()
+            .find_iter(sentence)
+            .filter(|m| !quoted::within(&spans, m.start()))
+            .collect();
+        for (k, m) in cues.iter().enumerate() {
             // "A, B и C обсуждались": a reflexive past cue after its subject takes the list before it.
             let before = sentence[..m.start()].trim();
             let reflexive = m.as_str().trim_end().ends_with("лись");
@@ -96,7 +102,31 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 out.extend(topics(split(before)));
                 continue;
             }
-            out.extend(topics(split(&sentence[m.end()..])));
+            // The list runs up to the next cue ("обменялись мнениями по A, обсудили B").
+            let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
+            let after = &sentence[m.end()..end];
+            // "A обсудили главы стран", "Что обсуждали участники": the words after the verb are who
+            // discussed; the subjects discussed, if any, stand before it.
+            // "Что обсуждали пасечники": after a question word the words after the verb are its subject.
+            if EVENT_AFTER.get().is_match(after) || QUESTION.get().is_match(before) {
+                continue;
+            }
+            if AGENT.get().is_match(after) {
+                if let Some(object) = object_before(before).filter(|_| k == 0) {
+                    out.extend(topics(split(&object)));
+                }
+                continue;
+            }
+            // "A обсуждают в Гатчине": an active verb with a place after it, the subject before it.
+            let place_after = PLACE_AFTER.get().is_match(after) && ACTIVE.get().is_match(m.as_str());
+            if k == 0
+                && place_after
+                && let Some(object) = object_before(before)
+            {
+                out.extend(topics(split(&object)));
+                continue;
+            }
+            out.extend(topics(split(after)));
         }
         out.extend(titled_sessions(sentence, &spans));
         for m in ABOUT.get().find_iter(sentence) {
@@ -104,6 +134,82 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         }
     }
     out
+}
+
+/// Who discusses, named right after the verb: participants, delegations, officials.
+static AGENT: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s*(?:главы|глава|участник[а-яё]*|эксперт[а-яё]*|делегат[а-яё]*|делегаци[а-яё]*|гост[а-яё]*|представител[а-яё]*|член[а-яё]*|лидер[а-яё]*|министр[а-яё]*|сторон[ыа]|руководител[а-яё]*|специалист[а-яё]*|студент[а-яё]*|школьник[а-яё]*|собравш[а-яё]*|присутствующ[а-яё]*|депутат[а-яё]*|парламентари[а-яё]*|спикер[а-яё]*|президент[а-яё]*|губернатор[а-яё]*|мэр[а-яё]*|они|мы)(?:[\s,.]|$)")
+        .expect("agent regex")
+});
+
+/// The event itself right after the verb: "A будет посвящена выставка", "B обсудит форум".
+static EVENT_AFTER: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s*(?:выставк[аи]|форум|конференци[яи]|съезд|саммит|семинар|конгресс|встреч[аи]|заседани[ея]|сесси[яи]|мероприяти[ея])(?:[\s,.]|$)")
+        .expect("event-after regex")
+});
+
+/// A place right after an active verb: "обсуждают в Гатчинском университете".
+static PLACE_AFTER: Transient =
+    Transient::new(|| Regex::new(r"^\s*(?:в|во|на)\s+\p{Lu}").expect("place regex"));
+
+/// A verb in the active voice, third person plural: обсудили, обсуждают, рассмотрят.
+static ACTIVE: Transient =
+    Transient::new(|| Regex::new(r"(?i)^(?:обсу|рассм)[а-яё]*(?:ли|ют|ят|ут)\s*$").expect("active regex"));
+
+/// A pronoun or question word that opens a clause whose object it is ("Что обсуждали …", "Эти вопросы
+/// обсудили …").
+static PRONOUN: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:что|чем|какие|каки[хм]|какой|о\s+ч[её]м|это|эти|этот|эта|такие|они|мы|вс[её]|также|затем|потом|здесь|там|тогда|сегодня|вчера|завтра)(?:[\s,.]|$)")
+        .expect("pronoun regex")
+});
+
+/// A question word standing alone before the verb.
+static QUESTION: Transient =
+    Transient::new(|| Regex::new(r"(?i)^(?:что|о\s+ч[её]м|какие|каки[хм]|какой)$").expect("question regex"));
+
+/// Parenthetical words at the end of a fronted object: "Меры по …, среди прочего,".
+static ASIDE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:,?\s*(?:среди\s+прочего|в\s+том\s+числе|в\s+частности|прежде\s+всего|кроме\s+того|также|помимо\s+прочего)\s*,?|\s+(?:будет|будут|был|была|было|были|уже|также|активно|подробно))+\s*$")
+        .expect("aside regex")
+});
+
+/// Whether the words before a verb are its fronted object: a noun phrase (or a list) that does not open
+/// with a preposition, a pronoun, a question word or someone who discusses, and holds no verb of its own.
+fn object_before(before: &str) -> Option<String> {
+    let before = ASIDE.get().replace(before, "");
+    let before = before.trim();
+    let words = word_count(before);
+    let object = (2..=20).contains(&words)
+        && !starts_with_preposition(before)
+        && !PRONOUN.get().is_match(before)
+        && !AGENT.get().is_match(before)
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && !before.contains(['«', '"', '“', ':'])
+        && !clause_words(before);
+    object.then(|| before.to_string())
+}
+
+/// Whether a phrase holds a finite verb or a participle clause («… прошел …», «…, которые …»).
+fn clause_words(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        w.chars().count() >= 4
+            && ([
+                "ал", "ял", "ил", "ел", "ала", "яла", "ила", "ела", "ало", "ило", "али", "яли", "или", "ели",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
+                && !is_adjective(&w)
+                || [
+                    "ется", "ится", "ются", "ятся", "ает", "яет", "ует", "ают", "яют", "уют",
+                ]
+                .iter()
+                .any(|e| w.ends_with(e))
+                || matches!(
+                    w.as_str(),
+                    "который" | "которые" | "которая" | "которое" | "которых"
+                ))
+    })
 }
 
 /// Whether a phrase opens with a preposition: after a cue it is an adverbial ("рассматривать через
@@ -173,10 +279,21 @@ fn split(list: &str) -> Vec<String> {
     if let Some(c) = ADVERBIAL.get().captures(list) {
         list = c.name("rest").map_or(list, |r| &list[r.start()..]);
     }
-    if starts_with_preposition(list) || list.trim_start().to_lowercase().starts_with("обсужд") {
+    // "по таким направлениям, как A, B": the list starts after «как».
+    if let Some(m) = SUCH_AS.get().find(list) {
+        list = &list[m.end()..];
+    }
+    // "и бизнесом, и участниками": a correlative «и … и» lists who, not what.
+    let lower = list.trim_start().to_lowercase();
+    if starts_with_preposition(list) || lower.starts_with("обсужд") || lower.starts_with("и ") {
         return Vec::new();
     }
-    let list = list.trim().trim_end_matches(['.', '!', '?', ':']);
+    let list = list.trim().trim_end_matches(['.', '!', '?', ':', ',']);
+    // A list cut at the next cue may end in the conjunction that led to it.
+    let list = [" и", ", а также", " а также", " а"]
+        .iter()
+        .find_map(|c| list.strip_suffix(c))
+        .unwrap_or(list);
     // Session titles are their own topics; a cue followed by a quoted title is left to them.
     if list.starts_with(['«', '"', '“']) || list.is_empty() {
         return Vec::new();
@@ -185,7 +302,9 @@ fn split(list: &str) -> Vec<String> {
     let mut items = Vec::new();
     let mut start = 0;
     for (i, _) in list.match_indices(", ") {
-        if !spans.iter().any(|s| s.open <= i && i < s.close_end) {
+        // "как экономического характера, так и в культурной сфере" is one item.
+        let correlative = list[i + 2..].starts_with("так и ");
+        if !correlative && !spans.iter().any(|s| s.open <= i && i < s.close_end) {
             items.push(&list[start..i]);
             start = i + 2;
         }
@@ -212,17 +331,27 @@ fn split(list: &str) -> Vec<String> {
     }
     let last = joined.pop().unwrap_or(last);
     items = joined;
-    match last.rsplit_once(" и ") {
+    match final_and(list, &spans, last) {
         // "… литературы и музея": two nouns; "образовательных и информационных технологий" is one.
         Some((a, b)) if !items.is_empty() && !is_adjective(a.split_whitespace().last().unwrap_or("")) => {
             items.extend([a, b]);
         }
         _ => items.push(last),
     }
+    // "…, а также B": the conjunction is not part of B.
+    let mut items: Vec<&str> = items
+        .into_iter()
+        .map(|i| {
+            let t = i.trim_start();
+            t.strip_prefix("а также ")
+                .or_else(|| t.strip_prefix("также "))
+                .unwrap_or(t)
+        })
+        .collect();
     if let Some(i) = items.iter().skip(1).position(|i| clause_item(i)) {
         items.truncate(i + 1);
     }
-    let items: Vec<String> = items.into_iter().map(trim_item).collect();
+    let items: Vec<String> = items.into_iter().map(|i| trim_item(unquote(i))).collect();
     // A lone general noun ("проблемы, волнующие горожан") names no subject.
     let general = |i: &String| {
         let w = i.to_lowercase();
@@ -237,6 +366,59 @@ fn split(list: &str) -> Vec<String> {
         items
     } else {
         Vec::new()
+    }
+}
+
+/// "таким направлениям, как", "такие темы, как:": what comes before the list it announces.
+static SUCH_AS: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^[^,:;«»]*?так(?:ие|им|их|ими|ая|ой|ую|ое)\s[^,:;«»]*,\s+как:?\s+")
+        .expect("such-as regex")
+});
+
+/// Where the last item splits at «и», outside titles in « »: "A и B" gives (A, B). In "C D и E" with
+/// another «и» before it ("новых проектах и перспективах науки и образования"), a single word after the
+/// last «и» completes its neighbour, and the earlier «и» splits.
+fn final_and<'a>(list: &str, spans: &[quoted::Span], last: &'a str) -> Option<(&'a str, &'a str)> {
+    let offset = last.as_ptr() as usize - list.as_ptr() as usize;
+    let ands: Vec<usize> = last
+        .match_indices(" и ")
+        .map(|(i, _)| i)
+        .filter(|i| {
+            !spans
+                .iter()
+                .any(|s| s.open <= offset + i && offset + i < s.close_end)
+        })
+        .collect();
+    let &at = ands.last()?;
+    let at = match ands.len() {
+        n if n >= 2
+            && word_count(&last[at + 3..]) == 1
+            && !is_adjective(last[..ands[n - 2]].split_whitespace().last().unwrap_or("")) =>
+        {
+            ands[n - 2]
+        }
+        _ => at,
+    };
+    Some((&last[..at], &last[at + 3..]))
+}
+
+/// An item without the marks around it, or a lone mark at one end ("Спорт»" after a lost opening mark).
+fn unquote(item: &str) -> &str {
+    let t = item.trim();
+    let open = t.starts_with(['«', '"', '“']);
+    let close = t.ends_with(['»', '"', '”']);
+    let inner_marks = |s: &str| s.contains(['«', '»', '"', '“', '”']);
+    let stripped = match (open, close) {
+        (true, true) => t.get(
+            t.chars().next().map_or(0, char::len_utf8)..t.len() - t.chars().last().map_or(0, char::len_utf8),
+        ),
+        (false, true) => t.get(..t.len() - t.chars().last().map_or(0, char::len_utf8)),
+        (true, false) => t.get(t.chars().next().map_or(0, char::len_utf8)..),
+        (false, false) => None,
+    };
+    match stripped {
+        Some(inner) if !inner_marks(inner) => inner,
+        _ => t,
     }
 }
 
@@ -262,11 +444,25 @@ fn titled_sessions(sentence: &str, spans: &[quoted::Span]) -> Vec<Topic> {
         let mut at = noun.end();
         for span in spans.iter().filter(|s| s.open >= noun.end()) {
             let between = sentence[at..span.open].trim_matches([',', ' ', ':']);
-            if !(between.is_empty() || between == "и" || at == noun.end() && word_count(between) <= 2) {
+            let named = TITLE_INTRO.get().is_match(between);
+            if !(between.is_empty()
+                || between == "и"
+                || named
+                || at == noun.end() && word_count(between) <= 2)
+            {
                 break;
             }
-            out.push(trim_item(span.inner(sentence)));
             at = span.close_end;
+            // "дискуссии в формате «круглых столов» по темам «A», «B»": a format in marks is no title.
+            let inner = span.inner(sentence);
+            if SESSION
+                .get()
+                .find(inner)
+                .is_some_and(|m| m.start() == 0 && m.end() == inner.len())
+            {
+                continue;
+            }
+            out.push(trim_item(inner));
         }
     }
     topics(out)
@@ -413,6 +609,82 @@ mod tests {
             "Форум начался с сессии «Мед и воск», на которой выступили спикеры:"
         ));
         assert!(is_intro("На сессии обсудят темы:"));
+    }
+
+    #[test]
+    fn a_fronted_object_and_who_discussed_it() {
+        assert_eq!(
+            titles("Цены на мед, среди прочего, обсудили главы пасек района."),
+            vec!["Цены на мед"]
+        );
+        assert!(titles("Что обсуждали пасечники на слете").is_empty());
+        assert!(titles("Что обсуждали главы пасек на слете").is_empty());
+        assert_eq!(
+            titles("Роль пасек в развитии района обсуждают в Медовске."),
+            vec!["Роль пасек в развитии района"]
+        );
+        assert!(titles("Губернатор и пасечники обсудили в Медовске планы.").len() <= 1);
+        assert!(titles("Разведению пчел будет посвящена выставка на слете.").is_empty());
+    }
+
+    #[test]
+    fn more_cues_and_where_their_lists_end() {
+        assert_eq!(
+            titles("Участники обменялись мнениями по вопросам медосбора, обсудили цены на воск."),
+            vec!["медосбора", "цены на воск"]
+        );
+        assert_eq!(
+            titles(
+                "Пасечники обменивались мнениями о достижениях, новых ульях и перспективах науки и техники."
+            ),
+            vec!["достижениях", "новых ульях", "перспективах науки и техники"]
+        );
+        assert_eq!(
+            titles("На повестке дня встречи были также ульи как деревянного типа, так и пластикового."),
+            vec!["ульи как деревянного типа, так и пластикового"]
+        );
+        assert_eq!(
+            titles(
+                "На повестке обсуждения оказались современные проблемы пасек, а также кооперация пасечников и многие другие аспекты."
+            ),
+            vec!["современные проблемы пасек", "кооперация пасечников"]
+        );
+        assert_eq!(
+            titles("Слет стал площадкой для обсуждения перспектив пчеловодства."),
+            vec!["перспектив пчеловодства"]
+        );
+        assert!(titles("Слет важен для обсуждения и пасечниками, и властями.").is_empty());
+        assert!(titles("Цель слета - обмен мнениями по важным для пасечников вопросам.").is_empty());
+        assert_eq!(
+            titles("Главной темой стало развитие пасек под девизом «Мед для всех»."),
+            vec!["развитие пасек"]
+        );
+        assert_eq!(
+            titles(
+                "В центре внимания будут ульи по таким направлениям, как воск, прополис и маточное молочко."
+            ),
+            vec!["воск", "прополис", "маточное молочко"]
+        );
+        assert_eq!(
+            titles("Пасечники обменялись мнениями по вопросам медосбора 12.05.2021, Пчелиный вестник"),
+            vec!["медосбора"]
+        );
+    }
+
+    #[test]
+    fn titles_after_a_format_and_a_list_after_directions() {
+        assert_eq!(
+            titles("Прошли дискуссии в формате «круглых столов» по темам «Мед и воск», «Ульи будущего»."),
+            vec!["Мед и воск", "Ульи будущего"]
+        );
+        assert_eq!(
+            titles("Модератором одной из тематических площадок «Пасеки Медовска» стал Иван Сотов."),
+            vec!["Пасеки Медовска"]
+        );
+        assert_eq!(
+            titles("Работа шла по трем направлениям: Пасеки», «Ульи» и «Воск и прополис»."),
+            vec!["Пасеки", "Ульи", "Воск и прополис"]
+        );
     }
 
     // Guards against a list running on into coordinated verbs, participles and a colon's new clause,
