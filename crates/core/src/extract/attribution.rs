@@ -147,6 +147,16 @@ pub(super) fn from_sentence(before: &str, after: &str) -> Option<Subject> {
         if let Some((subject, _)) = people::subject_before(&sentence[..verb.start()]) {
             return Some(subject);
         }
+        // "… is not possible, said Mayor Jane Doe as she opened the fair. “…”": the speaker after the
+        // verb, in the sentence the quote follows (unless that sentence has a quote of its own, which
+        // the next one continues; "said Jane Doe." after a quote is such a sentence's tail).
+        let own_sentence = sentence.trim_start().starts_with(|c: char| c.is_uppercase());
+        if own_sentence
+            && !sentence.contains(is_quote_mark_char)
+            && let Some(person) = speaker_after_verb(&sentence[verb.end()..])
+        {
+            return Some(Subject::Named(person));
+        }
     }
     if let Some(m) = ACCORDING.get().find(sentence) {
         return people::leading_person(&sentence[m.end()..]).map(Subject::Named);
@@ -154,6 +164,57 @@ pub(super) fn from_sentence(before: &str, after: &str) -> Option<Subject> {
     let clause = first_sentence(after);
     let m = ACCORDING.get().find(clause)?;
     people::leading_person(&clause[m.end()..]).map(Subject::Named)
+}
+
+/// The person right after a speech verb: a full name after a role of capitalized and title words
+/// ("UCT vice-chancellor Professor Jane Doe"), else the person [`people::leading_person`] finds.
+fn speaker_after_verb(rest: &str) -> Option<people::Person> {
+    let rest = rest.trim_start();
+    // Words of a role: no punctuation, no word that opens a clause or a phrase of its own.
+    let role_word = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '&'))
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "as"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "when"
+                    | "while"
+                    | "and"
+                    | "but"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "with"
+            )
+    };
+    for m in people::names(rest).take(3) {
+        let before = &rest[..m.start()];
+        if before.len() > 60 || !before.split_whitespace().all(role_word) {
+            break;
+        }
+        // "UCT vice-chancellor …": a single capitalized word may be part of the role.
+        if before.is_empty() {
+            if m.as_str().contains(' ') {
+                break;
+            }
+            continue;
+        }
+        let role = people::clean_role(before.trim());
+        if let Some(p) = people::make_person(m.as_str(), role).filter(|p| p.name.contains(' ')) {
+            return Some(p);
+        }
+    }
+    people::leading_person(rest)
 }
 
 /// Title Case without sentence punctuation reads as a name or title, not speech.

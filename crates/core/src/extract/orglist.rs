@@ -82,7 +82,11 @@ pub(crate) fn parse_list(list: &str) -> Vec<String> {
         }
     }
     let mut names = Vec::new();
-    for seg in &segments {
+    for (si, seg) in segments.iter().enumerate() {
+        // "A, B, and C, the Center for …": what follows the last item after a comma describes it.
+        if si > 1 && segments[si - 1].starts_with("and ") {
+            break;
+        }
         for part in split_and(seg) {
             if part.trim().is_empty() {
                 continue;
@@ -155,6 +159,10 @@ fn split_and(segment: &str) -> Vec<String> {
         let left = parts.last().map(Vec::as_slice).unwrap_or(&[]);
         let split = if !starts_upper(next) {
             true
+        } else if spelled_by_abbreviation(left, &right) {
+            // "Exhibition Services and Contractors Association (ESCA)": the abbreviation spells both
+            // sides, so they are one name.
+            false
         } else {
             let left_has_of = left
                 .iter()
@@ -169,6 +177,28 @@ fn split_and(segment: &str) -> Vec<String> {
         }
     }
     parts.into_iter().map(|p| p.join(" ")).collect()
+}
+
+/// Whether the abbreviation in parentheses that closes `right` ("Contractors Association (ESCA)") is
+/// the initials of the capitalized words of `left` and `right` together, "and" left out.
+fn spelled_by_abbreviation(left: &[&str], right: &[&str]) -> bool {
+    let Some(at) = right.iter().position(|w| w.starts_with('(')) else {
+        return false;
+    };
+    let abbreviation: String = right[at]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .collect();
+    if abbreviation.chars().count() < 3 || !abbreviation.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: String = left
+        .iter()
+        .chain(&right[..at])
+        .filter(|w| starts_upper(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials == abbreviation
 }
 
 /// Portfolio words of ministries and committees, which may be listed with commas inside one name.
@@ -245,7 +275,9 @@ pub(crate) fn subject_orgs(subject: &str) -> Vec<String> {
         subject = rest;
     }
     let names = parse_list(subject);
-    let ends_at_verb = names.last().is_some_and(|n| subject.ends_with(n.as_str()));
+    // "The University of Lagos (UL) hosted …": the abbreviation the name drops stands before the verb.
+    let bare = without_abbreviation(subject);
+    let ends_at_verb = names.last().is_some_and(|n| bare.ends_with(n.as_str()));
     let all_orgs = names.iter().all(|n| n.split_whitespace().any(is_org_head));
     if ends_at_verb && all_orgs {
         names
@@ -277,6 +309,18 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
         "The ",
     ] {
         s = s.strip_prefix(prefix).unwrap_or(s).trim_start();
+    }
+    // "the city Administration of Saint Petersburg": a lowercase descriptor before a capitalized head
+    // word is not part of the name.
+    if let Some((first, rest)) = s.split_once(' ')
+        && first.chars().all(|c| c.is_lowercase())
+        && !in_set(&CONNECTORS, first)
+        && rest
+            .split(' ')
+            .next()
+            .is_some_and(|w| starts_upper(w) && is_org_head(w))
+    {
+        s = rest;
     }
     let mut kept: Vec<&str> = Vec::new();
     let mut depth = 0i32;

@@ -167,7 +167,15 @@ fn judge(
     };
     let resolve = |subject: Subject, pos| {
         let basis = Basis::of(&subject);
-        registry.resolve(subject, (pi, pos)).map(|p| (p, basis))
+        // "she said" when the person was named only in an attribution the registry does not keep
+        // ("…, said harbour master Jane Doe."): the speaker of the quote just before.
+        let pronoun_fallback = matches!(subject, Subject::Pronoun)
+            .then(|| last.filter(|(lp, _)| *lp + 1 >= pi).map(|(_, p)| p.clone()))
+            .flatten();
+        registry
+            .resolve(subject, (pi, pos))
+            .or(pronoun_fallback)
+            .map(|p| (p, basis))
     };
     let (person, basis) = match adjacent {
         Some((subject, pos)) => resolve(subject, pos)?,
@@ -308,6 +316,20 @@ mod tests {
         );
         assert_eq!(got.len(), 2);
         assert_eq!(got[1], q("We are building it.", "Kari Nordmann", None));
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_that_names_its_speaker_after_the_verb() {
+        let got = quotes(
+            "A return to the old ways is not wise, said harbour master Ilsa Varn as she opened the fair. “This storm gives us a chance to rebuild the quay, and we should take it.\n\n“The work begins in spring,” she said.",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].text,
+            "This storm gives us a chance to rebuild the quay, and we should take it."
+        );
+        assert_eq!(got[0].speaker, "Ilsa Varn");
+        assert_eq!(got[0].role.as_deref(), Some("harbour master"));
     }
 
     #[test]

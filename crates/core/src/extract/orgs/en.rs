@@ -51,14 +51,17 @@ static TRIGGER: Transient = Transient::new(|| {
 });
 
 /// Active voice, "The University of Lagos and the Arts Council co-hosted the forum": the subject
-/// before the verb is the list. Only with the event as object, so "Acme hosted a dinner" is no sign.
+/// before the verb is the list. Only with the event as object ("the first in its series" counts), so
+/// "Acme hosted a dinner" is no sign.
 static ACTIVE: Transient = Transient::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(?:jointly\s+|also\s+)?
         (?P<v>(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded)
             | (?:co-?)?(?:sponsor|organi[sz]e|host|convene)s)
-        \s+(?:the|this(?:\s+year['’]s)?)\s+(?:[\w\-]+\s+){0,4}?
-        (?:event|forum|conference|summit|congress|expo|festival|meeting|workshop|week|dialogue|exhibition|fair)(?-u:\b)",
+        \s+(?:(?:the|this(?:\s+year['’]s)?)\s+(?:[\w\-]+\s+){0,4}?
+        (?:event|forum|conference|summit|congress|expo|festival|meeting|workshop|week|dialogue|exhibition|fair)(?-u:\b)
+        # hosted the first in its series of digital events
+        | the\s+(?:first|second|third|latest|last|next|final)\s+(?:in|of)\s+(?:a|its|their|the)\s+series(?-u:\b))",
     )
     .expect("active regex")
 });
@@ -116,7 +119,7 @@ fn held_at(sentence: &str) -> Option<String> {
 /// "Organized by A, the Congress brought …": the list stops at the event's own noun after a comma.
 static EVENT_AFTER_COMMA: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i),\s+(?:the|this|its)\s+(?:{KINDS})(?:\s+\p{{Ll}}|[,.;]|$)"
+        r"(?i),\s+(?:the|this|its)\s+(?:{KINDS})(?-i:\s+\p{{Ll}}|[,.;]|$)"
     ))
     .expect("event after comma regex")
 });
@@ -292,7 +295,10 @@ fn in_sentence(
         {
             names = items.iter().filter_map(|i| clean_item(i).0).collect();
         }
-        for name in names.into_iter().filter(|n| !is_event_name(n)) {
+        for name in names
+            .into_iter()
+            .filter(|n| !is_event_name(n) && !is_bare_head(n))
+        {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
         }
         found.extend(main);
@@ -374,6 +380,12 @@ static MAIN_VERB: Transient = Transient::new(|| {
     Regex::new(r"^(?:co-?)?(?:convened|hosted|organi[sz]ed|held|presented|staged|sponsored)$")
         .expect("main verb regex")
 });
+
+/// A head word alone ("the Ministry told reporters"): it refers back to an organization named
+/// before, and is no name of its own.
+fn is_bare_head(name: &str) -> bool {
+    !name.contains(' ') && is_org_head(name)
+}
 
 /// Whether a name is an event's rather than an organization's: a list after "in partnership with A and
 /// B, the 2022 Technology Conference began" runs into the event. "Forum" and "Congress" also end names of

@@ -146,9 +146,13 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         || PASSIVE.get().is_match(p)
         || VERB_LED.get().is_match(p)
         || (FOCUS_WORD.get().is_match(p) && ONE_FOCUS.get().is_match(p))
+        || (p.contains("from ") && RANGE.get().is_match(p))
     {
         for sentence in sentences(p) {
             let mut listed = colon_list(sentence);
+            if listed.is_empty() {
+                listed = range(sentence);
+            }
             if listed.is_empty() {
                 listed = inline_topics(sentence);
             }
@@ -508,6 +512,13 @@ fn passive(sentence: &str) -> Vec<Topic> {
         .get()
         .find(subject)
         .map_or(subject, |o| &subject[o.end()..]);
+    // "a wide range of issues – from A to B – was discussed": [`range`] reads what the dashes hold;
+    // the head before them decides.
+    let subject = [" – ", " — "]
+        .iter()
+        .filter_map(|d| subject.find(d))
+        .min()
+        .map_or(subject, |i| &subject[..i]);
     let words = word_count(subject);
     if !(2..=40).contains(&words) || subject.contains(['“', '"', ';']) {
         return Vec::new();
@@ -526,6 +537,68 @@ fn passive(sentence: &str) -> Vec<Topic> {
         topics([trim_item(subject)])
     } else {
         topics(split_list(subject))
+    }
+}
+
+/// A range of subjects: "Topics ranged from A to B", "spoke on topics ranging from A to B", "a wide
+/// range of issues – from A to B – was discussed". Only after nouns of subjects: the range of a
+/// programme's sessions or panels is often one of formats or times.
+static RANGE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:topics?|issues|subjects|themes|questions|matters)\s+(?:rang(?:ed|ing|es|e)\s+)|range\s+of\s+(?:[a-z\-]+\s+)?(?:topics|issues|subjects|themes|questions|matters)\s*(?:[–—]\s*)?)from\s+")
+        .expect("range regex")
+});
+
+/// Where the first end of a range must not stop: a " to " that belongs to a verb or noun before it
+/// ("how to", "access to").
+static RANGE_TO: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:how|what|where|when|ways?|need|needs|able|going|want|trying|used|access|approach(?:es)?|contributions?|threats?|responses?|respect|relation|regard)\s+to\s+$")
+        .expect("range to regex")
+});
+
+/// The two ends of a range of subjects (see [`RANGE`]), the second split at "and" when it joins two
+/// phrases of three words or more ("to A and B"). Not dates, numbers or two places.
+fn range(sentence: &str) -> Vec<Topic> {
+    if !sentence.contains("from ") {
+        return Vec::new();
+    }
+    let Some(m) = RANGE.get().find(sentence) else {
+        return Vec::new();
+    };
+    let rest = &sentence[m.end()..];
+    let Some(to) = rest
+        .match_indices(" to ")
+        .map(|(i, _)| i)
+        .find(|&i| !RANGE_TO.get().is_match(&rest[..i + 4]))
+    else {
+        return Vec::new();
+    };
+    let first = trim_item(&rest[..to]);
+    let mut second = &rest[to + 4..];
+    for stop in [" – ", " — ", ", ", "; ", " (", ":"] {
+        if let Some(i) = second.find(stop) {
+            second = &second[..i];
+        }
+    }
+    let second = trim_item(second);
+    let mut items = vec![first];
+    match second.rsplit_once(" and ") {
+        Some((a, b)) if word_count(a) >= 3 && word_count(b) >= 3 => {
+            items.extend([a.to_string(), b.to_string()]);
+        }
+        _ => items.push(second),
+    }
+    let fits = |i: &String| {
+        (1..=16).contains(&word_count(i))
+            && !WHEN.get().is_match(i)
+            && !i.contains(|c: char| c.is_ascii_digit())
+    };
+    let places = items
+        .iter()
+        .all(|i| !i.contains(' ') && i.starts_with(char::is_uppercase));
+    if items.iter().all(fits) && !places {
+        topics(items)
+    } else {
+        Vec::new()
     }
 }
 
@@ -550,6 +623,33 @@ mod tests {
             vec!["Energy", "Trade", "Finance", "Digital Connectivity"]
         );
         assert!(titles("The topics were interesting and timely.").is_empty());
+    }
+
+    #[test]
+    fn a_range_of_subjects() {
+        assert_eq!(
+            titles(
+                "Topics ranged from tidal mills on the coast to the pricing of lamp oil and two cases of guild disputes over wool."
+            ),
+            vec![
+                "tidal mills on the coast",
+                "the pricing of lamp oil",
+                "two cases of guild disputes over wool"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "The minister added that a wide range of issues – from ferry links between the islands to regional grain prices – was discussed."
+            ),
+            vec!["ferry links between the islands", "regional grain prices"]
+        );
+        assert_eq!(
+            titles("Guests spoke on topics ranging from how to dye wool to kiln safety."),
+            vec!["how to dye wool", "kiln safety"]
+        );
+        // Times and places are no subjects.
+        assert!(titles("Sessions ranged from Monday to Friday.").is_empty());
+        assert!(titles("Issues ranged from Velmora to Tarnholm.").is_empty());
     }
 
     #[test]

@@ -16,7 +16,8 @@ use crate::text::Lang;
 
 /// Topic cues, as stems: a word of one outside the list makes it a list of subjects.
 static CUE_EN: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:discuss|topic|theme|issue|agenda|focus|session|panel|cover|address|explor|examin|debat|tackl|challeng|subject|priorit|workshop|dialogue|roundtable|question)\w*")
+    // "issue" but not "issued" (a statement issued on Sunday).
+    Regex::new(r"(?i)(?-u:\b)(?:(?:discuss|topic|theme|agenda|focus|session|panel|cover|address|explor|examin|debat|tackl|challeng|subject|priorit|workshop|dialogue|roundtable|question)\w*|issues?(?-u:\b))")
         .expect("enumeration cue regex")
 });
 static CUE_RU: Transient = Transient::new(|| {

@@ -343,3 +343,54 @@ fn a_persons_company_is_the_one_of_their_role() {
     );
     assert!(orgs("Quist’s company organized the fair.").is_empty());
 }
+
+#[test]
+fn a_list_of_hosts_with_abbreviations_and_an_apposition_after_the_last() {
+    assert_eq!(
+        orgs(
+            "The retreat will be hosted by the Guild of Lantern Makers (GLM), the Ferry Pilots and Harbour Clerks Union (FPHCU), and KVELL, the Centre for Quiet Studies."
+        ),
+        vec![
+            o("Guild of Lantern Makers", Relation::Host),
+            o("Ferry Pilots and Harbour Clerks Union", Relation::Host),
+            o("KVELL", Relation::Host)
+        ]
+    );
+    // The event's own noun after a comma ends a list; a capitalized name that begins with it does not.
+    assert_eq!(
+        orgs("The fair is organized by the Tarn Guild, the Exhibition Builders Council and Orlo."),
+        vec![
+            o("Tarn Guild", Relation::Organizer),
+            o("Exhibition Builders Council", Relation::Organizer),
+            o("Orlo", Relation::Organizer)
+        ]
+    );
+}
+
+#[test]
+fn a_head_word_alone_refers_back_and_a_lowercase_descriptor_is_no_part_of_the_name() {
+    assert_eq!(
+        orgs(
+            "The fair will be organized by the Velm Foundation and the Ministry of Looms, the Ministry told reporters."
+        ),
+        vec![
+            o("Velm Foundation", Relation::Organizer),
+            o("Ministry of Looms", Relation::Organizer)
+        ]
+    );
+    assert_eq!(
+        orgs("The festival is organized by the Ministry of Looms and the city Administration of Port Velm."),
+        vec![
+            o("Ministry of Looms", Relation::Organizer),
+            o("Administration of Port Velm", Relation::Organizer)
+        ]
+    );
+}
+
+#[test]
+fn the_first_in_a_series_is_an_event_and_an_abbreviation_may_stand_before_the_verb() {
+    assert_eq!(
+        orgs("The University of Tarnholm (UT) hosted the first in its series of online talks on Monday."),
+        vec![o("University of Tarnholm", Relation::Host)]
+    );
+}
