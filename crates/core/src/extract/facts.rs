@@ -4,6 +4,8 @@
 //! The first event mention names the event; its location is the place attached to that mention,
 //! else a "held in" place, else the article's dateline. The title is a fallback source throughout.
 
+use std::cell::OnceCell;
+
 use crate::text::Lang;
 use crate::transient::Transient;
 use chrono::NaiveDate;
@@ -98,8 +100,10 @@ static THEME_UNQUOTED: Transient = Transient::new(|| {
 /// costliest scan, for event names, is shared by the two).
 pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> (Facts, Option<Facts>) {
     let paragraphs = super::text::paragraphs(blocks);
-    let facts = extract_en(title, &paragraphs);
-    let body_only = title.map(|_| extract_en(None, &paragraphs));
+    let body = Part::new(paragraphs.clone());
+    let head = title.map(|t| (t, Part::new(vec![t])));
+    let facts = extract_en(head.as_ref().map(|(t, part)| (*t, part)), &body, &paragraphs);
+    let body_only = title.map(|_| extract_en(None, &body, &paragraphs));
     type Place = fn(Option<&str>, &[&str]) -> Option<String>;
     let ((event, body_event), location): (_, Place) = match lang {
         Lang::Ru => (
@@ -126,26 +130,111 @@ pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> (Fac
     (own(facts, event, location(title, &paragraphs)), body_only)
 }
 
-/// The English rules.
-fn extract_en(title: Option<&str>, paragraphs: &[&str]) -> Facts {
-    let texts = || paragraphs.iter().copied().chain(title);
-    let held_in = texts()
-        .filter(|t| HELD_IN.get().is_match(t))
-        .flat_map(sentences)
-        .filter(|s| !OTHER_EDITION.get().is_match(s))
-        .find_map(|s| HELD_IN.get().captures_iter(s).find_map(|c| place_of(s, &c)));
+/// What the English rules find in one part of a text (the body's paragraphs, or the title), each looked
+/// for once however many times it is asked: the facts with the title and those of the body alone share
+/// the body's scans.
+struct Part<'a> {
+    texts: Vec<&'a str>,
+    held_in: OnceCell<Option<String>>,
+    mentions: OnceCell<Vec<(String, Option<String>)>>,
+    kind_first: OnceCell<Option<String>>,
+    apposition: OnceCell<Option<String>>,
+    theme: OnceCell<Option<String>>,
+}
+
+/// At most this many event mentions are read, body first.
+const MENTIONS: usize = 50;
+
+impl<'a> Part<'a> {
+    fn new(texts: Vec<&'a str>) -> Self {
+        Part {
+            texts,
+            held_in: OnceCell::new(),
+            mentions: OnceCell::new(),
+            kind_first: OnceCell::new(),
+            apposition: OnceCell::new(),
+            theme: OnceCell::new(),
+        }
+    }
+
+    /// The first "held in" place.
+    fn held_in(&self) -> Option<&String> {
+        self.held_in
+            .get_or_init(|| {
+                self.texts
+                    .iter()
+                    .copied()
+                    .filter(|t| HELD_IN.get().is_match(t))
+                    .flat_map(sentences)
+                    .filter(|s| !OTHER_EDITION.get().is_match(s))
+                    .find_map(|s| HELD_IN.get().captures_iter(s).find_map(|c| place_of(s, &c)))
+            })
+            .as_ref()
+    }
+
+    /// The texts naming a kind of event: the event patterns are costly, and most paragraphs name none.
+    fn eventful(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.texts.iter().copied().filter(|t| KIND_WORD.get().is_match(t))
+    }
+
+    /// Event mentions with their places, in order.
+    fn mentions(&self) -> &[(String, Option<String>)] {
+        self.mentions.get_or_init(|| {
+            let event = EVENT.get();
+            self.eventful()
+                .flat_map(|t| event.captures_iter(t).filter_map(move |c| event_of(t, &c)))
+                .take(MENTIONS)
+                .collect()
+        })
+    }
+
+    /// The first name the pattern `re` finds.
+    fn named(&self, cell: &OnceCell<Option<String>>, re: &'static Transient) -> Option<String> {
+        cell.get_or_init(|| {
+            let re = re.get();
+            self.eventful().find_map(|t| {
+                let c = re.captures(t)?;
+                let ord = c.name("ord").map_or("", |m| m.as_str());
+                let name = c.name("name")?.as_str();
+                if word_count(name) > 10 {
+                    return None;
+                }
+                Some(trim_period(&collapse_ws(&format!("{ord}{name}"))))
+            })
+        })
+        .clone()
+    }
+
+    fn kind_first(&self) -> Option<String> {
+        self.named(&self.kind_first, &EVENT_KIND_FIRST)
+    }
+
+    fn apposition(&self) -> Option<String> {
+        self.named(&self.apposition, &EVENT_APPOSITION)
+    }
+
+    fn theme(&self) -> Option<&String> {
+        self.theme
+            .get_or_init(|| self.texts.iter().copied().find_map(theme_of))
+            .as_ref()
+    }
+}
+
+/// The English rules, on the body and, when given, the title after it (its mentions count after the
+/// body's).
+fn extract_en(title: Option<(&str, &Part)>, body: &Part, paragraphs: &[&str]) -> Facts {
+    let head = title.map(|(_, part)| part);
+    let held_in = body.held_in().or_else(|| head.and_then(Part::held_in)).cloned();
     let dateline_city = paragraphs
         .iter()
         .take(3)
         .find_map(|p| dateline(p))
         .map(|(city, _)| city);
-    // The event patterns are costly; most paragraphs name no kind of event at all.
-    let eventful = || texts().filter(|t| KIND_WORD.get().is_match(t));
-    let event = EVENT.get();
-    let mut mentions: Vec<(String, Option<String>)> = eventful()
-        .flat_map(|t| event.captures_iter(t).filter_map(move |c| event_of(t, &c)))
-        .take(50)
-        .collect();
+    let mut mentions: Vec<(String, Option<String>)> = body.mentions().to_vec();
+    if let Some(head) = head {
+        let room = MENTIONS.saturating_sub(mentions.len());
+        mentions.extend(head.mentions().iter().take(room).cloned());
+    }
     // "at the Moscow conference" names a place, not an event.
     let places: Vec<String> = mentions
         .iter()
@@ -154,23 +243,12 @@ fn extract_en(title: Option<&str>, paragraphs: &[&str]) -> Facts {
         .chain(dateline_city.clone())
         .collect();
     mentions.retain(|(e, _)| !places.contains(e));
-    let named = |re: &Regex| {
-        eventful().find_map(|t| {
-            let c = re.captures(t)?;
-            let ord = c.name("ord").map_or("", |m| m.as_str());
-            let name = c.name("name")?.as_str();
-            if word_count(name) > 10 {
-                return None;
-            }
-            Some(trim_period(&collapse_ws(&format!("{ord}{name}"))))
-        })
-    };
     let event = mentions
         .first()
         .map(|(e, _)| e.clone())
-        .or_else(|| named(&EVENT_KIND_FIRST.get()))
-        .or_else(|| named(&EVENT_APPOSITION.get()))
-        .or_else(|| title.and_then(event_from_title));
+        .or_else(|| body.kind_first().or_else(|| head.and_then(Part::kind_first)))
+        .or_else(|| body.apposition().or_else(|| head.and_then(Part::apposition)))
+        .or_else(|| title.and_then(|(t, _)| event_from_title(t)));
     // The place of the event's own mention, then a "held in" place, then any event's place, then
     // the dateline of the opening paragraphs.
     let location = mentions
@@ -180,7 +258,8 @@ fn extract_en(title: Option<&str>, paragraphs: &[&str]) -> Facts {
         .or(held_in)
         .or_else(|| mentions.iter().find_map(|(_, p)| p.clone()))
         .or(dateline_city);
-    let theme = texts().find_map(theme_of);
+    let theme = body.theme().or_else(|| head.and_then(Part::theme)).cloned();
+    let title = title.map(|(t, _)| t);
     let (date, end_date) = match event_dates(title, paragraphs, event.as_deref()) {
         Some((start, end)) => (Some(start), end),
         None => (None, None),
