@@ -97,11 +97,12 @@ static THEME_UNQUOTED: Transient = Transient::new(|| {
 /// Extracts the event facts from the title and body blocks; Russian and Chinese names and places
 /// come from their own rules ([`super::facts_ru`], [`super::facts_zh`]), the English ones filling in.
 /// With a title, also the facts of the body alone, so notes can say what only the title gave (the
-/// costliest scan, for event names, is shared by the two).
+/// two share the body's scans for event names, "held in" places and themes; dates, and Russian and
+/// Chinese places, are read for each).
 pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> (Facts, Option<Facts>) {
     let paragraphs = super::text::paragraphs(blocks);
-    let body = Part::new(paragraphs.clone());
-    let head = title.map(|t| (t, Part::new(vec![t])));
+    let body = Part::new(&paragraphs);
+    let head = title.map(|t| (t, Part::new(title.as_slice())));
     let facts = extract_en(head.as_ref().map(|(t, part)| (*t, part)), &body, &paragraphs);
     let body_only = title.map(|_| extract_en(None, &body, &paragraphs));
     type Place = fn(Option<&str>, &[&str]) -> Option<String>;
@@ -134,7 +135,7 @@ pub(crate) fn extract(title: Option<&str>, blocks: &[Block], lang: Lang) -> (Fac
 /// for once however many times it is asked: the facts with the title and those of the body alone share
 /// the body's scans.
 struct Part<'a> {
-    texts: Vec<&'a str>,
+    texts: &'a [&'a str],
     held_in: OnceCell<Option<String>>,
     mentions: OnceCell<Vec<(String, Option<String>)>>,
     kind_first: OnceCell<Option<String>>,
@@ -146,7 +147,7 @@ struct Part<'a> {
 const MENTIONS: usize = 50;
 
 impl<'a> Part<'a> {
-    fn new(texts: Vec<&'a str>) -> Self {
+    fn new(texts: &'a [&'a str]) -> Self {
         Part {
             texts,
             held_in: OnceCell::new(),
