@@ -289,6 +289,16 @@ mod tests {
             " (ESCA)",
             " as she ",
             " hosted the first in its series of ",
+            " sessions addressing ",
+            " speakers will discuss ",
+            " the unique role ",
+            " play in ",
+            " for farmers",
+            " topics such as: ",
+            " how that ",
+            " the intersection between ",
+            " dealt with ",
+            " and examined their ",
         ])
     }
 
