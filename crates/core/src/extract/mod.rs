@@ -299,6 +299,9 @@ mod tests {
             " the intersection between ",
             " dealt with ",
             " and examined their ",
+            " Harbour Society (HS) 75th Annual Conference",
+            " hosted by Tide at Vell’s Hall",
+            ", and the ",
         ])
     }
 

@@ -297,6 +297,7 @@ fn in_sentence(
         }
         for name in names
             .into_iter()
+            .map(|n| without_place(&n))
             .filter(|n| !is_event_name(n) && !is_bare_head(n))
         {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
@@ -318,6 +319,23 @@ fn in_sentence(
             None => Some((name, relation)),
         })
         .collect()
+}
+
+/// "hosted by Acme at Vell’s Harbour Hall Jan. 26-27": what follows "at" is where and when, when it
+/// holds a possessive, a venue word or a number.
+fn without_place(name: &str) -> String {
+    if let Some((org, place)) = name.split_once(" at ") {
+        let where_when = place.split_whitespace().any(|w| {
+            w.ends_with("’s")
+                || w.ends_with("'s")
+                || is_venue_word(w)
+                || w.contains(|c: char| c.is_ascii_digit())
+        });
+        if where_when && !org.is_empty() {
+            return org.to_string();
+        }
+    }
+    name.to_string()
 }
 
 /// "Dowd’s company", "Acme’s organization": a possessive and a common noun, which refers to an
