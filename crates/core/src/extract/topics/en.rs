@@ -579,6 +579,17 @@ static OBJECT_END: Transient = Transient::new(|| {
         .expect("object end regex")
 });
 
+/// People or a gathering as the object ("speakers addressed the crowd"): "address" in the sense of
+/// speaking to someone, not a subject.
+static AUDIENCE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:the\s+|an?\s+|this\s+|its\s+|their\s+)?(?:[a-z\-]+\s+)?(?:audiences?|crowds?|attendees|participants|delegates|guests|gathering|conference|forum|summit|meeting|event|session|assembly|group|students|members|graduates|visitors)(?-u:\b)")
+        .expect("audience regex")
+});
+
+/// A speech verb inside an object, which makes it a sentence of its own.
+static SAID: Transient =
+    Transient::new(|| Regex::new(r"(?-u:\b)(?:said|says|told|added|noted)(?-u:\b)").expect("said regex"));
+
 /// The object of a verb of discussing, up to [`OBJECT_END`].
 fn object_of(rest: &str) -> &str {
     OBJECT_END.get().find(rest).map_or(rest, |m| &rest[..m.start()])
@@ -590,12 +601,22 @@ fn session_doing(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     };
     let object = object_of(&sentence[m.end()..]);
-    let items = if clausal(object) {
+    if AUDIENCE.get().is_match(object) {
+        return Vec::new();
+    }
+    let clause = clausal(object);
+    let items = if clause {
         vec![trim_item(object)]
     } else {
         split_list(object)
     };
-    let fits = |i: &String| (1..=16).contains(&word_count(i)) && !LINK.get().is_match(i);
+    // "the panel discussing the bill said …": outside a wh-clause, a finite verb ends the subject and
+    // starts a sentence of its own.
+    let fits = |i: &String| {
+        (1..=16).contains(&word_count(i))
+            && !LINK.get().is_match(i)
+            && (clause || !(FINITE.get().is_match(i) || SAID.get().is_match(i)))
+    };
     if !items.is_empty() && items.iter().all(fits) {
         topics(items)
     } else {
@@ -609,13 +630,21 @@ fn speakers_discuss(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     };
     let object = object_of(&sentence[m.end()..]);
-    let items = if clausal(object) || !object.contains(", ") {
+    if AUDIENCE.get().is_match(object) {
+        return Vec::new();
+    }
+    let clause = clausal(object);
+    let items = if clause || !object.contains(", ") {
         vec![trim_item(object)]
     } else {
         split_list(object)
     };
     let least = if items.len() == 1 { 2 } else { 1 };
-    let fits = |i: &String| (least..=20).contains(&word_count(i)) && !LINK.get().is_match(i);
+    let fits = |i: &String| {
+        (least..=20).contains(&word_count(i))
+            && !LINK.get().is_match(i)
+            && (clause || !(FINITE.get().is_match(i) || SAID.get().is_match(i)))
+    };
     if !items.is_empty() && items.iter().all(fits) {
         topics(items)
     } else {
@@ -1125,8 +1154,10 @@ mod tests {
             ),
             vec!["net mending", "hull care", "sail repair"]
         );
-        // A purpose is not what speakers discuss.
+        // A purpose, an audience and a clause of its own are not what speakers discuss.
         assert!(titles("Speakers gathered to discuss.").is_empty());
+        assert!(titles("Keynote speakers addressed the crowd of growers.").is_empty());
+        assert!(titles("Members of the panel discussing the toll said it would pass.").is_empty());
     }
 
     #[test]
