@@ -302,6 +302,7 @@ mod tests {
             " Harbour Society (HS) 75th Annual Conference",
             " hosted by Tide at Vell’s Hall",
             ", and the ",
+            "TIDEx, the Vell Tide Academy, Annual Harbour conference",
         ])
     }
 

@@ -68,6 +68,15 @@ static OWNER_ABBR: Transient = Transient::new(|| {
     .expect("owner abbreviation regex")
 });
 
+/// "the LANDx, the Netherlands Land Academy, Annual International conference": a short name, its
+/// spelled-out form set off by commas, and the event it owns.
+static OWNER_APPOSED: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?P<owner>\p{{Lu}}[\p{{L}}\-]*),\s+the\s+(?P<full>\p{{Lu}}[\p{{L}}\-]*(?:\s+(?:(?:of|for|and|the)\s+)?\p{{Lu}}[\p{{L}}\-]*){{0,6}}),\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:\p{{Lu}}[\p{{L}}\-]*\s+){{1,3}}(?i:{KINDS})(?-u:\b)"
+    ))
+    .expect("owner apposed regex")
+});
+
 /// The end of `run` whose capitalized words' initials spell `abbr` ("Soil and Water Society" for SWS
 /// in "The Soil and Water Society").
 fn spelled_tail<'a>(run: &'a str, abbr: &str) -> Option<&'a str> {
@@ -102,6 +111,7 @@ pub(super) fn may_match(text: &str) -> bool {
         || OWNER.get().is_match(text)
         || HELPED.get().is_match(text)
         || (text.contains(") ") && OWNER_ABBR.get().is_match(text))
+        || (text.contains(", the ") && OWNER_APPOSED.get().is_match(text))
 }
 
 /// Organizations one sentence states as subject or owner of the event; `listed` when a list of
@@ -152,6 +162,16 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         let name = owner.as_str().trim_start_matches("The ").trim();
         if org_shaped(name) {
             out.push((name.to_string(), Relation::Organizer));
+        }
+    }
+    if sentence.contains(", the ") {
+        for c in OWNER_APPOSED.get().captures_iter(sentence) {
+            let (Some(owner), Some(full)) = (c.name("owner"), c.name("full")) else {
+                continue;
+            };
+            if full.as_str().split_whitespace().any(is_org_head) && !is_org_head(owner.as_str()) {
+                out.push((owner.as_str().to_string(), Relation::Organizer));
+            }
         }
     }
     if sentence.contains(") ") {
@@ -346,6 +366,12 @@ mod tests {
             ),
             vec![o("Tide and Harbour Guild Society", Relation::Organizer)]
         );
+        assert_eq!(
+            found("In May, the TIDEx, the Vell Tide Academy, Annual Harbour conference took place in Marl."),
+            vec![o("TIDEx", Relation::Organizer)]
+        );
+        // The spelled-out form must name an organization.
+        assert!(found("We met Orrin, the Harbour Master, Annual Harbour conference host.").is_empty());
         // The abbreviation must spell the name.
         assert!(found("The Harbour Society (ABC) Annual Conference opened.").is_empty());
         assert_eq!(
