@@ -40,7 +40,7 @@ static TRIGGER: Transient = Transient::new(|| {
         (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
         | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
         | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
-        | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?P<s>support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
+        | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+)?(?P<s>(?:financial\s+)?support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
         | (?-u:\b)under\s+the\s+(?P<a>auspices|patronage)\s+of(?-u:\b)
         | (?-u:\b)at\s+the\s+(?P<i>invitation)\s+of(?-u:\b)
         | (?-u:\b){tiers}\s+(?P<t>{nouns}){of_event}{aside}\s*(?:{verb}|:)?
@@ -131,7 +131,7 @@ static SIDE: Transient = Transient::new(|| {
 
 pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
-    if w.contains("sponsor") || w.contains("fund") || w.starts_with("backer") {
+    if w.contains("sponsor") || w.contains("fund") || w.contains("financ") || w.starts_with("backer") {
         Relation::Sponsor
     } else if w.contains("organi")
         || w.contains("conven")

@@ -409,3 +409,14 @@ fn hosted_by_a_name_then_where_and_when() {
         vec![o("University of Marl at Vell", Relation::Host)]
     );
 }
+
+#[test]
+fn financial_support_is_money() {
+    assert_eq!(
+        orgs("The fair runs with financial support from the Orrin Trust; with support from the Marl Guild."),
+        vec![
+            o("Orrin Trust", Relation::Sponsor),
+            o("Marl Guild", Relation::Supporter)
+        ]
+    );
+}
