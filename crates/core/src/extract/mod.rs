@@ -289,6 +289,20 @@ mod tests {
             " (ESCA)",
             " as she ",
             " hosted the first in its series of ",
+            " sessions addressing ",
+            " speakers will discuss ",
+            " the unique role ",
+            " play in ",
+            " for farmers",
+            " topics such as: ",
+            " how that ",
+            " the intersection between ",
+            " dealt with ",
+            " and examined their ",
+            " Harbour Society (HS) 75th Annual Conference",
+            " hosted by Tide at Vell’s Hall",
+            ", and the ",
+            "TIDEx, the Vell Tide Academy, Annual Harbour conference",
         ])
     }
 

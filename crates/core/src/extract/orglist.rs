@@ -81,13 +81,24 @@ pub(crate) fn parse_list(list: &str) -> Vec<String> {
             _ => segments.push(seg.to_string()),
         }
     }
+    // "A, the B County Soil and Water District, and C": a list with a comma before its last "and" does
+    // not use a bare "and" between its items, so one before a capital continues a name.
+    let oxford = segments
+        .iter()
+        .position(|s| s.starts_with("and "))
+        .filter(|&i| i > 1);
     let mut names = Vec::new();
     for (si, seg) in segments.iter().enumerate() {
         // "A, B, and C, the Center for …": what follows the last item after a comma describes it.
         if si > 1 && segments[si - 1].starts_with("and ") {
             break;
         }
-        for part in split_and(seg) {
+        let parts = if oxford.is_some_and(|o| si < o) {
+            split_and_lower(seg)
+        } else {
+            split_and(seg)
+        };
+        for part in parts {
             if part.trim().is_empty() {
                 continue;
             }
@@ -177,6 +188,26 @@ fn split_and(segment: &str) -> Vec<String> {
         }
     }
     parts.into_iter().map(|p| p.join(" ")).collect()
+}
+
+/// Splits a comma segment at " and " only before a lowercase word ("and the …").
+fn split_and_lower(segment: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut words = segment.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let current_empty = parts.last().is_none_or(String::is_empty);
+        if w == "and" && !current_empty && words.peek().is_some_and(|n| !starts_upper(n)) {
+            parts.push(String::new());
+            continue;
+        }
+        if let Some(p) = parts.last_mut() {
+            if !p.is_empty() {
+                p.push(' ');
+            }
+            p.push_str(w);
+        }
+    }
+    parts
 }
 
 /// Whether the abbreviation in parentheses that closes `right` ("Contractors Association (ESCA)") is
@@ -407,6 +438,22 @@ mod tests {
         assert_eq!(
             parse_list(" Google and Microsoft, Acme, Inc. and Globex"),
             vec!["Google", "Microsoft", "Acme, Inc.", "Globex"]
+        );
+    }
+
+    #[test]
+    fn a_bare_and_inside_an_item_of_a_list_with_an_oxford_comma() {
+        assert_eq!(
+            parse_list(" the Vell County Tide and Harbour District, the Orrin Trust, and the Marl Guild"),
+            vec![
+                "Vell County Tide and Harbour District",
+                "Orrin Trust",
+                "Marl Guild"
+            ]
+        );
+        assert_eq!(
+            parse_list(" Vellco and Orrin, Marl, Tarn and Bolt"),
+            vec!["Vellco", "Orrin", "Marl", "Tarn", "Bolt"]
         );
     }
 

@@ -102,7 +102,14 @@ fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Optio
         return None;
     }
     let before = text[..open].trim_end();
-    if !before.ends_with(':') || from_before(tail(before, 300)).is_none() {
+    // "“…,” he said. “The next one …": a speech tag between a closed quote and the cut one continues
+    // that speaker's words.
+    let resumed = before.ends_with('.')
+        && before
+            .rfind(quoted::is_quote_mark)
+            .map(|at| before[at..].trim_start_matches(quoted::is_quote_mark))
+            .is_some_and(|tag| !has_words(tag, 7) && VERB.get().is_match(tag));
+    if !resumed && (!before.ends_with(':') || from_before(tail(before, 300)).is_none()) {
         return None;
     }
     let inner = &text[inner_start..];
@@ -358,6 +365,12 @@ mod tests {
                 Some("Harbour envoy")
             )]
         );
+        // After a speech tag that closes the quote before it in the same paragraph.
+        let got = quotes(
+            "Co-Chair Ana Vell said the fair was full.\n\n“The tides were late this year,” she said. “We moved the buoys twice. Next year the boats will",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].text, "We moved the buoys twice.");
         // Not without a colon attribution, nor when a later paragraph holds quotation marks.
         assert!(quotes("The new quay, “opens in spring. Ferries from the north will dock at").is_empty());
         assert_eq!(

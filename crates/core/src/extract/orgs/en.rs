@@ -40,7 +40,7 @@ static TRIGGER: Transient = Transient::new(|| {
         (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
         | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
         | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
-        | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?P<s>support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
+        | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+)?(?P<s>(?:financial\s+)?support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
         | (?-u:\b)under\s+the\s+(?P<a>auspices|patronage)\s+of(?-u:\b)
         | (?-u:\b)at\s+the\s+(?P<i>invitation)\s+of(?-u:\b)
         | (?-u:\b){tiers}\s+(?P<t>{nouns}){of_event}{aside}\s*(?:{verb}|:)?
@@ -131,7 +131,7 @@ static SIDE: Transient = Transient::new(|| {
 
 pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
-    if w.contains("sponsor") || w.contains("fund") || w.starts_with("backer") {
+    if w.contains("sponsor") || w.contains("fund") || w.contains("financ") || w.starts_with("backer") {
         Relation::Sponsor
     } else if w.contains("organi")
         || w.contains("conven")
@@ -297,6 +297,7 @@ fn in_sentence(
         }
         for name in names
             .into_iter()
+            .map(|n| without_place(&n))
             .filter(|n| !is_event_name(n) && !is_bare_head(n))
         {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
@@ -318,6 +319,23 @@ fn in_sentence(
             None => Some((name, relation)),
         })
         .collect()
+}
+
+/// "hosted by Acme at Vell’s Harbour Hall Jan. 26-27": what follows "at" is where and when, when it
+/// holds a possessive, a venue word or a number.
+fn without_place(name: &str) -> String {
+    if let Some((org, place)) = name.split_once(" at ") {
+        let where_when = place.split_whitespace().any(|w| {
+            w.ends_with("’s")
+                || w.ends_with("'s")
+                || is_venue_word(w)
+                || w.contains(|c: char| c.is_ascii_digit())
+        });
+        if where_when && !org.is_empty() {
+            return org.to_string();
+        }
+    }
+    name.to_string()
 }
 
 /// "Dowd’s company", "Acme’s organization": a possessive and a common noun, which refers to an

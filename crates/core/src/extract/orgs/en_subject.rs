@@ -59,6 +59,45 @@ static OWNER: Transient = Transient::new(|| {
     .expect("owner regex")
 });
 
+/// "The Soil and Water Society (SWS) 75th Annual Conference": an organization's name, its abbreviation
+/// and the event it owns.
+static OWNER_ABBR: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the|on)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,6}})\s+\((?P<abbr>[A-Z]{{2,10}})\)\s+(?:[\w\-]+\s+){{0,4}}?(?i:{KINDS})(?-u:\b)"
+    ))
+    .expect("owner abbreviation regex")
+});
+
+/// "the LANDx, the Netherlands Land Academy, Annual International conference": a short name, its
+/// spelled-out form set off by commas, and the event it owns.
+static OWNER_APPOSED: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?P<owner>\p{{Lu}}[\p{{L}}\-]*),\s+the\s+(?P<full>\p{{Lu}}[\p{{L}}\-]*(?:\s+(?:(?:of|for|and|the)\s+)?\p{{Lu}}[\p{{L}}\-]*){{0,6}}),\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:\p{{Lu}}[\p{{L}}\-]*\s+){{1,3}}(?i:{KINDS})(?-u:\b)"
+    ))
+    .expect("owner apposed regex")
+});
+
+/// The end of `run` whose capitalized words' initials spell `abbr` ("Soil and Water Society" for SWS
+/// in "The Soil and Water Society").
+fn spelled_tail<'a>(run: &'a str, abbr: &str) -> Option<&'a str> {
+    let n = abbr.chars().count();
+    let caps: Vec<(usize, char)> = run
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter_map(|(i, w)| w.chars().next().filter(|c| c.is_uppercase()).map(|c| (i, c)))
+        .collect();
+    if caps.len() < n {
+        return None;
+    }
+    let tail = &caps[caps.len() - n..];
+    let initials: String = tail.iter().map(|&(_, c)| c).collect();
+    (initials == abbr).then(|| &run[tail[0].0..])
+}
+
 /// Words that may stand between a subject and its verb: a time ("next month") or an adverb.
 static TRAILING_ADVERBIAL: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\w+|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again))+$")
@@ -71,6 +110,8 @@ pub(super) fn may_match(text: &str) -> bool {
         || PREDICATE.get().is_match(text)
         || OWNER.get().is_match(text)
         || HELPED.get().is_match(text)
+        || (text.contains(") ") && OWNER_ABBR.get().is_match(text))
+        || (text.contains(", the ") && OWNER_APPOSED.get().is_match(text))
 }
 
 /// Organizations one sentence states as subject or owner of the event; `listed` when a list of
@@ -121,6 +162,28 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         let name = owner.as_str().trim_start_matches("The ").trim();
         if org_shaped(name) {
             out.push((name.to_string(), Relation::Organizer));
+        }
+    }
+    if sentence.contains(", the ") {
+        for c in OWNER_APPOSED.get().captures_iter(sentence) {
+            let (Some(owner), Some(full)) = (c.name("owner"), c.name("full")) else {
+                continue;
+            };
+            if full.as_str().split_whitespace().any(is_org_head) && !is_org_head(owner.as_str()) {
+                out.push((owner.as_str().to_string(), Relation::Organizer));
+            }
+        }
+    }
+    if sentence.contains(") ") {
+        for c in OWNER_ABBR.get().captures_iter(sentence) {
+            let (Some(owner), Some(abbr)) = (c.name("owner"), c.name("abbr")) else {
+                continue;
+            };
+            if let Some(name) = spelled_tail(owner.as_str(), abbr.as_str())
+                && name.split_whitespace().any(is_org_head)
+            {
+                out.push((name.to_string(), Relation::Organizer));
+            }
         }
     }
     out
@@ -297,6 +360,20 @@ mod tests {
             vec![o("WCIT", Relation::Organizer)]
         );
         assert!(found("Saudi Arabia's investment summit opened.").is_empty());
+        assert_eq!(
+            found(
+                "(Vell, Marland) The Tide and Harbour Guild Society (THGS) 12th International Annual Conference, to be held online, will feature talks."
+            ),
+            vec![o("Tide and Harbour Guild Society", Relation::Organizer)]
+        );
+        assert_eq!(
+            found("In May, the TIDEx, the Vell Tide Academy, Annual Harbour conference took place in Marl."),
+            vec![o("TIDEx", Relation::Organizer)]
+        );
+        // The spelled-out form must name an organization.
+        assert!(found("We met Orrin, the Harbour Master, Annual Harbour conference host.").is_empty());
+        // The abbreviation must spell the name.
+        assert!(found("The Harbour Society (ABC) Annual Conference opened.").is_empty());
         assert_eq!(
             found("The Lagos Arts Council helped put the programme together."),
             vec![o("Lagos Arts Council", Relation::Organizer)]

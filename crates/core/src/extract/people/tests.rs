@@ -16,6 +16,9 @@ fn title_before_name_becomes_role() {
     assert_eq!(p.role.as_deref(), Some("Russian Minister"));
     let p = named("Dr. Jane Doe").expect("person");
     assert_eq!((p.name.as_str(), p.role), ("Jane Doe", None));
+    let p = named("Co-Chair Tam Orrin").expect("person");
+    assert_eq!(p.name, "Tam Orrin");
+    assert_eq!(p.role.as_deref(), Some("Co-Chair"));
 }
 
 #[test]

@@ -58,7 +58,7 @@ static PASSIVE: Transient = Transient::new(|| {
 
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C".
 static VERB_LED: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered)(?-u:\b)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
 
@@ -146,6 +146,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         || PASSIVE.get().is_match(p)
         || VERB_LED.get().is_match(p)
         || (FOCUS_WORD.get().is_match(p) && ONE_FOCUS.get().is_match(p))
+        || SPEAKERS_DISCUSS.get().is_match(p)
         || (p.contains("from ") && RANGE.get().is_match(p))
     {
         for sentence in sentences(p) {
@@ -161,6 +162,12 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             }
             if listed.is_empty() {
                 listed = one_subject(sentence);
+            }
+            if listed.is_empty() {
+                listed = session_doing(sentence);
+            }
+            if listed.is_empty() {
+                listed = speakers_discuss(sentence);
             }
             out.extend(listed);
             out.extend(titled_sessions(sentence));
@@ -196,9 +203,22 @@ pub(super) fn is_intro(sentence: &str) -> bool {
 
 /// Topics listed inline in one sentence, or none.
 fn inline_topics(sentence: &str) -> Vec<Topic> {
-    let Some(caps) = INLINE.get().captures(sentence) else {
-        return Vec::new();
-    };
+    // "approached land issues through … and tackled topics such as: …": when the first noun stands too
+    // far from its verb, a later noun may still open the list.
+    let mut from = 0;
+    while let Some(caps) = INLINE.get().captures_at(sentence, from) {
+        let listed = inline_at(sentence, &caps);
+        if !listed.is_empty() {
+            return listed;
+        }
+        let Some(n) = caps.name("n") else { break };
+        from = n.end();
+    }
+    Vec::new()
+}
+
+/// The list after one match of [`INLINE`], or none.
+fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     let (Some(whole), Some(verb), Some(gap)) = (caps.get(0), caps.name("v"), caps.name("gap")) else {
         return Vec::new();
     };
@@ -223,16 +243,22 @@ fn inline_topics(sentence: &str) -> Vec<Topic> {
     let one_session = matches!(
         noun.as_str(),
         "panel" | "session" | "workshop" | "seminar" | "roundtable" | "discussion" | "talk" | "presentation"
-    ) && verb.starts_with("focus")
+    ) && (verb.starts_with("focus")
+        || ["discuss", "examin", "explor", "address", "tackl", "debat"]
+            .iter()
+            .any(|v| verb.contains(v)))
         && !clausal(&sentence[whole.end()..]);
+    // "tackled topics such as: A": a colon after the cue announces the list, even of one item.
+    let announced = whole.as_str().trim_end().ends_with(':');
     let min = if weak_verb {
         3
-    } else if one_session {
+    } else if one_session || announced {
         1
     } else {
         2
     };
-    let plausible = |i: &String| !i.is_empty() && word_count(i) <= 16 && !LINK.get().is_match(i);
+    let max = if announced && items.len() == 1 { 24 } else { 16 };
+    let plausible = |i: &String| !i.is_empty() && word_count(i) <= max && !LINK.get().is_match(i);
     if items.len() < min
         || !items.iter().all(plausible)
         || items.first().is_some_and(|i| ANAPHORIC.get().is_match(i))
@@ -280,6 +306,10 @@ fn split_list(list: &str) -> Vec<String> {
     if let Some(m) = THEMES_OF.get().find(list) {
         list = &list[m.end()..];
     }
+    // "the unique role A, B and C play in …": the list inside the frame.
+    if let Some(x) = ROLE_PLAY.get().captures(list).and_then(|c| c.name("x")) {
+        list = x.as_str();
+    }
     // "focused on driving impact in areas including A, B and C": a list announced inside the first
     // item starts after its "areas including" or "issues such as".
     let first_end = list.find(", ").unwrap_or(list.len());
@@ -314,6 +344,24 @@ fn split_list(list: &str) -> Vec<String> {
     }
     let list = list.trim_end_matches(['.', '!', '?', ' ']);
     let mut items: Vec<&str> = list.split(", ").collect();
+    // "new openings for farmers, millers and bakers": single words after a first item that ends in
+    // "for <word>" are the people it is for, not items of their own.
+    if items.len() > 1
+        && FOR_WHOM.get().is_match(items[0])
+        && items[1..].iter().all(|i| {
+            let i = i.strip_prefix("and ").unwrap_or(i);
+            i.split(" and ")
+                .all(|w| !w.contains(' ') && w.starts_with(char::is_lowercase))
+        })
+    {
+        return vec![trim_item(list)];
+    }
+    // "the intersection between land law and A, B and C": the shared side is no item of its own.
+    if items.len() > 2
+        && let Some(b) = BETWEEN.get().captures(items[0]).and_then(|c| c.name("b"))
+    {
+        items[0] = b.as_str();
+    }
     if items.len() > 1
         && items
             .last()
@@ -321,7 +369,24 @@ fn split_list(list: &str) -> Vec<String> {
     {
         items.pop();
     }
+    // "…, and how that relates to …": a clause whose subject points back at the item before it
+    // belongs to that item.
+    let back = if items.len() > 1
+        && items
+            .last()
+            .is_some_and(|l| POINTS_BACK.get().is_match(l.strip_prefix("and ").unwrap_or(l)))
+    {
+        items.pop()
+    } else {
+        None
+    };
     let mut out: Vec<String> = items.iter().map(|i| i.to_string()).collect();
+    if let Some(back) = back {
+        if let Some(prev) = out.last_mut() {
+            *prev = format!("{prev}, {back}");
+        }
+        return out.iter().map(|i| trim_item(i)).collect();
+    }
     if let Some(last) = out.pop() {
         match last.strip_prefix("and ") {
             Some(oxford) => out.push(oxford.to_string()),
@@ -336,6 +401,29 @@ fn split_list(list: &str) -> Vec<String> {
     }
     out.iter().map(|i| trim_item(i)).collect()
 }
+
+/// "the (unique) role A, B and C play in …" (see [`split_list`]).
+static ROLE_PLAY: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:[a-z\-]+\s+)?roles?\s+(?:that\s+)?(?P<x>[^,]+,\s.+?)\s+(?:play|plays|played|can\s+play|will\s+play|could\s+play)\s+in\s")
+        .expect("role play regex")
+});
+
+/// A first list item that ends in "for <word>" (see [`split_list`]).
+static FOR_WHOM: Transient =
+    Transient::new(|| Regex::new(r"\s(?:for|among|between)\s+[a-z\-]+$").expect("for whom regex"));
+
+/// "the intersection between A and B": B is the first item of a list that shares A.
+static BETWEEN: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:intersections?|nexus|interplay|links?|relationships?|connections?)\s+(?:between|of)\s+[^,]+?\s+and\s+(?P<b>.+)$")
+        .expect("between regex")
+});
+
+/// A clause whose subject points back at what stands before it: "how that relates to …", "why it
+/// matters".
+static POINTS_BACK: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:how|why|what|whether|where)\s+(?:that|this|these|those|it|they)\s")
+        .expect("points back regex")
+});
 
 /// Whether an object is a clause ("how these issues impact businesses, workers and communities"), whose
 /// inner list is not the topics.
@@ -468,6 +556,100 @@ fn session_on(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     }
     topics([trim_item(object)])
+}
+
+/// A session noun and a participle of discussing: "a panel discussing A", "breakout sessions
+/// addressing A, B and C".
+static SESSION_DOING: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:panels?|sessions?|breakouts?|workshops?|roundtables?|round\s+tables?|seminars?|plenar(?:y|ies)|discussions?)\s+(?:discussing|addressing|covering|exploring|examining|tackling|debating)\s+")
+        .expect("session doing regex")
+});
+
+/// Speakers as the subject of a verb of discussing: "Keynote speakers discussed A", "several speakers
+/// will discuss how …".
+static SPEAKERS_DISCUSS: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:speakers|panell?ists|presenters)\s+(?:will\s+)?(?:also\s+)?(?:discuss(?:ed)?|examin(?:ed|e)|explor(?:ed|e)|address(?:ed)?|focus(?:ed)?\s+on)\s+")
+        .expect("speakers discuss regex")
+});
+
+/// Where an object of discussing ends: a second predicate ("and examined their …"), a purpose (", to
+/// promote …"), a quotation mark or a speaker tag.
+static OBJECT_END: Transient = Transient::new(|| {
+    Regex::new(r#"\s+and\s+(?:then\s+)?[a-z]+ed\s+(?:their|the|its|his|her|how|what|a|an)\s|,\s+(?:to|in\s+order\s+to)\s+[a-z]+\s|[“”"]|,\s+(?:said|says|according\s+to)(?-u:\b)"#)
+        .expect("object end regex")
+});
+
+/// People or a gathering as the object ("speakers addressed the crowd"): "address" in the sense of
+/// speaking to someone, not a subject.
+static AUDIENCE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:the\s+|an?\s+|this\s+|its\s+|their\s+)?(?:[a-z\-]+\s+)?(?:audiences?|crowds?|attendees|participants|delegates|guests|gathering|conference|forum|summit|meeting|event|session|assembly|group|students|members|graduates|visitors)(?-u:\b)")
+        .expect("audience regex")
+});
+
+/// A speech verb inside an object, which makes it a sentence of its own.
+static SAID: Transient =
+    Transient::new(|| Regex::new(r"(?-u:\b)(?:said|says|told|added|noted)(?-u:\b)").expect("said regex"));
+
+/// The object of a verb of discussing, up to [`OBJECT_END`].
+fn object_of(rest: &str) -> &str {
+    OBJECT_END.get().find(rest).map_or(rest, |m| &rest[..m.start()])
+}
+
+/// The subject of sessions told with a participle (see [`SESSION_DOING`]).
+fn session_doing(sentence: &str) -> Vec<Topic> {
+    let Some(m) = SESSION_DOING.get().find(sentence) else {
+        return Vec::new();
+    };
+    let object = object_of(&sentence[m.end()..]);
+    if AUDIENCE.get().is_match(object) {
+        return Vec::new();
+    }
+    let clause = clausal(object);
+    let items = if clause {
+        vec![trim_item(object)]
+    } else {
+        split_list(object)
+    };
+    // "the panel discussing the bill said …": outside a wh-clause, a finite verb ends the subject and
+    // starts a sentence of its own.
+    let fits = |i: &String| {
+        (1..=16).contains(&word_count(i))
+            && !LINK.get().is_match(i)
+            && (clause || !(FINITE.get().is_match(i) || SAID.get().is_match(i)))
+    };
+    if !items.is_empty() && items.iter().all(fits) {
+        topics(items)
+    } else {
+        Vec::new()
+    }
+}
+
+/// What speakers discussed (see [`SPEAKERS_DISCUSS`]): one subject unless commas list several.
+fn speakers_discuss(sentence: &str) -> Vec<Topic> {
+    let Some(m) = SPEAKERS_DISCUSS.get().find(sentence) else {
+        return Vec::new();
+    };
+    let object = object_of(&sentence[m.end()..]);
+    if AUDIENCE.get().is_match(object) {
+        return Vec::new();
+    }
+    let clause = clausal(object);
+    let items = if clause || !object.contains(", ") {
+        vec![trim_item(object)]
+    } else {
+        split_list(object)
+    };
+    let least = if items.len() == 1 { 2 } else { 1 };
+    let fits = |i: &String| {
+        (least..=20).contains(&word_count(i))
+            && !LINK.get().is_match(i)
+            && (clause || !(FINITE.get().is_match(i) || SAID.get().is_match(i)))
+    };
+    if !items.is_empty() && items.iter().all(fits) {
+        topics(items)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Session titles in quotation marks right after a session noun: "Panels for the Thursday event,
@@ -914,6 +1096,75 @@ mod tests {
                 "The statement listed areas of agreement among the members of the harbour board on topics such as tariffs, dredging, and pilotage."
             ),
             vec!["tariffs", "dredging", "pilotage"]
+        );
+    }
+
+    // Guards against losing a later cue after a topic noun far from its verb, and a colon-led single
+    // item whose second half points back at the first.
+    #[test]
+    fn a_later_cue_and_an_item_that_points_back() {
+        assert_eq!(
+            titles(
+                "The fair approached harbour issues through the eyes of pilots and tackled topics such as: mapping the shifting sandbanks, and how that relates to safe passage—night and day."
+            ),
+            vec!["mapping the shifting sandbanks, and how that relates to safe passage—night and day"]
+        );
+        assert_eq!(
+            titles(
+                "It also dealt with the interplay between harbour law and tolls, dredging, ferry and barge safety, and pilotage."
+            ),
+            vec!["tolls", "dredging", "ferry and barge safety", "pilotage"]
+        );
+    }
+
+    #[test]
+    fn sessions_told_with_a_participle_and_what_speakers_discuss() {
+        assert_eq!(
+            titles(
+                "“This year we have breakout sessions addressing kelp farming, mending the old nets and ways to keep the bay clear,” Vell said."
+            ),
+            vec![
+                "kelp farming",
+                "mending the old nets",
+                "ways to keep the bay clear"
+            ]
+        );
+        assert_eq!(
+            titles("The day will open with a panel discussing the Harbour Board’s Ferry Plan."),
+            vec!["the Harbour Board’s Ferry Plan"]
+        );
+        assert_eq!(
+            titles(
+                "Keynote speakers discussed rising costs in ferry fuel and crew training and examined their effects on small ports."
+            ),
+            vec!["rising costs in ferry fuel and crew training"]
+        );
+        assert_eq!(
+            titles(
+                "Several speakers will discuss how the guilds can be revived to meet new demands. Speakers will also discuss the role of tide tables such as the old charts, to improve safety at sea."
+            ),
+            vec![
+                "how the guilds can be revived to meet new demands",
+                "the role of tide tables such as the old charts"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "Many speakers will focus on the vital role net mending, hull care, and sail repair play in keeping fleets afloat."
+            ),
+            vec!["net mending", "hull care", "sail repair"]
+        );
+        // A purpose, an audience and a clause of its own are not what speakers discuss.
+        assert!(titles("Speakers gathered to discuss.").is_empty());
+        assert!(titles("Keynote speakers addressed the crowd of growers.").is_empty());
+        assert!(titles("Members of the panel discussing the toll said it would pass.").is_empty());
+    }
+
+    #[test]
+    fn a_panel_on_new_openings_for_several_kinds_of_people() {
+        assert_eq!(
+            titles("The last panel will examine new openings and risks for fishers, millers and bakers."),
+            vec!["new openings and risks for fishers, millers and bakers"]
         );
     }
 }

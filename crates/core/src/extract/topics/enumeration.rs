@@ -26,7 +26,7 @@ static CUE_RU: Transient = Transient::new(|| {
 });
 /// Sentences about people, sponsors or places rather than subjects.
 static OTHER_EN: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:speakers?|sponsor\w*|partners?|organi[sz]ed\s+by|hosted\s+by|supported\s+by|attended\s+by|panell?ists|moderat\w+|representatives?|delegations?|countries|companies|exhibitors|members|winners|awards?|universities|institutions|bring(?:ing|s)?\s+together|brought\s+together|gather\w*|attend\w*|officials|leaders|experts|ministers|executives|researchers|scholars|students)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:speakers?|sponsor\w*|partners?|organi[sz]ed\s+by|hosted\s+by|supported\s+by|attended\s+by|panell?ists|moderat\w+|representatives?|delegations?|countries|companies|exhibitors|members|winners|awards?|universities|institutions|bring(?:ing|s)?\s+together|brought\s+together|gather\w*|attend\w*|officials|leaders|experts|ministers|executives|researchers|scholars|students|directors?|chair(?:man|woman|person)?|president|officer|secretary|founder)(?-u:\b)")
         .expect("enumeration other regex")
 });
 static OTHER_RU: Transient = Transient::new(|| {
@@ -330,6 +330,14 @@ mod tests {
         assert!(
             items(
                 "The topic was hot, the room was full and the coffee ran out.",
+                Lang::En
+            )
+            .is_empty()
+        );
+        // People named with their roles.
+        assert!(
+            items(
+                "After the break, Orla Venn, executive director of the Tide Guild and incoming board chair, will host a dialogue on harbour fees, tolls, and dredging.",
                 Lang::En
             )
             .is_empty()

@@ -104,8 +104,9 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
         }
         topics(listed).into_iter().for_each(|t| push(&mut out, t));
     }
-    // A Russian list cut off by the excerpt inside a word ("…, экологии и тури") ends in no topic.
-    if lang == Lang::Ru
+    // A list cut off by the excerpt inside a word ("…, экологии и тури", "…, managing soil fert") ends
+    // in no topic.
+    if lang != Lang::Zh
         && let Some(cut) = cut_paragraph(blocks)
     {
         out.retain(|t| !cut.ends_with(t.title.as_str()));
@@ -128,10 +129,15 @@ mod cut_tests {
     use crate::extract::text::blocks;
 
     #[test]
-    fn a_russian_list_cut_inside_a_word_loses_its_last_item() {
+    fn a_list_cut_inside_a_word_loses_its_last_item() {
         let b = blocks("Участники обсудили пасеки, ульи и во\n\n[TRUNCATED]");
         let titles: Vec<String> = extract(&b, Lang::Ru).into_iter().map(|t| t.title).collect();
         assert_eq!(titles, vec!["пасеки", "ульи"]);
+        let b = blocks(
+            "Breakout sessions covered topics including tide tables, net mending, hull care, sail rep\n\n[TRUNCATED]",
+        );
+        let titles: Vec<String> = extract(&b, Lang::En).into_iter().map(|t| t.title).collect();
+        assert_eq!(titles, vec!["tide tables", "net mending", "hull care"]);
     }
 }
 

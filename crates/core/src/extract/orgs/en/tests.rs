@@ -394,3 +394,29 @@ fn the_first_in_a_series_is_an_event_and_an_abbreviation_may_stand_before_the_ve
         vec![o("University of Tarnholm", Relation::Host)]
     );
 }
+
+#[test]
+fn hosted_by_a_name_then_where_and_when() {
+    assert_eq!(
+        orgs(
+            "Growers met at the 9th Winter Fair hosted by Tide on the Shore at Vell’s Harbour Hall Jan. 4-5."
+        ),
+        vec![o("Tide on the Shore", Relation::Host)]
+    );
+    // "at" inside a name stays.
+    assert_eq!(
+        orgs("The fair was hosted by the University of Marl at Vell."),
+        vec![o("University of Marl at Vell", Relation::Host)]
+    );
+}
+
+#[test]
+fn financial_support_is_money() {
+    assert_eq!(
+        orgs("The fair runs with financial support from the Orrin Trust; with support from the Marl Guild."),
+        vec![
+            o("Orrin Trust", Relation::Sponsor),
+            o("Marl Guild", Relation::Supporter)
+        ]
+    );
+}
