@@ -519,6 +519,17 @@ mod tests {
     }
 
     #[test]
+    fn an_honorific_after_the_name() {
+        let got = quotes(
+            "江南商会会长林海东先生在开幕致辞中表示,“今年的论坛规模空前,我们期待更多合作成果。”\n\
+             東港大學校長羅伯特•西蒙先生在致詞中表示,「這次論壇提供了寶貴的交流機會,我們期待更多合作。」\n\
+             江南研究院研究员张先生说:“我们会继续努力,共同进步,把论坛办好。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海东", "羅伯特•西蒙", "张先生"]);
+    }
+
+    #[test]
     fn a_title_nested_in_a_quote_with_the_same_marks() {
         let got = quotes(
             "江南省省长孙立平说:“我们提出“江海联动”倡议已经十年,成果非常丰硕。”他还介绍了“江海联动”的进展。",
