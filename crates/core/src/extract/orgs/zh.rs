@@ -480,6 +480,13 @@ mod tests {
             vec![o("江南省政协", Relation::Organizer)]
         );
         assert_eq!(
+            orgs("本期论坛由江南省科协主办,東港市僑聯承辦。"),
+            vec![
+                o("江南省科协", Relation::Organizer),
+                o("東港市僑聯", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
             orgs("東港文化協會與海峽研究院將從10日到8月20日,舉辦3場「東港論壇」系列活動。"),
             vec![
                 o("東港文化協會", Relation::Organizer),
