@@ -35,6 +35,8 @@ static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
 
 /// The place of the list after 议题包括 in [`LISTS`]: its items may be separated by semicolons.
 const INCLUDING: usize = 3;
+/// The place of 共商… in [`LISTS`].
+const TALKS: usize = 5;
 
 /// A list told over commas, after 围绕 and closed by 等 and a verb of discussing: "围绕A,特别是B,C以及D等
 /// 发表见解" (three clauses at least; a narrower item after 特别是 stands on its own).
@@ -61,7 +63,7 @@ const ITEMS: &str = r"(?:[「“『][^」”』]*[」”』]|[^，。；;,:：�
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
 static SUBJECTS: Transient<Vec<Regex>> = Transient::new(|| {
     [
-        r"就(?P<item>[^，。；;,]+?)(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))",
+        r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))",
         r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
         r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)",
         // 在“…”专题论坛上: a session of the event, named where something happened in it.
@@ -134,6 +136,11 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 let Some(list) = c.name("list").map(|m| m.as_str()) else {
                     continue;
                 };
+                // 共商合作大计 (a set phrase), 共商…问题的平台 (a relative clause before a noun): no subjects.
+                let set_phrase = list.trim_end().ends_with("大计") || list.trim_end().ends_with("大計");
+                if i == TALKS && (set_phrase || modifies_noun(list)) {
+                    continue;
+                }
                 if i == INCLUDING {
                     // 包括A;B;C: titles separated by semicolons, each whole; else the list ends at the
                     // first semicolon.
@@ -163,6 +170,16 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         // A list closed by a topic noun holds topics in reported speech too (秘书长表示,…将围绕A、B等
         // 议题展开讨论); a single subject there is an opinion.
         if REPORTED.get().is_match(sentence) {
+            // …就A、B以及C交换意见: a list there is the agenda.
+            if let Some(re) = SUBJECTS.get().first() {
+                for c in re.captures_iter(sentence) {
+                    out.extend(
+                        c.name("item")
+                            .and_then(|m| listed(m.as_str().trim()))
+                            .unwrap_or_default(),
+                    );
+                }
+            }
             continue;
         }
         // The goals of the event (旨在…, 宗旨) are not its agenda.
@@ -199,6 +216,13 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|t| seen.insert(t.clone()));
     topics(out)
+}
+
+/// Whether a phrase is a relative clause before a short noun (…所面临的问题的平台).
+fn modifies_noun(list: &str) -> bool {
+    list.trim_end()
+        .rsplit_once('的')
+        .is_some_and(|(_, noun)| (1..=2).contains(&noun.chars().count()))
 }
 
 /// Titles separated by semicolons (六个分论坛,包括A;B,C;D), when there are three at least and each is
@@ -296,6 +320,9 @@ fn subject(item: &str) -> Vec<String> {
     if let Some(span) = spans.first().filter(|s| s.open == 0) {
         return vec![span.inner(item).trim().to_string()];
     }
+    if let Some(items) = listed(item) {
+        return items;
+    }
     let n = item.chars().count();
     // A list closed by 等 is read by [`LISTS`].
     if !(4..=40).contains(&n) || REFERENCE.get().is_match(item) || item.ends_with('等') {
@@ -306,6 +333,34 @@ fn subject(item: &str) -> Vec<String> {
         None => vec![trim_item(item)],
     }
 }
+
+/// A 、 list as the object of 讨论 or 就: closed by 等 and a topic noun (重点讨论A、B和C等议题), or with its
+/// last item after 以及 (就A、B以及C交换意见); the last item splits at 以及, or as in [`split`].
+fn listed(item: &str) -> Option<Vec<String>> {
+    if !item.contains('、') || !quoted::spans(item).is_empty() {
+        return None;
+    }
+    let open = OPEN_TAIL.get().find(item).filter(|m| m.start() > 0);
+    let body = open.map_or(item, |m| &item[..m.start()]);
+    let last = body.rsplit('、').next().unwrap_or(body);
+    let items = match last.split_once("以及") {
+        Some((a, b)) => {
+            let head = &body[..body.len() - last.len()];
+            let mut items = split(head.trim_end_matches('、'));
+            items.extend([trim_item(a), trim_item(b)]);
+            items
+        }
+        None if open.is_some() => split(body),
+        None => return None,
+    };
+    (items.len() >= 2 && items.iter().all(|t| t.chars().count() >= 2)).then_some(items)
+}
+
+/// The tail of an open list of topics: "等议题", "等热点问题".
+static OPEN_TAIL: Transient = Transient::new(|| {
+    Regex::new(r"等(?:[^、，。；;,等]{0,4}?)(?:问题|問題|议题|議題|话题|話題|领域|領域|方面|主题|主題)$")
+        .expect("open tail regex")
+});
 
 /// Two subjects joined at the top of a phrase: at the last 以及 or 及 when both sides have four
 /// characters at least (…歷史與文化發展及未來社會走向); at 和, 与 or 與 when the left side is a plain
@@ -666,5 +721,22 @@ mod tests {
             titles("学者们探讨了区域政治和经济的发展。"),
             vec!["区域政治和经济的发展"]
         );
+        assert_eq!(
+            titles("会议将重点讨论港口物流、绿色航运、智慧港口和数字经济等议题。"),
+            vec!["港口物流", "绿色航运", "智慧港口", "数字经济"]
+        );
+        assert_eq!(
+            titles(
+                "林海东表示,双方将就江南港口发展现状和前景、新形势下各领域合作以及重大的国际和地区问题深入交换意见。"
+            ),
+            vec![
+                "江南港口发展现状和前景",
+                "新形势下各领域合作",
+                "重大的国际和地区问题"
+            ]
+        );
+        assert!(titles("林海东表示,双方将就港口合作深入交换意见。").is_empty());
+        assert!(titles("论坛成为各方共商东港地区所面临的问题的平台。").is_empty());
+        assert!(titles("各國代表齊聚一堂,共商合作大計。").is_empty());
     }
 }
