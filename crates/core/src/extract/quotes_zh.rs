@@ -50,7 +50,20 @@ const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
 /// Adverbs between a subject and its verb (他还强调, 她同时表示).
-const ADVERBS: [&str; 21] = [
+const ADVERBS: [&str; 34] = [
+    "最后",
+    "最後",
+    "接着",
+    "接著",
+    "特别",
+    "特別",
+    "一再",
+    "多次",
+    "明确",
+    "明確",
+    "再度",
+    "郑重",
+    "鄭重",
     "还",
     "還",
     "也",
@@ -77,6 +90,22 @@ const ADVERBS: [&str; 21] = [
 /// Where an adverbial after a speaker's name may start (於開幕致詞, 在开幕式上, 对记者, 接受采访时, 如是).
 const CUTS: [&str; 12] = [
     "於", "于", "在", "对", "對", "向", "接受", "告诉", "告訴", "如是", "笑着", "笑著",
+];
+
+/// Occasions right after a speaker's name, without a preposition (X致辞时表示, X会上说).
+const OCCASIONS: [&str; 12] = [
+    "致辞时",
+    "致詞時",
+    "致辞",
+    "致詞",
+    "发言时",
+    "發言時",
+    "发言",
+    "發言",
+    "受访时",
+    "受訪時",
+    "会上",
+    "會上",
 ];
 
 /// A person and the role the text gives them.
@@ -327,7 +356,7 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
     let mut s = subject.trim();
     loop {
         let before = s;
-        for a in ADVERBS {
+        for a in ADVERBS.iter().chain(OCCASIONS.iter()) {
             s = s.strip_suffix(a).unwrap_or(s);
         }
         if s == before {
@@ -336,6 +365,16 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
     }
     if matches!(s, "他" | "她") {
         return last.cloned().map(|p| (p, Basis::Pronoun));
+    }
+    // "林海东（江南商会会长）": the role in brackets after the name.
+    if let Some(rest) = s.strip_suffix(['）', ')'])
+        && let Some(open) = rest.rfind(['（', '('])
+    {
+        let role = rest[open..].trim_start_matches(['（', '(']).trim();
+        let (name, own) = person_at_end(&rest[..open])?;
+        let role = own.or_else(|| (!role.is_empty()).then(|| role.to_string()));
+        let basis = Basis::Named(name.clone());
+        return Some(((name, role), basis));
     }
     // "校長張家宜於開幕致詞", "X对记者", "X如是": the name may stand before an adverbial.
     let person = person_at_end(s).or_else(|| {
@@ -516,6 +555,30 @@ mod tests {
         );
         let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(speakers, vec!["罗伯特·西蒙", "艾哈迈德·阿里", "吴教授"]);
+    }
+
+    #[test]
+    fn an_honorific_after_the_name() {
+        let got = quotes(
+            "江南商会会长林海东先生在开幕致辞中表示,“今年的论坛规模空前,我们期待更多合作成果。”\n\
+             東港大學校長羅伯特•西蒙先生在致詞中表示,「這次論壇提供了寶貴的交流機會,我們期待更多合作。」\n\
+             江南研究院研究员张先生说:“我们会继续努力,共同进步,把论坛办好。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海东", "羅伯特•西蒙", "张先生"]);
+    }
+
+    #[test]
+    fn a_role_in_brackets_adverbs_and_occasions_after_the_name() {
+        let got = quotes(
+            "林海东（江南商会会长）表示:“今年的论坛规模空前,我们期待更多合作成果。”\n\
+             周明远最后强调:“合作是唯一的出路,只有合作才能共赢。”\n\
+             白雲致詞時表示,「這次論壇提供了寶貴的交流機會,我們期待更多合作。」",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海东", "周明远", "白雲"]);
+        let (all, _) = extract(&["林海东（江南商会会长）表示:“今年的论坛规模空前,我们期待更多合作成果。”"]);
+        assert_eq!(all[0].role.as_deref(), Some("江南商会会长"));
     }
 
     #[test]

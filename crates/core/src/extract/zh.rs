@@ -36,7 +36,8 @@ static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
          财长 財長 外长 外長 防长 防長 行长 行長 社长 社長 总干事 總幹事 总编辑 總編輯 总编 總編 律师 律師 医生 醫生 \
          参展商 參展商 市民 居民 村民 游客 遊客 观众 觀眾 家长 家長 厂长 廠長 镇长 鎮長 乡长 鄉長 村长 村長 \
          经济学家 經濟學家 科学家 科學家 企业家 企業家 分析师 分析師 合伙人 合夥人 执行官 執行官 工程师 工程師 \
-         理事 秘书 秘書 助理 主管",
+         理事 秘书 秘書 助理 主管 行政长官 行政長官 特首 议长 議長 州长 州長 检察长 檢察長 讲师 講師 作家 导演 導演 \
+         设计师 設計師 建筑师 建築師 站长 站長 台长 臺長 台長 首席",
     )
 });
 
@@ -45,7 +46,7 @@ static ORG_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     "协会 協會 学会 學會 研究会 研究會 委员会 委員會 基金会 基金會 商会 商會 联合会 聯合會 促进会 促進會 总会 總會 工会 工會 \
      理事会 理事會 会 會 大学 大學 学院 學院 学系 學系 学校 學校 研究院 研究所 中心 实验室 實驗室 公司 集团 集團 银行 銀行 \
      企业 企業 政府 部 局 厅 廳 署 处 處 办公室 辦公室 委 院 所 社 报 報 电视台 電視台 网 網 组织 組織 联盟 聯盟 机构 機構 \
-     基金 党 黨 馆 館 办 辦 厂 廠 团 團 组 組 系 台 行 室 站 司 处 军 軍"
+     基金 党 黨 政协 政協 人大 科协 科協 侨联 僑聯 妇联 婦聯 文联 文聯 青联 青聯 台联 台聯 残联 殘聯 作协 作協 馆 館 办 辦 厂 廠 团 團 组 組 系 台 行 室 站 司 处 军 軍"
         .split_whitespace()
         .collect()
 });
@@ -73,6 +74,21 @@ fn is_surname(s: &str) -> bool {
 /// starting with a family name ("外交與國際二林璉宛" → 林璉宛), else a name in Latin letters.
 pub(crate) fn person_at_end(pre: &str) -> Option<(String, Option<String>)> {
     let pre = pre.trim();
+    // An honorific after the name (会长吴海龙先生, 主席斯蒂芬·欧伦斯女士) is no part of it, unless the name
+    // is a family name alone (张先生).
+    if let Some(bare) = HONORIFICS.iter().find_map(|h| pre.strip_suffix(h))
+        && let Some(person) = name_at_end(bare).filter(|(name, _)| name.chars().count() >= 2)
+    {
+        return Some(person);
+    }
+    name_at_end(pre)
+}
+
+/// Words of courtesy that follow a name.
+const HONORIFICS: [&str; 3] = ["先生", "女士", "小姐"];
+
+/// [`person_at_end`] without looking for an honorific.
+fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
     let chars: Vec<(usize, char)> = pre.char_indices().collect();
     let n = chars.len();
     if n == 0 {

@@ -24,9 +24,9 @@ const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单
 static BY: Transient = Transient::new(|| {
     Regex::new(&format!(r"由(?P<list>.+?)(?:联合|聯合|共同)?(?P<cue>{CUE})")).expect("by regex")
 });
-/// <list> [联合|共同] <cue> 的 <event>: "B协办的本次会议" after "由A主办,".
+/// <list> [联合|共同] <cue> 的 <event>: "B协办的本次会议" after "由A主办,"; "(论坛)是A发起并主办的".
 static MODIFIER: Transient = Transient::new(|| {
-    Regex::new(r"^(?P<list>[^的]+?)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|合办|合辦)的")
+    Regex::new(r"^(?:是|由)?(?P<list>[^的]+?)(?:联合|聯合|共同)?(?:发起并|發起並|发起和|發起和)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|合办|合辦)的")
         .expect("modifier regex")
 });
 /// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办".
@@ -194,8 +194,9 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
     };
     let end = SUBJECT_END.get().find(clause);
     let subject = &clause[..end.map_or(cue.start(), |m| m.start())];
+    // An earlier clause holds the subject before its own time or place ("A與B將從21日到6月25日,舉辦…").
     let mut names = std::iter::once(subject)
-        .chain(earlier.iter().rev().take(3).copied())
+        .chain(earlier.iter().rev().take(3).map(|c| subject_of(c)))
         .map(|s| members(s, false))
         .find(|names| !names.is_empty())
         .unwrap_or_default();
@@ -207,6 +208,14 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
         names.extend(members(between, false));
     }
     names.into_iter().map(|n| (n, relation(cue.as_str()))).collect()
+}
+
+/// A clause up to where its subject ends (a time, place or manner), or the whole clause.
+fn subject_of(clause: &str) -> &str {
+    match SUBJECT_END.get().find(clause) {
+        Some(m) if m.start() > 0 => &clause[..m.start()],
+        _ => clause,
+    }
 }
 
 /// The names of a list, or none when a member is not an organization: split at 、 and at 和/与/及 where
@@ -460,6 +469,28 @@ mod tests {
             vec![
                 o("江南研究院", Relation::Organizer),
                 o("东湖大学历史与文化学院", Relation::Organizer)
+            ]
+        );
+    }
+
+    #[test]
+    fn initiated_and_organized_and_a_subject_before_its_time() {
+        assert_eq!(
+            orgs("江海论坛每两年举行一次,是江南省政协发起并主办的,今年是第三届。"),
+            vec![o("江南省政协", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("本期论坛由江南省科协主办,東港市僑聯承辦。"),
+            vec![
+                o("江南省科协", Relation::Organizer),
+                o("東港市僑聯", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("東港文化協會與海峽研究院將從10日到8月20日,舉辦3場「東港論壇」系列活動。"),
+            vec![
+                o("東港文化協會", Relation::Organizer),
+                o("海峽研究院", Relation::Organizer)
             ]
         );
     }

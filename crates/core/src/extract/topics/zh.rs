@@ -14,12 +14,12 @@ use crate::model::Topic;
 /// Enumerations closed by a topic noun, or opened by 议题包括.
 static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
     [
-        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
+        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
         r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上",
         r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)",
-        r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。；;]*)",
-        // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告.
-        r"就(?P<list>ITEMS)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表)",
+        r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)",
+        // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告, 針對A、B,以及C等加以討論, 围绕A、B等提出建议.
+        r"(?:就|针对|針對|围绕|圍繞)着?(?P<list>ITEMS(?:[,，](?:以及|及)ITEMS)?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表|加以|讨论|討論|探讨|探討|研讨|研討|提出)",
         // 共商A和B.
         r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})",
         // 讨论包括A、B、C等热点问题, 举办包括A、B等多场分论坛.
@@ -33,6 +33,29 @@ static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
     .collect()
 });
 
+/// The place of the list after 议题包括 in [`LISTS`]: its items may be separated by semicolons.
+const INCLUDING: usize = 3;
+/// The place of 共商… in [`LISTS`].
+const TALKS: usize = 5;
+
+/// A list told over commas, after 围绕 and closed by 等 and a verb of discussing: "围绕A,特别是B,C以及D等
+/// 发表见解" (three clauses at least; a narrower item after 特别是 stands on its own).
+static AROUND: Transient = Transient::new(|| {
+    Regex::new(r"(?:围绕|圍繞)着?(?P<list>[^。；;:：“”「」『』]+?)等(?:[^，。；;,]{0,4}?)(?:发表|發表|展开|展開|进行|進行|开展|開展|交流|探讨|探討|讨论|討論|研讨|研討)")
+        .expect("around regex")
+});
+
+/// One item named as one of the event's issues: "把A设为峰会的核心议题之一", "“B”是主要议题之一".
+static AGENDA: Transient<Vec<Regex>> = Transient::new(|| {
+    [
+        r"把(?P<item>[^，。；;,把]+?)(?:设为|設為|列为|列為|作为|作為|定为|定為|纳入|納入)[^，。；;,]{0,12}?(?:议题|議題|议程|議程)",
+        r"(?:^|[，,。；;])(?:其中|而)?(?P<item>[^，。；;,]+?)(?:是|成为|成為)[^，。；;,]{0,10}?(?:议题|議題|话题|話題)之一",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("agenda regex"))
+    .collect()
+});
+
 /// The items of a list closed by 等: a title in quotation marks is taken whole, so that 等 inside it
 /// (「…高等教育…」) does not close the list.
 const ITEMS: &str = r"(?:[「“『][^」”』]*[」”』]|[^，。；;,:：「“『」”』])+?";
@@ -40,13 +63,15 @@ const ITEMS: &str = r"(?:[「“『][^」”』]*[」”』]|[^，。；;,:：�
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
 static SUBJECTS: Transient<Vec<Regex>> = Transient::new(|| {
     [
-        r"就(?P<item>[^，。；;,]+?)(?:交换|交換|进行|進行|展开|展開|开展|開展)了?(?:意见|意見|讨论|討論|交流|探讨|探討|磋商|对话|對話)",
-        r"(?:探讨|探討|讨论|討論)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
+        r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))",
+        r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
         r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)",
         // 在“…”专题论坛上: a session of the event, named where something happened in it.
         r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上",
         // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
         r"(?:围绕|圍繞)着?[「“『](?P<item>[^」”』]+)[」”』](?:[^的主、和与與及」”』「“『]|的[^主]|$)",
+        // 針對A及B提出建言: the subject of proposals or a discussion.
+        r"(?:针对|針對)(?P<item>[^，。；;,]+?)(?:提出|进行|進行|展开|展開|加以)了?(?:建言|建议|建議|讨论|討論|探讨|探討|研讨|研討)",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("subject regex"))
@@ -94,7 +119,7 @@ pub(super) fn is_intro(sentence: &str) -> bool {
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
     for sentence in sentences(p) {
-        for re in LISTS.get().iter() {
+        for (i, re) in LISTS.get().iter().enumerate() {
             for c in re.captures_iter(sentence) {
                 // 围绕“…”主题进行讨论: one title named the theme is the event's theme.
                 let theme = c.name("list").is_some_and(|m| {
@@ -108,12 +133,53 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 if theme {
                     continue;
                 }
-                out.extend(c.name("list").map(|m| split(m.as_str())).unwrap_or_default());
+                let Some(list) = c.name("list").map(|m| m.as_str()) else {
+                    continue;
+                };
+                // 共商合作大计 (a set phrase), 共商…问题的平台 (a relative clause before a noun): no subjects.
+                let set_phrase = list.trim_end().ends_with("大计") || list.trim_end().ends_with("大計");
+                if i == TALKS && (set_phrase || modifies_noun(list)) {
+                    continue;
+                }
+                if i == INCLUDING {
+                    // 包括A;B;C: titles separated by semicolons, each whole; else the list ends at the
+                    // first semicolon.
+                    match by_semicolons(list) {
+                        Some(items) => out.extend(items),
+                        None => out.extend(split(list.split([';', '；']).next().unwrap_or(list))),
+                    }
+                    continue;
+                }
+                out.extend(split(list));
+            }
+        }
+        for c in AROUND.get().captures_iter(sentence) {
+            out.extend(
+                c.name("list")
+                    .and_then(|m| by_commas(m.as_str()))
+                    .unwrap_or_default(),
+            );
+        }
+        for re in AGENDA.get().iter() {
+            for c in re.captures_iter(sentence) {
+                if let Some(m) = c.name("item") {
+                    out.extend(agenda_item(m.as_str()));
+                }
             }
         }
         // A list closed by a topic noun holds topics in reported speech too (秘书长表示,…将围绕A、B等
         // 议题展开讨论); a single subject there is an opinion.
         if REPORTED.get().is_match(sentence) {
+            // …就A、B以及C交换意见: a list there is the agenda.
+            if let Some(re) = SUBJECTS.get().first() {
+                for c in re.captures_iter(sentence) {
+                    out.extend(
+                        c.name("item")
+                            .and_then(|m| listed(m.as_str().trim()))
+                            .unwrap_or_default(),
+                    );
+                }
+            }
             continue;
         }
         // The goals of the event (旨在…, 宗旨) are not its agenda.
@@ -146,7 +212,98 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             );
         }
     }
+    // Two cues may read the same list (針對A、B等分主題展開交流).
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|t| seen.insert(t.clone()));
     topics(out)
+}
+
+/// Whether a phrase is a relative clause before a short noun (…所面临的问题的平台).
+fn modifies_noun(list: &str) -> bool {
+    list.trim_end()
+        .rsplit_once('的')
+        .is_some_and(|(_, noun)| (1..=2).contains(&noun.chars().count()))
+}
+
+/// Titles separated by semicolons (六个分论坛,包括A;B,C;D), when there are three at least and each is
+/// short; a comment after the last one (…,可以说涵盖得很广) is not part of it.
+fn by_semicolons(list: &str) -> Option<Vec<String>> {
+    let mut items: Vec<&str> = list.split([';', '；']).map(str::trim).collect();
+    let last = items.pop()?;
+    let last = COMMENT
+        .iter()
+        .filter_map(|c| {
+            let i = last.find(c)?;
+            last[..i].trim_end().strip_suffix([',', '，'])
+        })
+        .min_by_key(|s| s.len())
+        .unwrap_or(last);
+    items.push(last);
+    let ok = items.len() >= 3
+        && items
+            .iter()
+            .all(|i| (2..=30).contains(&i.chars().count()) && !i.contains(['“', '”', '「', '」']));
+    ok.then(|| items.into_iter().map(trim_item).collect())
+}
+
+/// Words that open a comment on a list rather than another item.
+const COMMENT: [&str; 10] = [
+    "可以说",
+    "可以說",
+    "可谓",
+    "可謂",
+    "涵盖",
+    "涵蓋",
+    "这些",
+    "這些",
+    "均",
+    "都",
+];
+
+/// The items of a list told over commas (围绕A,特别是B,C以及D等): three at least, each a phrase of four
+/// to forty characters; 特别是 or 尤其是 before an item is dropped, and the last item splits at 以及.
+fn by_commas(list: &str) -> Option<Vec<String>> {
+    let mut items: Vec<&str> = list.split([',', '，']).map(str::trim).collect();
+    if items.len() < 3 {
+        return None;
+    }
+    if let Some(last) = items.pop() {
+        match last.split_once("以及") {
+            Some((a, b)) => items.extend([a, b]),
+            None => items.push(last),
+        }
+    }
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|i| NARROWER.iter().find_map(|n| i.strip_prefix(n)).unwrap_or(i))
+        .map(trim_item)
+        .collect();
+    items
+        .iter()
+        .all(|i| (4..=40).contains(&i.chars().count()) && !i.contains('、'))
+        .then_some(items)
+}
+
+/// Words that introduce a narrower item of a list (特别是俄乌冲突).
+const NARROWER: [&str; 6] = ["特别是", "特別是", "尤其是", "尤其是", "包括", "例如"];
+
+/// An issue named as one of the event's: the title in its quotation marks, else a phrase of four to forty
+/// characters that is not a pronoun's (这也是…之一).
+fn agenda_item(item: &str) -> Option<String> {
+    let item = item.trim();
+    let spans = quoted::spans(item);
+    if let [span] = spans.as_slice()
+        && span.open == 0
+        && span.close_end == item.len()
+    {
+        return Some(trim_item(span.inner(item)));
+    }
+    let n = item.chars().count();
+    let plain = (4..=40).contains(&n)
+        && spans.is_empty()
+        && !item.starts_with(['这', '這', '此', '该', '該', '它', '其', '本'])
+        && !REFERENCE.get().is_match(item);
+    plain.then(|| trim_item(item))
 }
 
 /// The object of 探讨: titles in quotation marks joined into a list (就「A」和「B」兩個議題), the title
@@ -163,11 +320,76 @@ fn subject(item: &str) -> Vec<String> {
     if let Some(span) = spans.first().filter(|s| s.open == 0) {
         return vec![span.inner(item).trim().to_string()];
     }
+    if let Some(items) = listed(item) {
+        return items;
+    }
     let n = item.chars().count();
-    if !(4..=40).contains(&n) || REFERENCE.get().is_match(item) {
+    // A list closed by 等 is read by [`LISTS`].
+    if !(4..=40).contains(&n) || REFERENCE.get().is_match(item) || item.ends_with('等') {
         return Vec::new();
     }
-    vec![trim_item(item)]
+    match joined(item) {
+        Some((a, b)) => vec![trim_item(a), trim_item(b)],
+        None => vec![trim_item(item)],
+    }
+}
+
+/// A 、 list as the object of 讨论 or 就: closed by 等 and a topic noun (重点讨论A、B和C等议题), or with its
+/// last item after 以及 (就A、B以及C交换意见); the last item splits at 以及, or as in [`split`].
+fn listed(item: &str) -> Option<Vec<String>> {
+    if !item.contains('、') || !quoted::spans(item).is_empty() {
+        return None;
+    }
+    let open = OPEN_TAIL.get().find(item).filter(|m| m.start() > 0);
+    let body = open.map_or(item, |m| &item[..m.start()]);
+    let last = body.rsplit('、').next().unwrap_or(body);
+    let items = match last.split_once("以及") {
+        Some((a, b)) => {
+            let head = &body[..body.len() - last.len()];
+            let mut items = split(head.trim_end_matches('、'));
+            items.extend([trim_item(a), trim_item(b)]);
+            items
+        }
+        None if open.is_some() => split(body),
+        None => return None,
+    };
+    (items.len() >= 2 && items.iter().all(|t| t.chars().count() >= 2)).then_some(items)
+}
+
+/// The tail of an open list of topics: "等议题", "等热点问题".
+static OPEN_TAIL: Transient = Transient::new(|| {
+    Regex::new(r"等(?:[^、，。；;,等]{0,4}?)(?:问题|問題|议题|議題|话题|話題|领域|領域|方面|主题|主題)$")
+        .expect("open tail regex")
+});
+
+/// Two subjects joined at the top of a phrase: at the last 以及 or 及 when both sides have four
+/// characters at least (…歷史與文化發展及未來社會走向); at 和, 与 or 與 when the left side is a plain
+/// noun phrase (no 的, no 、) and the right one is no modifier of a shared head (区域政治和经济的发展 is
+/// one subject, 区域经济发展和中国在国际环境中的作用 two).
+fn joined(item: &str) -> Option<(&str, &str)> {
+    let long = |s: &str| s.chars().count() >= 4;
+    for j in ["以及", "及"] {
+        // 以及 holds 及; 涉及, 普及, 及时 are words, not joiners.
+        if let Some((a, b)) = item.rsplit_once(j)
+            && long(a)
+            && long(b)
+            && !a.ends_with(['以', '涉', '普', '危', '波', '惠', '顧', '顾'])
+            && !b.starts_with(['时', '時'])
+            && !b.contains(['、', '和', '与', '與'])
+        {
+            return Some((a, b));
+        }
+    }
+    for j in ["和", "与", "與"] {
+        if let Some((a, b)) = item.split_once(j) {
+            let head = b.split('的').next().unwrap_or(b);
+            if long(a) && !a.contains(['的', '、']) && long(head) && !b.contains(['和', '与', '與', '及'])
+            {
+                return Some((a, b));
+            }
+        }
+    }
+    None
 }
 
 /// A reference to the topics rather than a topic: the event's own (研討會的核心議題) or shared ones
@@ -193,7 +415,9 @@ const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
 /// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
 fn split(list: &str) -> Vec<String> {
     // "A、B、C等", "「A」、「B」等": the tail of an open list (平等, 高等 end a word, not a list).
-    let list = list.trim();
+    // "A、B,以及C": the comma before the last joiner.
+    let list = list.trim().replace(",以及", "、").replace("，以及", "、");
+    let list = list.as_str();
     let list = match list.strip_suffix("等等").or_else(|| list.strip_suffix('等')) {
         Some(rest)
             if list.contains('、')
@@ -415,5 +639,104 @@ mod tests {
             titles("论坛议题包括教育公平、性别平等。"),
             vec!["教育公平", "性别平等"]
         );
+    }
+
+    // Guards against missing sub-forum titles separated by semicolons, issues named one by one, 围绕 lists
+    // told over commas, and the subjects of 研讨, 就…发表见解 and 針對…提出建言.
+    #[test]
+    fn semicolon_titles_and_issues_named_one_by_one() {
+        assert_eq!(
+            titles(
+                "论坛设四个分论坛,包括海洋经济,港口合作;渔业转型、绿色航运以及海洋治理;城市更新如何引领可持续发展;对话、合作、共赢—江海与世界,可以说议题十分丰富。"
+            ),
+            vec![
+                "海洋经济,港口合作",
+                "渔业转型、绿色航运以及海洋治理",
+                "城市更新如何引领可持续发展",
+                "对话、合作、共赢—江海与世界"
+            ]
+        );
+        assert_eq!(
+            titles("本屆年會設三個分論壇,包括:港口經濟的轉型;綠色航運與海洋治理;智慧港口建設。"),
+            vec!["港口經濟的轉型", "綠色航運與海洋治理", "智慧港口建設"]
+        );
+        assert_eq!(
+            titles("江南省长表示,感谢各方把海洋生态保护设为本次峰会的核心议题之一。"),
+            vec!["海洋生态保护"]
+        );
+        assert_eq!(
+            titles("峰会的主题是“共建海洋未来”,其中“绿色与包容发展”是主要议题之一。"),
+            vec!["绿色与包容发展"]
+        );
+        assert_eq!(
+            titles("其中「智慧城市建設」是主要議題之一。"),
+            vec!["智慧城市建設"]
+        );
+        assert!(titles("这也是本届论坛的重要议题之一。").is_empty());
+    }
+
+    #[test]
+    fn lists_over_commas_and_subjects_of_discussing() {
+        assert_eq!(
+            titles(
+                "与会学者围绕当前海洋经济的新形势,特别是港口转型等突出问题,区域航运和物流的发展以及江南在全球供应链中的独特作用等发表见解。"
+            ),
+            vec![
+                "当前海洋经济的新形势",
+                "港口转型等突出问题",
+                "区域航运和物流的发展",
+                "江南在全球供应链中的独特作用"
+            ]
+        );
+        assert!(titles("嘉宾围绕主题,结合自身经历等展开交流。").is_empty());
+        assert_eq!(
+            titles("与会代表还围绕港口物流、渔业转型、滨海旅游等提出了许多具体建议。"),
+            vec!["港口物流", "渔业转型", "滨海旅游"]
+        );
+        assert_eq!(
+            titles("與會學者圍繞智慧港口、綠色航運等發表看法。"),
+            vec!["智慧港口", "綠色航運"]
+        );
+        assert_eq!(
+            titles(
+                "与会专家共同研讨当前复杂的海洋形势,并就区域航运发展和江南在国际合作中的作用发表真知灼见。"
+            ),
+            vec!["区域航运发展", "江南在国际合作中的作用", "当前复杂的海洋形势"]
+        );
+        assert_eq!(
+            titles("專家們就當前區域形勢走向進行專題研討。"),
+            vec!["當前區域形勢走向"]
+        );
+        assert!(titles("此次學術研討邀集國內外學者專家。").is_empty());
+        assert!(titles("會議分為開幕式、專題研討以及閉幕式三個部分。").is_empty());
+        assert_eq!(
+            titles("論壇主要針對青年的在地創業、青年的發展與回顧,以及青年在國際參與上的貢獻等加以討論。"),
+            vec!["青年的在地創業", "青年的發展與回顧", "青年在國際參與上的貢獻"]
+        );
+        assert_eq!(
+            titles("會中將由學者針對東港50年來的政治、經濟與文化發展及未來社會走向提出建言。"),
+            vec!["東港50年來的政治、經濟與文化發展", "未來社會走向"]
+        );
+        assert_eq!(
+            titles("学者们探讨了区域政治和经济的发展。"),
+            vec!["区域政治和经济的发展"]
+        );
+        assert_eq!(
+            titles("会议将重点讨论港口物流、绿色航运、智慧港口和数字经济等议题。"),
+            vec!["港口物流", "绿色航运", "智慧港口", "数字经济"]
+        );
+        assert_eq!(
+            titles(
+                "林海东表示,双方将就江南港口发展现状和前景、新形势下各领域合作以及重大的国际和地区问题深入交换意见。"
+            ),
+            vec![
+                "江南港口发展现状和前景",
+                "新形势下各领域合作",
+                "重大的国际和地区问题"
+            ]
+        );
+        assert!(titles("林海东表示,双方将就港口合作深入交换意见。").is_empty());
+        assert!(titles("论坛成为各方共商东港地区所面临的问题的平台。").is_empty());
+        assert!(titles("各國代表齊聚一堂,共商合作大計。").is_empty());
     }
 }
