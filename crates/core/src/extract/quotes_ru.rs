@@ -10,14 +10,16 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
-use super::ru::{is_role, name_runs, names, nominative_among, role_before, surname};
+use super::ru::{is_name_word, is_role, name_runs, names, nominative_among, role_before, surname};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, past and present, in every gender and number.
 const VERBS: &str = "сказал|отметил|заявил|подчеркнул|подчеркивает|подчёркивает|сообщил|добавил|пояснил|рассказал|\
 заметил|напомнил|уточнил|признал|констатировал|резюмировал|указал|выразил|поделил|ответил|прокомментировал|обратил|\
 объяснил|предупредил|призвал|высказал|акцентировал|заключил|продолжил|заверил|отмечает|говорит|считает|уверен|\
-убежден|убеждён|пишет|подытожил";
+убежден|убеждён|пишет|подытожил|проинформировал|написал|произн[её]с|пообещал|воскликнул|посетовал|возразил|\
+добавляет|поясняет|уточняет|рассказывает|заявляет|подчеркивают|отмечают|говорят|считают|полагает|вспоминает|\
+вспомнил|констатирует|резюмирует|делится|признается|признаётся|уверяет|заверяет";
 
 /// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
 /// parts of a role («вице-губернатор – председатель комитета Иван Петров») does not end it.
@@ -26,7 +28,7 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -50,7 +52,7 @@ static DIALOGUE: Transient = Transient::new(|| {
 /// считает Иван Петров.", "Такое мнение высказал …".
 static ABOUT: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[.!?…]?\s*(?:об\s+этом|так|такое\s+мнение|такую\s+оценку)\s+(?:[^\s.!?«»]+\s+){{0,3}}?(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
+        r"(?i)^\s*[.!?…]?\s*(?:об\s+этом|так|такое\s+мнение|такую\s+оценку)\s+(?:[^\s.!?«»]+\s+){{0,3}}?(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)(?P<rest>{REST})"
     ))
     .expect("about-this regex")
 });
@@ -58,9 +60,14 @@ static ABOUT: Transient = Transient::new(|| {
 static VERB: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
 });
-/// "По словам X," before a quote.
+/// "По словам X," before a quote, or opening a sentence of reported speech that a colon hands over to
+/// the quote: "По словам X, форум удался: «…»".
 static WORDS_OF: Transient = Transient::new(|| {
     Regex::new(r"(?i)по\s+(?:словам|мнению)\s+(?P<who>[^,]+),\s*$").expect("words of regex")
+});
+static WORDS_OF_COLON: Transient = Transient::new(|| {
+    Regex::new(r#"(?i)^\s*по\s+(?:словам|мнению)\s+(?P<who>[^,:]+),[^«»"“”„:]*:\s*$"#)
+        .expect("words of regex")
 });
 
 /// A person and the role the text gives them.
@@ -118,11 +125,24 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .captures(after)
                 .or_else(|| next.as_deref().and_then(|n| AFTER.get().captures(n)))
                 .or_else(|| opens_sentence.then(|| ABOUT.get().captures(after)).flatten())
-                .and_then(|c| c.name("rest"))
-                .map(|m| m.as_str().to_string());
+                .and_then(|c| {
+                    Some((
+                        is_past(c.name("verb")?.as_str()),
+                        c.name("rest")?.as_str().to_string(),
+                    ))
+                });
             let found = match attribution {
-                Some(rest) => after_verb(&rest, &people, (pi, span.open), last.as_ref()),
-                None => before(&p[..span.open], &people, (pi, span.open), last.as_ref()),
+                Some((past, rest)) => after_verb(&rest, &people, (pi, span.open), last.as_ref())
+                    .or_else(|| past.then(|| lone_surname(&rest, &people)).flatten()),
+                None => before(&p[..span.open], &people, (pi, span.open), last.as_ref()).or_else(|| {
+                    // A quote that is a paragraph of its own, after a line "Иван Петров, министр:".
+                    let whole =
+                        p[..span.open].trim().is_empty() && after.trim().trim_matches(['.', ',']).is_empty();
+                    let prev = paragraphs.get(pi.checked_sub(1)?)?;
+                    whole
+                        .then(|| colon_line(prev, &people, (pi, span.open), last.as_ref()))
+                        .flatten()
+                }),
             };
             let found = found.or_else(|| {
                 let c = INSIDE.get().captures(inner)?;
@@ -184,10 +204,10 @@ fn after_verb(
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "он" | "она"))
     {
         // The last person named before the quote, or the last speaker.
-        let named = people
-            .iter()
-            .rfind(|m| m.at < at)
-            .map(|m| (m.name.clone(), m.role.clone()));
+        let named = people.iter().rfind(|m| m.at < at).map(|m| {
+            let role = m.role.clone().or_else(|| known_role(people, &m.name));
+            (m.name.clone(), role)
+        });
         return named.or_else(|| last.cloned()).map(|p| (p, Basis::Pronoun));
     }
     let role = words.iter().find(|w| is_role(w))?;
@@ -204,8 +224,13 @@ fn before(
 ) -> Option<(Person, Basis)> {
     let sentence_start = after_last(pre, &['.', '!', '?', '»']);
     let sentence = &pre[sentence_start..];
-    if let Some(c) = WORDS_OF.get().captures(sentence) {
-        return after_verb(c.name("who")?.as_str(), people, at, last);
+    if let Some(c) = WORDS_OF
+        .get()
+        .captures(sentence)
+        .or_else(|| WORDS_OF_COLON.get().captures(sentence))
+    {
+        let who = c.name("who")?.as_str();
+        return after_verb(who, people, at, last).or_else(|| lone_surname(who, people));
     }
     let verb = VERB.get().find_iter(sentence).last()?;
     let tail = sentence[verb.end()..].trim_end();
@@ -232,6 +257,70 @@ fn before(
             Some(((full.clone(), role), Basis::Named(full)))
         }),
     }
+}
+
+/// Whether a speech verb is in the past tense (сказал, сказала, поделились): a lone capitalized word after
+/// it is a surname ("— сказала Матвиенко"), where after a present one it may be a source ("— сообщает
+/// Интерфакс").
+fn is_past(verb: &str) -> bool {
+    let v = verb.to_lowercase();
+    ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "с"]
+        .iter()
+        .any(|e| v.ends_with(e))
+}
+
+/// A speaker named by a surname alone that the article gives no first name for: the attribution is one
+/// capitalized word that is no role, organization, place or month ("— сказала Матвиенко.").
+fn lone_surname(rest: &str, people: &[Mention]) -> Option<(Person, Basis)> {
+    let word = rest
+        .trim()
+        .trim_end_matches(['.', ',', '!', '?', '…', ':'])
+        .trim();
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let shaped = matches!(first, 'А'..='Я' | 'Ё')
+        && word.chars().count() >= 3
+        && chars.all(|c| matches!(c, 'а'..='я' | 'ё' | '-'))
+        && !word.ends_with('-');
+    if !shaped || !is_name_word(word) {
+        return None;
+    }
+    let role = known_role(people, word);
+    Some(((word.to_string(), role), Basis::Named(word.to_string())))
+}
+
+/// The speaker on a line of its own that ends in a colon, before a quote that is the next paragraph:
+/// "Иван Петров, министр края:", "Министр края Иван Петров:", "Иван Петров отметил:".
+fn colon_line(
+    line: &str,
+    people: &[Mention],
+    at: (usize, usize),
+    last: Option<&Person>,
+) -> Option<(Person, Basis)> {
+    let line = line.trim().strip_suffix(':')?.trim_end();
+    if line.split_whitespace().count() > 20 || line.contains(['«', '»', '"', '“', '.']) {
+        return None;
+    }
+    if VERB.get().is_match(&format!("{line}:")) {
+        return before(&format!("{line}: "), people, at, last);
+    }
+    let found = names(line);
+    let &(s, e) = found.first()?;
+    let tail = line[e..].trim_start();
+    // "Иван Петров, министр края": the name opens the line, the role follows it.
+    if s == 0 && (tail.is_empty() || tail.starts_with(',')) {
+        let role = tail.trim_start_matches(',').trim();
+        let role = (!role.is_empty()).then(|| role.to_string());
+        let name = line[s..e].to_string();
+        return Some(((name.clone(), role), Basis::Named(name)));
+    }
+    // "Министр края Иван Петров": a role, then the name ending the line.
+    let &(s, e) = found.last()?;
+    let role = role_before(&line[..s])?;
+    (e == line.len() && line[..s].trim() == role).then(|| {
+        let name = line[s..e].to_string();
+        ((name.clone(), Some(role)), Basis::Named(name))
+    })
 }
 
 /// The full name of someone named before whose surname is `word` in any case form ("Сидоров",
@@ -283,8 +372,8 @@ fn mentions(paragraphs: &[&str]) -> Vec<Mention> {
 fn known_role(people: &[Mention], name: &str) -> Option<String> {
     people
         .iter()
-        .find(|m| m.name == name)
-        .and_then(|m| m.role.clone())
+        .filter(|m| m.name == name)
+        .find_map(|m| m.role.clone())
 }
 
 /// The person whose role has the same word ("министр" finds "Министр энергетики … Иван Ковалёв"): the last
@@ -417,6 +506,47 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "Белова Анна Сергеевна");
+    }
+
+    #[test]
+    fn pronoun_and_role_only_speakers_after_any_speech_verb() {
+        let got = quotes(
+            "Об этом рассказала советник главы округа Вера Лыкова.\nВера Лыкова проинформировала, что всё готово. «Площадки откроются в каждом районе округа», — проинформировала она.\n«Главная тема встречи — молодые семьи и их жильё», — написала советник главы округа.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(s, _)| s == "Вера Лыкова"), "{got:?}");
+        // A role that governs another one is read whole.
+        assert_eq!(
+            role_before("советник главы округа "),
+            Some("советник главы округа".to_string())
+        );
+    }
+
+    #[test]
+    fn straight_marks_a_hyphen_and_a_surname_alone() {
+        let got = quotes(
+            "По словам Костенко, на встрече обсудили многое: \"Это хорошая площадка для разговора о будущем\". Мэр отметил и другое. \"Мы построили новый зал на триста мест\", - сказал Костенко.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(s, _)| s == "Костенко"), "{got:?}");
+        // A source after a verb in the present is no speaker.
+        assert!(quotes("«Форум соберёт гостей из десяти стран», — сообщает Вестник.").is_empty());
+        // Nor a role or a place standing alone.
+        assert!(quotes("«Форум соберёт гостей из десяти стран», — сказал Губернатор.").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_on_a_line_of_its_own_before_the_quote() {
+        let got = quotes(
+            "В работе форума участвовала Алла Гурьева.\nАлла Гурьева, депутат городской думы:\n«Здесь можно обменяться опытом и найти единомышленников».",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Алла Гурьева");
+        let got = quotes("Ректор академии Пётр Савин:\n«Студенты сами выбрали темы своих проектов».");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Пётр Савин");
+        // A heading before a title in marks names no speaker.
+        assert!(quotes("Секции форума:\n«Город и люди».").is_empty());
     }
 
     #[test]
