@@ -19,7 +19,11 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 объяснил|предупредил|призвал|высказал|акцентировал|заключил|продолжил|заверил|отмечает|говорит|считает|уверен|\
 убежден|убеждён|пишет|подытожил|проинформировал|написал|произн[её]с|пообещал|воскликнул|посетовал|возразил|\
 добавляет|поясняет|уточняет|рассказывает|заявляет|подчеркивают|отмечают|говорят|считают|полагает|вспоминает|\
-вспомнил|констатирует|резюмирует|делится|признается|признаётся|уверяет|заверяет";
+вспомнил|констатирует|резюмирует|делится|признается|признаётся|уверяет|заверяет|говорил|отмечал|рассказывал|\
+подчеркивал|подчёркивал|заявлял|добавлял|пояснял|объяснял|объясняет|делился|вспоминал|признавался|утверждает|\
+утверждал|рассуждает|рассуждал|пошутил|шутит|сетует|сетовал|уточнял|согласился|соглашается|предложил|\
+посоветовал|поблагодарил|обещает|напоминает|комментирует|продолжает|заключает|отвечает|спросил|спрашивает|\
+поинтересовал|призывает|предупреждает|размышляет|размышлял";
 
 /// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
 /// parts of a role («вице-губернатор – председатель комитета Иван Петров») does not end it.
@@ -28,7 +32,7 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -102,6 +106,8 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             out.push(quote);
             continue;
         }
+        // Where the last attributed quote of this paragraph closes.
+        let mut closed: Option<usize> = None;
         for span in spans {
             let inner = span.inner(p).trim();
             let after = &p[span.close_end..];
@@ -126,10 +132,8 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .or_else(|| next.as_deref().and_then(|n| AFTER.get().captures(n)))
                 .or_else(|| opens_sentence.then(|| ABOUT.get().captures(after)).flatten())
                 .and_then(|c| {
-                    Some((
-                        is_past(c.name("verb")?.as_str()),
-                        c.name("rest")?.as_str().to_string(),
-                    ))
+                    let verb = c.name("verb").or_else(|| c.name("act"))?;
+                    Some((is_past(verb.as_str()), c.name("rest")?.as_str().to_string()))
                 });
             let found = match attribution {
                 Some((past, rest)) => after_verb(&rest, &people, (pi, span.open), last.as_ref())
@@ -148,11 +152,22 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 let c = INSIDE.get().captures(inner)?;
                 after_verb(c.name("rest")?.as_str(), &people, (pi, span.open), last.as_ref())
             });
+            // "«…», — сказала Белова и добавила: «…»": the previous quote's attribution goes on.
+            let found = found.or_else(|| {
+                let between = &p[closed?..span.open];
+                let goes_on = AFTER.get().is_match(between)
+                    && between.trim_end().ends_with(':')
+                    && between.split_whitespace().count() <= 15;
+                goes_on
+                    .then(|| last.clone().map(|l| (l, Basis::Continuation)))
+                    .flatten()
+            });
             let Some(((name, role), basis)) = found else {
                 continue;
             };
             let person = (nominative(&name), role);
             last = Some(person.clone());
+            closed = Some(span.close_end);
             for part in split_inside(inner) {
                 if part.split_whitespace().count() < 3 || out.iter().any(|q| q.text == part) {
                     continue;
@@ -232,7 +247,14 @@ fn before(
         let who = c.name("who")?.as_str();
         return after_verb(who, people, at, last).or_else(|| lone_surname(who, people));
     }
-    let verb = VERB.get().find_iter(sentence).last()?;
+    let Some(verb) = VERB.get().find_iter(sentence).last() else {
+        // "Министр края Иван Петров: «…»", "Иван Петров, министр края: «…»".
+        let line = sentence.trim();
+        return line
+            .ends_with(':')
+            .then(|| colon_line(line, people, at, last))
+            .flatten();
+    };
     let tail = sentence[verb.end()..].trim_end();
     // "Иван Петров отметил: «…»", and the fragment of reported speech in "отметил, что «…»".
     let reported = tail
@@ -242,10 +264,15 @@ fn before(
         return None;
     }
     let head = &sentence[..verb.start()];
+    // "Иван Петров, открывая форум, подчеркнул:": an aside between commas after the name.
+    let aside = |rest: &str| {
+        let rest = rest.trim();
+        rest.len() > 2 && rest.starts_with(',') && rest.ends_with(',') && names(rest).is_empty()
+    };
     match names(head).last() {
-        Some(&(s, e)) if head[e..].trim().is_empty() => {
+        Some(&(s, e)) if head[e..].trim().is_empty() || aside(&head[e..]) => {
             let name = head[s..e].to_string();
-            let role = role_before(&head[..s]);
+            let role = role_before(&head[..s]).or_else(|| known_role(people, &name));
             Some(((name.clone(), role), Basis::Named(name)))
         }
         _ => after_verb(&sentence[verb.end()..], people, at, last).or_else(|| {
@@ -547,6 +574,41 @@ mod tests {
         assert_eq!(got[0].0, "Пётр Савин");
         // A heading before a title in marks names no speaker.
         assert!(quotes("Секции форума:\n«Город и люди».").is_empty());
+    }
+
+    #[test]
+    fn more_shapes_of_attribution() {
+        let text = "Его открыл глава района Иван Седов.\n\
+            Иван Седов, открывая ярмарку, подчеркнул: «Ремесло живёт, пока есть ученики».\n\
+            «Каждое село привезло свои изделия», — говорила директор музея Анна Носова.\n\
+            «Мы открыли три мастерские», — сказала Носова и добавила: «Скоро откроем ещё две».\n\
+            Министр культуры Пётр Жаров: «Такие встречи нужны каждому городу».\n\
+            «Гончарное дело возвращается в школы» — такими словами начал выступление Жаров.\n\
+            «Интерес к ремеслу растёт», — также отметил Жаров.\n\
+            «Детям нужны кружки рядом с домом», — рассуждает Жаров.";
+        let got = quotes(text);
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            [
+                "Иван Седов",
+                "Анна Носова",
+                "Анна Носова",
+                "Анна Носова",
+                "Пётр Жаров",
+                "Пётр Жаров",
+                "Пётр Жаров",
+                "Пётр Жаров"
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[3].1, "Скоро откроем ещё две");
+        // A second quote after a description, not an attribution, is not given the first one's speaker.
+        assert_eq!(
+            quotes("«Мы открыли три мастерские», — сказала Анна Носова. Выставка «Город мастеров» откроется завтра.")
+                .len(),
+            1
+        );
     }
 
     #[test]
