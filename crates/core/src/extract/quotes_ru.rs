@@ -79,7 +79,7 @@ type Person = (String, Option<String>);
 
 /// Quotes of a Russian text, in order, without duplicates, with notes on speakers found through a role
 /// or a pronoun.
-pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
+pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     let text = paragraphs.join("\n");
     // The names of the whole text, found once, on the first speaker to put in the dictionary form.
     let runs = std::cell::OnceCell::new();
@@ -182,7 +182,59 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             }
         }
     }
+    if let Some((quote, basis)) = title.and_then(|t| headline(t, paragraphs, &people))
+        && !out.iter().any(|q| q.text.contains(&quote.text))
+    {
+        notes.extend(quote_notes(&quote, &basis));
+        out.insert(0, quote);
+    }
     (out, notes)
+}
+
+/// A headline that is a quote in marks, restated in the body by a sentence that the next one attributes:
+/// "«A»" over "A'. Такое мнение выразил министр Иван Петров." (A' shares most of its words with A).
+fn headline(title: &str, paragraphs: &[&str], people: &[Mention]) -> Option<(Quote, Basis)> {
+    let spans = quoted::spans(title);
+    let [span] = spans.as_slice() else {
+        return None;
+    };
+    if span.open != 0 || span.close_end != title.trim_end().len() {
+        return None;
+    }
+    let inner = span.inner(title).trim();
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(|w| w.to_lowercase().chars().take(5).collect())
+            .collect()
+    };
+    let quoted = stems(inner);
+    if quoted.len() < 4 {
+        return None;
+    }
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let sentences = super::sentences::sentences(p);
+        for pair in sentences.windows(2) {
+            let said = stems(pair[0]);
+            let shared = said.iter().filter(|w| quoted.contains(w)).count();
+            if shared < 4 || shared * 5 < said.len() * 3 {
+                continue;
+            }
+            let Some(c) = ABOUT.get().captures(pair[1]) else {
+                continue;
+            };
+            let at = (pi, pair[1].as_ptr() as usize - p.as_ptr() as usize);
+            let rest = c.name("rest")?.as_str();
+            let ((name, role), basis) = after_verb(rest, people, at, None)?;
+            let quote = Quote {
+                text: inner.to_string(),
+                speaker: nominative_among(&name, &name_runs(&paragraphs.join("\n"))),
+                role,
+            };
+            return Some((quote, basis));
+        }
+    }
+    None
 }
 
 /// A quote with an attribution inside it, «A, – сказал он. – B», is two quotes, A and B.
@@ -426,7 +478,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<(String, String)> {
         let paragraphs: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
-        extract(&paragraphs)
+        extract(None, &paragraphs)
             .0
             .into_iter()
             .map(|q| (q.speaker, q.text))
@@ -609,6 +661,22 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_headline_in_marks_restated_and_attributed_in_the_body() {
+        let body = [
+            "Тверь. 3 мая. Ярмарка ремёсел ясно показывает, что мастерам нужны новые площадки. Такое мнение выразил глава района Олег Буров.",
+            "«Мы откроем ещё два павильона», — сказал Олег Буров.",
+        ];
+        let title = "«Ярмарка ясно показывает, что мастерам района нужны новые площадки для работы»";
+        let (got, _) = extract(Some(title), &body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].speaker, "Олег Буров");
+        assert!(got[0].text.starts_with("Ярмарка ясно показывает"));
+        // A headline in marks the body does not restate is left alone.
+        let (got, _) = extract(Some("«Город мастеров»"), &body);
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
