@@ -80,6 +80,9 @@ type Person = (String, Option<String>);
 /// Quotes of a Russian text, in order, without duplicates, with notes on speakers found through a role
 /// or a pronoun.
 pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
+    let merged = merge_open_quotes(paragraphs);
+    let merged: Vec<&str> = merged.iter().map(|p| p.as_ref()).collect();
+    let paragraphs = merged.as_slice();
     let text = paragraphs.join("\n");
     // The names of the whole text, found once, on the first speaker to put in the dictionary form.
     let runs = std::cell::OnceCell::new();
@@ -235,6 +238,49 @@ fn headline(title: &str, paragraphs: &[&str], people: &[Mention]) -> Option<(Quo
         }
     }
     None
+}
+
+/// A quote that runs over several paragraphs, opened in the first and closed only in the last (each
+/// paragraph after the first may open with « again, as Russian typesetting does), as one paragraph.
+fn merge_open_quotes<'a>(paragraphs: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
+    let balance = |p: &str| p.matches('«').count() as isize - p.matches('»').count() as isize;
+    let mut out = Vec::with_capacity(paragraphs.len());
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = paragraphs[i];
+        let open = balance(p);
+        if open > 0 && p.trim_start().starts_with('«') {
+            // Up to four more paragraphs, until the marks balance.
+            let mut depth = open;
+            let mut end = None;
+            for (k, next) in paragraphs.iter().enumerate().skip(i + 1).take(4) {
+                let next = next.trim_start();
+                depth += balance(next) - isize::from(next.starts_with('«') && balance(next) >= 0);
+                if depth <= 0 {
+                    end = (depth == 0).then_some(k);
+                    break;
+                }
+            }
+            if let Some(end) = end {
+                let mut joined = p.trim_end().to_string();
+                for next in &paragraphs[i + 1..=end] {
+                    let next = next.trim_start();
+                    let next = match next.strip_prefix('«') {
+                        Some(rest) if balance(next) >= 0 => rest,
+                        _ => next,
+                    };
+                    joined.push(' ');
+                    joined.push_str(next.trim_end());
+                }
+                out.push(std::borrow::Cow::Owned(joined));
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(std::borrow::Cow::Borrowed(p));
+        i += 1;
+    }
+    out
 }
 
 /// A quote with an attribution inside it, «A, – сказал он. – B», is two quotes, A and B.
@@ -677,6 +723,23 @@ mod tests {
         // A headline in marks the body does not restate is left alone.
         let (got, _) = extract(Some("«Город мастеров»"), &body);
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_over_several_paragraphs() {
+        let got = quotes(
+            "На форуме выступила глава района Нина Лаптева.\n«Первый абзац речи о развитии села.\n«Второй абзац о дорогах.\n«Третий абзац о школах», — сказала глава района.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Нина Лаптева");
+        assert_eq!(
+            got[0].1,
+            "Первый абзац речи о развитии села. Второй абзац о дорогах. Третий абзац о школах"
+        );
+        // Without the opening mark again, and a title left open is not joined to what follows.
+        let got = quotes("«Мы видим, как меняются районы.\nНам нужно удержать темп», — сказал Олег Пахомов.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(quotes("«Город мастеров открыт.\nФорум прошёл успешно.").is_empty());
     }
 
     #[test]
