@@ -369,7 +369,7 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
             .split_whitespace()
             .skip(1)
             .any(|w| w.starts_with(char::is_lowercase) && is_verb(w.trim_end_matches([',', '.', '»'])));
-        if words > 12 || verb && (words > 6 || title.contains(',')) {
+        if words > 12 || verb && (words > 3 || title.contains(',')) {
             continue;
         }
         let name = if let Some(named) = c.name("named") {
@@ -580,6 +580,18 @@ mod tests {
             )
             .as_deref(),
             Some("V Медовый международный форум")
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_in_marks_is_speech_not_a_name() {
+        assert_eq!(
+            event(
+                None,
+                &["«Форум стал визитной карточкой», — сказал мэр. Слёт «Медовый Спас» прошёл в мае."]
+            )
+            .as_deref(),
+            Some("Слёт «Медовый Спас»")
         );
     }
 

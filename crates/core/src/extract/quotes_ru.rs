@@ -373,14 +373,21 @@ fn before(
             let role = role_before(&head[..s]).or_else(|| known_role(people, &name));
             Some(((name.clone(), role), Basis::Named(name)))
         }
-        _ => after_verb(&sentence[verb.end()..], people, at, last).or_else(|| {
-            let full = head
-                .split_whitespace()
-                .next_back()
-                .and_then(|w| by_surname(people, w))?;
-            let role = known_role(people, &full);
-            Some(((full.clone(), role), Basis::Named(full)))
-        }),
+        _ => after_verb(&sentence[verb.end()..], people, at, last)
+            .or_else(|| {
+                let full = head
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(|w| by_surname(people, w))?;
+                let role = known_role(people, &full);
+                Some(((full.clone(), role), Basis::Named(full)))
+            })
+            .or_else(|| {
+                // "Ректор пояснил: «…»": a role alone before the verb, the person named before.
+                let words: Vec<&str> = head.split_whitespace().collect();
+                let role = words.iter().find(|w| is_role(w)).filter(|_| words.len() <= 4)?;
+                by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
+            }),
     }
 }
 
@@ -740,6 +747,15 @@ mod tests {
         let got = quotes("«Мы видим, как меняются районы.\nНам нужно удержать темп», — сказал Олег Пахомов.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(quotes("«Город мастеров открыт.\nФорум прошёл успешно.").is_empty());
+    }
+
+    #[test]
+    fn a_role_alone_before_the_verb_and_the_colon() {
+        let got = quotes(
+            "О планах рассказал ректор академии Илья Мартов.\nРектор пояснил: «Набор вырастет на треть».",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Илья Мартов");
     }
 
     #[test]
