@@ -71,7 +71,7 @@ const NOMINATIVE: [&str; 16] = [
 ];
 
 /// A verb saying the event happens.
-const HELD: &str = r"прош[её]л|прошла|прошло|прошли|пройд[её]т|пройдут|проход(?:ит|ят|ил|ила|ило|или)|состоял(?:ся|ась|ось|ись)|состоится|состоятся|открыл(?:ся|ась|ось|ись)|откро[её]тся|откроются|стартовал[аои]?|стартует|стартуют|начал(?:ся|ась|ось|ись)|начина(?:ет|ют)|начн[её]т|работает|завершил(?:ся|ась|ось|ись)|организован[аоы]?|проводится|проводятся|проводил(?:ся|ась|ось|ись)|собрал[аи]?|открыт[аоы]?|развернул(?:ся|ась|ось|ись)";
+const HELD: &str = r"прош[её]л|прошла|прошло|прошли|пройд[её]т|пройдут|проход(?:ит|ят|ил|ила|ило|или)|состоял(?:ся|ась|ось|ись)|состоится|состоятся|открыл(?:ся|ась|ось|ись)|откро[её]тся|откроются|стартовал[аои]?|стартует|стартуют|начал(?:ся|ась|ось|ись)|начина(?:ет|ют)|начн[её]т|работает|завершил(?:ся|ась|ось|ись)|организован[аоы]?|проводится|проводятся|проводил(?:ся|ась|ось|ись)|собрал[аи]?|открыт[аоы]?|развернул(?:ся|ась|ось|ись)|(?:начал|продолжил|завершил)[аои]?\s+(?:свою\s+)?работу|(?:начн[её]т|продолжит|завершит)\s+(?:свою\s+)?работу";
 
 /// Head nouns of a place written in lower case: "в столице Чувашской Республики", "во дворце спорта".
 const PLACE_HEAD: &str = "столице|городе|посёлке|поселке|селе|деревне|здании|центре|зале|доме|дворце|музее|библиотеке|университете|парке|кампусе|театре|академии|институте|колледже|школе|гимназии|конгресс-центре|экспоцентре|технопарке";
@@ -252,6 +252,15 @@ fn is_pronoun(word: &str) -> bool {
     })
 }
 
+/// A noun whose ending an adjective's pattern takes: the instrumental of nouns in -ие (событием,
+/// участием) and the genitive plural of nouns in -ние (соглашений, заседаний).
+fn is_noun_like(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["ием", "ений", "аний", "яний", "ований"]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
 /// A word that ends like a verb: a past form (выступил, прошла), a reflexive one (состоялся) or a
 /// present one with its vowel (выступает, открывают). Nouns in -сли, -ет, -ут (отрасли, совет,
 /// институт) are not.
@@ -272,17 +281,19 @@ fn is_verb(word: &str) -> bool {
         || ["ает", "яет", "еет", "ует", "ают", "яют", "уют"].contains(&end.as_str())
 }
 
-fn candidate(c: &Captures, sentence_start: bool) -> Option<Candidate> {
+fn candidate(c: &Captures, sentence_start: bool, cut: bool) -> Option<Candidate> {
     let text = |g: &str| c.name(g).map_or("", |m| m.as_str());
     let kind = text("kind");
     let mut adjs: Vec<&str> = text("adj").split_whitespace().collect();
-    // "на этом форуме", "в нашей конференции": a pronoun and what precedes it are not part of a name.
-    if let Some(i) = adjs.iter().rposition(|a| is_pronoun(a)) {
+    // "на этом форуме", "в нашей конференции": a pronoun and what precedes it are not part of a name;
+    // nor is a noun that ends as an adjective does ("Центральным событием саммита", "для соглашений").
+    if let Some(i) = adjs.iter().rposition(|a| is_pronoun(a) || is_noun_like(a)) {
         adjs.drain(..=i);
     }
     // "форум выступил координатор проекта «…»": a verb between kind and name ends the mention.
     let between = text("tail").split(['«', '"', '„']).next().unwrap_or("");
-    let tail = if between.split_whitespace().any(is_verb) {
+    // A tail that ends inside a word ("форум откры|лся") is no genitive.
+    let tail = if cut || between.split_whitespace().any(is_verb) {
         ""
     } else {
         text("tail")
@@ -303,6 +314,8 @@ fn candidate(c: &Captures, sentence_start: bool) -> Option<Candidate> {
         || part("latin")
         || abbr.trim_start().starts_with('(')
         || (first_adj_cap && (!sentence_start || part("gen")))
+        // "Форум регионов …": a capitalized kind with a genitive tail and nothing before it.
+        || (adjs.is_empty() && kind.starts_with(char::is_uppercase) && part("gen"))
         || c.name("ord")
             .is_some_and(|o| o.as_str().trim().chars().all(|c| "IVXLC".contains(c)));
     let (kind_nom, nominative) = nominative_kind(kind.split_whitespace().next().unwrap_or(kind));
@@ -356,7 +369,7 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
             .split_whitespace()
             .skip(1)
             .any(|w| w.starts_with(char::is_lowercase) && is_verb(w.trim_end_matches([',', '.', '»'])));
-        if words > 12 || verb && (words > 6 || title.contains(',')) {
+        if words > 12 || verb && (words > 3 || title.contains(',')) {
             continue;
         }
         let name = if let Some(named) = c.name("named") {
@@ -392,7 +405,10 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
         }
         let before = text[..m.start()].trim_end();
         let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':']);
-        if let Some(cand) = candidate(&c, sentence_start) {
+        let cut = c
+            .name("tail")
+            .is_some_and(|t| letter(text[t.end()..].chars().next()));
+        if let Some(cand) = candidate(&c, sentence_start, cut) {
             found.push((m.start(), m.end(), cand));
         }
     }
@@ -422,7 +438,8 @@ pub(crate) fn events(title: Option<&str>, paragraphs: &[&str]) -> (Option<String
     for p in paragraphs {
         candidates(p, &mut body);
     }
-    let body = best(&body);
+    let all = body;
+    let body = best(&all);
     let mut head = Vec::new();
     if let Some(t) = title {
         candidates(t, &mut head);
@@ -433,7 +450,30 @@ pub(crate) fn events(title: Option<&str>, paragraphs: &[&str]) -> (Option<String
         (Some((_, name)), None) => Some(name),
         (_, body) => body.as_ref().map(|(_, name)| name.clone()),
     };
+    // "Евразийский форум" in the title, "Евразийский экономический форум" in the body: the fuller
+    // name of the same event.
+    let with_title = with_title.map(|name| {
+        all.iter()
+            .find(|c| extends(&c.name, &name))
+            .map_or(name, |c| c.name.clone())
+    });
     (with_title, body.map(|(_, name)| name))
+}
+
+/// Whether `long` names what `short` names with more words: the same first and last word, and every
+/// word of `short` in it (compared by their first four letters, so that case forms agree).
+fn extends(long: &str, short: &str) -> bool {
+    let stems = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.to_lowercase().chars().take(4).collect())
+            .collect()
+    };
+    let (l, s) = (stems(long), stems(short));
+    l.len() > s.len()
+        && s.len() >= 2
+        && l.first() == s.first()
+        && l.last() == s.last()
+        && s.iter().all(|w| l.contains(w))
 }
 
 /// The event's place.
@@ -544,6 +584,46 @@ mod tests {
     }
 
     #[test]
+    fn a_short_sentence_in_marks_is_speech_not_a_name() {
+        assert_eq!(
+            event(
+                None,
+                &["«Форум стал визитной карточкой», — сказал мэр. Слёт «Медовый Спас» прошёл в мае."]
+            )
+            .as_deref(),
+            Some("Слёт «Медовый Спас»")
+        );
+    }
+
+    #[test]
+    fn nouns_before_a_kind_a_tail_cut_in_a_word_and_a_fuller_name_in_the_body() {
+        // "событием" and "соглашений" are nouns, not adjectives of the kind.
+        assert_eq!(
+            event(
+                None,
+                &["Главным событием слёта стал концерт. Для соглашений форум важен."]
+            ),
+            None
+        );
+        assert_eq!(
+            event(None, &["Тверь. 5 мая. Слёт пасечников Заречья прошёл в Твери."]).as_deref(),
+            Some("Слёт пасечников")
+        );
+        assert_eq!(
+            event(None, &["II Озёрный медовый форум открылся вчера."]).as_deref(),
+            Some("II Озёрный медовый форум")
+        );
+        assert_eq!(
+            event(
+                Some("В Озёрском форуме примут участие мэры"),
+                &["Озёрский экономический форум пройдёт в мае."]
+            )
+            .as_deref(),
+            Some("Озёрский экономический форум")
+        );
+    }
+
+    #[test]
     fn a_place_of_adjective_and_noun_and_one_before_an_aside() {
         assert_eq!(
             location(None, &["12 мая на Медовом факультете ЗГУ прошел слет."]).as_deref(),
@@ -561,6 +641,10 @@ mod tests {
 
     #[test]
     fn places_next_to_the_event() {
+        assert_eq!(
+            location(None, &["В Зареченске завершил работу слёт пасечников."]).as_deref(),
+            Some("Зареченске")
+        );
         assert_eq!(
             location(None, &["В Зареченске прошла конференция."]).as_deref(),
             Some("Зареченске")

@@ -71,7 +71,7 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
     let mut notes = notes::fact_notes(&facts, body_only.as_ref());
     let (quotes, quote_notes) = match lang {
         crate::text::Lang::Zh => quotes_zh::extract(&text::paragraphs(&blocks)),
-        crate::text::Lang::Ru => quotes_ru::extract(&text::paragraphs(&blocks)),
+        crate::text::Lang::Ru => quotes_ru::extract(title.as_deref(), &text::paragraphs(&blocks)),
         _ => quotes::extract(&blocks),
     };
     notes.extend(quote_notes);
@@ -350,6 +350,11 @@ mod tests {
             " обменялись мнениями по ",
             "На повестке ",
             " по темам ",
+            "\"",
+            ", - сказала Петрова",
+            " проинформировала она",
+            ", депутат думы:\n",
+            "из трёх блоков: ",
         ])
     }
 

@@ -10,14 +10,20 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
-use super::ru::{is_role, name_runs, names, nominative_among, role_before, surname};
+use super::ru::{is_name_word, is_role, name_runs, names, nominative_among, role_before, surname};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, past and present, in every gender and number.
 const VERBS: &str = "сказал|отметил|заявил|подчеркнул|подчеркивает|подчёркивает|сообщил|добавил|пояснил|рассказал|\
 заметил|напомнил|уточнил|признал|констатировал|резюмировал|указал|выразил|поделил|ответил|прокомментировал|обратил|\
 объяснил|предупредил|призвал|высказал|акцентировал|заключил|продолжил|заверил|отмечает|говорит|считает|уверен|\
-убежден|убеждён|пишет|подытожил";
+убежден|убеждён|пишет|подытожил|проинформировал|написал|произн[её]с|пообещал|воскликнул|посетовал|возразил|\
+добавляет|поясняет|уточняет|рассказывает|заявляет|подчеркивают|отмечают|говорят|считают|полагает|вспоминает|\
+вспомнил|констатирует|резюмирует|делится|признается|признаётся|уверяет|заверяет|говорил|отмечал|рассказывал|\
+подчеркивал|подчёркивал|заявлял|добавлял|пояснял|объяснял|объясняет|делился|вспоминал|признавался|утверждает|\
+утверждал|рассуждает|рассуждал|пошутил|шутит|сетует|сетовал|уточнял|согласился|соглашается|предложил|\
+посоветовал|поблагодарил|обещает|напоминает|комментирует|продолжает|заключает|отвечает|спросил|спрашивает|\
+поинтересовал|призывает|предупреждает|размышляет|размышлял";
 
 /// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
 /// parts of a role («вице-губернатор – председатель комитета Иван Петров») does not end it.
@@ -26,7 +32,7 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -50,7 +56,7 @@ static DIALOGUE: Transient = Transient::new(|| {
 /// считает Иван Петров.", "Такое мнение высказал …".
 static ABOUT: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[.!?…]?\s*(?:об\s+этом|так|такое\s+мнение|такую\s+оценку)\s+(?:[^\s.!?«»]+\s+){{0,3}}?(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
+        r"(?i)^\s*[.!?…]?\s*(?:об\s+этом|так|такое\s+мнение|такую\s+оценку)\s+(?:[^\s.!?«»]+\s+){{0,3}}?(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)(?P<rest>{REST})"
     ))
     .expect("about-this regex")
 });
@@ -58,9 +64,14 @@ static ABOUT: Transient = Transient::new(|| {
 static VERB: Transient = Transient::new(|| {
     Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
 });
-/// "По словам X," before a quote.
+/// "По словам X," before a quote, or opening a sentence of reported speech that a colon hands over to
+/// the quote: "По словам X, форум удался: «…»".
 static WORDS_OF: Transient = Transient::new(|| {
     Regex::new(r"(?i)по\s+(?:словам|мнению)\s+(?P<who>[^,]+),\s*$").expect("words of regex")
+});
+static WORDS_OF_COLON: Transient = Transient::new(|| {
+    Regex::new(r#"(?i)^\s*по\s+(?:словам|мнению)\s+(?P<who>[^,:]+),[^«»"“”„:]*:\s*$"#)
+        .expect("words of regex")
 });
 
 /// A person and the role the text gives them.
@@ -68,7 +79,10 @@ type Person = (String, Option<String>);
 
 /// Quotes of a Russian text, in order, without duplicates, with notes on speakers found through a role
 /// or a pronoun.
-pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
+pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
+    let merged = merge_open_quotes(paragraphs);
+    let merged: Vec<&str> = merged.iter().map(|p| p.as_ref()).collect();
+    let paragraphs = merged.as_slice();
     let text = paragraphs.join("\n");
     // The names of the whole text, found once, on the first speaker to put in the dictionary form.
     let runs = std::cell::OnceCell::new();
@@ -95,6 +109,8 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             out.push(quote);
             continue;
         }
+        // Where the last attributed quote of this paragraph closes.
+        let mut closed: Option<usize> = None;
         for span in spans {
             let inner = span.inner(p).trim();
             let after = &p[span.close_end..];
@@ -118,21 +134,43 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .captures(after)
                 .or_else(|| next.as_deref().and_then(|n| AFTER.get().captures(n)))
                 .or_else(|| opens_sentence.then(|| ABOUT.get().captures(after)).flatten())
-                .and_then(|c| c.name("rest"))
-                .map(|m| m.as_str().to_string());
+                .and_then(|c| {
+                    let verb = c.name("verb").or_else(|| c.name("act"))?;
+                    Some((is_past(verb.as_str()), c.name("rest")?.as_str().to_string()))
+                });
             let found = match attribution {
-                Some(rest) => after_verb(&rest, &people, (pi, span.open), last.as_ref()),
-                None => before(&p[..span.open], &people, (pi, span.open), last.as_ref()),
+                Some((past, rest)) => after_verb(&rest, &people, (pi, span.open), last.as_ref())
+                    .or_else(|| past.then(|| lone_surname(&rest, &people)).flatten()),
+                None => before(&p[..span.open], &people, (pi, span.open), last.as_ref()).or_else(|| {
+                    // A quote that is a paragraph of its own, after a line "Иван Петров, министр:".
+                    let whole =
+                        p[..span.open].trim().is_empty() && after.trim().trim_matches(['.', ',']).is_empty();
+                    let prev = paragraphs.get(pi.checked_sub(1)?)?;
+                    whole
+                        .then(|| colon_line(prev, &people, (pi, span.open), last.as_ref()))
+                        .flatten()
+                }),
             };
             let found = found.or_else(|| {
                 let c = INSIDE.get().captures(inner)?;
                 after_verb(c.name("rest")?.as_str(), &people, (pi, span.open), last.as_ref())
+            });
+            // "«…», — сказала Белова и добавила: «…»": the previous quote's attribution goes on.
+            let found = found.or_else(|| {
+                let between = &p[closed?..span.open];
+                let goes_on = AFTER.get().is_match(between)
+                    && between.trim_end().ends_with(':')
+                    && between.split_whitespace().count() <= 15;
+                goes_on
+                    .then(|| last.clone().map(|l| (l, Basis::Continuation)))
+                    .flatten()
             });
             let Some(((name, role), basis)) = found else {
                 continue;
             };
             let person = (nominative(&name), role);
             last = Some(person.clone());
+            closed = Some(span.close_end);
             for part in split_inside(inner) {
                 if part.split_whitespace().count() < 3 || out.iter().any(|q| q.text == part) {
                     continue;
@@ -147,7 +185,102 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             }
         }
     }
+    if let Some((quote, basis)) = title.and_then(|t| headline(t, paragraphs, &people))
+        && !out.iter().any(|q| q.text.contains(&quote.text))
+    {
+        notes.extend(quote_notes(&quote, &basis));
+        out.insert(0, quote);
+    }
     (out, notes)
+}
+
+/// A headline that is a quote in marks, restated in the body by a sentence that the next one attributes:
+/// "«A»" over "A'. Такое мнение выразил министр Иван Петров." (A' shares most of its words with A).
+fn headline(title: &str, paragraphs: &[&str], people: &[Mention]) -> Option<(Quote, Basis)> {
+    let spans = quoted::spans(title);
+    let [span] = spans.as_slice() else {
+        return None;
+    };
+    if span.open != 0 || span.close_end != title.trim_end().len() {
+        return None;
+    }
+    let inner = span.inner(title).trim();
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(|w| w.to_lowercase().chars().take(5).collect())
+            .collect()
+    };
+    let quoted = stems(inner);
+    if quoted.len() < 4 {
+        return None;
+    }
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let sentences = super::sentences::sentences(p);
+        for pair in sentences.windows(2) {
+            let said = stems(pair[0]);
+            let shared = said.iter().filter(|w| quoted.contains(w)).count();
+            if shared < 4 || shared * 5 < said.len() * 3 {
+                continue;
+            }
+            let Some(c) = ABOUT.get().captures(pair[1]) else {
+                continue;
+            };
+            let at = (pi, pair[1].as_ptr() as usize - p.as_ptr() as usize);
+            let rest = c.name("rest")?.as_str();
+            let ((name, role), basis) = after_verb(rest, people, at, None)?;
+            let quote = Quote {
+                text: inner.to_string(),
+                speaker: nominative_among(&name, &name_runs(&paragraphs.join("\n"))),
+                role,
+            };
+            return Some((quote, basis));
+        }
+    }
+    None
+}
+
+/// A quote that runs over several paragraphs, opened in the first and closed only in the last (each
+/// paragraph after the first may open with « again, as Russian typesetting does), as one paragraph.
+fn merge_open_quotes<'a>(paragraphs: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
+    let balance = |p: &str| p.matches('«').count() as isize - p.matches('»').count() as isize;
+    let mut out = Vec::with_capacity(paragraphs.len());
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = paragraphs[i];
+        let open = balance(p);
+        if open > 0 && p.trim_start().starts_with('«') {
+            // Up to four more paragraphs, until the marks balance.
+            let mut depth = open;
+            let mut end = None;
+            for (k, next) in paragraphs.iter().enumerate().skip(i + 1).take(4) {
+                let next = next.trim_start();
+                depth += balance(next) - isize::from(next.starts_with('«') && balance(next) >= 0);
+                if depth <= 0 {
+                    end = (depth == 0).then_some(k);
+                    break;
+                }
+            }
+            if let Some(end) = end {
+                let mut joined = p.trim_end().to_string();
+                for next in &paragraphs[i + 1..=end] {
+                    let next = next.trim_start();
+                    let next = match next.strip_prefix('«') {
+                        Some(rest) if balance(next) >= 0 => rest,
+                        _ => next,
+                    };
+                    joined.push(' ');
+                    joined.push_str(next.trim_end());
+                }
+                out.push(std::borrow::Cow::Owned(joined));
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(std::borrow::Cow::Borrowed(p));
+        i += 1;
+    }
+    out
 }
 
 /// A quote with an attribution inside it, «A, – сказал он. – B», is two quotes, A and B.
@@ -184,10 +317,10 @@ fn after_verb(
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "он" | "она"))
     {
         // The last person named before the quote, or the last speaker.
-        let named = people
-            .iter()
-            .rfind(|m| m.at < at)
-            .map(|m| (m.name.clone(), m.role.clone()));
+        let named = people.iter().rfind(|m| m.at < at).map(|m| {
+            let role = m.role.clone().or_else(|| known_role(people, &m.name));
+            (m.name.clone(), role)
+        });
         return named.or_else(|| last.cloned()).map(|p| (p, Basis::Pronoun));
     }
     let role = words.iter().find(|w| is_role(w))?;
@@ -204,10 +337,22 @@ fn before(
 ) -> Option<(Person, Basis)> {
     let sentence_start = after_last(pre, &['.', '!', '?', '»']);
     let sentence = &pre[sentence_start..];
-    if let Some(c) = WORDS_OF.get().captures(sentence) {
-        return after_verb(c.name("who")?.as_str(), people, at, last);
+    if let Some(c) = WORDS_OF
+        .get()
+        .captures(sentence)
+        .or_else(|| WORDS_OF_COLON.get().captures(sentence))
+    {
+        let who = c.name("who")?.as_str();
+        return after_verb(who, people, at, last).or_else(|| lone_surname(who, people));
     }
-    let verb = VERB.get().find_iter(sentence).last()?;
+    let Some(verb) = VERB.get().find_iter(sentence).last() else {
+        // "Министр края Иван Петров: «…»", "Иван Петров, министр края: «…»".
+        let line = sentence.trim();
+        return line
+            .ends_with(':')
+            .then(|| colon_line(line, people, at, last))
+            .flatten();
+    };
     let tail = sentence[verb.end()..].trim_end();
     // "Иван Петров отметил: «…»", and the fragment of reported speech in "отметил, что «…»".
     let reported = tail
@@ -217,21 +362,97 @@ fn before(
         return None;
     }
     let head = &sentence[..verb.start()];
+    // "Иван Петров, открывая форум, подчеркнул:": an aside between commas after the name.
+    let aside = |rest: &str| {
+        let rest = rest.trim();
+        rest.len() > 2 && rest.starts_with(',') && rest.ends_with(',') && names(rest).is_empty()
+    };
     match names(head).last() {
-        Some(&(s, e)) if head[e..].trim().is_empty() => {
+        Some(&(s, e)) if head[e..].trim().is_empty() || aside(&head[e..]) => {
             let name = head[s..e].to_string();
-            let role = role_before(&head[..s]);
+            let role = role_before(&head[..s]).or_else(|| known_role(people, &name));
             Some(((name.clone(), role), Basis::Named(name)))
         }
-        _ => after_verb(&sentence[verb.end()..], people, at, last).or_else(|| {
-            let full = head
-                .split_whitespace()
-                .next_back()
-                .and_then(|w| by_surname(people, w))?;
-            let role = known_role(people, &full);
-            Some(((full.clone(), role), Basis::Named(full)))
-        }),
+        _ => after_verb(&sentence[verb.end()..], people, at, last)
+            .or_else(|| {
+                let full = head
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(|w| by_surname(people, w))?;
+                let role = known_role(people, &full);
+                Some(((full.clone(), role), Basis::Named(full)))
+            })
+            .or_else(|| {
+                // "Ректор пояснил: «…»": a role alone before the verb, the person named before.
+                let words: Vec<&str> = head.split_whitespace().collect();
+                let role = words.iter().find(|w| is_role(w)).filter(|_| words.len() <= 4)?;
+                by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
+            }),
     }
+}
+
+/// Whether a speech verb is in the past tense (сказал, сказала, поделились): a lone capitalized word after
+/// it is a surname ("— сказала Матвиенко"), where after a present one it may be a source ("— сообщает
+/// Интерфакс").
+fn is_past(verb: &str) -> bool {
+    let v = verb.to_lowercase();
+    ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "с"]
+        .iter()
+        .any(|e| v.ends_with(e))
+}
+
+/// A speaker named by a surname alone that the article gives no first name for: the attribution is one
+/// capitalized word that is no role, organization, place or month ("— сказала Матвиенко.").
+fn lone_surname(rest: &str, people: &[Mention]) -> Option<(Person, Basis)> {
+    let word = rest
+        .trim()
+        .trim_end_matches(['.', ',', '!', '?', '…', ':'])
+        .trim();
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let shaped = matches!(first, 'А'..='Я' | 'Ё')
+        && word.chars().count() >= 3
+        && chars.all(|c| matches!(c, 'а'..='я' | 'ё' | '-'))
+        && !word.ends_with('-');
+    if !shaped || !is_name_word(word) {
+        return None;
+    }
+    let role = known_role(people, word);
+    Some(((word.to_string(), role), Basis::Named(word.to_string())))
+}
+
+/// The speaker on a line of its own that ends in a colon, before a quote that is the next paragraph:
+/// "Иван Петров, министр края:", "Министр края Иван Петров:", "Иван Петров отметил:".
+fn colon_line(
+    line: &str,
+    people: &[Mention],
+    at: (usize, usize),
+    last: Option<&Person>,
+) -> Option<(Person, Basis)> {
+    let line = line.trim().strip_suffix(':')?.trim_end();
+    if line.split_whitespace().count() > 20 || line.contains(['«', '»', '"', '“', '.']) {
+        return None;
+    }
+    if VERB.get().is_match(&format!("{line}:")) {
+        return before(&format!("{line}: "), people, at, last);
+    }
+    let found = names(line);
+    let &(s, e) = found.first()?;
+    let tail = line[e..].trim_start();
+    // "Иван Петров, министр края": the name opens the line, the role follows it.
+    if s == 0 && (tail.is_empty() || tail.starts_with(',')) {
+        let role = tail.trim_start_matches(',').trim();
+        let role = (!role.is_empty()).then(|| role.to_string());
+        let name = line[s..e].to_string();
+        return Some(((name.clone(), role), Basis::Named(name)));
+    }
+    // "Министр края Иван Петров": a role, then the name ending the line.
+    let &(s, e) = found.last()?;
+    let role = role_before(&line[..s])?;
+    (e == line.len() && line[..s].trim() == role).then(|| {
+        let name = line[s..e].to_string();
+        ((name.clone(), Some(role)), Basis::Named(name))
+    })
 }
 
 /// The full name of someone named before whose surname is `word` in any case form ("Сидоров",
@@ -283,8 +504,8 @@ fn mentions(paragraphs: &[&str]) -> Vec<Mention> {
 fn known_role(people: &[Mention], name: &str) -> Option<String> {
     people
         .iter()
-        .find(|m| m.name == name)
-        .and_then(|m| m.role.clone())
+        .filter(|m| m.name == name)
+        .find_map(|m| m.role.clone())
 }
 
 /// The person whose role has the same word ("министр" finds "Министр энергетики … Иван Ковалёв"): the last
@@ -310,7 +531,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<(String, String)> {
         let paragraphs: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
-        extract(&paragraphs)
+        extract(None, &paragraphs)
             .0
             .into_iter()
             .map(|q| (q.speaker, q.text))
@@ -417,6 +638,124 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "Белова Анна Сергеевна");
+    }
+
+    #[test]
+    fn pronoun_and_role_only_speakers_after_any_speech_verb() {
+        let got = quotes(
+            "Об этом рассказала советник главы округа Вера Лыкова.\nВера Лыкова проинформировала, что всё готово. «Площадки откроются в каждом районе округа», — проинформировала она.\n«Главная тема встречи — молодые семьи и их жильё», — написала советник главы округа.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(s, _)| s == "Вера Лыкова"), "{got:?}");
+        // A role that governs another one is read whole.
+        assert_eq!(
+            role_before("советник главы округа "),
+            Some("советник главы округа".to_string())
+        );
+    }
+
+    #[test]
+    fn straight_marks_a_hyphen_and_a_surname_alone() {
+        let got = quotes(
+            "По словам Костенко, на встрече обсудили многое: \"Это хорошая площадка для разговора о будущем\". Мэр отметил и другое. \"Мы построили новый зал на триста мест\", - сказал Костенко.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(s, _)| s == "Костенко"), "{got:?}");
+        // A source after a verb in the present is no speaker.
+        assert!(quotes("«Форум соберёт гостей из десяти стран», — сообщает Вестник.").is_empty());
+        // Nor a role or a place standing alone.
+        assert!(quotes("«Форум соберёт гостей из десяти стран», — сказал Губернатор.").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_on_a_line_of_its_own_before_the_quote() {
+        let got = quotes(
+            "В работе форума участвовала Алла Гурьева.\nАлла Гурьева, депутат городской думы:\n«Здесь можно обменяться опытом и найти единомышленников».",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Алла Гурьева");
+        let got = quotes("Ректор академии Пётр Савин:\n«Студенты сами выбрали темы своих проектов».");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Пётр Савин");
+        // A heading before a title in marks names no speaker.
+        assert!(quotes("Секции форума:\n«Город и люди».").is_empty());
+    }
+
+    #[test]
+    fn more_shapes_of_attribution() {
+        let text = "Его открыл глава района Иван Седов.\n\
+            Иван Седов, открывая ярмарку, подчеркнул: «Ремесло живёт, пока есть ученики».\n\
+            «Каждое село привезло свои изделия», — говорила директор музея Анна Носова.\n\
+            «Мы открыли три мастерские», — сказала Носова и добавила: «Скоро откроем ещё две».\n\
+            Министр культуры Пётр Жаров: «Такие встречи нужны каждому городу».\n\
+            «Гончарное дело возвращается в школы» — такими словами начал выступление Жаров.\n\
+            «Интерес к ремеслу растёт», — также отметил Жаров.\n\
+            «Детям нужны кружки рядом с домом», — рассуждает Жаров.";
+        let got = quotes(text);
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            [
+                "Иван Седов",
+                "Анна Носова",
+                "Анна Носова",
+                "Анна Носова",
+                "Пётр Жаров",
+                "Пётр Жаров",
+                "Пётр Жаров",
+                "Пётр Жаров"
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[3].1, "Скоро откроем ещё две");
+        // A second quote after a description, not an attribution, is not given the first one's speaker.
+        assert_eq!(
+            quotes("«Мы открыли три мастерские», — сказала Анна Носова. Выставка «Город мастеров» откроется завтра.")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_headline_in_marks_restated_and_attributed_in_the_body() {
+        let body = [
+            "Тверь. 3 мая. Ярмарка ремёсел ясно показывает, что мастерам нужны новые площадки. Такое мнение выразил глава района Олег Буров.",
+            "«Мы откроем ещё два павильона», — сказал Олег Буров.",
+        ];
+        let title = "«Ярмарка ясно показывает, что мастерам района нужны новые площадки для работы»";
+        let (got, _) = extract(Some(title), &body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].speaker, "Олег Буров");
+        assert!(got[0].text.starts_with("Ярмарка ясно показывает"));
+        // A headline in marks the body does not restate is left alone.
+        let (got, _) = extract(Some("«Город мастеров»"), &body);
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_over_several_paragraphs() {
+        let got = quotes(
+            "На форуме выступила глава района Нина Лаптева.\n«Первый абзац речи о развитии села.\n«Второй абзац о дорогах.\n«Третий абзац о школах», — сказала глава района.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Нина Лаптева");
+        assert_eq!(
+            got[0].1,
+            "Первый абзац речи о развитии села. Второй абзац о дорогах. Третий абзац о школах"
+        );
+        // Without the opening mark again, and a title left open is not joined to what follows.
+        let got = quotes("«Мы видим, как меняются районы.\nНам нужно удержать темп», — сказал Олег Пахомов.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(quotes("«Город мастеров открыт.\nФорум прошёл успешно.").is_empty());
+    }
+
+    #[test]
+    fn a_role_alone_before_the_verb_and_the_colon() {
+        let got = quotes(
+            "О планах рассказал ректор академии Илья Мартов.\nРектор пояснил: «Набор вырастет на треть».",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Илья Мартов");
     }
 
     #[test]

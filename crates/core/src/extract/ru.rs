@@ -173,7 +173,7 @@ static RUN: Transient = Transient::new(|| {
     Regex::new(&format!(r"{word}(?:\s+{word})*")).expect("name run regex")
 });
 
-fn is_name_word(w: &str) -> bool {
+pub(crate) fn is_name_word(w: &str) -> bool {
     // One lowercasing serves every test: the words of a run are letters, dots and hyphens, so trimming
     // before or after lowercasing is the same.
     let lower = lowercase(w);
@@ -389,7 +389,13 @@ pub(crate) fn role_before(clause: &str) -> Option<String> {
         .filter(|&i| clause[i..].split_whitespace().next().is_some_and(is_role))
         .collect();
     let lower = |&&i: &&usize| clause[i..].chars().next().is_some_and(char::is_lowercase);
-    let start = *starts.iter().rfind(lower).or(starts.last())?;
+    let mut start = *starts.iter().rfind(lower).or(starts.last())?;
+    // A role governs the role after it: «помощник председателя коллегии», «заместитель министра».
+    while let Some(&prev) = starts.iter().rfind(|&&i| i < start)
+        && clause[prev..start].split_whitespace().count() == 1
+    {
+        start = prev;
+    }
     // Two roles joined by a dash are one: «вице-губернатор – полномочный представитель …».
     let adjective = |w: &str| {
         w.chars().all(char::is_lowercase)
