@@ -285,6 +285,11 @@ fn in_sentence(
             .filter_map(|g| caps.name(g))
             .map(|m| relation_of(m.as_str()))
             .collect();
+        // "in partnership with members of its Marl Network": the network is the partner.
+        let list = ["members of its ", "members of the ", "members of their "]
+            .iter()
+            .find_map(|p| list.trim_start().strip_prefix(p))
+            .unwrap_or(list);
         let mut names = parse_list(list);
         // "In partnership with A, the B convened …": a fronted phrase's list ends where the subject
         // of the main clause begins, and that subject has the part its verb says. A press release's

@@ -431,6 +431,10 @@ fn produced_by_and_a_part_set_off_after_a_name() {
         orgs("“It went well,” said Ann Vell, publisher of Tidewater365, the co-host of the event."),
         vec![o("Tidewater365", Relation::Host)]
     );
+    assert_eq!(
+        orgs("The Summit is held in partnership with members of its Marl Network."),
+        vec![o("Marl Network", Relation::Partner)]
+    );
     // A part in something other than the event is none.
     assert!(orgs("Ann Vell spoke for Tidewater365, the co-host of the dinner.").is_empty());
 }
