@@ -303,6 +303,10 @@ mod tests {
             " hosted by Tide at Vell’s Hall",
             ", and the ",
             "TIDEx, the Vell Tide Academy, Annual Harbour conference",
+            " produced by Marl (MF)",
+            ", the co-host of the event",
+            " and other issues",
+            "Another topic of discussion at the fair, ",
         ])
     }
 

@@ -23,7 +23,7 @@ use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
 static TRIGGER: Transient = Transient::new(|| {
-    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented)|brought\s+together|put\s+together";
+    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented|produced)|brought\s+together|put\s+together";
     let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
     // "Partners of the forum", "sponsors of this year's edition".
     let of_event = r"(?:\s+of\s+(?:the|this|our|this\s+year['’]s|next\s+year['’]s)\s+(?:[\w\-]+\s+){0,2}?
@@ -124,6 +124,15 @@ static EVENT_AFTER_COMMA: Transient = Transient::new(|| {
     .expect("event after comma regex")
 });
 
+/// A name set off by its part in the event: "…, publisher of Acme Media, the co-host of the event".
+/// The name is the run of capitalized words just before the comma.
+static APPOSED: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*){{0,5}}),\s+(?:the|a|an|its|one\s+of\s+the)\s+(?P<r>(?:co-?)?(?:hosts?|organi[sz]ers?|sponsors?))\s+of\s+(?:the|this)\s+(?:event|{KINDS})(?-u:\b)"
+    ))
+    .expect("apposed regex")
+});
+
 /// "On the Russian side …", which tells the country of the organizations that follow.
 static SIDE: Transient = Transient::new(|| {
     Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex")
@@ -138,6 +147,7 @@ pub(super) fn relation_of(word: &str) -> Relation {
         || w.contains("together")
         || w.starts_with("held")
         || w.starts_with("present")
+        || w.starts_with("produc")
     {
         Relation::Organizer
     } else if w.contains("host") || w.contains("invitation") {
@@ -183,6 +193,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
             && !ACTIVE.get().is_match(text)
             && !en_subject::may_match(text)
             && !HELD_AT.get().is_match(text)
+            && !APPOSED.get().is_match(text)
         {
             continue;
         }
@@ -274,6 +285,11 @@ fn in_sentence(
             .filter_map(|g| caps.name(g))
             .map(|m| relation_of(m.as_str()))
             .collect();
+        // "in partnership with members of its Marl Network": the network is the partner.
+        let list = ["members of its ", "members of the ", "members of their "]
+            .iter()
+            .find_map(|p| list.trim_start().strip_prefix(p))
+            .unwrap_or(list);
         let mut names = parse_list(list);
         // "In partnership with A, the B convened …": a fronted phrase's list ends where the subject
         // of the main clause begins, and that subject has the part its verb says. A press release's
@@ -297,7 +313,7 @@ fn in_sentence(
         }
         for name in names
             .into_iter()
-            .map(|n| without_place(&n))
+            .map(|n| without_acronym(&without_place(&n)))
             .filter(|n| !is_event_name(n) && !is_bare_head(n))
         {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
@@ -306,6 +322,11 @@ fn in_sentence(
     }
     if let Some(name) = held_at(&unquoted) {
         found.push((name, Relation::Host));
+    }
+    for c in APPOSED.get().captures_iter(&unquoted) {
+        if let (Some(n), Some(r)) = (c.name("n"), c.name("r")) {
+            found.push((n.as_str().to_string(), relation_of(r.as_str())));
+        }
     }
     // "Dowd’s company organized the conference": the company of the person's role, if the
     // paragraph gives it before ("Allison Dowd, content manager for Acme"); never the phrase itself.
@@ -319,6 +340,22 @@ fn in_sentence(
             None => Some((name, relation)),
         })
         .collect()
+}
+
+/// "produced by Acme Forward (AF)": the acronym in brackets after a name is its short form, not part
+/// of it.
+fn without_acronym(name: &str) -> String {
+    if let Some(head) = name.strip_suffix(')')
+        && let Some((full, short)) = head.rsplit_once(" (")
+        && !full.trim().is_empty()
+        && short.chars().any(|c| c.is_uppercase())
+        && short
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == ' ' || c == '&' || c == '-')
+    {
+        return full.trim().to_string();
+    }
+    name.to_string()
 }
 
 /// "hosted by Acme at Vell’s Harbour Hall Jan. 26-27": what follows "at" is where and when, when it

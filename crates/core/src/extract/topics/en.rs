@@ -136,6 +136,54 @@ static OPENING: Transient = Transient::new(|| {
         .expect("opening regex")
 });
 
+/// The close of a list of subjects: "… housing, infrastructure and other issues".
+static AND_OTHER: Transient = Transient::new(|| {
+    Regex::new(r"(?i),?\s+and\s+other\s+(?:issues|topics|subjects|matters|challenges|themes)(?-u:\b)")
+        .expect("and other regex")
+});
+
+/// A list of at least three subjects closed by "and other issues", after a preposition: "how
+/// technology can help in A, B, C and other issues". The items are short common nouns (no names,
+/// no clauses), so "Acme, Globex and other companies" and run-on prose are no list.
+fn and_other(sentence: &str) -> Vec<Topic> {
+    let Some(m) = AND_OTHER.get().find(sentence) else {
+        return Vec::new();
+    };
+    let mut pieces: Vec<&str> = sentence[..m.start()].split(", ").collect();
+    if pieces.len() < 3 {
+        return Vec::new();
+    }
+    let first = pieces[0];
+    let Some(at) = [
+        " in ",
+        " on ",
+        " about ",
+        " including ",
+        " like ",
+        " such as ",
+        " regarding ",
+    ]
+    .iter()
+    .filter_map(|p| first.rfind(p).map(|i| i + p.len()))
+    .max() else {
+        return Vec::new();
+    };
+    pieces[0] = &first[at..];
+    let plain = |i: &&str| {
+        let i = i.trim();
+        !i.is_empty()
+            && word_count(i) <= 3
+            && i.starts_with(|c: char| c.is_lowercase())
+            && !FINITE.get().is_match(i)
+            && !i.contains(['“', '"', '(', ';', ':'])
+    };
+    if pieces.iter().all(plain) {
+        topics(pieces.iter().map(|i| i.trim().to_string()))
+    } else {
+        Vec::new()
+    }
+}
+
 /// Topics listed inline in a paragraph.
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
@@ -148,6 +196,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         || (FOCUS_WORD.get().is_match(p) && ONE_FOCUS.get().is_match(p))
         || SPEAKERS_DISCUSS.get().is_match(p)
         || (p.contains("from ") && RANGE.get().is_match(p))
+        || p.contains(" other ")
     {
         for sentence in sentences(p) {
             let mut listed = colon_list(sentence);
@@ -168,6 +217,9 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             }
             if listed.is_empty() {
                 listed = speakers_discuss(sentence);
+            }
+            if listed.is_empty() {
+                listed = and_other(sentence);
             }
             out.extend(listed);
             out.extend(titled_sessions(sentence));
@@ -459,9 +511,10 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
 
 /// One of several subjects, named alone: "one focus of the summit included …", "a notable theme at this
 /// year’s conference will be …". The indefinite article tells it from the event's own theme ("The
-/// theme of the forum is …").
+/// theme of the forum is …"). A verbless sentence names one more with a comma: "Another topic of
+/// discussion at the summit, the …".
 static ONE_FOCUS: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be)\s+|(?-u:\b)another\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){0,5}?[^\s,;:.]+,\s+")
         .expect("one focus regex")
 });
 
@@ -502,6 +555,17 @@ fn one_subject(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     };
     let object = &sentence[m.end()..];
+    // The verbless form names a noun phrase that ends the sentence: no verb or clause after it.
+    let verbless = m.as_str().trim_end().ends_with(',');
+    if verbless
+        && (FINITE.get().is_match(object)
+            || word_count(object) > 12
+            || object
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "which" | "who" | "that" | "said" | "says")))
+    {
+        return Vec::new();
+    }
     let object = SAID_TAIL
         .get()
         .find(object)
@@ -1166,5 +1230,22 @@ mod tests {
             titles("The last panel will examine new openings and risks for fishers, millers and bakers."),
             vec!["new openings and risks for fishers, millers and bakers"]
         );
+    }
+
+    #[test]
+    fn a_list_closed_by_other_issues_and_one_more_topic_without_a_verb() {
+        assert_eq!(
+            titles(
+                "Vell said the summit will show how tides can help in milling, baking, marl roads and other issues."
+            ),
+            vec!["milling", "baking", "marl roads"]
+        );
+        // Names are no subjects.
+        assert!(titles("Vell met Acme, Globex, Initech and other companies.").is_empty());
+        assert_eq!(
+            titles("Another topic of discussion at the fair, the harbour’s shifting sandbars."),
+            vec!["the harbour’s shifting sandbars"]
+        );
+        assert!(titles("Another topic of the fair, which was held in May, drew crowds.").is_empty());
     }
 }

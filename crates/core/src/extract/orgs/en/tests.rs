@@ -420,3 +420,21 @@ fn financial_support_is_money() {
         ]
     );
 }
+
+#[test]
+fn produced_by_and_a_part_set_off_after_a_name() {
+    assert_eq!(
+        orgs("The Summit, produced by Marl Forward (MF FWD), opens in May."),
+        vec![o("Marl Forward", Relation::Organizer)]
+    );
+    assert_eq!(
+        orgs("“It went well,” said Ann Vell, publisher of Tidewater365, the co-host of the event."),
+        vec![o("Tidewater365", Relation::Host)]
+    );
+    assert_eq!(
+        orgs("The Summit is held in partnership with members of its Marl Network."),
+        vec![o("Marl Network", Relation::Partner)]
+    );
+    // A part in something other than the event is none.
+    assert!(orgs("Ann Vell spoke for Tidewater365, the co-host of the dinner.").is_empty());
+}
