@@ -23,7 +23,10 @@ const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|�
 /// A speech verb ending the text before a quote (and its colon or comma); 指 (Hong Kong usage, 他指,)
 /// only before its comma or colon.
 static VERB_END: Transient = Transient::new(|| {
-    Regex::new(&format!(r"(?:(?:{VERBS})+[:：,，]?|指[:：,，])\s*$")).expect("verb end regex")
+    Regex::new(&format!(
+        r"(?:(?:{VERBS})+(?:记者|記者)?[:：,，]?|指[:：,，])\s*$"
+    ))
+    .expect("verb end regex")
 });
 /// A speech verb opening reported speech (X表示，…): a quote later in the sentence continues it.
 static VERB_COMMA: Transient =
@@ -306,6 +309,10 @@ fn named_before_colon(pre: &str) -> Option<(Person, Basis)> {
     let s = pre.trim_end().strip_suffix([':', '：'])?;
     let s = subject(Some(s))?;
     let person = person_at_end(s)?;
+    // "向記者表示": a speech verb after a title is no name.
+    if VERB.get().is_match(&person.0) {
+        return None;
+    }
     let whole = person.0 == s;
     if !whole && !person.1.as_deref().is_some_and(ends_with_title) {
         return None;
@@ -320,7 +327,15 @@ fn again(p: &str, prev: Option<&(usize, Person)>, span: &Span) -> Option<(Person
     let (end, person) = prev?;
     let between = p.get(*end..span.open)?.trim_end();
     let c = VERB_AFTER.get().captures(between)?;
-    if c.get(0)?.end() != between.len() {
+    let end = c.get(0)?.end();
+    // "“…”她说,并特别提到…:“…”": the same speaker goes on with 并/还 and a speech verb before a colon.
+    let goes_on = |rest: &str| {
+        rest.starts_with(['并', '並', '还', '還', '又'])
+            && rest.ends_with([':', '：'])
+            && VERB.get().is_match(rest)
+            && !rest.contains(['。', '！', '？', '!', '?', '；', ';'])
+    };
+    if end != between.len() && !goes_on(&between[end..]) {
         return None;
     }
     let basis = Basis::Named(person.0.clone());
@@ -359,11 +374,22 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
         for a in ADVERBS.iter().chain(OCCASIONS.iter()) {
             s = s.strip_suffix(a).unwrap_or(s);
         }
+        // "弗赖贝加10日": a day after the name.
+        if let Some(rest) = s.strip_suffix('日') {
+            let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+            if digits.len() < rest.len() {
+                s = digits;
+            }
+        }
         if s == before {
             break;
         }
     }
-    if matches!(s, "他" | "她") {
+    // "她在主旨发言中", "他对记者": a pronoun before an adverbial.
+    let pronoun = s
+        .strip_prefix(['他', '她'])
+        .is_some_and(|rest| rest.is_empty() || CUTS.iter().any(|c| rest.starts_with(c)));
+    if pronoun {
         return last.cloned().map(|p| (p, Basis::Pronoun));
     }
     // "林海东（江南商会会长）": the role in brackets after the name.
@@ -385,6 +411,10 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
             .find_map(person_at_end)
     });
     let person = person.or_else(|| titled_person_within(s))?;
+    // "兴奋地向记者": the reporter spoken to is no speaker.
+    if person.0.ends_with("记者") || person.0.ends_with("記者") {
+        return None;
+    }
     let basis = Basis::Named(person.0.clone());
     Some((person, basis))
 }
@@ -405,7 +435,7 @@ fn subjects_in(p: &str) -> Vec<(usize, Person)> {
             continue;
         };
         let s = &clause[..end.start()];
-        if s.chars().count() > 30 || !s.chars().all(|c| is_han(c) || c == '、') {
+        if s.chars().count() > 30 || !s.chars().all(|c| is_han(c) || c == '、' || c.is_ascii_digit()) {
             continue;
         }
         if let Some((person, _)) = resolve(s, None) {
@@ -601,5 +631,37 @@ mod tests {
             "林海东首先对基金会成立10周年表示衷心祝贺。他指,过去10年很不寻常,「我们能够一齐站稳脚跟,在此我向同仁表示谢意和敬意。」",
         );
         assert_eq!(got[0].0, "林海东");
+    }
+
+    #[test]
+    fn reporters_pronouns_with_adverbials_and_a_day_after_the_name() {
+        assert_eq!(
+            quotes("主持会议的江南商会副会长林海东告诉记者:“很多嘉宾都是从开幕式直接赶来,几乎是无缝衔接。”"),
+            vec![(
+                "林海东".to_string(),
+                "很多嘉宾都是从开幕式直接赶来,几乎是无缝衔接。".to_string()
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "江南联盟主席、东港前市长赵丽华10日表示,希望与会者畅所欲言。\
+                 “合作在促进城市发展方面取得了成功,但也面临新的考验。”她在主旨发言中说,\
+                 并特别提到两市在区域问题上的角色变化:“东港有所退让,而江南则向前迈进。”"
+            ),
+            vec![
+                (
+                    "赵丽华".to_string(),
+                    "合作在促进城市发展方面取得了成功,但也面临新的考验。".to_string()
+                ),
+                (
+                    "赵丽华".to_string(),
+                    "东港有所退让,而江南则向前迈进。".to_string()
+                )
+            ]
+        );
+        assert_eq!(
+            quotes("一位專家在聽完對話後,興奮地向記者表示:「我們聽到的分明是城市與自然和諧共生的追求。」"),
+            Vec::<(String, String)>::new()
+        );
     }
 }

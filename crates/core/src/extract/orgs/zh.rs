@@ -22,7 +22,10 @@ const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单
 
 /// 由 <list> [联合|共同] <cue>.
 static BY: Transient = Transient::new(|| {
-    Regex::new(&format!(r"由(?P<list>.+?)(?:联合|聯合|共同)?(?P<cue>{CUE})")).expect("by regex")
+    Regex::new(&format!(
+        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?P<cue>{CUE}|共同呈现|共同呈現)"
+    ))
+    .expect("by regex")
 });
 /// <list> [联合|共同] <cue> 的 <event>: "B协办的本次会议" after "由A主办,"; "(论坛)是A发起并主办的".
 static MODIFIER: Transient = Transient::new(|| {
@@ -106,7 +109,7 @@ fn relation(cue: &str) -> Relation {
 pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
     let mut out = Vec::new();
     for p in paragraphs(blocks) {
-        if !p.contains(|c: char| CUE.contains(c) || ROLE_NOUN.contains(c)) {
+        if !p.contains(|c: char| CUE.contains(c) || ROLE_NOUN.contains(c) || c == '呈') {
             continue;
         }
         for sentence in sentences(p) {
@@ -227,15 +230,25 @@ fn members(list: &str, named_by_cue: bool) -> Vec<String> {
     let list = list.rsplit_once(['】', ']']).map_or(list, |(_, rest)| rest);
     // "A、B等", "A、B等单位": the tail of an open list.
     let list = list.trim_end();
-    let list = OPEN_TAIL.get().find(list).map_or(list, |m| &list[..m.start()]);
+    let tail = OPEN_TAIL.get().find(list);
+    // "A、B等单位": the noun of the tail says the members are organizations, whatever their shape.
+    let named_by_tail = tail.is_some_and(|m| m.as_str().chars().count() >= 3);
+    let list = tail.map_or(list, |m| &list[..m.start()]);
     let mut out = Vec::new();
     for piece in list.split('、') {
         match split_joined(piece, named_by_cue) {
             Some(names) => out.extend(names),
+            None if named_by_tail && is_plain_name(piece) => out.push(piece.trim().to_string()),
             None => return Vec::new(),
         }
     }
     out
+}
+
+/// A short name of Han characters (2 to 12) with nothing else in it, for a member of "A、B等单位".
+fn is_plain_name(piece: &str) -> bool {
+    let n = piece.trim().chars().count();
+    (2..=12).contains(&n) && piece.trim().chars().all(super::super::zh::is_han)
 }
 
 /// A forum that is an organization by its place in a list a cue names: a name of four characters at
@@ -248,7 +261,9 @@ fn is_forum_org(name: &str) -> bool {
         && !name.starts_with(['本', '该', '該', '此'])
 }
 
-const JOINERS: [&str; 8] = ["以及", "和", "与", "與", "及", "同", "跟", "并"];
+const JOINERS: [&str; 12] = [
+    "以及", "和", "与", "與", "及", "同", "跟", "并", "联手", "聯手", "携手", "攜手",
+];
 
 /// A piece of a list as one or more organizations joined by 和/与/及, or `None`.
 fn split_joined(piece: &str, named_by_cue: bool) -> Option<Vec<String>> {
@@ -280,10 +295,12 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
         return is_org(inner).then(|| inner.to_string());
     }
     let mut name = member.rsplit_once('的').map_or(member, |(_, n)| n).trim();
-    // Words before the name: 我国, 本, 并邀请 …
-    const BEFORE: [&str; 16] = [
+    // "A等和B": the open tail of a first part.
+    name = name.strip_suffix('等').unwrap_or(name);
+    // Words before the name: 我国, 本, 并邀请, 由 …
+    const BEFORE: [&str; 17] = [
         "我国", "我國", "本校", "该校", "該校", "本", "该", "該", "另外", "此外", "并", "並", "还", "還",
-        "邀请", "邀請",
+        "邀请", "邀請", "由",
     ];
     while let Some(rest) = BEFORE.iter().find_map(|p| name.strip_prefix(p)) {
         name = rest;
@@ -491,6 +508,41 @@ mod tests {
             vec![
                 o("東港文化協會", Relation::Organizer),
                 o("海峽研究院", Relation::Organizer)
+            ]
+        );
+    }
+
+    #[test]
+    fn hand_in_hand_presented_and_units_of_any_shape() {
+        assert_eq!(
+            orgs("由江南商会、东湖贸易中心协会携手主办,海城市贸促会承办的本届圆桌会议今日举行。"),
+            vec![
+                o("江南商会", Relation::Organizer),
+                o("东湖贸易中心协会", Relation::Organizer),
+                o("海城市贸促会", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("會議由江南研究院聯手東港大學共同呈現。"),
+            vec![
+                o("江南研究院", Relation::Organizer),
+                o("東港大學", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("由江南省发展委员会、科学技术部等和东港市人民政府共同主办的大会今日开幕。"),
+            vec![
+                o("江南省发展委员会", Relation::Organizer),
+                o("科学技术部", Relation::Organizer),
+                o("东港市人民政府", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("由江南测试委员会 (JTC) 主办,东港计算中心、海星科技等单位共同承办的第三届大会在东港举行。"),
+            vec![
+                o("江南测试委员会", Relation::Organizer),
+                o("东港计算中心", Relation::Organizer),
+                o("海星科技", Relation::Organizer)
             ]
         );
     }

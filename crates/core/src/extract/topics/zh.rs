@@ -27,6 +27,8 @@ static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
         r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元)",
+        // 关键词…:A、B、C……: keywords of the talks after a colon, three at least.
+        r"(?:关键词|關鍵詞)[^，。；;,:：]{0,24}[:：](?P<list>[^，。；;,:：、…]{2,12}(?:、[^，。；;,:：、…]{2,12}){2,9})(?:…|。|$)",
     ]
     .iter()
     .map(|p| Regex::new(&p.replace("ITEMS", ITEMS)).expect("list regex"))
@@ -738,5 +740,18 @@ mod tests {
         assert!(titles("林海东表示,双方将就港口合作深入交换意见。").is_empty());
         assert!(titles("论坛成为各方共商东港地区所面临的问题的平台。").is_empty());
         assert!(titles("各國代表齊聚一堂,共商合作大計。").is_empty());
+    }
+
+    #[test]
+    fn keywords_after_a_colon() {
+        assert_eq!(
+            titles("在论坛会场,一些关键词在嘉宾的发言中不断出现:城市更新、绿色发展、数字治理……"),
+            vec!["城市更新", "绿色发展", "数字治理"]
+        );
+        assert_eq!(
+            titles("會上的關鍵詞:區域合作、海洋經濟、人才交流。"),
+            vec!["區域合作", "海洋經濟", "人才交流"]
+        );
+        assert!(titles("本届论坛的关键词:开放。").is_empty());
     }
 }
