@@ -674,10 +674,15 @@ fn session_doing(sentence: &str) -> Vec<Topic> {
     } else {
         split_list(object)
     };
-    // "the panel discussing the bill said …": outside a wh-clause, a finite verb ends the subject and
-    // starts a sentence of its own.
+    subjects(items, clause, 1..=16)
+}
+
+/// The items of a discussed object as topics when every one has a word count in `words` and none is
+/// a link or, outside a wh-clause, a sentence of its own ("the panel discussing the bill said …": a
+/// finite verb ends the subject and starts a sentence).
+fn subjects(items: Vec<String>, clause: bool, words: std::ops::RangeInclusive<usize>) -> Vec<Topic> {
     let fits = |i: &String| {
-        (1..=16).contains(&word_count(i))
+        words.contains(&word_count(i))
             && !LINK.get().is_match(i)
             && (clause || !(FINITE.get().is_match(i) || SAID.get().is_match(i)))
     };
@@ -704,16 +709,7 @@ fn speakers_discuss(sentence: &str) -> Vec<Topic> {
         split_list(object)
     };
     let least = if items.len() == 1 { 2 } else { 1 };
-    let fits = |i: &String| {
-        (least..=20).contains(&word_count(i))
-            && !LINK.get().is_match(i)
-            && (clause || !(FINITE.get().is_match(i) || SAID.get().is_match(i)))
-    };
-    if !items.is_empty() && items.iter().all(fits) {
-        topics(items)
-    } else {
-        Vec::new()
-    }
+    subjects(items, clause, least..=20)
 }
 
 /// Session titles in quotation marks right after a session noun: "Panels for the Thursday event,
