@@ -312,19 +312,25 @@ fn after_verb(
         let role = known_role(people, &full);
         return Some(((full.clone(), role), Basis::Named(full)));
     }
-    if words
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "он" | "она"))
-    {
-        // The last person named before the quote, or the last speaker.
-        let named = people.iter().rfind(|m| m.at < at).map(|m| {
-            let role = m.role.clone().or_else(|| known_role(people, &m.name));
-            (m.name.clone(), role)
-        });
-        return named.or_else(|| last.cloned()).map(|p| (p, Basis::Pronoun));
+    if words.first().is_some_and(|w| is_pronoun(w)) {
+        return pronoun_speaker(people, at, last);
     }
     let role = words.iter().find(|w| is_role(w))?;
     by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
+}
+
+/// "он" or "она", before a comma or not.
+fn is_pronoun(word: &str) -> bool {
+    matches!(word.trim_end_matches(',').to_lowercase().as_str(), "он" | "она")
+}
+
+/// The speaker a pronoun stands for: the last person named before the quote, or the last speaker.
+fn pronoun_speaker(people: &[Mention], at: (usize, usize), last: Option<&Person>) -> Option<(Person, Basis)> {
+    let named = people.iter().rfind(|m| m.at < at).map(|m| {
+        let role = m.role.clone().or_else(|| known_role(people, &m.name));
+        (m.name.clone(), role)
+    });
+    named.or_else(|| last.cloned()).map(|p| (p, Basis::Pronoun))
 }
 
 /// The speaker before a quote: "Иван Петров отметил: «…»", "Как сказал Иван Петров, «…»", "По словам
@@ -381,6 +387,14 @@ fn before(
                     .and_then(|w| by_surname(people, w))?;
                 let role = known_role(people, &full);
                 Some(((full.clone(), role), Basis::Named(full)))
+            })
+            .or_else(|| {
+                // "Он отметил: «…»", "Она, в частности, сказала: «…»": a pronoun alone before the
+                // verb, or with an aside.
+                let head = head.trim_start();
+                let word = head.split_whitespace().next().filter(|w| is_pronoun(w))?;
+                let rest = &head[word.trim_end_matches(',').len()..];
+                (rest.trim().is_empty() || aside(rest)).then(|| pronoun_speaker(people, at, last))?
             })
             .or_else(|| {
                 // "Ректор пояснил: «…»": a role alone before the verb, the person named before.
@@ -536,6 +550,24 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_before_the_verb_names_the_last_person() {
+        let text = "На ярмарке выступил мэр Заречья Пётр Соболев.\nОн, в частности, сказал: «Город ждёт мастеров».\nОн отметил: «Гостей будет больше».";
+        assert_eq!(
+            quotes(text),
+            vec![
+                ("Пётр Соболев".to_string(), "Город ждёт мастеров".to_string()),
+                ("Пётр Соболев".to_string(), "Гостей будет больше".to_string())
+            ]
+        );
+        // Anything else before the verb is not a pronoun's aside.
+        assert!(
+            quotes("Он видел Петра Соболева. Он увидел всё иначе и сказал: «Нет».")
+                .iter()
+                .all(|(who, _)| who != "Петра Соболева")
+        );
     }
 
     #[test]
