@@ -185,7 +185,7 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             }
         }
     }
-    if let Some((quote, basis)) = title.and_then(|t| headline(t, paragraphs, &people))
+    if let Some((quote, basis)) = title.and_then(|t| headline(t, paragraphs, &people, &nominative))
         && !out.iter().any(|q| q.text.contains(&quote.text))
     {
         notes.extend(quote_notes(&quote, &basis));
@@ -196,7 +196,12 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
 
 /// A headline that is a quote in marks, restated in the body by a sentence that the next one attributes:
 /// "«A»" over "A'. Такое мнение выразил министр Иван Петров." (A' shares most of its words with A).
-fn headline(title: &str, paragraphs: &[&str], people: &[Mention]) -> Option<(Quote, Basis)> {
+fn headline(
+    title: &str,
+    paragraphs: &[&str],
+    people: &[Mention],
+    nominative: &dyn Fn(&str) -> String,
+) -> Option<(Quote, Basis)> {
     let spans = quoted::spans(title);
     let [span] = spans.as_slice() else {
         return None;
@@ -231,7 +236,7 @@ fn headline(title: &str, paragraphs: &[&str], people: &[Mention]) -> Option<(Quo
             let ((name, role), basis) = after_verb(rest, people, at, None)?;
             let quote = Quote {
                 text: inner.to_string(),
-                speaker: nominative_among(&name, &name_runs(&paragraphs.join("\n"))),
+                speaker: nominative(&name),
                 role,
             };
             return Some((quote, basis));
