@@ -11,34 +11,40 @@ use super::super::sentences::sentences;
 use super::{topics, trim_item};
 use crate::model::Topic;
 
+/// How the items of a list in [`LISTS`] are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    /// Split at 、 and a last 和/与/及.
+    Plain,
+    /// After 议题包括: items may be whole titles separated by semicolons.
+    Including,
+    /// After 共商: not a set phrase (共商合作大计) nor a clause before a noun.
+    Talks,
+}
+
 /// Enumerations closed by a topic noun, or opened by 议题包括.
-static LISTS: Transient<Vec<Regex>> = Transient::new(|| {
+static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
     [
-        r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)",
-        r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上",
-        r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)",
-        r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)",
+        (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)"),
+        (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
+        (List::Plain, r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
+        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
         // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告, 針對A、B,以及C等加以討論, 围绕A、B等提出建议.
-        r"(?:就|针对|針對|围绕|圍繞)着?(?P<list>ITEMS(?:[,，](?:以及|及)ITEMS)?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表|加以|讨论|討論|探讨|探討|研讨|研討|提出)",
+        (List::Plain, r"(?:就|针对|針對|围绕|圍繞)着?(?P<list>ITEMS(?:[,，](?:以及|及)ITEMS)?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表|加以|讨论|討論|探讨|探討|研讨|研討|提出)"),
         // 共商A和B.
-        r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})",
+        (List::Talks, r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})"),
         // 讨论包括A、B、C等热点问题, 举办包括A、B等多场分论坛.
-        r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)",
+        (List::Plain, r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)"),
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
-        r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元)",
+        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元)"),
         // 关键词…:A、B、C……: keywords of the talks after a colon, three at least.
-        r"(?:关键词|關鍵詞)[^，。；;,:：]{0,24}[:：](?P<list>[^，。；;,:：、…]{2,12}(?:、[^，。；;,:：、…]{2,12}){2,9})(?:…|。|$)",
+        (List::Plain, r"(?:关键词|關鍵詞)[^，。；;,:：]{0,24}[:：](?P<list>[^，。；;,:：、…]{2,12}(?:、[^，。；;,:：、…]{2,12}){2,9})(?:…|。|$)"),
     ]
     .iter()
-    .map(|p| Regex::new(&p.replace("ITEMS", ITEMS)).expect("list regex"))
+    .map(|(kind, p)| (*kind, Regex::new(&p.replace("ITEMS", ITEMS)).expect("list regex")))
     .collect()
 });
-
-/// The place of the list after 议题包括 in [`LISTS`]: its items may be separated by semicolons.
-const INCLUDING: usize = 3;
-/// The place of 共商… in [`LISTS`].
-const TALKS: usize = 5;
 
 /// A list told over commas, after 围绕 and closed by 等 and a verb of discussing: "围绕A,特别是B,C以及D等
 /// 发表见解" (three clauses at least; a narrower item after 特别是 stands on its own).
@@ -62,21 +68,32 @@ static AGENDA: Transient<Vec<Regex>> = Transient::new(|| {
 /// (「…高等教育…」) does not close the list.
 const ITEMS: &str = r"(?:[「“『][^」”』]*[」”』]|[^，。；;,:：「“『」”』])+?";
 
+/// Which cue of [`SUBJECTS`] found a subject.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// 就…交换意见: in reported speech too, where a list after it is the agenda.
+    Exchange,
+    /// 以「…」为题: the title of a talk when a word of speaking follows.
+    Titled,
+    /// Any other cue.
+    Other,
+}
+
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
-static SUBJECTS: Transient<Vec<Regex>> = Transient::new(|| {
+static SUBJECTS: Transient<Vec<(Subject, Regex)>> = Transient::new(|| {
     [
-        r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))",
-        r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)",
-        r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)",
+        (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))"),
+        (Subject::Other, r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)"),
+        (Subject::Titled, r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)"),
         // 在“…”专题论坛上: a session of the event, named where something happened in it.
-        r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上",
+        (Subject::Other, r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上"),
         // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
-        r"(?:围绕|圍繞)着?[「“『](?P<item>[^」”』]+)[」”』](?:[^的主、和与與及」”』「“『]|的[^主]|$)",
+        (Subject::Other, r"(?:围绕|圍繞)着?[「“『](?P<item>[^」”』]+)[」”』](?:[^的主、和与與及」”』「“『]|的[^主]|$)"),
         // 針對A及B提出建言: the subject of proposals or a discussion.
-        r"(?:针对|針對)(?P<item>[^，。；;,]+?)(?:提出|进行|進行|展开|展開|加以)了?(?:建言|建议|建議|讨论|討論|探讨|探討|研讨|研討)",
+        (Subject::Other, r"(?:针对|針對)(?P<item>[^，。；;,]+?)(?:提出|进行|進行|展开|展開|加以)了?(?:建言|建议|建議|讨论|討論|探讨|探討|研讨|研討)"),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("subject regex"))
+    .map(|(kind, p)| (*kind, Regex::new(p).expect("subject regex")))
     .collect()
 });
 
@@ -121,7 +138,7 @@ pub(super) fn is_intro(sentence: &str) -> bool {
 pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut out = Vec::new();
     for sentence in sentences(p) {
-        for (i, re) in LISTS.get().iter().enumerate() {
+        for (kind, re) in LISTS.get().iter() {
             for c in re.captures_iter(sentence) {
                 // 围绕“…”主题进行讨论: one title named the theme is the event's theme.
                 let theme = c.name("list").is_some_and(|m| {
@@ -140,10 +157,10 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 };
                 // 共商合作大计 (a set phrase), 共商…问题的平台 (a relative clause before a noun): no subjects.
                 let set_phrase = list.trim_end().ends_with("大计") || list.trim_end().ends_with("大計");
-                if i == TALKS && (set_phrase || modifies_noun(list)) {
+                if *kind == List::Talks && (set_phrase || modifies_noun(list)) {
                     continue;
                 }
-                if i == INCLUDING {
+                if *kind == List::Including {
                     // 包括A;B;C: titles separated by semicolons, each whole; else the list ends at the
                     // first semicolon.
                     match by_semicolons(list) {
@@ -173,7 +190,8 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         // 议题展开讨论); a single subject there is an opinion.
         if REPORTED.get().is_match(sentence) {
             // …就A、B以及C交换意见: a list there is the agenda.
-            if let Some(re) = SUBJECTS.get().first() {
+            let subjects = SUBJECTS.get();
+            for (_, re) in subjects.iter().filter(|(k, _)| *k == Subject::Exchange) {
                 for c in re.captures_iter(sentence) {
                     out.extend(
                         c.name("item")
@@ -186,11 +204,11 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         }
         // The goals of the event (旨在…, 宗旨) are not its agenda.
         let goal = GOAL.get().find(sentence).map_or(usize::MAX, |m| m.start());
-        for (i, re) in SUBJECTS.get().iter().enumerate() {
+        for (kind, re) in SUBJECTS.get().iter() {
             for c in re.captures_iter(sentence) {
                 // 以「…」为题作主题演讲: the title of a talk, not a subject discussed (a talk's subject
                 // after 围绕着 is one).
-                let talk = i == TITLED
+                let talk = *kind == Subject::Titled
                     && c.get(0).is_some_and(|m| {
                         let after: String = sentence[m.end()..].chars().take(10).collect();
                         TALK.iter().any(|t| after.contains(t))
@@ -400,9 +418,6 @@ static REFERENCE: Transient = Transient::new(|| {
     Regex::new(r"^(?:(?:本次|此次|本届|本屆)?(?:研讨会|研討會|会议|會議|论坛|論壇|大会|大會|峰会|峰會|年会|年會)的|.*(?:相关|相關|共同关心|共同關心)).*(?:议题|議題|主题|主題|话题|話題)$")
         .expect("reference regex")
 });
-
-/// The place of 以「…」为题 in [`SUBJECTS`].
-const TITLED: usize = 2;
 
 /// Words of a talk after its title (以「…」为题发表演讲, 作主题报告).
 const TALK: [&str; 6] = ["演讲", "演講", "报告", "報告", "致辞", "致詞"];
