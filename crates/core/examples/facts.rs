@@ -1,15 +1,18 @@
-//! The event, date and place extracted from each text beside its labels, for looking at misses on a
-//! tune set: `cargo run -p attache-core --example facts -- <texts-dir> [<labels-dir>]`. Without labels
-//! (a folder of `.txt` or `.md` files), the extracted facts alone.
+//! What is extracted from each text beside its labels, for looking at misses on a tune set: `cargo run
+//! -p attache-core --example facts -- <texts-dir> [<labels-dir>] [--all]`. The event, date and place;
+//! with `--all` also the quotes, organizations and topics (labelled first, marked `-`, then extracted,
+//! marked `+`). Without labels (a folder of `.txt` or `.md` files), what is extracted alone.
 
 use attache_core::briefing::{self, ParseOptions};
 use attache_core::eval::Labels;
 
 fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args_os().skip(1).map(std::path::PathBuf::from);
+    let (flags, paths): (Vec<_>, Vec<_>) = std::env::args_os().skip(1).partition(|a| a == "--all");
+    let all = !flags.is_empty();
+    let mut args = paths.into_iter().map(std::path::PathBuf::from);
     let texts = args
         .next()
-        .ok_or_else(|| anyhow::anyhow!("usage: facts <texts-dir> [<labels-dir>]"))?;
+        .ok_or_else(|| anyhow::anyhow!("usage: facts <texts-dir> [<labels-dir>] [--all]"))?;
     let labels = args.next();
     let mut files: Vec<_> = std::fs::read_dir(labels.as_ref().unwrap_or(&texts))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -43,6 +46,9 @@ fn main() -> anyhow::Result<()> {
         println!("{stem}");
         let date = b.date.map(|d| d.to_string());
         let show = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".into());
+        if all {
+            fields(label.as_ref(), &b);
+        }
         match label {
             Some(l) => {
                 println!("  event: {} | {}", show(&l.event), show(&b.event));
@@ -58,4 +64,41 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The quotes, organizations and topics: the labelled ones (`-`, optional ones in brackets), then the
+/// extracted ones (`+`).
+fn fields(label: Option<&Labels>, b: &attache_core::model::Briefing) {
+    if let Some(l) = label {
+        for q in &l.quotes {
+            let speaker = q.speaker.as_deref().unwrap_or("?");
+            let line = format!("quote {speaker}: {}", q.text);
+            println!(
+                "  - {}",
+                if q.is_optional() {
+                    format!("({line})")
+                } else {
+                    line
+                }
+            );
+        }
+    }
+    for q in &b.quotes {
+        let role = q.role.as_deref().map(|r| format!(" [{r}]")).unwrap_or_default();
+        println!("  + quote {}{role}: {}", q.speaker, q.text);
+    }
+    if let Some(l) = label {
+        for o in &l.organizations {
+            let line = format!("org {} ({})", o.name, o.relation);
+            println!("  - {}", if o.optional { format!("({line})") } else { line });
+        }
+    }
+    for o in &b.sponsors {
+        println!("  + org {} ({})", o.name, o.relation.as_str());
+    }
+    if let Some(l) = label {
+        println!("  - topics: {}", l.topics.join(" | "));
+    }
+    let topics: Vec<&str> = b.topics.iter().map(|t| t.title.as_str()).collect();
+    println!("  + topics: {}", topics.join(" | "));
 }
