@@ -57,7 +57,9 @@ static ACTIVE: Transient = Transient::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(?:jointly\s+|also\s+)?
         (?P<v>(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded)
-            | (?:co-?)?(?:sponsor|organi[sz]e|host|convene)s)
+            | (?:co-?)?(?:sponsor|organi[sz]e|host|convene)s
+            # A and B are hosting the summit
+            | (?:is|are|was|were)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening))
         \s+(?:(?:the|this(?:\s+year['’]s)?)\s+(?:[\w\-]+\s+){0,4}?
         (?:event|forum|conference|summit|congress|expo|festival|meeting|workshop|week|dialogue|exhibition|fair)(?-u:\b)
         # hosted the first in its series of digital events
@@ -133,6 +135,33 @@ static APPOSED: Transient = Transient::new(|| {
     .expect("apposed regex")
 });
 
+/// A name set off as the body that runs the event: "…, senior partner of Vell, Orrin, & Tam, LLP, the
+/// firm responsible for the operation of the conference". A firm's name may join its partners with
+/// commas and "&" and end in ", LLP".
+static RESPONSIBLE: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*(?:(?:,\s+|\s+)(?:(?:of|for|and|the|&)\s+)*\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*){{0,7}}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:firm|company|organi[sz]ation|group|agency|body|team|association|society|institution)\s+(?:that\s+(?:is|was)\s+)?responsible\s+for\s+(?:the\s+)?(?:operation|organi[sz]ation|organi[sz]ing|running|planning|hosting|staging|management)\s+(?:of\s+)?(?:the|this)\s+(?:event|{KINDS})(?-u:\b)"
+    ))
+    .expect("responsible regex")
+});
+
+/// The name [`RESPONSIBLE`] found: with its commas only when they join a firm's partners ("&" or a
+/// corporate suffix), else the part after the last comma.
+fn firm_name(raw: &str) -> String {
+    let firm = raw.contains('&')
+        || raw.rsplit(", ").next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "LLP" | "LLC" | "Inc" | "Ltd" | "PLLC" | "P.C"
+            )
+        });
+    if firm || !raw.contains(", ") {
+        raw.to_string()
+    } else {
+        raw.rsplit(", ").next().unwrap_or(raw).to_string()
+    }
+}
+
 /// "On the Russian side …", which tells the country of the organizations that follow.
 static SIDE: Transient = Transient::new(|| {
     Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex")
@@ -142,11 +171,13 @@ pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
     if w.contains("sponsor") || w.contains("fund") || w.contains("financ") || w.starts_with("backer") {
         Relation::Sponsor
+    } else if w.starts_with("present") {
+        // "The Business Expo, presented by A and B": a presenting sponsor.
+        Relation::Sponsor
     } else if w.contains("organi")
         || w.contains("conven")
         || w.contains("together")
         || w.starts_with("held")
-        || w.starts_with("present")
         || w.starts_with("produc")
     {
         Relation::Organizer
@@ -194,6 +225,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
             && !en_subject::may_match(text)
             && !HELD_AT.get().is_match(text)
             && !APPOSED.get().is_match(text)
+            && !(text.contains("responsible") && RESPONSIBLE.get().is_match(text))
         {
             continue;
         }
@@ -245,11 +277,12 @@ fn in_sentence(
         && outside(whole.start())
     {
         let relation = relation_of(verb.as_str());
-        found.extend(
-            subject_orgs(&sentence[..whole.start()])
-                .into_iter()
-                .map(|n| (n, relation)),
-        );
+        let pre = &sentence[..whole.start()];
+        let mut names = subject_orgs(pre);
+        if names.is_empty() {
+            names = listed_subjects(pre);
+        }
+        found.extend(names.into_iter().map(|n| (n, relation)));
     }
     // The subject rules read the sentence with its quotations blanked out, offsets kept.
     let said = |at: usize| super::super::quoted::within(quoted, offset + at);
@@ -280,6 +313,11 @@ fn in_sentence(
             .get()
             .find(list)
             .map_or(list.len(), |m| m.start())];
+        // "award ceremonies presented by A and B": the participle tells who ran the noun before it,
+        // which is a part of the event or another thing, not the event.
+        if caps.name("v1").is_some() && follows_other_noun(&sentence[..whole.start()]) {
+            continue;
+        }
         let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "i", "t", "th", "n"]
             .iter()
             .filter_map(|g| caps.name(g))
@@ -313,7 +351,7 @@ fn in_sentence(
         }
         for name in names
             .into_iter()
-            .map(|n| without_acronym(&without_place(&n)))
+            .map(|n| without_owner(&without_acronym(&without_place(&n))))
             .filter(|n| !is_event_name(n) && !is_bare_head(n))
         {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
@@ -322,6 +360,13 @@ fn in_sentence(
     }
     if let Some(name) = held_at(&unquoted) {
         found.push((name, Relation::Host));
+    }
+    if unquoted.contains("responsible") {
+        for c in RESPONSIBLE.get().captures_iter(&unquoted) {
+            if let Some(n) = c.name("n") {
+                found.push((firm_name(n.as_str()), Relation::Organizer));
+            }
+        }
     }
     for c in APPOSED.get().captures_iter(&unquoted) {
         if let (Some(n), Some(r)) = (c.name("n"), c.name("r")) {
@@ -356,6 +401,114 @@ fn without_acronym(name: &str) -> String {
         return full.trim().to_string();
     }
     name.to_string()
+}
+
+/// "the USDA’s Natural Resources Service": an acronym's possessive before a name tells whose the body
+/// is and is no part of its name ("Women’s Institute", not an acronym, stays whole).
+fn without_owner(name: &str) -> String {
+    if let Some((owner, rest)) = name.split_once("’s ").or_else(|| name.split_once("'s "))
+        && !owner.contains(' ')
+        && owner.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && owner.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && rest.split_whitespace().count() >= 2
+        && rest.starts_with(char::is_uppercase)
+    {
+        return rest.to_string();
+    }
+    name.to_string()
+}
+
+/// Whether the text before a "… by" participle ends in a noun that is not the event but a thing of its
+/// own or a part of it: "award ceremonies presented by", "a dinner sponsored by".
+fn follows_other_noun(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "ceremony"
+            | "ceremonies"
+            | "award"
+            | "awards"
+            | "prize"
+            | "prizes"
+            | "dinner"
+            | "dinners"
+            | "reception"
+            | "receptions"
+            | "luncheon"
+            | "breakfast"
+            | "gala"
+            | "report"
+            | "study"
+            | "survey"
+            | "film"
+            | "video"
+            | "book"
+            | "exhibit"
+            | "exhibits"
+            | "contest"
+            | "competition"
+            | "scholarship"
+            | "scholarships"
+    )
+}
+
+/// The subject of an active sentence listing two organizations or more when [`subject_orgs`], which
+/// wants a head word in each, gives none: "The Vell County Task Force and Harbour Help Now are
+/// hosting …". One name has a head word; each other has three words or more (or is an acronym) and
+/// no person's title, so "Mayor Jane Doe and the Arts Council hosted …" gives nothing.
+fn listed_subjects(pre: &str) -> Vec<String> {
+    let subject = pre.trim_end().trim_end_matches(',').trim_end();
+    let subject = subject
+        .rsplit_once(", ")
+        .filter(|(_, rest)| rest.contains(" and "))
+        .map_or(subject, |(_, rest)| rest);
+    let names = parse_list(subject);
+    let ends_at_verb = names.last().is_some_and(|n| subject.ends_with(n.as_str()));
+    // Beside the shared head words, those of local bodies: "Task Force", "Coalition", "Initiative".
+    let headed = |n: &String| {
+        n.split_whitespace().any(|w| {
+            is_org_head(w)
+                || matches!(
+                    w,
+                    "Force"
+                        | "Coalition"
+                        | "Initiative"
+                        | "Service"
+                        | "Services"
+                        | "District"
+                        | "Districts"
+                        | "Cooperative"
+                        | "Collaborative"
+                        | "Partnership"
+                )
+        })
+    };
+    let acronym = |n: &String| {
+        !n.contains(' ')
+            && n.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && n.chars().all(|c| !c.is_lowercase())
+    };
+    let other = |n: &String| {
+        (n.split_whitespace().count() >= 3 || acronym(n))
+            && !n.split_whitespace().any(super::super::people::is_title_word)
+            && n.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
+    };
+    if names.len() >= 2
+        && ends_at_verb
+        && names.iter().any(headed)
+        && names.iter().all(|n| headed(n) || other(n))
+    {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
 /// "hosted by Acme at Vell’s Harbour Hall Jan. 26-27": what follows "at" is where and when, when it
