@@ -424,6 +424,60 @@ mod tests {
     }
 
     #[test]
+    fn whole_role_before_the_name_after_the_verb() {
+        let got = quotes(
+            "“The harbour had its best year,” said Vell Office of Harbours Executive Director Ann Orrin.\n\n\
+             “Boats came back,” said Minister of Fisheries Tam Berg.\n\n\
+             “We grew,” said Anna Lind of the University of Marl Medical School.",
+        );
+        let who: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
+            .collect();
+        assert_eq!(
+            who,
+            vec![
+                ("Ann Orrin", Some("Vell Office of Harbours Executive Director")),
+                ("Tam Berg", Some("Minister of Fisheries")),
+                ("Anna Lind", Some("University of Marl Medical School")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_second_of_two_joined_verbs() {
+        let got = quotes(
+            "Ilsa Varn came to see the boats.\n\nVarn turned to a friend and said, “This is the best fair we have had.”",
+        );
+        assert_eq!(
+            got,
+            vec![q("This is the best fair we have had.", "Ilsa Varn", None)]
+        );
+        // The first predicate must be short and plain.
+        assert!(quotes("Varn, who came late, turned to a friend and said, “Fine.”").is_empty());
+    }
+
+    #[test]
+    fn a_description_and_a_pronoun_before_any_mention() {
+        let got = quotes(
+            "Ilsa Varn wanted her son to see the boats.\n\n\
+             The harbour clerk, who went back to school at forty, came with him.\n\n\
+             “He can see what others have built,” she said.\n\n\
+             Guild member Tam Orrin then asked the crowd to stand.\n\n\
+             “It takes nerve to speak here,” the history sophomore said to the crowd.",
+        );
+        let who: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(who, vec!["Ilsa Varn", "Tam Orrin"]);
+        // A title that no one's role holds still finds no one.
+        assert!(quotes("Tam Orrin asked the crowd to stand.\n\n“Sit down,” the minister said.").is_empty());
+        // A pronoun with no person named in the three paragraphs before finds no one.
+        assert!(
+            quotes("Ilsa Varn wanted to see the boats.\n\nRain.\n\nWind.\n\nFog.\n\n“It is late,” she said.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn quote_without_speaker_is_dropped() {
         assert!(quotes("“This is a long quote that nobody in particular has said here.”").is_empty());
     }
