@@ -253,6 +253,12 @@ pub(super) fn is_intro(sentence: &str) -> bool {
     }
 }
 
+/// A participle of discussing and "including" after "topics were" (see [`inline_at`]).
+static PARTICIPLE_INCLUDING: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:also\s+)?(?:discussed|covered|addressed|explored|examined|debated|tackled|raised)\s*,?\s+(?:including|such\s+as|among\s+them)\s+")
+        .expect("participle including regex")
+});
+
 /// Topics listed inline in one sentence, or none.
 fn inline_topics(sentence: &str) -> Vec<Topic> {
     // "approached land issues through … and tackled topics such as: …": when the first noun stands too
@@ -285,9 +291,16 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     if gap_len > 40 {
         return Vec::new();
     }
-    let items = split_list(&sentence[whole.end()..]);
     let verb = verb.as_str().to_lowercase();
-    let weak_verb = matches!(verb.as_str(), "were" | "are");
+    let mut weak_verb = matches!(verb.as_str(), "were" | "are");
+    let mut rest = &sentence[whole.end()..];
+    // "A number of topics were discussed, including A, B …": the list follows the participle's
+    // "including", and the participle makes the cue a strong one.
+    if weak_verb && let Some(m) = PARTICIPLE_INCLUDING.get().find(rest) {
+        rest = &rest[m.end()..];
+        weak_verb = false;
+    }
+    let items = split_list(rest);
     // "One panel discussion focused on increasing endowments": one session, one subject.
     let noun = caps
         .name("n")
@@ -356,6 +369,12 @@ fn split_list(list: &str) -> Vec<String> {
     }
     // "focused on themes of A, B and C": the items, not the noun that names them.
     if let Some(m) = THEMES_OF.get().find(list) {
+        list = &list[m.end()..];
+    }
+    // "the latest trends in A, B and C": the fields, not the trends, when several follow.
+    if let Some(m) = TRENDS_IN.get().find(list)
+        && list[m.end()..].contains(", ")
+    {
         list = &list[m.end()..];
     }
     // "the unique role A, B and C play in …": the list inside the frame.
@@ -451,8 +470,28 @@ fn split_list(list: &str) -> Vec<String> {
             },
         }
     }
+    // "…, and a vast array of other topics": the tail names no topic.
+    if out.len() > 2
+        && out
+            .last()
+            .is_some_and(|l| VAGUE_TAIL.get().is_match(trim_item(l).as_str()))
+    {
+        out.pop();
+    }
     out.iter().map(|i| trim_item(i)).collect()
 }
+
+/// "the latest trends in", "new developments in" before a list of fields (see [`split_list`]).
+static TRENDS_IN: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:(?:latest|newest|current|recent|emerging|key|new)\s+)?(?:trends|developments|innovations|advances)\s+in\s+")
+        .expect("trends in regex")
+});
+
+/// A last item that only says there were more: "a vast array of other topics", "many other issues".
+static VAGUE_TAIL: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:(?:an?\s+)?(?:(?:vast|wide|whole|broad|great|large)\s+)?(?:array|variety|range|host|number|lot|wealth|multitude|plethora|myriad)\s+of\s+(?:[\w\-]+\s+){0,3}(?:topics|issues|subjects|themes|matters|questions)|(?:many|several|various|numerous|a\s+few)\s+(?:more|other)(?:\s+[\w\-]+)?)$")
+        .expect("vague tail regex")
+});
 
 /// "the (unique) role A, B and C play in …" (see [`split_list`]).
 static ROLE_PLAY: Transient = Transient::new(|| {
@@ -632,7 +671,7 @@ static SESSION_DOING: Transient = Transient::new(|| {
 /// Speakers as the subject of a verb of discussing: "Keynote speakers discussed A", "several speakers
 /// will discuss how …".
 static SPEAKERS_DISCUSS: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:speakers|panell?ists|presenters)\s+(?:will\s+)?(?:also\s+)?(?:discuss(?:ed)?|examin(?:ed|e)|explor(?:ed|e)|address(?:ed)?|focus(?:ed)?\s+on)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:speakers|panell?ists|presenters)\s+(?:will\s+)?(?:also\s+)?(?:discuss(?:ed)?|examin(?:ed|e)|explor(?:ed|e)|address(?:ed)?|focus(?:ed)?\s+on|(?:presented|present|shared|share|provided|provide)\s+(?:information|insights|updates|findings)\s+(?:on|about|regarding|into))\s+")
         .expect("speakers discuss regex")
 });
 
@@ -865,6 +904,41 @@ mod tests {
             vec!["Energy", "Trade", "Finance", "Digital Connectivity"]
         );
         assert!(titles("The topics were interesting and timely.").is_empty());
+    }
+
+    #[test]
+    fn topics_were_discussed_including_and_a_vague_tail() {
+        assert_eq!(
+            titles(
+                "A number of topics were discussed, including the harbour tax, the 2030 ferry tender, and a vast array of guild-related topics."
+            ),
+            vec!["the harbour tax", "the 2030 ferry tender"]
+        );
+        assert_eq!(
+            titles("Topics included tides, ferry fares, dredging and many other issues."),
+            vec!["tides", "ferry fares", "dredging"]
+        );
+        // A tail of two items stays.
+        assert_eq!(
+            titles("Topics included tides and a range of fishing questions."),
+            vec!["tides", "a range of fishing questions"]
+        );
+    }
+
+    #[test]
+    fn speakers_presented_information_on_the_latest_trends() {
+        assert_eq!(
+            titles(
+                "A line-up of speakers presented information on the latest trends in shipping, fishing and harbour safety."
+            ),
+            vec!["shipping", "fishing", "harbour safety"]
+        );
+        assert_eq!(
+            titles("Speakers shared insights on the latest trends in shipping."),
+            vec!["the latest trends in shipping"]
+        );
+        // Thoughts offered are no list of subjects.
+        assert!(titles("The speakers offered their thoughts on political and social issues.").is_empty());
     }
 
     #[test]
