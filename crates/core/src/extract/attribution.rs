@@ -45,8 +45,9 @@ pub(super) fn from_after(after: &str) -> Option<Subject> {
                 return Some(Subject::Nominal(word.to_lowercase()));
             }
         }
+        // "said organizer Jane Doe": a lowercase role may stand before the name.
         return people::titled_after_verb(rest)
-            .or_else(|| people::leading_person(rest))
+            .or_else(|| speaker_after_verb(rest))
             .map(Subject::Named);
     }
     // "— Jane Doe, CEO of Foo" testimonial style.

@@ -115,7 +115,7 @@ static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
          scientist economist lead principal owner vp evp svp md fellow official delegate lecturer \
          strategist architect attorney lawyer mp mep sen rep gov gen president-elect chairman-elect \
          administrator governor-general tempore emeritus emerita co-chair co-chairman co-chairwoman \
-         co-chairperson co-director co-president co-lead co-leader",
+         co-chairperson co-director co-president co-lead co-leader treasurer host co-host",
     )
 });
 
@@ -370,6 +370,11 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     }
     if let Some(inner) = pre.strip_suffix(',') {
         return apposition(inner);
+    }
+    // "X, co-host of the show “Vell & Tam,” said": the comma before the verb sits inside the closing
+    // mark of a title.
+    if let Some(inner) = pre.strip_suffix(",”").or_else(|| pre.strip_suffix(",\"")) {
+        return apposition(&format!("{inner}”"));
     }
     if let Some(inner) = pre.strip_suffix(')') {
         let open = inner.rfind('(')?;

@@ -69,16 +69,33 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
             }
         }
         let mut prev_close = 0;
+        // Where the last span taken as speech closed: a title in marks between it and this span
+        // may stand inside this span's attribution.
+        let mut speech_close = 0;
         for (si, span) in spans.iter().enumerate() {
             let next_open = spans.get(si + 1).map_or(text.len(), |s| s.open);
             let before_all = &text[prev_close..span.open];
             let after = head(&text[span.close_end..next_open], 300);
             prev_close = span.close_end;
-            let Some((quote, basis)) = judge(text, span, before_all, after, pi, &registry, last.as_ref())
-            else {
+            let around = Around {
+                before_all,
+                since_speech: &text[speech_close..span.open],
+                after,
+            };
+            let Some((quote, basis)) = judge(text, span, &around, pi, &registry, last.as_ref()) else {
                 continue;
             };
-            if !out.iter().any(|q| q.text == quote.text) {
+            speech_close = span.close_end;
+            // A paragraph printed twice (a lead repeated under a photo) still leads the next one.
+            if let Some(prev) = out.iter().find(|q| q.text == quote.text) {
+                last = Some((
+                    pi,
+                    Person {
+                        name: prev.speaker.clone(),
+                        role: prev.role.clone(),
+                    },
+                ));
+            } else {
                 last = Some((
                     pi,
                     Person {
@@ -95,31 +112,52 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
 }
 
 /// A quote the article's end cuts off (an excerpt, a feed's summary): an opener left unclosed after
-/// "X said:" with no quotation mark in any later paragraph. It keeps its whole sentences only, so
-/// "X said: “We will grow. Our plans for the" gives "We will grow."
+/// "X said:", "X, ROLE, said" or a closed quote's speech tag, with no quotation mark in any later
+/// paragraph. It keeps its whole sentences when they are at least half of what is left, so "X said:
+/// “We will grow in all our markets. Our plans for the" gives "We will grow in all our markets.",
+/// and else the words the excerpt kept ("X said “I w").
 fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Option<Span> {
     if later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
         return None;
     }
     let before = text[..open].trim_end();
     // "“…,” he said. “The next one …": a speech tag between a closed quote and the cut one continues
-    // that speaker's words.
+    // that speaker's words; so does a longer one that names the speaker ("said Jane Doe, head of …").
     let resumed = before.ends_with('.')
         && before
             .rfind(quoted::is_quote_mark)
             .map(|at| before[at..].trim_start_matches(quoted::is_quote_mark))
-            .is_some_and(|tag| !has_words(tag, 7) && VERB.get().is_match(tag));
-    if !resumed && (!before.ends_with(':') || from_before(tail(before, 300)).is_none()) {
+            .is_some_and(|tag| {
+                (!has_words(tag, 7) && VERB.get().is_match(tag))
+                    || (!has_words(tag, 26) && from_after(tag).is_some())
+            });
+    // "X said: “…" and "X, ROLE, said “…": the attribution ends right before the opener.
+    let tagged = before.ends_with(':')
+        || VERB
+            .get()
+            .find_iter(before)
+            .last()
+            .is_some_and(|v| v.end() == before.len());
+    if !resumed && (!tagged || from_before(tail(before, 300)).is_none()) {
         return None;
     }
     let inner = &text[inner_start..];
+    // With no whole sentence, the words the excerpt kept.
+    let whole = inner.trim_end().len();
     let end = inner
         .char_indices()
         .rev()
         .find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?') && inner[i + 1..].chars().next().is_none_or(char::is_whitespace)
+            matches!(c, '.' | '!' | '?')
+                && inner[i + 1..].chars().next().is_none_or(char::is_whitespace)
+                && !inner[..i].ends_with('.')
         })
-        .map(|(i, c)| i + c.len_utf8())?;
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&e| e * 2 >= whole)
+        .unwrap_or(whole);
+    if end == 0 {
+        return None;
+    }
     Some(Span {
         open,
         inner_start,
@@ -128,16 +166,23 @@ fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Optio
     })
 }
 
+/// The text around a span: since the span before it, since the last span taken as speech, and after it.
+struct Around<'a> {
+    before_all: &'a str,
+    since_speech: &'a str,
+    after: &'a str,
+}
+
 /// Decides whether one span is speech and builds its quote, with how its speaker was found.
 fn judge(
     text: &str,
     span: &Span,
-    before_all: &str,
-    after: &str,
+    around: &Around,
     pi: usize,
     registry: &Registry,
     last: Option<&(usize, Person)>,
 ) -> Option<(Quote, Basis)> {
+    let (before_all, after) = (around.before_all, around.after);
     let before = tail(before_all, 300);
     let inner = collapse_ws(span.inner(text));
     let inner = inner.trim_end_matches([',', ' ']).trim_start();
@@ -159,6 +204,18 @@ fn judge(
             .map(|s| (s, span.close_end))
             .or_else(|| from_before(before).map(|s| (s, span.open)))
     };
+    // "X, co-host of the show “Tides,” said “…": only the verb stands between a title and the quote,
+    // and the subject is before the title.
+    let verb_only = {
+        let b = before_all.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':'));
+        !b.is_empty() && !has_words(b, 3) && VERB.get().find(b).is_some_and(|v| v.end() == b.len())
+    };
+    let adjacent = adjacent.or_else(|| {
+        (verb_only && around.since_speech.len() > before_all.len())
+            .then(|| from_before(tail(around.since_speech, 300)))
+            .flatten()
+            .map(|s| (s, span.open))
+    });
     // A quote after another one continues it: a long one anywhere in the same paragraph, a short one
     // only when just an attribution ("Nordmann continued.") or nothing stands between them; and a
     // paragraph that opens with a quote continues the previous paragraph's.
@@ -355,12 +412,12 @@ mod tests {
     #[test]
     fn a_quote_cut_off_by_the_end_of_the_text_keeps_its_whole_sentences() {
         let got = quotes(
-            "Harbour envoy Tam Orrin said: “The new quay opens in spring. Ferries from the north will dock at",
+            "Harbour envoy Tam Orrin said: “The new quay opens in spring with berths for forty boats. Ferries from the north will dock at",
         );
         assert_eq!(
             got,
             vec![q(
-                "The new quay opens in spring.",
+                "The new quay opens in spring with berths for forty boats.",
                 "Tam Orrin",
                 Some("Harbour envoy")
             )]
@@ -377,6 +434,31 @@ mod tests {
             quotes("Tam Orrin said: “The new quay opens in spring.\n\nLater “she” left.").len(),
             0
         );
+    }
+
+    #[test]
+    fn a_cut_quote_after_a_verb_or_a_long_tag() {
+        let got = quotes(
+            "Guests included Deputy Mayor Tam Orrin.\n\nWhile discussing the 2030 tender, Orrin, co-host of the radio show “Tides & Boats,” said “I w",
+        );
+        assert_eq!(got, vec![q("I w", "Tam Orrin", Some("Deputy Mayor"))]);
+        // After a tag that names the speaker at length; an ellipsis ends no sentence, and whole
+        // sentences shorter than half the cut text give way to all of it.
+        let got = quotes(
+            "“We sailed far,” said Ilsa Varn, the harbour master of Marl and a pilot at the Vell docks. “We hoped to see more ... and find out how to",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].text, "We hoped to see more ... and find out how to");
+        assert_eq!(got[1].speaker, "Ilsa Varn");
+    }
+
+    #[test]
+    fn a_repeated_paragraph_still_leads_the_next_one() {
+        let got = quotes(
+            "“We did well,” said Mayor Ilsa Varn.\n\nA photo caption.\n\n“We did well,” said Mayor Ilsa Varn.\n\n“The boats came back in droves.”",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].speaker, "Ilsa Varn");
     }
 
     #[test]

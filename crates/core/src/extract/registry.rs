@@ -56,7 +56,9 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
             .and_then(|rest| {
                 let r = trailing_role(rest)?;
                 let article = ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a));
-                (strict_role(&r) || article).then_some(r)
+                // "San Marl, the mayors announced that …" is a clause, not a role.
+                let clause = VERB.get().is_match(&r);
+                ((strict_role(&r) || article) && !clause).then_some(r)
             })
             .or_else(|| {
                 let rest = after
