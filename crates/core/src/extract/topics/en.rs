@@ -197,6 +197,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         || SPEAKERS_DISCUSS.get().is_match(p)
         || (p.contains("from ") && RANGE.get().is_match(p))
         || p.contains(" other ")
+        || p.contains("There ")
     {
         for sentence in sentences(p) {
             let mut listed = colon_list(sentence);
@@ -220,6 +221,9 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             }
             if listed.is_empty() {
                 listed = and_other(sentence);
+            }
+            if listed.is_empty() {
+                listed = there_discussions(sentence);
             }
             out.extend(listed);
             out.extend(titled_sessions(sentence));
@@ -489,7 +493,7 @@ static TRENDS_IN: Transient = Transient::new(|| {
 
 /// A last item that only says there were more: "a vast array of other topics", "many other issues".
 static VAGUE_TAIL: Transient = Transient::new(|| {
-    Regex::new(r"(?i)^(?:(?:an?\s+)?(?:(?:vast|wide|whole|broad|great|large)\s+)?(?:array|variety|range|host|number|lot|wealth|multitude|plethora|myriad)\s+of\s+(?:[\w\-]+\s+){0,3}(?:topics|issues|subjects|themes|matters|questions)|(?:many|several|various|numerous|a\s+few)\s+(?:more|other)(?:\s+[\w\-]+)?)$")
+    Regex::new(r"(?i)^(?:(?:an?\s+)?(?:(?:vast|wide|whole|broad|great|large)\s+)?(?:array|variety|range|host|number|lot|wealth|multitude|plethora|myriad)\s+of\s+(?:[\w\-]+\s+){0,3}(?:topics|issues|subjects|themes|matters|questions)|(?:(?:many|several|various|numerous|a\s+few)\s+)?(?:more|other)(?:\s+[\w\-]+)?(?:\s+(?:in|at|of|during)\s+the\s+(?:forum|conference|summit|event|meeting|congress))?)$")
         .expect("vague tail regex")
 });
 
@@ -536,12 +540,63 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
     if clausal(object) || GOAL.get().is_match(&sentence[..m.start()]) {
         return Vec::new();
     }
+    // "discussed issues of A, including B": A is one subject whatever its "and", B one more.
+    if let Some(m) = THEMES_OF.get().find(object)
+        && let Some((first, more)) = object[m.end()..].split_once(", including ")
+        && !first.contains(", ")
+    {
+        let first = trim_item(first);
+        let mut items = vec![first];
+        items.extend(split_list(more));
+        let fits = |i: &String| {
+            (1..=10).contains(&word_count(i)) && !FINITE.get().is_match(i) && !LINK.get().is_match(i)
+        };
+        return if items.iter().all(fits) {
+            topics(items)
+        } else {
+            Vec::new()
+        };
+    }
     let items = split_list(object);
     // Longer items when none is a clause: "the effect of increasing electrification and automation of
     // mobility options".
     let short = |i: &String, max: usize| !i.is_empty() && word_count(i) <= max && !LINK.get().is_match(i);
     let phrases = items.iter().all(|i| short(i, 12) && !FINITE.get().is_match(i));
     if items.len() >= 3 && (phrases || items.iter().all(|i| short(i, 8))) {
+        topics(items)
+    } else {
+        Vec::new()
+    }
+}
+
+/// "There will be discussions on A, B and C": the subjects of the discussions to come or held.
+static THERE_DISCUSSIONS: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^there\s+(?:will\s+be|were|was|are|is)\s+(?:also\s+)?(?:(?:an?|several|many)\s+)?(?:[a-z\-]+\s+)?(?:discussions?|debates?|talks|presentations|sessions|panels)\s+(?:on|about|of|regarding)\s+")
+        .expect("there discussions regex")
+});
+
+/// The list after [`THERE_DISCUSSIONS`], two items or more. A first item of single nouns that share a
+/// complement ("the preservation, development and promotion of …") stays whole.
+fn there_discussions(sentence: &str) -> Vec<Topic> {
+    let Some(m) = THERE_DISCUSSIONS.get().find(sentence.trim_start()) else {
+        return Vec::new();
+    };
+    let object = &sentence.trim_start()[m.end()..];
+    let (shared, rest) = match SHARED_COMPLEMENT.get().find(object) {
+        Some(sc) => match object[sc.end()..].find(", ") {
+            Some(i) => (Some(&object[..sc.end() + i]), &object[sc.end() + i + 2..]),
+            None => (Some(object), ""),
+        },
+        None => (None, object),
+    };
+    let mut items: Vec<String> = shared.map(trim_item).into_iter().collect();
+    if !rest.trim().is_empty() {
+        items.extend(split_list(rest));
+    }
+    let fits = |i: &String| {
+        (1..=16).contains(&word_count(i)) && !FINITE.get().is_match(i) && !LINK.get().is_match(i)
+    };
+    if items.len() >= 2 && items.iter().all(fits) {
         topics(items)
     } else {
         Vec::new()
@@ -922,6 +977,27 @@ mod tests {
         assert_eq!(
             titles("Topics included tides and a range of fishing questions."),
             vec!["tides", "a range of fishing questions"]
+        );
+    }
+
+    #[test]
+    fn there_will_be_discussions_on_and_issues_of_a_including_b() {
+        assert_eq!(
+            titles(
+                "There will be discussions on the repair, upkeep and rebuilding of Marl’s old harbour walls, the state of the quays, ferry fares and other directions in the forum, which many will attend."
+            ),
+            vec![
+                "the repair, upkeep and rebuilding of Marl’s old harbour walls",
+                "the state of the quays",
+                "ferry fares"
+            ]
+        );
+        assert!(titles("There were talks on Monday.").is_empty());
+        assert_eq!(
+            titles(
+                "Guests from the valley discussed issues of tides and harbour safety, including the cost of dredging the bay."
+            ),
+            vec!["tides and harbour safety", "the cost of dredging the bay"]
         );
     }
 
