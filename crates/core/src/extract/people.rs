@@ -40,7 +40,7 @@ argued|argues|asserted|asserts|warned|warns|insisted|insists|acknowledged|acknow
 urged|urges|affirmed|affirms|mentioned|mentions|highlighted|highlights|underlined|underlines|\
 underscored|underscores|believes|wrote|writes|replied|replies|answered|answers|confirmed|confirms|\
 predicted|predicts|suggested|suggests|reiterated|reiterates|admitted|admits|revealed|reveals|\
-elaborated|explained|opined|quipped|cautioned|cautions";
+elaborated|explained|opined|quipped|cautioned|cautions|recounted|recounts|joked|jokes|exclaimed|conceded|concedes";
 
 /// A speech verb anywhere.
 pub(crate) static VERB: Transient =

@@ -560,6 +560,13 @@ mod tests {
     }
 
     #[test]
+    fn more_speech_verbs() {
+        let got = quotes("“We nearly sank twice,” recounted Ilsa Varn. “Only twice,” joked Tam Orrin.");
+        let who: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(who, vec!["Ilsa Varn", "Tam Orrin"]);
+    }
+
+    #[test]
     fn quote_without_speaker_is_dropped() {
         assert!(quotes("“This is a long quote that nobody in particular has said here.”").is_empty());
     }

@@ -23,7 +23,9 @@ use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
 static TRIGGER: Transient = Transient::new(|| {
-    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented|produced)|brought\s+together|put\s+together";
+    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented|produced)|brought\s+together|put\s+together|made\s+possible";
+    // "sponsored in part by", "organized annually by", "hosted once again by".
+    let adverb = r"(?:jointly|annually|together|in\s+part|partly|primarily|largely|generously|once\s+again|again|each\s+year|every\s+year)\s+";
     let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
     // "Partners of the forum", "sponsors of this year's edition".
     let of_event = r"(?:\s+of\s+(?:the|this|our|this\s+year['’]s|next\s+year['’]s)\s+(?:[\w\-]+\s+){0,2}?
@@ -37,7 +39,7 @@ static TRIGGER: Transient = Transient::new(|| {
     let thanks = r"thank(?:s|ed|ing)?\s+(?:to\s+)?(?:(?:our|its|their|the|all(?:\s+of)?(?:\s+(?:our|its|the))?)\s+)?(?:generous\s+|many\s+)?";
     Regex::new(&format!(
         r"(?ix)
-        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
+        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:{adverb})?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?|(?:the\s+)?support)\s+(?:from|of)(?-u:\b))?
         | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
         | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
         | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+)?(?P<s>(?:financial\s+)?support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
@@ -169,7 +171,12 @@ static SIDE: Transient = Transient::new(|| {
 
 pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
-    if w.contains("sponsor") || w.contains("fund") || w.contains("financ") || w.starts_with("backer") {
+    if w.contains("sponsor")
+        || w.contains("fund")
+        || w.contains("financ")
+        || w.starts_with("backer")
+        || w.starts_with("made")
+    {
         Relation::Sponsor
     } else if w.starts_with("present") {
         // "The Business Expo, presented by A and B": a presenting sponsor.

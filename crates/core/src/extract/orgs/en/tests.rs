@@ -505,3 +505,19 @@ fn the_firm_responsible_for_the_event() {
     );
     assert!(orgs("Tam Harbour Trust, the body responsible for the harbour, spoke.").is_empty());
 }
+
+#[test]
+fn an_adverb_before_by_and_made_possible_by() {
+    assert_eq!(
+        orgs("The fair is sponsored in part by the Vell Harbour Trust."),
+        vec![o("Vell Harbour Trust", Relation::Sponsor)]
+    );
+    assert_eq!(
+        orgs("The summit, organized annually by the Marl Growers Association, drew 300 guests."),
+        vec![o("Marl Growers Association", Relation::Organizer)]
+    );
+    assert_eq!(
+        orgs("The forum was made possible by a grant from the Orrin Family Foundation."),
+        vec![o("Orrin Family Foundation", Relation::Sponsor)]
+    );
+}
