@@ -51,6 +51,12 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
     for (pi, text) in paragraphs.iter().enumerate() {
         registry.scan(pi, text);
         let (mut spans, tail) = quoted::spans_and_tail(text);
+        if let Some(first) = unopened(text)
+            && spans.first().is_none_or(|s| s.open >= first.close_end)
+            && tail.is_none_or(|(open, _)| open >= first.close_end)
+        {
+            spans.insert(0, first);
+        }
         // A quote running over several paragraphs leaves each but the last unclosed, and the next
         // paragraph reopens it.
         let reopened = paragraphs
@@ -117,20 +123,23 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
 /// “We will grow in all our markets. Our plans for the" gives "We will grow in all our markets.",
 /// and else the words the excerpt kept ("X said “I w").
 fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Option<Span> {
+    let before = text[..open].trim_end();
+    let resumed = resumes(before);
+    // "“…,” said Jane Doe. “The rest of it." with no closing mark, and the next paragraph is not
+    // speech: the paragraph's end closes the quote its speech tag resumed.
+    let whole_sentence = text.trim_end().ends_with(['.', '!', '?']);
+    if resumed && whole_sentence && later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
+        let end = text.trim_end().len();
+        return Some(Span {
+            open,
+            inner_start,
+            inner_end: end,
+            close_end: end,
+        });
+    }
     if later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
         return None;
     }
-    let before = text[..open].trim_end();
-    // "“…,” he said. “The next one …": a speech tag between a closed quote and the cut one continues
-    // that speaker's words; so does a longer one that names the speaker ("said Jane Doe, head of …").
-    let resumed = before.ends_with('.')
-        && before
-            .rfind(quoted::is_quote_mark)
-            .map(|at| before[at..].trim_start_matches(quoted::is_quote_mark))
-            .is_some_and(|tag| {
-                (!has_words(tag, 7) && VERB.get().is_match(tag))
-                    || (!has_words(tag, 26) && from_after(tag).is_some())
-            });
     // "X said: “…" and "X, ROLE, said “…": the attribution ends right before the opener.
     let tagged = before.ends_with(':')
         || VERB
@@ -171,6 +180,40 @@ struct Around<'a> {
     before_all: &'a str,
     since_speech: &'a str,
     after: &'a str,
+}
+
+/// Whether `before` (the paragraph up to an opening mark) ends in a speech tag after a closed quote:
+/// "“…,” he said." or a longer one that names the speaker ("said Jane Doe, head of …."), so the
+/// opener resumes that speaker's words.
+fn resumes(before: &str) -> bool {
+    before.ends_with('.')
+        && before
+            .rfind(quoted::is_quote_mark)
+            .map(|at| before[at..].trim_start_matches(quoted::is_quote_mark))
+            .is_some_and(|tag| {
+                (!has_words(tag, 7) && VERB.get().is_match(tag))
+                    || (!has_words(tag, 26) && from_after(tag).is_some())
+            })
+}
+
+/// A paragraph whose opening mark the source dropped: "We hoped for more,” said Jane Doe. …" — its
+/// first mark closes after a comma or a sentence's end, at least six words in, and a speech tag
+/// follows it.
+fn unopened(text: &str) -> Option<Span> {
+    let (i, c) = text.char_indices().find(|&(_, c)| quoted::is_quote_mark(c))?;
+    let inner = &text[..i];
+    let closes = matches!(c, '”' | '"') && inner.ends_with([',', '.', '?', '!']);
+    if !closes || !has_words(inner, MIN_WORDS) || inner.trim_start().is_empty() {
+        return None;
+    }
+    let close_end = i + c.len_utf8();
+    from_after(head(&text[close_end..], 300))?;
+    Some(Span {
+        open: 0,
+        inner_start: 0,
+        inner_end: i,
+        close_end,
+    })
 }
 
 /// Decides whether one span is speech and builds its quote, with how its speaker was found.
@@ -557,6 +600,26 @@ mod tests {
             quotes("Ilsa Varn wanted to see the boats.\n\nRain.\n\nWind.\n\nFog.\n\n“It is late,” she said.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_dropped_opening_mark_and_a_missing_closing_one() {
+        let got = quotes(
+            "We hoped the guests would take something home,” said Ilsa Varn, head of the Marl Guild. “Seeing them smile made the work worth it.\n\n\
+             The fair drew 300 guests.\n\n“We will be back,” Varn said.",
+        );
+        let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "We hoped the guests would take something home",
+                "Seeing them smile made the work worth it.",
+                "We will be back"
+            ]
+        );
+        assert!(got.iter().all(|q| q.speaker == "Ilsa Varn"));
+        // A possessive-like mark with no speech tag after it is nothing.
+        assert!(quotes("The Gardeners” Exchange met on Friday to plan the spring fair in Marl.").is_empty());
     }
 
     #[test]
