@@ -224,8 +224,22 @@ fn side_country(sentence: &str) -> Option<String> {
 /// Extracts organizations with their relation, in document order, deduplicated by name and relation.
 pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     let mut out: Vec<Sponsor> = Vec::new();
+    // The part a sentence that ends in a count of sponsors (partners …) gives the next one.
+    let mut counted: Option<Relation> = None;
     for (bi, block) in blocks.iter().enumerate() {
-        let Block::Para(text) = block else { continue };
+        let Block::Para(text) = block else {
+            counted = None;
+            continue;
+        };
+        for (name, relation) in one_of_them(text, &mut counted) {
+            if !out.iter().any(|s| s.relation == relation && s.name == name) && out.len() < 200 {
+                out.push(Sponsor {
+                    name,
+                    relation,
+                    country: None,
+                });
+            }
+        }
         // Splitting into sentences costs more than one search of the whole paragraph.
         if !TRIGGER.get().is_match(text)
             && !ACTIVE.get().is_match(text)
@@ -261,6 +275,46 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
         }
     }
     out
+}
+
+/// A sentence that ends in a count of sponsors, partners or organizers: "… supporting over 82 sponsors."
+static COUNTED: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:\d[\d,]*|many|several|numerous|dozens\s+of)\s+(?:[\w\-]+\s+)?(?P<n>sponsors|partners|supporters|organi[sz]ers|hosts)[.!]?$")
+        .expect("counted regex")
+});
+
+/// "One of them was Acme Bank": the next sentence names one of those counted.
+static ONE_OF_THEM: Transient = Transient::new(|| {
+    Regex::new(r"^(?:(?:One|Two|Three|Some|Several)\s+of\s+(?:them|these|those)|Among\s+(?:them|these|those))\s+(?:was|were|is|are|included|includes)\s+")
+        .expect("one of them regex")
+});
+
+/// The organizations paragraph `text` names as "one of them" after a sentence that counted sponsors
+/// (or partners …), with `counted` carrying that part from sentence to sentence and paragraph to
+/// paragraph.
+fn one_of_them(text: &str, counted: &mut Option<Relation>) -> Vec<(String, Relation)> {
+    let mut found = Vec::new();
+    if counted.is_none() && !COUNTED.get().is_match(text.trim_end()) && !text.contains(" of them ") {
+        return found;
+    }
+    for sentence in sentences(text) {
+        let sentence = sentence.trim();
+        if let Some(relation) = *counted
+            && let Some(m) = ONE_OF_THEM.get().find(sentence)
+        {
+            found.extend(
+                parse_list(&sentence[m.end()..])
+                    .into_iter()
+                    .map(|n| (n, relation)),
+            );
+        }
+        *counted = COUNTED
+            .get()
+            .captures(sentence)
+            .and_then(|c| c.name("n"))
+            .map(|n| relation_of(n.as_str()));
+    }
+    found
 }
 
 /// The organizations one sentence of paragraph `text` (whose quotations are `quoted`) names with a

@@ -521,3 +521,15 @@ fn an_adverb_before_by_and_made_possible_by() {
         vec![o("Orrin Family Foundation", Relation::Sponsor)]
     );
 }
+
+#[test]
+fn one_of_the_counted_sponsors() {
+    assert_eq!(
+        orgs(
+            "This year the fair set a record, drawing over 40 sponsors.\n\nOne of them was Orrin Mutual, joined by an adviser from the firm."
+        ),
+        vec![o("Orrin Mutual", Relation::Sponsor)]
+    );
+    // Only right after the count.
+    assert!(orgs("The fair drew over 40 sponsors. It rained.\n\nOne of them was Orrin Mutual.").is_empty());
+}
