@@ -241,12 +241,13 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
             }
         }
         // Splitting into sentences costs more than one search of the whole paragraph.
+        let responsible = text.contains("responsible") && RESPONSIBLE.get().is_match(text);
         if !TRIGGER.get().is_match(text)
             && !ACTIVE.get().is_match(text)
             && !en_subject::may_match(text)
             && !HELD_AT.get().is_match(text)
             && !APPOSED.get().is_match(text)
-            && !(text.contains("responsible") && RESPONSIBLE.get().is_match(text))
+            && !responsible
         {
             continue;
         }
