@@ -83,10 +83,20 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
             let before_all = &text[prev_close..span.open];
             let after = head(&text[span.close_end..next_open], 300);
             prev_close = span.close_end;
+            // A paragraph that is one quote, after a paragraph of indirect speech ("The fair did well,
+            // said Jane Doe."): its speaker, when nothing else attributes the quote.
+            let indirect = (si == 0 && spans.len() == 1 && pi > 0)
+                .then(|| {
+                    let prev = paragraphs[pi - 1];
+                    let told = !prev.contains(quoted::is_quote_mark) && VERB.get().is_match(prev);
+                    told.then(|| registry.last_in(pi - 1)).flatten()
+                })
+                .flatten();
             let around = Around {
                 before_all,
                 since_speech: &text[speech_close..span.open],
                 after,
+                indirect,
             };
             let Some((quote, basis)) = judge(text, span, &around, pi, &registry, last.as_ref()) else {
                 continue;
@@ -180,6 +190,8 @@ struct Around<'a> {
     before_all: &'a str,
     since_speech: &'a str,
     after: &'a str,
+    /// The speaker of the indirect speech in the paragraph before, for a paragraph that is one quote.
+    indirect: Option<Person>,
 }
 
 /// Whether `before` (the paragraph up to an opening mark) ends in a speech tag after a closed quote:
@@ -288,7 +300,13 @@ fn judge(
         Some((subject, pos)) => resolve(subject, pos)?,
         None if long => match from_sentence(before, after) {
             Some(subject) => resolve(subject, span.open)?,
-            None => previous(true)?,
+            None => previous(true).or_else(|| {
+                let alone = before_all.trim().is_empty() && after.trim().is_empty();
+                alone
+                    .then(|| around.indirect.clone())
+                    .flatten()
+                    .map(|p| (p, Basis::continuing(false)))
+            })?,
         },
         None if !looks_like_title(inner) => previous(false)?,
         None => return None,
@@ -620,6 +638,16 @@ mod tests {
         assert!(got.iter().all(|q| q.speaker == "Ilsa Varn"));
         // A possessive-like mark with no speech tag after it is nothing.
         assert!(quotes("The Gardeners” Exchange met on Friday to plan the spring fair in Marl.").is_empty());
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_indirect_speech() {
+        let got = quotes(
+            "The fair was the best in years, said Ilsa Varn of the Marl Guild.\n\n“We had more boats in the harbour than ever before.”\n\nThe rain held off.\n\n“Nobody had expected a crowd of that size at all.”",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ilsa Varn");
+        assert_eq!(got[0].text, "We had more boats in the harbour than ever before.");
     }
 
     #[test]

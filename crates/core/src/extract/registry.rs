@@ -227,6 +227,15 @@ impl Registry {
         }
     }
 
+    /// The last person mentioned in paragraph `para`.
+    pub fn last_in(&self, para: usize) -> Option<Person> {
+        let n = self.mentions.partition_point(|((p, _), _)| *p <= para);
+        self.mentions[..n]
+            .last()
+            .filter(|((p, _), _)| *p == para)
+            .map(|(_, p)| p.clone())
+    }
+
     fn before(&self, pos: (usize, usize)) -> &[((usize, usize), Person)] {
         let n = self.mentions.partition_point(|(k, _)| *k < pos);
         &self.mentions[..n]

@@ -533,3 +533,11 @@ fn one_of_the_counted_sponsors() {
     // Only right after the count.
     assert!(orgs("The fair drew over 40 sponsors. It rained.\n\nOne of them was Orrin Mutual.").is_empty());
 }
+
+#[test]
+fn thanks_to_the_support_of() {
+    assert_eq!(
+        orgs("The fair went ahead thanks to the support of the Vell Harbour Trust."),
+        vec![o("Vell Harbour Trust", Relation::Supporter)]
+    );
+}
