@@ -1,8 +1,11 @@
 //! English organizations and their part in the event, from passive and partnership phrases: "sponsored by A,
 //! B and other …", "supported by A, the B and the C", "organized by", "jointly hosted by A and B",
 //! "in partnership with", "partners include", "gold sponsors A and B", "thanks to partners A and B",
-//! "Sponsors:" followed by a bulleted list, and the active "A and B co-hosted the forum"; the
-//! organizations that are the subject or owner of the event otherwise are [`super::en_subject`]'s.
+//! "Sponsors:" followed by a bulleted list, "presented by" (a presenting sponsor), "made possible by",
+//! the active "A and B co-hosted the forum" / "A and B are hosting the summit", "X, the firm responsible
+//! for the operation of the conference", and "One of them was X" after a count of sponsors; a "… by"
+//! participle after another noun ("award ceremonies presented by") gives nothing. The organizations
+//! that are the subject or owner of the event otherwise are [`super::en_subject`]'s.
 //!
 //! A list runs from the phrase to the end of its sentence (or the next phrase) and is split into
 //! names by [`super::orglist`]. Only these phrases produce organizations, and not inside quotes: a

@@ -1,7 +1,8 @@
 //! English organizations that are the subject or the owner of the event rather than the object of a
 //! "by" phrase: "RENEW Wisconsin hosted its third annual summit", "the Authority (HKMA) next month will
 //! host …", "the Public Investment Fund which organized the conference", "Fen Jiu was the strategic
-//! partner of the event", "WCIT’s Trade Summit". The subject is the capitalized run that ends right before
+//! partner of the event", "WCIT’s Trade Summit", "X provided a $5,000 grant … for the summit", "X, or
+//! ACR, is hosting the summit". The subject is the capitalized run that ends right before
 //! the verb (descriptors such as "Chinese spirit brand" fall away), and it must have the shape of an
 //! organization: a head word (Authority, Fund, University …) or an acronym, except where the sentence
 //! itself calls it a partner or sponsor.
