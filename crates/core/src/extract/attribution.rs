@@ -45,7 +45,10 @@ pub(super) fn from_after(after: &str) -> Option<Subject> {
                 return Some(Subject::Nominal(word.to_lowercase()));
             }
         }
-        return people::leading_person(rest).map(Subject::Named);
+        // "said organizer Jane Doe": a lowercase role may stand before the name.
+        return people::titled_after_verb(rest)
+            .or_else(|| speaker_after_verb(rest))
+            .map(Subject::Named);
     }
     // "— Jane Doe, CEO of Foo" testimonial style.
     if after.trim_start().starts_with(['—', '–', '-']) {
@@ -110,7 +113,10 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
         })
         .last();
     if let Some(verb) = verb {
-        return people::subject_before(&sentence[..verb.start()]).map(|(s, _)| s);
+        let pre = &sentence[..verb.start()];
+        return people::subject_before(pre)
+            .map(|(s, _)| s)
+            .or_else(|| coordinated_subject(pre));
     }
     let Some(m) = ACCORDING.get().find_iter(sentence).last() else {
         // "Ola Hansen, the head of research at Telenor, took a more cautious line: “…”".
@@ -131,6 +137,28 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
         && person.role.as_ref().is_none_or(|r| rest.contains(r.as_str()))
         && rest.trim_end().ends_with([',', ':']);
     covered.then_some(Subject::Named(person))
+}
+
+/// The subject of a sentence whose speech verb is the second of two joined by "and": "Orrin turned to
+/// a neighbour and said, “…”", "She stood up and added: “…”". The name (or he/she) opens the sentence
+/// and a lowercase verb follows it; the first predicate is short and has no comma or quotation.
+fn coordinated_subject(pre: &str) -> Option<Subject> {
+    let pre = pre.trim_end();
+    let body = pre.strip_suffix(" and")?.trim_start();
+    if has_words(body, 13) || body.contains([',', ';', ':']) || body.contains(is_quote_mark_char) {
+        return None;
+    }
+    let (subject, predicate) = if let Some(m) = LEADING_PRONOUN.get().find(body) {
+        (Subject::Pronoun, &body[m.end()..])
+    } else {
+        let m = people::names(body).next().filter(|m| m.start() == 0)?;
+        let person = people::make_person(m.as_str(), None)?;
+        (Subject::Named(person), &body[m.end()..])
+    };
+    let verb = predicate.split_whitespace().next()?;
+    let verb_like =
+        verb.starts_with(char::is_lowercase) && !matches!(verb, "of" | "and" | "for" | "the" | "&");
+    (verb_like && predicate.starts_with(' ')).then_some(subject)
 }
 
 /// A speaker named anywhere in the quote's sentence: "Smith said the plan was “…”." or "According to

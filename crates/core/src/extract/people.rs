@@ -40,7 +40,7 @@ argued|argues|asserted|asserts|warned|warns|insisted|insists|acknowledged|acknow
 urged|urges|affirmed|affirms|mentioned|mentions|highlighted|highlights|underlined|underlines|\
 underscored|underscores|believes|wrote|writes|replied|replies|answered|answers|confirmed|confirms|\
 predicted|predicts|suggested|suggests|reiterated|reiterates|admitted|admits|revealed|reveals|\
-elaborated|explained|opined|quipped|cautioned|cautions";
+elaborated|explained|opined|quipped|cautioned|cautions|recounted|recounts|joked|jokes|exclaimed|conceded|concedes";
 
 /// A speech verb anywhere.
 pub(crate) static VERB: Transient =
@@ -89,6 +89,20 @@ static PRONOUN_END: Transient =
 static NOMINAL_END: Transient =
     Transient::new(|| Regex::new(r"(?i)(?-u:\b)the\s+([\p{L}\-]+)$").expect("nominal regex"));
 
+/// "the psychology sophomore" ending the text before a speech verb: a person named by what they are,
+/// not by a title, which refers back to the last person named.
+static DESCRIBED_END: Transient = Transient::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)the\s+(?:[\p{Ll}\-]+\s+){0,2}(sophomore|freshman|junior|senior|student|graduate|undergraduate|alumnus|alumna|resident|farmer|teacher|nurse|volunteer|veteran|attendee|participant|parent|mother|father|entrepreneur|activist|author|panell?ist|speaker|woman|man)$",
+    )
+    .expect("described regex")
+});
+
+/// Whether a word of [`DESCRIBED_END`] names a person by what they are rather than by a title.
+pub(crate) fn is_descriptive_noun(word: &str) -> bool {
+    DESCRIBED_END.get().is_match(&format!("the {word}")) && !is_title_word(word)
+}
+
 /// Words that make a phrase a job title or role.
 static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     words(
@@ -101,7 +115,7 @@ static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
          scientist economist lead principal owner vp evp svp md fellow official delegate lecturer \
          strategist architect attorney lawyer mp mep sen rep gov gen president-elect chairman-elect \
          administrator governor-general tempore emeritus emerita co-chair co-chairman co-chairwoman \
-         co-chairperson co-director co-president co-lead co-leader",
+         co-chairperson co-director co-president co-lead co-leader treasurer host co-host",
     )
 });
 
@@ -265,6 +279,58 @@ pub(crate) fn leading_person(s: &str) -> Option<Person> {
     make_person(m.as_str(), role)
 }
 
+/// The speaker after a speech verb whose role, of capitalized words joined by "of", "for", "and",
+/// "the" or "&", runs into the name: "said Vell Office of Harbours Executive Director Ann Orrin",
+/// "said Minister of Fisheries Tam Berg". The name follows the last title word of the last run, or is
+/// that run's last two words when the first run is a bare title. A first run that is a person's name
+/// ("Anna Lind of the University of Marl") gives none.
+pub(crate) fn titled_after_verb(rest: &str) -> Option<Person> {
+    let rest = rest.trim_start();
+    let runs: Vec<regex::Match> = names(rest).take(8).collect();
+    let first = runs.first().filter(|m| m.start() == 0)?;
+    let mut end = 0;
+    for i in 1..runs.len() {
+        let gap = &rest[runs[i - 1].end()..runs[i].start()];
+        if matches!(
+            gap,
+            " of " | " for " | " and " | " the " | " of the " | " for the " | " & " | " and the "
+        ) {
+            end = i;
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let lead = make_person(first.as_str(), None);
+    let lead_is_person = lead.as_ref().is_some_and(|p| {
+        p.role.is_none() && !first.as_str().split_whitespace().any(super::orglist::is_org_head)
+    });
+    if lead_is_person {
+        return None;
+    }
+    let last = &runs[end];
+    let prefix = &rest[..last.start()];
+    let tokens: Vec<&str> = last.as_str().split_whitespace().collect();
+    let (name, role) = match tokens.iter().rposition(|t| is_title_word(t)) {
+        Some(k) if k + 1 < tokens.len() => (
+            tokens[k + 1..].join(" "),
+            format!("{prefix}{}", tokens[..=k].join(" ")),
+        ),
+        Some(_) => return None,
+        None if tokens.len() >= 3 && lead.is_none() => {
+            let k = tokens.len() - 2;
+            (
+                tokens[k..].join(" "),
+                format!("{prefix}{}", tokens[..k].join(" ")),
+            )
+        }
+        None => return None,
+    };
+    make_person(&name, clean_role(&role)).filter(|p| p.name.contains(' '))
+}
+
 /// `pre` without the auxiliaries and adverbs that may stand between a subject and its verb ("Putin
 /// also said", "Smith has repeatedly said").
 pub(crate) fn trim_adverbs(pre: &str) -> &str {
@@ -286,6 +352,13 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
         let start = m.start() + pre[m.start()..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
         return Some((Subject::Pronoun, start));
     }
+    if let Some(c) = DESCRIBED_END.get().captures(pre) {
+        let word = c.get(1).map_or("", |w| w.as_str());
+        return Some((
+            Subject::Nominal(word.to_lowercase()),
+            c.get(0).map_or(0, |m| m.start()),
+        ));
+    }
     if let Some(c) = NOMINAL_END.get().captures(pre) {
         let word = c.get(1).map_or("", |w| w.as_str());
         if is_title_word(word) {
@@ -297,6 +370,11 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     }
     if let Some(inner) = pre.strip_suffix(',') {
         return apposition(inner);
+    }
+    // "X, co-host of the show “Vell & Tam,” said": the comma before the verb sits inside the closing
+    // mark of a title.
+    if let Some(inner) = pre.strip_suffix(",”").or_else(|| pre.strip_suffix(",\"")) {
+        return apposition(&format!("{inner}”"));
     }
     if let Some(inner) = pre.strip_suffix(')') {
         let open = inner.rfind('(')?;

@@ -7,8 +7,9 @@ use std::collections::{HashMap, HashSet};
 use regex::Match;
 
 use super::people::{
-    ACCORDING, Person, RELATIVE, Subject, VERB, clean_role, is_title_word, leading_person, make_person,
-    names, strict_role, subject_before, trailing_role, trim_adverbs,
+    ACCORDING, Person, RELATIVE, Subject, VERB, clean_role, is_descriptive_noun, is_title_word,
+    leading_person, make_person, names, strict_role, subject_before, titled_after_verb, trailing_role,
+    trim_adverbs,
 };
 use super::quoted;
 use super::sentences::sentences;
@@ -40,7 +41,7 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
         if let Some((Subject::Named(p), _)) = subject_before(pre) {
             out.push((m.start(), p));
         } else if text[..m.start()].trim_end().ends_with([',', '”', '"'])
-            && let Some(p) = leading_person(&text[m.end()..])
+            && let Some(p) = titled_after_verb(&text[m.end()..]).or_else(|| leading_person(&text[m.end()..]))
         {
             out.push((m.start(), p));
         }
@@ -55,7 +56,9 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
             .and_then(|rest| {
                 let r = trailing_role(rest)?;
                 let article = ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a));
-                (strict_role(&r) || article).then_some(r)
+                // "San Marl, the mayors announced that …" is a clause, not a role.
+                let clause = VERB.get().is_match(&r);
+                ((strict_role(&r) || article) && !clause).then_some(r)
             })
             .or_else(|| {
                 let rest = after
@@ -79,6 +82,39 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
         }
     }
     out.sort_by_key(|(off, _)| *off);
+    out
+}
+
+/// Full names opening a sentence of `text` as its subject, a lowercase word after them ("Ann Orrin
+/// wanted to …"), with their byte offsets. Two or three words, no title, no head word of a body.
+fn sentence_subjects(text: &str) -> Vec<(usize, Person)> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        let lead = sentence.len() - sentence.trim_start().len();
+        let Some(m) = names(sentence).next().filter(|m| m.start() == lead) else {
+            continue;
+        };
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        let next = sentence[m.end()..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split(' ').next());
+        let verb_like = next.is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && !matches!(w, "of" | "and" | "for" | "the" | "&" | "at" | "in")
+        });
+        if !(2..=3).contains(&words.len())
+            || !verb_like
+            || words
+                .iter()
+                .any(|w| is_title_word(w) || super::orglist::is_org_head(w))
+        {
+            continue;
+        }
+        let offset = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + m.start();
+        if let Some(p) = make_person(m.as_str(), None).filter(|p| p.name.contains(' ')) {
+            out.push((offset, p));
+        }
+    }
     out
 }
 
@@ -146,6 +182,9 @@ pub(crate) struct Registry {
     seen: HashSet<String>,
     /// People already mentioned, by full name and by surname, for later bare mentions.
     known: HashMap<String, Person>,
+    /// Full names that open a sentence as its subject ("Ann Orrin wanted to …"), for a pronoun no
+    /// mention above resolves.
+    subjects: Vec<((usize, usize), Person)>,
 }
 
 impl Registry {
@@ -172,6 +211,13 @@ impl Registry {
         }
         self.mentions
             .extend(found.into_iter().map(|(off, p)| ((para, off), p)));
+        if self.subjects.len() < 500 {
+            self.subjects.extend(
+                sentence_subjects(text)
+                    .into_iter()
+                    .map(|(off, p)| ((para, off), p)),
+            );
+        }
         // Raw runs of two or more words; cleaned only when a surname matches one.
         for m in runs {
             let raw = m.as_str();
@@ -179,6 +225,15 @@ impl Registry {
                 self.full_names.push(raw.to_string());
             }
         }
+    }
+
+    /// The last person mentioned in paragraph `para`.
+    pub fn last_in(&self, para: usize) -> Option<Person> {
+        let n = self.mentions.partition_point(|((p, _), _)| *p <= para);
+        self.mentions[..n]
+            .last()
+            .filter(|((p, _), _)| *p == para)
+            .map(|(_, p)| p.clone())
     }
 
     fn before(&self, pos: (usize, usize)) -> &[((usize, usize), Person)] {
@@ -190,14 +245,36 @@ impl Registry {
     /// minister" to the last person whose role says so, names completed from other mentions.
     pub fn resolve(&self, subject: Subject, pos: (usize, usize)) -> Option<Person> {
         let earlier = self.before(pos);
+        // The last person named in this paragraph or the one before.
+        let recent = || {
+            earlier
+                .last()
+                .filter(|((para, _), _)| para + 1 >= pos.0)
+                .map(|(_, p)| p.clone())
+        };
         let person = match subject {
+            // A pronoun before any mention: the person a sentence of the last three paragraphs
+            // opened with ("Ann Orrin wanted to …").
+            Subject::Pronoun if earlier.is_empty() => {
+                let n = self.subjects.partition_point(|(k, _)| *k < pos);
+                self.subjects[..n]
+                    .last()
+                    .filter(|((para, _), _)| para + 2 >= pos.0)
+                    .map(|(_, p)| p.clone())?
+            }
             Subject::Pronoun => earlier.last().map(|(_, p)| p.clone())?,
-            Subject::Nominal(word) => earlier.iter().rev().take(200).find_map(|(_, p)| {
-                let role = p.role.as_deref()?.to_lowercase();
-                role.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|w| w == word)
-                    .then(|| p.clone())
-            })?,
+            Subject::Nominal(word) => earlier
+                .iter()
+                .rev()
+                .take(200)
+                .find_map(|(_, p)| {
+                    let role = p.role.as_deref()?.to_lowercase();
+                    role.split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .any(|w| w == word)
+                        .then(|| p.clone())
+                })
+                // "the psychology sophomore said": a description, not a title, is the last person.
+                .or_else(|| is_descriptive_noun(&word).then(recent).flatten())?,
             Subject::Named(p) => p,
         };
         Some(self.complete(person))

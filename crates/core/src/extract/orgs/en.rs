@@ -1,8 +1,11 @@
 //! English organizations and their part in the event, from passive and partnership phrases: "sponsored by A,
 //! B and other …", "supported by A, the B and the C", "organized by", "jointly hosted by A and B",
 //! "in partnership with", "partners include", "gold sponsors A and B", "thanks to partners A and B",
-//! "Sponsors:" followed by a bulleted list, and the active "A and B co-hosted the forum"; the
-//! organizations that are the subject or owner of the event otherwise are [`super::en_subject`]'s.
+//! "Sponsors:" followed by a bulleted list, "presented by" (a presenting sponsor), "made possible by",
+//! the active "A and B co-hosted the forum" / "A and B are hosting the summit", "X, the firm responsible
+//! for the operation of the conference", and "One of them was X" after a count of sponsors; a "… by"
+//! participle after another noun ("award ceremonies presented by") gives nothing. The organizations
+//! that are the subject or owner of the event otherwise are [`super::en_subject`]'s.
 //!
 //! A list runs from the phrase to the end of its sentence (or the next phrase) and is split into
 //! names by [`super::orglist`]. Only these phrases produce organizations, and not inside quotes: a
@@ -23,7 +26,9 @@ use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
 static TRIGGER: Transient = Transient::new(|| {
-    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented|produced)|brought\s+together|put\s+together";
+    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented|produced)|brought\s+together|put\s+together|made\s+possible";
+    // "sponsored in part by", "organized annually by", "hosted once again by".
+    let adverb = r"(?:jointly|annually|together|in\s+part|partly|primarily|largely|generously|once\s+again|again|each\s+year|every\s+year)\s+";
     let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
     // "Partners of the forum", "sponsors of this year's edition".
     let of_event = r"(?:\s+of\s+(?:the|this|our|this\s+year['’]s|next\s+year['’]s)\s+(?:[\w\-]+\s+){0,2}?
@@ -37,10 +42,10 @@ static TRIGGER: Transient = Transient::new(|| {
     let thanks = r"thank(?:s|ed|ing)?\s+(?:to\s+)?(?:(?:our|its|their|the|all(?:\s+of)?(?:\s+(?:our|its|the))?)\s+)?(?:generous\s+|many\s+)?";
     Regex::new(&format!(
         r"(?ix)
-        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:jointly\s+)?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?)\s+from(?-u:\b))?
+        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:{adverb})?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?|(?:the\s+)?support)\s+(?:from|of)(?-u:\b))?
         | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
         | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
-        | (?-u:\b)with\s+(?:the\s+)?(?:generous\s+)?(?P<s>(?:financial\s+)?support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
+        | (?-u:\b)(?:with|thanks\s+to)\s+(?:the\s+)?(?:generous\s+)?(?P<s>(?:financial\s+)?support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
         | (?-u:\b)under\s+the\s+(?P<a>auspices|patronage)\s+of(?-u:\b)
         | (?-u:\b)at\s+the\s+(?P<i>invitation)\s+of(?-u:\b)
         | (?-u:\b){tiers}\s+(?P<t>{nouns}){of_event}{aside}\s*(?:{verb}|:)?
@@ -57,7 +62,9 @@ static ACTIVE: Transient = Transient::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(?:jointly\s+|also\s+)?
         (?P<v>(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded)
-            | (?:co-?)?(?:sponsor|organi[sz]e|host|convene)s)
+            | (?:co-?)?(?:sponsor|organi[sz]e|host|convene)s
+            # A and B are hosting the summit
+            | (?:is|are|was|were)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening))
         \s+(?:(?:the|this(?:\s+year['’]s)?)\s+(?:[\w\-]+\s+){0,4}?
         (?:event|forum|conference|summit|congress|expo|festival|meeting|workshop|week|dialogue|exhibition|fair)(?-u:\b)
         # hosted the first in its series of digital events
@@ -133,6 +140,33 @@ static APPOSED: Transient = Transient::new(|| {
     .expect("apposed regex")
 });
 
+/// A name set off as the body that runs the event: "…, senior partner of Vell, Orrin, & Tam, LLP, the
+/// firm responsible for the operation of the conference". A firm's name may join its partners with
+/// commas and "&" and end in ", LLP".
+static RESPONSIBLE: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*(?:(?:,\s+|\s+)(?:(?:of|for|and|the|&)\s+)*\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*){{0,7}}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:firm|company|organi[sz]ation|group|agency|body|team|association|society|institution)\s+(?:that\s+(?:is|was)\s+)?responsible\s+for\s+(?:the\s+)?(?:operation|organi[sz]ation|organi[sz]ing|running|planning|hosting|staging|management)\s+(?:of\s+)?(?:the|this)\s+(?:event|{KINDS})(?-u:\b)"
+    ))
+    .expect("responsible regex")
+});
+
+/// The name [`RESPONSIBLE`] found: with its commas only when they join a firm's partners ("&" or a
+/// corporate suffix), else the part after the last comma.
+fn firm_name(raw: &str) -> String {
+    let firm = raw.contains('&')
+        || raw.rsplit(", ").next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "LLP" | "LLC" | "Inc" | "Ltd" | "PLLC" | "P.C"
+            )
+        });
+    if firm || !raw.contains(", ") {
+        raw.to_string()
+    } else {
+        raw.rsplit(", ").next().unwrap_or(raw).to_string()
+    }
+}
+
 /// "On the Russian side …", which tells the country of the organizations that follow.
 static SIDE: Transient = Transient::new(|| {
     Regex::new(r"^(?i:on\s+the)\s+(\p{Lu}\p{L}+)\s+(?i:side)(?-u:\b)").expect("side regex")
@@ -140,13 +174,20 @@ static SIDE: Transient = Transient::new(|| {
 
 pub(super) fn relation_of(word: &str) -> Relation {
     let w = word.to_lowercase();
-    if w.contains("sponsor") || w.contains("fund") || w.contains("financ") || w.starts_with("backer") {
+    if w.contains("sponsor")
+        || w.contains("fund")
+        || w.contains("financ")
+        || w.starts_with("backer")
+        || w.starts_with("made")
+    {
+        Relation::Sponsor
+    } else if w.starts_with("present") {
+        // "The Business Expo, presented by A and B": a presenting sponsor.
         Relation::Sponsor
     } else if w.contains("organi")
         || w.contains("conven")
         || w.contains("together")
         || w.starts_with("held")
-        || w.starts_with("present")
         || w.starts_with("produc")
     {
         Relation::Organizer
@@ -186,14 +227,30 @@ fn side_country(sentence: &str) -> Option<String> {
 /// Extracts organizations with their relation, in document order, deduplicated by name and relation.
 pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     let mut out: Vec<Sponsor> = Vec::new();
+    // The part a sentence that ends in a count of sponsors (partners …) gives the next one.
+    let mut counted: Option<Relation> = None;
     for (bi, block) in blocks.iter().enumerate() {
-        let Block::Para(text) = block else { continue };
+        let Block::Para(text) = block else {
+            counted = None;
+            continue;
+        };
+        for (name, relation) in one_of_them(text, &mut counted) {
+            if !out.iter().any(|s| s.relation == relation && s.name == name) && out.len() < 200 {
+                out.push(Sponsor {
+                    name,
+                    relation,
+                    country: None,
+                });
+            }
+        }
         // Splitting into sentences costs more than one search of the whole paragraph.
+        let responsible = text.contains("responsible") && RESPONSIBLE.get().is_match(text);
         if !TRIGGER.get().is_match(text)
             && !ACTIVE.get().is_match(text)
             && !en_subject::may_match(text)
             && !HELD_AT.get().is_match(text)
             && !APPOSED.get().is_match(text)
+            && !responsible
         {
             continue;
         }
@@ -224,6 +281,46 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
     out
 }
 
+/// A sentence that ends in a count of sponsors, partners or organizers: "… supporting over 82 sponsors."
+static COUNTED: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:\d[\d,]*|many|several|numerous|dozens\s+of)\s+(?:[\w\-]+\s+)?(?P<n>sponsors|partners|supporters|organi[sz]ers|hosts)[.!]?$")
+        .expect("counted regex")
+});
+
+/// "One of them was Acme Bank": the next sentence names one of those counted.
+static ONE_OF_THEM: Transient = Transient::new(|| {
+    Regex::new(r"^(?:(?:One|Two|Three|Some|Several)\s+of\s+(?:them|these|those)|Among\s+(?:them|these|those))\s+(?:was|were|is|are|included|includes)\s+")
+        .expect("one of them regex")
+});
+
+/// The organizations paragraph `text` names as "one of them" after a sentence that counted sponsors
+/// (or partners …), with `counted` carrying that part from sentence to sentence and paragraph to
+/// paragraph.
+fn one_of_them(text: &str, counted: &mut Option<Relation>) -> Vec<(String, Relation)> {
+    let mut found = Vec::new();
+    if counted.is_none() && !COUNTED.get().is_match(text.trim_end()) && !text.contains(" of them ") {
+        return found;
+    }
+    for sentence in sentences(text) {
+        let sentence = sentence.trim();
+        if let Some(relation) = *counted
+            && let Some(m) = ONE_OF_THEM.get().find(sentence)
+        {
+            found.extend(
+                parse_list(&sentence[m.end()..])
+                    .into_iter()
+                    .map(|n| (n, relation)),
+            );
+        }
+        *counted = COUNTED
+            .get()
+            .captures(sentence)
+            .and_then(|c| c.name("n"))
+            .map(|n| relation_of(n.as_str()));
+    }
+    found
+}
+
 /// The organizations one sentence of paragraph `text` (whose quotations are `quoted`) names with a
 /// relation; `bullets` is the list that follows when the sentence ends its paragraph.
 fn in_sentence(
@@ -245,11 +342,12 @@ fn in_sentence(
         && outside(whole.start())
     {
         let relation = relation_of(verb.as_str());
-        found.extend(
-            subject_orgs(&sentence[..whole.start()])
-                .into_iter()
-                .map(|n| (n, relation)),
-        );
+        let pre = &sentence[..whole.start()];
+        let mut names = subject_orgs(pre);
+        if names.is_empty() {
+            names = listed_subjects(pre);
+        }
+        found.extend(names.into_iter().map(|n| (n, relation)));
     }
     // The subject rules read the sentence with its quotations blanked out, offsets kept.
     let said = |at: usize| super::super::quoted::within(quoted, offset + at);
@@ -280,6 +378,11 @@ fn in_sentence(
             .get()
             .find(list)
             .map_or(list.len(), |m| m.start())];
+        // "award ceremonies presented by A and B": the participle tells who ran the noun before it,
+        // which is a part of the event or another thing, not the event.
+        if caps.name("v1").is_some() && follows_other_noun(&sentence[..whole.start()]) {
+            continue;
+        }
         let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "i", "t", "th", "n"]
             .iter()
             .filter_map(|g| caps.name(g))
@@ -313,7 +416,7 @@ fn in_sentence(
         }
         for name in names
             .into_iter()
-            .map(|n| without_acronym(&without_place(&n)))
+            .map(|n| without_owner(&without_acronym(&without_place(&n))))
             .filter(|n| !is_event_name(n) && !is_bare_head(n))
         {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
@@ -322,6 +425,13 @@ fn in_sentence(
     }
     if let Some(name) = held_at(&unquoted) {
         found.push((name, Relation::Host));
+    }
+    if unquoted.contains("responsible") {
+        for c in RESPONSIBLE.get().captures_iter(&unquoted) {
+            if let Some(n) = c.name("n") {
+                found.push((firm_name(n.as_str()), Relation::Organizer));
+            }
+        }
     }
     for c in APPOSED.get().captures_iter(&unquoted) {
         if let (Some(n), Some(r)) = (c.name("n"), c.name("r")) {
@@ -356,6 +466,114 @@ fn without_acronym(name: &str) -> String {
         return full.trim().to_string();
     }
     name.to_string()
+}
+
+/// "the USDA’s Natural Resources Service": an acronym's possessive before a name tells whose the body
+/// is and is no part of its name ("Women’s Institute", not an acronym, stays whole).
+fn without_owner(name: &str) -> String {
+    if let Some((owner, rest)) = name.split_once("’s ").or_else(|| name.split_once("'s "))
+        && !owner.contains(' ')
+        && owner.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && owner.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && rest.split_whitespace().count() >= 2
+        && rest.starts_with(char::is_uppercase)
+    {
+        return rest.to_string();
+    }
+    name.to_string()
+}
+
+/// Whether the text before a "… by" participle ends in a noun that is not the event but a thing of its
+/// own or a part of it: "award ceremonies presented by", "a dinner sponsored by".
+fn follows_other_noun(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "ceremony"
+            | "ceremonies"
+            | "award"
+            | "awards"
+            | "prize"
+            | "prizes"
+            | "dinner"
+            | "dinners"
+            | "reception"
+            | "receptions"
+            | "luncheon"
+            | "breakfast"
+            | "gala"
+            | "report"
+            | "study"
+            | "survey"
+            | "film"
+            | "video"
+            | "book"
+            | "exhibit"
+            | "exhibits"
+            | "contest"
+            | "competition"
+            | "scholarship"
+            | "scholarships"
+    )
+}
+
+/// The subject of an active sentence listing two organizations or more when [`subject_orgs`], which
+/// wants a head word in each, gives none: "The Vell County Task Force and Harbour Help Now are
+/// hosting …". One name has a head word; each other has three words or more (or is an acronym) and
+/// no person's title, so "Mayor Jane Doe and the Arts Council hosted …" gives nothing.
+fn listed_subjects(pre: &str) -> Vec<String> {
+    let subject = pre.trim_end().trim_end_matches(',').trim_end();
+    let subject = subject
+        .rsplit_once(", ")
+        .filter(|(_, rest)| rest.contains(" and "))
+        .map_or(subject, |(_, rest)| rest);
+    let names = parse_list(subject);
+    let ends_at_verb = names.last().is_some_and(|n| subject.ends_with(n.as_str()));
+    // Beside the shared head words, those of local bodies: "Task Force", "Coalition", "Initiative".
+    let headed = |n: &String| {
+        n.split_whitespace().any(|w| {
+            is_org_head(w)
+                || matches!(
+                    w,
+                    "Force"
+                        | "Coalition"
+                        | "Initiative"
+                        | "Service"
+                        | "Services"
+                        | "District"
+                        | "Districts"
+                        | "Cooperative"
+                        | "Collaborative"
+                        | "Partnership"
+                )
+        })
+    };
+    let acronym = |n: &String| {
+        !n.contains(' ')
+            && n.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && n.chars().all(|c| !c.is_lowercase())
+    };
+    let other = |n: &String| {
+        (n.split_whitespace().count() >= 3 || acronym(n))
+            && !n.split_whitespace().any(super::super::people::is_title_word)
+            && n.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
+    };
+    if names.len() >= 2
+        && ends_at_verb
+        && names.iter().any(headed)
+        && names.iter().all(|n| headed(n) || other(n))
+    {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
 /// "hosted by Acme at Vell’s Harbour Hall Jan. 26-27": what follows "at" is where and when, when it

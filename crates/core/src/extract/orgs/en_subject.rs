@@ -1,7 +1,8 @@
 //! English organizations that are the subject or the owner of the event rather than the object of a
 //! "by" phrase: "RENEW Wisconsin hosted its third annual summit", "the Authority (HKMA) next month will
 //! host …", "the Public Investment Fund which organized the conference", "Fen Jiu was the strategic
-//! partner of the event", "WCIT’s Trade Summit". The subject is the capitalized run that ends right before
+//! partner of the event", "WCIT’s Trade Summit", "X provided a $5,000 grant … for the summit", "X, or
+//! ACR, is hosting the summit". The subject is the capitalized run that ends right before
 //! the verb (descriptors such as "Chinese spirit brand" fall away), and it must have the shape of an
 //! organization: a head word (Authority, Fund, University …) or an acronym, except where the sentence
 //! itself calls it a partner or sponsor.
@@ -21,10 +22,19 @@ use crate::model::Relation;
 static ACTIVE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
-        (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?)(?-u:\b)
+        (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?
+            |(?:is|are|was|were)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening))(?-u:\b)
         (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:(?:{KINDS}|event|edition)(?-u:\b)|[“\x22][^”\x22]{{1,80}}[”\x22]))?"
     ))
     .expect("active regex")
+});
+
+/// "X provided a $5,000 grant … for the summit": who pays for the event sponsors it.
+static FUNDED: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:provided|awarded|gave|granted|contributed|donated|pledged)\s+(?:an?\s+|the\s+)?(?:\$[\d.,]+\s*(?:million\s+|billion\s+)?|[\w\-]+\s+)?(?:grants?|funding|funds|sponsorship|financial\s+support)(?-u:\b)[^;]{{0,160}}?(?-u:\b)for\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event)(?-u:\b)"
+    ))
+    .expect("funded regex")
 });
 
 /// "X helped put the programme together", "X helped organise the forum".
@@ -110,6 +120,7 @@ pub(super) fn may_match(text: &str) -> bool {
         || PREDICATE.get().is_match(text)
         || OWNER.get().is_match(text)
         || HELPED.get().is_match(text)
+        || FUNDED.get().is_match(text)
         || (text.contains(") ") && OWNER_ABBR.get().is_match(text))
         || (text.contains(", the ") && OWNER_APPOSED.get().is_match(text))
 }
@@ -129,7 +140,9 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         if apposition || (c.name("event").is_none() && c.name("will").is_none()) {
             continue;
         }
-        if let Some(name) = subject(pre, true) {
+        // A short form given with the name ("…, or VIG, hosted") marks a body, whatever its words.
+        let aliased = ALIAS_ASIDE.get().is_match(&sentence[..whole.start()]);
+        if let Some(name) = subject(pre, !aliased) {
             out.push((name, relation_of(v.as_str())));
         }
     }
@@ -139,6 +152,11 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         };
         if let Some(name) = subject(&sentence[..whole.start()], true) {
             out.push((name, relation_of(v.as_str())));
+        }
+    }
+    for m in FUNDED.get().find_iter(sentence) {
+        if let Some(name) = subject(&sentence[..m.start()], true) {
+            out.push((name, Relation::Sponsor));
         }
     }
     for m in HELPED.get().find_iter(sentence) {
@@ -160,7 +178,13 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
     for c in OWNER.get().captures_iter(sentence) {
         let Some(owner) = c.name("owner") else { continue };
         let name = owner.as_str().trim_start_matches("The ").trim();
-        if org_shaped(name) {
+        // "MSU Women’s Leadership Conference": an irregular plural's possessive is part of the
+        // event's name, not its owner.
+        let plural = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "Women" | "Men" | "Children" | "People"));
+        if org_shaped(name) && !plural {
             out.push((name.to_string(), Relation::Organizer));
         }
     }
@@ -196,7 +220,12 @@ static ASIDE: Transient = Transient::new(|| {
         .expect("aside regex")
 });
 
+/// "Vell Initiative for Growth, or VIG, hosted …": the short form set off after "or" names the same body.
+static ALIAS_ASIDE: Transient =
+    Transient::new(|| Regex::new(r",\s+or\s+\p{Lu}[\p{Lu}\d&.\-]{1,9},\s*$").expect("alias aside regex"));
+
 fn without_aside(pre: &str) -> &str {
+    let pre = ALIAS_ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()]);
     ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()])
 }
 
@@ -247,6 +276,15 @@ fn subject_run(pre: &str, strict: bool) -> Option<String> {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let mut start = words.len();
+    // "The Vell Chamber of commerce hosted …": a lowercase last word after "of" and a head word
+    // ends the name as the source prints it.
+    let lower_tail = words.len() >= 3
+        && words[words.len() - 1].chars().all(char::is_lowercase)
+        && words[words.len() - 2] == "of"
+        && is_org_head(words[words.len() - 3]);
+    if lower_tail {
+        start -= 2;
+    }
     while start > 0
         && (capital(words[start - 1]) || connector(words[start - 1]))
         && (start == words.len() || !words[start - 1].ends_with(','))
@@ -257,6 +295,22 @@ fn subject_run(pre: &str, strict: bool) -> Option<String> {
         start += 1;
     }
     let mut run = &words[start..];
+    // "2021-05-28 The Vell Chamber hosted …": a stamp before the sentence's own article is not part of
+    // the name.
+    if let Some(k) = run.iter().rposition(|w| matches!(*w, "The" | "A" | "An"))
+        && k > 0
+    {
+        run = &run[k..];
+    }
+    // "Mayor Ann Orrin and the Vell Arts Council": a titled person before "and" is not part of the name.
+    if let Some(k) = run.iter().rposition(|w| *w == "and")
+        && run[..k].iter().any(|w| is_title_word(w))
+    {
+        run = &run[k + 1..];
+        if run.first() == Some(&"the") {
+            run = &run[1..];
+        }
+    }
     // "President of Acme Fund": the person's title.
     if run.len() > 2 && is_title_word(run[0]) && matches!(run[1], "of" | "at" | "for") {
         run = &run[2..];
@@ -321,6 +375,41 @@ mod tests {
         );
         assert!(found("The conference was held at the Grand Hotel.").is_empty());
         assert!(found("Hong Kong is expected to host the world’s top bankers.").is_empty());
+    }
+
+    #[test]
+    fn an_alias_after_or_a_lowercase_tail_and_a_stamp() {
+        assert_eq!(
+            found(
+                "Vell Initiative for Growing Leaders, or VIGL, hosted the fourth annual Harbour Women’s Conference."
+            ),
+            vec![o("Vell Initiative for Growing Leaders", Relation::Host)]
+        );
+        // Without the short form, the name needs a head word.
+        assert!(found("Vell Initiative for Growing Leaders hosted the fourth annual conference.").is_empty());
+        assert_eq!(
+            found("2020-03-02 The Marl Chamber of commerce hosted its annual Trade Expo on Friday."),
+            vec![o("Marl Chamber of commerce", Relation::Host)]
+        );
+        assert_eq!(
+            found("The Orrin Harbour Trust is hosting the Tidewater Summit next week."),
+            vec![o("Orrin Harbour Trust", Relation::Host)]
+        );
+        // "Women’s" in the event's name is not its owner.
+        assert!(found("Ann Orrin attended the Vell Women’s Leadership Conference.").is_empty());
+    }
+
+    #[test]
+    fn a_grant_for_the_event() {
+        assert_eq!(
+            found(
+                "The Vell Department of Harbours and Fisheries provided a $12,500 grant in May and a second \
+                 $1,250.50 grant in June for the summit at Marl College."
+            ),
+            vec![o("Vell Department of Harbours and Fisheries", Relation::Sponsor)]
+        );
+        // A grant for something else.
+        assert!(found("The Vell Trust provided a grant for the new harbour wall.").is_empty());
     }
 
     #[test]

@@ -197,6 +197,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         || SPEAKERS_DISCUSS.get().is_match(p)
         || (p.contains("from ") && RANGE.get().is_match(p))
         || p.contains(" other ")
+        || p.contains("There ")
     {
         for sentence in sentences(p) {
             let mut listed = colon_list(sentence);
@@ -220,6 +221,9 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             }
             if listed.is_empty() {
                 listed = and_other(sentence);
+            }
+            if listed.is_empty() {
+                listed = there_discussions(sentence);
             }
             out.extend(listed);
             out.extend(titled_sessions(sentence));
@@ -253,6 +257,12 @@ pub(super) fn is_intro(sentence: &str) -> bool {
     }
 }
 
+/// A participle of discussing and "including" after "topics were" (see [`inline_at`]).
+static PARTICIPLE_INCLUDING: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:also\s+)?(?:discussed|covered|addressed|explored|examined|debated|tackled|raised)\s*,?\s+(?:including|such\s+as|among\s+them)\s+")
+        .expect("participle including regex")
+});
+
 /// Topics listed inline in one sentence, or none.
 fn inline_topics(sentence: &str) -> Vec<Topic> {
     // "approached land issues through … and tackled topics such as: …": when the first noun stands too
@@ -285,9 +295,16 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     if gap_len > 40 {
         return Vec::new();
     }
-    let items = split_list(&sentence[whole.end()..]);
     let verb = verb.as_str().to_lowercase();
-    let weak_verb = matches!(verb.as_str(), "were" | "are");
+    let mut weak_verb = matches!(verb.as_str(), "were" | "are");
+    let mut rest = &sentence[whole.end()..];
+    // "A number of topics were discussed, including A, B …": the list follows the participle's
+    // "including", and the participle makes the cue a strong one.
+    if weak_verb && let Some(m) = PARTICIPLE_INCLUDING.get().find(rest) {
+        rest = &rest[m.end()..];
+        weak_verb = false;
+    }
+    let items = split_list(rest);
     // "One panel discussion focused on increasing endowments": one session, one subject.
     let noun = caps
         .name("n")
@@ -356,6 +373,12 @@ fn split_list(list: &str) -> Vec<String> {
     }
     // "focused on themes of A, B and C": the items, not the noun that names them.
     if let Some(m) = THEMES_OF.get().find(list) {
+        list = &list[m.end()..];
+    }
+    // "the latest trends in A, B and C": the fields, not the trends, when several follow.
+    if let Some(m) = TRENDS_IN.get().find(list)
+        && list[m.end()..].contains(", ")
+    {
         list = &list[m.end()..];
     }
     // "the unique role A, B and C play in …": the list inside the frame.
@@ -451,8 +474,28 @@ fn split_list(list: &str) -> Vec<String> {
             },
         }
     }
+    // "…, and a vast array of other topics": the tail names no topic.
+    if out.len() > 2
+        && out
+            .last()
+            .is_some_and(|l| VAGUE_TAIL.get().is_match(trim_item(l).as_str()))
+    {
+        out.pop();
+    }
     out.iter().map(|i| trim_item(i)).collect()
 }
+
+/// "the latest trends in", "new developments in" before a list of fields (see [`split_list`]).
+static TRENDS_IN: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:(?:latest|newest|current|recent|emerging|key|new)\s+)?(?:trends|developments|innovations|advances)\s+in\s+")
+        .expect("trends in regex")
+});
+
+/// A last item that only says there were more: "a vast array of other topics", "many other issues".
+static VAGUE_TAIL: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:(?:an?\s+)?(?:(?:vast|wide|whole|broad|great|large)\s+)?(?:array|variety|range|host|number|lot|wealth|multitude|plethora|myriad)\s+of\s+(?:[\w\-]+\s+){0,3}(?:topics|issues|subjects|themes|matters|questions)|(?:(?:many|several|various|numerous|a\s+few)\s+)?(?:more|other)(?:\s+[\w\-]+)?(?:\s+(?:in|at|of|during)\s+the\s+(?:forum|conference|summit|event|meeting|congress))?)$")
+        .expect("vague tail regex")
+});
 
 /// "the (unique) role A, B and C play in …" (see [`split_list`]).
 static ROLE_PLAY: Transient = Transient::new(|| {
@@ -497,12 +540,63 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
     if clausal(object) || GOAL.get().is_match(&sentence[..m.start()]) {
         return Vec::new();
     }
+    // "discussed issues of A, including B": A is one subject whatever its "and", B one more.
+    if let Some(m) = THEMES_OF.get().find(object)
+        && let Some((first, more)) = object[m.end()..].split_once(", including ")
+        && !first.contains(", ")
+    {
+        let first = trim_item(first);
+        let mut items = vec![first];
+        items.extend(split_list(more));
+        let fits = |i: &String| {
+            (1..=10).contains(&word_count(i)) && !FINITE.get().is_match(i) && !LINK.get().is_match(i)
+        };
+        return if items.iter().all(fits) {
+            topics(items)
+        } else {
+            Vec::new()
+        };
+    }
     let items = split_list(object);
     // Longer items when none is a clause: "the effect of increasing electrification and automation of
     // mobility options".
     let short = |i: &String, max: usize| !i.is_empty() && word_count(i) <= max && !LINK.get().is_match(i);
     let phrases = items.iter().all(|i| short(i, 12) && !FINITE.get().is_match(i));
     if items.len() >= 3 && (phrases || items.iter().all(|i| short(i, 8))) {
+        topics(items)
+    } else {
+        Vec::new()
+    }
+}
+
+/// "There will be discussions on A, B and C": the subjects of the discussions to come or held.
+static THERE_DISCUSSIONS: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^there\s+(?:will\s+be|were|was|are|is)\s+(?:also\s+)?(?:(?:an?|several|many)\s+)?(?:[a-z\-]+\s+)?(?:discussions?|debates?|talks|presentations|sessions|panels)\s+(?:on|about|of|regarding)\s+")
+        .expect("there discussions regex")
+});
+
+/// The list after [`THERE_DISCUSSIONS`], two items or more. A first item of single nouns that share a
+/// complement ("the preservation, development and promotion of …") stays whole.
+fn there_discussions(sentence: &str) -> Vec<Topic> {
+    let Some(m) = THERE_DISCUSSIONS.get().find(sentence.trim_start()) else {
+        return Vec::new();
+    };
+    let object = &sentence.trim_start()[m.end()..];
+    let (shared, rest) = match SHARED_COMPLEMENT.get().find(object) {
+        Some(sc) => match object[sc.end()..].find(", ") {
+            Some(i) => (Some(&object[..sc.end() + i]), &object[sc.end() + i + 2..]),
+            None => (Some(object), ""),
+        },
+        None => (None, object),
+    };
+    let mut items: Vec<String> = shared.map(trim_item).into_iter().collect();
+    if !rest.trim().is_empty() {
+        items.extend(split_list(rest));
+    }
+    let fits = |i: &String| {
+        (1..=16).contains(&word_count(i)) && !FINITE.get().is_match(i) && !LINK.get().is_match(i)
+    };
+    if items.len() >= 2 && items.iter().all(fits) {
         topics(items)
     } else {
         Vec::new()
@@ -632,7 +726,7 @@ static SESSION_DOING: Transient = Transient::new(|| {
 /// Speakers as the subject of a verb of discussing: "Keynote speakers discussed A", "several speakers
 /// will discuss how …".
 static SPEAKERS_DISCUSS: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:speakers|panell?ists|presenters)\s+(?:will\s+)?(?:also\s+)?(?:discuss(?:ed)?|examin(?:ed|e)|explor(?:ed|e)|address(?:ed)?|focus(?:ed)?\s+on)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:speakers|panell?ists|presenters)\s+(?:will\s+)?(?:also\s+)?(?:discuss(?:ed)?|examin(?:ed|e)|explor(?:ed|e)|address(?:ed)?|focus(?:ed)?\s+on|(?:presented|present|shared|share|provided|provide)\s+(?:information|insights|updates|findings)\s+(?:on|about|regarding|into))\s+")
         .expect("speakers discuss regex")
 });
 
@@ -865,6 +959,62 @@ mod tests {
             vec!["Energy", "Trade", "Finance", "Digital Connectivity"]
         );
         assert!(titles("The topics were interesting and timely.").is_empty());
+    }
+
+    #[test]
+    fn topics_were_discussed_including_and_a_vague_tail() {
+        assert_eq!(
+            titles(
+                "A number of topics were discussed, including the harbour tax, the 2030 ferry tender, and a vast array of guild-related topics."
+            ),
+            vec!["the harbour tax", "the 2030 ferry tender"]
+        );
+        assert_eq!(
+            titles("Topics included tides, ferry fares, dredging and many other issues."),
+            vec!["tides", "ferry fares", "dredging"]
+        );
+        // A tail of two items stays.
+        assert_eq!(
+            titles("Topics included tides and a range of fishing questions."),
+            vec!["tides", "a range of fishing questions"]
+        );
+    }
+
+    #[test]
+    fn there_will_be_discussions_on_and_issues_of_a_including_b() {
+        assert_eq!(
+            titles(
+                "There will be discussions on the repair, upkeep and rebuilding of Marl’s old harbour walls, the state of the quays, ferry fares and other directions in the forum, which many will attend."
+            ),
+            vec![
+                "the repair, upkeep and rebuilding of Marl’s old harbour walls",
+                "the state of the quays",
+                "ferry fares"
+            ]
+        );
+        assert!(titles("There were talks on Monday.").is_empty());
+        assert_eq!(
+            titles(
+                "Guests from the valley discussed issues of tides and harbour safety, including the cost of dredging the bay."
+            ),
+            vec!["tides and harbour safety", "the cost of dredging the bay"]
+        );
+    }
+
+    #[test]
+    fn speakers_presented_information_on_the_latest_trends() {
+        assert_eq!(
+            titles(
+                "A line-up of speakers presented information on the latest trends in shipping, fishing and harbour safety."
+            ),
+            vec!["shipping", "fishing", "harbour safety"]
+        );
+        assert_eq!(
+            titles("Speakers shared insights on the latest trends in shipping."),
+            vec!["the latest trends in shipping"]
+        );
+        // Thoughts offered are no list of subjects.
+        assert!(titles("The speakers offered their thoughts on political and social issues.").is_empty());
     }
 
     #[test]

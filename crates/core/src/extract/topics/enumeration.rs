@@ -43,6 +43,12 @@ static OPEN_EN: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?:^|:\s*|(?-u:\b)(?:including|include[sd]?|such\s+as|like|namely|on|about|regarding|around|of|as|discuss(?:ed|es|ing)?|address(?:ed|es|ing)?|cover(?:ed|s|ing)?|explor(?:ed|es|e|ing)|examin(?:ed|es|e|ing)|tackl(?:ed|es|e|ing)|debat(?:ed|es|e|ing)|were|are|from|to)\s+)")
         .expect("enumeration open regex")
 });
+/// A verb in its bare form opening an item: the list says what people came to do ("a forum for
+/// farmers to exchange information, discuss … and learn about …"), not what was discussed.
+static ACTION_EN: Transient = Transient::new(|| {
+    Regex::new(r"^(?:discuss|explore|examine|debate|tackle|learn|hear|meet|identify|strengthen|develop|promote|build|find|gain|share|connect)\s")
+        .expect("enumeration action regex")
+});
 static DATE_EN: Transient = Transient::new(|| {
     Regex::new(r"(?i)\d|(?-u:\b)(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)")
         .expect("enumeration date regex")
@@ -277,6 +283,7 @@ fn plausible(item: &str, lang: Lang) -> bool {
         _ => {
             !DATE_EN.get().is_match(item)
                 && !CLAUSE_EN.get().is_match(item)
+                && !ACTION_EN.get().is_match(item)
                 && !item
                     .split_whitespace()
                     .any(|w| w.chars().next().is_some_and(char::is_uppercase) && orglist::is_org_head(w))
@@ -344,6 +351,14 @@ mod tests {
         );
         // Two items.
         assert!(items("The session covered tides and currents.", Lang::En).is_empty());
+        // What people came to do.
+        assert!(
+            items(
+                "The workshop is a place for growers to swap seed, discuss ways to work together and learn about new and proven methods.",
+                Lang::En
+            )
+            .is_empty()
+        );
         assert!(items("Спонсорами секции стали банк, завод и порт.", Lang::Ru).is_empty());
         assert!(items("议题包括海洋经济、港口物流、渔业转型。", Lang::Zh).is_empty());
     }

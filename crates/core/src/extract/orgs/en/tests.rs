@@ -280,8 +280,9 @@ fn presented_by_organized_through_and_a_list_that_runs_into_the_event() {
         orgs(
             "Presented by Acme in partnership with Globex and Initech, the 2022 Campus Technology Conference began on Monday."
         ),
+        // "presented by" names a presenting sponsor.
         vec![
-            o("Acme", Relation::Organizer),
+            o("Acme", Relation::Sponsor),
             o("Globex", Relation::Partner),
             o("Initech", Relation::Partner),
         ]
@@ -437,4 +438,106 @@ fn produced_by_and_a_part_set_off_after_a_name() {
     );
     // A part in something other than the event is none.
     assert!(orgs("Ann Vell spoke for Tidewater365, the co-host of the dinner.").is_empty());
+}
+
+#[test]
+fn progressive_hosts_and_a_body_without_a_head_word() {
+    assert_eq!(
+        orgs(
+            "The Vell County Task Force and Harbour Help Now are hosting the Tidewater Safety Summit on Friday."
+        ),
+        vec![
+            o("Vell County Task Force", Relation::Host),
+            o("Harbour Help Now", Relation::Host)
+        ]
+    );
+    // A titled person beside a body is no host.
+    assert_eq!(
+        orgs("Mayor Ann Orrin and the Vell Arts Council are hosting the Harbour Summit."),
+        vec![o("Vell Arts Council", Relation::Host)]
+    );
+}
+
+#[test]
+fn participle_after_another_noun_and_presenting_sponsors() {
+    assert!(
+        orgs("The Tide Summit included award ceremonies presented by the Vell Office of Tourism and Orrin Travel Group.")
+            .is_empty()
+    );
+    assert_eq!(
+        orgs("The Harbour Expo, presented by Orrin Plumbing and Tam Freight Group, had 90 exhibitors."),
+        vec![
+            o("Orrin Plumbing", Relation::Sponsor),
+            o("Tam Freight Group", Relation::Sponsor)
+        ]
+    );
+}
+
+#[test]
+fn an_acronyms_possessive_before_a_name_is_dropped() {
+    assert_eq!(
+        orgs("The fair is co-sponsored by the VFA’s Soil Research Service and Marl Growers Association."),
+        vec![
+            o("Soil Research Service", Relation::Sponsor),
+            o("Marl Growers Association", Relation::Sponsor)
+        ]
+    );
+    // Not a word's possessive: "Women’s" belongs to the name.
+    assert_eq!(
+        orgs("The fair is sponsored by the Vell Women’s Growers Association."),
+        vec![o("Vell Women’s Growers Association", Relation::Sponsor)]
+    );
+}
+
+#[test]
+fn the_firm_responsible_for_the_event() {
+    assert_eq!(
+        orgs(
+            "“We had a good run,” said Ann Orrin, senior partner of the law firm of Vell, Tam, & Marl, LLP, \
+             the firm responsible for the operation of the conference."
+        ),
+        vec![o("Vell, Tam, & Marl, LLP", Relation::Organizer)]
+    );
+    // Commas without a firm's "&" or suffix list several names: the last one is taken.
+    assert_eq!(
+        orgs("Guests came from Orrin, Tam Harbour Trust, the body responsible for organizing the fair."),
+        vec![o("Tam Harbour Trust", Relation::Organizer)]
+    );
+    assert!(orgs("Tam Harbour Trust, the body responsible for the harbour, spoke.").is_empty());
+}
+
+#[test]
+fn an_adverb_before_by_and_made_possible_by() {
+    assert_eq!(
+        orgs("The fair is sponsored in part by the Vell Harbour Trust."),
+        vec![o("Vell Harbour Trust", Relation::Sponsor)]
+    );
+    assert_eq!(
+        orgs("The summit, organized annually by the Marl Growers Association, drew 300 guests."),
+        vec![o("Marl Growers Association", Relation::Organizer)]
+    );
+    assert_eq!(
+        orgs("The forum was made possible by a grant from the Orrin Family Foundation."),
+        vec![o("Orrin Family Foundation", Relation::Sponsor)]
+    );
+}
+
+#[test]
+fn one_of_the_counted_sponsors() {
+    assert_eq!(
+        orgs(
+            "This year the fair set a record, drawing over 40 sponsors.\n\nOne of them was Orrin Mutual, joined by an adviser from the firm."
+        ),
+        vec![o("Orrin Mutual", Relation::Sponsor)]
+    );
+    // Only right after the count.
+    assert!(orgs("The fair drew over 40 sponsors. It rained.\n\nOne of them was Orrin Mutual.").is_empty());
+}
+
+#[test]
+fn thanks_to_the_support_of() {
+    assert_eq!(
+        orgs("The fair went ahead thanks to the support of the Vell Harbour Trust."),
+        vec![o("Vell Harbour Trust", Relation::Supporter)]
+    );
 }
