@@ -15,7 +15,7 @@ use crate::model::Topic;
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
 static CUE: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|(?:тематик[аи]|тема)(?:\s+[^\s,.:—–«»]+){0,3}?\s+[—–]|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:шла|ид[её]т|пойд[её]т)\s+об?|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестк[еи](?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|стоял[иао]?|оказал(?:ись|ся|ась|ось)|значил(?:ись|ся|ась|ось))(?:\s+также)?|(?:в|на)\s+повестке(?:\s+дня)?\s+[а-яё]+\s+[—–-]|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+внимания(?:\s*[—–:])?|особое\s+внимание(?:\s+[а-яё]+)?\s+(?:будет\s+|было\s+)?уделено|обмен[яи][а-яё]*\s+мнениями\s+(?:по|об?)|для\s+обсуждения|по\s+(?:[а-яё]+\s+)?(?:направлени|тем|секци|тематик)[а-яё]*\s*:)\s+(?:обсуждени\w*\s+)?(?:(?:и\s+)?(?:вопрос|тем|проблем|аспект)\w*\s+)?",
+        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|(?:тематик[аи]|тема)(?:\s+[^\s,.:—–«»]+){0,3}?\s+[—–]|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:шла|ид[её]т|пойд[её]т)\s+об?|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестк[еи](?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|стоял[иао]?|оказал(?:ись|ся|ась|ось)|значил(?:ись|ся|ась|ось))(?:\s+также)?|(?:в|на)\s+повестке(?:\s+дня)?\s+[а-яё]+\s+[—–-]|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+(?:внимания|обсуждени[яй]|дискусси[йи])(?:\s*[—–:]|\s+-)?|(?:в|на)\s+повестку(?:\s+дня)?\s+(?:был[аио]?\s+)?(?:включен[аоы]?|вошл[аи]|вош[её]л)|особое\s+внимание(?:\s+[а-яё]+)?\s+(?:будет\s+|было\s+)?уделено|обмен[яи][а-яё]*\s+мнениями\s+(?:по|об?)|обмен(?:я|ива)лись\s+опытом\s+(?:в\s+(?:сфере|области)|по)|для\s+обсуждения|по\s+(?:[а-яё]+\s+)?(?:направлени|тем|секци|тематик)[а-яё]*\s*:)\s+(?:обсуждени\w*\s+)?(?:(?:и\s+)?(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
     .expect("cue regex")
 });
@@ -104,9 +104,19 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             .find_iter(sentence)
             .filter(|m| !quoted::within(&spans, m.start()))
             .collect();
+        out.extend(parenthesized(sentence));
         for (k, m) in cues.iter().enumerate() {
             // "A, B и C обсуждались": a reflexive past cue after its subject takes the list before it.
             let before = sentence[..m.start()].trim();
+            // "Конференция, посвящённая A, прошла …": the dedication of the event as a whole is its
+            // theme, not a topic; that of a session («заседанием, посвящённым A») is one.
+            if m.as_str().to_lowercase().starts_with("посвящ") && event_theme(before) {
+                continue;
+            }
+            // "Форум призван стать площадкой для обсуждения …": the event's purpose, not its topics.
+            if m.as_str().to_lowercase().starts_with("для") && PURPOSE.get().is_match(before) {
+                continue;
+            }
             let reflexive = m.as_str().trim_end().ends_with("лись");
             if reflexive && before.matches(", ").count() >= 2 && !starts_with_preposition(before) {
                 out.extend(topics(split(before)));
@@ -129,6 +139,19 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             }
             // "A обсуждают в Гатчине": an active verb with a place after it, the subject before it.
             let place_after = PLACE_AFTER.get().is_match(after) && ACTIVE.get().is_match(m.as_str());
+            // "обсудили, в каких условиях A становится B": an indirect question is one subject.
+            if ACTIVE.get().is_match(m.as_str())
+                && let Some(q) = INDIRECT.get().find(after)
+            {
+                let clause = &after[q.start()..];
+                let clause = &clause[..END.get().find(clause).map_or(clause.len(), |e| e.start())];
+                let clause = clause.split(", а также").next().unwrap_or(clause);
+                let clause = trim_item(clause);
+                if (4..=15).contains(&word_count(&clause)) && !clause.contains(['«', '"', '“', ':']) {
+                    out.extend(topics([clause]));
+                }
+                continue;
+            }
             if k == 0
                 && place_after
                 && let Some(object) = object_before(before)
@@ -136,7 +159,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 out.extend(topics(split(&object)));
                 continue;
             }
-            out.extend(topics(split(after)));
+            out.extend(topics(split_after(after, HEADED_CUE.get().is_match(m.as_str()))));
         }
         // Two commas at least: a fronted «О» phrase with one object is a sentence's opening, not a list.
         if let Some(list) = FRONT_ABOUT.get().captures(sentence).and_then(|c| c.name("list"))
@@ -151,6 +174,64 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     }
     out
 }
+
+/// Words stating what the event is for: "призван стать", "цель форума".
+static PURPOSE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)призван|(?:^|[^а-яё])(?:цел[ьи]|задач[аи])(?:[^а-яё]|$)").expect("purpose regex")
+});
+
+/// An indirect question opening the object of «обсудили»: "в каких условиях …", "как …", "каким
+/// образом …".
+static INDIRECT: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:в|на|при|с)\s+как(?:их|ом|ой|ие)|как(?:им\s+образом)?|почему|зачем|каким|какие|какой|каков[аоы]?)\s+[а-яё]")
+        .expect("indirect regex")
+});
+
+/// The nouns of the event as a whole, and of its parts, one of which a participle «посвящённый» follows.
+static EVENT_NOUN: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|[^а-яё])(?P<event>(?:медиа)?форум|конференци|мероприяти|выставк|съезд|саммит|конгресс|сл[её]т|фестивал)|(?:^|[^а-яё])(?P<part>семинар|секци|сесси|заседани|площадк|дискусси|круглы[а-яё]+\s+стол|панел|блок|мастер-класс|лекци|доклад|встреч|выступлени|день|дн[яеи]|программ)")
+        .expect("event noun regex")
+});
+
+/// Whether the words before «посвящён-» end in the event as a whole: "Конференция, посвящённая" or
+/// "Мероприятие … будет посвящено", with no part of the event (a session, a platform) named nearer.
+fn event_theme(before: &str) -> bool {
+    // The clause the cue belongs to: a participle after a comma, or a finite «будет посвящено» whose
+    // subject opens the sentence.
+    let clause = before.trim_end_matches([',', ' ']);
+    let clause = clause.rsplit(", ").next().unwrap_or(clause);
+    let nouns: Vec<_> = EVENT_NOUN.get().captures_iter(clause).collect();
+    nouns.iter().any(|c| c.name("event").is_some()) && nouns.iter().all(|c| c.name("part").is_none())
+}
+
+/// A parenthesis listing three subjects or more in a sentence about themes or the agenda: "кроме
+/// традиционных тем (A, B, C)".
+fn parenthesized(sentence: &str) -> Vec<Topic> {
+    let mut out = Vec::new();
+    for c in PARENTHESIS.get().captures_iter(sentence) {
+        let (Some(open), Some(inner)) = (c.get(0), c.name("inner")) else {
+            continue;
+        };
+        if !THEME_WORD.get().is_match(&sentence[..open.start()]) || inner.as_str().matches(", ").count() < 2 {
+            continue;
+        }
+        let items = split(inner.as_str());
+        let lower = |i: &String| i.chars().next().is_some_and(char::is_lowercase);
+        if items.len() >= 3 && items.iter().all(|i| lower(i) && word_count(i) <= 8) {
+            out.extend(topics(items));
+        }
+    }
+    out
+}
+
+static PARENTHESIS: Transient =
+    Transient::new(|| Regex::new(r"\((?P<inner>[^()\d«»\x22“”]+)\)").expect("parenthesis regex"));
+
+/// A word naming themes or the agenda.
+static THEME_WORD: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|[^а-яё])(?:тем(?:а|ы|у|ой|ами|ах|атик[а-яё]*)|повестк[а-яё]*)(?:[^а-яё]|$)")
+        .expect("theme word regex")
+});
 
 /// Who discusses, named right after the verb: participants, delegations, officials.
 static AGENT: Transient = Transient::new(|| {
@@ -258,6 +339,20 @@ fn starts_with_preposition(s: &str) -> bool {
 /// ("обменяются опытом"), a participle describing the previous item ("предложенную правительством"),
 /// or an infinitive anywhere in it ("совместными усилиями выявить …").
 fn clause_item(item: &str) -> bool {
+    let first = item.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let long = first.chars().count() >= 6;
+    let participle = long
+        && [
+            "нную", "нный", "нная", "нное", "нные", "нных", "вшую", "вший", "ющую", "ющий", "ящую", "ящий",
+            "ющие", "ящие", "ющих", "ящих",
+        ]
+        .iter()
+        .any(|e| first.ends_with(e));
+    participle || finite_or_infinitive(item)
+}
+
+/// Whether an item opens with a finite verb or holds an infinitive: a clause of its own.
+fn finite_or_infinitive(item: &str) -> bool {
     let mut words = item.split_whitespace().map(|w| w.to_lowercase());
     let first = words.next().unwrap_or_default();
     let long = first.chars().count() >= 6;
@@ -267,24 +362,34 @@ fn clause_item(item: &str) -> bool {
         ]
         .iter()
         .any(|e| first.ends_with(e));
-    let participle = long
-        && [
-            "нную", "нный", "нная", "нное", "нные", "нных", "вшую", "вший", "ющую", "ющий", "ящую", "ящий",
-            "ющие", "ящие", "ющих", "ящих",
-        ]
-        .iter()
-        .any(|e| first.ends_with(e));
     let infinitive = std::iter::once(first.clone()).chain(words).any(|w| {
         w.chars().count() >= 7
             && ["ить", "ать", "еть", "ять", "уть", "ыть"]
                 .iter()
                 .any(|e| w.ends_with(e))
     });
-    finite || participle || infinitive
+    finite || infinitive
 }
+
+/// A head noun of the kind a cue takes before its list, followed by its complement: "проблемы цифровизации".
+static HEAD: Transient = Transient::new(|| {
+    Regex::new(r"^(?P<head>(?:вопрос[а-яё]*|проблем[а-яё]*|тем[аыу]|аспект[а-яё]*)\s+)[а-яё]+(?:ия|ии|ий|ья|ов|ей|ы|и|а)(?:\s|$)")
+        .expect("head regex")
+});
 
 /// The items after a cue: split at commas outside « » and at a final «и» between nouns.
 fn split(list: &str) -> Vec<String> {
+    split_after(list, false)
+}
+
+/// A cue that took a head noun before its list: "затронули вопросы".
+static HEADED_CUE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|[^а-яё])(?:вопрос|проблем|тем|аспект)[а-яё]*\s*$").expect("headed cue regex")
+});
+
+/// [`split`], where `heads` tells that the cue took a head noun ("вопросы A, проблемы B"): a later item
+/// with a head of its own loses it.
+fn split_after(list: &str, heads: bool) -> Vec<String> {
     let mut list = &list[..END.get().find(list).map_or(list.len(), |m| m.start())];
     // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
     // ends there.
@@ -347,24 +452,51 @@ fn split(list: &str) -> Vec<String> {
     }
     let last = joined.pop().unwrap_or(last);
     items = joined;
+    // "вопросы A, проблемы B и C": a later item with a head noun of its own, as the cue's, loses it, and
+    // its «и» joins the head's complements.
+    let headed = heads && !items.is_empty() && HEAD.get().is_match(last.trim_start());
+    let mut joined_by = vec![false; items.len()];
     match final_and(list, &spans, last) {
         // "… литературы и музея": two nouns; "образовательных и информационных технологий" is one.
-        Some((a, b)) if !items.is_empty() && !is_adjective(a.split_whitespace().last().unwrap_or("")) => {
+        Some((a, b))
+            if !headed && !items.is_empty() && !is_adjective(a.split_whitespace().last().unwrap_or("")) =>
+        {
             items.extend([a, b]);
+            joined_by.extend([false, true]);
         }
-        _ => items.push(last),
+        _ => {
+            items.push(last);
+            joined_by.push(false);
+        }
     }
     // "…, а также B": the conjunction is not part of B.
     let mut items: Vec<&str> = items
         .into_iter()
-        .map(|i| {
+        .zip(joined_by.iter_mut())
+        .enumerate()
+        .map(|(k, (i, joined))| {
             let t = i.trim_start();
-            t.strip_prefix("а также ")
-                .or_else(|| t.strip_prefix("также "))
-                .unwrap_or(t)
+            let t = match t.strip_prefix("а также ").or_else(|| t.strip_prefix("также ")) {
+                Some(rest) => {
+                    *joined = true;
+                    rest
+                }
+                None => t,
+            };
+            match HEAD.get().captures(t).and_then(|c| c.name("head")) {
+                Some(h) if heads && k > 0 => &t[h.end()..],
+                _ => t,
+            }
         })
         .collect();
-    if let Some(i) = items.iter().skip(1).position(|i| clause_item(i)) {
+    // A participle describing the item before it ends the list, unless a conjunction coordinates it
+    // with that item ("…, а также послевоенное восстановление …").
+    if let Some(i) = items
+        .iter()
+        .zip(&joined_by)
+        .skip(1)
+        .position(|(i, joined)| clause_item(i) && !(*joined && !finite_or_infinitive(i)))
+    {
         items.truncate(i + 1);
     }
     let items: Vec<String> = items.into_iter().map(|i| trim_item(unquote(i))).collect();
@@ -749,6 +881,97 @@ mod tests {
         assert_eq!(
             titles("Работа шла по трем направлениям: Пасеки», «Ульи» и «Воск и прополис»."),
             vec!["Пасеки", "Ульи", "Воск и прополис"]
+        );
+    }
+
+    #[test]
+    fn the_dedication_of_the_event_is_its_theme_and_that_of_a_session_a_topic() {
+        assert!(
+            titles("Конференция, посвящённая юбилею пасеки, прошла в Медовске, сообщил сайт района.")
+                .is_empty()
+        );
+        assert!(titles("Мероприятие соберет гостей и будет посвящено пчеловодству.").is_empty());
+        assert_eq!(
+            titles("Слёт открылся пленарным заседанием, посвящённым будущему пасек."),
+            vec!["будущему пасек"]
+        );
+        assert_eq!(
+            titles("Первый день слёта был посвящён медоносам."),
+            vec!["медоносам"]
+        );
+    }
+
+    #[test]
+    fn a_conjunction_coordinates_an_item_that_looks_like_a_participle() {
+        assert_eq!(
+            titles("На слёте обсуждались цены на мёд, ульи, а также послевоенное восстановление пасек."),
+            vec!["цены на мёд", "ульи", "послевоенное восстановление пасек"]
+        );
+        assert_eq!(
+            titles("Гости обсудили стратегию района, предложенную администрацией."),
+            vec!["стратегию района"]
+        );
+    }
+
+    #[test]
+    fn more_cues_in_prose() {
+        assert_eq!(
+            titles("Как сообщили организаторы, в центре обсуждения - развитие пасек в районе."),
+            vec!["развитие пасек в районе"]
+        );
+        assert_eq!(
+            titles("В повестку дня была включена тема сбыта мёда и воска."),
+            vec!["сбыта мёда и воска"]
+        );
+        assert_eq!(
+            titles("Пасечники обменялись опытом в сфере кочевого, стационарного и городского пчеловодства."),
+            vec!["кочевого, стационарного и городского пчеловодства"]
+        );
+        // A chance to exchange experience is an activity on offer, not a subject reported.
+        assert!(titles("Пасечники смогут обменяться опытом в сфере сбыта мёда, продажи воска.").is_empty());
+        assert_eq!(
+            titles(
+                "Участники обсудили в каких условиях пасека становится доходной, а также обменялись опытом."
+            ),
+            vec!["в каких условиях пасека становится доходной"]
+        );
+        assert!(titles("Участники обсудили как дела.").is_empty());
+    }
+
+    #[test]
+    fn a_second_head_noun_after_the_cues_own() {
+        assert_eq!(
+            titles("Пасечники затронули вопросы медосбора и зимовки, проблемы сбыта и хранения мёда."),
+            vec!["медосбора и зимовки", "сбыта и хранения мёда"]
+        );
+        // Without a head noun taken by the cue the items keep theirs.
+        assert_eq!(
+            titles("Цены на мёд, вопросы зимовки, болезни пчёл обсуждались весь день."),
+            vec!["Цены на мёд", "вопросы зимовки", "болезни пчёл"]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_listing_themes() {
+        assert_eq!(
+            titles(
+                "Совет выбирает темы - кроме привычных (зимовка пчёл, болезни ульев и их лечение, сбыт мёда), в повестку вошла тема кормов."
+            ),
+            vec![
+                "зимовка пчёл",
+                "болезни ульев и их лечение",
+                "сбыт мёда",
+                "кормов"
+            ]
+        );
+        assert!(titles("Темой стал мёд районов (Медовского, Сотового, Воскового).").len() <= 1);
+    }
+
+    #[test]
+    fn the_purpose_of_the_event_is_no_topic() {
+        assert!(
+            titles("Слёт призван стать площадкой для обсуждения важных задач пчеловодов, нужных району.")
+                .is_empty()
         );
     }
 
