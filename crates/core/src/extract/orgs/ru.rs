@@ -46,6 +46,22 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             ),
             Some(Relation::Sponsor),
         ),
+        // The operator of the event runs it: "Оператор форума — X", "Задачи оператора взял на себя X".
+        (
+            &*format!(
+                r"оператор\w*\s+(?:{EVENT_KINDS}|мероприяти\w*)(?:\s+[^\s,.:—–-]+){{0,3}}?,?\s*{verb}\s*"
+            ),
+            Some(Relation::Organizer),
+        ),
+        (
+            r"(?:задач\w*|функци\w*|рол\w*)\s+оператора(?:\s+[^\s,.:—–-]+){0,3}?\s+взял[аио]?\s+на\s+себя\s+",
+            Some(Relation::Organizer),
+        ),
+        // The event held together with someone: "Мероприятие проводилось совместно с X".
+        (
+            r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)\s+совместно\s+с\s+",
+            Some(Relation::Organizer),
+        ),
         (r"на\s+(?:площадке|базе)\s+", Some(Relation::Host)),
         // "совместно с", "к ним присоединился и": the relation of the list before.
         (r"совместно\s+с\s+", None),
@@ -145,6 +161,15 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 .filter(|(s, _, _)| !quoted::within(&spans, offset + s))
                 .collect();
             found.sort_unstable();
+            // A cue inside a longer one ("совместно с" in "проводилось совместно с") is the longer one's.
+            let mut reach = 0;
+            found.retain(|&(start, end, _)| {
+                let kept = start >= reach;
+                if kept {
+                    reach = end;
+                }
+                kept
+            });
             let mut previous = None;
             for (k, &(start, end, relation)) in found.iter().enumerate() {
                 let Some(relation) = relation.or(previous) else {
@@ -172,7 +197,8 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 // An active verb with its subject before it: "Фонд и университет организовали форум"
                 // (not after a passive, whose subject is the event, nor after «совместно с»).
-                let own = found[k].2.is_some();
+                let cue = sentence[start..end].to_lowercase();
+                let own = found[k].2.is_some() && !cue.contains("совместно") && !cue.contains("оператор");
                 if names.is_empty() && relation == Relation::Organizer && own && !passive {
                     names = subject(&sentence[..start]);
                 }
@@ -402,6 +428,21 @@ fn clean(member: &str) -> Option<Member> {
         m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
     }
     let m = before_predicate(m);
+    // A lowercase adjective before a capitalized head noun describes the name, «боготинским
+    // Университетом X»: it is not part of it.
+    let m = match m.split_once(' ') {
+        Some((adjective, rest))
+            if adjective.chars().all(|c| c.is_lowercase())
+                && ["ым", "им", "ой", "ого", "его", "ому", "ему", "ый", "ий"]
+                    .iter()
+                    .any(|e| adjective.ends_with(e))
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && rest.split_whitespace().next().is_some_and(head_noun) =>
+        {
+            rest
+        }
+        _ => m,
+    };
     let words: Vec<&str> = m.split_whitespace().collect();
     let first = words.first()?;
     let headed = words.iter().any(|w| is_org_head(w));
@@ -542,6 +583,24 @@ mod tests {
                 o("Университет «Дубна»", Relation::Organizer),
             ]
         );
+    }
+
+    #[test]
+    fn held_together_with_and_the_operator() {
+        assert_eq!(
+            orgs("Слёт проводился совместно с медовским Университетом пчеловодства."),
+            vec![o("Университетом пчеловодства", Relation::Organizer)]
+        );
+        assert!(orgs("Слёт проводился совместно с пасечниками района.").is_empty());
+        assert_eq!(
+            orgs("Задачи оператора взял на себя Фонд «Медовый край» — известный институт развития."),
+            vec![o("Фонд «Медовый край»", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Оператором форума выступило Агентство «Соты»."),
+            vec![o("Агентство «Соты»", Relation::Organizer)]
+        );
+        assert!(orgs("Оператором связи выступил МТС.").is_empty());
     }
 
     #[test]
