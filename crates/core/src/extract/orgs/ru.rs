@@ -62,6 +62,8 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)\s+совместно\s+с\s+",
             Some(Relation::Organizer),
         ),
+        // Under someone's auspices: "под эгидой X".
+        (r"под\s+эгидой\s+", Some(Relation::Organizer)),
         (r"на\s+(?:площадке|базе)\s+", Some(Relation::Host)),
         // "совместно с", "к ним присоединился и": the relation of the list before.
         (r"совместно\s+с\s+", None),
@@ -601,6 +603,11 @@ mod tests {
             vec![o("Агентство «Соты»", Relation::Organizer)]
         );
         assert!(orgs("Оператором связи выступил МТС.").is_empty());
+        assert_eq!(
+            orgs("Слёт проходит под эгидой Союза пасечников России."),
+            vec![o("Союза пасечников России", Relation::Organizer)]
+        );
+        assert!(orgs("Семинары проводятся под его эгидой.").is_empty());
     }
 
     #[test]
