@@ -124,7 +124,24 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             let before = sentence[..m.start()].trim();
             // "Конференция, посвящённая A, прошла …": the dedication of the event as a whole is its
             // theme, not a topic; that of a session («заседанием, посвящённым A») is one.
+            // An enumeration of three subjects or more is the event's topics all the same ("Форум
+            // посвящён A, B и C"), unless its items run on into clauses ("…, прошла в X, сообщило Y").
             if m.as_str().to_lowercase().starts_with("посвящ") && event_theme(before) {
+                let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
+                let items = split(&sentence[m.end()..end]);
+                let past = |i: &String| {
+                    let first = i.split_whitespace().next().unwrap_or("").to_lowercase();
+                    first.chars().count() >= 5
+                        && [
+                            "лся", "лась", "лось", "лись", "шла", "шло", "шёл", "шел", "ила", "ило", "ыла",
+                            "ыло", "ела", "ело", "ала", "яла", "яло", "ил",
+                        ]
+                        .iter()
+                        .any(|e| first.ends_with(e))
+                };
+                if items.len() >= 3 && !items.iter().any(past) {
+                    out.extend(topics(items));
+                }
                 continue;
             }
             // "Форум призван стать площадкой для обсуждения …": the event's purpose, not its topics.
@@ -969,6 +986,10 @@ mod tests {
                 .is_empty()
         );
         assert!(titles("Мероприятие соберет гостей и будет посвящено пчеловодству.").is_empty());
+        assert_eq!(
+            titles("Слёт будет посвящён зимовке, кормам и сбыту мёда."),
+            vec!["зимовке", "кормам", "сбыту мёда"]
+        );
         assert_eq!(
             titles("Слёт открылся пленарным заседанием, посвящённым будущему пасек."),
             vec!["будущему пасек"]
