@@ -568,7 +568,7 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
         .iter()
         .zip(&joined_by)
         .skip(1)
-        .position(|(i, joined)| clause_item(i) && !(*joined && !finite_or_infinitive(i)))
+        .position(|(i, joined)| clause_item(i) && (!*joined || finite_or_infinitive(i)))
     {
         items.truncate(i + 1);
     }
