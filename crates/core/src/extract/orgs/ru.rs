@@ -31,7 +31,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         ),
         // The passive with its agents in the instrumental: "Семинар организован A совместно с B".
         (
-            r"организован(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
+            r"(?:организован|запланирован)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
             Some(Relation::Organizer),
         ),
         (
@@ -193,9 +193,18 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 // A passive's agents are in the instrumental («организован Комитетом»); a name in
                 // another case after it is the event («был организован ПМЭФ»).
-                let passive = sentence[start..end].to_lowercase().starts_with("организован");
+                let passive = ["организован", "запланирован"]
+                    .iter()
+                    .any(|v| sentence[start..end].to_lowercase().starts_with(v));
                 if passive {
                     names.retain(|n| n.name.split_whitespace().next().is_some_and(instrumental));
+                    // "запланированы областным советом ветеранов": a common-noun name in lowercase, an
+                    // adjective and a head noun in the instrumental, then its genitives.
+                    if names.is_empty()
+                        && let Some(name) = lowercase_agent(&sentence[end..stop])
+                    {
+                        names.push(Member { name, headed: true });
+                    }
                 }
                 // An active verb with its subject before it: "Фонд и университет организовали форум"
                 // (not after a passive, whose subject is the event, nor after «совместно с»).
@@ -253,6 +262,42 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
         }
     }
     out
+}
+
+/// A passive's agent written in lowercase: an adjective and a head noun in the instrumental, and up to
+/// two words in the genitive («областным советом ветеранов»), ended by punctuation or «и» / «совместно».
+fn lowercase_agent(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', '!', '?']).to_string();
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    let (adjective, head) = (bare(words.first()?), bare(words.get(1)?));
+    let instrumental_adjective = ["ым", "им", "ой", "ей"].iter().any(|e| adjective.ends_with(e));
+    if !(lower(&adjective)
+        && instrumental_adjective
+        && lower(&head)
+        && head_noun(&head)
+        && instrumental(&head))
+    {
+        return None;
+    }
+    let mut name = vec![adjective, head];
+    if !words[1].ends_with(|c: char| c.is_alphabetic()) {
+        return Some(name.join(" "));
+    }
+    for w in words.iter().skip(2).take(2) {
+        let b = bare(w);
+        let genitive = ["ов", "ев", "ей", "ых", "их", "ии", "ы", "и", "а", "я"]
+            .iter()
+            .any(|e| b.ends_with(e));
+        if !lower(&b) || !genitive || matches!(b.as_str(), "и" | "а" | "совместно") {
+            break;
+        }
+        name.push(b.clone());
+        if b.len() != w.len() {
+            break;
+        }
+    }
+    Some(name.join(" "))
 }
 
 /// Whether a word has an instrumental ending (Комитетом, палатой, Ассамблеей, Западным).
@@ -608,6 +653,11 @@ mod tests {
             vec![o("Союза пасечников России", Relation::Organizer)]
         );
         assert!(orgs("Семинары проводятся под его эгидой.").is_empty());
+        assert_eq!(
+            orgs("Слёты запланированы районным союзом пасечников и проводятся под его эгидой."),
+            vec![o("районным союзом пасечников", Relation::Organizer)]
+        );
+        assert!(orgs("Слёты запланированы местными жителями.").is_empty());
     }
 
     #[test]
