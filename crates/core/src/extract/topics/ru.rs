@@ -449,6 +449,20 @@ static HEADED_CUE: Transient = Transient::new(|| {
 /// [`split`], where `heads` tells that the cue took a head noun ("вопросы A, проблемы B"): a later item
 /// with a head of its own loses it.
 fn split_after(list: &str, heads: bool) -> Vec<String> {
+    // "следующие вопросы: A; B; C": after a short heading and a colon, items split at semicolons.
+    if let Some((head, rest)) = list.split_once(": ")
+        && word_count(head) <= 3
+        && rest.contains("; ")
+        && !head.contains(['«', '"', '“'])
+    {
+        let items: Vec<String> = rest
+            .split("; ")
+            .map(|i| trim_item(&i[..END.get().find(i).map_or(i.len(), |m| m.start())]))
+            .collect();
+        if items.len() >= 2 && items.iter().all(|i| (1..=15).contains(&word_count(i))) {
+            return items;
+        }
+    }
     let mut list = &list[..END.get().find(list).map_or(list.len(), |m| m.start())];
     // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
     // ends there.
@@ -1139,6 +1153,15 @@ mod tests {
             titles("Пасечники обсудят темы, связанные с продажей мёда."),
             vec!["продажей мёда"]
         );
+    }
+
+    #[test]
+    fn items_after_a_heading_split_at_semicolons() {
+        assert_eq!(
+            titles("Пасечники обсудили следующие вопросы: зимовка пчёл; кормы, подкормка; сбыт мёда."),
+            vec!["зимовка пчёл", "кормы, подкормка", "сбыт мёда"]
+        );
+        assert_eq!(titles("Пасечники обсудили цены; потом пили чай."), vec!["цены"]);
     }
 
     #[test]
