@@ -418,6 +418,14 @@ fn finite_or_infinitive(item: &str) -> bool {
     finite || infinitive
 }
 
+/// Whom the subjects are put to, before them: "для участников форума".
+static FOR_WHOM: Transient = Transient::new(|| {
+    Regex::new(
+        r"(?i)^\s*для\s+(?:участник|гост|слушател|делегат|собравш|присутствующ)[а-яё]*(?:\s+[а-яё]+)?\s+",
+    )
+    .expect("for whom regex")
+});
+
 /// A general noun and a participle saying what it concerns: "вопросы, касающиеся", "темы, связанные с".
 static CONCERNING: Transient = Transient::new(|| {
     Regex::new(r"(?i)^\s*(?:вопрос|тем|проблем|аспект)[а-яё]*,?\s+(?:касающи[а-яё]+|связанн[а-яё]+\s+со?|относящи[а-яё]+\s+ко?)\s+")
@@ -472,6 +480,10 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
     // "обсудили в формате дискуссий актуальные вопросы …": an adverbial before the cue's noun is skipped.
     if let Some(c) = ADVERBIAL.get().captures(list) {
         list = c.name("rest").map_or(list, |r| &list[r.start()..]);
+    }
+    // "вносим на рассмотрение для участников форума A, B": whom the subjects are put to is skipped.
+    if let Some(m) = FOR_WHOM.get().find(list) {
+        list = &list[m.end()..];
     }
     // "вопросы, касающиеся A": the participle names the subject of a general noun.
     if let Some(m) = CONCERNING.get().find(list) {
@@ -1152,6 +1164,14 @@ mod tests {
         assert_eq!(
             titles("Пасечники обсудят темы, связанные с продажей мёда."),
             vec!["продажей мёда"]
+        );
+    }
+
+    #[test]
+    fn whom_the_subjects_are_put_to() {
+        assert_eq!(
+            titles("Мы вносим на рассмотрение для участников слёта сбыт мёда, зимовку и новые ульи."),
+            vec!["сбыт мёда", "зимовку", "новые ульи"]
         );
     }
 
