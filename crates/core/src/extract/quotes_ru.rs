@@ -32,7 +32,7 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+))(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>привод(?:ятся|ится|ит|ят|ились|ились|ил[аои]?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -135,7 +135,12 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                 .or_else(|| next.as_deref().and_then(|n| AFTER.get().captures(n)))
                 .or_else(|| opens_sentence.then(|| ABOUT.get().captures(after)).flatten())
                 .and_then(|c| {
-                    let verb = c.name("verb").or_else(|| c.name("act"))?;
+                    // "«…», – приводятся в сообщении слова министра Ивана Петрова": the speaker in the
+                    // genitive after «слова».
+                    let verb = c
+                        .name("verb")
+                        .or_else(|| c.name("act"))
+                        .or_else(|| c.name("cite"))?;
                     Some((is_past(verb.as_str()), c.name("rest")?.as_str().to_string()))
                 });
             let found = match attribution {
@@ -379,7 +384,7 @@ fn before(
         rest.len() > 2 && rest.starts_with(',') && rest.ends_with(',') && names(rest).is_empty()
     };
     match names(head).last() {
-        Some(&(s, e)) if head[e..].trim().is_empty() || aside(&head[e..]) => {
+        Some(&(s, e)) if head[e..].trim().is_empty() || aside(&head[e..]) || relative(&head[e..]) => {
             let name = head[s..e].to_string();
             let role = role_before(&head[..s]).or_else(|| known_role(people, &name));
             Some(((name.clone(), role), Basis::Named(name)))
@@ -409,6 +414,20 @@ fn before(
             }),
     }
 }
+
+/// Whether the words after a name are a verb of its own and a relative clause whose verb is the speech
+/// verb: "Иван Петров обратился с приветствием к гостям, в котором отметил: «…»".
+fn relative(rest: &str) -> bool {
+    let Some(clause) = RELATIVE.get().captures(rest) else {
+        return false;
+    };
+    clause.name("verb").is_some_and(|v| is_past(v.as_str())) && names(rest).is_empty()
+}
+
+static RELATIVE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s+(?P<verb>[а-яё]{4,})\s+[^«»:]{0,80},\s+(?:в|на)\s+котор(?:ом|ой|ых)\s*$")
+        .expect("relative regex")
+});
 
 /// Whether a speech verb is in the past tense (сказал, сказала, поделились): a lone capitalized word after
 /// it is a surname ("— сказала Матвиенко"), where after a present one it may be a source ("— сообщает
@@ -555,6 +574,38 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn the_speech_verb_in_a_relative_clause_about_the_greeting() {
+        assert_eq!(
+            quotes(
+                "Мэр Заречья Пётр Соболев обратился с приветствием к гостям ярмарки, в котором отметил: «Мы ждём мастеров со всей страны»."
+            ),
+            vec![(
+                "Пётр Соболев".to_string(),
+                "Мы ждём мастеров со всей страны".to_string()
+            )]
+        );
+        // Another person named in the clause is not passed over.
+        assert!(
+            quotes("Пётр Соболев передал письмо, в котором Анна Белова отметила: «Мы ждём мастеров».")
+                .iter()
+                .all(|(who, _)| who != "Пётр Соболев")
+        );
+    }
+
+    #[test]
+    fn the_speaker_in_the_genitive_after_words_cited() {
+        assert_eq!(
+            quotes(
+                "«Ярмарка соберёт мастеров со всей страны», – приводятся в сообщении слова мэра Заречья Петра Соболева."
+            ),
+            vec![(
+                "Петра Соболева".to_string(),
+                "Ярмарка соберёт мастеров со всей страны".to_string()
+            )]
+        );
     }
 
     #[test]

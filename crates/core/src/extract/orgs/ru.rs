@@ -31,7 +31,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         ),
         // The passive with its agents in the instrumental: "Семинар организован A совместно с B".
         (
-            r"организован(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
+            r"(?:организован|запланирован)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
             Some(Relation::Organizer),
         ),
         (
@@ -46,6 +46,24 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             ),
             Some(Relation::Sponsor),
         ),
+        // The operator of the event runs it: "Оператор форума — X", "Задачи оператора взял на себя X".
+        (
+            &*format!(
+                r"оператор\w*\s+(?:{EVENT_KINDS}|мероприяти\w*)(?:\s+[^\s,.:—–-]+){{0,3}}?,?\s*{verb}\s*"
+            ),
+            Some(Relation::Organizer),
+        ),
+        (
+            r"(?:задач\w*|функци\w*|рол\w*)\s+оператора(?:\s+[^\s,.:—–-]+){0,3}?\s+взял[аио]?\s+на\s+себя\s+",
+            Some(Relation::Organizer),
+        ),
+        // The event held together with someone: "Мероприятие проводилось совместно с X".
+        (
+            r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)\s+совместно\s+с\s+",
+            Some(Relation::Organizer),
+        ),
+        // Under someone's auspices: "под эгидой X".
+        (r"под\s+эгидой\s+", Some(Relation::Organizer)),
         (r"на\s+(?:площадке|базе)\s+", Some(Relation::Host)),
         // "совместно с", "к ним присоединился и": the relation of the list before.
         (r"совместно\s+с\s+", None),
@@ -145,6 +163,15 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 .filter(|(s, _, _)| !quoted::within(&spans, offset + s))
                 .collect();
             found.sort_unstable();
+            // A cue inside a longer one ("совместно с" in "проводилось совместно с") is the longer one's.
+            let mut reach = 0;
+            found.retain(|&(start, end, _)| {
+                let kept = start >= reach;
+                if kept {
+                    reach = end;
+                }
+                kept
+            });
             let mut previous = None;
             for (k, &(start, end, relation)) in found.iter().enumerate() {
                 let Some(relation) = relation.or(previous) else {
@@ -166,13 +193,23 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 // A passive's agents are in the instrumental («организован Комитетом»); a name in
                 // another case after it is the event («был организован ПМЭФ»).
-                let passive = sentence[start..end].to_lowercase().starts_with("организован");
+                let passive = ["организован", "запланирован"]
+                    .iter()
+                    .any(|v| sentence[start..end].to_lowercase().starts_with(v));
                 if passive {
                     names.retain(|n| n.name.split_whitespace().next().is_some_and(instrumental));
+                    // "запланированы областным советом ветеранов": a common-noun name in lowercase, an
+                    // adjective and a head noun in the instrumental, then its genitives.
+                    if names.is_empty()
+                        && let Some(name) = lowercase_agent(&sentence[end..stop])
+                    {
+                        names.push(Member { name, headed: true });
+                    }
                 }
                 // An active verb with its subject before it: "Фонд и университет организовали форум"
                 // (not after a passive, whose subject is the event, nor after «совместно с»).
-                let own = found[k].2.is_some();
+                let cue = sentence[start..end].to_lowercase();
+                let own = found[k].2.is_some() && !cue.contains("совместно") && !cue.contains("оператор");
                 if names.is_empty() && relation == Relation::Organizer && own && !passive {
                     names = subject(&sentence[..start]);
                 }
@@ -225,6 +262,42 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
         }
     }
     out
+}
+
+/// A passive's agent written in lowercase: an adjective and a head noun in the instrumental, and up to
+/// two words in the genitive («областным советом ветеранов»), ended by punctuation or «и» / «совместно».
+fn lowercase_agent(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', '!', '?']).to_string();
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    let (adjective, head) = (bare(words.first()?), bare(words.get(1)?));
+    let instrumental_adjective = ["ым", "им", "ой", "ей"].iter().any(|e| adjective.ends_with(e));
+    if !(lower(&adjective)
+        && instrumental_adjective
+        && lower(&head)
+        && head_noun(&head)
+        && instrumental(&head))
+    {
+        return None;
+    }
+    let mut name = vec![adjective, head];
+    if !words[1].ends_with(|c: char| c.is_alphabetic()) {
+        return Some(name.join(" "));
+    }
+    for w in words.iter().skip(2).take(2) {
+        let b = bare(w);
+        let genitive = ["ов", "ев", "ей", "ых", "их", "ии", "ы", "и", "а", "я"]
+            .iter()
+            .any(|e| b.ends_with(e));
+        if !lower(&b) || !genitive || matches!(b.as_str(), "и" | "а" | "совместно") {
+            break;
+        }
+        name.push(b.clone());
+        if b.len() != w.len() {
+            break;
+        }
+    }
+    Some(name.join(" "))
 }
 
 /// Whether a word has an instrumental ending (Комитетом, палатой, Ассамблеей, Западным).
@@ -402,6 +475,21 @@ fn clean(member: &str) -> Option<Member> {
         m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
     }
     let m = before_predicate(m);
+    // A lowercase adjective before a capitalized head noun describes the name, «боготинским
+    // Университетом X»: it is not part of it.
+    let m = match m.split_once(' ') {
+        Some((adjective, rest))
+            if adjective.chars().all(|c| c.is_lowercase())
+                && ["ым", "им", "ой", "ого", "его", "ому", "ему", "ый", "ий"]
+                    .iter()
+                    .any(|e| adjective.ends_with(e))
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && rest.split_whitespace().next().is_some_and(head_noun) =>
+        {
+            rest
+        }
+        _ => m,
+    };
     let words: Vec<&str> = m.split_whitespace().collect();
     let first = words.first()?;
     let headed = words.iter().any(|w| is_org_head(w));
@@ -542,6 +630,34 @@ mod tests {
                 o("Университет «Дубна»", Relation::Organizer),
             ]
         );
+    }
+
+    #[test]
+    fn held_together_with_and_the_operator() {
+        assert_eq!(
+            orgs("Слёт проводился совместно с медовским Университетом пчеловодства."),
+            vec![o("Университетом пчеловодства", Relation::Organizer)]
+        );
+        assert!(orgs("Слёт проводился совместно с пасечниками района.").is_empty());
+        assert_eq!(
+            orgs("Задачи оператора взял на себя Фонд «Медовый край» — известный институт развития."),
+            vec![o("Фонд «Медовый край»", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Оператором форума выступило Агентство «Соты»."),
+            vec![o("Агентство «Соты»", Relation::Organizer)]
+        );
+        assert!(orgs("Оператором связи выступил МТС.").is_empty());
+        assert_eq!(
+            orgs("Слёт проходит под эгидой Союза пасечников России."),
+            vec![o("Союза пасечников России", Relation::Organizer)]
+        );
+        assert!(orgs("Семинары проводятся под его эгидой.").is_empty());
+        assert_eq!(
+            orgs("Слёты запланированы районным союзом пасечников и проводятся под его эгидой."),
+            vec![o("районным союзом пасечников", Relation::Organizer)]
+        );
+        assert!(orgs("Слёты запланированы местными жителями.").is_empty());
     }
 
     #[test]

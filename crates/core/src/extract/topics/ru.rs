@@ -15,7 +15,7 @@ use crate::model::Topic;
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
 static CUE: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|(?:тематик[аи]|тема)(?:\s+[^\s,.:—–«»]+){0,3}?\s+[—–]|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:шла|ид[её]т|пойд[её]т)\s+об?|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестк[еи](?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|стоял[иао]?|оказал(?:ись|ся|ась|ось)|значил(?:ись|ся|ась|ось))(?:\s+также)?|(?:в|на)\s+повестке(?:\s+дня)?\s+[а-яё]+\s+[—–-]|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+внимания(?:\s*[—–:])?|особое\s+внимание(?:\s+[а-яё]+)?\s+(?:будет\s+|было\s+)?уделено|обмен[яи][а-яё]*\s+мнениями\s+(?:по|об?)|для\s+обсуждения|по\s+(?:[а-яё]+\s+)?(?:направлени|тем|секци|тематик)[а-яё]*\s*:)\s+(?:обсуждени\w*\s+)?(?:(?:и\s+)?(?:вопрос|тем|проблем|аспект)\w*\s+)?",
+        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|(?:тематик[аи]|тема)(?:\s+[^\s,.:—–«»]+){0,3}?\s+[—–]|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|обсужден[аоы]?|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:[^\s,.:;«»]+\s+){0,3}?(?:шла|ид[её]т|пойд[её]т)\s+об?|предмет(?:ом)?\s+обсуждени[яй]\s+(?:стал[иао]?|станут|станет|был[иао]?|[—–:])|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестк[еи](?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|стоял[иао]?|оказал(?:ись|ся|ась|ось)|значил(?:ись|ся|ась|ось))(?:\s+также)?|(?:в|на)\s+повестке(?:\s+дня)?\s+[а-яё]+\s+[—–-]|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+(?:внимания|обсуждени[яй]|дискусси[йи])(?:\s*[—–:]|\s+-|(?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|будут|будет|оказал(?:ись|ся|ась|ось)|стал[иао]?|станут|станет))?|повестк[аи](?:\s+дня)?(?:\s+[а-яё]+)?\s+(?:включал[аи]?|включает|включа[ею]т)(?:\s+в\s+себя)?|(?:в|на)\s+повестку(?:\s+дня)?\s+(?:был[аио]?\s+)?(?:включен[аоы]?|вошл[аи]|вош[её]л)|(?:особое|основное|большое|главное|пристальное|повышенное)\s+внимание(?:\s+[а-яё]+)?\s+(?:будет\s+|было\s+)?уделено|(?:подняли|поднимали|поднимались|подняты|поднят[аы]?|были\s+подняты)\s+(?:вопрос|тем|проблем)[а-яё]*|коснул(?:ись|ся|ась|ось)|говорилось\s+об?|разговор\s+(?:ш[её]л|ид[её]т|пойд[её]т)\s+об?|(?:ш[её]л|ид[её]т)\s+разговор\s+об?|акцент\s+(?:был\s+)?сделан\s+на|обмен[яи][а-яё]*\s+мнениями\s+(?:по|об?)|обмен(?:я|ива)лись\s+опытом\s+(?:в\s+(?:сфере|области)|по)|для\s+обсуждения|по\s+(?:[а-яё]+\s+)?(?:направлени|тем|секци|тематик)[а-яё]*\s*:)\s+(?:обсуждени\w*\s+)?(?:(?:и\s+)?(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
     .expect("cue regex")
 });
@@ -29,7 +29,7 @@ static SESSION: Transient = Transient::new(|| {
 /// Where the list ends: "и многих других", "и др.", a clause about something else, or a reporting clause
 /// (", сообщает пресс-служба").
 static END: Transient = Transient::new(|| {
-    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|многом\s+|ряд\s+)?(?:други[хеми]|другом|др\.|т\.\s?д|проч)|,\s+(?:котор\w+|где|что|чтобы|когда|но)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|\s+под\s+(?:девизом|лозунгом|названием)|\s\d{1,2}\.\d{1,2}\.\d{2,4}|;|\s[—–]\s|[\x22»”],\s+-\s|\(|\)")
+    Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|многом\s+|ряд\s+)?(?:други[хеми]|другом|др\.|т\.\s?д|проч)|и\s+други[хм]\s+(?:[а-яё]+\s+)?(?:тем|вопрос|направлени|аспект)[а-яё]*|,\s+(?:котор\w+|где|что|чтобы|когда|но)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|\s+под\s+(?:девизом|лозунгом|названием)|\s\d{1,2}\.\d{1,2}\.\d{2,4}|;|\s[—–]\s|[\x22»”],\s+-\s|\(|\)")
         .expect("end regex")
 });
 
@@ -51,7 +51,7 @@ static ADVERBIAL: Transient = Transient::new(|| {
 /// A session noun followed by what it was about: "дискуссия о проблемах отрасли", "круглый стол по
 /// вопросам экологии".
 static ABOUT: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?:секци|круглы[а-яё]+\s+стол|сесси|дискусси)[а-яё]*\s+(?:\(\s*(?:в\s+том\s+числе|в\s+частности|включая)\s+)?(?:о|об|по\s+(?:вопросам|теме|проблемам))\s+")
+    Regex::new(r"(?i)(?:секци|круглы[а-яё]+\s+стол|сесси|дискусси)[а-яё]*\s+(?:\(\s*(?:в\s+том\s+числе|в\s+частности|включая)\s+)?(?:о|об|по\s+(?:вопросам|теме|проблемам)|на\s+тему)\s+")
         .expect("about regex")
 });
 
@@ -94,6 +94,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         && !SESSION.get().is_match(p)
         && !ABOUT.get().is_match(p)
         && !FRONT_ABOUT.get().is_match(p)
+        && !COMMA_INDIRECT.get().is_match(p)
     {
         return out;
     }
@@ -104,9 +105,49 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             .find_iter(sentence)
             .filter(|m| !quoted::within(&spans, m.start()))
             .collect();
+        out.extend(parenthesized(sentence));
+        // "Участники обсудили, как …": the indirect question after a comma, which the cues do not reach.
+        for c in COMMA_INDIRECT.get().captures_iter(sentence) {
+            let Some(q) = c.name("q") else { continue };
+            if quoted::within(&spans, q.start()) {
+                continue;
+            }
+            let clause = q.as_str();
+            let clause = &clause[..END.get().find(clause).map_or(clause.len(), |e| e.start())];
+            let clause = trim_item(clause.split(", а также").next().unwrap_or(clause));
+            if (4..=15).contains(&word_count(&clause)) && !clause.contains(['«', '"', '“', ':']) {
+                out.extend(topics([clause]));
+            }
+        }
         for (k, m) in cues.iter().enumerate() {
             // "A, B и C обсуждались": a reflexive past cue after its subject takes the list before it.
             let before = sentence[..m.start()].trim();
+            // "Конференция, посвящённая A, прошла …": the dedication of the event as a whole is its
+            // theme, not a topic; that of a session («заседанием, посвящённым A») is one.
+            // An enumeration of three subjects or more is the event's topics all the same ("Форум
+            // посвящён A, B и C"), unless its items run on into clauses ("…, прошла в X, сообщило Y").
+            if m.as_str().to_lowercase().starts_with("посвящ") && event_theme(before) {
+                let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
+                let items = split(&sentence[m.end()..end]);
+                let past = |i: &String| {
+                    let first = i.split_whitespace().next().unwrap_or("").to_lowercase();
+                    first.chars().count() >= 5
+                        && [
+                            "лся", "лась", "лось", "лись", "шла", "шло", "шёл", "шел", "ила", "ило", "ыла",
+                            "ыло", "ела", "ело", "ала", "яла", "яло", "ил",
+                        ]
+                        .iter()
+                        .any(|e| first.ends_with(e))
+                };
+                if items.len() >= 3 && !items.iter().any(past) {
+                    out.extend(topics(items));
+                }
+                continue;
+            }
+            // "Форум призван стать площадкой для обсуждения …": the event's purpose, not its topics.
+            if m.as_str().to_lowercase().starts_with("для") && PURPOSE.get().is_match(before) {
+                continue;
+            }
             let reflexive = m.as_str().trim_end().ends_with("лись");
             if reflexive && before.matches(", ").count() >= 2 && !starts_with_preposition(before) {
                 out.extend(topics(split(before)));
@@ -115,6 +156,16 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             // The list runs up to the next cue ("обменялись мнениями по A, обсудили B").
             let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
             let after = &sentence[m.end()..end];
+            // "обсудили проблемы и перспективы развития A": a head noun coordinated with another is part of
+            // the item, not the cue's.
+            let cue = m.as_str().trim_end();
+            if after.starts_with("и ")
+                && HEADED_CUE.get().is_match(cue)
+                && let Some(at) = cue.rfind(char::is_whitespace)
+            {
+                out.extend(topics(split(&sentence[m.start() + at + 1..end])));
+                continue;
+            }
             // "A обсудили главы стран", "Что обсуждали участники": the words after the verb are who
             // discussed; the subjects discussed, if any, stand before it.
             // "Что обсуждали пасечники": after a question word the words after the verb are its subject.
@@ -129,6 +180,19 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             }
             // "A обсуждают в Гатчине": an active verb with a place after it, the subject before it.
             let place_after = PLACE_AFTER.get().is_match(after) && ACTIVE.get().is_match(m.as_str());
+            // "обсудили в каких условиях A становится B": an indirect question is one subject.
+            if ACTIVE.get().is_match(m.as_str())
+                && let Some(q) = INDIRECT.get().find(after)
+            {
+                let clause = &after[q.start()..];
+                let clause = &clause[..END.get().find(clause).map_or(clause.len(), |e| e.start())];
+                let clause = clause.split(", а также").next().unwrap_or(clause);
+                let clause = trim_item(clause);
+                if (4..=15).contains(&word_count(&clause)) && !clause.contains(['«', '"', '“', ':']) {
+                    out.extend(topics([clause]));
+                }
+                continue;
+            }
             if k == 0
                 && place_after
                 && let Some(object) = object_before(before)
@@ -136,7 +200,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 out.extend(topics(split(&object)));
                 continue;
             }
-            out.extend(topics(split(after)));
+            out.extend(topics(split_after(after, HEADED_CUE.get().is_match(m.as_str()))));
         }
         // Two commas at least: a fronted «О» phrase with one object is a sentence's opening, not a list.
         if let Some(list) = FRONT_ABOUT.get().captures(sentence).and_then(|c| c.name("list"))
@@ -151,6 +215,70 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     }
     out
 }
+
+/// Words stating what the event is for: "призван стать", "цель форума".
+static PURPOSE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)призван|(?:^|[^а-яё])(?:цел[ьи]|задач[аи])(?:[^а-яё]|$)").expect("purpose regex")
+});
+
+/// An active verb of discussing, a comma and an indirect question: "обсудили, как …".
+static COMMA_INDIRECT: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|[^а-яё])(?:обсу|рассм)[а-яё]*(?:ли|ют|ят|ут),\s+(?P<q>(?:(?:в|на|при|с)\s+как(?:их|ом|ой|ие)|как(?:им\s+образом)?|почему|зачем|каким|какие|какой|каков[аоы]?)\s+[а-яё][^.;!?]*)")
+        .expect("comma indirect regex")
+});
+
+/// An indirect question opening the object of «обсудили»: "в каких условиях …", "как …", "каким
+/// образом …".
+static INDIRECT: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:в|на|при|с)\s+как(?:их|ом|ой|ие)|как(?:им\s+образом)?|почему|зачем|каким|какие|какой|каков[аоы]?)\s+[а-яё]")
+        .expect("indirect regex")
+});
+
+/// The nouns of the event as a whole, and of its parts, one of which a participle «посвящённый» follows.
+static EVENT_NOUN: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|[^а-яё])(?P<event>(?:медиа)?форум|конференци|мероприяти|выставк|съезд|саммит|конгресс|сл[её]т|фестивал)|(?:^|[^а-яё])(?P<part>семинар|секци|сесси|заседани|площадк|дискусси|круглы[а-яё]+\s+стол|панел|блок|мастер-класс|лекци|доклад|встреч|выступлени|день|дн[яеи]|программ)")
+        .expect("event noun regex")
+});
+
+/// Whether the words before «посвящён-» end in the event as a whole: "Конференция, посвящённая" or
+/// "Мероприятие … будет посвящено", with no part of the event (a session, a platform) named nearer.
+fn event_theme(before: &str) -> bool {
+    // The clause the cue belongs to: a participle after a comma, or a finite «будет посвящено» whose
+    // subject opens the sentence.
+    let clause = before.trim_end_matches([',', ' ']);
+    let clause = clause.rsplit(", ").next().unwrap_or(clause);
+    let nouns: Vec<_> = EVENT_NOUN.get().captures_iter(clause).collect();
+    nouns.iter().any(|c| c.name("event").is_some()) && nouns.iter().all(|c| c.name("part").is_none())
+}
+
+/// A parenthesis listing three subjects or more in a sentence about themes or the agenda: "кроме
+/// традиционных тем (A, B, C)".
+fn parenthesized(sentence: &str) -> Vec<Topic> {
+    let mut out = Vec::new();
+    for c in PARENTHESIS.get().captures_iter(sentence) {
+        let (Some(open), Some(inner)) = (c.get(0), c.name("inner")) else {
+            continue;
+        };
+        if !THEME_WORD.get().is_match(&sentence[..open.start()]) || inner.as_str().matches(", ").count() < 2 {
+            continue;
+        }
+        let items = split(inner.as_str());
+        let lower = |i: &String| i.chars().next().is_some_and(char::is_lowercase);
+        if items.len() >= 3 && items.iter().all(|i| lower(i) && word_count(i) <= 8) {
+            out.extend(topics(items));
+        }
+    }
+    out
+}
+
+static PARENTHESIS: Transient =
+    Transient::new(|| Regex::new(r"\((?P<inner>[^()\d«»\x22“”]+)\)").expect("parenthesis regex"));
+
+/// A word naming themes or the agenda.
+static THEME_WORD: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|[^а-яё])(?:тем(?:а|ы|у|ой|ами|ах|атик[а-яё]*)|повестк[а-яё]*)(?:[^а-яё]|$)")
+        .expect("theme word regex")
+});
 
 /// Who discusses, named right after the verb: participants, delegations, officials.
 static AGENT: Transient = Transient::new(|| {
@@ -258,6 +386,20 @@ fn starts_with_preposition(s: &str) -> bool {
 /// ("обменяются опытом"), a participle describing the previous item ("предложенную правительством"),
 /// or an infinitive anywhere in it ("совместными усилиями выявить …").
 fn clause_item(item: &str) -> bool {
+    let first = item.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let long = first.chars().count() >= 6;
+    let participle = long
+        && [
+            "нную", "нный", "нная", "нное", "нные", "нных", "вшую", "вший", "ющую", "ющий", "ящую", "ящий",
+            "ющие", "ящие", "ющих", "ящих",
+        ]
+        .iter()
+        .any(|e| first.ends_with(e));
+    participle || finite_or_infinitive(item)
+}
+
+/// Whether an item opens with a finite verb or holds an infinitive: a clause of its own.
+fn finite_or_infinitive(item: &str) -> bool {
     let mut words = item.split_whitespace().map(|w| w.to_lowercase());
     let first = words.next().unwrap_or_default();
     let long = first.chars().count() >= 6;
@@ -267,24 +409,68 @@ fn clause_item(item: &str) -> bool {
         ]
         .iter()
         .any(|e| first.ends_with(e));
-    let participle = long
-        && [
-            "нную", "нный", "нная", "нное", "нные", "нных", "вшую", "вший", "ющую", "ющий", "ящую", "ящий",
-            "ющие", "ящие", "ющих", "ящих",
-        ]
-        .iter()
-        .any(|e| first.ends_with(e));
     let infinitive = std::iter::once(first.clone()).chain(words).any(|w| {
         w.chars().count() >= 7
             && ["ить", "ать", "еть", "ять", "уть", "ыть"]
                 .iter()
                 .any(|e| w.ends_with(e))
     });
-    finite || participle || infinitive
+    finite || infinitive
 }
+
+/// Whom the subjects are put to, before them: "для участников форума".
+static FOR_WHOM: Transient = Transient::new(|| {
+    Regex::new(
+        r"(?i)^\s*для\s+(?:участник|гост|слушател|делегат|собравш|присутствующ)[а-яё]*(?:\s+[а-яё]+)?\s+",
+    )
+    .expect("for whom regex")
+});
+
+/// A general noun and a participle saying what it concerns: "вопросы, касающиеся", "темы, связанные с".
+static CONCERNING: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s*(?:вопрос|тем|проблем|аспект)[а-яё]*,?\s+(?:касающи[а-яё]+|связанн[а-яё]+\s+со?|относящи[а-яё]+\s+ко?)\s+")
+        .expect("concerning regex")
+});
+
+/// Words opening the members of a general noun: "в том числе", "включая", "в частности", "среди них".
+static INCLUDING: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:в\s+том\s+числе|включая|в\s+частности|среди\s+них|среди\s+которых)\s+")
+        .expect("including regex")
+});
+
+/// A head noun of the kind a cue takes before its list, followed by its complement: "проблемы цифровизации".
+static HEAD: Transient = Transient::new(|| {
+    Regex::new(r"^(?P<head>(?:вопрос[а-яё]*|проблем[а-яё]*|тем[аыу]|аспект[а-яё]*)\s+)[а-яё]+(?:ия|ии|ий|ья|ов|ей|ы|и|а)(?:\s|$)")
+        .expect("head regex")
+});
 
 /// The items after a cue: split at commas outside « » and at a final «и» between nouns.
 fn split(list: &str) -> Vec<String> {
+    split_after(list, false)
+}
+
+/// A cue that took a head noun before its list: "затронули вопросы".
+static HEADED_CUE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|[^а-яё])(?:вопрос|проблем|тем|аспект)[а-яё]*\s*$").expect("headed cue regex")
+});
+
+/// [`split`], where `heads` tells that the cue took a head noun ("вопросы A, проблемы B"): a later item
+/// with a head of its own loses it.
+fn split_after(list: &str, heads: bool) -> Vec<String> {
+    // "следующие вопросы: A; B; C": after a short heading and a colon, items split at semicolons.
+    if let Some((head, rest)) = list.split_once(": ")
+        && word_count(head) <= 3
+        && rest.contains("; ")
+        && !head.contains(['«', '"', '“'])
+    {
+        let items: Vec<String> = rest
+            .split("; ")
+            .map(|i| trim_item(&i[..END.get().find(i).map_or(i.len(), |m| m.start())]))
+            .collect();
+        if items.len() >= 2 && items.iter().all(|i| (1..=15).contains(&word_count(i))) {
+            return items;
+        }
+    }
     let mut list = &list[..END.get().find(list).map_or(list.len(), |m| m.start())];
     // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
     // ends there.
@@ -294,6 +480,14 @@ fn split(list: &str) -> Vec<String> {
     // "обсудили в формате дискуссий актуальные вопросы …": an adverbial before the cue's noun is skipped.
     if let Some(c) = ADVERBIAL.get().captures(list) {
         list = c.name("rest").map_or(list, |r| &list[r.start()..]);
+    }
+    // "вносим на рассмотрение для участников форума A, B": whom the subjects are put to is skipped.
+    if let Some(m) = FOR_WHOM.get().find(list) {
+        list = &list[m.end()..];
+    }
+    // "вопросы, касающиеся A": the participle names the subject of a general noun.
+    if let Some(m) = CONCERNING.get().find(list) {
+        list = &list[m.end()..];
     }
     // "по таким направлениям, как A, B": the list starts after «как».
     if let Some(m) = SUCH_AS.get().find(list) {
@@ -347,24 +541,61 @@ fn split(list: &str) -> Vec<String> {
     }
     let last = joined.pop().unwrap_or(last);
     items = joined;
+    // "вопросы A, проблемы B и C": a later item with a head noun of its own, as the cue's, loses it, and
+    // its «и» joins the head's complements.
+    let headed = heads && !items.is_empty() && HEAD.get().is_match(last.trim_start());
+    let mut joined_by = vec![false; items.len()];
     match final_and(list, &spans, last) {
         // "… литературы и музея": two nouns; "образовательных и информационных технологий" is one.
-        Some((a, b)) if !items.is_empty() && !is_adjective(a.split_whitespace().last().unwrap_or("")) => {
+        Some((a, b)) if !headed && !items.is_empty() && !shared_noun(a, b) => {
             items.extend([a, b]);
+            joined_by.extend([false, true]);
         }
-        _ => items.push(last),
+        _ => {
+            items.push(last);
+            joined_by.push(false);
+        }
+    }
+    // "широкий круг вопросов, в том числе A, B и C": the list starts at «в том числе» («включая»).
+    if let Some(k) = items
+        .iter()
+        .position(|i| INCLUDING.get().is_match(i.trim_start()))
+        .filter(|&k| k > 0)
+    {
+        items.drain(..k);
+        joined_by.drain(..k);
+        if let Some(m) = items.first().and_then(|i| INCLUDING.get().find(i.trim_start())) {
+            items[0] = &items[0].trim_start()[m.end()..];
+        }
     }
     // "…, а также B": the conjunction is not part of B.
     let mut items: Vec<&str> = items
         .into_iter()
-        .map(|i| {
+        .zip(joined_by.iter_mut())
+        .enumerate()
+        .map(|(k, (i, joined))| {
             let t = i.trim_start();
-            t.strip_prefix("а также ")
-                .or_else(|| t.strip_prefix("также "))
-                .unwrap_or(t)
+            let t = match t.strip_prefix("а также ").or_else(|| t.strip_prefix("также ")) {
+                Some(rest) => {
+                    *joined = true;
+                    rest
+                }
+                None => t,
+            };
+            match HEAD.get().captures(t).and_then(|c| c.name("head")) {
+                Some(h) if heads && k > 0 => &t[h.end()..],
+                _ => t,
+            }
         })
         .collect();
-    if let Some(i) = items.iter().skip(1).position(|i| clause_item(i)) {
+    // A participle describing the item before it ends the list, unless a conjunction coordinates it
+    // with that item ("…, а также послевоенное восстановление …").
+    if let Some(i) = items
+        .iter()
+        .zip(&joined_by)
+        .skip(1)
+        .position(|(i, joined)| clause_item(i) && (!*joined || finite_or_infinitive(i)))
+    {
         items.truncate(i + 1);
     }
     let items: Vec<String> = items.into_iter().map(|i| trim_item(unquote(i))).collect();
@@ -391,7 +622,7 @@ fn split(list: &str) -> Vec<String> {
 /// A general noun with only a judgement or a pointer before it names no subject: "важные для нас
 /// вопросы", "самые актуальные темы", "эти проблемы".
 static EVALUATIVE: Transient = Transient::new(|| {
-    Regex::new(r"(?i)^(?:(?:сам[а-яё]+|наиболее|очень|крайне|важн[а-яё]*|актуальн[а-яё]*|насущн[а-яё]*|остр[а-яё]*|ключев[а-яё]*|главн[а-яё]*|основн[а-яё]*|различн[а-яё]*|разн[а-яё]*|многи[а-яё]*|интересн[а-яё]*|злободневн[а-яё]*|волнующ[а-яё]*|текущ[а-яё]*|эт[а-яё]*|те|так[а-яё]*|наш[а-яё]*|ваш[а-яё]*|сво[а-яё]*|вс[её]|сегодня|сейчас|для|нас|вас|них|всех)\s+)+(?:вопрос|тем|проблем|аспект)[а-яё]*$")
+    Regex::new(r"(?i)^(?:(?:сам[а-яё]+|наиболее|очень|крайне|важн[а-яё]*|актуальн[а-яё]*|насущн[а-яё]*|остр[а-яё]*|ключев[а-яё]*|главн[а-яё]*|основн[а-яё]*|различн[а-яё]*|разн[а-яё]*|многи[а-яё]*|интересн[а-яё]*|злободневн[а-яё]*|волнующ[а-яё]*|текущ[а-яё]*|эт[а-яё]*|те|так[а-яё]*|наш[а-яё]*|ваш[а-яё]*|сво[а-яё]*|вс[её]|сегодня|сейчас|для\s+[а-яё]+|для|нас|вас|них|всех)\s+)+(?:вопрос|тем|проблем|аспект)[а-яё]*$")
         .expect("evaluative regex")
 });
 
@@ -446,6 +677,17 @@ fn unquote(item: &str) -> &str {
         Some(inner) if !inner_marks(inner) => inner,
         _ => t,
     }
+}
+
+/// Whether «A и B» coordinates two adjectives of one noun ("образовательных и информационных
+/// технологий"): the word before «и» and the one after it both end like adjectives. A noun in «-ий»
+/// before «и» ("науки и технологий и условия …") is no adjective when a noun phrase of two words or more
+/// follows ("традиций и современности" stays whole).
+fn shared_noun(a: &str, b: &str) -> bool {
+    let before = a.split_whitespace().last().unwrap_or("");
+    let after = b.split_whitespace().next().unwrap_or("");
+    is_adjective(before)
+        && (is_adjective(after) || !before.to_lowercase().ends_with("ий") || word_count(b) == 1)
 }
 
 /// Whether a Russian word has an adjective's ending.
@@ -550,6 +792,12 @@ mod tests {
         );
         // A general noun with only a judgement before it names nothing.
         assert!(titles("Гости обсудили самые важные для нас вопросы.").is_empty());
+        assert!(titles("Гости обсудили самые острые для района проблемы.").is_empty());
+        // A space lost before «и других тем» in the source.
+        assert_eq!(
+            titles("Гости обсудили медосбор, зимовкуи другим важным темам."),
+            vec!["медосбор", "зимовку"]
+        );
         assert_eq!(
             titles("Гости обсудили острые вопросы экологии."),
             vec!["острые вопросы экологии"]
@@ -600,6 +848,11 @@ mod tests {
         assert_eq!(
             titles("Работал круглый стол по вопросам медосбора."),
             vec!["медосбора"]
+        );
+        assert_eq!(titles("Прошла дискуссия на тему сбыта мёда."), vec!["сбыта мёда"]);
+        assert_eq!(
+            titles("Прошла дискуссия на тему «Мёд и воск»."),
+            vec!["Мёд и воск"]
         );
     }
 
@@ -749,6 +1002,221 @@ mod tests {
         assert_eq!(
             titles("Работа шла по трем направлениям: Пасеки», «Ульи» и «Воск и прополис»."),
             vec!["Пасеки", "Ульи", "Воск и прополис"]
+        );
+    }
+
+    #[test]
+    fn the_dedication_of_the_event_is_its_theme_and_that_of_a_session_a_topic() {
+        assert!(
+            titles("Конференция, посвящённая юбилею пасеки, прошла в Медовске, сообщил сайт района.")
+                .is_empty()
+        );
+        assert!(titles("Мероприятие соберет гостей и будет посвящено пчеловодству.").is_empty());
+        assert_eq!(
+            titles("Слёт будет посвящён зимовке, кормам и сбыту мёда."),
+            vec!["зимовке", "кормам", "сбыту мёда"]
+        );
+        assert_eq!(
+            titles("Слёт открылся пленарным заседанием, посвящённым будущему пасек."),
+            vec!["будущему пасек"]
+        );
+        assert_eq!(
+            titles("Первый день слёта был посвящён медоносам."),
+            vec!["медоносам"]
+        );
+    }
+
+    #[test]
+    fn a_conjunction_coordinates_an_item_that_looks_like_a_participle() {
+        assert_eq!(
+            titles("На слёте обсуждались цены на мёд, ульи, а также послевоенное восстановление пасек."),
+            vec!["цены на мёд", "ульи", "послевоенное восстановление пасек"]
+        );
+        assert_eq!(
+            titles("Гости обсудили стратегию района, предложенную администрацией."),
+            vec!["стратегию района"]
+        );
+    }
+
+    #[test]
+    fn more_cues_in_prose() {
+        assert_eq!(
+            titles("Как сообщили организаторы, в центре обсуждения - развитие пасек в районе."),
+            vec!["развитие пасек в районе"]
+        );
+        assert_eq!(
+            titles("В повестку дня была включена тема сбыта мёда и воска."),
+            vec!["сбыта мёда и воска"]
+        );
+        assert_eq!(
+            titles("Пасечники обменялись опытом в сфере кочевого, стационарного и городского пчеловодства."),
+            vec!["кочевого, стационарного и городского пчеловодства"]
+        );
+        // A chance to exchange experience is an activity on offer, not a subject reported.
+        assert!(titles("Пасечники смогут обменяться опытом в сфере сбыта мёда, продажи воска.").is_empty());
+        assert_eq!(
+            titles(
+                "Участники обсудили в каких условиях пасека становится доходной, а также обменялись опытом."
+            ),
+            vec!["в каких условиях пасека становится доходной"]
+        );
+        assert!(titles("Участники обсудили как дела.").is_empty());
+    }
+
+    #[test]
+    fn a_second_head_noun_after_the_cues_own() {
+        assert_eq!(
+            titles("Пасечники затронули вопросы медосбора и зимовки, проблемы сбыта и хранения мёда."),
+            vec!["медосбора и зимовки", "сбыта и хранения мёда"]
+        );
+        // Without a head noun taken by the cue the items keep theirs.
+        assert_eq!(
+            titles("Цены на мёд, вопросы зимовки, болезни пчёл обсуждались весь день."),
+            vec!["Цены на мёд", "вопросы зимовки", "болезни пчёл"]
+        );
+    }
+
+    #[test]
+    fn raised_touched_and_stressed_subjects() {
+        assert_eq!(
+            titles("На слёте были подняты вопросы зимовки пчёл и сбыта мёда."),
+            vec!["зимовки пчёл и сбыта мёда"]
+        );
+        assert_eq!(
+            titles("Пасечники подняли темы кормов, ульев и болезней."),
+            vec!["кормов", "ульев", "болезней"]
+        );
+        assert!(titles("Пасечники подняли флаг слёта.").is_empty());
+        assert_eq!(
+            titles("Выступающие коснулись вопросов медосбора."),
+            vec!["медосбора"]
+        );
+        assert_eq!(titles("На встрече говорилось о медоносах."), vec!["медоносах"]);
+        assert_eq!(titles("Разговор шёл о ценах на воск."), vec!["ценах на воск"]);
+        assert_eq!(
+            titles("Основное внимание было уделено кормовой базе пасек."),
+            vec!["кормовой базе пасек"]
+        );
+        assert_eq!(titles("Акцент был сделан на зимовке пчёл."), vec!["зимовке пчёл"]);
+    }
+
+    #[test]
+    fn a_noun_in_ij_before_the_last_and_is_no_adjective() {
+        assert_eq!(
+            titles(
+                "Планируется обсудить цены на мёд, обмен опытом в сфере ульев и технологий и условия для кочевья пасек."
+            ),
+            vec![
+                "цены на мёд",
+                "обмен опытом в сфере ульев и технологий",
+                "условия для кочевья пасек"
+            ]
+        );
+        assert_eq!(
+            titles("Обсуждались цены на мёд, связи традиций и современности."),
+            vec!["цены на мёд", "связи традиций и современности"]
+        );
+        assert_eq!(
+            titles("Обсуждались пасеки, развитие научных и образовательных программ."),
+            vec!["пасеки", "развитие научных и образовательных программ"]
+        );
+    }
+
+    #[test]
+    fn members_of_a_general_noun_and_more_subject_cues() {
+        assert_eq!(
+            titles("Пасечники обсудили широкий круг вопросов, в том числе зимовку, кормы и сбыт мёда."),
+            vec!["зимовку", "кормы", "сбыт мёда"]
+        );
+        assert_eq!(
+            titles("Речь на слёте шла о медоносах, ульях и воске."),
+            vec!["медоносах", "ульях", "воске"]
+        );
+        assert_eq!(
+            titles("Предметом обсуждения стали кормы и зимовка."),
+            vec!["кормы и зимовка"]
+        );
+        assert_eq!(
+            titles("В центре внимания пасечников были вопросы зимовки."),
+            vec!["зимовки"]
+        );
+        assert_eq!(
+            titles("Участники обсудили, как сохранить пасеки в суровую зиму, а также поделились опытом."),
+            vec!["как сохранить пасеки в суровую зиму"]
+        );
+        assert!(titles("Участники обсудили, как быть.").is_empty());
+    }
+
+    #[test]
+    fn a_short_passive_a_coordinated_head_and_what_a_general_noun_concerns() {
+        assert_eq!(
+            titles("На слёте были обсуждены вопросы зимовки и кормов."),
+            vec!["зимовки и кормов"]
+        );
+        assert_eq!(
+            titles("Пасечники обсудили проблемы и перспективы развития пасек."),
+            vec!["проблемы и перспективы развития пасек"]
+        );
+        assert_eq!(
+            titles("Пасечники обсудят вопросы, касающиеся зимовки пчёл."),
+            vec!["зимовки пчёл"]
+        );
+        assert_eq!(
+            titles("Пасечники обсудят темы, связанные с продажей мёда."),
+            vec!["продажей мёда"]
+        );
+    }
+
+    #[test]
+    fn whom_the_subjects_are_put_to() {
+        assert_eq!(
+            titles("Мы вносим на рассмотрение для участников слёта сбыт мёда, зимовку и новые ульи."),
+            vec!["сбыт мёда", "зимовку", "новые ульи"]
+        );
+    }
+
+    #[test]
+    fn what_the_agenda_included() {
+        assert_eq!(
+            titles("Повестка дня включала вопросы зимовки и сбыта мёда."),
+            vec!["зимовки и сбыта мёда"]
+        );
+        assert_eq!(
+            titles("Повестка слёта включает в себя кормы, ульи и воск."),
+            vec!["кормы", "ульи", "воск"]
+        );
+    }
+
+    #[test]
+    fn items_after_a_heading_split_at_semicolons() {
+        assert_eq!(
+            titles("Пасечники обсудили следующие вопросы: зимовка пчёл; кормы, подкормка; сбыт мёда."),
+            vec!["зимовка пчёл", "кормы, подкормка", "сбыт мёда"]
+        );
+        assert_eq!(titles("Пасечники обсудили цены; потом пили чай."), vec!["цены"]);
+    }
+
+    #[test]
+    fn a_parenthesis_listing_themes() {
+        assert_eq!(
+            titles(
+                "Совет выбирает темы - кроме привычных (зимовка пчёл, болезни ульев и их лечение, сбыт мёда), в повестку вошла тема кормов."
+            ),
+            vec![
+                "зимовка пчёл",
+                "болезни ульев и их лечение",
+                "сбыт мёда",
+                "кормов"
+            ]
+        );
+        assert!(titles("Темой стал мёд районов (Медовского, Сотового, Воскового).").len() <= 1);
+    }
+
+    #[test]
+    fn the_purpose_of_the_event_is_no_topic() {
+        assert!(
+            titles("Слёт призван стать площадкой для обсуждения важных задач пчеловодов, нужных району.")
+                .is_empty()
         );
     }
 
