@@ -1,7 +1,10 @@
 //! Chinese topics: the items of 针对…等主题, 在…等议题上, 围绕…展开, 议题包括…; the object of 就…交换意见 and of
 //! 探讨/讨论 (or the title in its quotation marks); a title 以「…」为题. Lists split at 、 and the last
 //! item at 和/与/及 when both sides are plain noun phrases (营商环境优化与高水平对外开放), not a phrase with 的
-//! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda.
+//! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda. Also: 聚焦A、B议题 without 等;
+//! 从A、B等方面 and 对A、B等问题的看法; session titles in marks before 小组; a title named 作为…议题之一; the
+//! subject of 围绕X(,)分享/探索/讨论 kept whole (a list there splits at 、), but not when a verb of
+//! discussing after a comma has its own object (围绕X,深入探讨了Y: X is the frame).
 
 use crate::transient::Transient;
 use regex::Regex;
@@ -26,6 +29,12 @@ enum List {
 static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
     [
         (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)"),
+        // 从A、B等方面(介绍): the aspects a talk covers (从…等领域 is a point of view).
+        (List::Plain, r"(?:从|從)(?P<list>ITEMS)等方面"),
+        // 介绍对A、B等问题的看法, 对A等问题进行探讨: issues, with an opinion or a discussion of them.
+        (List::Plain, r"(?:对|對)(?P<list>ITEMS)等(?:问题|問題|议题|議題|话题|話題)的?(?:看法|观点|觀點|见解|見解|进行|進行|展开|展開|交流|讨论|討論|探讨|探討)"),
+        // 聚焦A、B、C议题: the head noun right after the last item, without 等.
+        (List::Plain, r"(?:聚焦于|聚焦於|聚焦)(?P<list>[^，。；;,:：、等“”「」『』]{2,24}(?:、[^，。；;,:：、等“”「」『』]{2,24})+)(?:核心|重点|重點|热点|熱點)?(?:议题|議題|话题|話題)"),
         (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
         (List::Plain, r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
         (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
@@ -37,7 +46,7 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Plain, r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)"),
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
-        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元)"),
+        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組)"),
         // 关键词…:A、B、C……: keywords of the talks after a colon, three at least.
         (List::Plain, r"(?:关键词|關鍵詞)[^，。；;,:：]{0,24}[:：](?P<list>[^，。；;,:：、…]{2,12}(?:、[^，。；;,:：、…]{2,12}){2,9})(?:…|。|$)"),
     ]
@@ -58,6 +67,8 @@ static AGENDA: Transient<Vec<Regex>> = Transient::new(|| {
     [
         r"把(?P<item>[^，。；;,把]+?)(?:设为|設為|列为|列為|作为|作為|定为|定為|纳入|納入)[^，。；;,]{0,12}?(?:议题|議題|议程|議程)",
         r"(?:^|[，,。；;])(?:其中|而)?(?P<item>[^，。；;,]+?)(?:是|成为|成為)[^，。；;,]{0,10}?(?:议题|議題|话题|話題)之一",
+        // 作为本届年会的议题之一,“…”吸引了…: the title in marks right after the phrase.
+        r"(?:作为|作為)[^，。；;,]{0,20}?(?:议题|議題|话题|話題)之一[，,]\s*(?P<item>[“「『][^”」』]{2,40}[”」』])",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("agenda regex"))
@@ -75,6 +86,8 @@ enum Subject {
     Exchange,
     /// 以「…」为题: the title of a talk when a word of speaking follows.
     Titled,
+    /// 围绕X(,)分享/探讨: one subject kept whole, or a list split at 、.
+    Around,
     /// Any other cue.
     Other,
 }
@@ -85,6 +98,8 @@ static SUBJECTS: Transient<Vec<(Subject, Regex)>> = Transient::new(|| {
         (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))"),
         (Subject::Other, r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)"),
         (Subject::Titled, r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)"),
+        // 围绕X一同探索, 围绕X,分享…, 围绕X,讨论愈发热烈: the subject of sharing or discussing.
+        (Subject::Around, r"(?:围绕|圍繞)着?(?P<item>[^，。；;,:：“”「」『』]{4,40}?)(?P<comma>[,，])?(?:一同|共同|一起|深入|热烈|熱烈|广泛|廣泛|充分)?(?:分享|探索|交流|对话|對話|(?P<discuss>讨论|討論|探讨|探討|研讨|研討))"),
         // 在“…”专题论坛上: a session of the event, named where something happened in it.
         (Subject::Other, r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上"),
         // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
@@ -160,6 +175,19 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 if *kind == List::Talks && (set_phrase || modifies_noun(list)) {
                     continue;
                 }
+                // 共同商讨X,具有重要意义 in reported speech: an opinion on talks, not the agenda.
+                if *kind == List::Talks && REPORTED.get().is_match(sentence) {
+                    continue;
+                }
+                // "在A等领域的合作": the list modifies a noun after 的, which is the subject.
+                let modifier = c.get(0).is_some_and(|m| {
+                    let cue = m.as_str();
+                    (cue.ends_with("领域") || cue.ends_with("領域") || cue.ends_with("方面"))
+                        && sentence[m.end()..].starts_with('的')
+                });
+                if modifier {
+                    continue;
+                }
                 if *kind == List::Including {
                     // 包括A;B;C: titles separated by semicolons, each whole; else the list ends at the
                     // first semicolon.
@@ -216,7 +244,27 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 if talk {
                     continue;
                 }
-                if let Some(m) = c.name("item").filter(|m| m.start() < goal) {
+                // "学习、讨论X": one of the activities listed, not the subject of the event.
+                let activity = *kind == Subject::Other
+                    && c.get(0).is_some_and(|m| sentence[..m.start()].ends_with('、'));
+                if activity {
+                    continue;
+                }
+                let Some(m) = c.name("item").filter(|m| m.start() < goal) else {
+                    continue;
+                };
+                // 围绕X,深入探讨了Y: after a comma, a verb of discussing with an object of its own
+                // makes X the frame; 围绕X,讨论愈发热烈 (讨论 as a noun) keeps it.
+                let framed = c.name("comma").is_some()
+                    && c.name("discuss").is_some_and(|d| {
+                        let rest = &sentence[d.end()..];
+                        !STATE.iter().any(|a| rest.starts_with(a))
+                    });
+                if *kind == Subject::Around && !framed {
+                    out.extend(around(m.as_str()));
+                } else if *kind == Subject::Around {
+                    continue;
+                } else {
                     out.extend(subject(m.as_str()));
                 }
             }
@@ -344,14 +392,52 @@ fn subject(item: &str) -> Vec<String> {
         return items;
     }
     let n = item.chars().count();
-    // A list closed by 等 is read by [`LISTS`].
-    if !(4..=40).contains(&n) || REFERENCE.get().is_match(item) || item.ends_with('等') {
+    // A list closed by 等 is read by [`LISTS`], also when a partner follows it (就A等问题与B进行交流); 讨论
+    // as a noun before an adverb (讨论即将开始, 讨论愈发热烈) has no object.
+    if !(4..=40).contains(&n)
+        || REFERENCE.get().is_match(item)
+        || item.ends_with('等')
+        || INNER_LIST.get().is_match(item)
+        || STATE.iter().any(|a| item.starts_with(a))
+    {
         return Vec::new();
     }
     match joined(item) {
         Some((a, b)) => vec![trim_item(a), trim_item(b)],
         None => vec![trim_item(item)],
     }
+}
+
+/// A list closed by 等 and a topic noun, with a partner after it: "A等问题与B".
+static INNER_LIST: Transient = Transient::new(|| {
+    Regex::new(r"等(?:[^、，。；;,等]{0,4}?)(?:问题|問題|议题|議題|话题|話題|领域|領域|方面|主题|主題)(?:与|與|同|和|跟)")
+        .expect("inner list regex")
+});
+
+/// Adverbs and verbs of state after 讨论 as a noun (讨论即将开始, 讨论愈发热烈).
+const STATE: [&str; 14] = [
+    "即将", "即將", "愈发", "愈發", "越发", "越發", "更加", "十分", "非常", "正在", "开始", "開始", "结束",
+    "結束",
+];
+
+/// The subject after 围绕 and before a verb of sharing or discussing: a list split at 、, else the whole
+/// phrase (以A和B为基础的C is one subject); a reference to the theme (围绕主题) is none.
+fn around(item: &str) -> Vec<String> {
+    let item = item.trim();
+    // 围绕A、B主题进行深入交流 is read by [`LISTS`].
+    if ["进行", "進行", "展开", "展開", "开展", "開展"]
+        .iter()
+        .any(|v| item.ends_with(v))
+    {
+        return Vec::new();
+    }
+    if item.contains('、') {
+        return split(item);
+    }
+    if REFERENCE.get().is_match(item) || item.ends_with('等') || STATE.iter().any(|a| item.starts_with(a)) {
+        return Vec::new();
+    }
+    vec![trim_item(item)]
 }
 
 /// A 、 list as the object of 讨论 or 就: closed by 等 and a topic noun (重点讨论A、B和C等议题), or with its
@@ -420,7 +506,9 @@ static REFERENCE: Transient = Transient::new(|| {
 });
 
 /// Words of a talk after its title (以「…」为题发表演讲, 作主题报告).
-const TALK: [&str; 6] = ["演讲", "演講", "报告", "報告", "致辞", "致詞"];
+const TALK: [&str; 9] = [
+    "演讲", "演講", "报告", "報告", "致辞", "致詞", "分享", "讲述", "講述",
+];
 
 /// Where the goals of an event are stated.
 static GOAL: Transient =
@@ -755,6 +843,64 @@ mod tests {
         assert!(titles("林海东表示,双方将就港口合作深入交换意见。").is_empty());
         assert!(titles("论坛成为各方共商东港地区所面临的问题的平台。").is_empty());
         assert!(titles("各國代表齊聚一堂,共商合作大計。").is_empty());
+    }
+
+    // Guards against missing 聚焦 lists without 等, 从…等方面 and 对…等问题的看法, session titles before
+    // 小组, a title named as one of the issues, and the subject of 围绕…分享/探索/讨论.
+    #[test]
+    fn aspects_groups_and_subjects_after_around() {
+        assert_eq!(
+            titles("此次论坛聚焦港口合作与航运发展、海洋治理、渔业转型议题,推动各方交流。"),
+            vec!["港口合作与航运发展", "海洋治理", "渔业转型"]
+        );
+        assert_eq!(
+            titles(
+                "八名学者从区域经济、港口历史、海洋与文化等方面,介绍了他们对航运、渔业、生态保护等问题的看法。"
+            ),
+            vec!["区域经济", "港口历史", "海洋与文化", "航运", "渔业", "生态保护"]
+        );
+        assert_eq!(
+            titles("會議分成「港口經濟組」、「海洋生態組」和「航運技術組」等3個專題小組進行研討。"),
+            vec!["港口經濟組", "海洋生態組", "航運技術組"]
+        );
+        assert_eq!(
+            titles("作为本届年会的议题之一,“‘江海联动’如何走深走实?”吸引了众多嘉宾。"),
+            vec!["‘江海联动’如何走深走实?"]
+        );
+        assert_eq!(
+            titles("围绕江南在港口物流等领域的合作,讨论愈发热烈。"),
+            vec!["江南在港口物流等领域的合作"]
+        );
+        assert_eq!(
+            titles("與會嘉賓圍繞以綠色航運和智慧港口為核心的海洋經濟一同探索未來。"),
+            vec!["以綠色航運和智慧港口為核心的海洋經濟"]
+        );
+        assert_eq!(
+            titles("與會學者圍繞海洋經濟發展趨勢,分享研究成果。"),
+            vec!["海洋經濟發展趨勢"]
+        );
+        // 围绕X,深入探讨Y: the object of 探讨 is the subject, X its frame.
+        assert_eq!(
+            titles("学者们围绕江南发展,深入探讨港口转型的路径。"),
+            vec!["港口转型的路径"]
+        );
+        assert!(titles("主持人宣布,讨论即将开始。").is_empty());
+    }
+
+    // Guards against taking for topics a talk's title before 分享, the activities of a seminar (学习、讨论X),
+    // a partner after a closed list (就A等问题与B交流), a list that modifies a noun (在A等领域的合作 is read
+    // whole) and talks named in reported speech.
+    #[test]
+    fn talk_titles_activities_partners_and_opinions_are_no_topics() {
+        assert!(
+            titles("第一場由江南大學校長林海以「港口與城市的未來」為題，分享港口轉型的經驗。").is_empty()
+        );
+        assert!(titles("与会者学习、讨论江南的先进经验。").is_empty());
+        assert_eq!(
+            titles("她并就港口转型等问题与江南学者进行交流。"),
+            vec!["港口转型"]
+        );
+        assert!(titles("林海认为,共同商讨海洋时代的发展趋势,具有重要意义。").is_empty());
     }
 
     #[test]
