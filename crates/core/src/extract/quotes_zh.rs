@@ -52,8 +52,9 @@ const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
-/// Adverbs between a subject and its verb (他还强调, 她同时表示).
-const ADVERBS: [&str; 34] = [
+/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知).
+const ADVERBS: [&str; 35] = [
+    "先",
     "最后",
     "最後",
     "接着",
@@ -141,7 +142,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         // Names inside the quotes are no speakers (“…关键在于落实。”).
         let outside = masked(p, &spans);
         let mut said = speakers_in(&outside);
-        said.extend(subjects_in(&outside));
+        said.extend(subjects_in(&outside, paragraphs));
         said.sort_by_key(|(at, _)| *at);
         let mut from = 0;
         // The end of the last attributed quote of the paragraph, and its speaker.
@@ -170,12 +171,13 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                         .flatten()
                         .and_then(|clause| VERB_AFTER.get().captures(clause))
                 })?;
-                resolve(c.get(1)?.as_str(), last.as_ref())
+                resolve(c.get(1)?.as_str(), last.as_ref(), paragraphs)
             };
             let Some((person, basis)) = before
-                .and_then(|s| resolve(s, last.as_ref()))
+                .and_then(|s| resolve(s, last.as_ref(), paragraphs))
                 .or_else(after)
-                .or_else(|| continued(p, &span, last.as_ref()))
+                .or_else(|| continued(p, &span, last.as_ref(), paragraphs))
+                .or_else(|| by_account(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| named_before_colon(&p[..span.open]))
                 .or_else(|| again(p, prev.as_ref(), &span))
             else {
@@ -268,7 +270,7 @@ fn curl(p: &str) -> Cow<'_, str> {
 
 /// The speaker of a quote that ends reported speech (白天表示，…，「…」。): the quote opens a clause,
 /// closes its sentence, and a speech verb with a person before it opens the sentence's reported speech.
-fn continued(p: &str, span: &Span, last: Option<&Person>) -> Option<(Person, Basis)> {
+fn continued(p: &str, span: &Span, last: Option<&Person>, all: &[&str]) -> Option<(Person, Basis)> {
     let pre = p[..span.open].trim_end();
     if !pre.ends_with(['，', ',']) {
         return None;
@@ -286,7 +288,7 @@ fn continued(p: &str, span: &Span, last: Option<&Person>) -> Option<(Person, Bas
         .map_or(0, |i| i + pre[i..].chars().next().map_or(1, char::len_utf8));
     let sentence = &pre[start..];
     let verb = VERB_COMMA.get().find_iter(sentence).last()?;
-    resolve(subject(Some(&sentence[..verb.start()]))?, last)
+    resolve(subject(Some(&sentence[..verb.start()]))?, last, all)
 }
 
 /// The last clause of the sentence after a quote (“…。”第一次参加年会，专家X感触颇深。), from its comma to
@@ -301,6 +303,29 @@ fn later(rest: &str) -> Option<&str> {
     }
     let comma = sentence.rfind([',', '，']).filter(|&i| i > 0)?;
     rest.get(comma..end + rest[end..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// An account of what someone said standing for the speech verb: after the quote, heard
+/// (“…”听着X的叙述, …); before it, with a colon (X的解释是:「…」, 他的回答是:“…”).
+static ACCOUNT_AFTER: Transient = Transient::new(|| {
+    Regex::new(r"^[,，]?\s*(?:听着|聽著|听了|聽了|听完|聽完)(?P<who>[^，,。：:；;！？!?“”「」『』]{1,30}?)的(?:叙述|敘述|讲述|講述|介绍|介紹|解释|解釋|回答|发言|發言|讲话|講話|分享)")
+        .expect("account after regex")
+});
+static ACCOUNT_BEFORE: Transient = Transient::new(|| {
+    Regex::new(r"(?P<who>[^，,。：:；;！？!?“”「」『』]{1,30}?)的(?:解释|解釋|回答|看法|观点|觀點|说法|說法|回应|回應)(?:是|为|為)[:：]\s*$")
+        .expect("account before regex")
+});
+
+/// The speaker of a quote attributed by an account of the speech ([`ACCOUNT_AFTER`], [`ACCOUNT_BEFORE`]): a
+/// person, or 他/她 for the last one.
+fn by_account(p: &str, span: &Span, last: Option<&Person>, all: &[&str]) -> Option<(Person, Basis)> {
+    let who = ACCOUNT_AFTER
+        .get()
+        .captures(&p[span.close_end..])
+        .or_else(|| ACCOUNT_BEFORE.get().captures(&p[..span.open]))?
+        .name("who")?
+        .as_str();
+    resolve(subject(Some(who))?, last, all)
 }
 
 /// The speaker of a quote after a name and a colon, with no verb (钟明远:“…”): the name is the whole
@@ -367,7 +392,7 @@ fn subject(pre: Option<&str>) -> Option<&str> {
 
 /// The person a subject names, with its role and how it was found: 他/她 resolve to `last`; an
 /// adverbial after the name (於開幕致詞, 在致辞中) and adverbs (还, 同时) are dropped.
-fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
+fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person, Basis)> {
     let mut s = subject.trim();
     loop {
         let before = s;
@@ -410,7 +435,9 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
             .rev()
             .find_map(person_at_end)
     });
-    let person = person.or_else(|| titled_person_within(s))?;
+    let person = person
+        .or_else(|| titled_person_within(s))
+        .or_else(|| dotted_full_name(s, all))?;
     // "兴奋地向记者": the reporter spoken to is no speaker.
     if person.0.ends_with("记者") || person.0.ends_with("記者") {
         return None;
@@ -419,9 +446,41 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
     Some((person, basis))
 }
 
+/// A transliterated name by its last part (弗里萨, after 教授玛丽·劳尔·弗里萨 in the text): `s`, or `s` before
+/// an adverbial (弗里萨笑着), of two to six Han characters, follows a name dot somewhere in `all`; the
+/// full name and its role are read there, else the last part stands alone.
+fn dotted_full_name(s: &str, all: &[&str]) -> Option<Person> {
+    let cut = s
+        .char_indices()
+        .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
+        .map(|(i, _)| &s[..i])
+        .next();
+    [Some(s), cut].into_iter().flatten().find_map(|part| {
+        let n = part.chars().count();
+        if !(2..=6).contains(&n) || !part.chars().all(is_han) {
+            return None;
+        }
+        all.iter().find_map(|p| {
+            ['·', '•', '‧', '・'].into_iter().find_map(|dot| {
+                let at = p.find(&format!("{dot}{part}"))?;
+                let end = at + dot.len_utf8() + part.len();
+                // A description before the role (第一次参加论坛的…教授) is no part of it.
+                let full = person_at_end(&p[..end])
+                    .filter(|(name, _)| name.ends_with(part))
+                    .map(|(name, role)| {
+                        let role =
+                            role.map(|r| r.rsplit_once('的').map_or(r.clone(), |(_, r)| r.to_string()));
+                        (name, role)
+                    });
+                Some(full.unwrap_or_else(|| (part.to_string(), None)))
+            })
+        })
+    })
+}
+
 /// People standing as the subject of a clause (全國政協副主席何厚鏵發表開幕致辭。), with where the clause
 /// starts: the antecedents of a later 他/她.
-fn subjects_in(p: &str) -> Vec<(usize, Person)> {
+fn subjects_in(p: &str, all: &[&str]) -> Vec<(usize, Person)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in p.char_indices().chain(std::iter::once((p.len(), '。'))) {
@@ -438,7 +497,7 @@ fn subjects_in(p: &str) -> Vec<(usize, Person)> {
         if s.chars().count() > 30 || !s.chars().all(|c| is_han(c) || c == '、' || c.is_ascii_digit()) {
             continue;
         }
-        if let Some((person, _)) = resolve(s, None) {
+        if let Some((person, _)) = resolve(s, None, all) {
             out.push((at, person));
         }
     }
@@ -631,6 +690,40 @@ mod tests {
             "林海东首先对基金会成立10周年表示衷心祝贺。他指,过去10年很不寻常,「我们能够一齐站稳脚跟,在此我向同仁表示谢意和敬意。」",
         );
         assert_eq!(got[0].0, "林海东");
+    }
+
+    // Guards against missing a speaker named by the last part of a transliterated name, taking a pronoun
+    // phrase (作为学者的她) or a time clause (接受记者采访时) for a name, and missing quotes attributed by an
+    // account of the speech (“…”听着X的叙述, 他的解释是:「…」).
+    #[test]
+    fn short_transliterated_names_pronoun_phrases_and_accounts() {
+        let (got, _) = extract(&[
+            "第一次参加论坛的江南大学历史系教授安娜·玛丽·西蒙整个下午都在会场。",
+            "西蒙在会议间隙接受记者采访时说,她来参加论坛是因为兴趣,而作为历史学者的她对江南了解不多。她说:“这次论坛组织得非常好,听众可以提出问题,也能得到回应。”",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "安娜·玛丽·西蒙");
+        assert_eq!(got[0].role.as_deref(), Some("江南大学历史系教授"));
+        assert_eq!(
+            quotes(
+                "江南省发展委员会副主任林海东列出了三个方面。\n“十年来,江南港口从蓝图变为现实,取得了实实在在的成就。”听着林海东的叙述,不少嘉宾频频点头。"
+            ),
+            vec![(
+                "林海东".to_string(),
+                "十年来,江南港口从蓝图变为现实,取得了实实在在的成就。".to_string()
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "第一場演講由東港市科技委員會主任梁海生帶來。梁海生先首先告知大家,演講全程沒有投影片。對此,他的解釋是:「如果用投影片,大家都只顧著拍照了,我更希望大家聽我說話。」"
+            ),
+            vec![(
+                "梁海生".to_string(),
+                "如果用投影片,大家都只顧著拍照了,我更希望大家聽我說話。".to_string()
+            )]
+        );
+        // An account with no person before it attributes nothing.
+        assert!(quotes("会议的回答是:“我们会继续努力,共同进步,把论坛办好。”").is_empty());
     }
 
     #[test]

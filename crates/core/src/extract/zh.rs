@@ -114,10 +114,15 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
         let role = pre[..start].trim_start_matches(['，', '、', ',']).trim();
         (!role.is_empty()).then(|| role.to_string())
     };
-    // After a title: the two to four characters that follow it.
+    // After a title: the two to four characters that follow it, which are no pronoun phrase (作为学者的她)
+    // nor a time clause (接受记者采访时).
     for len in 2..=4.min(han_tail) {
         let start = chars[n - len].0;
-        if ends_with_title(&pre[..start]) {
+        let name = &pre[start..];
+        if ends_with_title(&pre[..start])
+            && !name.contains(['的', '他', '她'])
+            && !name.ends_with(['时', '時'])
+        {
             return Some((pre[start..].to_string(), role_of(start)));
         }
     }
@@ -277,6 +282,8 @@ mod tests {
         assert_eq!(person("主持人Prof. Ann Lee"), Some("Prof. Ann Lee".into()));
         assert_eq!(person("大家"), None);
         assert_eq!(person("东港成立10周年"), None);
+        assert_eq!(person("而作为历史学者的她"), None);
+        assert_eq!(person("林海在会议间隙接受記者採訪時"), None);
         assert_eq!(
             titled_person_within("江南省副省长赵明远视像致辞时").map(|p| p.0),
             Some("赵明远".into())
