@@ -47,6 +47,8 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
         (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組)"),
+        // 设置A、B、C三个议题, 分为A、B两个专题: unquoted items counted off before a topic noun.
+        (List::Plain, r"(?:设置|設置|设有|設有|设立|設立|分为|分為|分成)了?(?P<list>[^，。；;,:：、“”「」『』]{2,30}(?:、[^，。；;,:：、“”「」『』]{2,30})+)(?:等)?[两兩二三四五六七八九十\d]+(?:个|個|大|场|場)?(?:议题|議題|专题|專題|分论坛|分論壇|板块|板塊|单元|單元|主题|主題)"),
         // 关键词…:A、B、C……: keywords of the talks after a colon, three at least.
         (List::Plain, r"(?:关键词|關鍵詞)[^，。；;,:：]{0,24}[:：](?P<list>[^，。；;,:：、…]{2,12}(?:、[^，。；;,:：、…]{2,12}){2,9})(?:…|。|$)"),
     ]
@@ -885,6 +887,11 @@ mod tests {
             vec!["港口转型的路径"]
         );
         assert!(titles("主持人宣布,讨论即将开始。").is_empty());
+        assert_eq!(
+            titles("研讨会设置了港口经济、海洋生态和航运技术三个议题。"),
+            vec!["港口经济", "海洋生态", "航运技术"]
+        );
+        assert!(titles("会议分为开幕式、专题研讨两个部分。").is_empty());
     }
 
     // Guards against taking for topics a talk's title before 分享, the activities of a seminar (学习、讨论X),
