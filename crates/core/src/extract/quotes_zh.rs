@@ -24,7 +24,7 @@ const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|�
 /// only before its comma or colon.
 static VERB_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?:(?:{VERBS})+(?:记者|記者)?[:：,，]?|指[:：,，])\s*$"
+        r"(?:(?:{VERBS})+(?:[^，,。：:；;“”「」『』]{{0,8}}?(?:记者|記者))?[:：,，]?|指[:：,，])\s*$"
     ))
     .expect("verb end regex")
 });
@@ -52,9 +52,12 @@ const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
-/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知).
-const ADVERBS: [&str; 35] = [
+/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知, X这样说).
+const ADVERBS: [&str; 38] = [
     "先",
+    "这样",
+    "這樣",
+    "如此",
     "最后",
     "最後",
     "接着",
@@ -89,6 +92,50 @@ const ADVERBS: [&str; 35] = [
     "首先",
     "隨即",
     "如是",
+];
+
+/// Adverbials of manner before 地 and a speech verb (X动情地说).
+const MANNER: [&str; 40] = [
+    "动情",
+    "動情",
+    "感慨",
+    "激动",
+    "激動",
+    "自豪",
+    "兴奋",
+    "興奮",
+    "坦率",
+    "坦诚",
+    "坦誠",
+    "认真",
+    "認真",
+    "幽默",
+    "深情",
+    "高兴",
+    "高興",
+    "笑眯眯",
+    "笑盈盈",
+    "意味深长",
+    "意味深長",
+    "语重心长",
+    "語重心長",
+    "深有感触",
+    "深有感觸",
+    "不无自豪",
+    "不無自豪",
+    "诚恳",
+    "誠懇",
+    "郑重",
+    "鄭重",
+    "自信",
+    "坚定",
+    "堅定",
+    "风趣",
+    "風趣",
+    "由衷",
+    "动容",
+    "動容",
+    "感慨万千",
 ];
 
 /// Where an adverbial after a speaker's name may start (於開幕致詞, 在开幕式上, 对记者, 接受采访时, 如是).
@@ -178,6 +225,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .or_else(after)
                 .or_else(|| continued(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| by_account(p, &span, last.as_ref(), paragraphs))
+                .or_else(|| known_after(p, &span, paragraphs))
                 .or_else(|| named_before_colon(&p[..span.open]))
                 .or_else(|| again(p, prev.as_ref(), &span))
             else {
@@ -305,6 +353,33 @@ fn later(rest: &str) -> Option<&str> {
     rest.get(comma..end + rest[end..].chars().next().map_or(1, char::len_utf8))
 }
 
+/// The speaker of a quote that opens its paragraph and is followed right away by a person the text has
+/// named after a title, then by 对/在/向 (「…」X對…, the verb later or beyond the excerpt): X.
+fn known_after(p: &str, span: &Span, all: &[&str]) -> Option<(Person, Basis)> {
+    if !p[..span.open].trim().is_empty() {
+        return None;
+    }
+    let rest = &p[span.close_end..];
+    let ends: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(2).take(3).collect();
+    ends.into_iter().find_map(|end| {
+        let name = &rest[..end];
+        if !name.chars().all(is_han) || !rest[end..].starts_with(['对', '對', '在', '向']) {
+            return None;
+        }
+        let role = all.iter().find_map(|q| {
+            q.match_indices(name).find_map(|(i, _)| {
+                let before = &q[..i];
+                let role = subject(Some(before)).unwrap_or(before);
+                let role = role.rsplit_once('、').map_or(role, |(_, r)| r);
+                ends_with_title(before).then(|| role.to_string())
+            })
+        })?;
+        let person = (name.to_string(), (!role.is_empty()).then_some(role));
+        let basis = Basis::Named(person.0.clone());
+        Some((person, basis))
+    })
+}
+
 /// An account of what someone said standing for the speech verb: after the quote, heard
 /// (“…”听着X的叙述, …); before it, with a colon (X的解释是:「…」, 他的回答是:“…”).
 static ACCOUNT_AFTER: Transient = Transient::new(|| {
@@ -404,6 +479,23 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
             let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
             if digits.len() < rest.len() {
                 s = digits;
+            }
+        }
+        // "X动情地", "X意味深长地": an adverbial of manner before 地.
+        if let Some(rest) = s.strip_suffix('地') {
+            s = MANNER.iter().find_map(|m| rest.strip_suffix(m)).unwrap_or(s);
+        }
+        // "正如X所", "用X的话": a speaker cited.
+        for (open, close) in [
+            ("正如", "所"),
+            ("诚如", "所"),
+            ("誠如", "所"),
+            ("如同", "所"),
+            ("用", "的话"),
+            ("用", "的話"),
+        ] {
+            if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+                s = inner;
             }
         }
         if s == before {
@@ -724,6 +816,40 @@ mod tests {
         );
         // An account with no person before it attributes nothing.
         assert!(quotes("会议的回答是:“我们会继续努力,共同进步,把论坛办好。”").is_empty());
+    }
+
+    // Guards against missing a speaker before an adverbial of manner (动情地, 意味深长地) or 这样, a speaker
+    // cited (正如X所说, 用X的话说), and a verb before a named reporter (告诉新华社记者).
+    #[test]
+    fn manner_adverbials_cited_speakers_and_named_reporters() {
+        let got = quotes(
+            "江南商会会长林海东动情地说:“十年来,我们见证了港口的巨大变化,倍感自豪。”\n             东港大学教授白云意味深长地表示:「合作是唯一的出路,只有合作才能共赢。」\n             正如江南省省长孙立平所说:“今年是落实规划的关键之年,我们将继续扩大开放。”\n             用周明远的话说:“区域合作前景广阔,关键在于落实,不能停留在纸面上。”\n             江南研究院院长赵立新告诉新华社记者:“很多嘉宾都是从开幕式直接赶来,几乎是无缝衔接。”\n             林海这样说:“我们希望论坛越办越好,合作越走越远,成果越来越多。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            vec!["林海东", "白云", "孙立平", "周明远", "赵立新", "林海"]
+        );
+        assert!(quotes("一位嘉宾兴奋地说:“我们听到的分明是城市与自然和谐共生的追求。”").is_empty());
+    }
+
+    // Guards against missing a quote that opens its paragraph before a person named earlier after a title,
+    // when the verb stands later or beyond the excerpt (「…」X對…).
+    #[test]
+    fn a_quote_before_a_titled_person_and_a_preposition() {
+        let (got, _) = extract(&[
+            "典禮邀請江南省長林海東、東港市長白雲擔任致詞貴賓。",
+            "「推動港口永續發展,即是城市生存的關鍵。」林海東對致力於綠色航運的企業,",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "林海東");
+        assert!(got[0].role.as_deref().is_some_and(|r| r.ends_with("江南省長")));
+        // A name never introduced after a title, or a quote inside the paragraph, attributes nothing.
+        assert!(quotes("「推動港口永續發展,即是城市生存的關鍵。」林海東對此不置可否。").is_empty());
+        assert!(
+            quotes("江南省長林海東出席。\n會上播放「推動港口永續發展,即是城市生存的關鍵。」林海東在台下。")
+                .is_empty()
+        );
     }
 
     #[test]
