@@ -157,6 +157,9 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     for sentence in sentences(p) {
         for (kind, re) in LISTS.get().iter() {
             for c in re.captures_iter(sentence) {
+                if c.get(0).is_some_and(|m| word_not_cue(m.as_str())) {
+                    continue;
+                }
                 // 围绕“…”主题进行讨论: one title named the theme is the event's theme.
                 let theme = c.name("list").is_some_and(|m| {
                     let l = m.as_str().trim();
@@ -243,7 +246,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                         let after: String = sentence[m.end()..].chars().take(10).collect();
                         TALK.iter().any(|t| after.contains(t))
                     });
-                if talk {
+                if talk || c.get(0).is_some_and(|m| word_not_cue(m.as_str())) {
                     continue;
                 }
                 // "学习、讨论X": one of the activities listed, not the subject of the event.
@@ -286,6 +289,13 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|t| seen.insert(t.clone()));
     topics(out)
+}
+
+/// Whether a match opens with 就 in a word (就业 employment, 就是, 就读) rather than the preposition.
+fn word_not_cue(m: &str) -> bool {
+    m.strip_prefix('就').is_some_and(|rest| {
+        rest.starts_with(['业', '業', '是', '读', '讀', '职', '職', '医', '醫', '诊', '診'])
+    })
 }
 
 /// Whether a phrase is a relative clause before a short noun (…所面临的问题的平台).
@@ -887,6 +897,11 @@ mod tests {
             vec!["港口转型的路径"]
         );
         assert!(titles("主持人宣布,讨论即将开始。").is_empty());
+        // 就业 is a word (employment), not 就 and a list.
+        assert_eq!(
+            titles("嘉宾们共同探讨了港口发展中的规划、就业、生态环保等问题。"),
+            vec!["港口发展中的规划", "就业", "生态环保"]
+        );
         assert_eq!(
             titles("研讨会设置了港口经济、海洋生态和航运技术三个议题。"),
             vec!["港口经济", "海洋生态", "航运技术"]
