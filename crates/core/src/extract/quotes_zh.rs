@@ -443,10 +443,12 @@ fn again(p: &str, prev: Option<&(usize, Person)>, span: &Span) -> Option<(Person
 }
 
 /// A quote says something: a few characters at least, and a clause or sentence rather than a title
-/// (“一带一路”, “读懂中国·湾区对话” are names).
+/// (“一带一路”, “读懂中国·湾区对话” are names); it is Chinese (an English summary after the report, with its
+/// titles in marks, quotes nobody).
 fn is_speech(inner: &str) -> bool {
     let n = inner.chars().count();
-    n >= 12 || (n >= 6 && inner.contains(['，', ',', '。', '！', '!', '？', '?']))
+    inner.chars().any(is_han)
+        && (n >= 12 || (n >= 6 && inner.contains(['，', ',', '。', '！', '!', '？', '?'])))
 }
 
 /// The subject before a verb that ends `pre`: the text after the last clause boundary.
@@ -835,6 +837,14 @@ mod tests {
 
     // Guards against missing a quote that opens its paragraph before a person named earlier after a title,
     // when the verb stands later or beyond the excerpt (「…」X對…).
+    #[test]
+    fn an_english_summary_quotes_nobody() {
+        assert!(
+            quotes("The two keynotes were: \"Green Ports: A Shared Future\" and \"Open Seas\". The seminars include: \"Amid Change: Recover the Quiet Homeland\".")
+                .is_empty()
+        );
+    }
+
     #[test]
     fn a_quote_before_a_titled_person_and_a_preposition() {
         let (got, _) = extract(&[
