@@ -381,13 +381,13 @@ fn known_after(p: &str, span: &Span, all: &[&str]) -> Option<(Person, Basis)> {
 }
 
 /// An account of what someone said standing for the speech verb: after the quote, heard
-/// (“…”听着X的叙述, …); before it, with a colon (X的解释是:「…」, 他的回答是:“…”).
+/// (“…”听着X的叙述, …); before it, with a colon (X的解释是:「…」, 他的回答是:“…”), or a view (在X看来,“…”).
 static ACCOUNT_AFTER: Transient = Transient::new(|| {
     Regex::new(r"^[,，]?\s*(?:听着|聽著|听了|聽了|听完|聽完)(?P<who>[^，,。：:；;！？!?“”「」『』]{1,30}?)的(?:叙述|敘述|讲述|講述|介绍|介紹|解释|解釋|回答|发言|發言|讲话|講話|分享)")
         .expect("account after regex")
 });
 static ACCOUNT_BEFORE: Transient = Transient::new(|| {
-    Regex::new(r"(?P<who>[^，,。：:；;！？!?“”「」『』]{1,30}?)的(?:解释|解釋|回答|看法|观点|觀點|说法|說法|回应|回應)(?:是|为|為)[:：]\s*$")
+    Regex::new(r"(?:(?P<who>[^，,。：:；;！？!?“”「」『』]{1,30}?)的(?:解释|解釋|回答|看法|观点|觀點|说法|說法|回应|回應)(?:是|为|為)[:：]|在(?P<viewer>[^，,。：:；;！？!?“”「」『』]{1,30}?)(?:看来|看來)[,，:：]?)\s*$")
         .expect("account before regex")
 });
 
@@ -397,8 +397,8 @@ fn by_account(p: &str, span: &Span, last: Option<&Person>, all: &[&str]) -> Opti
     let who = ACCOUNT_AFTER
         .get()
         .captures(&p[span.close_end..])
-        .or_else(|| ACCOUNT_BEFORE.get().captures(&p[..span.open]))?
-        .name("who")?
+        .or_else(|| ACCOUNT_BEFORE.get().captures(&p[..span.open]))
+        .and_then(|c| c.name("who").or_else(|| c.name("viewer")))?
         .as_str();
     resolve(subject(Some(who))?, last, all)
 }
@@ -475,6 +475,10 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         let before = s;
         for a in ADVERBS.iter().chain(OCCASIONS.iter()) {
             s = s.strip_suffix(a).unwrap_or(s);
+        }
+        // "X在会上": a preposition left before an occasion.
+        if s.len() < before.len() {
+            s = s.strip_suffix(['在', '于', '於']).unwrap_or(s);
         }
         // "弗赖贝加10日": a day after the name.
         if let Some(rest) = s.strip_suffix('日') {
@@ -837,6 +841,19 @@ mod tests {
 
     // Guards against missing a quote that opens its paragraph before a person named earlier after a title,
     // when the verb stands later or beyond the excerpt (「…」X對…).
+    // Guards against missing a quote after 在X看来, keeping 在 of 在会上 in a name, and 据 of 据X介绍 in a role.
+    #[test]
+    fn a_view_an_occasion_after_the_name_and_according_to() {
+        let (got, _) = extract(&[
+            "在林海东看来,“合作是唯一的出路,只有合作才能共赢。”",
+            "白雲在會上呼籲:「各方應加強合作,共同應對挑戰,實現共贏發展。」",
+            "据江南商会会长赵立新介绍,“本次论坛共有三百多名代表参加,规模为历届之最。”",
+        ]);
+        let speakers: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(speakers, vec!["林海东", "白雲", "赵立新"]);
+        assert_eq!(got[2].role.as_deref(), Some("江南商会会长"));
+    }
+
     #[test]
     fn an_english_summary_quotes_nobody() {
         assert!(

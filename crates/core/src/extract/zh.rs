@@ -110,8 +110,10 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
         return Some(person);
     }
     let han_tail = chars.iter().rev().take_while(|(_, c)| is_han(*c)).count();
+    // "据江南商会会长": the preposition of 据X介绍 is no part of the role.
     let role_of = |start: usize| {
         let role = pre[..start].trim_start_matches(['，', '、', ',']).trim();
+        let role = role.strip_prefix(['据', '據']).unwrap_or(role);
         (!role.is_empty()).then(|| role.to_string())
     };
     // After a title: the two to four characters that follow it, which are no pronoun phrase (作为学者的她)
