@@ -31,11 +31,11 @@ static VERB_END: Transient = Transient::new(|| {
 /// A speech verb opening reported speech (X表示，…): a quote later in the sentence continues it.
 static VERB_COMMA: Transient =
     Transient::new(|| Regex::new(&format!(r"(?:{VERBS}|指)[:：,，]")).expect("verb comma regex"));
-/// Where the subject of a clause ends: a verb or preposition after a name glued to its role
-/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…).
+/// Where the subject of a clause ends: a verb, preposition or adverb after a name glued to its role
+/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場).
 static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|{VERBS}"
+        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|{VERBS}"
     ))
     .expect("subject end regex")
 });
@@ -95,7 +95,13 @@ const ADVERBS: [&str; 38] = [
 ];
 
 /// Adverbials of manner before 地 and a speech verb (X动情地说).
-const MANNER: [&str; 40] = [
+const MANNER: [&str; 46] = [
+    "感性",
+    "开心",
+    "開心",
+    "欣慰",
+    "骄傲",
+    "驕傲",
     "动情",
     "動情",
     "感慨",
@@ -852,6 +858,17 @@ mod tests {
         let speakers: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
         assert_eq!(speakers, vec!["林海东", "白雲", "赵立新"]);
         assert_eq!(got[2].role.as_deref(), Some("江南商会会长"));
+    }
+
+    // Guards against missing the antecedent of 她 in a clause whose verb follows an adverb (白雲也到場), and a
+    // speaker named by a family name and a long title (鄭理事長) before an occasion and 感性地.
+    #[test]
+    fn antecedents_before_an_adverb_and_a_family_name_with_a_title() {
+        let got = quotes(
+            "東港大學校長林海東致詞時指出，「論壇是交流合作的重要平台，我們期待更多合作。」\n             江南市長白雲也到場致意，她說，「今年的論壇規模空前，我們期待更多合作成果。」\n             鄭理事長在閉幕時感性地說：「謝謝大家的參與，我們明年再見，論壇一定會更好。」",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海東", "白雲", "鄭理事長"]);
     }
 
     #[test]

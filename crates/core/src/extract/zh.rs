@@ -128,6 +128,21 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
             return Some((pre[start..].to_string(), role_of(start)));
         }
     }
+    // A family name and a title of three or four characters (鄭理事長, 欧阳秘书长): a person named so.
+    for len in [5, 4] {
+        if len > han_tail {
+            continue;
+        }
+        let start = chars[n - len].0;
+        let name = &pre[start..];
+        let titled = [2, 1].into_iter().any(|k| {
+            let family = first_chars(name, k);
+            is_surname(family) && TITLES.contains(&name[family.len()..])
+        });
+        if titled {
+            return Some((name.to_string(), role_of(start)));
+        }
+    }
     // No title: a family name two or three characters from the end, not after a number (成立10周年).
     for len in [3, 2] {
         if len > han_tail {
@@ -285,6 +300,8 @@ mod tests {
         assert_eq!(person("大家"), None);
         assert_eq!(person("东港成立10周年"), None);
         assert_eq!(person("而作为历史学者的她"), None);
+        assert_eq!(person("闭幕式上欧阳秘书长"), Some("欧阳秘书长".into()));
+        assert_eq!(person("江南协会理事長"), None);
         assert_eq!(person("林海在会议间隙接受記者採訪時"), None);
         assert_eq!(
             titled_person_within("江南省副省长赵明远视像致辞时").map(|p| p.0),
