@@ -28,7 +28,7 @@ enum List {
 /// Enumerations closed by a topic noun, or opened by 议题包括.
 static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
     [
-        (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)"),
+        (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點|内容|內容)"),
         // 从A、B等方面(介绍): the aspects a talk covers (从…等领域 is a point of view).
         (List::Plain, r"(?:从|從)(?P<list>ITEMS)等方面"),
         // 介绍对A、B等问题的看法, 对A等问题进行探讨: issues, with an opinion or a discussion of them.
@@ -97,7 +97,7 @@ enum Subject {
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
 static SUBJECTS: Transient<Vec<(Subject, Regex)>> = Transient::new(|| {
     [
-        (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))"),
+        (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話|座谈|座談)|建言献策|建言獻策|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))"),
         (Subject::Other, r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)"),
         (Subject::Titled, r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)"),
         // 围绕X一同探索, 围绕X,分享…, 围绕X,讨论愈发热烈: the subject of sharing or discussing.
@@ -125,7 +125,7 @@ static COUNTED_ITEM: Transient = Transient::new(|| {
 
 /// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
 static COUNT_TAIL: Transient = Transient::new(|| {
-    Regex::new(r"(?:这|這|等)?[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)$")
+    Regex::new(r"(?:这|這|等)?(?:[一二三四五六七八九十两兩\d]|多|几|幾|若干|众多|眾多|诸多|諸多)*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)$")
         .expect("count tail regex")
 });
 
@@ -907,6 +907,24 @@ mod tests {
             vec!["港口经济", "海洋生态", "航运技术"]
         );
         assert!(titles("会议分为开幕式、专题研讨两个部分。").is_empty());
+        // A count of many (等多个方面) closes a list; 建言献策 and 座谈 have a subject after 就; 等内容 closes a
+        // list of subjects.
+        assert_eq!(
+            titles("本次论坛的议题涵盖海洋经济、绿色航运、人才培养等多个方面。"),
+            vec!["海洋经济", "绿色航运", "人才培养"]
+        );
+        assert_eq!(
+            titles("與會者就如何推進港口合作建言獻策。"),
+            vec!["如何推進港口合作"]
+        );
+        assert_eq!(
+            titles("与会者还就两岸青年交流合作进行了座谈。"),
+            vec!["两岸青年交流合作"]
+        );
+        assert_eq!(
+            titles("研讨会涉及区域经济、海洋文化、生态保护等内容。"),
+            vec!["区域经济", "海洋文化", "生态保护"]
+        );
     }
 
     // Guards against taking for topics a talk's title before 分享, the activities of a seminar (学习、讨论X),
