@@ -52,8 +52,14 @@ const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
-/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知, X这样说).
-const ADVERBS: [&str; 38] = [
+/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知, X这样说, 他續指, X其後).
+const ADVERBS: [&str; 44] = [
+    "续",
+    "續",
+    "其后",
+    "其後",
+    "之后",
+    "之後",
     "先",
     "这样",
     "這樣",
@@ -521,6 +527,13 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     if pronoun {
         return last.cloned().map(|p| (p, Basis::Pronoun));
     }
+    // "林海东（江南商会会长）在发言中": an adverbial after the bracket.
+    if let Some(close) = s.rfind(['）', ')']) {
+        let after = &s[close..].trim_start_matches(['）', ')']);
+        if CUTS.iter().chain(OCCASIONS.iter()).any(|c| after.starts_with(c)) {
+            s = &s[..s.len() - after.len()];
+        }
+    }
     // "林海东（江南商会会长）": the role in brackets after the name.
     if let Some(rest) = s.strip_suffix(['）', ')'])
         && let Some(open) = rest.rfind(['（', '('])
@@ -537,6 +550,8 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
             .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
             .map(|(i, _)| &s[..i])
             .rev()
+            // "白雲其後在…": an adverb before the adverbial.
+            .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
             .find_map(person_at_end)
     });
     let person = person
@@ -772,6 +787,10 @@ mod tests {
         assert_eq!(speakers, vec!["林海东", "周明远", "白雲"]);
         let (all, _) = extract(&["林海东（江南商会会长）表示:“今年的论坛规模空前,我们期待更多合作成果。”"]);
         assert_eq!(all[0].role.as_deref(), Some("江南商会会长"));
+        // An adverbial after the bracket (在发言中).
+        let (all, _) = extract(&["孙明(江南商会会长)在发言中表示:“我们愿与各方共同努力,推动合作不断深化。”"]);
+        assert_eq!(all[0].speaker, "孙明");
+        assert_eq!(all[0].role.as_deref(), Some("江南商会会长"));
     }
 
     #[test]
@@ -869,6 +888,17 @@ mod tests {
         );
         let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(speakers, vec!["林海東", "白雲", "鄭理事長"]);
+    }
+
+    // Guards against missing 續 between a pronoun and 指, taking 其後 or a preposition after a name for part of
+    // it (雲其後, 周明远在).
+    #[test]
+    fn hong_kong_adverbs_and_prepositions_after_a_name() {
+        let got = quotes(
+            "行政長官林海東在論壇上致辭。他續指，「香港會繼續發揮獨特優勢，積極參與區域合作。」\n             白雲其後在社交媒體發文指，「論壇取得豐碩成果，感謝各界支持，我們明年再見。」\n             “会议开得很成功,大家收获很大。”江南大学副校长周明远在接受采访时说。",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海東", "白雲", "周明远"]);
     }
 
     #[test]

@@ -117,13 +117,13 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
         (!role.is_empty()).then(|| role.to_string())
     };
     // After a title: the two to four characters that follow it, which are no pronoun phrase (作为学者的她)
-    // nor a time clause (接受记者采访时).
+    // nor a time clause (接受记者采访时), and do not end in a preposition (副校长周明远在).
     for len in 2..=4.min(han_tail) {
         let start = chars[n - len].0;
         let name = &pre[start..];
         if ends_with_title(&pre[..start])
             && !name.contains(['的', '他', '她'])
-            && !name.ends_with(['时', '時'])
+            && !name.ends_with(['时', '時', '在', '于', '於', '对', '對', '向'])
         {
             return Some((pre[start..].to_string(), role_of(start)));
         }
