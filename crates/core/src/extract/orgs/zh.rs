@@ -66,9 +66,9 @@ static UNDER: Transient = Transient::new(|| {
     Regex::new(r"在(?P<list>.+?)的?(?:大力|鼎力|全力)?(?P<cue>支持|支援|指导|指導|赞助|贊助)下")
         .expect("under regex")
 });
-/// 得到 <list> 的 … 支持: "并得到A的大力支持".
+/// 得到 <list> 的 … 支持: "并得到A的大力支持", "感谢A的赞助".
 static GOT: Transient = Transient::new(|| {
-    Regex::new(r"(?:得到|获得|獲得|受到)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
+    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
         .expect("got regex")
 });
 /// A bare cue labelling a list: "主办：A、B 承办：C".
@@ -359,6 +359,20 @@ mod tests {
         );
         // 执行 without a clause of planning before it states no relation.
         assert!(orgs("江南市政府执行的政策,得到居民欢迎。").is_empty());
+    }
+
+    // Guards against missing a sponsor or supporter thanked (感謝A的贊助, 感谢A的大力支持).
+    #[test]
+    fn thanked_for_sponsoring_or_support() {
+        assert_eq!(
+            orgs("論壇特別感謝江南航運公司的贊助。"),
+            vec![o("江南航運公司", Relation::Sponsor)]
+        );
+        assert_eq!(
+            orgs("主办方感谢江南省人民政府的大力支持。"),
+            vec![o("江南省人民政府", Relation::Supporter)]
+        );
+        assert!(orgs("林海感谢各位嘉宾的支持。").is_empty());
     }
 
     #[test]
