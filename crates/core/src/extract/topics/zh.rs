@@ -37,7 +37,9 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Plain, r"(?:聚焦于|聚焦於|聚焦)(?P<list>[^，。；;,:：、等“”「」『』]{2,24}(?:、[^，。；;,:：、等“”「」『』]{2,24})+)(?:核心|重点|重點|热点|熱點)?(?:议题|議題|话题|話題)"),
         (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
         (List::Plain, r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
-        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        // 议题为A、B和C (主题为 names the theme).
+        (List::Including, r"(?:议题|議題|话题|話題)(?:主要)?(?:为|為|是)[:：]?(?P<list>[^。；;:：否“”「」『』][^。“”「」『』]*、[^。“”「」『』]*)"),
         // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告, 針對A、B,以及C等加以討論, 围绕A、B等提出建议.
         (List::Plain, r"(?:就|针对|針對|围绕|圍繞)着?(?P<list>ITEMS(?:[,，](?:以及|及)ITEMS)?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表|加以|讨论|討論|探讨|探討|研讨|研討|提出)"),
         // 共商A和B.
@@ -46,7 +48,7 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Plain, r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)"),
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
-        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組)"),
+        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|议题|議題|话题|話題)"),
         // 设置A、B、C三个议题, 分为A、B两个专题: unquoted items counted off before a topic noun.
         (List::Plain, r"(?:设置|設置|设有|設有|设立|設立|分为|分為|分成)了?(?P<list>[^，。；;,:：、“”「」『』]{2,30}(?:、[^，。；;,:：、“”「」『』]{2,30})+)(?:等)?[两兩二三四五六七八九十\d]+(?:个|個|大|场|場)?(?:议题|議題|专题|專題|分论坛|分論壇|板块|板塊|单元|單元|主题|主題)"),
         // 关键词…:A、B、C……: keywords of the talks after a colon, three at least.
@@ -198,7 +200,12 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                     // first semicolon.
                     match by_semicolons(list) {
                         Some(items) => out.extend(items),
-                        None => out.extend(split(list.split([';', '；']).next().unwrap_or(list))),
+                        None => {
+                            // "涉及A、B等热点话题": the open tail of the list.
+                            let first = list.split([';', '；']).next().unwrap_or(list).trim_end();
+                            let first = OPEN_TAIL.get().find(first).map_or(first, |m| &first[..m.start()]);
+                            out.extend(split(first));
+                        }
                     }
                     continue;
                 }
@@ -461,7 +468,12 @@ fn listed(item: &str) -> Option<Vec<String>> {
     let open = OPEN_TAIL.get().find(item).filter(|m| m.start() > 0);
     let body = open.map_or(item, |m| &item[..m.start()]);
     let last = body.rsplit('、').next().unwrap_or(body);
+    // 就A、B展开讨论: short plain items, without 等.
+    let short = body
+        .split('、')
+        .all(|i| (2..=10).contains(&i.chars().count()) && !i.contains(['的', '和', '与', '與', '及']));
     let items = match last.split_once("以及") {
+        None if open.is_none() && short => split(body),
         Some((a, b)) => {
             let head = &body[..body.len() - last.len()];
             let mut items = split(head.trim_end_matches('、'));
@@ -920,6 +932,28 @@ mod tests {
         assert_eq!(
             titles("与会者还就两岸青年交流合作进行了座谈。"),
             vec!["两岸青年交流合作"]
+        );
+        // 议题为/涉及 a list without 等, titles in marks before 等议题, and short items after 就 without 等.
+        assert_eq!(
+            titles("会议主要议题为港口合作、绿色航运和海洋治理。"),
+            vec!["港口合作", "绿色航运", "海洋治理"]
+        );
+        assert!(titles("本次研讨会的主题为海洋、城市与未来。").is_empty());
+        assert_eq!(
+            titles("話題涉及數字經濟、綠色發展和人才培養。"),
+            vec!["數字經濟", "綠色發展", "人才培養"]
+        );
+        assert_eq!(
+            titles("议题涉及港口经济、智库建设等热点话题。"),
+            vec!["港口经济", "智库建设"]
+        );
+        assert_eq!(
+            titles("论坛设置了“港口经济”“海洋生态”“航运技术”等议题。"),
+            vec!["港口经济", "海洋生态", "航运技术"]
+        );
+        assert_eq!(
+            titles("会上,嘉宾们就区域合作、人才交流展开讨论。"),
+            vec!["区域合作", "人才交流"]
         );
         assert_eq!(
             titles("研讨会涉及区域经济、海洋文化、生态保护等内容。"),
