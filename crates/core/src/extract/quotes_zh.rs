@@ -35,7 +35,7 @@ static VERB_COMMA: Transient =
 /// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場).
 static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|{VERBS}"
+        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|{VERBS}"
     ))
     .expect("subject end regex")
 });
@@ -200,7 +200,8 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         }
         // Names inside the quotes are no speakers (“…关键在于落实。”).
         let outside = masked(p, &spans);
-        let mut said = speakers_in(&outside);
+        let speakers = speakers_in(&outside);
+        let mut said = speakers.clone();
         said.extend(subjects_in(&outside, paragraphs));
         said.sort_by_key(|(at, _)| *at);
         let mut from = 0;
@@ -238,6 +239,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .or_else(|| continued(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| by_account(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| known_after(p, &span, paragraphs))
+                .or_else(|| after_reported(p, &span, &speakers))
                 .or_else(|| named_before_colon(&p[..span.open]))
                 .or_else(|| again(p, prev.as_ref(), &span))
             else {
@@ -363,6 +365,30 @@ fn later(rest: &str) -> Option<&str> {
     }
     let comma = sentence.rfind([',', '，']).filter(|&i| i > 0)?;
     rest.get(comma..end + rest[end..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// The speaker of a quote that stands as a sentence of its own right after a sentence of reported speech
+/// (X表示,论坛意义重大。“…。”): the person who spoke there, when nothing follows the quote in its sentence.
+fn after_reported(p: &str, span: &Span, speakers: &[(usize, Person)]) -> Option<(Person, Basis)> {
+    let pre = p[..span.open].trim_end();
+    if !pre.ends_with(['。', '！', '!']) {
+        return None;
+    }
+    let rest = p[span.close_end..].trim_start();
+    if !(rest.is_empty() || rest.starts_with(['。', '\n']))
+        || !span.inner(p).trim_end().ends_with(['。', '！', '!', '？', '?'])
+    {
+        return None;
+    }
+    let body = pre.trim_end_matches(['。', '！', '!']);
+    let start = body
+        .rfind(['。', '！', '？', '!', '?', '；', ';', '”', '」'])
+        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+    let (_, person) = speakers
+        .iter()
+        .rfind(|(at, _)| (start..body.len()).contains(at))?;
+    let basis = Basis::Named(person.0.clone());
+    Some((person.clone(), basis))
 }
 
 /// The speaker of a quote that opens its paragraph and is followed right away by a person the text has
@@ -899,6 +925,22 @@ mod tests {
         );
         let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(speakers, vec!["林海東", "白雲", "周明远"]);
+    }
+
+    // Guards against missing a quote that is a sentence of its own after its speaker's reported speech, and
+    // the antecedent of 他 in a clause whose verb follows 则/从.
+    #[test]
+    fn a_quote_after_reported_speech_and_antecedents_after_ze() {
+        let got = quotes(
+            "东港大学教授吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”\n             江南研究院院长周明远则从另一个角度谈了看法。他认为:“区域合作前景广阔,关键在于落实。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["吴华", "周明远"]);
+        // Something after the quote in its sentence, or no speech before it: no attribution.
+        assert!(
+            quotes("吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”成为共识。").is_empty()
+        );
+        assert!(quotes("吴华出席论坛。“这是一次难得的交流机会,让我们受益匪浅。”").is_empty());
     }
 
     #[test]
