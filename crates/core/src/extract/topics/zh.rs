@@ -103,7 +103,7 @@ static SUBJECTS: Transient<Vec<(Subject, Regex)>> = Transient::new(|| {
         (Subject::Other, r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)"),
         (Subject::Titled, r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)"),
         // 围绕X一同探索, 围绕X,分享…, 围绕X,讨论愈发热烈: the subject of sharing or discussing.
-        (Subject::Around, r"(?:围绕|圍繞)着?(?P<item>[^，。；;,:：“”「」『』]{4,40}?)(?P<comma>[,，])?(?:一同|共同|一起|深入|热烈|熱烈|广泛|廣泛|充分)?(?:分享|探索|交流|对话|對話|(?P<discuss>讨论|討論|探讨|探討|研讨|研討))"),
+        (Subject::Around, r"(?:围绕|圍繞)着?(?P<item>[^，。；;,:：“”「」『』]{4,40}?)(?P<comma>[,，])?(?:一同|共同|一起|深入|热烈|熱烈|广泛|廣泛|充分|进一步|進一步|继续|繼續|持续|持續|积极|積極)?(?:分享|探索|交流|对话|對話|(?P<discuss>讨论|討論|探讨|探討|研讨|研討))"),
         // 在“…”专题论坛上: a session of the event, named where something happened in it.
         (Subject::Other, r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上"),
         // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
@@ -433,10 +433,11 @@ static INNER_LIST: Transient = Transient::new(|| {
         .expect("inner list regex")
 });
 
-/// Adverbs and verbs of state after 讨论 as a noun (讨论即将开始, 讨论愈发热烈).
-const STATE: [&str; 14] = [
-    "即将", "即將", "愈发", "愈發", "越发", "越發", "更加", "十分", "非常", "正在", "开始", "開始", "结束",
-    "結束",
+/// Adverbs and verbs of state after 讨论 as a noun (讨论即将开始, 讨论愈发热烈), 的 after it as a modifier
+/// (探讨的话题十分广泛), and 通过 of 讨论通过 (a document adopted).
+const STATE: [&str; 17] = [
+    "的", "通过", "通過", "即将", "即將", "愈发", "愈發", "越发", "越發", "更加", "十分", "非常", "正在",
+    "开始", "開始", "结束", "結束",
 ];
 
 /// The subject after 围绕 and before a verb of sharing or discussing: a list split at 、, else the whole
@@ -525,7 +526,7 @@ fn joined(item: &str) -> Option<(&str, &str)> {
 /// A reference to the topics rather than a topic: the event's own (研討會的核心議題) or shared ones
 /// (共同关心的话题, 相关议题).
 static REFERENCE: Transient = Transient::new(|| {
-    Regex::new(r"^(?:(?:本次|此次|本届|本屆)?(?:研讨会|研討會|会议|會議|论坛|論壇|大会|大會|峰会|峰會|年会|年會)的|.*(?:相关|相關|共同关心|共同關心)).*(?:议题|議題|主题|主題|话题|話題)$")
+    Regex::new(r"^(?:(?:本次|此次|本届|本屆)?(?:研讨会|研討會|会议|會議|论坛|論壇|大会|大會|峰会|峰會|年会|年會)的|.*(?:相关|相關|共同关心|共同關心)).*(?:议题|議題|主题|主題|话题|話題|问题|問題)$")
         .expect("reference regex")
 });
 
@@ -909,6 +910,15 @@ mod tests {
             vec!["港口转型的路径"]
         );
         assert!(titles("主持人宣布,讨论即将开始。").is_empty());
+        // 探讨的话题 (a modifier), 讨论通过 (adopted), 共同关心的问题 (a reference): no topics; an adverb before
+        // the verb after 围绕 is no part of the subject.
+        assert!(titles("论坛探讨的话题十分广泛。").is_empty());
+        assert!(titles("會議還討論通過了《東港宣言》。").is_empty());
+        assert!(titles("双方就共同关心的问题交换了意见。").is_empty());
+        assert_eq!(
+            titles("论坛结束后,与会者围绕港口合作细节进一步交流。"),
+            vec!["港口合作细节"]
+        );
         // 就业 is a word (employment), not 就 and a list.
         assert_eq!(
             titles("嘉宾们共同探讨了港口发展中的规划、就业、生态环保等问题。"),
