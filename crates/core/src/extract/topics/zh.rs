@@ -36,7 +36,7 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         // 聚焦A、B、C议题: the head noun right after the last item, without 等.
         (List::Plain, r"(?:聚焦于|聚焦於|聚焦)(?P<list>[^，。；;,:：、等“”「」『』]{2,24}(?:、[^，。；;,:：、等“”「」『』]{2,24})+)(?:核心|重点|重點|热点|熱點)?(?:议题|議題|话题|話題)"),
         (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
-        (List::Plain, r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
+        (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
         (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
         // 议题为A、B和C (主题为 names the theme).
         (List::Including, r"(?:议题|議題|话题|話題)(?:主要)?(?:为|為|是)[:：]?(?P<list>[^。；;:：否“”「」『』][^。“”「」『』]*、[^。“”「」『』]*)"),
@@ -127,7 +127,7 @@ static COUNTED_ITEM: Transient = Transient::new(|| {
 
 /// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
 static COUNT_TAIL: Transient = Transient::new(|| {
-    Regex::new(r"(?:这|這|等)?(?:[一二三四五六七八九十两兩\d]|多|几|幾|若干|众多|眾多|诸多|諸多)*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)$")
+    Regex::new(r"(?:(?:这|這|等)?(?:[一二三四五六七八九十两兩\d]|多|几|幾|若干|众多|眾多|诸多|諸多)*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)|(?:这|這)[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:问题|問題))$")
         .expect("count tail regex")
 });
 
@@ -418,6 +418,7 @@ fn subject(item: &str) -> Vec<String> {
         || item.ends_with('等')
         || INNER_LIST.get().is_match(item)
         || STATE.iter().any(|a| item.starts_with(a))
+        || TALKED.iter().any(|t| item.ends_with(t))
     {
         return Vec::new();
     }
@@ -434,11 +435,15 @@ static INNER_LIST: Transient = Transient::new(|| {
 });
 
 /// Adverbs and verbs of state after 讨论 as a noun (讨论即将开始, 讨论愈发热烈), 的 after it as a modifier
-/// (探讨的话题十分广泛), and 通过 of 讨论通过 (a document adopted).
-const STATE: [&str; 17] = [
-    "的", "通过", "通過", "即将", "即將", "愈发", "愈發", "越发", "越發", "更加", "十分", "非常", "正在",
-    "开始", "開始", "结束", "結束",
+/// (探讨的话题十分广泛), 通过 of 讨论通过 (a document adopted), and 这一/这些 (a reference to a topic named
+/// before).
+const STATE: [&str; 23] = [
+    "的", "通过", "通過", "这一", "這一", "这些", "這些", "这个", "這個", "即将", "即將", "愈发", "愈發",
+    "越发", "越發", "更加", "十分", "非常", "正在", "开始", "開始", "结束", "結束",
 ];
+
+/// Talks as the object of discussing (围绕刚才的发言交流): a reference to what was said, not a subject.
+const TALKED: [&str; 6] = ["发言", "發言", "讲话", "講話", "演讲", "演講"];
 
 /// The subject after 围绕 and before a verb of sharing or discussing: a list split at 、, else the whole
 /// phrase (以A和B为基础的C is one subject); a reference to the theme (围绕主题) is none.
@@ -454,7 +459,11 @@ fn around(item: &str) -> Vec<String> {
     if item.contains('、') {
         return split(item);
     }
-    if REFERENCE.get().is_match(item) || item.ends_with('等') || STATE.iter().any(|a| item.starts_with(a)) {
+    if REFERENCE.get().is_match(item)
+        || item.ends_with('等')
+        || STATE.iter().any(|a| item.starts_with(a))
+        || TALKED.iter().any(|t| item.ends_with(t))
+    {
         return Vec::new();
     }
     vec![trim_item(item)]
@@ -915,6 +924,12 @@ mod tests {
         assert!(titles("论坛探讨的话题十分广泛。").is_empty());
         assert!(titles("會議還討論通過了《東港宣言》。").is_empty());
         assert!(titles("双方就共同关心的问题交换了意见。").is_empty());
+        assert!(titles("論壇將於明年繼續探討這一問題。").is_empty());
+        assert!(titles("嘉宾们在茶歇时围绕刚才的发言继续交流。").is_empty());
+        assert_eq!(
+            titles("大家围绕着“如何办好论坛”这一问题展开了热烈讨论。"),
+            vec!["如何办好论坛"]
+        );
         assert_eq!(
             titles("论坛结束后,与会者围绕港口合作细节进一步交流。"),
             vec!["港口合作细节"]
