@@ -24,18 +24,18 @@ const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|�
 /// only before its comma or colon.
 static VERB_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?:(?:{VERBS})+(?:记者|記者)?[:：,，]?|指[:：,，])\s*$"
+        r"(?:(?:{VERBS})+(?:[^，,。：:；;“”「」『』]{{0,8}}?(?:记者|記者))?[:：,，]?|指[:：,，])\s*$"
     ))
     .expect("verb end regex")
 });
 /// A speech verb opening reported speech (X表示，…): a quote later in the sentence continues it.
 static VERB_COMMA: Transient =
     Transient::new(|| Regex::new(&format!(r"(?:{VERBS}|指)[:：,，]")).expect("verb comma regex"));
-/// Where the subject of a clause ends: a verb or preposition after a name glued to its role
-/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…).
+/// Where the subject of a clause ends: a verb, preposition or adverb after a name glued to its role
+/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場).
 static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|{VERBS}"
+        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|{VERBS}"
     ))
     .expect("subject end regex")
 });
@@ -52,8 +52,18 @@ const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
-/// Adverbs between a subject and its verb (他还强调, 她同时表示).
-const ADVERBS: [&str; 34] = [
+/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知, X这样说, 他續指, X其後).
+const ADVERBS: [&str; 44] = [
+    "续",
+    "續",
+    "其后",
+    "其後",
+    "之后",
+    "之後",
+    "先",
+    "这样",
+    "這樣",
+    "如此",
     "最后",
     "最後",
     "接着",
@@ -88,6 +98,56 @@ const ADVERBS: [&str; 34] = [
     "首先",
     "隨即",
     "如是",
+];
+
+/// Adverbials of manner before 地 and a speech verb (X动情地说).
+const MANNER: [&str; 46] = [
+    "感性",
+    "开心",
+    "開心",
+    "欣慰",
+    "骄傲",
+    "驕傲",
+    "动情",
+    "動情",
+    "感慨",
+    "激动",
+    "激動",
+    "自豪",
+    "兴奋",
+    "興奮",
+    "坦率",
+    "坦诚",
+    "坦誠",
+    "认真",
+    "認真",
+    "幽默",
+    "深情",
+    "高兴",
+    "高興",
+    "笑眯眯",
+    "笑盈盈",
+    "意味深长",
+    "意味深長",
+    "语重心长",
+    "語重心長",
+    "深有感触",
+    "深有感觸",
+    "不无自豪",
+    "不無自豪",
+    "诚恳",
+    "誠懇",
+    "郑重",
+    "鄭重",
+    "自信",
+    "坚定",
+    "堅定",
+    "风趣",
+    "風趣",
+    "由衷",
+    "动容",
+    "動容",
+    "感慨万千",
 ];
 
 /// Where an adverbial after a speaker's name may start (於開幕致詞, 在开幕式上, 对记者, 接受采访时, 如是).
@@ -140,8 +200,9 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         }
         // Names inside the quotes are no speakers (“…关键在于落实。”).
         let outside = masked(p, &spans);
-        let mut said = speakers_in(&outside);
-        said.extend(subjects_in(&outside));
+        let speakers = speakers_in(&outside);
+        let mut said = speakers.clone();
+        said.extend(subjects_in(&outside, paragraphs));
         said.sort_by_key(|(at, _)| *at);
         let mut from = 0;
         // The end of the last attributed quote of the paragraph, and its speaker.
@@ -170,12 +231,15 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                         .flatten()
                         .and_then(|clause| VERB_AFTER.get().captures(clause))
                 })?;
-                resolve(c.get(1)?.as_str(), last.as_ref())
+                resolve(c.get(1)?.as_str(), last.as_ref(), paragraphs)
             };
             let Some((person, basis)) = before
-                .and_then(|s| resolve(s, last.as_ref()))
+                .and_then(|s| resolve(s, last.as_ref(), paragraphs))
                 .or_else(after)
-                .or_else(|| continued(p, &span, last.as_ref()))
+                .or_else(|| continued(p, &span, last.as_ref(), paragraphs))
+                .or_else(|| by_account(p, &span, last.as_ref(), paragraphs))
+                .or_else(|| known_after(p, &span, paragraphs))
+                .or_else(|| after_reported(p, &span, &speakers))
                 .or_else(|| named_before_colon(&p[..span.open]))
                 .or_else(|| again(p, prev.as_ref(), &span))
             else {
@@ -268,7 +332,7 @@ fn curl(p: &str) -> Cow<'_, str> {
 
 /// The speaker of a quote that ends reported speech (白天表示，…，「…」。): the quote opens a clause,
 /// closes its sentence, and a speech verb with a person before it opens the sentence's reported speech.
-fn continued(p: &str, span: &Span, last: Option<&Person>) -> Option<(Person, Basis)> {
+fn continued(p: &str, span: &Span, last: Option<&Person>, all: &[&str]) -> Option<(Person, Basis)> {
     let pre = p[..span.open].trim_end();
     if !pre.ends_with(['，', ',']) {
         return None;
@@ -286,7 +350,7 @@ fn continued(p: &str, span: &Span, last: Option<&Person>) -> Option<(Person, Bas
         .map_or(0, |i| i + pre[i..].chars().next().map_or(1, char::len_utf8));
     let sentence = &pre[start..];
     let verb = VERB_COMMA.get().find_iter(sentence).last()?;
-    resolve(subject(Some(&sentence[..verb.start()]))?, last)
+    resolve(subject(Some(&sentence[..verb.start()]))?, last, all)
 }
 
 /// The last clause of the sentence after a quote (“…。”第一次参加年会，专家X感触颇深。), from its comma to
@@ -301,6 +365,80 @@ fn later(rest: &str) -> Option<&str> {
     }
     let comma = sentence.rfind([',', '，']).filter(|&i| i > 0)?;
     rest.get(comma..end + rest[end..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// The speaker of a quote that stands as a sentence of its own right after a sentence of reported speech
+/// (X表示,论坛意义重大。“…。”): the person who spoke there, when nothing follows the quote in its sentence.
+fn after_reported(p: &str, span: &Span, speakers: &[(usize, Person)]) -> Option<(Person, Basis)> {
+    let pre = p[..span.open].trim_end();
+    if !pre.ends_with(['。', '！', '!']) {
+        return None;
+    }
+    let rest = p[span.close_end..].trim_start();
+    if !(rest.is_empty() || rest.starts_with(['。', '\n']))
+        || !span.inner(p).trim_end().ends_with(['。', '！', '!', '？', '?'])
+    {
+        return None;
+    }
+    let body = pre.trim_end_matches(['。', '！', '!']);
+    let start = body
+        .rfind(['。', '！', '？', '!', '?', '；', ';', '”', '」'])
+        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+    let (_, person) = speakers
+        .iter()
+        .rfind(|(at, _)| (start..body.len()).contains(at))?;
+    let basis = Basis::Named(person.0.clone());
+    Some((person.clone(), basis))
+}
+
+/// The speaker of a quote that opens its paragraph and is followed right away by a person the text has
+/// named after a title, then by 对/在/向 (「…」X對…, the verb later or beyond the excerpt): X.
+fn known_after(p: &str, span: &Span, all: &[&str]) -> Option<(Person, Basis)> {
+    if !p[..span.open].trim().is_empty() {
+        return None;
+    }
+    let rest = &p[span.close_end..];
+    let ends: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(2).take(3).collect();
+    ends.into_iter().find_map(|end| {
+        let name = &rest[..end];
+        if !name.chars().all(is_han) || !rest[end..].starts_with(['对', '對', '在', '向']) {
+            return None;
+        }
+        let role = all.iter().find_map(|q| {
+            q.match_indices(name).find_map(|(i, _)| {
+                let before = &q[..i];
+                let role = subject(Some(before)).unwrap_or(before);
+                let role = role.rsplit_once('、').map_or(role, |(_, r)| r);
+                ends_with_title(before).then(|| role.to_string())
+            })
+        })?;
+        let person = (name.to_string(), (!role.is_empty()).then_some(role));
+        let basis = Basis::Named(person.0.clone());
+        Some((person, basis))
+    })
+}
+
+/// An account of what someone said standing for the speech verb: after the quote, heard
+/// (“…”听着X的叙述, …); before it, with a colon (X的解释是:「…」, 他的回答是:“…”), or a view (在X看来,“…”).
+static ACCOUNT_AFTER: Transient = Transient::new(|| {
+    Regex::new(r"^[,，]?\s*(?:听着|聽著|听了|聽了|听完|聽完)(?P<who>[^，,。：:；;！？!?“”「」『』]{1,30}?)的(?:叙述|敘述|讲述|講述|介绍|介紹|解释|解釋|回答|发言|發言|讲话|講話|分享)")
+        .expect("account after regex")
+});
+static ACCOUNT_BEFORE: Transient = Transient::new(|| {
+    Regex::new(r"(?:(?P<who>[^，,。：:；;！？!?“”「」『』]{1,30}?)的(?:解释|解釋|回答|看法|观点|觀點|说法|說法|回应|回應)(?:是|为|為)[:：]|在(?P<viewer>[^，,。：:；;！？!?“”「」『』]{1,30}?)(?:看来|看來)[,，:：]?)\s*$")
+        .expect("account before regex")
+});
+
+/// The speaker of a quote attributed by an account of the speech ([`ACCOUNT_AFTER`], [`ACCOUNT_BEFORE`]): a
+/// person, or 他/她 for the last one.
+fn by_account(p: &str, span: &Span, last: Option<&Person>, all: &[&str]) -> Option<(Person, Basis)> {
+    let who = ACCOUNT_AFTER
+        .get()
+        .captures(&p[span.close_end..])
+        .or_else(|| ACCOUNT_BEFORE.get().captures(&p[..span.open]))
+        .and_then(|c| c.name("who").or_else(|| c.name("viewer")))?
+        .as_str();
+    resolve(subject(Some(who))?, last, all)
 }
 
 /// The speaker of a quote after a name and a colon, with no verb (钟明远:“…”): the name is the whole
@@ -343,10 +481,12 @@ fn again(p: &str, prev: Option<&(usize, Person)>, span: &Span) -> Option<(Person
 }
 
 /// A quote says something: a few characters at least, and a clause or sentence rather than a title
-/// (“一带一路”, “读懂中国·湾区对话” are names).
+/// (“一带一路”, “读懂中国·湾区对话” are names); it is Chinese (an English summary after the report, with its
+/// titles in marks, quotes nobody).
 fn is_speech(inner: &str) -> bool {
     let n = inner.chars().count();
-    n >= 12 || (n >= 6 && inner.contains(['，', ',', '。', '！', '!', '？', '?']))
+    inner.chars().any(is_han)
+        && (n >= 12 || (n >= 6 && inner.contains(['，', ',', '。', '！', '!', '？', '?'])))
 }
 
 /// The subject before a verb that ends `pre`: the text after the last clause boundary.
@@ -367,18 +507,39 @@ fn subject(pre: Option<&str>) -> Option<&str> {
 
 /// The person a subject names, with its role and how it was found: 他/她 resolve to `last`; an
 /// adverbial after the name (於開幕致詞, 在致辞中) and adverbs (还, 同时) are dropped.
-fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
+fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person, Basis)> {
     let mut s = subject.trim();
     loop {
         let before = s;
         for a in ADVERBS.iter().chain(OCCASIONS.iter()) {
             s = s.strip_suffix(a).unwrap_or(s);
         }
+        // "X在会上": a preposition left before an occasion.
+        if s.len() < before.len() {
+            s = s.strip_suffix(['在', '于', '於']).unwrap_or(s);
+        }
         // "弗赖贝加10日": a day after the name.
         if let Some(rest) = s.strip_suffix('日') {
             let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
             if digits.len() < rest.len() {
                 s = digits;
+            }
+        }
+        // "X动情地", "X意味深长地": an adverbial of manner before 地.
+        if let Some(rest) = s.strip_suffix('地') {
+            s = MANNER.iter().find_map(|m| rest.strip_suffix(m)).unwrap_or(s);
+        }
+        // "正如X所", "用X的话": a speaker cited.
+        for (open, close) in [
+            ("正如", "所"),
+            ("诚如", "所"),
+            ("誠如", "所"),
+            ("如同", "所"),
+            ("用", "的话"),
+            ("用", "的話"),
+        ] {
+            if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+                s = inner;
             }
         }
         if s == before {
@@ -391,6 +552,13 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
         .is_some_and(|rest| rest.is_empty() || CUTS.iter().any(|c| rest.starts_with(c)));
     if pronoun {
         return last.cloned().map(|p| (p, Basis::Pronoun));
+    }
+    // "林海东（江南商会会长）在发言中": an adverbial after the bracket.
+    if let Some(close) = s.rfind(['）', ')']) {
+        let after = &s[close..].trim_start_matches(['）', ')']);
+        if CUTS.iter().chain(OCCASIONS.iter()).any(|c| after.starts_with(c)) {
+            s = &s[..s.len() - after.len()];
+        }
     }
     // "林海东（江南商会会长）": the role in brackets after the name.
     if let Some(rest) = s.strip_suffix(['）', ')'])
@@ -408,9 +576,13 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
             .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
             .map(|(i, _)| &s[..i])
             .rev()
+            // "白雲其後在…": an adverb before the adverbial.
+            .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
             .find_map(person_at_end)
     });
-    let person = person.or_else(|| titled_person_within(s))?;
+    let person = person
+        .or_else(|| titled_person_within(s))
+        .or_else(|| dotted_full_name(s, all))?;
     // "兴奋地向记者": the reporter spoken to is no speaker.
     if person.0.ends_with("记者") || person.0.ends_with("記者") {
         return None;
@@ -419,9 +591,41 @@ fn resolve(subject: &str, last: Option<&Person>) -> Option<(Person, Basis)> {
     Some((person, basis))
 }
 
+/// A transliterated name by its last part (弗里萨, after 教授玛丽·劳尔·弗里萨 in the text): `s`, or `s` before
+/// an adverbial (弗里萨笑着), of two to six Han characters, follows a name dot somewhere in `all`; the
+/// full name and its role are read there, else the last part stands alone.
+fn dotted_full_name(s: &str, all: &[&str]) -> Option<Person> {
+    let cut = s
+        .char_indices()
+        .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
+        .map(|(i, _)| &s[..i])
+        .next();
+    [Some(s), cut].into_iter().flatten().find_map(|part| {
+        let n = part.chars().count();
+        if !(2..=6).contains(&n) || !part.chars().all(is_han) {
+            return None;
+        }
+        all.iter().find_map(|p| {
+            ['·', '•', '‧', '・'].into_iter().find_map(|dot| {
+                let at = p.find(&format!("{dot}{part}"))?;
+                let end = at + dot.len_utf8() + part.len();
+                // A description before the role (第一次参加论坛的…教授) is no part of it.
+                let full = person_at_end(&p[..end])
+                    .filter(|(name, _)| name.ends_with(part))
+                    .map(|(name, role)| {
+                        let role =
+                            role.map(|r| r.rsplit_once('的').map_or(r.clone(), |(_, r)| r.to_string()));
+                        (name, role)
+                    });
+                Some(full.unwrap_or_else(|| (part.to_string(), None)))
+            })
+        })
+    })
+}
+
 /// People standing as the subject of a clause (全國政協副主席何厚鏵發表開幕致辭。), with where the clause
 /// starts: the antecedents of a later 他/她.
-fn subjects_in(p: &str) -> Vec<(usize, Person)> {
+fn subjects_in(p: &str, all: &[&str]) -> Vec<(usize, Person)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in p.char_indices().chain(std::iter::once((p.len(), '。'))) {
@@ -438,7 +642,7 @@ fn subjects_in(p: &str) -> Vec<(usize, Person)> {
         if s.chars().count() > 30 || !s.chars().all(|c| is_han(c) || c == '、' || c.is_ascii_digit()) {
             continue;
         }
-        if let Some((person, _)) = resolve(s, None) {
+        if let Some((person, _)) = resolve(s, None, all) {
             out.push((at, person));
         }
     }
@@ -609,6 +813,10 @@ mod tests {
         assert_eq!(speakers, vec!["林海东", "周明远", "白雲"]);
         let (all, _) = extract(&["林海东（江南商会会长）表示:“今年的论坛规模空前,我们期待更多合作成果。”"]);
         assert_eq!(all[0].role.as_deref(), Some("江南商会会长"));
+        // An adverbial after the bracket (在发言中).
+        let (all, _) = extract(&["孙明(江南商会会长)在发言中表示:“我们愿与各方共同努力,推动合作不断深化。”"]);
+        assert_eq!(all[0].speaker, "孙明");
+        assert_eq!(all[0].role.as_deref(), Some("江南商会会长"));
     }
 
     #[test]
@@ -631,6 +839,133 @@ mod tests {
             "林海东首先对基金会成立10周年表示衷心祝贺。他指,过去10年很不寻常,「我们能够一齐站稳脚跟,在此我向同仁表示谢意和敬意。」",
         );
         assert_eq!(got[0].0, "林海东");
+    }
+
+    // Guards against missing a speaker named by the last part of a transliterated name, taking a pronoun
+    // phrase (作为学者的她) or a time clause (接受记者采访时) for a name, and missing quotes attributed by an
+    // account of the speech (“…”听着X的叙述, 他的解释是:「…」).
+    #[test]
+    fn short_transliterated_names_pronoun_phrases_and_accounts() {
+        let (got, _) = extract(&[
+            "第一次参加论坛的江南大学历史系教授安娜·玛丽·西蒙整个下午都在会场。",
+            "西蒙在会议间隙接受记者采访时说,她来参加论坛是因为兴趣,而作为历史学者的她对江南了解不多。她说:“这次论坛组织得非常好,听众可以提出问题,也能得到回应。”",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "安娜·玛丽·西蒙");
+        assert_eq!(got[0].role.as_deref(), Some("江南大学历史系教授"));
+        assert_eq!(
+            quotes(
+                "江南省发展委员会副主任林海东列出了三个方面。\n“十年来,江南港口从蓝图变为现实,取得了实实在在的成就。”听着林海东的叙述,不少嘉宾频频点头。"
+            ),
+            vec![(
+                "林海东".to_string(),
+                "十年来,江南港口从蓝图变为现实,取得了实实在在的成就。".to_string()
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "第一場演講由東港市科技委員會主任梁海生帶來。梁海生先首先告知大家,演講全程沒有投影片。對此,他的解釋是:「如果用投影片,大家都只顧著拍照了,我更希望大家聽我說話。」"
+            ),
+            vec![(
+                "梁海生".to_string(),
+                "如果用投影片,大家都只顧著拍照了,我更希望大家聽我說話。".to_string()
+            )]
+        );
+        // An account with no person before it attributes nothing.
+        assert!(quotes("会议的回答是:“我们会继续努力,共同进步,把论坛办好。”").is_empty());
+    }
+
+    // Guards against missing a speaker before an adverbial of manner (动情地, 意味深长地) or 这样, a speaker
+    // cited (正如X所说, 用X的话说), and a verb before a named reporter (告诉新华社记者).
+    #[test]
+    fn manner_adverbials_cited_speakers_and_named_reporters() {
+        let got = quotes(
+            "江南商会会长林海东动情地说:“十年来,我们见证了港口的巨大变化,倍感自豪。”\n             东港大学教授白云意味深长地表示:「合作是唯一的出路,只有合作才能共赢。」\n             正如江南省省长孙立平所说:“今年是落实规划的关键之年,我们将继续扩大开放。”\n             用周明远的话说:“区域合作前景广阔,关键在于落实,不能停留在纸面上。”\n             江南研究院院长赵立新告诉新华社记者:“很多嘉宾都是从开幕式直接赶来,几乎是无缝衔接。”\n             林海这样说:“我们希望论坛越办越好,合作越走越远,成果越来越多。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            vec!["林海东", "白云", "孙立平", "周明远", "赵立新", "林海"]
+        );
+        assert!(quotes("一位嘉宾兴奋地说:“我们听到的分明是城市与自然和谐共生的追求。”").is_empty());
+    }
+
+    // Guards against missing a quote that opens its paragraph before a person named earlier after a title,
+    // when the verb stands later or beyond the excerpt (「…」X對…).
+    // Guards against missing a quote after 在X看来, keeping 在 of 在会上 in a name, and 据 of 据X介绍 in a role.
+    #[test]
+    fn a_view_an_occasion_after_the_name_and_according_to() {
+        let (got, _) = extract(&[
+            "在林海东看来,“合作是唯一的出路,只有合作才能共赢。”",
+            "白雲在會上呼籲:「各方應加強合作,共同應對挑戰,實現共贏發展。」",
+            "据江南商会会长赵立新介绍,“本次论坛共有三百多名代表参加,规模为历届之最。”",
+        ]);
+        let speakers: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(speakers, vec!["林海东", "白雲", "赵立新"]);
+        assert_eq!(got[2].role.as_deref(), Some("江南商会会长"));
+    }
+
+    // Guards against missing the antecedent of 她 in a clause whose verb follows an adverb (白雲也到場), and a
+    // speaker named by a family name and a long title (鄭理事長) before an occasion and 感性地.
+    #[test]
+    fn antecedents_before_an_adverb_and_a_family_name_with_a_title() {
+        let got = quotes(
+            "東港大學校長林海東致詞時指出，「論壇是交流合作的重要平台，我們期待更多合作。」\n             江南市長白雲也到場致意，她說，「今年的論壇規模空前，我們期待更多合作成果。」\n             鄭理事長在閉幕時感性地說：「謝謝大家的參與，我們明年再見，論壇一定會更好。」",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海東", "白雲", "鄭理事長"]);
+    }
+
+    // Guards against missing 續 between a pronoun and 指, taking 其後 or a preposition after a name for part of
+    // it (雲其後, 周明远在).
+    #[test]
+    fn hong_kong_adverbs_and_prepositions_after_a_name() {
+        let got = quotes(
+            "行政長官林海東在論壇上致辭。他續指，「香港會繼續發揮獨特優勢，積極參與區域合作。」\n             白雲其後在社交媒體發文指，「論壇取得豐碩成果，感謝各界支持，我們明年再見。」\n             “会议开得很成功,大家收获很大。”江南大学副校长周明远在接受采访时说。",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海東", "白雲", "周明远"]);
+    }
+
+    // Guards against missing a quote that is a sentence of its own after its speaker's reported speech, and
+    // the antecedent of 他 in a clause whose verb follows 则/从.
+    #[test]
+    fn a_quote_after_reported_speech_and_antecedents_after_ze() {
+        let got = quotes(
+            "东港大学教授吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”\n             江南研究院院长周明远则从另一个角度谈了看法。他认为:“区域合作前景广阔,关键在于落实。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["吴华", "周明远"]);
+        // Something after the quote in its sentence, or no speech before it: no attribution.
+        assert!(
+            quotes("吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”成为共识。").is_empty()
+        );
+        assert!(quotes("吴华出席论坛。“这是一次难得的交流机会,让我们受益匪浅。”").is_empty());
+    }
+
+    #[test]
+    fn an_english_summary_quotes_nobody() {
+        assert!(
+            quotes("The two keynotes were: \"Green Ports: A Shared Future\" and \"Open Seas\". The seminars include: \"Amid Change: Recover the Quiet Homeland\".")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_quote_before_a_titled_person_and_a_preposition() {
+        let (got, _) = extract(&[
+            "典禮邀請江南省長林海東、東港市長白雲擔任致詞貴賓。",
+            "「推動港口永續發展,即是城市生存的關鍵。」林海東對致力於綠色航運的企業,",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "林海東");
+        assert!(got[0].role.as_deref().is_some_and(|r| r.ends_with("江南省長")));
+        // A name never introduced after a title, or a quote inside the paragraph, attributes nothing.
+        assert!(quotes("「推動港口永續發展,即是城市生存的關鍵。」林海東對此不置可否。").is_empty());
+        assert!(
+            quotes("江南省長林海東出席。\n會上播放「推動港口永續發展,即是城市生存的關鍵。」林海東在台下。")
+                .is_empty()
+        );
     }
 
     #[test]

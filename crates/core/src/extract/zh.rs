@@ -110,15 +110,37 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
         return Some(person);
     }
     let han_tail = chars.iter().rev().take_while(|(_, c)| is_han(*c)).count();
+    // "据江南商会会长": the preposition of 据X介绍 is no part of the role.
     let role_of = |start: usize| {
         let role = pre[..start].trim_start_matches(['，', '、', ',']).trim();
+        let role = role.strip_prefix(['据', '據']).unwrap_or(role);
         (!role.is_empty()).then(|| role.to_string())
     };
-    // After a title: the two to four characters that follow it.
+    // After a title: the two to four characters that follow it, which are no pronoun phrase (作为学者的她)
+    // nor a time clause (接受记者采访时), and do not end in a preposition (副校长周明远在).
     for len in 2..=4.min(han_tail) {
         let start = chars[n - len].0;
-        if ends_with_title(&pre[..start]) {
+        let name = &pre[start..];
+        if ends_with_title(&pre[..start])
+            && !name.contains(['的', '他', '她'])
+            && !name.ends_with(['时', '時', '在', '于', '於', '对', '對', '向'])
+        {
             return Some((pre[start..].to_string(), role_of(start)));
+        }
+    }
+    // A family name and a title of three or four characters (鄭理事長, 欧阳秘书长): a person named so.
+    for len in [5, 4] {
+        if len > han_tail {
+            continue;
+        }
+        let start = chars[n - len].0;
+        let name = &pre[start..];
+        let titled = [2, 1].into_iter().any(|k| {
+            let family = first_chars(name, k);
+            is_surname(family) && TITLES.contains(&name[family.len()..])
+        });
+        if titled {
+            return Some((name.to_string(), role_of(start)));
         }
     }
     // No title: a family name two or three characters from the end, not after a number (成立10周年).
@@ -277,6 +299,10 @@ mod tests {
         assert_eq!(person("主持人Prof. Ann Lee"), Some("Prof. Ann Lee".into()));
         assert_eq!(person("大家"), None);
         assert_eq!(person("东港成立10周年"), None);
+        assert_eq!(person("而作为历史学者的她"), None);
+        assert_eq!(person("闭幕式上欧阳秘书长"), Some("欧阳秘书长".into()));
+        assert_eq!(person("江南协会理事長"), None);
+        assert_eq!(person("林海在会议间隙接受記者採訪時"), None);
         assert_eq!(
             titled_person_within("江南省副省长赵明远视像致辞时").map(|p| p.0),
             Some("赵明远".into())

@@ -20,10 +20,13 @@ const CUE: &str =
 const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单位|承辦單位|协办单位|協辦單位|支持机构|支持機構|支持单位|支持單位|\
 合作伙伴|合作夥伴|合作单位|合作單位|赞助商|贊助商|赞助单位|贊助單位|指导单位|指導單位";
 
+/// Verbs of planning an event, after 由 only: "由A总策划" (organized).
+const PLANNED: &str = "总策划|總策劃|總策畫|总策畫|策划|策劃|策畫";
+
 /// 由 <list> [联合|共同] <cue>.
 static BY: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?P<cue>{CUE}|共同呈现|共同呈現)"
+        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?P<cue>{CUE}|{PLANNED}|共同呈现|共同呈現)"
     ))
     .expect("by regex")
 });
@@ -32,6 +35,10 @@ static MODIFIER: Transient = Transient::new(|| {
     Regex::new(r"^(?:是|由)?(?P<list>[^的]+?)(?:联合|聯合|共同)?(?:发起并|發起並|发起和|發起和)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|合办|合辦)的")
         .expect("modifier regex")
 });
+/// <list> 执行的 <event>, after a clause that ends in 由A主办/总策划: "由A总策划,B执行的论坛" (B carried it
+/// out).
+static EXECUTED: Transient =
+    Transient::new(|| Regex::new(r"^(?P<list>[^的]+?)(?P<cue>执行|執行)的").expect("executed regex"));
 /// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办".
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
@@ -59,9 +66,9 @@ static UNDER: Transient = Transient::new(|| {
     Regex::new(r"在(?P<list>.+?)的?(?:大力|鼎力|全力)?(?P<cue>支持|支援|指导|指導|赞助|贊助)下")
         .expect("under regex")
 });
-/// 得到 <list> 的 … 支持: "并得到A的大力支持".
+/// 得到 <list> 的 … 支持: "并得到A的大力支持", "感谢A的赞助".
 static GOT: Transient = Transient::new(|| {
-    Regex::new(r"(?:得到|获得|獲得|受到)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
+    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
         .expect("got regex")
 });
 /// A bare cue labelling a list: "主办：A、B 承办：C".
@@ -109,7 +116,7 @@ fn relation(cue: &str) -> Relation {
 pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
     let mut out = Vec::new();
     for p in paragraphs(blocks) {
-        if !p.contains(|c: char| CUE.contains(c) || ROLE_NOUN.contains(c) || c == '呈') {
+        if !p.contains(|c: char| CUE.contains(c) || ROLE_NOUN.contains(c) || c == '呈' || c == '策') {
             continue;
         }
         for sentence in sentences(p) {
@@ -187,6 +194,17 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
                 let r = relation(cue.as_str());
                 return names.into_iter().map(|n| (n, r)).collect();
             }
+        }
+    }
+    // "由A总策划,B执行的…": B organized it with A.
+    if earlier
+        .last()
+        .is_some_and(|e| BY.get().find(e).is_some_and(|m| m.end() == e.len()))
+        && let Some(list) = EXECUTED.get().captures(clause).and_then(|c| c.name("list"))
+    {
+        let names = members(list.as_str(), true);
+        if !names.is_empty() {
+            return names.into_iter().map(|n| (n, Relation::Organizer)).collect();
         }
     }
     let Some(c) = ACTIVE.get().captures(clause) else {
@@ -319,6 +337,42 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    // Guards against missing an organizer stated by 总策划 after 由, and one that carried the event out
+    // (执行的…) after such a clause.
+    #[test]
+    fn planned_by_and_carried_out_by() {
+        assert_eq!(
+            orgs("由「江南·海洋發展聯盟」總策畫,東港永續研究基金會(EPSF)執行的第3屆海洋論壇昨日落幕。"),
+            vec![
+                o("江南·海洋發展聯盟", Relation::Organizer),
+                o("東港永續研究基金會", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("本届论坛由江南海洋发展联盟总策划,东港研究基金会执行的系列活动同步举行。"),
+            vec![
+                o("江南海洋发展联盟", Relation::Organizer),
+                o("东港研究基金会", Relation::Organizer)
+            ]
+        );
+        // 执行 without a clause of planning before it states no relation.
+        assert!(orgs("江南市政府执行的政策,得到居民欢迎。").is_empty());
+    }
+
+    // Guards against missing a sponsor or supporter thanked (感謝A的贊助, 感谢A的大力支持).
+    #[test]
+    fn thanked_for_sponsoring_or_support() {
+        assert_eq!(
+            orgs("論壇特別感謝江南航運公司的贊助。"),
+            vec![o("江南航運公司", Relation::Sponsor)]
+        );
+        assert_eq!(
+            orgs("主办方感谢江南省人民政府的大力支持。"),
+            vec![o("江南省人民政府", Relation::Supporter)]
+        );
+        assert!(orgs("林海感谢各位嘉宾的支持。").is_empty());
     }
 
     #[test]

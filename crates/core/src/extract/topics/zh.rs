@@ -1,7 +1,10 @@
 //! Chinese topics: the items of 针对…等主题, 在…等议题上, 围绕…展开, 议题包括…; the object of 就…交换意见 and of
 //! 探讨/讨论 (or the title in its quotation marks); a title 以「…」为题. Lists split at 、 and the last
 //! item at 和/与/及 when both sides are plain noun phrases (营商环境优化与高水平对外开放), not a phrase with 的
-//! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda.
+//! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda. Also: 聚焦A、B议题 without 等;
+//! 从A、B等方面 and 对A、B等问题的看法; session titles in marks before 小组; a title named 作为…议题之一; the
+//! subject of 围绕X(,)分享/探索/讨论 kept whole (a list there splits at 、), but not when a verb of
+//! discussing after a comma has its own object (围绕X,深入探讨了Y: X is the frame).
 
 use crate::transient::Transient;
 use regex::Regex;
@@ -25,10 +28,18 @@ enum List {
 /// Enumerations closed by a topic noun, or opened by 议题包括.
 static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
     [
-        (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點)"),
+        (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點|内容|內容)"),
+        // 从A、B等方面(介绍): the aspects a talk covers (从…等领域 is a point of view).
+        (List::Plain, r"(?:从|從)(?P<list>ITEMS)等方面"),
+        // 介绍对A、B等问题的看法, 对A等问题进行探讨: issues, with an opinion or a discussion of them.
+        (List::Plain, r"(?:对|對)(?P<list>ITEMS)等(?:问题|問題|议题|議題|话题|話題)的?(?:看法|观点|觀點|见解|見解|进行|進行|展开|展開|交流|讨论|討論|探讨|探討)"),
+        // 聚焦A、B、C议题: the head noun right after the last item, without 等.
+        (List::Plain, r"(?:聚焦于|聚焦於|聚焦)(?P<list>[^，。；;,:：、等“”「」『』]{2,24}(?:、[^，。；;,:：、等“”「」『』]{2,24})+)(?:核心|重点|重點|热点|熱點)?(?:议题|議題|话题|話題)"),
         (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
-        (List::Plain, r"(?:围绕|圍繞)(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
-        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
+        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        // 议题为A、B和C (主题为 names the theme).
+        (List::Including, r"(?:议题|議題|话题|話題)(?:主要)?(?:为|為|是)[:：]?(?P<list>[^。；;:：否“”「」『』][^。“”「」『』]*、[^。“”「」『』]*)"),
         // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告, 針對A、B,以及C等加以討論, 围绕A、B等提出建议.
         (List::Plain, r"(?:就|针对|針對|围绕|圍繞)着?(?P<list>ITEMS(?:[,，](?:以及|及)ITEMS)?)等(?:[^，。；;,]{0,4}?)(?:进行|進行|展开|展開|开展|開展|作了|做了|交换|交換|发表|發表|加以|讨论|討論|探讨|探討|研讨|研討|提出)"),
         // 共商A和B.
@@ -37,7 +48,9 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Plain, r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)"),
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
-        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元)"),
+        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|议题|議題|话题|話題)"),
+        // 设置A、B、C三个议题, 分为A、B两个专题: unquoted items counted off before a topic noun.
+        (List::Plain, r"(?:设置|設置|设有|設有|设立|設立|分为|分為|分成)了?(?P<list>[^，。；;,:：、“”「」『』]{2,30}(?:、[^，。；;,:：、“”「」『』]{2,30})+)(?:等)?[两兩二三四五六七八九十\d]+(?:个|個|大|场|場)?(?:议题|議題|专题|專題|分论坛|分論壇|板块|板塊|单元|單元|主题|主題)"),
         // 关键词…:A、B、C……: keywords of the talks after a colon, three at least.
         (List::Plain, r"(?:关键词|關鍵詞)[^，。；;,:：]{0,24}[:：](?P<list>[^，。；;,:：、…]{2,12}(?:、[^，。；;,:：、…]{2,12}){2,9})(?:…|。|$)"),
     ]
@@ -58,6 +71,8 @@ static AGENDA: Transient<Vec<Regex>> = Transient::new(|| {
     [
         r"把(?P<item>[^，。；;,把]+?)(?:设为|設為|列为|列為|作为|作為|定为|定為|纳入|納入)[^，。；;,]{0,12}?(?:议题|議題|议程|議程)",
         r"(?:^|[，,。；;])(?:其中|而)?(?P<item>[^，。；;,]+?)(?:是|成为|成為)[^，。；;,]{0,10}?(?:议题|議題|话题|話題)之一",
+        // 作为本届年会的议题之一,“…”吸引了…: the title in marks right after the phrase.
+        r"(?:作为|作為)[^，。；;,]{0,20}?(?:议题|議題|话题|話題)之一[，,]\s*(?P<item>[“「『][^”」』]{2,40}[”」』])",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("agenda regex"))
@@ -75,6 +90,8 @@ enum Subject {
     Exchange,
     /// 以「…」为题: the title of a talk when a word of speaking follows.
     Titled,
+    /// 围绕X(,)分享/探讨: one subject kept whole, or a list split at 、.
+    Around,
     /// Any other cue.
     Other,
 }
@@ -82,9 +99,11 @@ enum Subject {
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
 static SUBJECTS: Transient<Vec<(Subject, Regex)>> = Transient::new(|| {
     [
-        (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話)|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))"),
+        (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話|座谈|座談)|建言献策|建言獻策|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))"),
         (Subject::Other, r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)"),
         (Subject::Titled, r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)"),
+        // 围绕X一同探索, 围绕X,分享…, 围绕X,讨论愈发热烈: the subject of sharing or discussing.
+        (Subject::Around, r"(?:围绕|圍繞)着?(?P<item>[^，。；;,:：“”「」『』]{4,40}?)(?P<comma>[,，])?(?:一同|共同|一起|深入|热烈|熱烈|广泛|廣泛|充分|进一步|進一步|继续|繼續|持续|持續|积极|積極)?(?:分享|探索|交流|对话|對話|(?P<discuss>讨论|討論|探讨|探討|研讨|研討))"),
         // 在“…”专题论坛上: a session of the event, named where something happened in it.
         (Subject::Other, r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上"),
         // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
@@ -108,7 +127,7 @@ static COUNTED_ITEM: Transient = Transient::new(|| {
 
 /// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
 static COUNT_TAIL: Transient = Transient::new(|| {
-    Regex::new(r"(?:这|這|等)?[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)$")
+    Regex::new(r"(?:(?:这|這|等)?(?:[一二三四五六七八九十两兩\d]|多|几|幾|若干|众多|眾多|诸多|諸多)*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)|(?:这|這)[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:问题|問題))$")
         .expect("count tail regex")
 });
 
@@ -140,6 +159,9 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     for sentence in sentences(p) {
         for (kind, re) in LISTS.get().iter() {
             for c in re.captures_iter(sentence) {
+                if c.get(0).is_some_and(|m| word_not_cue(m.as_str())) {
+                    continue;
+                }
                 // 围绕“…”主题进行讨论: one title named the theme is the event's theme.
                 let theme = c.name("list").is_some_and(|m| {
                     let l = m.as_str().trim();
@@ -160,12 +182,30 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 if *kind == List::Talks && (set_phrase || modifies_noun(list)) {
                     continue;
                 }
+                // 共同商讨X,具有重要意义 in reported speech: an opinion on talks, not the agenda.
+                if *kind == List::Talks && REPORTED.get().is_match(sentence) {
+                    continue;
+                }
+                // "在A等领域的合作": the list modifies a noun after 的, which is the subject.
+                let modifier = c.get(0).is_some_and(|m| {
+                    let cue = m.as_str();
+                    (cue.ends_with("领域") || cue.ends_with("領域") || cue.ends_with("方面"))
+                        && sentence[m.end()..].starts_with('的')
+                });
+                if modifier {
+                    continue;
+                }
                 if *kind == List::Including {
                     // 包括A;B;C: titles separated by semicolons, each whole; else the list ends at the
                     // first semicolon.
                     match by_semicolons(list) {
                         Some(items) => out.extend(items),
-                        None => out.extend(split(list.split([';', '；']).next().unwrap_or(list))),
+                        None => {
+                            // "涉及A、B等热点话题": the open tail of the list.
+                            let first = list.split([';', '；']).next().unwrap_or(list).trim_end();
+                            let first = OPEN_TAIL.get().find(first).map_or(first, |m| &first[..m.start()]);
+                            out.extend(split(first));
+                        }
                     }
                     continue;
                 }
@@ -213,10 +253,30 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                         let after: String = sentence[m.end()..].chars().take(10).collect();
                         TALK.iter().any(|t| after.contains(t))
                     });
-                if talk {
+                if talk || c.get(0).is_some_and(|m| word_not_cue(m.as_str())) {
                     continue;
                 }
-                if let Some(m) = c.name("item").filter(|m| m.start() < goal) {
+                // "学习、讨论X": one of the activities listed, not the subject of the event.
+                let activity = *kind == Subject::Other
+                    && c.get(0).is_some_and(|m| sentence[..m.start()].ends_with('、'));
+                if activity {
+                    continue;
+                }
+                let Some(m) = c.name("item").filter(|m| m.start() < goal) else {
+                    continue;
+                };
+                // 围绕X,深入探讨了Y: after a comma, a verb of discussing with an object of its own
+                // makes X the frame; 围绕X,讨论愈发热烈 (讨论 as a noun) keeps it.
+                let framed = c.name("comma").is_some()
+                    && c.name("discuss").is_some_and(|d| {
+                        let rest = &sentence[d.end()..];
+                        !STATE.iter().any(|a| rest.starts_with(a))
+                    });
+                if *kind == Subject::Around && !framed {
+                    out.extend(around(m.as_str()));
+                } else if *kind == Subject::Around {
+                    continue;
+                } else {
                     out.extend(subject(m.as_str()));
                 }
             }
@@ -236,6 +296,13 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|t| seen.insert(t.clone()));
     topics(out)
+}
+
+/// Whether a match opens with 就 in a word (就业 employment, 就是, 就读) rather than the preposition.
+fn word_not_cue(m: &str) -> bool {
+    m.strip_prefix('就').is_some_and(|rest| {
+        rest.starts_with(['业', '業', '是', '读', '讀', '职', '職', '医', '醫', '诊', '診'])
+    })
 }
 
 /// Whether a phrase is a relative clause before a short noun (…所面临的问题的平台).
@@ -344,14 +411,62 @@ fn subject(item: &str) -> Vec<String> {
         return items;
     }
     let n = item.chars().count();
-    // A list closed by 等 is read by [`LISTS`].
-    if !(4..=40).contains(&n) || REFERENCE.get().is_match(item) || item.ends_with('等') {
+    // A list closed by 等 is read by [`LISTS`], also when a partner follows it (就A等问题与B进行交流); 讨论
+    // as a noun before an adverb (讨论即将开始, 讨论愈发热烈) has no object.
+    if !(4..=40).contains(&n)
+        || REFERENCE.get().is_match(item)
+        || item.ends_with('等')
+        || INNER_LIST.get().is_match(item)
+        || STATE.iter().any(|a| item.starts_with(a))
+        || TALKED.iter().any(|t| item.ends_with(t))
+    {
         return Vec::new();
     }
     match joined(item) {
         Some((a, b)) => vec![trim_item(a), trim_item(b)],
         None => vec![trim_item(item)],
     }
+}
+
+/// A list closed by 等 and a topic noun, with a partner after it: "A等问题与B".
+static INNER_LIST: Transient = Transient::new(|| {
+    Regex::new(r"等(?:[^、，。；;,等]{0,4}?)(?:问题|問題|议题|議題|话题|話題|领域|領域|方面|主题|主題)(?:与|與|同|和|跟)")
+        .expect("inner list regex")
+});
+
+/// Adverbs and verbs of state after 讨论 as a noun (讨论即将开始, 讨论愈发热烈), 的 after it as a modifier
+/// (探讨的话题十分广泛), 通过 of 讨论通过 (a document adopted), and 这一/这些 (a reference to a topic named
+/// before).
+const STATE: [&str; 23] = [
+    "的", "通过", "通過", "这一", "這一", "这些", "這些", "这个", "這個", "即将", "即將", "愈发", "愈發",
+    "越发", "越發", "更加", "十分", "非常", "正在", "开始", "開始", "结束", "結束",
+];
+
+/// Talks as the object of discussing (围绕刚才的发言交流): a reference to what was said, not a subject.
+const TALKED: [&str; 6] = ["发言", "發言", "讲话", "講話", "演讲", "演講"];
+
+/// The subject after 围绕 and before a verb of sharing or discussing: a list split at 、, else the whole
+/// phrase (以A和B为基础的C is one subject); a reference to the theme (围绕主题) is none.
+fn around(item: &str) -> Vec<String> {
+    let item = item.trim();
+    // 围绕A、B主题进行深入交流 is read by [`LISTS`].
+    if ["进行", "進行", "展开", "展開", "开展", "開展"]
+        .iter()
+        .any(|v| item.ends_with(v))
+    {
+        return Vec::new();
+    }
+    if item.contains('、') {
+        return split(item);
+    }
+    if REFERENCE.get().is_match(item)
+        || item.ends_with('等')
+        || STATE.iter().any(|a| item.starts_with(a))
+        || TALKED.iter().any(|t| item.ends_with(t))
+    {
+        return Vec::new();
+    }
+    vec![trim_item(item)]
 }
 
 /// A 、 list as the object of 讨论 or 就: closed by 等 and a topic noun (重点讨论A、B和C等议题), or with its
@@ -363,7 +478,12 @@ fn listed(item: &str) -> Option<Vec<String>> {
     let open = OPEN_TAIL.get().find(item).filter(|m| m.start() > 0);
     let body = open.map_or(item, |m| &item[..m.start()]);
     let last = body.rsplit('、').next().unwrap_or(body);
+    // 就A、B展开讨论: short plain items, without 等.
+    let short = body
+        .split('、')
+        .all(|i| (2..=10).contains(&i.chars().count()) && !i.contains(['的', '和', '与', '與', '及']));
     let items = match last.split_once("以及") {
+        None if open.is_none() && short => split(body),
         Some((a, b)) => {
             let head = &body[..body.len() - last.len()];
             let mut items = split(head.trim_end_matches('、'));
@@ -415,12 +535,14 @@ fn joined(item: &str) -> Option<(&str, &str)> {
 /// A reference to the topics rather than a topic: the event's own (研討會的核心議題) or shared ones
 /// (共同关心的话题, 相关议题).
 static REFERENCE: Transient = Transient::new(|| {
-    Regex::new(r"^(?:(?:本次|此次|本届|本屆)?(?:研讨会|研討會|会议|會議|论坛|論壇|大会|大會|峰会|峰會|年会|年會)的|.*(?:相关|相關|共同关心|共同關心)).*(?:议题|議題|主题|主題|话题|話題)$")
+    Regex::new(r"^(?:(?:本次|此次|本届|本屆)?(?:研讨会|研討會|会议|會議|论坛|論壇|大会|大會|峰会|峰會|年会|年會)的|.*(?:相关|相關|共同关心|共同關心)).*(?:议题|議題|主题|主題|话题|話題|问题|問題)$")
         .expect("reference regex")
 });
 
 /// Words of a talk after its title (以「…」为题发表演讲, 作主题报告).
-const TALK: [&str; 6] = ["演讲", "演講", "报告", "報告", "致辞", "致詞"];
+const TALK: [&str; 9] = [
+    "演讲", "演講", "报告", "報告", "致辞", "致詞", "分享", "讲述", "講述",
+];
 
 /// Where the goals of an event are stated.
 static GOAL: Transient =
@@ -755,6 +877,129 @@ mod tests {
         assert!(titles("林海东表示,双方将就港口合作深入交换意见。").is_empty());
         assert!(titles("论坛成为各方共商东港地区所面临的问题的平台。").is_empty());
         assert!(titles("各國代表齊聚一堂,共商合作大計。").is_empty());
+    }
+
+    // Guards against missing 聚焦 lists without 等, 从…等方面 and 对…等问题的看法, session titles before
+    // 小组, a title named as one of the issues, and the subject of 围绕…分享/探索/讨论.
+    #[test]
+    fn aspects_groups_and_subjects_after_around() {
+        assert_eq!(
+            titles("此次论坛聚焦港口合作与航运发展、海洋治理、渔业转型议题,推动各方交流。"),
+            vec!["港口合作与航运发展", "海洋治理", "渔业转型"]
+        );
+        assert_eq!(
+            titles(
+                "八名学者从区域经济、港口历史、海洋与文化等方面,介绍了他们对航运、渔业、生态保护等问题的看法。"
+            ),
+            vec!["区域经济", "港口历史", "海洋与文化", "航运", "渔业", "生态保护"]
+        );
+        assert_eq!(
+            titles("會議分成「港口經濟組」、「海洋生態組」和「航運技術組」等3個專題小組進行研討。"),
+            vec!["港口經濟組", "海洋生態組", "航運技術組"]
+        );
+        assert_eq!(
+            titles("作为本届年会的议题之一,“‘江海联动’如何走深走实?”吸引了众多嘉宾。"),
+            vec!["‘江海联动’如何走深走实?"]
+        );
+        assert_eq!(
+            titles("围绕江南在港口物流等领域的合作,讨论愈发热烈。"),
+            vec!["江南在港口物流等领域的合作"]
+        );
+        assert_eq!(
+            titles("與會嘉賓圍繞以綠色航運和智慧港口為核心的海洋經濟一同探索未來。"),
+            vec!["以綠色航運和智慧港口為核心的海洋經濟"]
+        );
+        assert_eq!(
+            titles("與會學者圍繞海洋經濟發展趨勢,分享研究成果。"),
+            vec!["海洋經濟發展趨勢"]
+        );
+        // 围绕X,深入探讨Y: the object of 探讨 is the subject, X its frame.
+        assert_eq!(
+            titles("学者们围绕江南发展,深入探讨港口转型的路径。"),
+            vec!["港口转型的路径"]
+        );
+        assert!(titles("主持人宣布,讨论即将开始。").is_empty());
+        // 探讨的话题 (a modifier), 讨论通过 (adopted), 共同关心的问题 (a reference): no topics; an adverb before
+        // the verb after 围绕 is no part of the subject.
+        assert!(titles("论坛探讨的话题十分广泛。").is_empty());
+        assert!(titles("會議還討論通過了《東港宣言》。").is_empty());
+        assert!(titles("双方就共同关心的问题交换了意见。").is_empty());
+        assert!(titles("論壇將於明年繼續探討這一問題。").is_empty());
+        assert!(titles("嘉宾们在茶歇时围绕刚才的发言继续交流。").is_empty());
+        assert_eq!(
+            titles("大家围绕着“如何办好论坛”这一问题展开了热烈讨论。"),
+            vec!["如何办好论坛"]
+        );
+        assert_eq!(
+            titles("论坛结束后,与会者围绕港口合作细节进一步交流。"),
+            vec!["港口合作细节"]
+        );
+        // 就业 is a word (employment), not 就 and a list.
+        assert_eq!(
+            titles("嘉宾们共同探讨了港口发展中的规划、就业、生态环保等问题。"),
+            vec!["港口发展中的规划", "就业", "生态环保"]
+        );
+        assert_eq!(
+            titles("研讨会设置了港口经济、海洋生态和航运技术三个议题。"),
+            vec!["港口经济", "海洋生态", "航运技术"]
+        );
+        assert!(titles("会议分为开幕式、专题研讨两个部分。").is_empty());
+        // A count of many (等多个方面) closes a list; 建言献策 and 座谈 have a subject after 就; 等内容 closes a
+        // list of subjects.
+        assert_eq!(
+            titles("本次论坛的议题涵盖海洋经济、绿色航运、人才培养等多个方面。"),
+            vec!["海洋经济", "绿色航运", "人才培养"]
+        );
+        assert_eq!(
+            titles("與會者就如何推進港口合作建言獻策。"),
+            vec!["如何推進港口合作"]
+        );
+        assert_eq!(
+            titles("与会者还就两岸青年交流合作进行了座谈。"),
+            vec!["两岸青年交流合作"]
+        );
+        // 议题为/涉及 a list without 等, titles in marks before 等议题, and short items after 就 without 等.
+        assert_eq!(
+            titles("会议主要议题为港口合作、绿色航运和海洋治理。"),
+            vec!["港口合作", "绿色航运", "海洋治理"]
+        );
+        assert!(titles("本次研讨会的主题为海洋、城市与未来。").is_empty());
+        assert_eq!(
+            titles("話題涉及數字經濟、綠色發展和人才培養。"),
+            vec!["數字經濟", "綠色發展", "人才培養"]
+        );
+        assert_eq!(
+            titles("议题涉及港口经济、智库建设等热点话题。"),
+            vec!["港口经济", "智库建设"]
+        );
+        assert_eq!(
+            titles("论坛设置了“港口经济”“海洋生态”“航运技术”等议题。"),
+            vec!["港口经济", "海洋生态", "航运技术"]
+        );
+        assert_eq!(
+            titles("会上,嘉宾们就区域合作、人才交流展开讨论。"),
+            vec!["区域合作", "人才交流"]
+        );
+        assert_eq!(
+            titles("研讨会涉及区域经济、海洋文化、生态保护等内容。"),
+            vec!["区域经济", "海洋文化", "生态保护"]
+        );
+    }
+
+    // Guards against taking for topics a talk's title before 分享, the activities of a seminar (学习、讨论X),
+    // a partner after a closed list (就A等问题与B交流), a list that modifies a noun (在A等领域的合作 is read
+    // whole) and talks named in reported speech.
+    #[test]
+    fn talk_titles_activities_partners_and_opinions_are_no_topics() {
+        assert!(
+            titles("第一場由江南大學校長林海以「港口與城市的未來」為題，分享港口轉型的經驗。").is_empty()
+        );
+        assert!(titles("与会者学习、讨论江南的先进经验。").is_empty());
+        assert_eq!(
+            titles("她并就港口转型等问题与江南学者进行交流。"),
+            vec!["港口转型"]
+        );
+        assert!(titles("林海认为,共同商讨海洋时代的发展趋势,具有重要意义。").is_empty());
     }
 
     #[test]
