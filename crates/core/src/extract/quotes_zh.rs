@@ -605,10 +605,13 @@ fn dotted_full_name(s: &str, all: &[&str]) -> Option<Person> {
         if !(2..=6).contains(&n) || !part.chars().all(is_han) {
             return None;
         }
+        // Each place the part stands (a fast substring search), then whether a dot is before it.
         all.iter().find_map(|p| {
-            ['·', '•', '‧', '・'].into_iter().find_map(|dot| {
-                let at = p.find(&format!("{dot}{part}"))?;
-                let end = at + dot.len_utf8() + part.len();
+            p.match_indices(part).find_map(|(at, _)| {
+                if !p[..at].ends_with(['·', '•', '‧', '・']) {
+                    return None;
+                }
+                let end = at + part.len();
                 // A description before the role (第一次参加论坛的…教授) is no part of it.
                 let full = person_at_end(&p[..end])
                     .filter(|(name, _)| name.ends_with(part))
