@@ -93,11 +93,7 @@ pub(crate) fn parse_list(list: &str) -> Vec<String> {
         if si > 1 && segments[si - 1].starts_with("and ") {
             break;
         }
-        let parts = if oxford.is_some_and(|o| si < o) {
-            split_and_lower(seg)
-        } else {
-            split_and(seg)
-        };
+        let parts = split_and(seg, oxford.is_some_and(|o| si < o));
         for part in parts {
             if part.trim().is_empty() {
                 continue;
@@ -144,10 +140,11 @@ fn split_top_level(list: &str) -> Vec<&str> {
     out
 }
 
-/// Splits a comma segment at " and " where "and" starts another organization: before a lowercase
-/// word ("and the …", "and other …"), or before a capitalized word unless the left side is an "X of Y"
-/// name and the right side does not look like an organization of its own.
-fn split_and(segment: &str) -> Vec<String> {
+/// Splits a comma segment at " and " outside brackets where "and" starts another organization: before
+/// a lowercase word ("and the …", "and other …"), or (unless `lower_only`, in a list whose items are
+/// joined by an Oxford comma) before a capitalized word unless the left side is an "X of Y" name and
+/// the right side does not look like an organization of its own.
+fn split_and(segment: &str, lower_only: bool) -> Vec<String> {
     let words: Vec<&str> = segment.split_whitespace().collect();
     let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
     let mut depth = 0i32;
@@ -170,6 +167,8 @@ fn split_and(segment: &str) -> Vec<String> {
         let left = parts.last().map(Vec::as_slice).unwrap_or(&[]);
         let split = if !starts_upper(next) {
             true
+        } else if lower_only {
+            false
         } else if spelled_by_abbreviation(left, &right) {
             // "Exhibition Services and Contractors Association (ESCA)": the abbreviation spells both
             // sides, so they are one name.
@@ -188,26 +187,6 @@ fn split_and(segment: &str) -> Vec<String> {
         }
     }
     parts.into_iter().map(|p| p.join(" ")).collect()
-}
-
-/// Splits a comma segment at " and " only before a lowercase word ("and the …").
-fn split_and_lower(segment: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
-    let mut words = segment.split_whitespace().peekable();
-    while let Some(w) = words.next() {
-        let current_empty = parts.last().is_none_or(String::is_empty);
-        if w == "and" && !current_empty && words.peek().is_some_and(|n| !starts_upper(n)) {
-            parts.push(String::new());
-            continue;
-        }
-        if let Some(p) = parts.last_mut() {
-            if !p.is_empty() {
-                p.push(' ');
-            }
-            p.push_str(w);
-        }
-    }
-    parts
 }
 
 /// Whether the abbreviation in parentheses that closes `right` ("Contractors Association (ESCA)") is
