@@ -179,12 +179,13 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 };
                 let stop = found.get(k + 1).map_or(sentence.len(), |f| f.0).max(end);
                 let mut names = list(&sentence[end..stop]);
+                let cue = sentence[start..end].to_lowercase();
                 // A venue is a host only when it is an institution ("на базе университета"), not a hall;
                 // "на площадке" names a place, so the name itself must be an institution's, not only its
                 // descriptor («на площадке выставочного центра «Экспо»»).
                 // An institution named after someone ("КГУ им. К.Э. Циолковского") is one as well.
                 if relation == Relation::Host {
-                    let place = sentence[start..end].to_lowercase().contains("площадк");
+                    let place = cue.contains("площадк");
                     names.retain(|n| {
                         let named_after = n.name.contains(" им. ") || n.name.contains(" имени ");
                         (n.headed || named_after)
@@ -193,9 +194,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 // A passive's agents are in the instrumental («организован Комитетом»); a name in
                 // another case after it is the event («был организован ПМЭФ»).
-                let passive = ["организован", "запланирован"]
-                    .iter()
-                    .any(|v| sentence[start..end].to_lowercase().starts_with(v));
+                let passive = ["организован", "запланирован"].iter().any(|v| cue.starts_with(v));
                 if passive {
                     names.retain(|n| n.name.split_whitespace().next().is_some_and(instrumental));
                     // "запланированы областным советом ветеранов": a common-noun name in lowercase, an
@@ -208,7 +207,6 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 // An active verb with its subject before it: "Фонд и университет организовали форум"
                 // (not after a passive, whose subject is the event, nor after «совместно с»).
-                let cue = sentence[start..end].to_lowercase();
                 let own = found[k].2.is_some() && !cue.contains("совместно") && !cue.contains("оператор");
                 if names.is_empty() && relation == Relation::Organizer && own && !passive {
                     names = subject(&sentence[..start]);

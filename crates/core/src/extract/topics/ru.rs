@@ -122,11 +122,12 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         for (k, m) in cues.iter().enumerate() {
             // "A, B и C обсуждались": a reflexive past cue after its subject takes the list before it.
             let before = sentence[..m.start()].trim();
+            let cue = m.as_str().to_lowercase();
             // "Конференция, посвящённая A, прошла …": the dedication of the event as a whole is its
             // theme, not a topic; that of a session («заседанием, посвящённым A») is one.
             // An enumeration of three subjects or more is the event's topics all the same ("Форум
             // посвящён A, B и C"), unless its items run on into clauses ("…, прошла в X, сообщило Y").
-            if m.as_str().to_lowercase().starts_with("посвящ") && event_theme(before) {
+            if cue.starts_with("посвящ") && event_theme(before) {
                 let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
                 let items = split(&sentence[m.end()..end]);
                 let past = |i: &String| {
@@ -145,7 +146,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 continue;
             }
             // "Форум призван стать площадкой для обсуждения …": the event's purpose, not its topics.
-            if m.as_str().to_lowercase().starts_with("для") && PURPOSE.get().is_match(before) {
+            if cue.starts_with("для") && PURPOSE.get().is_match(before) {
                 continue;
             }
             let reflexive = m.as_str().trim_end().ends_with("лись");
@@ -221,18 +222,21 @@ static PURPOSE: Transient = Transient::new(|| {
     Regex::new(r"(?i)призван|(?:^|[^а-яё])(?:цел[ьи]|задач[аи])(?:[^а-яё]|$)").expect("purpose regex")
 });
 
+/// The words opening an indirect question: "в каких условиях", "как", "каким образом", "почему".
+const QUESTION_WORD: &str = r"(?:(?:в|на|при|с)\s+как(?:их|ом|ой|ие)|как(?:им\s+образом)?|почему|зачем|каким|какие|какой|каков[аоы]?)";
+
 /// An active verb of discussing, a comma and an indirect question: "обсудили, как …".
 static COMMA_INDIRECT: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?:^|[^а-яё])(?:обсу|рассм)[а-яё]*(?:ли|ют|ят|ут),\s+(?P<q>(?:(?:в|на|при|с)\s+как(?:их|ом|ой|ие)|как(?:им\s+образом)?|почему|зачем|каким|какие|какой|каков[аоы]?)\s+[а-яё][^.;!?]*)")
-        .expect("comma indirect regex")
+    Regex::new(&format!(
+        r"(?i)(?:^|[^а-яё])(?:обсу|рассм)[а-яё]*(?:ли|ют|ят|ут),\s+(?P<q>{QUESTION_WORD}\s+[а-яё][^.;!?]*)"
+    ))
+    .expect("comma indirect regex")
 });
 
 /// An indirect question opening the object of «обсудили»: "в каких условиях …", "как …", "каким
 /// образом …".
-static INDIRECT: Transient = Transient::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:в|на|при|с)\s+как(?:их|ом|ой|ие)|как(?:им\s+образом)?|почему|зачем|каким|какие|какой|каков[аоы]?)\s+[а-яё]")
-        .expect("indirect regex")
-});
+static INDIRECT: Transient =
+    Transient::new(|| Regex::new(&format!(r"(?i)^\s*{QUESTION_WORD}\s+[а-яё]")).expect("indirect regex"));
 
 /// The nouns of the event as a whole, and of its parts, one of which a participle «посвящённый» follows.
 static EVENT_NOUN: Transient = Transient::new(|| {
