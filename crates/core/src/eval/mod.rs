@@ -109,9 +109,40 @@ pub struct Score {
     pub location: Fact,
     /// The briefing's language against the label's.
     pub language: Fact,
+    /// What kind of miss each quote and topic error is.
+    pub misses: Misses,
     pub rouge_1: f64,
     pub rouge_l: f64,
     pub articles: usize,
+}
+
+/// The errors of quotes and topics by kind, to tell a boundary or speaker slip from a list or quote that
+/// was never found.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Misses {
+    /// A labeled quote whose text a prediction covers, under another speaker.
+    pub quote_other_speaker: usize,
+    /// A labeled quote no prediction covers.
+    pub quote_not_found: usize,
+    /// A labeled topic missed while a prediction contains it or is part of it: a boundary off.
+    pub topic_near: usize,
+    /// A labeled topic with no prediction overlapping it: its list was not found.
+    pub topic_far: usize,
+    /// A false topic that contains a label or is part of one.
+    pub false_topic_near: usize,
+    /// A false topic overlapping no label.
+    pub false_topic_far: usize,
+}
+
+impl Misses {
+    pub fn add(&mut self, o: Misses) {
+        self.quote_other_speaker += o.quote_other_speaker;
+        self.quote_not_found += o.quote_not_found;
+        self.topic_near += o.topic_near;
+        self.topic_far += o.topic_far;
+        self.false_topic_near += o.false_topic_near;
+        self.false_topic_far += o.false_topic_far;
+    }
 }
 
 impl Score {
@@ -124,6 +155,7 @@ impl Score {
         self.date.add(other.date);
         self.location.add(other.location);
         self.language.add(other.language);
+        self.misses.add(other.misses);
         self.rouge_1 += other.rouge_1;
         self.rouge_l += other.rouge_l;
         self.articles += other.articles;
@@ -139,14 +171,46 @@ impl Score {
     }
 }
 
+/// The F1 of one field over a set of articles resampled with replacement, `draws` times: the 5th and 95th
+/// percentiles, a 90 % interval that shows how much the figure owes to which articles happen to be in a
+/// small set. Deterministic for a seed.
+pub fn f1_interval(
+    scores: &[&Score],
+    field: impl Fn(&Score) -> Counts,
+    draws: usize,
+    seed: u64,
+) -> (f64, f64) {
+    if scores.is_empty() || draws == 0 {
+        return (1.0, 1.0);
+    }
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut f1s: Vec<f64> = (0..draws)
+        .map(|_| {
+            let mut c = Counts::default();
+            for _ in 0..scores.len() {
+                c.add(field(scores[rng.usize(..scores.len())]));
+            }
+            c.f1()
+        })
+        .collect();
+    f1s.sort_by(f64::total_cmp);
+    let at = |q: f64| f1s[((draws - 1) as f64 * q).round() as usize];
+    (at(0.05), at(0.95))
+}
+
 /// Scores one prediction against its labels.
 pub fn score(labels: &Labels, p: &Prediction) -> Score {
+    let (quotes, quotes_used) = match_quotes(&labels.quotes, &p.quotes);
+    let (topics, topic_misses) = match_topics(labels, &p.topics);
     let mut s = Score {
         articles: 1,
-        quotes: score_quotes(&labels.quotes, &p.quotes),
-        topics: score_topics(labels, &p.topics),
+        quotes,
+        topics,
+        misses: topic_misses,
         ..Score::default()
     };
+    (s.misses.quote_other_speaker, s.misses.quote_not_found) =
+        quote_misses(&labels.quotes, &p.quotes, &quotes_used);
     (s.orgs_name, s.orgs_relation) = score_orgs(&labels.organizations, &p.organizations);
     let loose = |l: &str, p: &str| {
         let (l, p) = (fold(l), fold(p));
@@ -182,7 +246,13 @@ pub fn score(labels: &Labels, p: &Prediction) -> Score {
 
 /// Quotes: a prediction with the right speaker matches every label its text covers (or that covers most of
 /// it); labels are matched at most once.
+#[cfg(test)]
 fn score_quotes(labels: &[LabelQuote], predicted: &[Quote]) -> Counts {
+    match_quotes(labels, predicted).0
+}
+
+/// The counts of [`score_quotes`], and which labels were matched.
+fn match_quotes(labels: &[LabelQuote], predicted: &[Quote]) -> (Counts, Vec<bool>) {
     let folded: Vec<String> = labels.iter().map(|l| fold(&l.text)).collect();
     let mut used = vec![false; labels.len()];
     let mut c = Counts::default();
@@ -217,7 +287,21 @@ fn score_quotes(labels: &[LabelQuote], predicted: &[Quote]) -> Counts {
         .zip(&used)
         .filter(|(l, u)| !l.is_optional() && !**u)
         .count();
-    c
+    (c, used)
+}
+
+/// The required quotes missed: under another speaker (a prediction covers the text), and not found.
+fn quote_misses(labels: &[LabelQuote], predicted: &[Quote], used: &[bool]) -> (usize, usize) {
+    let texts: Vec<String> = predicted.iter().map(|q| fold(&q.text)).collect();
+    let missed = labels.iter().zip(used).filter(|(l, u)| !l.is_optional() && !**u);
+    missed.fold((0, 0), |(other, none), (l, _)| {
+        let label = fold(&l.text);
+        if texts.iter().any(|t| compare::covers(t, &label)) {
+            (other + 1, none)
+        } else {
+            (other, none + 1)
+        }
+    })
 }
 
 /// Organizations, by name alone and by name with relation.
@@ -267,26 +351,43 @@ fn score_orgs(labels: &[LabelOrg], predicted: &[Sponsor]) -> (Counts, Counts) {
     (by_name, with_relation)
 }
 
-/// Topics: each label matches once, as written or in its dictionary form.
-fn score_topics(labels: &Labels, predicted: &[Topic]) -> Counts {
+/// Topics: each label matches once, as written or in its dictionary form. Beside the counts, the misses
+/// by kind: a missed label or a false topic is "near" when one contains the other (a boundary off).
+fn match_topics(labels: &Labels, predicted: &[Topic]) -> (Counts, Misses) {
     let forms: Vec<Vec<String>> = (0..labels.topics.len())
         .map(|i| labels.topic_forms(i).map(fold).collect())
         .collect();
+    let texts: Vec<String> = predicted.iter().map(|t| fold(&t.title)).collect();
+    let overlaps = |a: &str, b: &str| !a.is_empty() && !b.is_empty() && (a.contains(b) || b.contains(a));
     let mut used = vec![false; forms.len()];
     let mut c = Counts::default();
-    for t in predicted {
-        let text = fold(&t.title);
-        match forms.iter().position(|f| f.contains(&text)) {
+    let mut m = Misses::default();
+    for text in &texts {
+        match forms.iter().position(|f| f.contains(text)) {
             Some(i) if !used[i] => {
                 used[i] = true;
                 c.tp += 1;
             }
             Some(_) => {}
-            None => c.fp += 1,
+            None => {
+                c.fp += 1;
+                if forms.iter().flatten().any(|f| overlaps(f, text)) {
+                    m.false_topic_near += 1;
+                } else {
+                    m.false_topic_far += 1;
+                }
+            }
         }
     }
-    c.fn_ = used.iter().filter(|u| !**u).count();
-    c
+    for (f, _) in forms.iter().zip(&used).filter(|(_, u)| !**u) {
+        c.fn_ += 1;
+        if f.iter().any(|f| texts.iter().any(|t| overlaps(f, t))) {
+            m.topic_near += 1;
+        } else {
+            m.topic_far += 1;
+        }
+    }
+    (c, m)
 }
 
 #[cfg(test)]
@@ -368,6 +469,65 @@ mod tests {
             score_quotes(&[nobody], &[q("Anonymous praise", "Someone")]),
             Counts::default()
         );
+    }
+
+    fn topic_labels(topics: &[&str]) -> Labels {
+        serde_json::from_value(serde_json::json!({
+            "title": null, "event": null, "date": null, "location": null, "quotes": [],
+            "organizations": [], "topics": topics, "reference_summary": "[reference] -"
+        }))
+        .expect("labels")
+    }
+
+    fn topic(title: &str) -> Topic {
+        Topic {
+            title: title.into(),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn topic_misses_tell_a_boundary_from_a_list_not_found() {
+        let labels = topic_labels(&["rural broadband", "port logistics", "water rights"]);
+        let got = [
+            topic("rural broadband"),
+            topic("the future of port logistics"),
+            topic("tourism"),
+        ];
+        let (c, m) = match_topics(&labels, &got);
+        assert_eq!(c, Counts { tp: 1, fp: 2, fn_: 2 });
+        assert_eq!((m.topic_near, m.topic_far), (1, 1));
+        assert_eq!((m.false_topic_near, m.false_topic_far), (1, 1));
+    }
+
+    #[test]
+    fn quote_misses_tell_a_wrong_speaker_from_a_quote_not_found() {
+        let labels = [
+            label("We will build the bridge.", "Ana Lima"),
+            label("Trade doubled this year.", "Kofi Mensah"),
+        ];
+        let got = [q("We will build the bridge.", "Kofi Mensah")];
+        let (c, used) = match_quotes(&labels, &got);
+        assert_eq!(c, Counts { tp: 0, fp: 1, fn_: 2 });
+        assert_eq!(quote_misses(&labels, &got, &used), (1, 1));
+    }
+
+    #[test]
+    fn f1_interval_narrows_to_the_figure_when_articles_agree() {
+        let one = |tp, fp, fn_| Score {
+            topics: Counts { tp, fp, fn_ },
+            articles: 1,
+            ..Score::default()
+        };
+        let same = [one(1, 1, 0), one(1, 1, 0), one(1, 1, 0)];
+        let refs: Vec<&Score> = same.iter().collect();
+        let (lo, hi) = f1_interval(&refs, |s| s.topics, 200, 7);
+        assert!((lo - 2.0 / 3.0).abs() < 1e-9 && (hi - 2.0 / 3.0).abs() < 1e-9);
+        let mixed = [one(4, 0, 0), one(0, 4, 4), one(2, 1, 1)];
+        let refs: Vec<&Score> = mixed.iter().collect();
+        let (lo, hi) = f1_interval(&refs, |s| s.topics, 500, 7);
+        assert!(lo < 0.5 && hi > 0.7, "{lo} {hi}");
+        assert_eq!(f1_interval(&refs, |s| s.topics, 500, 7), (lo, hi));
     }
 
     #[test]

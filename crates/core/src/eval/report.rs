@@ -1,7 +1,8 @@
 //! `attache eval <texts> [--labels <dir>]`: reads every labeled article, scores the extraction and the
 //! naive baseline, and writes the tables: one line per article, then precision, recall and F1 per field
-//! for all articles and for each language, with the baseline (lead-3 for summaries) beside. The one part
-//! of `eval` that reads files.
+//! for all articles and for each language, with the baseline (lead-3 for summaries) beside, each F1's
+//! interval over resampled articles, and the quote and topic errors by kind. The one part of `eval` that
+//! reads files.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -129,17 +130,31 @@ impl Report {
                 a.baseline.rouge_1
             );
         }
-        table(&mut out, "all languages", &self.all);
+        let all: Vec<&Score> = self.articles.iter().map(|a| &a.system).collect();
+        table(&mut out, "all languages", &self.all, &all);
         for (language, totals) in &self.by_language {
-            table(&mut out, language, totals);
+            let of: Vec<&Score> = self
+                .articles
+                .iter()
+                .filter(|a| &a.language == language)
+                .map(|a| &a.system)
+                .collect();
+            table(&mut out, language, totals, &of);
         }
         out
     }
 }
 
+/// One field's counts in an article's score.
+type Field = fn(&Score) -> Counts;
+
+/// Resamples of the articles behind each F1 interval.
+const DRAWS: usize = 2000;
+
 /// One set of articles: precision, recall and F1 per field for extraction and baseline, summaries
-/// against lead-3, the language and the single facts.
-fn table(out: &mut String, title: &str, t: &Totals) {
+/// against lead-3, the language and the single facts; then the F1 intervals over resampled articles and
+/// the misses by kind.
+fn table(out: &mut String, title: &str, t: &Totals, articles: &[&Score]) {
     let (s, b) = (&t.system, &t.baseline);
     let _ = writeln!(out, "\n== {title}: {} articles", s.articles);
     let _ = writeln!(out, "{:<32} {:>26}   {:>26}", "", "extraction", "baseline");
@@ -185,4 +200,33 @@ fn table(out: &mut String, title: &str, t: &Totals) {
     ] {
         let _ = writeln!(out, "{name:<32} {:>26}", fact(f));
     }
+    let fields: [(&str, Field); 3] = [
+        ("quotes", |s| s.quotes),
+        ("orgs + relation", |s| s.orgs_relation),
+        ("topics", |s| s.topics),
+    ];
+    let spans: Vec<String> = fields
+        .iter()
+        .map(|(name, field)| {
+            let (lo, hi) = super::f1_interval(articles, field, DRAWS, 0x5eed);
+            format!("{name} {lo:.2}–{hi:.2}")
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "F1, 90 % of {DRAWS} resamples of the articles: {}",
+        spans.join(", ")
+    );
+    let m = s.misses;
+    let _ = writeln!(
+        out,
+        "quotes missed: {} under another speaker, {} not found",
+        m.quote_other_speaker, m.quote_not_found
+    );
+    let _ = writeln!(
+        out,
+        "topics missed: {} beside a prediction with other bounds, {} with none near; \
+         false topics: {} overlapping a label, {} unrelated",
+        m.topic_near, m.topic_far, m.false_topic_near, m.false_topic_far
+    );
 }
