@@ -331,6 +331,7 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     if items.len() < min
         || !items.iter().all(plausible)
         || items.first().is_some_and(|i| ANAPHORIC.get().is_match(i))
+        || items.iter().any(|i| TALK_BY.get().is_match(i))
     {
         return Vec::new();
     }
@@ -478,6 +479,13 @@ fn split_list(list: &str) -> Vec<String> {
     }
     out.iter().map(|i| trim_item(i)).collect()
 }
+
+/// A talk named with its speaker: "a keynote address by Vice President X on …", "remarks by the
+/// Mayor". A list that holds one is the programme of a session (who spoke), not its topics.
+static TALK_BY: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:(?:a|an|the|two|three|several)\s+)?(?:[a-z\-]+\s+)?(?:keynote(?:\s+(?:address|speech|talk|lecture))?|address|speech|presentations?|remarks|lecture|talks?|welcome)(?:\s+on\s+[^,]+?)?\s+by\s+(?-i:\p{Lu})")
+        .expect("talk by regex")
+});
 
 /// A noun phrase of topics (see [`split_list`]).
 static TOPIC_HEAD: Transient = Transient::new(|| {
@@ -1175,6 +1183,22 @@ mod tests {
                 "Topics included tides, fares and dredging; the forum drew 300 guests; and lunch was late."
             ),
             vec!["tides", "fares", "dredging"]
+        );
+    }
+
+    #[test]
+    fn a_session_that_included_talks_by_people_lists_no_topics() {
+        assert!(
+            titles(
+                "The session included a keynote address by Mayor Ann Lee on harbour safety and a presentation on ferry fares by Pilot Tom Reed."
+            )
+            .is_empty()
+        );
+        assert!(titles("The panel included remarks by the Governor and a talk by Eva Stone.").is_empty());
+        // A talk as a subject, not a speaker's turn, stays.
+        assert_eq!(
+            titles("Sessions included talks on safety, ferry fares and dredging."),
+            vec!["safety", "ferry fares", "dredging"]
         );
     }
 
