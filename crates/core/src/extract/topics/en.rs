@@ -426,6 +426,25 @@ fn split_list(list: &str) -> Vec<String> {
     {
         return vec![trim_item(list)];
     }
+    // "partnerships among practitioners, bankers, community leaders, and funders": "among" and
+    // "between" take several objects, so short lowercase items up to the one after the last "and" are
+    // that object, even of two words; a clause that points back at the phrase ("…, and how these
+    // alliances …") may close it.
+    if items.len() > 2 && AMONG.get().is_match(items[0]) {
+        let short = |i: &str| {
+            let i = i.strip_prefix("and ").unwrap_or(i);
+            word_count(i) <= 2 && i.starts_with(char::is_lowercase) && !FINITE.get().is_match(i)
+        };
+        if let Some(k) = (1..items.len()).find(|&k| items[k].starts_with("and "))
+            && items[1..=k].iter().all(|i| short(i))
+        {
+            let rest = &items[k + 1..];
+            let back = |r: &&str| POINTS_BACK.get().is_match(r.strip_prefix("and ").unwrap_or(r));
+            if rest.is_empty() || (rest.len() == 1 && rest.iter().all(back)) {
+                return vec![trim_item(list)];
+            }
+        }
+    }
     // "the intersection between land law and A, B and C": the shared side is no item of its own.
     if items.len() > 2
         && let Some(b) = BETWEEN.get().captures(items[0]).and_then(|c| c.name("b"))
@@ -598,6 +617,10 @@ static ROLE_PLAY: Transient = Transient::new(|| {
 static FOR_WHOM: Transient =
     Transient::new(|| Regex::new(r"\s(?:for|among|between)\s+[a-z\-]+$").expect("for whom regex"));
 
+/// A first list item that ends in "among <word>" or "between <word>" (see [`split_list`]).
+static AMONG: Transient =
+    Transient::new(|| Regex::new(r"\s(?:among|between)\s+[a-z\-]+$").expect("among regex"));
+
 /// "the intersection between A and B": B is the first item of a list that shares A.
 static BETWEEN: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:intersections?|nexus|interplay|links?|relationships?|connections?)\s+(?:between|of)\s+[^,]+?\s+and\s+(?P<b>.+)$")
@@ -710,7 +733,7 @@ fn there_discussions(sentence: &str) -> Vec<Topic> {
 /// theme of the forum is …"). A verbless sentence names one more with a comma: "Another topic of
 /// discussion at the summit, the …".
 static ONE_FOCUS: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be)\s+|(?-u:\b)another\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){0,5}?[^\s,;:.]+,\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important|pervading|prevailing|dominant|frequent)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be|addressed|concerned)\s+|(?-u:\b)another\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){0,5}?[^\s,;:.]+,\s+")
         .expect("one focus regex")
 });
 
@@ -770,7 +793,8 @@ fn one_subject(sentence: &str) -> Vec<Topic> {
     // "A theme was chosen …" is a passive: after "was", "is" or "will be" the subject opens with a
     // determiner, a wh-word, a gerund or a name.
     let first = object.split_whitespace().next().unwrap_or("");
-    let copula = !m.as_str().to_lowercase().contains("include");
+    let last = m.as_str().trim_end().rsplit(' ').next().unwrap_or("");
+    let copula = matches!(last.to_lowercase().as_str(), "was" | "is" | "be");
     let opens_subject = first.starts_with(char::is_uppercase)
         || first.ends_with("ing")
         || matches!(
@@ -1217,6 +1241,27 @@ mod tests {
         assert_eq!(
             titles("The remedies explored were dredging, new groynes and beach nourishment."),
             vec!["dredging", "new groynes", "beach nourishment"]
+        );
+    }
+
+    #[test]
+    fn a_list_after_among_is_one_object_and_a_topic_that_addressed() {
+        assert_eq!(
+            titles(
+                "A recurring topic of discussion addressed trust among pilots, harbour masters, ferry crews, and owners, and how these ties can be built."
+            ),
+            vec![
+                "trust among pilots, harbour masters, ferry crews, and owners, and how these ties can be built"
+            ]
+        );
+        assert_eq!(
+            titles("Delegates discussed trade between ports, ferry lines, and fishing fleets."),
+            Vec::<String>::new()
+        );
+        // Items that are no short objects of "among" stay a list.
+        assert_eq!(
+            titles("Delegates explored trust among pilots, the cost of new quays and winter dredging."),
+            vec!["trust among pilots", "the cost of new quays", "winter dredging"]
         );
     }
 
