@@ -774,6 +774,10 @@ fn one_subject(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     };
     let object = &sentence[m.end()..];
+    // "A topic addressed by the panel was …": a passive participle, not the verb.
+    if object.starts_with("by ") {
+        return Vec::new();
+    }
     // The verbless form names a noun phrase that ends the sentence: no verb or clause after it.
     let verbless = m.as_str().trim_end().ends_with(',');
     if verbless
@@ -1254,6 +1258,7 @@ mod tests {
                 "trust among pilots, harbour masters, ferry crews, and owners, and how these ties can be built"
             ]
         );
+        assert!(titles("A recurring topic addressed by the pilots was never settled.").is_empty());
         assert_eq!(
             titles("Delegates discussed trade between ports, ferry lines, and fishing fleets."),
             Vec::<String>::new()
