@@ -27,12 +27,30 @@ static LEADING_PRONOUN: Transient =
 static LEADING_NOMINAL: Transient =
     Transient::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
 
+/// A source that reports the speaker's words: "TASS cited Doe as saying", "the agency quoted him as
+/// telling reporters". The speaker is the object, between the verb and "as".
+static CITED_AS: Transient = Transient::new(|| {
+    Regex::new(r"^(?:[\p{L}\-.’']+\s+){1,5}?(?:cited|quoted|quotes|cites)\s+(?P<p>[^,.;:“”\x22]{2,80}?)\s+as\s+(?:saying|telling|stating|writing)(?-u:\b)")
+        .expect("cited as regex")
+});
+
 /// Attribution right after the closing mark: "…,” said X", "…,” X said", "…,” he added",
 /// "…”, according to X", "…” — X, ROLE".
 pub(super) fn from_after(after: &str) -> Option<Subject> {
     let s = after.trim_start().trim_start_matches([',', ' ', '—', '–', '-']);
     if let Some(m) = ACCORDING.get().find(s).filter(|m| m.start() == 0) {
         return people::leading_person(&s[m.end()..]).map(Subject::Named);
+    }
+    // "…,” TASS cited Doe as saying": a source reports the speaker, who is the object of its verb.
+    if let Some(p) = CITED_AS.get().captures(s).and_then(|c| c.name("p")) {
+        let p = p.as_str();
+        return if matches!(p.to_lowercase().as_str(), "him" | "her") {
+            Some(Subject::Pronoun)
+        } else {
+            people::leading_person(p)
+                .or_else(|| people::titled_after_verb(p))
+                .map(Subject::Named)
+        };
     }
     if let Some(m) = LEADING_VERB.get().find(s) {
         let rest = &s[m.end()..];

@@ -222,6 +222,29 @@ pub(crate) fn strict_role(raw: &str) -> bool {
 /// The role in an apposition that runs to the end of a sentence ("X, the ROLE." / "X, ROLE, adding"):
 /// the first comma-separated segment plus following segments that start uppercase (a role may contain
 /// commas: "Minister of Digital Development, Communications and Mass Media").
+/// An academic or professional degree written after a name: MD, MPH, PhD, RN, MBA, Esq.
+fn is_degree(word: &str) -> bool {
+    matches!(
+        word.trim().trim_end_matches('.'),
+        "MD" | "M.D"
+            | "MPH"
+            | "DrPH"
+            | "PhD"
+            | "Ph.D"
+            | "DPhil"
+            | "RN"
+            | "DO"
+            | "DDS"
+            | "DVM"
+            | "MBA"
+            | "JD"
+            | "J.D"
+            | "Esq"
+            | "FRCP"
+            | "FACS"
+    )
+}
+
 pub(crate) fn trailing_role(rest: &str) -> Option<String> {
     let sentence = first_sentence(head(rest, 200));
     let sentence = sentence
@@ -232,6 +255,17 @@ pub(crate) fn trailing_role(rest: &str) -> Option<String> {
         .iter()
         .find_map(|p| sentence.strip_prefix(p))
         .unwrap_or(sentence);
+    // "Jane Doe, MD, MPH, the institute's director": academic degrees after the name are no role; the
+    // apposition after them is.
+    let mut sentence = sentence;
+    while let Some((degree, rest)) = sentence.split_once(", ")
+        && is_degree(degree)
+    {
+        sentence = rest;
+    }
+    if is_degree(sentence) {
+        return None;
+    }
     let mut parts = sentence.split(", ");
     let mut role = parts.next()?.to_string();
     let first = role.split_whitespace().next().unwrap_or("");

@@ -356,6 +356,16 @@ mod tests {
     }
 
     #[test]
+    fn a_source_cited_x_as_saying() {
+        let body = "Tolls will rise, Harbour Minister Ivo Marsh said on Monday.\n\n\
+                    \"We will keep the ferries running all winter,\" the agency cited Marsh as saying.\n\n\
+                    “The quay is ready,” Marl Radio quoted him as telling reporters.";
+        let got = quotes(body);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|q| q.speaker == "Ivo Marsh"));
+    }
+
+    #[test]
     fn x_the_role_said_before_the_quote() {
         let got =
             quotes("John Smith, the CEO of Foo Corp, said: “The market will double within five years.”");

@@ -108,9 +108,10 @@ fn spelled_tail<'a>(run: &'a str, abbr: &str) -> Option<&'a str> {
     (initials == abbr).then(|| &run[tail[0].0..])
 }
 
-/// Words that may stand between a subject and its verb: a time ("next month") or an adverb.
+/// Words that may stand between a subject and its verb: a time ("next month", "on Monday", "on March
+/// 3") or an adverb. "on" before another capitalized word belongs to the name ("the Council on Trade").
 static TRAILING_ADVERBIAL: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\w+|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again))+$")
+    Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again))+$")
         .expect("adverbial regex")
 });
 

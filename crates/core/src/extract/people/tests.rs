@@ -126,3 +126,14 @@ fn a_lowercase_word_before_the_title_word() {
         None
     );
 }
+
+#[test]
+fn degrees_after_a_name_are_no_role() {
+    assert_eq!(
+        trailing_role("MD, MPH, the harbour clinic's chief physician, spoke first.").as_deref(),
+        Some("harbour clinic's chief physician")
+    );
+    assert_eq!(trailing_role("PhD, spoke first.").as_deref(), None);
+    let p = leading_person("Ann Orrin, RN, head nurse at Marl Hospital, opened the day.").expect("person");
+    assert_eq!(p.role.as_deref(), Some("head nurse at Marl Hospital"));
+}

@@ -331,6 +331,7 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     if items.len() < min
         || !items.iter().all(plausible)
         || items.first().is_some_and(|i| ANAPHORIC.get().is_match(i))
+        || items.iter().any(|i| TALK_BY.get().is_match(i))
     {
         return Vec::new();
     }
@@ -393,26 +394,20 @@ fn split_list(list: &str) -> Vec<String> {
     {
         list = &list[m.end()..];
     }
-    for stop in [
-        ", which",
-        ", who",
-        ", where",
-        ", while",
-        ", with ",
-        "; ",
-        " among others",
-        ", etc",
-        " and more",
-        " and others",
-        " – ",
-        " — ",
-        "(",
-        ", according to",
-        ", along with",
-        ", as well as ",
-        ", said",
-        ", says",
-    ] {
+    // "key issues facing communities, among them A, B and C": a noun phrase of topics set off by a comma
+    // names the list that an opener after it announces.
+    if let Some((head, rest)) = list.split_once(", ")
+        && word_count(head) <= 8
+        && TOPIC_HEAD.get().is_match(head)
+        && let Some(m) = ANNOUNCER.get().find(rest)
+    {
+        list = &rest[m.end()..];
+    }
+    // "A; B, C; and D": semicolons separate items that hold commas of their own.
+    if let Some(items) = semicolon_items(list) {
+        return items;
+    }
+    for stop in LIST_STOPS.iter().chain(&["; "]) {
         if let Some(i) = list.find(stop) {
             list = &list[..i];
         }
@@ -430,6 +425,25 @@ fn split_list(list: &str) -> Vec<String> {
         })
     {
         return vec![trim_item(list)];
+    }
+    // "partnerships among practitioners, bankers, community leaders, and funders": "among" and
+    // "between" take several objects, so short lowercase items up to the one after the last "and" are
+    // that object, even of two words; a clause that points back at the phrase ("…, and how these
+    // alliances …") may close it.
+    if items.len() > 2 && AMONG.get().is_match(items[0]) {
+        let short = |i: &str| {
+            let i = i.strip_prefix("and ").unwrap_or(i);
+            word_count(i) <= 2 && i.starts_with(char::is_lowercase) && !FINITE.get().is_match(i)
+        };
+        if let Some(k) = (1..items.len()).find(|&k| items[k].starts_with("and "))
+            && items[1..=k].iter().all(|i| short(i))
+        {
+            let rest = &items[k + 1..];
+            let back = |r: &&str| POINTS_BACK.get().is_match(r.strip_prefix("and ").unwrap_or(r));
+            if rest.is_empty() || (rest.len() == 1 && rest.iter().all(back)) {
+                return vec![trim_item(list)];
+            }
+        }
     }
     // "the intersection between land law and A, B and C": the shared side is no item of its own.
     if items.len() > 2
@@ -485,6 +499,102 @@ fn split_list(list: &str) -> Vec<String> {
     out.iter().map(|i| trim_item(i)).collect()
 }
 
+/// A talk named with its speaker: "a keynote address by Vice President X on …", "remarks by the
+/// Mayor". A list that holds one is the programme of a session (who spoke), not its topics.
+static TALK_BY: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:(?:a|an|the|two|three|several)\s+)?(?:[a-z\-]+\s+)?(?:keynote(?:\s+(?:address|speech|talk|lecture))?|address|speech|presentations?|remarks|lecture|talks?|welcome)(?:\s+on\s+[^,]+?)?\s+by\s+(?-i:\p{Lu})")
+        .expect("talk by regex")
+});
+
+/// A noun phrase of topics (see [`split_list`]).
+static TOPIC_HEAD: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:areas|topics|issues|themes|subjects|matters|questions|challenges|priorities)(?-u:\b)")
+        .expect("topic head regex")
+});
+
+/// What announces the items after a noun phrase of topics: "…, among them A, B and C".
+static ANNOUNCER: Transient = Transient::new(|| {
+    Regex::new(r"^(?:among\s+them|among\s+which|including|such\s+as|notably|namely)\s+")
+        .expect("announcer regex")
+});
+
+/// Where a list stops inside a sentence, besides a semicolon (see [`split_list`]).
+const LIST_STOPS: [&str; 17] = [
+    ", which",
+    ", who",
+    ", where",
+    ", while",
+    ", with ",
+    " among others",
+    ", etc",
+    " and more",
+    " and others",
+    " – ",
+    " — ",
+    "(",
+    ", according to",
+    ", along with",
+    ", as well as ",
+    ", said",
+    ", says",
+];
+
+/// The items of a list whose separators are semicolons, the punctuation of a list whose items hold
+/// commas ("A, B and C; D; and E"), the last opening with "and" or "or", none a clause with a finite
+/// verb ("…; the forum also drew …" is no item). Commas inside a segment stay, except one typed for a semicolon in a list of gerund phrases:
+/// when most segments open with a gerund, a segment holding ", <gerund> …" is two items. The list ends
+/// where its last segment meets one of [`LIST_STOPS`].
+fn semicolon_items(list: &str) -> Option<Vec<String>> {
+    let mut segments: Vec<&str> = list.split("; ").collect();
+    let last_opens = segments
+        .last()
+        .is_some_and(|l| l.starts_with("and ") || l.starts_with("or "));
+    // Items that open with a capital are most often people with their roles ("Jane Doe, CEO of X;
+    // …"), which semicolons separate as well.
+    if segments.len() < 2
+        || !last_opens
+        || segments
+            .iter()
+            .any(|s| FINITE.get().is_match(s) || !s.trim_start().starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    if let Some(last) = segments.last_mut() {
+        for stop in LIST_STOPS {
+            if let Some(i) = last.find(stop) {
+                *last = &last[..i];
+            }
+        }
+        let trimmed = last.trim_end_matches(['.', '!', '?', ' ']);
+        *last = trimmed
+            .strip_prefix("and ")
+            .or_else(|| trimmed.strip_prefix("or "))
+            .unwrap_or(trimmed);
+    }
+    let gerund = |s: &str| {
+        s.split_whitespace().next().is_some_and(|w| {
+            w.len() >= 6
+                && w.ends_with("ing")
+                && w.starts_with(char::is_lowercase)
+                && !matches!(
+                    w,
+                    "including" | "regarding" | "concerning" | "following" | "according" | "during"
+                )
+        })
+    };
+    let parallel = segments.iter().filter(|s| gerund(s)).count() * 2 > segments.len();
+    let mut items = Vec::new();
+    for segment in segments {
+        match segment.split_once(", ") {
+            Some((a, b)) if parallel && gerund(b) && word_count(a) >= 3 && word_count(b) >= 3 => {
+                items.extend([trim_item(a), trim_item(b)]);
+            }
+            _ => items.push(trim_item(segment)),
+        }
+    }
+    Some(items)
+}
+
 /// "the latest trends in", "new developments in" before a list of fields (see [`split_list`]).
 static TRENDS_IN: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:(?:latest|newest|current|recent|emerging|key|new)\s+)?(?:trends|developments|innovations|advances)\s+in\s+")
@@ -506,6 +616,10 @@ static ROLE_PLAY: Transient = Transient::new(|| {
 /// A first list item that ends in "for <word>" (see [`split_list`]).
 static FOR_WHOM: Transient =
     Transient::new(|| Regex::new(r"\s(?:for|among|between)\s+[a-z\-]+$").expect("for whom regex"));
+
+/// A first list item that ends in "among <word>" or "between <word>" (see [`split_list`]).
+static AMONG: Transient =
+    Transient::new(|| Regex::new(r"\s(?:among|between)\s+[a-z\-]+$").expect("among regex"));
 
 /// "the intersection between A and B": B is the first item of a list that shares A.
 static BETWEEN: Transient = Transient::new(|| {
@@ -536,7 +650,12 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
     let Some(m) = VERB_LED.get().find(sentence) else {
         return Vec::new();
     };
-    let object = &sentence[m.end()..];
+    let mut object = &sentence[m.end()..];
+    // "The strategies discussed included A, B and C": the participle closes the subject of a verb of
+    // including (or of "were"), and the list follows that verb.
+    if let Some(r) = REDUCED_RELATIVE.get().find(object) {
+        object = &object[r.end()..];
+    }
     if clausal(object) || GOAL.get().is_match(&sentence[..m.start()]) {
         return Vec::new();
     }
@@ -568,6 +687,12 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
         Vec::new()
     }
 }
+
+/// A verb right after a participle of discussing, which makes the participle part of the subject
+/// (see [`verb_led`]).
+static REDUCED_RELATIVE: Transient = Transient::new(|| {
+    Regex::new(r"^(?:included|include|includes|were|are)\s+").expect("reduced relative regex")
+});
 
 /// "There will be discussions on A, B and C": the subjects of the discussions to come or held.
 static THERE_DISCUSSIONS: Transient = Transient::new(|| {
@@ -608,7 +733,7 @@ fn there_discussions(sentence: &str) -> Vec<Topic> {
 /// theme of the forum is …"). A verbless sentence names one more with a comma: "Another topic of
 /// discussion at the summit, the …".
 static ONE_FOCUS: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be)\s+|(?-u:\b)another\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){0,5}?[^\s,;:.]+,\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:one|a|an|another)\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important|pervading|prevailing|dominant|frequent)\s+)?(?:focus|theme|topic|subject)\s+(?:(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){1,6}?)?(?:included|includes|was|is|will\s+be|addressed|concerned)\s+|(?-u:\b)another\s+(?:(?:key|main|major|notable|central|particular|special|recurring|common|important)\s+)?(?:focus|theme|topic|subject)\s+(?:of|at|for|during|in)\s+(?:[^\s,;:.]+\s+){0,5}?[^\s,;:.]+,\s+")
         .expect("one focus regex")
 });
 
@@ -649,6 +774,10 @@ fn one_subject(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     };
     let object = &sentence[m.end()..];
+    // "A topic addressed by the panel was …": a passive participle, not the verb.
+    if object.starts_with("by ") {
+        return Vec::new();
+    }
     // The verbless form names a noun phrase that ends the sentence: no verb or clause after it.
     let verbless = m.as_str().trim_end().ends_with(',');
     if verbless
@@ -668,7 +797,8 @@ fn one_subject(sentence: &str) -> Vec<Topic> {
     // "A theme was chosen …" is a passive: after "was", "is" or "will be" the subject opens with a
     // determiner, a wh-word, a gerund or a name.
     let first = object.split_whitespace().next().unwrap_or("");
-    let copula = !m.as_str().to_lowercase().contains("include");
+    let last = m.as_str().trim_end().rsplit(' ').next().unwrap_or("");
+    let copula = matches!(last.to_lowercase().as_str(), "was" | "is" | "be");
     let opens_subject = first.starts_with(char::is_uppercase)
         || first.ends_with("ing")
         || matches!(
@@ -1042,6 +1172,114 @@ mod tests {
         // Times and places are no subjects.
         assert!(titles("Sessions ranged from Monday to Friday.").is_empty());
         assert!(titles("Issues ranged from Velmora to Tarnholm.").is_empty());
+    }
+
+    #[test]
+    fn a_list_separated_by_semicolons() {
+        assert_eq!(
+            titles(
+                "The breakout panels focused on mapping reefs, tides and currents; training young pilots; and funding the new lighthouse."
+            ),
+            vec![
+                "mapping reefs, tides and currents",
+                "training young pilots",
+                "funding the new lighthouse"
+            ]
+        );
+        // A comma typed for a semicolon between two gerund phrases.
+        assert_eq!(
+            titles(
+                "Panels focused on dredging the outer harbour; the cost of new quays for the ferries, repairing the old sea wall; and pricing berths."
+            ),
+            vec![
+                "dredging the outer harbour",
+                "the cost of new quays for the ferries",
+                "repairing the old sea wall",
+                "pricing berths"
+            ]
+        );
+        // People with their roles, and clauses, are no semicolon list of topics.
+        assert!(
+            titles(
+                "The panels included Ann Lee, mayor of Marl; Tom Reed, harbour master; and Eva Stone, a pilot."
+            )
+            .iter()
+            .all(|t| !t.contains("harbour master"))
+        );
+        assert_eq!(
+            titles(
+                "Topics included tides, fares and dredging; the forum drew 300 guests; and lunch was late."
+            ),
+            vec!["tides", "fares", "dredging"]
+        );
+    }
+
+    #[test]
+    fn a_session_that_included_talks_by_people_lists_no_topics() {
+        assert!(
+            titles(
+                "The session included a keynote address by Mayor Ann Lee on harbour safety and a presentation on ferry fares by Pilot Tom Reed."
+            )
+            .is_empty()
+        );
+        assert!(titles("The panel included remarks by the Governor and a talk by Eva Stone.").is_empty());
+        // A talk as a subject, not a speaker's turn, stays.
+        assert_eq!(
+            titles("Sessions included talks on safety, ferry fares and dredging."),
+            vec!["safety", "ferry fares", "dredging"]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_of_including_that_ends_in_a_participle() {
+        assert_eq!(
+            titles(
+                "Ideas discussed included a shared ferry pass; cheaper berths for fishing boats; and a night bus to the quay."
+            ),
+            vec![
+                "a shared ferry pass",
+                "cheaper berths for fishing boats",
+                "a night bus to the quay"
+            ]
+        );
+        assert_eq!(
+            titles("The remedies explored were dredging, new groynes and beach nourishment."),
+            vec!["dredging", "new groynes", "beach nourishment"]
+        );
+    }
+
+    #[test]
+    fn a_list_after_among_is_one_object_and_a_topic_that_addressed() {
+        assert_eq!(
+            titles(
+                "A recurring topic of discussion addressed trust among pilots, harbour masters, ferry crews, and owners, and how these ties can be built."
+            ),
+            vec![
+                "trust among pilots, harbour masters, ferry crews, and owners, and how these ties can be built"
+            ]
+        );
+        assert!(titles("A recurring topic addressed by the pilots was never settled.").is_empty());
+        assert_eq!(
+            titles("Delegates discussed trade between ports, ferry lines, and fishing fleets."),
+            Vec::<String>::new()
+        );
+        // Items that are no short objects of "among" stay a list.
+        assert_eq!(
+            titles("Delegates explored trust among pilots, the cost of new quays and winter dredging."),
+            vec!["trust among pilots", "the cost of new quays", "winter dredging"]
+        );
+    }
+
+    #[test]
+    fn a_list_announced_after_a_noun_phrase_of_topics() {
+        assert_eq!(
+            titles(
+                "The day gave pilots the chance to examine key issues facing small ports, among them silting, storm damage, and finding crews for winter."
+            ),
+            vec!["silting", "storm damage", "finding crews for winter"]
+        );
+        // Not after a speech tag.
+        assert!(titles("“We knew the problems,” she said, among them silting, storms and crews.").is_empty());
     }
 
     #[test]

@@ -176,6 +176,30 @@ fn is_prose(item: &str) -> bool {
 /// International Cooperation" stays one title.
 fn bullet_topic(item: &str) -> Topic {
     let text = trim_item(item);
+    // "Blue Economy - 'Addressing inclusivity in development'": a subtitle in quotation marks after a
+    // dash is the title's description, however short.
+    for sep in [" – ", " — ", " - "] {
+        let Some((title, subtitle)) = text.split_once(sep) else {
+            continue;
+        };
+        let subtitle = subtitle.trim();
+        let quoted = [('\'', '\''), ('‘', '’'), ('“', '”'), ('"', '"')]
+            .iter()
+            .any(|&(open, close)| {
+                subtitle.chars().count() > 2
+                    && subtitle.starts_with(open)
+                    && subtitle.ends_with(close)
+                    && !subtitle[open.len_utf8()..subtitle.len() - close.len_utf8()].contains(close)
+            });
+        if quoted && (1..=8).contains(&word_count(title)) {
+            let inner = subtitle.chars().skip(1).collect::<String>();
+            let inner: String = inner.chars().take(inner.chars().count() - 1).collect();
+            return Topic {
+                title: title.trim().to_string(),
+                description: Some(inner),
+            };
+        }
+    }
     for sep in [": ", " – ", " — ", " - "] {
         let Some((title, description)) = text.split_once(sep) else {
             continue;
@@ -274,6 +298,19 @@ mod tests {
             bullet_topic("Digital Economy: Global Risks and International Cooperation.").description,
             None
         );
+    }
+
+    #[test]
+    fn a_subtitle_in_quotation_marks_after_a_dash_is_a_description() {
+        let t = bullet_topic("2. Harbour Economy - 'Keeping the quays busy all year'");
+        assert_eq!(t.title, "2. Harbour Economy");
+        assert_eq!(t.description.as_deref(), Some("Keeping the quays busy all year"));
+        let t = bullet_topic("Safer Seas – “Pilots: training and pay”");
+        assert_eq!(t.title, "Safer Seas");
+        // A dash inside a title without a quoted subtitle keeps the title whole.
+        assert_eq!(bullet_topic("Ports - old and new").title, "Ports - old and new");
+        let body = "The plenary sessions include:\n\n1. Fiscal overview\n\n2. Harbour Economy - 'Keeping the quays busy'";
+        assert_eq!(titles(body, Lang::En), vec!["Fiscal overview", "Harbour Economy"]);
     }
 
     #[test]

@@ -541,3 +541,16 @@ fn thanks_to_the_support_of() {
         vec![o("Vell Harbour Trust", Relation::Supporter)]
     );
 }
+
+#[test]
+fn on_inside_a_subject_name_is_no_date() {
+    assert_eq!(
+        orgs("The VHA Roundtable on Safety hosted its first Pilots Summit in Marl."),
+        vec![o("VHA Roundtable on Safety", Relation::Host)]
+    );
+    // A date between the subject and its verb still falls away.
+    assert_eq!(
+        orgs("The VAHF on March 3 hosted the annual Harbour Forum."),
+        vec![o("VAHF", Relation::Host)]
+    );
+}
