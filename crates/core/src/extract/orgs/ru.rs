@@ -389,20 +389,44 @@ fn name_at_end(text: &str) -> Option<String> {
 
 /// The names of a list that follows a cue, up to where the clause turns to something else; empty when
 /// its first member is not an organization.
+///
+/// A member that is one capitalized word with no head noun, acronym or « » («Россотрудничеством») is no
+/// name by its shape alone; in a list whose other members are organizations by shape, two at least, it
+/// is one of them: a list after a cue names one kind of thing. Alone, or beside a single shaped name, it
+/// may be a person or a place, and it is dropped.
 fn list(text: &str) -> Vec<Member> {
     let end = LIST_END
         .get()
         .find_iter(text)
         .find(|m| !inside_name(text, m.start(), m.end()))
         .map_or(text.len(), |m| m.start());
-    let mut out = Vec::new();
+    let mut out: Vec<(Member, bool)> = Vec::new();
     for member in split(&text[..end]) {
         match clean(member) {
-            Some(name) => out.push(name),
-            None => break,
+            Some(name) => out.push((name, true)),
+            None => match bare_name(member) {
+                Some(name) => out.push((Member { name, headed: false }, false)),
+                None => break,
+            },
         }
     }
-    out
+    let shaped = out.iter().filter(|(_, s)| *s).count();
+    out.into_iter()
+        .filter(|(_, s)| *s || shaped >= 2)
+        .map(|(m, _)| m)
+        .collect()
+}
+
+/// A list member that is one capitalized word of letters only («Россотрудничеством»), with a leading
+/// conjunction dropped.
+fn bare_name(member: &str) -> Option<String> {
+    let mut m = member.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    for prefix in ["и ", "а также ", "также "] {
+        m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
+    }
+    let mut chars = m.chars();
+    let first = chars.next()?;
+    (first.is_uppercase() && m.chars().count() >= 4 && chars.all(|c| c.is_lowercase())).then(|| m.to_string())
 }
 
 /// Whether a dash joins two nouns of one name rather than opening a clause: lowercase words on both
@@ -786,6 +810,34 @@ mod tests {
         );
         // A lowercase body with no proper name after it is no name.
         assert!(orgs("Форум прошел при поддержке правительства региона.").is_empty());
+    }
+
+    #[test]
+    fn a_one_word_name_among_organizations_by_shape() {
+        // One capitalized word with no head noun is a name when two members beside it are names by shape.
+        assert_eq!(
+            orgs("Слет организован Медоснабом, Фондом «Соты», Союзом бортников и Пасечным центром «Улей»."),
+            vec![
+                o("Медоснабом", Relation::Organizer),
+                o("Фондом «Соты»", Relation::Organizer),
+                o("Союзом бортников", Relation::Organizer),
+                o("Пасечным центром «Улей»", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs("Слет прошел при поддержке Пчелснаба, Союза бортников и Фонда «Соты»."),
+            vec![
+                o("Пчелснаба", Relation::Supporter),
+                o("Союза бортников", Relation::Supporter),
+                o("Фонда «Соты»", Relation::Supporter),
+            ]
+        );
+        // Beside a single name by shape it may be a person or a place: dropped.
+        assert_eq!(
+            orgs("Слет прошел при поддержке Петрова и Союза бортников."),
+            vec![o("Союза бортников", Relation::Supporter)]
+        );
+        assert!(orgs("Слет организован Медоснабом.").is_empty());
     }
 
     #[test]
