@@ -603,13 +603,15 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
         items.truncate(i + 1);
     }
     let items: Vec<String> = items.into_iter().map(|i| trim_item(unquote(i))).collect();
-    // A lone general noun ("проблемы, волнующие горожан") names no subject.
+    // A lone general noun ("проблемы, волнующие горожан") names no subject, nor does experience after a
+    // past participle alone ("обсудить накопленный опыт", "полученный опыт"): what is shared.
     let general = |i: &String| {
         let w = i.to_lowercase();
         word_count(&w) == 1
             && ["вопрос", "тем", "проблем", "аспект"]
                 .iter()
                 .any(|n| w.starts_with(n))
+            || SHARED_EXPERIENCE.get().is_match(&w) && !w.starts_with("иностран")
     };
     let items: Vec<String> = items
         .into_iter()
@@ -622,6 +624,13 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
         Vec::new()
     }
 }
+
+/// Experience after a past participle in «-енный / -анный», and nothing else: "накопленный опыт",
+/// "полученным опытом". "иностранный опыт" is an adjective of place and names a subject.
+static SHARED_EXPERIENCE: Transient = Transient::new(|| {
+    Regex::new(r"^[а-яё]+(?:енн|ённ|анн|янн)(?:ый|ого|ому|ым|ом)\s+опыт(?:а|у|ом|е)?$")
+        .expect("shared experience regex")
+});
 
 /// A general noun with only a judgement or a pointer before it names no subject: "важные для нас
 /// вопросы", "самые актуальные темы", "эти проблемы".
@@ -836,6 +845,20 @@ mod tests {
                 "Работали площадки по разным направлениям жизни пасечного сообщества: медосбор и зимовка, сбыт воска."
             ),
             vec!["медосбор и зимовка", "сбыт воска"]
+        );
+    }
+
+    #[test]
+    fn experience_after_a_participle_names_no_subject() {
+        assert!(titles("Пасечники смогли обсудить накопленный опыт.").is_empty());
+        assert_eq!(
+            titles("Пасечники обсудили опыт зимовки пчел в горах."),
+            vec!["опыт зимовки пчел в горах"]
+        );
+        assert_eq!(titles("Пасечники обсудили горный опыт."), vec!["горный опыт"]);
+        assert_eq!(
+            titles("Пасечники обсудили иностранный опыт."),
+            vec!["иностранный опыт"]
         );
     }
 
