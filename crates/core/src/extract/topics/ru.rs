@@ -33,6 +33,22 @@ static END: Transient = Transient::new(|| {
         .expect("end regex")
 });
 
+/// Where a list ends by [`END`], except at a dash before a year that completes a name ("Года семьи —
+/// 2024", "стратегии «Регион — 2030»" written without marks): the dash there is part of the item.
+fn list_end(list: &str) -> usize {
+    END.get()
+        .find_iter(list)
+        .find(|m| {
+            let dash = matches!(m.as_str().trim(), "—" | "–");
+            let rest = &list[m.end()..];
+            let year = rest.len() >= 4
+                && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && (rest.len() == 4 || rest[4..].starts_with([',', '.', ';', ')', '»', '"', '!', '?']));
+            !(dash && year)
+        })
+        .map_or(list.len(), |m| m.start())
+}
+
 /// Words between a session and its titles: "по темам «A», «B»", "на тему «C»", "под названием «D»".
 static TITLE_INTRO: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:по\s+тем(?:ам|е)|на\s+тем[уы]|тем[аы]|под\s+названием)$").expect("title intro regex")
@@ -475,7 +491,7 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
             return items;
         }
     }
-    let mut list = &list[..END.get().find(list).map_or(list.len(), |m| m.start())];
+    let mut list = &list[..list_end(list)];
     // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
     // ends there.
     if let Some((head, rest)) = list.split_once(": ") {
@@ -859,6 +875,23 @@ mod tests {
         assert_eq!(
             titles("Пасечники обсудили иностранный опыт."),
             vec!["иностранный опыт"]
+        );
+    }
+
+    #[test]
+    fn a_dash_before_a_year_is_part_of_the_item() {
+        assert_eq!(
+            titles("Также речь шла о проектах Года пчелы — 2026."),
+            vec!["проектах Года пчелы — 2026"]
+        );
+        // A dash before anything else still ends the list.
+        assert_eq!(
+            titles("Также речь шла о проектах Года пчелы — 2026 год стал итоговым."),
+            vec!["проектах Года пчелы"]
+        );
+        assert_eq!(
+            titles("Обсудили медосбор — сообщает пресс-служба."),
+            vec!["медосбор"]
         );
     }
 
