@@ -114,7 +114,9 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     {
         return out;
     }
-    for sentence in sentences(p) {
+    let all = sentences(p);
+    let chunks = title_chunks(p, &all);
+    for (index, &sentence) in all.iter().enumerate() {
         let spans = quoted::spans(sentence);
         let cues: Vec<_> = CUE
             .get()
@@ -225,10 +227,33 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         {
             out.extend(topics(split(list.as_str())));
         }
-        out.extend(titled_sessions(sentence, &spans));
+        if let Some(chunk) = chunks[index] {
+            out.extend(titled_sessions(chunk, &quoted::spans(chunk)));
+        }
         for m in ABOUT.get().find_iter(sentence) {
             out.extend(topics(split(&sentence[m.end()..])));
         }
+    }
+    out
+}
+
+/// The stretches in which session titles are read: each sentence, or a sentence joined with the one or
+/// two after it while a « opened in it is not yet closed. A title may hold a period ("«Роль партнерства.
+/// Бизнес-инкубаторы»"), where the sentence splitter ends a sentence. Indexed by the sentence each
+/// stretch starts with; `None` for sentences inside an earlier stretch.
+fn title_chunks<'a>(p: &'a str, all: &[&'a str]) -> Vec<Option<&'a str>> {
+    let offset = |s: &str| s.as_ptr() as usize - p.as_ptr() as usize;
+    let unclosed = |s: &str| s.matches('«').count() > s.matches('»').count();
+    let mut out = vec![None; all.len()];
+    let mut k = 0;
+    while k < all.len() {
+        let start = offset(all[k]);
+        let mut j = k;
+        while j + 1 < all.len() && j - k < 2 && unclosed(&p[start..offset(all[j]) + all[j].len()]) {
+            j += 1;
+        }
+        out[k] = Some(&p[start..offset(all[j]) + all[j].len()]);
+        k = j + 1;
     }
     out
 }
@@ -893,6 +918,20 @@ mod tests {
             titles("Обсудили медосбор — сообщает пресс-служба."),
             vec!["медосбор"]
         );
+    }
+
+    #[test]
+    fn a_session_title_holding_a_period() {
+        assert_eq!(
+            titles("Прошел круглый стол «Пасеки. Новые ульи и старые соты» и др."),
+            vec!["Пасеки. Новые ульи и старые соты"]
+        );
+        assert_eq!(
+            titles("Прошли лекции и «круглый стол»«Воск. Свечи и соты»."),
+            vec!["Воск. Свечи и соты"]
+        );
+        // An unclosed mark joins at most three sentences.
+        assert!(titles("Прошел круглый стол «Пасеки. Ульи. Соты. Воск. Мёд.").is_empty());
     }
 
     #[test]
