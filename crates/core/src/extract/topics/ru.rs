@@ -49,6 +49,12 @@ fn list_end(list: &str) -> usize {
         .map_or(list.len(), |m| m.start())
 }
 
+/// A conference, seminar, symposium or lecture ending the words before a title: one more session when
+/// it follows another session's title in a list.
+static SUB_EVENT: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:конференци|семинар|симпозиум|лекци)[а-яё]*$").expect("sub-event regex")
+});
+
 /// Words between a session and its titles: "по темам «A», «B»", "на тему «C»", "под названием «D»".
 static TITLE_INTRO: Transient = Transient::new(|| {
     Regex::new(r"(?i)^(?:по\s+тем(?:ам|е)|на\s+тем[уы]|тем[аы]|под\s+названием)$").expect("title intro regex")
@@ -767,9 +773,16 @@ fn titled_sessions(sentence: &str, spans: &[quoted::Span]) -> Vec<Topic> {
         for span in spans.iter().filter(|s| s.open >= noun.end()) {
             let between = sentence[at..span.open].trim_matches([',', ' ', ':']);
             let named = TITLE_INTRO.get().is_match(between);
+            // "пленарное заседание «A», научная конференция «B»": after a title, a conference or seminar
+            // named in the same list is one more session of the event.
+            let sibling = at != noun.end()
+                && sentence[at..span.open].trim_start().starts_with(',')
+                && word_count(between) <= 3
+                && SUB_EVENT.get().is_match(between);
             if !(between.is_empty()
                 || between == "и"
                 || named
+                || sibling
                 || at == noun.end() && word_count(between) <= 2)
             {
                 break;
@@ -932,6 +945,20 @@ mod tests {
         );
         // An unclosed mark joins at most three sentences.
         assert!(titles("Прошел круглый стол «Пасеки. Ульи. Соты. Воск. Мёд.").is_empty());
+    }
+
+    #[test]
+    fn a_conference_listed_after_a_session_title() {
+        assert_eq!(
+            titles("Прошли пленарное заседание на тему «Пасеки», научная  конференция «Мёд в России» и др."),
+            vec!["Пасеки", "Мёд в России"]
+        );
+        // Not after a title, nor any other kind of event.
+        assert!(titles("Прошла научная конференция «Мёд в России».").is_empty());
+        assert_eq!(
+            titles("Прошли круглый стол «Пасеки», выставка «Мёд в России»."),
+            vec!["Пасеки"]
+        );
     }
 
     #[test]
