@@ -34,6 +34,12 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             r"(?:организован|запланирован)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
             Some(Relation::Organizer),
         ),
+        // The reflexive or short passive of «проводить», its agents in the instrumental: "Форум
+        // проводится A при поддержке B", "Семинар проведён A".
+        (
+            r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)\s+",
+            Some(Relation::Organizer),
+        ),
         (
             &*format!(
                 r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
@@ -162,7 +168,8 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 // A cue inside a quoted title or speech states nothing about the event.
                 .filter(|(s, _, _)| !quoted::within(&spans, offset + s))
                 .collect();
-            found.sort_unstable();
+            // At one start the longer cue comes first ("проводилось совместно с" before "проводилось").
+            found.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
             // A cue inside a longer one ("совместно с" in "проводилось совместно с") is the longer one's.
             let mut reach = 0;
             found.retain(|&(start, end, _)| {
@@ -194,7 +201,14 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 // A passive's agents are in the instrumental («организован Комитетом»); a name in
                 // another case after it is the event («был организован ПМЭФ»).
-                let passive = ["организован", "запланирован"].iter().any(|v| cue.starts_with(v));
+                // «проводится», «проводилось», «проведён»: a passive; «проводит», «провели»: active.
+                let reflexive = cue.starts_with("провод")
+                    && (cue.trim_end().ends_with("ся") || cue.trim_end().ends_with("сь"));
+                let passive = (["организован", "запланирован", "провед"]
+                    .iter()
+                    .any(|v| cue.starts_with(v))
+                    || reflexive)
+                    && !cue.contains("совместно");
                 if passive {
                     names.retain(|n| n.name.split_whitespace().next().is_some_and(instrumental));
                     // "запланированы областным советом ветеранов": a common-noun name in lowercase, an
@@ -810,6 +824,29 @@ mod tests {
         );
         // A lowercase body with no proper name after it is no name.
         assert!(orgs("Форум прошел при поддержке правительства региона.").is_empty());
+    }
+
+    #[test]
+    fn the_passive_of_provodit_with_its_agent() {
+        assert_eq!(
+            orgs("Слет проводится Союзом бортников при поддержке Фонда «Соты»."),
+            vec![
+                o("Союзом бортников", Relation::Organizer),
+                o("Фонда «Соты»", Relation::Supporter),
+            ]
+        );
+        assert_eq!(
+            orgs("Семинар проведен Лесным университетом."),
+            vec![o("Лесным университетом", Relation::Organizer)]
+        );
+        // No agent: how often, since when, in which format.
+        assert!(orgs("Слет проводится в третий раз.").is_empty());
+        assert!(orgs("Слет проводится с 1997 года и собирает пасечников.").is_empty());
+        // The longer cue «проводилось совместно с» is still the one that reads the list.
+        assert_eq!(
+            orgs("Мероприятие проводилось совместно с Лесным университетом."),
+            vec![o("Лесным университетом", Relation::Organizer)]
+        );
     }
 
     #[test]
