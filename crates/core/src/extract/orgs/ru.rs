@@ -94,6 +94,20 @@ static ROLE_AFTER: Transient = Transient::new(|| {
         .expect("role after regex")
 });
 
+/// Lowercase nouns that stand for an organization named just before them: "…, ведомство выступает
+/// организатором".
+const ANAPHOR: [&str; 9] = [
+    "ведомство",
+    "министерство",
+    "компания",
+    "организация",
+    "фонд",
+    "учреждение",
+    "ассоциация",
+    "университет",
+    "вуз",
+];
+
 /// Kinds of event, the stems a Russian report names its event by.
 const EVENT_KINDS: &str = r"форум\w*|конференц\w*|съезд\w*|конгресс\w*|фестивал\w*|сл[её]т\w*|выставк\w*|саммит\w*|олимпиад\w*|семинар\w*|марафон\w*";
 
@@ -254,9 +268,14 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     continue;
                 };
                 if !quoted::within(&spans, offset + all.start()) {
-                    out.extend(
-                        name_at_end(&sentence[..all.start()]).map(|n| (n, role_relation(role.as_str()))),
-                    );
+                    let before = &sentence[..all.start()];
+                    // "пресс-служба Минстроя РФ, ведомство выступает организатором": a lone anaphoric
+                    // noun after a comma stands for the name that ends the clause before it.
+                    let name = match before.rsplit_once(", ") {
+                        Some((previous, clause)) if ANAPHOR.contains(&clause.trim()) => name_at_end(previous),
+                        _ => name_at_end(before),
+                    };
+                    out.extend(name.map(|n| (n, role_relation(role.as_str()))));
                 }
             }
             for owner in owners(sentence) {
@@ -846,6 +865,19 @@ mod tests {
         assert_eq!(
             orgs("Мероприятие проводилось совместно с Лесным университетом."),
             vec![o("Лесным университетом", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn an_anaphoric_noun_before_a_role_stands_for_the_name_before_it() {
+        assert_eq!(
+            orgs("Об этом сообщает пресс-служба Минпчелы РФ, ведомство выступает организатором слета."),
+            vec![o("Минпчелы РФ", Relation::Organizer)]
+        );
+        // A name of its own after the comma is the one that holds the role.
+        assert_eq!(
+            orgs("Об этом сообщает пресс-служба Минпчелы РФ, Фонд «Соты» выступает организатором слета."),
+            vec![o("Фонд «Соты»", Relation::Organizer)]
         );
     }
 
