@@ -338,10 +338,18 @@ pub(crate) fn names(text: &str) -> Vec<(usize, usize)> {
             .position(|(_, w)| is_name_word(w))
             .unwrap_or(words.len());
         let mut rest = &words[first..];
+        // Initials written apart ("В. П. Шанцев") are one name with the surname after them.
+        let initial = |w: &str| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
+        };
+        let spaced_initials = rest.len() == 3 && initial(rest[0].1) && initial(rest[1].1);
         // Three words are a first name, a patronymic and a surname, or in the official order a surname,
         // a first name and a patronymic ("Белова Анна Сергеевна"); otherwise the first is a place or a
         // title in front ("Ставрополья Иван Ковалёв").
-        if rest.len() >= 3 && surname_first(&rest[rest.len() - 3..]) {
+        if spaced_initials {
+            // Kept whole: two initials and the surname.
+        } else if rest.len() >= 3 && surname_first(&rest[rest.len() - 3..]) {
             rest = &rest[rest.len() - 3..];
         } else if rest.len() >= 3 && !is_patronymic(rest[rest.len() - 2].1) {
             rest = &rest[rest.len() - 2..];
@@ -446,6 +454,11 @@ mod tests {
             vec!["Белова Анна Сергеевна", "Крайнев Олег Ильич"]
         );
         assert_eq!(found("Ставрополья Иван Абрамович"), vec!["Иван Абрамович"]);
+        // Initials written apart stay with the surname.
+        assert_eq!(
+            found("губернатор Озерной области В. П. Медов сказал"),
+            vec!["В. П. Медов"]
+        );
         assert_eq!(surname("Белова Анна Сергеевна"), "Белова");
         assert_eq!(surname("Анна Сергеевна Белова"), "Белова");
         assert!(found("Республики Беларусь").is_empty());

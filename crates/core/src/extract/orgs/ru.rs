@@ -34,6 +34,12 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             r"(?:организован|запланирован)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
             Some(Relation::Organizer),
         ),
+        // The reflexive or short passive of «проводить», its agents in the instrumental: "Форум
+        // проводится A при поддержке B", "Семинар проведён A".
+        (
+            r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)\s+",
+            Some(Relation::Organizer),
+        ),
         (
             &*format!(
                 r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
@@ -87,6 +93,20 @@ static ROLE_AFTER: Transient = Transient::new(|| {
     Regex::new(r"(?i)\s(?:стал[аио]?|станет|станут|выступил[аио]?|выступает|выступают|является|являются)\s+(?:[а-яё]+(?:ым|им|ыми|ими)\s+){0,2}(?P<role>партн[её]р|спонсор|(?:со)?организатор)(?:ом|ами)(?:[\s.,;:!?]|$)")
         .expect("role after regex")
 });
+
+/// Lowercase nouns that stand for an organization named just before them: "…, ведомство выступает
+/// организатором".
+const ANAPHOR: [&str; 9] = [
+    "ведомство",
+    "министерство",
+    "компания",
+    "организация",
+    "фонд",
+    "учреждение",
+    "ассоциация",
+    "университет",
+    "вуз",
+];
 
 /// Kinds of event, the stems a Russian report names its event by.
 const EVENT_KINDS: &str = r"форум\w*|конференц\w*|съезд\w*|конгресс\w*|фестивал\w*|сл[её]т\w*|выставк\w*|саммит\w*|олимпиад\w*|семинар\w*|марафон\w*";
@@ -162,7 +182,8 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 // A cue inside a quoted title or speech states nothing about the event.
                 .filter(|(s, _, _)| !quoted::within(&spans, offset + s))
                 .collect();
-            found.sort_unstable();
+            // At one start the longer cue comes first ("проводилось совместно с" before "проводилось").
+            found.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
             // A cue inside a longer one ("совместно с" in "проводилось совместно с") is the longer one's.
             let mut reach = 0;
             found.retain(|&(start, end, _)| {
@@ -194,7 +215,14 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
                 // A passive's agents are in the instrumental («организован Комитетом»); a name in
                 // another case after it is the event («был организован ПМЭФ»).
-                let passive = ["организован", "запланирован"].iter().any(|v| cue.starts_with(v));
+                // «проводится», «проводилось», «проведён»: a passive; «проводит», «провели»: active.
+                let reflexive = cue.starts_with("провод")
+                    && (cue.trim_end().ends_with("ся") || cue.trim_end().ends_with("сь"));
+                let passive = (["организован", "запланирован", "провед"]
+                    .iter()
+                    .any(|v| cue.starts_with(v))
+                    || reflexive)
+                    && !cue.contains("совместно");
                 if passive {
                     names.retain(|n| n.name.split_whitespace().next().is_some_and(instrumental));
                     // "запланированы областным советом ветеранов": a common-noun name in lowercase, an
@@ -240,9 +268,14 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     continue;
                 };
                 if !quoted::within(&spans, offset + all.start()) {
-                    out.extend(
-                        name_at_end(&sentence[..all.start()]).map(|n| (n, role_relation(role.as_str()))),
-                    );
+                    let before = &sentence[..all.start()];
+                    // "пресс-служба Минстроя РФ, ведомство выступает организатором": a lone anaphoric
+                    // noun after a comma stands for the name that ends the clause before it.
+                    let name = match before.rsplit_once(", ") {
+                        Some((previous, clause)) if ANAPHOR.contains(&clause.trim()) => name_at_end(previous),
+                        _ => name_at_end(before),
+                    };
+                    out.extend(name.map(|n| (n, role_relation(role.as_str()))));
                 }
             }
             for owner in owners(sentence) {
@@ -389,20 +422,44 @@ fn name_at_end(text: &str) -> Option<String> {
 
 /// The names of a list that follows a cue, up to where the clause turns to something else; empty when
 /// its first member is not an organization.
+///
+/// A member that is one capitalized word with no head noun, acronym or « » («Россотрудничеством») is no
+/// name by its shape alone; in a list whose other members are organizations by shape, two at least, it
+/// is one of them: a list after a cue names one kind of thing. Alone, or beside a single shaped name, it
+/// may be a person or a place, and it is dropped.
 fn list(text: &str) -> Vec<Member> {
     let end = LIST_END
         .get()
         .find_iter(text)
         .find(|m| !inside_name(text, m.start(), m.end()))
         .map_or(text.len(), |m| m.start());
-    let mut out = Vec::new();
+    let mut out: Vec<(Member, bool)> = Vec::new();
     for member in split(&text[..end]) {
         match clean(member) {
-            Some(name) => out.push(name),
-            None => break,
+            Some(name) => out.push((name, true)),
+            None => match bare_name(member) {
+                Some(name) => out.push((Member { name, headed: false }, false)),
+                None => break,
+            },
         }
     }
-    out
+    let shaped = out.iter().filter(|(_, s)| *s).count();
+    out.into_iter()
+        .filter(|(_, s)| *s || shaped >= 2)
+        .map(|(m, _)| m)
+        .collect()
+}
+
+/// A list member that is one capitalized word of letters only («Россотрудничеством»), with a leading
+/// conjunction dropped.
+fn bare_name(member: &str) -> Option<String> {
+    let mut m = member.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    for prefix in ["и ", "а также ", "также "] {
+        m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
+    }
+    let mut chars = m.chars();
+    let first = chars.next()?;
+    (first.is_uppercase() && m.chars().count() >= 4 && chars.all(|c| c.is_lowercase())).then(|| m.to_string())
 }
 
 /// Whether a dash joins two nouns of one name rather than opening a clause: lowercase words on both
@@ -786,6 +843,70 @@ mod tests {
         );
         // A lowercase body with no proper name after it is no name.
         assert!(orgs("Форум прошел при поддержке правительства региона.").is_empty());
+    }
+
+    #[test]
+    fn the_passive_of_provodit_with_its_agent() {
+        assert_eq!(
+            orgs("Слет проводится Союзом бортников при поддержке Фонда «Соты»."),
+            vec![
+                o("Союзом бортников", Relation::Organizer),
+                o("Фонда «Соты»", Relation::Supporter),
+            ]
+        );
+        assert_eq!(
+            orgs("Семинар проведен Лесным университетом."),
+            vec![o("Лесным университетом", Relation::Organizer)]
+        );
+        // No agent: how often, since when, in which format.
+        assert!(orgs("Слет проводится в третий раз.").is_empty());
+        assert!(orgs("Слет проводится с 1997 года и собирает пасечников.").is_empty());
+        // The longer cue «проводилось совместно с» is still the one that reads the list.
+        assert_eq!(
+            orgs("Мероприятие проводилось совместно с Лесным университетом."),
+            vec![o("Лесным университетом", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn an_anaphoric_noun_before_a_role_stands_for_the_name_before_it() {
+        assert_eq!(
+            orgs("Об этом сообщает пресс-служба Минпчелы РФ, ведомство выступает организатором слета."),
+            vec![o("Минпчелы РФ", Relation::Organizer)]
+        );
+        // A name of its own after the comma is the one that holds the role.
+        assert_eq!(
+            orgs("Об этом сообщает пресс-служба Минпчелы РФ, Фонд «Соты» выступает организатором слета."),
+            vec![o("Фонд «Соты»", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_among_organizations_by_shape() {
+        // One capitalized word with no head noun is a name when two members beside it are names by shape.
+        assert_eq!(
+            orgs("Слет организован Медоснабом, Фондом «Соты», Союзом бортников и Пасечным центром «Улей»."),
+            vec![
+                o("Медоснабом", Relation::Organizer),
+                o("Фондом «Соты»", Relation::Organizer),
+                o("Союзом бортников", Relation::Organizer),
+                o("Пасечным центром «Улей»", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs("Слет прошел при поддержке Пчелснаба, Союза бортников и Фонда «Соты»."),
+            vec![
+                o("Пчелснаба", Relation::Supporter),
+                o("Союза бортников", Relation::Supporter),
+                o("Фонда «Соты»", Relation::Supporter),
+            ]
+        );
+        // Beside a single name by shape it may be a person or a place: dropped.
+        assert_eq!(
+            orgs("Слет прошел при поддержке Петрова и Союза бортников."),
+            vec![o("Союза бортников", Relation::Supporter)]
+        );
+        assert!(orgs("Слет организован Медоснабом.").is_empty());
     }
 
     #[test]

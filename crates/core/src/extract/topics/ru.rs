@@ -1,5 +1,5 @@
 //! Russian topics: the enumeration after a cue (обсуждались, обсудят вопросы, рассмотрели, была посвящена,
-//! в повестке), up to «и многих других» or the end of the clause, in the case the text gives; and session
+//! в повестке, вынесены на обсуждение / на сессию вынесено), up to «и многих других» or the end of the clause, in the case the text gives; and session
 //! titles in « » after a session noun (секции «…» и «…», круглый стол «…»).
 
 use regex::Regex;
@@ -15,7 +15,7 @@ use crate::model::Topic;
 /// A cue and the noun that may head the list after it ("обсудят вопросы …").
 static CUE: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|(?:тематик[аи]|тема)(?:\s+[^\s,.:—–«»]+){0,3}?\s+[—–]|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|обсужден[аоы]?|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:[^\s,.:;«»]+\s+){0,3}?(?:шла|ид[её]т|пойд[её]т)\s+об?|предмет(?:ом)?\s+обсуждени[яй]\s+(?:стал[иао]?|станут|станет|был[иао]?|[—–:])|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестк[еи](?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|стоял[иао]?|оказал(?:ись|ся|ась|ось)|значил(?:ись|ся|ась|ось))(?:\s+также)?|(?:в|на)\s+повестке(?:\s+дня)?\s+[а-яё]+\s+[—–-]|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+(?:внимания|обсуждени[яй]|дискусси[йи])(?:\s*[—–:]|\s+-|(?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|будут|будет|оказал(?:ись|ся|ась|ось)|стал[иао]?|станут|станет))?|повестк[аи](?:\s+дня)?(?:\s+[а-яё]+)?\s+(?:включал[аи]?|включает|включа[ею]т)(?:\s+в\s+себя)?|(?:в|на)\s+повестку(?:\s+дня)?\s+(?:был[аио]?\s+)?(?:включен[аоы]?|вошл[аи]|вош[её]л)|(?:особое|основное|большое|главное|пристальное|повышенное)\s+внимание(?:\s+[а-яё]+)?\s+(?:будет\s+|было\s+)?уделено|(?:подняли|поднимали|поднимались|подняты|поднят[аы]?|были\s+подняты)\s+(?:вопрос|тем|проблем)[а-яё]*|коснул(?:ись|ся|ась|ось)|говорилось\s+об?|разговор\s+(?:ш[её]л|ид[её]т|пойд[её]т)\s+об?|(?:ш[её]л|ид[её]т)\s+разговор\s+об?|акцент\s+(?:был\s+)?сделан\s+на|обмен[яи][а-яё]*\s+мнениями\s+(?:по|об?)|обмен(?:я|ива)лись\s+опытом\s+(?:в\s+(?:сфере|области)|по)|для\s+обсуждения|по\s+(?:[а-яё]+\s+)?(?:направлени|тем|секци|тематик)[а-яё]*\s*:)\s+(?:обсуждени\w*\s+)?(?:(?:и\s+)?(?:вопрос|тем|проблем|аспект)\w*\s+)?",
+        r"(?i)(?:тем(?:ы|ами|ой)\s+(?:[^\s,.:]+\s+){0,3}?(?:стали|стало|были|станут|станет|стала|будет|—|–|:)|(?:тематик[аи]|тема)(?:\s+[^\s,.:—–«»]+){0,3}?\s+[—–]|тем(?:ы|а|ами)(?:\s+[^\s,.:—–]+){0,3}:|среди\s+(?:\w+\s+)?тем(?:\s+[^\s,.:—–]+){0,3}\s+[—–]|обсужда\w*|обсуд\w*|обсужден[аоы]?|рассмотр\w*|рассматрива\w*|затрон\w*|затрагива\w*|посвящ[её]н\w*|касал(?:ось|ась|ся|ись)|шла\s+речь\s+об?|речь\s+(?:[^\s,.:;«»]+\s+){0,3}?(?:шла|ид[её]т|пойд[её]т)\s+об?|предмет(?:ом)?\s+обсуждени[яй]\s+(?:стал[иао]?|станут|станет|был[иао]?|[—–:])|говорили\s+о|(?:развернул\w*|велась|шла|строил\w*)\s+вокруг|(?:в|на)\s+повестк[еи](?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|стоял[иао]?|оказал(?:ись|ся|ась|ось)|значил(?:ись|ся|ась|ось))(?:\s+также)?|(?:в|на)\s+повестке(?:\s+дня)?\s+[а-яё]+\s+[—–-]|(?:в|на)\s+повестке(?:\s+дня)?(?:\s*[—–:])?|в\s+центре\s+(?:внимания|обсуждени[яй]|дискусси[йи])(?:\s*[—–:]|\s+-|(?:\s+[а-яё]+){0,2}?\s+(?:был[иао]?|будут|будет|оказал(?:ись|ся|ась|ось)|стал[иао]?|станут|станет))?|повестк[аи](?:\s+дня)?(?:\s+[а-яё]+)?\s+(?:включал[аи]?|включает|включа[ею]т)(?:\s+в\s+себя)?|(?:в|на)\s+повестку(?:\s+дня)?\s+(?:был[аио]?\s+)?(?:включен[аоы]?|вошл[аи]|вош[её]л)|(?:особое|основное|большое|главное|пристальное|повышенное)\s+внимание(?:\s+[а-яё]+)?\s+(?:будет\s+|было\s+)?уделено|(?:подняли|поднимали|поднимались|подняты|поднят[аы]?|были\s+подняты)\s+(?:вопрос|тем|проблем)[а-яё]*|коснул(?:ись|ся|ась|ось)|говорилось\s+об?|разговор\s+(?:ш[её]л|ид[её]т|пойд[её]т)\s+об?|(?:ш[её]л|ид[её]т)\s+разговор\s+об?|акцент\s+(?:был\s+)?сделан\s+на|обмен[яи][а-яё]*\s+мнениями\s+(?:по|об?)|обмен(?:я|ива)лись\s+опытом\s+(?:в\s+(?:сфере|области)|по)|для\s+обсуждения|вынес(?:[её]н[аоы]?|ли|ут)\s+на\s+(?:обсуждение|рассмотрение|повестку(?:\s+дня)?)|на\s+(?:[а-яё]+\s+){0,2}?(?:обсуждение|рассмотрение|сесси[юи]|заседани[ея]|дискусси[юи]|секци[юи]|круглый\s+стол|повестку(?:\s+дня)?)(?:\s+[а-яё]+){0,2}?\s+(?:был[оиа]?\s+)?(?:вынесен[аоы]?|вынесли|вынесут|выносились|выносятся)|по\s+(?:[а-яё]+\s+)?(?:направлени|тем|секци|тематик)[а-яё]*(?:\s+[а-яё]+){0,4}?\s*:)\s+(?:обсуждени\w*\s+)?(?:(?:и\s+)?(?:вопрос|тем|проблем|аспект)\w*\s+)?",
     )
     .expect("cue regex")
 });
@@ -31,6 +31,28 @@ static SESSION: Transient = Transient::new(|| {
 static END: Transient = Transient::new(|| {
     Regex::new(r"(?i)\s+и\s+(?:многих\s+|многие\s+|многом\s+|ряд\s+)?(?:други[хеми]|другом|др\.|т\.\s?д|проч)|и\s+други[хм]\s+(?:[а-яё]+\s+)?(?:тем|вопрос|направлени|аспект)[а-яё]*|,\s+(?:котор\w+|где|что|чтобы|когда|но)\s|,\s+(?:сообща|отмет|отмеча|сказа|подчеркну|рассказа|поясни|заяви)\w*\s|\s+под\s+(?:девизом|лозунгом|названием)|\s\d{1,2}\.\d{1,2}\.\d{2,4}|;|\s[—–]\s|[\x22»”],\s+-\s|\(|\)")
         .expect("end regex")
+});
+
+/// Where a list ends by [`END`], except at a dash before a year that completes a name ("Года семьи —
+/// 2024", "стратегии «Регион — 2030»" written without marks): the dash there is part of the item.
+fn list_end(list: &str) -> usize {
+    END.get()
+        .find_iter(list)
+        .find(|m| {
+            let dash = matches!(m.as_str().trim(), "—" | "–");
+            let rest = &list[m.end()..];
+            let year = rest.len() >= 4
+                && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && (rest.len() == 4 || rest[4..].starts_with([',', '.', ';', ')', '»', '"', '!', '?']));
+            !(dash && year)
+        })
+        .map_or(list.len(), |m| m.start())
+}
+
+/// A conference, seminar, symposium or lecture ending the words before a title: one more session when
+/// it follows another session's title in a list.
+static SUB_EVENT: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:конференци|семинар|симпозиум|лекци)[а-яё]*$").expect("sub-event regex")
 });
 
 /// Words between a session and its titles: "по темам «A», «B»", "на тему «C»", "под названием «D»".
@@ -98,7 +120,9 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     {
         return out;
     }
-    for sentence in sentences(p) {
+    let all = sentences(p);
+    let chunks = title_chunks(p, &all);
+    for (index, &sentence) in all.iter().enumerate() {
         let spans = quoted::spans(sentence);
         let cues: Vec<_> = CUE
             .get()
@@ -209,10 +233,33 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         {
             out.extend(topics(split(list.as_str())));
         }
-        out.extend(titled_sessions(sentence, &spans));
+        if let Some(chunk) = chunks[index] {
+            out.extend(titled_sessions(chunk, &quoted::spans(chunk)));
+        }
         for m in ABOUT.get().find_iter(sentence) {
             out.extend(topics(split(&sentence[m.end()..])));
         }
+    }
+    out
+}
+
+/// The stretches in which session titles are read: each sentence, or a sentence joined with the one or
+/// two after it while a « opened in it is not yet closed. A title may hold a period ("«Роль партнерства.
+/// Бизнес-инкубаторы»"), where the sentence splitter ends a sentence. Indexed by the sentence each
+/// stretch starts with; `None` for sentences inside an earlier stretch.
+fn title_chunks<'a>(p: &'a str, all: &[&'a str]) -> Vec<Option<&'a str>> {
+    let offset = |s: &str| s.as_ptr() as usize - p.as_ptr() as usize;
+    let unclosed = |s: &str| s.matches('«').count() > s.matches('»').count();
+    let mut out = vec![None; all.len()];
+    let mut k = 0;
+    while k < all.len() {
+        let start = offset(all[k]);
+        let mut j = k;
+        while j + 1 < all.len() && j - k < 2 && unclosed(&p[start..offset(all[j]) + all[j].len()]) {
+            j += 1;
+        }
+        out[k] = Some(&p[start..offset(all[j]) + all[j].len()]);
+        k = j + 1;
     }
     out
 }
@@ -475,7 +522,7 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
             return items;
         }
     }
-    let mut list = &list[..END.get().find(list).map_or(list.len(), |m| m.start())];
+    let mut list = &list[..list_end(list)];
     // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
     // ends there.
     if let Some((head, rest)) = list.split_once(": ") {
@@ -603,13 +650,15 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
         items.truncate(i + 1);
     }
     let items: Vec<String> = items.into_iter().map(|i| trim_item(unquote(i))).collect();
-    // A lone general noun ("проблемы, волнующие горожан") names no subject.
+    // A lone general noun ("проблемы, волнующие горожан") names no subject, nor does experience after a
+    // past participle alone ("обсудить накопленный опыт", "полученный опыт"): what is shared.
     let general = |i: &String| {
         let w = i.to_lowercase();
         word_count(&w) == 1
             && ["вопрос", "тем", "проблем", "аспект"]
                 .iter()
                 .any(|n| w.starts_with(n))
+            || SHARED_EXPERIENCE.get().is_match(&w) && !w.starts_with("иностран")
     };
     let items: Vec<String> = items
         .into_iter()
@@ -622,6 +671,13 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
         Vec::new()
     }
 }
+
+/// Experience after a past participle in «-енный / -анный», and nothing else: "накопленный опыт",
+/// "полученным опытом". "иностранный опыт" is an adjective of place and names a subject.
+static SHARED_EXPERIENCE: Transient = Transient::new(|| {
+    Regex::new(r"^[а-яё]+(?:енн|ённ|анн|янн)(?:ый|ого|ому|ым|ом)\s+опыт(?:а|у|ом|е)?$")
+        .expect("shared experience regex")
+});
 
 /// A general noun with only a judgement or a pointer before it names no subject: "важные для нас
 /// вопросы", "самые актуальные темы", "эти проблемы".
@@ -717,9 +773,16 @@ fn titled_sessions(sentence: &str, spans: &[quoted::Span]) -> Vec<Topic> {
         for span in spans.iter().filter(|s| s.open >= noun.end()) {
             let between = sentence[at..span.open].trim_matches([',', ' ', ':']);
             let named = TITLE_INTRO.get().is_match(between);
+            // "пленарное заседание «A», научная конференция «B»": after a title, a conference or seminar
+            // named in the same list is one more session of the event.
+            let sibling = at != noun.end()
+                && sentence[at..span.open].trim_start().starts_with(',')
+                && word_count(between) <= 3
+                && SUB_EVENT.get().is_match(between);
             if !(between.is_empty()
                 || between == "и"
                 || named
+                || sibling
                 || at == noun.end() && word_count(between) <= 2)
             {
                 break;
@@ -805,6 +868,96 @@ mod tests {
         assert_eq!(
             titles("Гости обсудили острые вопросы экологии."),
             vec!["острые вопросы экологии"]
+        );
+    }
+
+    #[test]
+    fn subjects_put_on_the_agenda() {
+        // «вынести на обсуждение (рассмотрение, сессию)»: what is put on the agenda, the phrase with «на»
+        // after the verb or before it.
+        assert_eq!(
+            titles("На обсуждение были вынесены вопросы медосбора, зимовки пчел и сбыта мёда."),
+            vec!["медосбора", "зимовки пчел", "сбыта мёда"]
+        );
+        assert_eq!(
+            titles("На вторую сессию слета вынесено состояние пасек, а также будущее рынка воска."),
+            vec!["состояние пасек", "будущее рынка воска"]
+        );
+        assert_eq!(
+            titles("Пасечники вынесли на рассмотрение проект устава союза."),
+            vec!["проект устава союза"]
+        );
+        // A verdict or a decision «вынесено» is put on nothing.
+        assert!(titles("По итогам слета вынесено решение о новом сборе.").is_empty());
+    }
+
+    #[test]
+    fn directions_named_before_a_colon() {
+        // «по направлениям <genitives>: A, B»: up to four words between the noun and the colon.
+        assert_eq!(
+            titles(
+                "Работали площадки по разным направлениям жизни пасечного сообщества: медосбор и зимовка, сбыт воска."
+            ),
+            vec!["медосбор и зимовка", "сбыт воска"]
+        );
+    }
+
+    #[test]
+    fn experience_after_a_participle_names_no_subject() {
+        assert!(titles("Пасечники смогли обсудить накопленный опыт.").is_empty());
+        assert_eq!(
+            titles("Пасечники обсудили опыт зимовки пчел в горах."),
+            vec!["опыт зимовки пчел в горах"]
+        );
+        assert_eq!(titles("Пасечники обсудили горный опыт."), vec!["горный опыт"]);
+        assert_eq!(
+            titles("Пасечники обсудили иностранный опыт."),
+            vec!["иностранный опыт"]
+        );
+    }
+
+    #[test]
+    fn a_dash_before_a_year_is_part_of_the_item() {
+        assert_eq!(
+            titles("Также речь шла о проектах Года пчелы — 2026."),
+            vec!["проектах Года пчелы — 2026"]
+        );
+        // A dash before anything else still ends the list.
+        assert_eq!(
+            titles("Также речь шла о проектах Года пчелы — 2026 год стал итоговым."),
+            vec!["проектах Года пчелы"]
+        );
+        assert_eq!(
+            titles("Обсудили медосбор — сообщает пресс-служба."),
+            vec!["медосбор"]
+        );
+    }
+
+    #[test]
+    fn a_session_title_holding_a_period() {
+        assert_eq!(
+            titles("Прошел круглый стол «Пасеки. Новые ульи и старые соты» и др."),
+            vec!["Пасеки. Новые ульи и старые соты"]
+        );
+        assert_eq!(
+            titles("Прошли лекции и «круглый стол»«Воск. Свечи и соты»."),
+            vec!["Воск. Свечи и соты"]
+        );
+        // An unclosed mark joins at most three sentences.
+        assert!(titles("Прошел круглый стол «Пасеки. Ульи. Соты. Воск. Мёд.").is_empty());
+    }
+
+    #[test]
+    fn a_conference_listed_after_a_session_title() {
+        assert_eq!(
+            titles("Прошли пленарное заседание на тему «Пасеки», научная  конференция «Мёд в России» и др."),
+            vec!["Пасеки", "Мёд в России"]
+        );
+        // Not after a title, nor any other kind of event.
+        assert!(titles("Прошла научная конференция «Мёд в России».").is_empty());
+        assert_eq!(
+            titles("Прошли круглый стол «Пасеки», выставка «Мёд в России»."),
+            vec!["Пасеки"]
         );
     }
 
