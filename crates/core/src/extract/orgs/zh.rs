@@ -2,7 +2,9 @@
 //! 由A、B和C联合主办; D承办; E作为论坛国际支持机构; F擔任共同主辦單位; G於…舉辦…研討會 (and its subject in an
 //! earlier clause: A與B，依據…，定期辦理研討會); 在H的支持下. A member keeps the name in its quotation marks
 //! (日本民间团体“言论非盈利组织” → 言论非盈利组织), loses what stands before 的 (中国的官方媒体 is a
-//! description, not a name) and must end like an organization ([`is_org`]).
+//! description, not a name) and must end like an organization ([`is_org`]). A member never spans a
+//! comma (主辦單位除A外,還有B與C: the member is what follows the comma), and a verb of thanks before it is
+//! no part of it (特別感謝A共同主辦: A organized the event).
 
 use regex::Regex;
 
@@ -312,13 +314,26 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
         let inner = span.inner(member).trim();
         return is_org(inner).then(|| inner.to_string());
     }
+    // A name never spans a comma: in "主辦單位除A外,還有B與C" the member before 與 is what follows the
+    // comma (还有B), the clause before it is another one.
+    let member = member
+        .rsplit_once([',', '，'])
+        .map_or(member, |(_, rest)| rest.trim());
     let mut name = member.rsplit_once('的').map_or(member, |(_, n)| n).trim();
     // "A等和B": the open tail of a first part.
     name = name.strip_suffix('等').unwrap_or(name);
-    // Words before the name: 我国, 本, 并邀请, 由 …
-    const BEFORE: [&str; 17] = [
-        "我国", "我國", "本校", "该校", "該校", "本", "该", "該", "另外", "此外", "并", "並", "还", "還",
-        "邀请", "邀請", "由",
+    // "(X致詞時)特別感謝A共同主辦": A organized it; the name follows the verb of thanks.
+    if let Some((_, rest)) = ["感谢", "感謝", "鸣谢", "鳴謝"]
+        .iter()
+        .filter_map(|v| name.rsplit_once(v))
+        .min_by_key(|(_, rest)| rest.len())
+    {
+        name = rest;
+    }
+    // Words before the name: 我国, 本, 并邀请, 由, 还有 …
+    const BEFORE: [&str; 20] = [
+        "还有", "還有", "也有", "我国", "我國", "本校", "该校", "該校", "本", "该", "該", "另外", "此外",
+        "并", "並", "还", "還", "邀请", "邀請", "由",
     ];
     while let Some(rest) = BEFORE.iter().find_map(|p| name.strip_prefix(p)) {
         name = rest;
@@ -373,6 +388,30 @@ mod tests {
             vec![o("江南省人民政府", Relation::Supporter)]
         );
         assert!(orgs("林海感谢各位嘉宾的支持。").is_empty());
+    }
+
+    // Guards against losing a list whose member ends in 智库 (a think tank), a co-organizer thanked
+    // (特別感謝A共同主辦), and a member glued to the clause before a comma (主辦單位除A外,還有B與C).
+    #[test]
+    fn think_tanks_thanked_co_organizers_and_lists_after_a_comma() {
+        assert_eq!(
+            orgs("此次论坛由江南社会科学院国家高端智库、东港研究院共同主办。"),
+            vec![
+                o("江南社会科学院国家高端智库", Relation::Organizer),
+                o("东港研究院", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("林海致詞時特別感謝國立東港大學共同主辦,以及各界的支持。"),
+            vec![o("國立東港大學", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("主辦單位除江南大學外,還有東港師範大學(Donggang Normal University)與北嶺的海洋大學。"),
+            vec![
+                o("東港師範大學", Relation::Organizer),
+                o("海洋大學", Relation::Organizer)
+            ]
+        );
     }
 
     #[test]
