@@ -1,7 +1,9 @@
 //! Direct quotes in Chinese text: a span in 「」, 『』, “” or "" next to a speech verb (表示, 指出, 强调, 说,
 //! 介绍, 透露 …) whose subject is a person. The speaker stands before the verb, glued to a role and
 //! maybe followed by an adverbial (校長張家宜於開幕致詞表示:「…」); the attribution may also follow the
-//! quote (“…”徐伟新透露，“…”). 他/她 resolve to the last person who spoke or was said to speak.
+//! quote (“…”徐伟新透露，“…”). 他/她 resolve to the last person who spoke or was said to speak, or who
+//! stood as the subject of a clause (a transliterated name with its name dot included, and a subject
+//! ended by an adverb of degree before a verb of stance: X颇为赞同。他说:“…”).
 
 use std::borrow::Cow;
 
@@ -32,10 +34,11 @@ static VERB_END: Transient = Transient::new(|| {
 static VERB_COMMA: Transient =
     Transient::new(|| Regex::new(&format!(r"(?:{VERBS}|指)[:：,，]")).expect("verb comma regex"));
 /// Where the subject of a clause ends: a verb, preposition or adverb after a name glued to its role
-/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場).
+/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場), or an adverb of
+/// degree before a verb of stance (江南大学校长安娜·白颇为赞同).
 static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|{VERBS}"
+        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|颇为|頗為|十分|非常|深表|深有|高度|极为|極為|{VERBS}"
     ))
     .expect("subject end regex")
 });
@@ -642,7 +645,13 @@ fn subjects_in(p: &str, all: &[&str]) -> Vec<(usize, Person)> {
             continue;
         };
         let s = &clause[..end.start()];
-        if s.chars().count() > 30 || !s.chars().all(|c| is_han(c) || c == '、' || c.is_ascii_digit()) {
+        // A transliterated name keeps its name dot (安娜·白).
+        let name_dot = |c: char| matches!(c, '·' | '•' | '‧' | '・');
+        if s.chars().count() > 30
+            || !s
+                .chars()
+                .all(|c| is_han(c) || c == '、' || c.is_ascii_digit() || name_dot(c))
+        {
             continue;
         }
         if let Some((person, _)) = resolve(s, None, all) {
@@ -944,6 +953,17 @@ mod tests {
             quotes("吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”成为共识。").is_empty()
         );
         assert!(quotes("吴华出席论坛。“这是一次难得的交流机会,让我们受益匪浅。”").is_empty());
+    }
+
+    // Guards against missing the antecedent of 他 in a clause whose subject is a transliterated name with a
+    // name dot and whose verb of stance follows an adverb of degree (…校长安娜·白颇为赞同。他说:“…”).
+    #[test]
+    fn antecedents_with_a_name_dot_before_an_adverb_of_degree() {
+        let got = quotes(
+            "江南研究院院长吴华表示,合作基础扎实。“双方的友谊经受住了考验。”\n             对此,东港大学校长安娜·白颇为赞同。他说:“我们相互支持,共同应对挑战,成果有目共睹。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["吴华", "安娜·白"]);
     }
 
     #[test]
