@@ -63,6 +63,9 @@ static LABELLED: Transient = Transient::new(|| {
     .expect("labelled regex")
 });
 
+/// A role noun anywhere: where a labelled list starts, and what no name holds.
+static ROLE: Transient = Transient::new(|| Regex::new(ROLE_NOUN).expect("role regex"));
+
 /// 在 <list> 的 … 支持下.
 static UNDER: Transient = Transient::new(|| {
     Regex::new(r"在(?P<list>.+?)的?(?:大力|鼎力|全力)?(?P<cue>支持|支援|指导|指導|赞助|贊助)下")
@@ -124,13 +127,27 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
         for sentence in sentences(p) {
             // "寻求合作伙伴的难得机会": a role noun inside a quote, or one that describes what follows
             // it (…的), labels no list.
-            if let Some(c) = LABELLED.get().captures(sentence)
-                && let (Some(list), Some(cue)) = (c.name("list"), c.name("cue"))
-                && !list.as_str().starts_with('的')
-                && !quoted::within(&quoted::spans(sentence), cue.start())
-            {
+            // Each labelled list on its own ("指导单位为A,主办单位为B"): a list ends before the next role noun.
+            let labels: Vec<usize> = ROLE.get().find_iter(sentence).map(|m| m.start()).collect();
+            for c in labels.into_iter().filter_map(|at| {
+                LABELLED
+                    .get()
+                    .captures_at(sentence, at)
+                    .filter(|c| c.get(0).is_some_and(|m| m.start() == at))
+            }) {
+                let (Some(list), Some(cue)) = (c.name("list"), c.name("cue")) else {
+                    continue;
+                };
+                if list.as_str().starts_with('的') || quoted::within(&quoted::spans(sentence), cue.start()) {
+                    continue;
+                }
+                let list = ROLE
+                    .get()
+                    .find(list.as_str())
+                    .map_or(list.as_str(), |m| &list.as_str()[..m.start()]);
+                let list = list.trim_end_matches([',', '，', ';', '；', '、', ' ']);
                 let r = relation(cue.as_str());
-                out.extend(members(list.as_str(), true).into_iter().map(|n| (n, r)));
+                out.extend(members(list, true).into_iter().map(|n| (n, r)));
             }
             for c in BARE_LABEL.get().captures_iter(sentence) {
                 if let (Some(list), Some(cue)) = (c.name("list"), c.name("cue")) {
@@ -310,6 +327,10 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
         None => member,
     };
     let is_org = |name: &str| is_org(name) || (named_by_cue && is_forum_org(name));
+    // "主办单位为A": a label, not a name (a list read past its end, or 会 of 商会 taken for an event).
+    if ROLE.get().is_match(member) {
+        return None;
+    }
     if let Some(span) = quoted::spans(member).first() {
         let inner = span.inner(member).trim();
         return is_org(inner).then(|| inner.to_string());
@@ -410,6 +431,28 @@ mod tests {
             vec![
                 o("東港師範大學", Relation::Organizer),
                 o("海洋大學", Relation::Organizer)
+            ]
+        );
+    }
+
+    // Guards against reading a labelled list past the next label ("指导单位为A,主办单位为B,承办单位为C") and
+    // taking a label for a name.
+    #[test]
+    fn labelled_lists_in_a_row() {
+        assert_eq!(
+            orgs("本次峰会的指导单位为江南省商务厅,主办单位为江南国际商会,承办单位为东港会展公司。"),
+            vec![
+                o("江南省商务厅", Relation::Supporter),
+                o("江南国际商会", Relation::Organizer),
+                o("东港会展公司", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("主办单位:江南国际商会;承办单位:东港会展公司、江南大学"),
+            vec![
+                o("江南国际商会", Relation::Organizer),
+                o("东港会展公司", Relation::Organizer),
+                o("江南大学", Relation::Organizer)
             ]
         );
     }
