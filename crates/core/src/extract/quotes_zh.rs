@@ -158,6 +158,9 @@ const CUTS: [&str; 12] = [
     "於", "于", "在", "对", "對", "向", "接受", "告诉", "告訴", "如是", "笑着", "笑著",
 ];
 
+/// Means of speaking after a speaker's name (通过视频连线, 透過視訊): where an adverbial may start.
+const MEANS: [&str; 4] = ["通过", "通過", "透过", "透過"];
+
 /// Occasions right after a speaker's name, without a preposition (X致辞时表示, X会上说).
 const OCCASIONS: [&str; 12] = [
     "致辞时",
@@ -573,8 +576,19 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         let basis = Basis::Named(name.clone());
         return Some(((name, role), basis));
     }
+    // "江南大学副校长白云在论坛开幕式上代表主办单位致辞时", "X通过视频连线": a titled person right before the
+    // first place an adverbial may start, however long the adverbial is.
+    let titled = s
+        .char_indices()
+        .filter(|&(i, _)| i > 0 && CUTS.iter().chain(MEANS.iter()).any(|c| s[i..].starts_with(c)))
+        .map(|(i, _)| &s[..i])
+        // "白雲其後在…": an adverb before the adverbial.
+        .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
+        .find_map(|head| {
+            person_at_end(head).filter(|(name, role)| role.is_some() && name.chars().count() >= 2)
+        });
     // "校長張家宜於開幕致詞", "X对记者", "X如是": the name may stand before an adverbial.
-    let person = person_at_end(s).or_else(|| {
+    let person = titled.or_else(|| person_at_end(s)).or_else(|| {
         s.char_indices()
             .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
             .map(|(i, _)| &s[..i])
@@ -953,6 +967,17 @@ mod tests {
             quotes("吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”成为共识。").is_empty()
         );
         assert!(quotes("吴华出席论坛。“这是一次难得的交流机会,让我们受益匪浅。”").is_empty());
+    }
+
+    // Guards against taking part of a long adverbial between a titled speaker and the verb for the speaker
+    // (…白雲在論壇開幕式上代表主辦單位致詞時指出, X在会见与会嘉宾时强调, X通过视频连线表示, X在贺信中写道).
+    #[test]
+    fn titled_speakers_before_long_adverbials() {
+        let got = quotes(
+            "江南大學副校長白雲在論壇開幕式上代表主辦單位致詞時指出:「我們希望為青年搭建交流平台。」\n             “合作才能共赢。”江南省委书记林海东在会见与会嘉宾时强调。\n             东港前市长约翰·史密斯通过视频连线表示,“全球经济需要更多合作。”\n             江南大学校长古特雷斯在贺信中写道:“论坛为各方提供了宝贵平台。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["白雲", "林海东", "约翰·史密斯", "古特雷斯"]);
     }
 
     // Guards against missing the antecedent of 他 in a clause whose subject is a transliterated name with a
