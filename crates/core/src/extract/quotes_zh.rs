@@ -588,15 +588,19 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
             person_at_end(head).filter(|(name, role)| role.is_some() && name.chars().count() >= 2)
         });
     // "校長張家宜於開幕致詞", "X对记者", "X如是": the name may stand before an adverbial.
-    let person = titled.or_else(|| person_at_end(s)).or_else(|| {
-        s.char_indices()
-            .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
-            .map(|(i, _)| &s[..i])
-            .rev()
-            // "白雲其後在…": an adverb before the adverbial.
-            .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
-            .find_map(person_at_end)
-    });
+    // "王局长对记者": the reporter spoken to is no speaker; the name before the adverbial is.
+    let reporter = |p: &Person| p.0.ends_with("记者") || p.0.ends_with("記者");
+    let person = titled
+        .or_else(|| person_at_end(s).filter(|p| !reporter(p)))
+        .or_else(|| {
+            s.char_indices()
+                .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
+                .map(|(i, _)| &s[..i])
+                .rev()
+                // "白雲其後在…": an adverb before the adverbial.
+                .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
+                .find_map(person_at_end)
+        });
     let person = person
         .or_else(|| titled_person_within(s))
         .or_else(|| dotted_full_name(s, all))?;
@@ -978,6 +982,8 @@ mod tests {
         );
         let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(speakers, vec!["白雲", "林海东", "约翰·史密斯", "古特雷斯"]);
+        let got = quotes("王局长对记者说:“今年的参展商比去年多了三成。”");
+        assert_eq!(got[0].0, "王局长");
     }
 
     // Guards against missing the antecedent of 他 in a clause whose subject is a transliterated name with a
