@@ -455,10 +455,11 @@ const TALKED: [&str; 6] = ["发言", "發言", "讲话", "講話", "演讲", "�
 /// phrase (以A和B为基础的C is one subject); a reference to the theme (围绕主题) is none.
 fn around(item: &str) -> Vec<String> {
     let item = item.trim();
-    // 围绕A、B主题进行深入交流 is read by [`LISTS`].
+    // 围绕A、B主题进行深入交流, 围绕A、B等话题进行了交流 are read by [`LISTS`].
+    let verb = item.strip_suffix('了').unwrap_or(item);
     if ["进行", "進行", "展开", "展開", "开展", "開展"]
         .iter()
-        .any(|v| item.ends_with(v))
+        .any(|v| verb.ends_with(v))
     {
         return Vec::new();
     }
@@ -645,6 +646,11 @@ mod tests {
         );
         // One title and a session held: the event's own name.
         assert!(titles("就“海洋强国”举行的论坛吸引了众多学者。").is_empty());
+        // A verb of holding with 了 before 交流: the list is read once, without the verb.
+        assert_eq!(
+            titles("嘉宾们围绕海洋经济、港口物流、航运金融等话题进行了交流。"),
+            vec!["海洋经济", "港口物流", "航运金融"]
+        );
         assert_eq!(
             titles("研討會分為「海洋治理」、「港口發展」與「漁業轉型」三個場次。"),
             vec!["海洋治理", "港口發展", "漁業轉型"]
