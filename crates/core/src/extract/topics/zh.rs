@@ -6,8 +6,9 @@
 //! subject of 围绕X(,)分享/探索/讨论 kept whole (a list there splits at 、), but not when a verb of
 //! discussing after a comma has its own object (围绕X,深入探讨了Y: X is the frame). Titles in marks that
 //! sessions were held on (围绕「A」、「B」而召开的两场论坛, 就「C」…举行的专题论坛); a list after a topic noun
-//! with a predicate of breadth (议题范围广泛,涵盖…). A title 以「…」为题 followed by a verb of speaking or
-//! of a talk (发言, 指出, 阐述 …) is a talk's, not a topic.
+//! with a predicate of breadth (议题范围广泛,涵盖…) or after a counted topic noun and a colon (分为三个板块:…).
+//! A title 以「…」为题 followed by a verb of speaking or of a talk (发言, 指出, 阐述 …) is a talk's, not a
+//! topic.
 
 use crate::transient::Transient;
 use regex::Regex;
@@ -41,6 +42,8 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
         (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
         (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)(?:(?:范围|範圍)?(?:广泛|廣泛|丰富|豐富|多元))?[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        // 分为三个板块:A、B和C: a counted topic noun before a colon.
+        (List::Including, r"[两兩二三四五六七八九十\d]+(?:个|個|大|场|場|项|項)(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[:：](?P<list>[^。；;:：][^。]*)"),
         // 议题为A、B和C (主题为 names the theme).
         (List::Including, r"(?:议题|議題|话题|話題)(?:主要)?(?:为|為|是)[:：]?(?P<list>[^。；;:：否“”「」『』][^。“”「」『』]*、[^。“”「」『』]*)"),
         // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告, 針對A、B,以及C等加以討論, 围绕A、B等提出建议.
@@ -646,6 +649,10 @@ mod tests {
         );
         // One title and a session held: the event's own name.
         assert!(titles("就“海洋强国”举行的论坛吸引了众多学者。").is_empty());
+        assert_eq!(
+            titles("论坛分为三个板块:港口合作、海洋经济和绿色航运。"),
+            vec!["港口合作", "海洋经济", "绿色航运"]
+        );
         // A verb of holding with 了 before 交流: the list is read once, without the verb.
         assert_eq!(
             titles("嘉宾们围绕海洋经济、港口物流、航运金融等话题进行了交流。"),
