@@ -25,10 +25,10 @@ const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单
 /// Verbs of planning an event, after 由 only: "由A总策划" (organized).
 const PLANNED: &str = "总策划|總策劃|總策畫|总策畫|策划|策劃|策畫";
 
-/// 由 <list> [联合|共同] <cue>.
+/// 由 <list> [联合|共同] [发起并|独家] <cue>.
 static BY: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?P<cue>{CUE}|{PLANNED}|共同呈现|共同呈現)"
+        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?:发起并|發起並|发起和|發起和|独家|獨家)?(?P<cue>{CUE}|{PLANNED}|共同呈现|共同呈現)"
     ))
     .expect("by regex")
 });
@@ -41,10 +41,11 @@ static MODIFIER: Transient = Transient::new(|| {
 /// out).
 static EXECUTED: Transient =
     Transient::new(|| Regex::new(r"^(?P<list>[^的]+?)(?P<cue>执行|執行)的").expect("executed regex"));
-/// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办".
+/// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办", "A、B指导" (guided: a supporter); a
+/// space before the cue starts a bare label instead ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.+?)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -437,6 +438,32 @@ mod tests {
 
     // Guards against reading a labelled list past the next label ("指导单位为A,主办单位为B,承办单位为C") and
     // taking a label for a name.
+    // Guards against missing organizers after 由 with 发起并 or 独家 before the cue, and a list guiding the event
+    // at the end of a clause (…,A、B指導).
+    #[test]
+    fn founded_and_organized_exclusive_sponsors_and_guides_at_the_end() {
+        assert_eq!(
+            orgs("此次论坛是由江南大学和东港研究院共同发起并主办的。"),
+            vec![
+                o("江南大学", Relation::Organizer),
+                o("东港研究院", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("活动由江南银行独家冠名赞助。"),
+            vec![o("江南银行", Relation::Sponsor)]
+        );
+        assert_eq!(
+            orgs("論壇由江南基金會主辦,東港大學協辦,海洋委員會、文化部指導。"),
+            vec![
+                o("江南基金會", Relation::Organizer),
+                o("東港大學", Relation::Organizer),
+                o("海洋委員會", Relation::Supporter),
+                o("文化部", Relation::Supporter)
+            ]
+        );
+    }
+
     #[test]
     fn labelled_lists_in_a_row() {
         assert_eq!(
