@@ -219,7 +219,8 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             }
             from = span.open;
             let inner = span.inner(p).trim();
-            if !is_speech(inner) {
+            let short = !is_speech(inner) && short_said(p, &span, inner);
+            if !is_speech(inner) && !short {
                 continue;
             }
             let before =
@@ -239,8 +240,12 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 })?;
                 resolve(c.get(1)?.as_str(), last.as_ref(), paragraphs)
             };
-            let Some((person, basis)) = before
-                .and_then(|s| resolve(s, last.as_ref(), paragraphs))
+            let by_verb = before.and_then(|s| resolve(s, last.as_ref(), paragraphs));
+            // A short quote is only taken after its verb.
+            if short && by_verb.is_none() {
+                continue;
+            }
+            let Some((person, basis)) = by_verb
                 .or_else(after)
                 .or_else(|| continued(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| by_account(p, &span, last.as_ref(), paragraphs))
@@ -493,6 +498,21 @@ fn is_speech(inner: &str) -> bool {
     let n = inner.chars().count();
     inner.chars().any(is_han)
         && (n >= 12 || (n >= 6 && inner.contains(['，', ',', '。', '！', '!', '？', '?'])))
+}
+
+/// A short quote that is a whole sentence said: four characters at least, right after a speech verb and
+/// its colon or comma (他说:“欢迎大家。”, 她表示,「合作才有未來」。), and ending its sentence; a name or
+/// title in marks runs on into the sentence (表示,「一帶一路」倡議…).
+fn short_said(p: &str, span: &Span, inner: &str) -> bool {
+    let pre = p[..span.open].trim_end();
+    let rest = p[span.close_end..].trim_start();
+    inner.chars().count() >= 4
+        && inner.chars().any(is_han)
+        && pre.ends_with([':', '：', ',', '，'])
+        && VERB_END.get().is_match(pre)
+        && (inner.ends_with(['。', '！', '？', '!', '?'])
+            || rest.is_empty()
+            || rest.starts_with(['。', '！', '？', '!', '?']))
 }
 
 /// The subject before a verb that ends `pre`: the text after the last clause boundary.
@@ -971,6 +991,18 @@ mod tests {
             quotes("吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”成为共识。").is_empty()
         );
         assert!(quotes("吴华出席论坛。“这是一次难得的交流机会,让我们受益匪浅。”").is_empty());
+    }
+
+    // Guards against missing a short quote that is a whole sentence after its verb and colon, and against
+    // taking a name in marks that runs on into reported speech for one.
+    #[test]
+    fn short_quotes_after_a_verb() {
+        let got =
+            quotes("東港市長林海東致詞表示,「感謝各位蒞臨」。\n             江南大学校长吴华说:“欢迎大家。”");
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海東", "吴华"]);
+        assert!(quotes("林海東表示,「一帶一路」倡議為區域合作帶來新機遇。").is_empty());
+        assert!(quotes("論壇主題為:「海洋與未來」。").is_empty());
     }
 
     // Guards against taking part of a long adverbial between a titled speaker and the verb for the speaker
