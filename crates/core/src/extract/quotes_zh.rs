@@ -1,7 +1,9 @@
 //! Direct quotes in Chinese text: a span in 「」, 『』, “” or "" next to a speech verb (表示, 指出, 强调, 说,
 //! 介绍, 透露 …) whose subject is a person. The speaker stands before the verb, glued to a role and
 //! maybe followed by an adverbial (校長張家宜於開幕致詞表示:「…」); the attribution may also follow the
-//! quote (“…”徐伟新透露，“…”). 他/她 resolve to the last person who spoke or was said to speak.
+//! quote (“…”徐伟新透露，“…”). 他/她 resolve to the last person who spoke or was said to speak, or who
+//! stood as the subject of a clause (a transliterated name with its name dot included, and a subject
+//! ended by an adverb of degree before a verb of stance: X颇为赞同。他说:“…”).
 
 use std::borrow::Cow;
 
@@ -32,10 +34,11 @@ static VERB_END: Transient = Transient::new(|| {
 static VERB_COMMA: Transient =
     Transient::new(|| Regex::new(&format!(r"(?:{VERBS}|指)[:：,，]")).expect("verb comma regex"));
 /// Where the subject of a clause ends: a verb, preposition or adverb after a name glued to its role
-/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場).
+/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場), or an adverb of
+/// degree before a verb of stance (江南大学校长安娜·白颇为赞同).
 static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|{VERBS}"
+        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|颇为|頗為|十分|非常|深表|深有|高度|极为|極為|{VERBS}"
     ))
     .expect("subject end regex")
 });
@@ -155,6 +158,9 @@ const CUTS: [&str; 12] = [
     "於", "于", "在", "对", "對", "向", "接受", "告诉", "告訴", "如是", "笑着", "笑著",
 ];
 
+/// Means of speaking after a speaker's name (通过视频连线, 透過視訊): where an adverbial may start.
+const MEANS: [&str; 4] = ["通过", "通過", "透过", "透過"];
+
 /// Occasions right after a speaker's name, without a preposition (X致辞时表示, X会上说).
 const OCCASIONS: [&str; 12] = [
     "致辞时",
@@ -213,7 +219,8 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             }
             from = span.open;
             let inner = span.inner(p).trim();
-            if !is_speech(inner) {
+            let short = !is_speech(inner) && short_said(p, &span, inner);
+            if !is_speech(inner) && !short {
                 continue;
             }
             let before =
@@ -233,8 +240,12 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 })?;
                 resolve(c.get(1)?.as_str(), last.as_ref(), paragraphs)
             };
-            let Some((person, basis)) = before
-                .and_then(|s| resolve(s, last.as_ref(), paragraphs))
+            let by_verb = before.and_then(|s| resolve(s, last.as_ref(), paragraphs));
+            // A short quote is only taken after its verb.
+            if short && by_verb.is_none() {
+                continue;
+            }
+            let Some((person, basis)) = by_verb
                 .or_else(after)
                 .or_else(|| continued(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| by_account(p, &span, last.as_ref(), paragraphs))
@@ -489,6 +500,21 @@ fn is_speech(inner: &str) -> bool {
         && (n >= 12 || (n >= 6 && inner.contains(['，', ',', '。', '！', '!', '？', '?'])))
 }
 
+/// A short quote that is a whole sentence said: four characters at least, right after a speech verb and
+/// its colon or comma (他说:“欢迎大家。”, 她表示,「合作才有未來」。), and ending its sentence; a name or
+/// title in marks runs on into the sentence (表示,「一帶一路」倡議…).
+fn short_said(p: &str, span: &Span, inner: &str) -> bool {
+    let pre = p[..span.open].trim_end();
+    let rest = p[span.close_end..].trim_start();
+    inner.chars().count() >= 4
+        && inner.chars().any(is_han)
+        && pre.ends_with([':', '：', ',', '，'])
+        && VERB_END.get().is_match(pre)
+        && (inner.ends_with(['。', '！', '？', '!', '?'])
+            || rest.is_empty()
+            || rest.starts_with(['。', '！', '？', '!', '?']))
+}
+
 /// The subject before a verb that ends `pre`: the text after the last clause boundary.
 fn subject(pre: Option<&str>) -> Option<&str> {
     let pre = pre?;
@@ -570,16 +596,31 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         let basis = Basis::Named(name.clone());
         return Some(((name, role), basis));
     }
+    // "江南大学副校长白云在论坛开幕式上代表主办单位致辞时", "X通过视频连线": a titled person right before the
+    // first place an adverbial may start, however long the adverbial is.
+    let titled = s
+        .char_indices()
+        .filter(|&(i, _)| i > 0 && CUTS.iter().chain(MEANS.iter()).any(|c| s[i..].starts_with(c)))
+        .map(|(i, _)| &s[..i])
+        // "白雲其後在…": an adverb before the adverbial.
+        .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
+        .find_map(|head| {
+            person_at_end(head).filter(|(name, role)| role.is_some() && name.chars().count() >= 2)
+        });
     // "校長張家宜於開幕致詞", "X对记者", "X如是": the name may stand before an adverbial.
-    let person = person_at_end(s).or_else(|| {
-        s.char_indices()
-            .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
-            .map(|(i, _)| &s[..i])
-            .rev()
-            // "白雲其後在…": an adverb before the adverbial.
-            .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
-            .find_map(person_at_end)
-    });
+    // "王局长对记者": the reporter spoken to is no speaker; the name before the adverbial is.
+    let reporter = |p: &Person| p.0.ends_with("记者") || p.0.ends_with("記者");
+    let person = titled
+        .or_else(|| person_at_end(s).filter(|p| !reporter(p)))
+        .or_else(|| {
+            s.char_indices()
+                .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
+                .map(|(i, _)| &s[..i])
+                .rev()
+                // "白雲其後在…": an adverb before the adverbial.
+                .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
+                .find_map(person_at_end)
+        });
     let person = person
         .or_else(|| titled_person_within(s))
         .or_else(|| dotted_full_name(s, all))?;
@@ -642,7 +683,13 @@ fn subjects_in(p: &str, all: &[&str]) -> Vec<(usize, Person)> {
             continue;
         };
         let s = &clause[..end.start()];
-        if s.chars().count() > 30 || !s.chars().all(|c| is_han(c) || c == '、' || c.is_ascii_digit()) {
+        // A transliterated name keeps its name dot (安娜·白).
+        let name_dot = |c: char| matches!(c, '·' | '•' | '‧' | '・');
+        if s.chars().count() > 30
+            || !s
+                .chars()
+                .all(|c| is_han(c) || c == '、' || c.is_ascii_digit() || name_dot(c))
+        {
             continue;
         }
         if let Some((person, _)) = resolve(s, None, all) {
@@ -944,6 +991,42 @@ mod tests {
             quotes("吴华表示,论坛意义重大。“这是一次难得的交流机会,让我们受益匪浅。”成为共识。").is_empty()
         );
         assert!(quotes("吴华出席论坛。“这是一次难得的交流机会,让我们受益匪浅。”").is_empty());
+    }
+
+    // Guards against missing a short quote that is a whole sentence after its verb and colon, and against
+    // taking a name in marks that runs on into reported speech for one.
+    #[test]
+    fn short_quotes_after_a_verb() {
+        let got =
+            quotes("東港市長林海東致詞表示,「感謝各位蒞臨」。\n             江南大学校长吴华说:“欢迎大家。”");
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["林海東", "吴华"]);
+        assert!(quotes("林海東表示,「一帶一路」倡議為區域合作帶來新機遇。").is_empty());
+        assert!(quotes("論壇主題為:「海洋與未來」。").is_empty());
+    }
+
+    // Guards against taking part of a long adverbial between a titled speaker and the verb for the speaker
+    // (…白雲在論壇開幕式上代表主辦單位致詞時指出, X在会见与会嘉宾时强调, X通过视频连线表示, X在贺信中写道).
+    #[test]
+    fn titled_speakers_before_long_adverbials() {
+        let got = quotes(
+            "江南大學副校長白雲在論壇開幕式上代表主辦單位致詞時指出:「我們希望為青年搭建交流平台。」\n             “合作才能共赢。”江南省委书记林海东在会见与会嘉宾时强调。\n             东港前市长约翰·史密斯通过视频连线表示,“全球经济需要更多合作。”\n             江南大学校长古特雷斯在贺信中写道:“论坛为各方提供了宝贵平台。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["白雲", "林海东", "约翰·史密斯", "古特雷斯"]);
+        let got = quotes("王局长对记者说:“今年的参展商比去年多了三成。”");
+        assert_eq!(got[0].0, "王局长");
+    }
+
+    // Guards against missing the antecedent of 他 in a clause whose subject is a transliterated name with a
+    // name dot and whose verb of stance follows an adverb of degree (…校长安娜·白颇为赞同。他说:“…”).
+    #[test]
+    fn antecedents_with_a_name_dot_before_an_adverb_of_degree() {
+        let got = quotes(
+            "江南研究院院长吴华表示,合作基础扎实。“双方的友谊经受住了考验。”\n             对此,东港大学校长安娜·白颇为赞同。他说:“我们相互支持,共同应对挑战,成果有目共睹。”",
+        );
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, vec!["吴华", "安娜·白"]);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! 由A、B和C联合主办; D承办; E作为论坛国际支持机构; F擔任共同主辦單位; G於…舉辦…研討會 (and its subject in an
 //! earlier clause: A與B，依據…，定期辦理研討會); 在H的支持下. A member keeps the name in its quotation marks
 //! (日本民间团体“言论非盈利组织” → 言论非盈利组织), loses what stands before 的 (中国的官方媒体 is a
-//! description, not a name) and must end like an organization ([`is_org`]).
+//! description, not a name) and must end like an organization ([`is_org`]). A member never spans a
+//! comma (主辦單位除A外,還有B與C: the member is what follows the comma), and a verb of thanks before it is
+//! no part of it (特別感謝A共同主辦: A organized the event).
 
 use regex::Regex;
 
@@ -23,10 +25,10 @@ const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单
 /// Verbs of planning an event, after 由 only: "由A总策划" (organized).
 const PLANNED: &str = "总策划|總策劃|總策畫|总策畫|策划|策劃|策畫";
 
-/// 由 <list> [联合|共同] <cue>.
+/// 由 <list> [联合|共同] [发起并|独家] <cue>.
 static BY: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?P<cue>{CUE}|{PLANNED}|共同呈现|共同呈現)"
+        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?:发起并|發起並|发起和|發起和|独家|獨家)?(?P<cue>{CUE}|{PLANNED}|共同呈现|共同呈現)"
     ))
     .expect("by regex")
 });
@@ -39,10 +41,11 @@ static MODIFIER: Transient = Transient::new(|| {
 /// out).
 static EXECUTED: Transient =
     Transient::new(|| Regex::new(r"^(?P<list>[^的]+?)(?P<cue>执行|執行)的").expect("executed regex"));
-/// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办".
+/// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办", "A、B指导" (guided: a supporter); a
+/// space before the cue starts a bare label instead ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.+?)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -60,6 +63,9 @@ static LABELLED: Transient = Transient::new(|| {
     ))
     .expect("labelled regex")
 });
+
+/// A role noun anywhere: where a labelled list starts, and what no name holds.
+static ROLE: Transient = Transient::new(|| Regex::new(ROLE_NOUN).expect("role regex"));
 
 /// 在 <list> 的 … 支持下.
 static UNDER: Transient = Transient::new(|| {
@@ -122,13 +128,27 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
         for sentence in sentences(p) {
             // "寻求合作伙伴的难得机会": a role noun inside a quote, or one that describes what follows
             // it (…的), labels no list.
-            if let Some(c) = LABELLED.get().captures(sentence)
-                && let (Some(list), Some(cue)) = (c.name("list"), c.name("cue"))
-                && !list.as_str().starts_with('的')
-                && !quoted::within(&quoted::spans(sentence), cue.start())
-            {
+            // Each labelled list on its own ("指导单位为A,主办单位为B"): a list ends before the next role noun.
+            let labels: Vec<usize> = ROLE.get().find_iter(sentence).map(|m| m.start()).collect();
+            for c in labels.into_iter().filter_map(|at| {
+                LABELLED
+                    .get()
+                    .captures_at(sentence, at)
+                    .filter(|c| c.get(0).is_some_and(|m| m.start() == at))
+            }) {
+                let (Some(list), Some(cue)) = (c.name("list"), c.name("cue")) else {
+                    continue;
+                };
+                if list.as_str().starts_with('的') || quoted::within(&quoted::spans(sentence), cue.start()) {
+                    continue;
+                }
+                let list = ROLE
+                    .get()
+                    .find(list.as_str())
+                    .map_or(list.as_str(), |m| &list.as_str()[..m.start()]);
+                let list = list.trim_end_matches([',', '，', ';', '；', '、', ' ']);
                 let r = relation(cue.as_str());
-                out.extend(members(list.as_str(), true).into_iter().map(|n| (n, r)));
+                out.extend(members(list, true).into_iter().map(|n| (n, r)));
             }
             for c in BARE_LABEL.get().captures_iter(sentence) {
                 if let (Some(list), Some(cue)) = (c.name("list"), c.name("cue")) {
@@ -308,17 +328,34 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
         None => member,
     };
     let is_org = |name: &str| is_org(name) || (named_by_cue && is_forum_org(name));
+    // "主办单位为A": a label, not a name (a list read past its end, or 会 of 商会 taken for an event).
+    if ROLE.get().is_match(member) {
+        return None;
+    }
     if let Some(span) = quoted::spans(member).first() {
         let inner = span.inner(member).trim();
         return is_org(inner).then(|| inner.to_string());
     }
+    // A name never spans a comma: in "主辦單位除A外,還有B與C" the member before 與 is what follows the
+    // comma (还有B), the clause before it is another one.
+    let member = member
+        .rsplit_once([',', '，'])
+        .map_or(member, |(_, rest)| rest.trim());
     let mut name = member.rsplit_once('的').map_or(member, |(_, n)| n).trim();
     // "A等和B": the open tail of a first part.
     name = name.strip_suffix('等').unwrap_or(name);
-    // Words before the name: 我国, 本, 并邀请, 由 …
-    const BEFORE: [&str; 17] = [
-        "我国", "我國", "本校", "该校", "該校", "本", "该", "該", "另外", "此外", "并", "並", "还", "還",
-        "邀请", "邀請", "由",
+    // "(X致詞時)特別感謝A共同主辦": A organized it; the name follows the verb of thanks.
+    if let Some((_, rest)) = ["感谢", "感謝", "鸣谢", "鳴謝"]
+        .iter()
+        .filter_map(|v| name.rsplit_once(v))
+        .min_by_key(|(_, rest)| rest.len())
+    {
+        name = rest;
+    }
+    // Words before the name: 我国, 本, 并邀请, 由, 还有 …
+    const BEFORE: [&str; 20] = [
+        "还有", "還有", "也有", "我国", "我國", "本校", "该校", "該校", "本", "该", "該", "另外", "此外",
+        "并", "並", "还", "還", "邀请", "邀請", "由",
     ];
     while let Some(rest) = BEFORE.iter().find_map(|p| name.strip_prefix(p)) {
         name = rest;
@@ -373,6 +410,78 @@ mod tests {
             vec![o("江南省人民政府", Relation::Supporter)]
         );
         assert!(orgs("林海感谢各位嘉宾的支持。").is_empty());
+    }
+
+    // Guards against losing a list whose member ends in 智库 (a think tank), a co-organizer thanked
+    // (特別感謝A共同主辦), and a member glued to the clause before a comma (主辦單位除A外,還有B與C).
+    #[test]
+    fn think_tanks_thanked_co_organizers_and_lists_after_a_comma() {
+        assert_eq!(
+            orgs("此次论坛由江南社会科学院国家高端智库、东港研究院共同主办。"),
+            vec![
+                o("江南社会科学院国家高端智库", Relation::Organizer),
+                o("东港研究院", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("林海致詞時特別感謝國立東港大學共同主辦,以及各界的支持。"),
+            vec![o("國立東港大學", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("主辦單位除江南大學外,還有東港師範大學(Donggang Normal University)與北嶺的海洋大學。"),
+            vec![
+                o("東港師範大學", Relation::Organizer),
+                o("海洋大學", Relation::Organizer)
+            ]
+        );
+    }
+
+    // Guards against reading a labelled list past the next label ("指导单位为A,主办单位为B,承办单位为C") and
+    // taking a label for a name.
+    // Guards against missing organizers after 由 with 发起并 or 独家 before the cue, and a list guiding the event
+    // at the end of a clause (…,A、B指導).
+    #[test]
+    fn founded_and_organized_exclusive_sponsors_and_guides_at_the_end() {
+        assert_eq!(
+            orgs("此次论坛是由江南大学和东港研究院共同发起并主办的。"),
+            vec![
+                o("江南大学", Relation::Organizer),
+                o("东港研究院", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("活动由江南银行独家冠名赞助。"),
+            vec![o("江南银行", Relation::Sponsor)]
+        );
+        assert_eq!(
+            orgs("論壇由江南基金會主辦,東港大學協辦,海洋委員會、文化部指導。"),
+            vec![
+                o("江南基金會", Relation::Organizer),
+                o("東港大學", Relation::Organizer),
+                o("海洋委員會", Relation::Supporter),
+                o("文化部", Relation::Supporter)
+            ]
+        );
+    }
+
+    #[test]
+    fn labelled_lists_in_a_row() {
+        assert_eq!(
+            orgs("本次峰会的指导单位为江南省商务厅,主办单位为江南国际商会,承办单位为东港会展公司。"),
+            vec![
+                o("江南省商务厅", Relation::Supporter),
+                o("江南国际商会", Relation::Organizer),
+                o("东港会展公司", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("主办单位:江南国际商会;承办单位:东港会展公司、江南大学"),
+            vec![
+                o("江南国际商会", Relation::Organizer),
+                o("东港会展公司", Relation::Organizer),
+                o("江南大学", Relation::Organizer)
+            ]
+        );
     }
 
     #[test]

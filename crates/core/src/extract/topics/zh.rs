@@ -4,7 +4,11 @@
 //! (和平與衝突的灰色地帶). Reported opinions (X表示，…) are not the agenda. Also: 聚焦A、B议题 without 等;
 //! 从A、B等方面 and 对A、B等问题的看法; session titles in marks before 小组; a title named 作为…议题之一; the
 //! subject of 围绕X(,)分享/探索/讨论 kept whole (a list there splits at 、), but not when a verb of
-//! discussing after a comma has its own object (围绕X,深入探讨了Y: X is the frame).
+//! discussing after a comma has its own object (围绕X,深入探讨了Y: X is the frame). Titles in marks that
+//! sessions were held on (围绕「A」、「B」而召开的两场论坛, 就「C」…举行的专题论坛); a list after a topic noun
+//! with a predicate of breadth (议题范围广泛,涵盖…) or after a counted topic noun and a colon (分为三个板块:…).
+//! A title 以「…」为题 followed by a verb of speaking or of a talk (发言, 指出, 阐述 …) is a talk's, not a
+//! topic.
 
 use crate::transient::Transient;
 use regex::Regex;
@@ -37,7 +41,9 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Plain, r"(?:聚焦于|聚焦於|聚焦)(?P<list>[^，。；;,:：、等“”「」『』]{2,24}(?:、[^，。；;,:：、等“”「」『』]{2,24})+)(?:核心|重点|重點|热点|熱點)?(?:议题|議題|话题|話題)"),
         (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
         (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
-        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)(?:(?:范围|範圍)?(?:广泛|廣泛|丰富|豐富|多元))?[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        // 分为三个板块:A、B和C: a counted topic noun before a colon.
+        (List::Including, r"[两兩二三四五六七八九十\d]+(?:个|個|大|场|場|项|項)(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[:：](?P<list>[^。；;:：][^。]*)"),
         // 议题为A、B和C (主题为 names the theme).
         (List::Including, r"(?:议题|議題|话题|話題)(?:主要)?(?:为|為|是)[:：]?(?P<list>[^。；;:：否“”「」『』][^。“”「」『』]*、[^。“”「」『』]*)"),
         // 就A、B、C等进行了广泛交流, 就A、B等作了专题报告, 針對A、B,以及C等加以討論, 围绕A、B等提出建议.
@@ -48,7 +54,10 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Plain, r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)"),
         // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
         // the event's own name (“…”专题论坛).
-        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|议题|議題|话题|話題)"),
+        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|场次|場次|议题|議題|话题|話題)"),
+        // 围绕“A”、“B”而召开的两场高级别论坛, 就“C”、“D”举行的专题论坛: titles in marks as the
+        // subjects of sessions held, with the verb of holding and a count between them and the session noun.
+        (List::Plain, r"(?:围绕|圍繞|就)着?(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?而?(?:召开|召開|举行|舉行|举办|舉辦|开设|開設|设置|設置)的(?:[两兩二三四五六七八九十\d]+(?:场|場|个|個))?[^，。；;,、“”「」『』]{0,4}?(?:论坛|論壇|会议|會議|研讨会|研討會|对话会|對話會|圆桌会|圓桌會)"),
         // 设置A、B、C三个议题, 分为A、B两个专题: unquoted items counted off before a topic noun.
         (List::Plain, r"(?:设置|設置|设有|設有|设立|設立|分为|分為|分成)了?(?P<list>[^，。；;,:：、“”「」『』]{2,30}(?:、[^，。；;,:：、“”「」『』]{2,30})+)(?:等)?[两兩二三四五六七八九十\d]+(?:个|個|大|场|場)?(?:议题|議題|专题|專題|分论坛|分論壇|板块|板塊|单元|單元|主题|主題)"),
         // 关键词…:A、B、C……: keywords of the talks after a colon, three at least.
@@ -449,10 +458,11 @@ const TALKED: [&str; 6] = ["发言", "發言", "讲话", "講話", "演讲", "�
 /// phrase (以A和B为基础的C is one subject); a reference to the theme (围绕主题) is none.
 fn around(item: &str) -> Vec<String> {
     let item = item.trim();
-    // 围绕A、B主题进行深入交流 is read by [`LISTS`].
+    // 围绕A、B主题进行深入交流, 围绕A、B等话题进行了交流 are read by [`LISTS`].
+    let verb = item.strip_suffix('了').unwrap_or(item);
     if ["进行", "進行", "展开", "展開", "开展", "開展"]
         .iter()
-        .any(|v| item.ends_with(v))
+        .any(|v| verb.ends_with(v))
     {
         return Vec::new();
     }
@@ -539,9 +549,10 @@ static REFERENCE: Transient = Transient::new(|| {
         .expect("reference regex")
 });
 
-/// Words of a talk after its title (以「…」为题发表演讲, 作主题报告).
-const TALK: [&str; 9] = [
-    "演讲", "演講", "报告", "報告", "致辞", "致詞", "分享", "讲述", "講述",
+/// Words of a talk after its title (以「…」为题发表演讲, 作主旨发言, 作主题报告, 以「…」為題,指出…).
+const TALK: [&str; 23] = [
+    "演讲", "演講", "报告", "報告", "致辞", "致詞", "分享", "讲述", "講述", "发言", "發言", "讲话", "講話",
+    "指出", "表示", "强调", "強調", "阐述", "闡述", "剖析", "分析", "介绍", "介紹",
 ];
 
 /// Where the goals of an event are stated.
@@ -616,6 +627,42 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    // Guards against missing titles in marks that are the subjects of sessions held (围绕「A」、「B」而召开的
+    // 两场论坛), a list after a topic noun with a predicate of breadth (议题范围广泛,涵盖…), and against
+    // taking a keynote's title followed by a verb of saying (以「…」為題,指出…) for a topic.
+    #[test]
+    fn sessions_held_on_titles_broad_topics_and_titled_talks() {
+        assert_eq!(
+            titles(
+                "大會共設五場論壇,分別為圍繞「海洋治理」及「港口合作」而召開的兩場高級別論壇,以及就「航運金融」、「漁業發展」及「海岸保護」舉行的三場專題論壇。"
+            ),
+            vec!["海洋治理", "港口合作", "航運金融", "漁業發展", "海岸保護"]
+        );
+        assert_eq!(
+            titles("本届年会议题范围广泛,涵盖海洋经济、港口物流、航运金融等。"),
+            vec!["海洋经济", "港口物流", "航运金融"]
+        );
+        assert!(
+            titles("院士林海東以「海洋文明的起源與遷徙」為題,指出東港的考古證據支持這一觀點。").is_empty()
+        );
+        // One title and a session held: the event's own name.
+        assert!(titles("就“海洋强国”举行的论坛吸引了众多学者。").is_empty());
+        assert_eq!(
+            titles("论坛分为三个板块:港口合作、海洋经济和绿色航运。"),
+            vec!["港口合作", "海洋经济", "绿色航运"]
+        );
+        // A verb of holding with 了 before 交流: the list is read once, without the verb.
+        assert_eq!(
+            titles("嘉宾们围绕海洋经济、港口物流、航运金融等话题进行了交流。"),
+            vec!["海洋经济", "港口物流", "航运金融"]
+        );
+        assert_eq!(
+            titles("研討會分為「海洋治理」、「港口發展」與「漁業轉型」三個場次。"),
+            vec!["海洋治理", "港口發展", "漁業轉型"]
+        );
+        assert!(titles("江南大学校长吴华以“海洋科技创造美好生活”为题作了主旨发言。").is_empty());
     }
 
     #[test]
