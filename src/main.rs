@@ -79,6 +79,10 @@ enum Cmd {
         /// The folder of the labels, when they are kept apart from the texts
         #[arg(long)]
         labels: Option<PathBuf>,
+        /// Print only the totals for all articles and for each language, no line per article (for a
+        /// set that is measured blind)
+        #[arg(long)]
+        aggregate: bool,
     },
     /// Parse one file as a briefing (front matter plus extraction) and print the result
     Extract {
@@ -128,11 +132,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Check => check(Ok(config), None),
         Cmd::Show { event, json } => show(config, &event, json),
         Cmd::Extract { file, json } => extract(&config, &file, json),
-        Cmd::Eval { dir, labels } => {
+        Cmd::Eval {
+            dir,
+            labels,
+            aggregate,
+        } => {
             let labels = labels.as_deref().unwrap_or(&dir);
+            let report = attache_core::eval::report::run(&dir, labels, &config.parse_options())?;
             print!(
                 "{}",
-                attache_core::eval::report::run(&dir, labels, &config.parse_options())?.render()
+                if aggregate {
+                    report.render_totals()
+                } else {
+                    report.render()
+                }
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -113,6 +113,26 @@ fn eval_reads_labels_from_another_folder_and_reports_each_language() {
     assert!(out.contains("== all languages"), "{out}");
     assert!(out.contains("== en"), "{out}");
     assert!(out.contains("lead-3"), "{out}");
+    // A blind set's measure: the totals, and no article named.
+    let o = attache(&[
+        "eval",
+        texts.path().to_str().unwrap(),
+        "--labels",
+        labels.path().to_str().unwrap(),
+        "--aggregate",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let totals = stdout(&o);
+    assert!(
+        totals.contains("== all languages") && totals.contains("resamples"),
+        "{totals}"
+    );
+    for entry in std::fs::read_dir(labels.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        assert!(out.contains(&name), "{name} missing from the full tables");
+        assert!(!totals.contains(&name), "{name} named in the totals:\n{totals}");
+    }
     let missing = attache(&["eval", labels.path().to_str().unwrap()]);
     assert!(!missing.status.success());
     assert!(stderr(&missing).contains("cannot read"), "{}", stderr(&missing));

@@ -130,6 +130,14 @@ impl Report {
                 a.baseline.rouge_1
             );
         }
+        out.push_str(&self.render_totals());
+        out
+    }
+
+    /// Every field for all articles and for each language, without a line per article: what a set
+    /// measured blind may show.
+    pub fn render_totals(&self) -> String {
+        let mut out = String::new();
         let all: Vec<&Score> = self.articles.iter().map(|a| &a.system).collect();
         table(&mut out, "all languages", &self.all, &all);
         for (language, totals) in &self.by_language {
