@@ -200,17 +200,19 @@ pub fn f1_interval(
 
 /// Scores one prediction against its labels.
 pub fn score(labels: &Labels, p: &Prediction) -> Score {
-    let (quotes, quotes_used) = match_quotes(&labels.quotes, &p.quotes);
+    let (quotes, quote_misses) = match_quotes(&labels.quotes, &p.quotes);
     let (topics, topic_misses) = match_topics(labels, &p.topics);
     let mut s = Score {
         articles: 1,
         quotes,
         topics,
-        misses: topic_misses,
+        misses: Misses {
+            quote_other_speaker: quote_misses.quote_other_speaker,
+            quote_not_found: quote_misses.quote_not_found,
+            ..topic_misses
+        },
         ..Score::default()
     };
-    (s.misses.quote_other_speaker, s.misses.quote_not_found) =
-        quote_misses(&labels.quotes, &p.quotes, &quotes_used);
     (s.orgs_name, s.orgs_relation) = score_orgs(&labels.organizations, &p.organizations);
     let loose = |l: &str, p: &str| {
         let (l, p) = (fold(l), fold(p));
@@ -251,17 +253,18 @@ fn score_quotes(labels: &[LabelQuote], predicted: &[Quote]) -> Counts {
     match_quotes(labels, predicted).0
 }
 
-/// The counts of [`score_quotes`], and which labels were matched.
-fn match_quotes(labels: &[LabelQuote], predicted: &[Quote]) -> (Counts, Vec<bool>) {
+/// The counts of [`score_quotes`], and the required labels missed by kind: under another speaker (a
+/// prediction covers the text) or not found.
+fn match_quotes(labels: &[LabelQuote], predicted: &[Quote]) -> (Counts, Misses) {
     let folded: Vec<String> = labels.iter().map(|l| fold(&l.text)).collect();
+    let texts: Vec<String> = predicted.iter().map(|q| fold(&q.text)).collect();
     let mut used = vec![false; labels.len()];
     let mut c = Counts::default();
-    for q in predicted {
-        let text = fold(&q.text);
+    for (q, text) in predicted.iter().zip(&texts) {
         let mut hit_required = false;
         let mut hit_optional = false;
         for (i, l) in labels.iter().enumerate() {
-            if !compare::covers(&text, &folded[i]) {
+            if !compare::covers(text, &folded[i]) {
                 continue;
             }
             // A quote nobody can be named for is optional: any speaker will do.
@@ -282,26 +285,17 @@ fn match_quotes(labels: &[LabelQuote], predicted: &[Quote]) -> (Counts, Vec<bool
             c.fp += 1;
         }
     }
-    c.fn_ = labels
-        .iter()
-        .zip(&used)
-        .filter(|(l, u)| !l.is_optional() && !**u)
-        .count();
-    (c, used)
-}
-
-/// The required quotes missed: under another speaker (a prediction covers the text), and not found.
-fn quote_misses(labels: &[LabelQuote], predicted: &[Quote], used: &[bool]) -> (usize, usize) {
-    let texts: Vec<String> = predicted.iter().map(|q| fold(&q.text)).collect();
-    let missed = labels.iter().zip(used).filter(|(l, u)| !l.is_optional() && !**u);
-    missed.fold((0, 0), |(other, none), (l, _)| {
-        let label = fold(&l.text);
-        if texts.iter().any(|t| compare::covers(t, &label)) {
-            (other + 1, none)
+    let mut m = Misses::default();
+    let missed = labels.iter().zip(&folded).zip(&used);
+    for ((_, label), _) in missed.filter(|((l, _), u)| !l.is_optional() && !**u) {
+        c.fn_ += 1;
+        if texts.iter().any(|t| compare::covers(t, label)) {
+            m.quote_other_speaker += 1;
         } else {
-            (other, none + 1)
+            m.quote_not_found += 1;
         }
-    })
+    }
+    (c, m)
 }
 
 /// Organizations, by name alone and by name with relation.
@@ -507,9 +501,9 @@ mod tests {
             label("Trade doubled this year.", "Kofi Mensah"),
         ];
         let got = [q("We will build the bridge.", "Kofi Mensah")];
-        let (c, used) = match_quotes(&labels, &got);
+        let (c, m) = match_quotes(&labels, &got);
         assert_eq!(c, Counts { tp: 0, fp: 1, fn_: 2 });
-        assert_eq!(quote_misses(&labels, &got, &used), (1, 1));
+        assert_eq!((m.quote_other_speaker, m.quote_not_found), (1, 1));
     }
 
     #[test]
