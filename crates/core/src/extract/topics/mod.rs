@@ -183,20 +183,20 @@ fn bullet_topic(item: &str) -> Topic {
             continue;
         };
         let subtitle = subtitle.trim();
-        let quoted = [('\'', '\''), ('‘', '’'), ('“', '”'), ('"', '"')]
+        let inner = [('\'', '\''), ('‘', '’'), ('“', '”'), ('"', '"')]
             .iter()
-            .any(|&(open, close)| {
-                subtitle.chars().count() > 2
-                    && subtitle.starts_with(open)
-                    && subtitle.ends_with(close)
-                    && !subtitle[open.len_utf8()..subtitle.len() - close.len_utf8()].contains(close)
+            .find_map(|&(open, close)| {
+                subtitle
+                    .strip_prefix(open)?
+                    .strip_suffix(close)
+                    .filter(|inner| !inner.is_empty() && !inner.contains(close))
             });
-        if quoted && (1..=8).contains(&word_count(title)) {
-            let inner = subtitle.chars().skip(1).collect::<String>();
-            let inner: String = inner.chars().take(inner.chars().count() - 1).collect();
+        if let Some(inner) = inner
+            && (1..=8).contains(&word_count(title))
+        {
             return Topic {
                 title: title.trim().to_string(),
-                description: Some(inner),
+                description: Some(inner.to_string()),
             };
         }
     }

@@ -26,6 +26,14 @@ static SESSION: Transient = Transient::new(|| {
         .expect("session regex")
 });
 
+/// An indirect question taken as one subject ("обсудили, как …", "обсудили в каких условиях …"): up to
+/// where the list ends and before «, а также», of four to fifteen words and holding no title or colon.
+fn indirect_question(clause: &str) -> Option<String> {
+    let clause = &clause[..END.get().find(clause).map_or(clause.len(), |e| e.start())];
+    let clause = trim_item(clause.split(", а также").next().unwrap_or(clause));
+    ((4..=15).contains(&word_count(&clause)) && !clause.contains(['«', '"', '“', ':'])).then_some(clause)
+}
+
 /// Where the list ends: "и многих других", "и др.", a clause about something else, or a reporting clause
 /// (", сообщает пресс-служба").
 static END: Transient = Transient::new(|| {
@@ -136,24 +144,26 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             if quoted::within(&spans, q.start()) {
                 continue;
             }
-            let clause = q.as_str();
-            let clause = &clause[..END.get().find(clause).map_or(clause.len(), |e| e.start())];
-            let clause = trim_item(clause.split(", а также").next().unwrap_or(clause));
-            if (4..=15).contains(&word_count(&clause)) && !clause.contains(['«', '"', '“', ':']) {
-                out.extend(topics([clause]));
-            }
+            out.extend(
+                indirect_question(q.as_str())
+                    .map(|c| topics([c]))
+                    .unwrap_or_default(),
+            );
         }
         for (k, m) in cues.iter().enumerate() {
             // "A, B и C обсуждались": a reflexive past cue after its subject takes the list before it.
             let before = sentence[..m.start()].trim();
-            let cue = m.as_str().to_lowercase();
+            let lower = m.as_str().to_lowercase();
+            // The list runs up to the next cue ("обменялись мнениями по A, обсудили B").
+            let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
+            let after = &sentence[m.end()..end];
+            let headed = HEADED_CUE.get().is_match(m.as_str());
             // "Конференция, посвящённая A, прошла …": the dedication of the event as a whole is its
             // theme, not a topic; that of a session («заседанием, посвящённым A») is one.
             // An enumeration of three subjects or more is the event's topics all the same ("Форум
             // посвящён A, B и C"), unless its items run on into clauses ("…, прошла в X, сообщило Y").
-            if cue.starts_with("посвящ") && event_theme(before) {
-                let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
-                let items = split(&sentence[m.end()..end]);
+            if lower.starts_with("посвящ") && event_theme(before) {
+                let items = split(after);
                 let past = |i: &String| {
                     let first = i.split_whitespace().next().unwrap_or("").to_lowercase();
                     first.chars().count() >= 5
@@ -170,7 +180,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 continue;
             }
             // "Форум призван стать площадкой для обсуждения …": the event's purpose, not its topics.
-            if cue.starts_with("для") && PURPOSE.get().is_match(before) {
+            if lower.starts_with("для") && PURPOSE.get().is_match(before) {
                 continue;
             }
             let reflexive = m.as_str().trim_end().ends_with("лись");
@@ -178,14 +188,11 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 out.extend(topics(split(before)));
                 continue;
             }
-            // The list runs up to the next cue ("обменялись мнениями по A, обсудили B").
-            let end = cues.get(k + 1).map_or(sentence.len(), |n| n.start());
-            let after = &sentence[m.end()..end];
             // "обсудили проблемы и перспективы развития A": a head noun coordinated with another is part of
             // the item, not the cue's.
             let cue = m.as_str().trim_end();
             if after.starts_with("и ")
-                && HEADED_CUE.get().is_match(cue)
+                && headed
                 && let Some(at) = cue.rfind(char::is_whitespace)
             {
                 out.extend(topics(split(&sentence[m.start() + at + 1..end])));
@@ -204,18 +211,15 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 continue;
             }
             // "A обсуждают в Гатчине": an active verb with a place after it, the subject before it.
-            let place_after = PLACE_AFTER.get().is_match(after) && ACTIVE.get().is_match(m.as_str());
+            let active = ACTIVE.get().is_match(m.as_str());
+            let place_after = active && PLACE_AFTER.get().is_match(after);
             // "обсудили в каких условиях A становится B": an indirect question is one subject.
-            if ACTIVE.get().is_match(m.as_str())
-                && let Some(q) = INDIRECT.get().find(after)
-            {
-                let clause = &after[q.start()..];
-                let clause = &clause[..END.get().find(clause).map_or(clause.len(), |e| e.start())];
-                let clause = clause.split(", а также").next().unwrap_or(clause);
-                let clause = trim_item(clause);
-                if (4..=15).contains(&word_count(&clause)) && !clause.contains(['«', '"', '“', ':']) {
-                    out.extend(topics([clause]));
-                }
+            if active && let Some(q) = INDIRECT.get().find(after) {
+                out.extend(
+                    indirect_question(&after[q.start()..])
+                        .map(|c| topics([c]))
+                        .unwrap_or_default(),
+                );
                 continue;
             }
             if k == 0
@@ -225,7 +229,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 out.extend(topics(split(&object)));
                 continue;
             }
-            out.extend(topics(split_after(after, HEADED_CUE.get().is_match(m.as_str()))));
+            out.extend(topics(split_after(after, headed)));
         }
         // Two commas at least: a fronted «О» phrase with one object is a sentence's opening, not a list.
         if let Some(list) = FRONT_ABOUT.get().captures(sentence).and_then(|c| c.name("list"))
@@ -433,20 +437,18 @@ fn starts_with_preposition(s: &str) -> bool {
     )
 }
 
-/// Whether a list item opens a clause of its own rather than naming a subject: a finite verb
-/// ("обменяются опытом"), a participle describing the previous item ("предложенную правительством"),
-/// or an infinitive anywhere in it ("совместными усилиями выявить …").
-fn clause_item(item: &str) -> bool {
+/// Whether a list item opens with a participle describing the previous item ("предложенную
+/// правительством"): with a finite verb or an infinitive ([`finite_or_infinitive`]), a clause of its own
+/// rather than a subject.
+fn opens_with_participle(item: &str) -> bool {
     let first = item.split_whitespace().next().unwrap_or_default().to_lowercase();
-    let long = first.chars().count() >= 6;
-    let participle = long
+    first.chars().count() >= 6
         && [
             "нную", "нный", "нная", "нное", "нные", "нных", "вшую", "вший", "ющую", "ющий", "ящую", "ящий",
             "ющие", "ящие", "ющих", "ящих",
         ]
         .iter()
-        .any(|e| first.ends_with(e));
-    participle || finite_or_infinitive(item)
+        .any(|e| first.ends_with(e))
 }
 
 /// Whether an item opens with a finite verb or holds an infinitive: a clause of its own.
@@ -633,9 +635,13 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
                 }
                 None => t,
             };
-            match HEAD.get().captures(t).and_then(|c| c.name("head")) {
-                Some(h) if heads && k > 0 => &t[h.end()..],
-                _ => t,
+            if heads
+                && k > 0
+                && let Some(h) = HEAD.get().captures(t).and_then(|c| c.name("head"))
+            {
+                &t[h.end()..]
+            } else {
+                t
             }
         })
         .collect();
@@ -645,7 +651,7 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
         .iter()
         .zip(&joined_by)
         .skip(1)
-        .position(|(i, joined)| clause_item(i) && (!*joined || finite_or_infinitive(i)))
+        .position(|(i, joined)| finite_or_infinitive(i) || (!*joined && opens_with_participle(i)))
     {
         items.truncate(i + 1);
     }
