@@ -13,7 +13,7 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted::{self, Span};
-use super::zh::{ends_with_title, is_han, person_at_end, titled_person_within};
+use super::zh::{ends_with_title, is_han, is_name_dot, person_at_end, titled_person_within};
 use crate::model::{Note, Quote};
 
 /// Speech verbs, simplified and traditional.
@@ -219,8 +219,9 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             }
             from = span.open;
             let inner = span.inner(p).trim();
-            let short = !is_speech(inner) && short_said(p, &span, inner);
-            if !is_speech(inner) && !short {
+            let speech = is_speech(inner);
+            let short = !speech && short_said(p, &span, inner);
+            if !speech && !short {
                 continue;
             }
             let before =
@@ -625,7 +626,7 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         .or_else(|| titled_person_within(s))
         .or_else(|| dotted_full_name(s, all))?;
     // "兴奋地向记者": the reporter spoken to is no speaker.
-    if person.0.ends_with("记者") || person.0.ends_with("記者") {
+    if reporter(&person) {
         return None;
     }
     let basis = Basis::Named(person.0.clone());
@@ -649,7 +650,7 @@ fn dotted_full_name(s: &str, all: &[&str]) -> Option<Person> {
         // Each place the part stands (a fast substring search), then whether a dot is before it.
         all.iter().find_map(|p| {
             p.match_indices(part).find_map(|(at, _)| {
-                if !p[..at].ends_with(['·', '•', '‧', '・']) {
+                if !p[..at].ends_with(is_name_dot) {
                     return None;
                 }
                 let end = at + part.len();
@@ -684,11 +685,10 @@ fn subjects_in(p: &str, all: &[&str]) -> Vec<(usize, Person)> {
         };
         let s = &clause[..end.start()];
         // A transliterated name keeps its name dot (安娜·白).
-        let name_dot = |c: char| matches!(c, '·' | '•' | '‧' | '・');
         if s.chars().count() > 30
             || !s
                 .chars()
-                .all(|c| is_han(c) || c == '、' || c.is_ascii_digit() || name_dot(c))
+                .all(|c| is_han(c) || c == '、' || c.is_ascii_digit() || is_name_dot(c))
         {
             continue;
         }
@@ -940,8 +940,6 @@ mod tests {
         assert!(quotes("一位嘉宾兴奋地说:“我们听到的分明是城市与自然和谐共生的追求。”").is_empty());
     }
 
-    // Guards against missing a quote that opens its paragraph before a person named earlier after a title,
-    // when the verb stands later or beyond the excerpt (「…」X對…).
     // Guards against missing a quote after 在X看来, keeping 在 of 在会上 in a name, and 据 of 据X介绍 in a role.
     #[test]
     fn a_view_an_occasion_after_the_name_and_according_to() {
@@ -1037,6 +1035,8 @@ mod tests {
         );
     }
 
+    // Guards against missing a quote that opens its paragraph before a person named earlier after a title,
+    // when the verb stands later or beyond the excerpt (「…」X對…).
     #[test]
     fn a_quote_before_a_titled_person_and_a_preposition() {
         let (got, _) = extract(&[

@@ -161,7 +161,7 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
 }
 
 /// Whether `c` joins the parts of a transliterated name (罗伯特·西蒙).
-fn is_name_dot(c: char) -> bool {
+pub(crate) fn is_name_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '‧' | '・')
 }
 

@@ -436,8 +436,6 @@ mod tests {
         );
     }
 
-    // Guards against reading a labelled list past the next label ("指导单位为A,主办单位为B,承办单位为C") and
-    // taking a label for a name.
     // Guards against missing organizers after 由 with 发起并 or 独家 before the cue, and a list guiding the event
     // at the end of a clause (…,A、B指導).
     #[test]
@@ -464,6 +462,8 @@ mod tests {
         );
     }
 
+    // Guards against reading a labelled list past the next label ("指导单位为A,主办单位为B,承办单位为C") and
+    // taking a label for a name.
     #[test]
     fn labelled_lists_in_a_row() {
         assert_eq!(

@@ -489,18 +489,18 @@ fn listed(item: &str) -> Option<Vec<String>> {
     let body = open.map_or(item, |m| &item[..m.start()]);
     let last = body.rsplit('、').next().unwrap_or(body);
     // 就A、B展开讨论: short plain items, without 等.
-    let short = body
-        .split('、')
-        .all(|i| (2..=10).contains(&i.chars().count()) && !i.contains(['的', '和', '与', '與', '及']));
+    let short = || {
+        body.split('、')
+            .all(|i| (2..=10).contains(&i.chars().count()) && !i.contains(['的', '和', '与', '與', '及']))
+    };
     let items = match last.split_once("以及") {
-        None if open.is_none() && short => split(body),
         Some((a, b)) => {
             let head = &body[..body.len() - last.len()];
             let mut items = split(head.trim_end_matches('、'));
             items.extend([trim_item(a), trim_item(b)]);
             items
         }
-        None if open.is_some() => split(body),
+        None if open.is_some() || short() => split(body),
         None => return None,
     };
     (items.len() >= 2 && items.iter().all(|t| t.chars().count() >= 2)).then_some(items)
