@@ -219,9 +219,6 @@ pub(crate) fn strict_role(raw: &str) -> bool {
     matches!(first.as_str(), "the" | "a" | "an") || raw.split_whitespace().any(is_title_word)
 }
 
-/// The role in an apposition that runs to the end of a sentence ("X, the ROLE." / "X, ROLE, adding"):
-/// the first comma-separated segment plus following segments that start uppercase (a role may contain
-/// commas: "Minister of Digital Development, Communications and Mass Media").
 /// An academic or professional degree written after a name: MD, MPH, PhD, RN, MBA, Esq.
 fn is_degree(word: &str) -> bool {
     matches!(
@@ -245,6 +242,9 @@ fn is_degree(word: &str) -> bool {
     )
 }
 
+/// The role in an apposition that runs to the end of a sentence ("X, the ROLE." / "X, ROLE, adding"):
+/// the first comma-separated segment plus following segments that start uppercase (a role may contain
+/// commas: "Minister of Digital Development, Communications and Mass Media").
 pub(crate) fn trailing_role(rest: &str) -> Option<String> {
     let sentence = first_sentence(head(rest, 200));
     let sentence = sentence

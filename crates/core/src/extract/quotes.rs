@@ -88,40 +88,28 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
             prev_close = span.close_end;
             // A paragraph that is one quote, after a paragraph of indirect speech ("The fair did well,
             // said Jane Doe."): its speaker, when nothing else attributes the quote.
-            let indirect = (si == 0 && spans.len() == 1 && pi > 0)
-                .then(|| {
-                    let prev = paragraphs[pi - 1];
-                    let told = !prev.contains(quoted::is_quote_mark) && VERB.get().is_match(prev);
-                    told.then(|| registry.last_in(pi - 1)).flatten()
-                })
-                .flatten();
+            let alone_before = (si == 0 && spans.len() == 1 && pi > 0).then(|| paragraphs[pi - 1]);
             let around = Around {
                 before_all,
                 since_speech: &text[speech_close..span.open],
                 after,
-                indirect,
+                alone_before,
             };
             let Some((quote, basis)) = judge(text, span, &around, pi, &registry, last.as_ref()) else {
                 continue;
             };
             speech_close = span.close_end;
             // A paragraph printed twice (a lead repeated under a photo) still leads the next one.
-            if let Some(prev) = out.iter().find(|q| q.text == quote.text) {
-                last = Some((
-                    pi,
-                    Person {
-                        name: prev.speaker.clone(),
-                        role: prev.role.clone(),
-                    },
-                ));
-            } else {
-                last = Some((
-                    pi,
-                    Person {
-                        name: quote.speaker.clone(),
-                        role: quote.role.clone(),
-                    },
-                ));
+            let printed = out.iter().find(|q| q.text == quote.text);
+            let said = printed.unwrap_or(&quote);
+            last = Some((
+                pi,
+                Person {
+                    name: said.speaker.clone(),
+                    role: said.role.clone(),
+                },
+            ));
+            if printed.is_none() {
                 notes.extend(quote_notes(&quote, &basis));
                 out.push(quote);
             }
@@ -140,18 +128,15 @@ fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Optio
     let resumed = resumes(before);
     // "“…,” said Jane Doe. “The rest of it." with no closing mark, and the next paragraph is not
     // speech: the paragraph's end closes the quote its speech tag resumed.
-    let whole_sentence = text.trim_end().ends_with(['.', '!', '?']);
-    if resumed && whole_sentence && later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
-        let end = text.trim_end().len();
-        return Some(Span {
+    let end = text.trim_end().len();
+    let whole_sentence = text[..end].ends_with(['.', '!', '?']);
+    if later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
+        return (resumed && whole_sentence).then_some(Span {
             open,
             inner_start,
             inner_end: end,
             close_end: end,
         });
-    }
-    if later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
-        return None;
     }
     // "X said: “…" and "X, ROLE, said “…": the attribution ends right before the opener.
     let tagged = before.ends_with(':')
@@ -193,8 +178,9 @@ struct Around<'a> {
     before_all: &'a str,
     since_speech: &'a str,
     after: &'a str,
-    /// The speaker of the indirect speech in the paragraph before, for a paragraph that is one quote.
-    indirect: Option<Person>,
+    /// The paragraph before, for a paragraph that is one quote: the speaker of its indirect speech may
+    /// be this quote's.
+    alone_before: Option<&'a str>,
 }
 
 /// Whether `before` (the paragraph up to an opening mark) ends in a speech tag after a closed quote:
@@ -306,8 +292,10 @@ fn judge(
             None => previous(true).or_else(|| {
                 let alone = before_all.trim().is_empty() && after.trim().is_empty();
                 alone
-                    .then(|| around.indirect.clone())
+                    .then_some(around.alone_before)
                     .flatten()
+                    .filter(|prev| !prev.contains(quoted::is_quote_mark) && VERB.get().is_match(prev))
+                    .and_then(|_| registry.last_in(pi - 1))
                     .map(|p| (p, Basis::continuing(false)))
             })?,
         },

@@ -57,8 +57,7 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
                 let r = trailing_role(rest)?;
                 let article = ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a));
                 // "San Marl, the mayors announced that …" is a clause, not a role.
-                let clause = VERB.get().is_match(&r);
-                ((strict_role(&r) || article) && !clause).then_some(r)
+                ((strict_role(&r) || article) && !VERB.get().is_match(&r)).then_some(r)
             })
             .or_else(|| {
                 let rest = after

@@ -179,10 +179,9 @@ pub(super) fn relation_of(word: &str) -> Relation {
         || w.contains("financ")
         || w.starts_with("backer")
         || w.starts_with("made")
-    {
-        Relation::Sponsor
-    } else if w.starts_with("present") {
         // "The Business Expo, presented by A and B": a presenting sponsor.
+        || w.starts_with("present")
+    {
         Relation::Sponsor
     } else if w.contains("organi")
         || w.contains("conven")
