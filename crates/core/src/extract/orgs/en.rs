@@ -153,18 +153,14 @@ static RESPONSIBLE: Transient = Transient::new(|| {
 /// The name [`RESPONSIBLE`] found: with its commas only when they join a firm's partners ("&" or a
 /// corporate suffix), else the part after the last comma.
 fn firm_name(raw: &str) -> String {
+    // Without a comma, the last part is the whole name.
+    let last = raw.rsplit(", ").next().unwrap_or(raw);
     let firm = raw.contains('&')
-        || raw.rsplit(", ").next().is_some_and(|w| {
-            matches!(
-                w.trim_end_matches('.'),
-                "LLP" | "LLC" | "Inc" | "Ltd" | "PLLC" | "P.C"
-            )
-        });
-    if firm || !raw.contains(", ") {
-        raw.to_string()
-    } else {
-        raw.rsplit(", ").next().unwrap_or(raw).to_string()
-    }
+        || matches!(
+            last.trim_end_matches('.'),
+            "LLP" | "LLC" | "Inc" | "Ltd" | "PLLC" | "P.C"
+        );
+    if firm { raw } else { last }.to_string()
 }
 
 /// "On the Russian side …", which tells the country of the organizations that follow.

@@ -489,14 +489,11 @@ fn split_list(list: &str) -> Vec<String> {
         }
     }
     // "…, and a vast array of other topics": the tail names no topic.
-    if out.len() > 2
-        && out
-            .last()
-            .is_some_and(|l| VAGUE_TAIL.get().is_match(trim_item(l).as_str()))
-    {
+    let mut out: Vec<String> = out.iter().map(|i| trim_item(i)).collect();
+    if out.len() > 2 && out.last().is_some_and(|l| VAGUE_TAIL.get().is_match(l)) {
         out.pop();
     }
-    out.iter().map(|i| trim_item(i)).collect()
+    out
 }
 
 /// A talk named with its speaker: "a keynote address by Vice President X on …", "remarks by the

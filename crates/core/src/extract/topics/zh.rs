@@ -422,13 +422,7 @@ fn subject(item: &str) -> Vec<String> {
     let n = item.chars().count();
     // A list closed by 等 is read by [`LISTS`], also when a partner follows it (就A等问题与B进行交流); 讨论
     // as a noun before an adverb (讨论即将开始, 讨论愈发热烈) has no object.
-    if !(4..=40).contains(&n)
-        || REFERENCE.get().is_match(item)
-        || item.ends_with('等')
-        || INNER_LIST.get().is_match(item)
-        || STATE.iter().any(|a| item.starts_with(a))
-        || TALKED.iter().any(|t| item.ends_with(t))
-    {
+    if !(4..=40).contains(&n) || INNER_LIST.get().is_match(item) || names_no_subject(item) {
         return Vec::new();
     }
     match joined(item) {
@@ -469,14 +463,19 @@ fn around(item: &str) -> Vec<String> {
     if item.contains('、') {
         return split(item);
     }
-    if REFERENCE.get().is_match(item)
-        || item.ends_with('等')
-        || STATE.iter().any(|a| item.starts_with(a))
-        || TALKED.iter().any(|t| item.ends_with(t))
-    {
+    if names_no_subject(item) {
         return Vec::new();
     }
     vec![trim_item(item)]
+}
+
+/// An object that names no subject of its own: a reference to the topics ([`REFERENCE`]), a list closed
+/// by 等 (read by [`LISTS`]), a state (讨论即将开始) or a talk (…发言).
+fn names_no_subject(item: &str) -> bool {
+    REFERENCE.get().is_match(item)
+        || item.ends_with('等')
+        || STATE.iter().any(|a| item.starts_with(a))
+        || TALKED.iter().any(|t| item.ends_with(t))
 }
 
 /// A 、 list as the object of 讨论 or 就: closed by 等 and a topic noun (重点讨论A、B和C等议题), or with its
