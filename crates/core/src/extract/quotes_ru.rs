@@ -45,12 +45,18 @@ static INSIDE: Transient = Transient::new(|| {
 });
 /// A paragraph of dialogue, without quotation marks: "– Я рада заметить, …, – сообщил директор Ирина
 /// Бокова." (the opening dash may have been taken off as a bullet). Russian indirect speech never puts a
-/// dash and a speech verb after a comma, so the words before them are the quote.
+/// dash and a speech verb after a comma, so the words before them are the quote. Names in marks inside
+/// it («Байкал», "Газпром") are part of the quote.
 static DIALOGUE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^[\s—–-]*(?P<quote>[^«»„“”\n]{{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"
+        r#"(?i)^[\s—–-]*(?P<quote>(?:[^«»„“”"\n]|«[^«»\n]{{1,80}}»|„[^„“”\n]{{1,80}}[“”]|“[^“”\n]{{1,80}}”|"[^"\n]{{1,80}}"){{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"#
     ))
     .expect("dialogue regex")
+});
+/// A quote signed after a dash, with no speech verb, to the paragraph's end: "«…» – руководитель клуба
+/// «Память» Елена Андреева".
+static SIGNED: Transient = Transient::new(|| {
+    Regex::new(r"^\s*[,.!?…]?\s*[—–-]\s*(?P<rest>[^.!?—–]+?)[.\s]*$").expect("signature regex")
 });
 /// A sentence after a quote that says who said it: "«…». Об этом сообщил министр Иван Петров.", "«…». Так
 /// считает Иван Петров.", "Такое мнение высказал …".
@@ -93,8 +99,10 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
     let mut last: Option<Person> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
         let spans = quoted::spans(p);
-        if spans.is_empty()
-            && let Some(c) = DIALOGUE.get().captures(p)
+        if let Some(c) = DIALOGUE.get().captures(p)
+            && spans
+                .iter()
+                .all(|s| c.name("quote").is_some_and(|q| s.close_end <= q.end()))
             && let (Some(quote), Some(rest)) = (c.name("quote"), c.name("rest"))
             && let Some(((name, role), basis)) = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())
         {
@@ -145,16 +153,30 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                 });
             let found = match attribution {
                 Some((past, rest)) => after_verb(&rest, &people, (pi, span.open), last.as_ref())
-                    .or_else(|| past.then(|| lone_surname(&rest, &people)).flatten()),
-                None => before(&p[..span.open], &people, (pi, span.open), last.as_ref()).or_else(|| {
-                    // A quote that is a paragraph of its own, after a line "Иван Петров, министр:".
-                    let whole =
-                        p[..span.open].trim().is_empty() && after.trim().trim_matches(['.', ',']).is_empty();
-                    let prev = paragraphs.get(pi.checked_sub(1)?)?;
-                    whole
-                        .then(|| colon_line(prev, &people, (pi, span.open), last.as_ref()))
-                        .flatten()
-                }),
+                    .or_else(|| past.then(|| lone_surname(&rest, &people)).flatten())
+                    .or_else(|| {
+                        // "«…», – сказал" where the text is cut after the verb: the person last named.
+                        let cut = rest.trim().is_empty()
+                            && p[span.close_end..]
+                                .trim_end()
+                                .ends_with(|c: char| c.is_alphabetic())
+                            && paragraphs[pi + 1..]
+                                .iter()
+                                .all(|n| matches!(n.trim(), "" | "[TRUNCATED]"));
+                        cut.then(|| pronoun_speaker(&people, (pi, span.open), last.as_ref()))
+                            .flatten()
+                    }),
+                None => signed(after, &people)
+                    .or_else(|| before(&p[..span.open], &people, (pi, span.open), last.as_ref()))
+                    .or_else(|| {
+                        // A quote that is a paragraph of its own, after a line "Иван Петров, министр:".
+                        let whole = p[..span.open].trim().is_empty()
+                            && after.trim().trim_matches(['.', ',']).is_empty();
+                        let prev = paragraphs.get(pi.checked_sub(1)?)?;
+                        whole
+                            .then(|| colon_line(prev, &people, (pi, span.open), last.as_ref()))
+                            .flatten()
+                    }),
             };
             let found = found.or_else(|| {
                 let c = INSIDE.get().captures(inner)?;
@@ -327,6 +349,18 @@ fn after_verb(
     }
     let role = words.iter().find(|w| is_role(w))?;
     by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
+}
+
+/// The person a quote is signed to ([`SIGNED`]): the attribution ends with a name.
+fn signed(after: &str, people: &[Mention]) -> Option<(Person, Basis)> {
+    let rest = SIGNED.get().captures(after)?.name("rest")?.as_str().trim_end();
+    let &(s, e) = names(rest).last()?;
+    if e != rest.len() {
+        return None;
+    }
+    let name = rest[s..e].to_string();
+    let role = role_before(&rest[..s]).or_else(|| known_role(people, &name));
+    Some(((name.clone(), role), Basis::Named(name)))
 }
 
 /// "он" or "она", before a comma or not.
@@ -665,6 +699,53 @@ mod tests {
         assert_eq!(got[0].0, "Олег Сидоров");
         // Indirect speech has no dash before its verb.
         assert!(quotes("Министр отметил, что форум проводится в третий раз.").is_empty());
+        // A name in marks inside the dialogue belongs to the quote.
+        let got = quotes(
+            "— Мы проводим форум «Кедр» в крае уже в пятый раз, приглашая молодых лидеров, — прокомментировал губернатор края Иван Петров.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Иван Петров".to_string(),
+                "Мы проводим форум «Кедр» в крае уже в пятый раз, приглашая молодых лидеров".to_string()
+            )]
+        );
+        // A quote in marks after the dialogue is not swallowed by it.
+        let got =
+            quotes("Он пришёл на форум, — сообщил Иван Петров. «Мы ждём всех гостей края», — добавил он.");
+        assert!(got.iter().all(|(_, q)| !q.contains("Он пришёл")), "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_signed_after_a_dash_and_one_cut_after_its_verb() {
+        // No speech verb: the dash and a name close the paragraph.
+        assert_eq!(
+            quotes(
+                "\"Было много открытий и интересных встреч на форуме\" - руководитель клуба \"Память\" Елена Андреева"
+            ),
+            vec![(
+                "Елена Андреева".to_string(),
+                "Было много открытий и интересных встреч на форуме".to_string()
+            )]
+        );
+        // Words after the name: not a signature.
+        assert!(quotes("«Было много открытий и встреч» – так считает Елена Андреева из клуба.").is_empty());
+        // The excerpt ends after the verb: the person named last before the quote.
+        let got = quotes(
+            "Директор компании Андрей Булатов поблагодарил гостей.\n«Мы стараемся поддерживать молодых исследователей», – сказал\n[TRUNCATED]",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Андрей Булатов".to_string(),
+                "Мы стараемся поддерживать молодых исследователей".to_string()
+            )]
+        );
+        // A verb with no one after it in the middle of a text is not enough.
+        let got = quotes(
+            "Директор компании Андрей Булатов поблагодарил гостей.\n«Мы стараемся поддерживать молодых исследователей», – сказал\nДалее был концерт.",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

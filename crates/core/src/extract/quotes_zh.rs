@@ -251,7 +251,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .or_else(|| continued(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| by_account(p, &span, last.as_ref(), paragraphs))
                 .or_else(|| known_after(p, &span, paragraphs))
-                .or_else(|| after_reported(p, &span, &speakers))
+                .or_else(|| after_reported(p, &span, &speakers, last.as_ref()))
                 .or_else(|| named_before_colon(&p[..span.open]))
                 .or_else(|| again(p, prev.as_ref(), &span))
             else {
@@ -380,8 +380,14 @@ fn later(rest: &str) -> Option<&str> {
 }
 
 /// The speaker of a quote that stands as a sentence of its own right after a sentence of reported speech
-/// (X表示,论坛意义重大。“…。”): the person who spoke there, when nothing follows the quote in its sentence.
-fn after_reported(p: &str, span: &Span, speakers: &[(usize, Person)]) -> Option<(Person, Basis)> {
+/// (X表示,论坛意义重大。“…。”): the person who spoke there, or the last speaker when that sentence is
+/// about 他/她, when nothing follows the quote in its sentence.
+fn after_reported(
+    p: &str,
+    span: &Span,
+    speakers: &[(usize, Person)],
+    last: Option<&Person>,
+) -> Option<(Person, Basis)> {
     let pre = p[..span.open].trim_end();
     if !pre.ends_with(['。', '！', '!']) {
         return None;
@@ -396,11 +402,16 @@ fn after_reported(p: &str, span: &Span, speakers: &[(usize, Person)]) -> Option<
     let start = body
         .rfind(['。', '！', '？', '!', '?', '；', ';', '”', '」'])
         .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
-    let (_, person) = speakers
-        .iter()
-        .rfind(|(at, _)| (start..body.len()).contains(at))?;
-    let basis = Basis::Named(person.0.clone());
-    Some((person.clone(), basis))
+    if let Some((_, person)) = speakers.iter().rfind(|(at, _)| (start..body.len()).contains(at)) {
+        let basis = Basis::Named(person.0.clone());
+        return Some((person.clone(), basis));
+    }
+    // "X表示,…。他堅信…。“…。”": a sentence about the last speaker, who goes on.
+    body[start..]
+        .trim_start()
+        .starts_with(['他', '她'])
+        .then(|| last.cloned().map(|p| (p, Basis::Pronoun)))
+        .flatten()
 }
 
 /// The speaker of a quote that opens its paragraph and is followed right away by a person the text has
@@ -545,13 +556,8 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         if s.len() < before.len() {
             s = s.strip_suffix(['在', '于', '於']).unwrap_or(s);
         }
-        // "弗赖贝加10日": a day after the name.
-        if let Some(rest) = s.strip_suffix('日') {
-            let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
-            if digits.len() < rest.len() {
-                s = digits;
-            }
-        }
+        // "弗赖贝加10日", "X昨日": a day after the name.
+        s = without_day(s);
         // "X动情地", "X意味深长地": an adverbial of manner before 地.
         if let Some(rest) = s.strip_suffix('地') {
             s = MANNER.iter().find_map(|m| rest.strip_suffix(m)).unwrap_or(s);
@@ -602,9 +608,7 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     let titled = s
         .char_indices()
         .filter(|&(i, _)| i > 0 && CUTS.iter().chain(MEANS.iter()).any(|c| s[i..].starts_with(c)))
-        .map(|(i, _)| &s[..i])
-        // "白雲其後在…": an adverb before the adverbial.
-        .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
+        .map(|(i, _)| trim_head(&s[..i]))
         .find_map(|head| {
             person_at_end(head).filter(|(name, role)| role.is_some() && name.chars().count() >= 2)
         });
@@ -616,10 +620,8 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         .or_else(|| {
             s.char_indices()
                 .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
-                .map(|(i, _)| &s[..i])
+                .map(|(i, _)| trim_head(&s[..i]))
                 .rev()
-                // "白雲其後在…": an adverb before the adverbial.
-                .map(|head| ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
                 .find_map(person_at_end)
         });
     let person = person
@@ -631,6 +633,27 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     }
     let basis = Basis::Named(person.0.clone());
     Some((person, basis))
+}
+
+/// The words before an adverbial, without an adverb or a day that ends them ("白雲其後在…", "汤绍成28日接受…").
+fn trim_head(head: &str) -> &str {
+    without_day(ADVERBS.iter().find_map(|a| head.strip_suffix(a)).unwrap_or(head))
+}
+
+/// `s` without a day at its end: "10日", "昨日", "当天".
+fn without_day(s: &str) -> &str {
+    if let Some(rest) = s.strip_suffix('日') {
+        let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < rest.len() {
+            return digits;
+        }
+    }
+    [
+        "昨日", "昨天", "今日", "今天", "当天", "當天", "当日", "當日", "日前", "近日",
+    ]
+    .iter()
+    .find_map(|d| s.strip_suffix(d))
+    .unwrap_or(s)
 }
 
 /// A transliterated name by its last part (弗里萨, after 教授玛丽·劳尔·弗里萨 in the text): `s`, or `s` before
@@ -735,6 +758,35 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_day_in_the_adverbial_and_a_sentence_about_the_speaker() {
+        // "X28日接受…采访时如是说": the day after the name is no part of it.
+        assert_eq!(
+            quotes(
+                "“学术交流是一种非常重要的交流,对增进理解具有积极作用。”江南研究院院长白云28日接受 江南日报 采访时如是说。"
+            ),
+            vec![(
+                "白云".to_string(),
+                "学术交流是一种非常重要的交流,对增进理解具有积极作用。".to_string()
+            )]
+        );
+        // A sentence about 他 between the speaker's verb and a quote of its own.
+        assert_eq!(
+            quotes(
+                "江南大學校長白云表示,對話很重要。他堅信學者們一定會利用江南的地位進行研究。“我們願意繼續作為知識的平台,進行全面的交流。”"
+            ),
+            vec![(
+                "白云".to_string(),
+                "我們願意繼續作為知識的平台,進行全面的交流。".to_string()
+            )]
+        );
+        // A sentence about someone else is no such link.
+        assert!(
+            quotes("江南大學校長白云表示,對話很重要。學者們一定會利用江南的地位進行研究。“我們願意繼續作為知識的平台,進行全面的交流。”")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -86,9 +86,9 @@ static BARE_LABEL: Transient = Transient::new(|| {
 static CHAIN: Transient = Transient::new(|| {
     Regex::new(r"(?:主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|支援)、").expect("chain regex")
 });
-/// The open tail of a list: "A、B等单位", "等十余家机构".
+/// The open tail of a list: "A、B等单位", "等十余家机构", "等国内九家学术机构".
 static OPEN_TAIL: Transient = Transient::new(|| {
-    Regex::new(r"等(?:[\d一二三四五六七八九十多几幾余餘]+[家个個所])?(?:单位|單位|机构|機構|部门|部門|组织|組織|企业|企業|高校|院校)?$")
+    Regex::new(r"等(?:国内|國內|国外|國外|海内外|海內外|全国|全國|各地)?(?:[\d一二三四五六七八九十多几幾余餘]+[家个個所])?(?:\p{Han}{0,4}?(?:单位|單位|机构|機構|部门|部門|组织|組織|企业|企業|高校|院校|院所))?$")
         .expect("open tail regex")
 });
 
@@ -165,13 +165,20 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
     out
 }
 
-/// The clauses of a sentence, split at commas and semicolons outside quotation marks.
+/// The clauses of a sentence, split at commas and semicolons outside quotation marks and brackets (a
+/// name's English form in brackets may hold a comma: 研究中心(Centre on China and the World,CCCW)舉辦).
 fn clauses(sentence: &str) -> Vec<&str> {
     let spans = quoted::spans(sentence);
     let mut out = Vec::new();
     let mut start = 0;
+    let mut depth = 0usize;
     for (i, c) in sentence.char_indices() {
-        let quoted = spans.iter().any(|s| s.open <= i && i < s.close_end);
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let quoted = depth > 0 || spans.iter().any(|s| s.open <= i && i < s.close_end);
         if !quoted && matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':') {
             out.push(sentence[start..i].trim());
             start = i + c.len_utf8();
@@ -266,7 +273,7 @@ fn members(list: &str, named_by_cue: bool) -> Vec<String> {
     let list = list.trim_start_matches(['【', '[']).trim();
     // A byline in brackets before the subject: "【記者…報導】外交系…".
     let list = list.rsplit_once(['】', ']']).map_or(list, |(_, rest)| rest);
-    // "A、B等", "A、B等单位": the tail of an open list.
+    // "A、B等", "A、B等单位", "A等国内九家学术机构": the tail of an open list.
     let list = list.trim_end();
     let tail = OPEN_TAIL.get().find(list);
     // "A、B等单位": the noun of the tail says the members are organizations, whatever their shape.
@@ -374,6 +381,25 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn an_english_name_in_brackets_and_a_counted_tail() {
+        // A comma inside the brackets does not end the clause.
+        assert_eq!(
+            orgs("12月15日,江南大學當代中國研究中心(Centre on Contemporary China,CCC)舉辦了國際研討會。"),
+            vec![o("江南大學當代中國研究中心", Relation::Organizer)]
+        );
+        // "A和B等国内九家学术机构联合主办": the counted tail is no part of B.
+        assert_eq!(
+            orgs(
+                "由江南社会科学院东欧研究所和东湖大学俄罗斯研究中心等国内九家学术机构联合主办的研讨会在东湖举行。"
+            ),
+            vec![
+                o("江南社会科学院东欧研究所", Relation::Organizer),
+                o("东湖大学俄罗斯研究中心", Relation::Organizer)
+            ]
+        );
     }
 
     // Guards against missing an organizer stated by 总策划 after 由, and one that carried the event out
