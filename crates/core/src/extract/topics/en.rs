@@ -39,7 +39,7 @@ static OTHER_WORD: Transient = Transient::new(|| {
 /// Inline lists: "<topic noun> … included|namely|such as|will discuss <list>".
 static INLINE: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|conversations?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|cent(?:red|ered|re|er|res|ers)\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
+        r"(?i)(?-u:\b)(?P<n>topics?|themes?|sessions?|panels?|plenaries|discussions?|dialogues?|conversations?|debates?|talks?|roundtables?|round\s+tables|workshops?|seminars?|presentations?|agenda|issues|tracks|subjects|areas)(?-u:\b)(?P<gap>[^.:;]*?)(?-u:\b)(?P<v>included|include|includes|including|covered|covers|cover|such\s+as|like|namely|focused\s+on|focussed\s+on|focus(?:es)?\s+on|cent(?:red|ered|re|er|res|ers)\s+on|dealt\s+with|deal\s+with|touched\s+on|looked\s+at|(?:will|would|to)\s+(?:discuss|explore|examine|address|tackle|debate|cover|focus\s+on)|discussed|explored|examined|addressed|tackled|debated|were|are)(?-u:\b)\s*:?\s*",
     )
     .expect("inline topics regex")
 });
@@ -296,6 +296,10 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
         return Vec::new();
     }
     let verb = verb.as_str().to_lowercase();
+    // "issues like A, B and C": "like" lists only right after its noun.
+    if verb == "like" && !gap.as_str().trim().is_empty() {
+        return Vec::new();
+    }
     let mut weak_verb = matches!(verb.as_str(), "were" | "are");
     let mut rest = &sentence[whole.end()..];
     // "A number of topics were discussed, including A, B …": the list follows the participle's
@@ -326,7 +330,14 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     } else {
         2
     };
-    let max = if announced && items.len() == 1 { 24 } else { 16 };
+    // "issues like …" lists short noun phrases; a clause after the list ("…, our goal is to …") is none.
+    let max = if announced && items.len() == 1 {
+        24
+    } else if verb == "like" {
+        6
+    } else {
+        16
+    };
     let plausible = |i: &String| !i.is_empty() && word_count(i) <= max && !LINK.get().is_match(i);
     if items.len() < min
         || !items.iter().all(plausible)
@@ -1610,6 +1621,19 @@ mod tests {
         assert_eq!(
             titles("The last panel will examine new openings and risks for fishers, millers and bakers."),
             vec!["new openings and risks for fishers, millers and bakers"]
+        );
+    }
+
+    #[test]
+    fn issues_like_a_list_right_after_the_noun() {
+        assert_eq!(
+            titles("Speakers laid out their concerns on issues like tenure, access and security."),
+            vec!["tenure", "access", "security"]
+        );
+        // A clause after the list is no item, and "like" away from its noun lists nothing.
+        assert!(titles("A platform to discuss issues like housing and transit, our goal is to equip these leaders with new ideas.").is_empty());
+        assert!(
+            titles("Beyond the panels, attendees would like more networking, food and music.").is_empty()
         );
     }
 

@@ -58,7 +58,8 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
                     Block::List(_) => None,
                 });
                 if intro.is_some_and(is_intro) {
-                    list_topics(items.iter().map(String::as_str))
+                    let named = intro.is_some_and(|s| NAMES_TOPICS.get().is_match(s));
+                    list_topics(items.iter().map(String::as_str), named)
                         .into_iter()
                         .for_each(|t| push(&mut out, t));
                 }
@@ -71,7 +72,10 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
                         Block::Para(line) if is_bare_item(line) => Some(line.as_str()),
                         _ => None,
                     });
-                    list_topics(lines).into_iter().for_each(|t| push(&mut out, t));
+                    let named = NAMES_TOPICS.get().is_match(last);
+                    list_topics(lines, named)
+                        .into_iter()
+                        .for_each(|t| push(&mut out, t));
                 }
                 let inline = match lang {
                     Lang::En => en::inline(p),
@@ -129,6 +133,26 @@ mod cut_tests {
     use crate::extract::text::blocks;
 
     #[test]
+    fn questions_are_topics_only_under_an_introduction_that_calls_them_so() {
+        let b = blocks(
+            "Topics for this year's agenda include:\n\n- How are cities closing their funding gaps?\n- What role does transit play for workers?",
+        );
+        let titles: Vec<String> = extract(&b, Lang::En).into_iter().map(|t| t.title).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "How are cities closing their funding gaps?",
+                "What role does transit play for workers?"
+            ]
+        );
+        // An interview's questions after a cue of discussing are no agenda.
+        let b = blocks(
+            "The panel discussed:\n\n- How are cities closing their funding gaps?\n- What role does transit play?",
+        );
+        assert!(extract(&b, Lang::En).is_empty());
+    }
+
+    #[test]
     fn a_list_cut_inside_a_word_loses_its_last_item() {
         let b = blocks("Участники обсудили пасеки, ульи и во\n\n[TRUNCATED]");
         let titles: Vec<String> = extract(&b, Lang::Ru).into_iter().map(|t| t.title).collect();
@@ -149,13 +173,22 @@ fn is_bare_item(line: &str) -> bool {
         && !line.ends_with(['.', '。', '!', '！', '?', '？', ':', '：'])
 }
 
-/// The items of a list as topics, unless most of them are links.
-fn list_topics<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Topic> {
+/// An introduction that calls what follows topics, themes, issues or questions.
+static NAMES_TOPICS: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:topics?|themes?|issues|questions)(?-u:\b)|(?:^|\s)(?:темы|темами|вопросы)(?:\s|:|$)|议题|議題|主题|主題|话题|話題")
+        .expect("names topics regex")
+});
+
+/// The items of a list as topics, unless most of them are links. Questions are topics only when the
+/// introduction calls them so (`named`: "Topics for this year's agenda include:") and each is a single
+/// sentence.
+fn list_topics<'a>(items: impl Iterator<Item = &'a str>, named: bool) -> Vec<Topic> {
     let items: Vec<&str> = items.collect();
     let links = items.iter().filter(|it| LINK.get().is_match(it)).count();
     // Lines of a dialogue (an interview's questions and answers after dashes) are not an agenda.
+    let asked = named && items.iter().all(|it| sentences(it).len() == 1);
     let prose = items.iter().filter(|it| is_prose(it)).count();
-    if links * 2 >= items.len() || prose * 2 >= items.len() {
+    if links * 2 >= items.len() || (!asked && prose * 2 >= items.len()) {
         return Vec::new();
     }
     items

@@ -134,6 +134,13 @@ static COUNTED_ITEM: Transient = Transient::new(|| {
     Regex::new(r"[一二三四五六七八九十]是(?P<item>[^，。；;,]+)").expect("counted item regex")
 });
 
+/// Titles in quotation marks closed by a count of sessions or topics: "设立了“A”“B”以及“C”等三个专题",
+/// "「A」、「B」兩大議題".
+static COUNTED_TITLES: Transient = Transient::new(|| {
+    Regex::new(r"(?P<list>(?:[“「『][^“”「」『』]{2,40}[”」』]\s*(?:、|，|,|和|与|與|及|以及)?\s*){2,})(?:等|这|這)?(?:[一二三四五六七八九十两兩\d])+(?:个|個|项|項|大)?(?:专题|專題|议题|議題|主题|主題|话题|話題|分论坛|分論壇|板块|板塊|单元|單元)")
+        .expect("counted titles regex")
+});
+
 /// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
 static COUNT_TAIL: Transient = Transient::new(|| {
     Regex::new(r"(?:(?:这|這|等)?(?:[一二三四五六七八九十两兩\d]|多|几|幾|若干|众多|眾多|诸多|諸多)*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)|(?:这|這)[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:问题|問題))$")
@@ -289,6 +296,14 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                     out.extend(subject(m.as_str()));
                 }
             }
+        }
+        if let Some(list) = COUNTED_TITLES
+            .get()
+            .captures(sentence)
+            .and_then(|c| c.name("list"))
+        {
+            let list = list.as_str();
+            out.extend(quoted::spans(list).iter().map(|s| trim_item(s.inner(list))));
         }
         if let Some(m) = COUNTED.get().find(sentence) {
             let rest = &sentence[m.end() - "一是".len()..];
@@ -626,6 +641,16 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn titles_closed_by_a_count_of_sessions() {
+        assert_eq!(
+            titles("在主题之下设立了“合作应对挑战”“气候变化与新能源”以及“科技引领发展”等三个专题。"),
+            vec!["合作应对挑战", "气候变化与新能源", "科技引领发展"]
+        );
+        // One title is a theme, not a list.
+        assert!(titles("论坛以“合作共赢”为主题。").is_empty());
     }
 
     // Guards against missing titles in marks that are the subjects of sessions held (围绕「A」、「B」而召开的
