@@ -31,7 +31,7 @@ static TOPIC_VERB: Transient = Transient::new(|| {
 /// Nouns that introduce lists of something else.
 static OTHER_WORD: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:speakers?|attendees|participants|delegates|guests|partners?|sponsors?|organi[sz]ers?|exhibitors|members|countries|winners|awards?|links?|contacts?|hosts?|supporters?|delegations?|companies|organi[sz]ations|panell?ists|moderators?|resources|further\s+reading|read\s+more|see\s+also)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:speakers?|objectives|goals|aims|attendees|participants|delegates|guests|partners?|sponsors?|organi[sz]ers?|exhibitors|members|countries|winners|awards?|links?|contacts?|hosts?|supporters?|delegations?|companies|organi[sz]ations|panell?ists|moderators?|resources|further\s+reading|read\s+more|see\s+also)(?-u:\b)",
     )
     .expect("other word regex")
 });
@@ -248,10 +248,11 @@ pub(super) fn is_intro(sentence: &str) -> bool {
     if TOPIC_VERB.get().is_match(clause) {
         return true;
     }
-    let topic = TOPIC_WORD.get().find(clause).map(|m| m.start());
+    let topic = TOPIC_WORD.get().find(clause);
     let other = OTHER_WORD.get().find(clause).map(|m| m.start());
     match (topic, other) {
-        (Some(t), Some(o)) => t < o,
+        // "the workshop objectives were:": the second noun of a compound is its head.
+        (Some(t), Some(o)) => t.start() < o && !clause[t.end()..o].trim().is_empty(),
         (Some(_), None) => true,
         _ => false,
     }
@@ -981,6 +982,15 @@ fn passive(sentence: &str) -> Vec<Topic> {
     let Some(m) = PASSIVE.get().find(sentence) else {
         return Vec::new();
     };
+    // "The Colloquium was addressed by the governor": an audience spoken to, not a subject discussed.
+    let rest = sentence[m.end()..].trim_start();
+    if m.as_str().ends_with("addressed")
+        && rest
+            .strip_prefix("by")
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    {
+        return Vec::new();
+    }
     let subject = &sentence[..m.start()];
     let subject = OPENING
         .get()
@@ -1622,6 +1632,22 @@ mod tests {
             titles("The last panel will examine new openings and risks for fishers, millers and bakers."),
             vec!["new openings and risks for fishers, millers and bakers"]
         );
+    }
+
+    #[test]
+    fn an_event_addressed_by_people_and_objectives_of_a_workshop() {
+        assert!(
+            titles("The Colloquium was addressed by, among others, Senator Kip Murkomen of Elgeyo-Marakwet.")
+                .is_empty()
+        );
+        // Addressed with no agent: the subject was discussed.
+        assert_eq!(
+            titles("Water tariffs and river pollution were addressed."),
+            vec!["Water tariffs", "river pollution"]
+        );
+        assert!(!is_intro("In particular, the workshop objectives were:"));
+        assert!(is_intro("The workshop topics were:"));
+        assert!(is_intro("Sessions on speakers' fees were:"));
     }
 
     #[test]

@@ -272,9 +272,11 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 if talk || c.get(0).is_some_and(|m| word_not_cue(m.as_str())) {
                     continue;
                 }
-                // "学习、讨论X": one of the activities listed, not the subject of the event.
+                // "学习、讨论X": one of the activities listed, not the subject of the event; 研討論證會:
+                // 討論 inside the name of an event (研討 + 論證會) is no verb.
                 let activity = *kind == Subject::Other
-                    && c.get(0).is_some_and(|m| sentence[..m.start()].ends_with('、'));
+                    && c.get(0)
+                        .is_some_and(|m| sentence[..m.start()].ends_with(['、', '研']));
                 if activity {
                     continue;
                 }
@@ -641,6 +643,15 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn a_verb_of_discussing_inside_an_event_name_is_no_cue() {
+        assert!(titles("由江南研究中心主辦的博覽園研討論證會在江南市舉辦。").is_empty());
+        assert_eq!(
+            titles("与会专家深入研讨了数字经济的发展路径。"),
+            vec!["数字经济的发展路径"]
+        );
     }
 
     #[test]
