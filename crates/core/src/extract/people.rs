@@ -145,8 +145,12 @@ static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
+/// A title word, or one joined by hyphens to others that ends in one ("Vice-President", "Deputy-Director").
 pub(crate) fn is_title_word(word: &str) -> bool {
     in_set(&TITLE_WORDS, word)
+        || word
+            .rsplit_once('-')
+            .is_some_and(|(first, last)| !first.is_empty() && in_set(&TITLE_WORDS, last))
 }
 
 fn is_honorific(word: &str) -> bool {

@@ -155,7 +155,10 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
         if c == '”' && prev.is_some_and(char::is_alphabetic) && is_contraction(&text[end..]) {
             continue;
         }
-        let dir = direction(prev, c, next);
+        // A straight mark with spaces on both sides (`" With …," he said`): it opens unless a quote
+        // is open.
+        let dir = direction(prev, c, next)
+            .or_else(|| (c == '"').then_some(if open.is_some() { Dir::Close } else { Dir::Open }));
         if let Some(outer) = nest.filter(|_| open.is_some()) {
             match dir {
                 Some(Dir::Close) if c == outer && depth == 0 => {}

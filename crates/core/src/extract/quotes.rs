@@ -331,6 +331,34 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_title_a_spaced_straight_mark_and_a_short_form_of_a_name() {
+        let got = quotes(
+            "Chamber Vice-President Ershadullah said the fair grew. \"Our fair drew people from home and abroad this year,\" he said.\n\n\" With such a fair our trade will be promoted in the region,\" Ershad said.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                q(
+                    "Our fair drew people from home and abroad this year",
+                    "Ershadullah",
+                    Some("Chamber Vice-President")
+                ),
+                q(
+                    "With such a fair our trade will be promoted in the region",
+                    "Ershadullah",
+                    Some("Chamber Vice-President")
+                ),
+            ]
+        );
+        // A short form that begins two known names stays as written.
+        let got = quotes(
+            "Anna Berglund and Olaf Bergman opened the fair.\n\n\"We welcome every visitor to the fair this year,\" Berg said.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Berg");
+    }
+
+    #[test]
     fn said_x_after_the_quote() {
         let got = quotes("“We are delighted to welcome so many delegates this year,” said Jane Doe.");
         assert_eq!(

@@ -279,8 +279,9 @@ impl Registry {
         Some(self.complete(person))
     }
 
-    /// Expands a surname to the full name mentioned anywhere ("Berg" → "Anna Berg"), preferring
-    /// people with a role, and fills a missing role from another mention of the same person.
+    /// Expands a surname to the full name mentioned anywhere ("Berg" → "Anna Berg"), or a short form to
+    /// the one name it begins ("Ershad" → "Ershadullah"), preferring people with a role, and fills a
+    /// missing role from another mention of the same person.
     fn complete(&self, p: Person) -> Person {
         let recent = || self.mentions.iter().rev().take(500).map(|(_, k)| k);
         // The family name comes last in most names but first in Chinese ones ("Xi" of "Xi Jinping").
@@ -303,9 +304,21 @@ impl Registry {
             p.name
         } else {
             let known = || recent().map(|k| k.name.clone()).chain(cleaned());
+            // "Ershad" of "Ershadullah": a short form that begins one known name, and no other.
+            let short_of = |full: &str| {
+                full.rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last.len() > p.name.len() && last.starts_with(p.name.as_str()))
+            };
+            let shortened = || {
+                let mut found = known().filter(|n| short_of(n));
+                let first = found.next()?;
+                found.all(|n| n == first).then_some(first)
+            };
             known()
                 .find(|n| last_of(n))
                 .or_else(|| known().find(|n| first_of(n)))
+                .or_else(|| (p.name.chars().count() >= 4).then(shortened).flatten())
                 .unwrap_or(p.name)
         };
         let role = p.role.or_else(|| {
