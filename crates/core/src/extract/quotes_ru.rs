@@ -100,9 +100,11 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
     for (pi, p) in paragraphs.iter().enumerate() {
         let spans = quoted::spans(p);
         if let Some(c) = DIALOGUE.get().captures(p)
+            // Names in marks inside the quote, none closing it (`… "Сам форум …", - сказал X` is a
+            // quote in marks after a sentence of the report).
             && spans
                 .iter()
-                .all(|s| c.name("quote").is_some_and(|q| s.close_end <= q.end()))
+                .all(|s| c.name("quote").is_some_and(|q| s.close_end < q.end()))
             && let (Some(quote), Some(rest)) = (c.name("quote"), c.name("rest"))
             && let Some(((name, role), basis)) = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())
         {
@@ -708,6 +710,17 @@ mod tests {
             vec![(
                 "Иван Петров".to_string(),
                 "Мы проводим форум «Кедр» в крае уже в пятый раз, приглашая молодых лидеров".to_string()
+            )]
+        );
+        // A quote in marks closing the words before the dash is that quote alone.
+        let got = quotes(
+            "Сегодня прошло заседание оргкомитета. \"Сам форум пройдёт в сентябре, дату определят позже\", - сообщил Иван Петров.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Иван Петров".to_string(),
+                "Сам форум пройдёт в сентябре, дату определят позже".to_string()
             )]
         );
         // A quote in marks after the dialogue is not swallowed by it.
