@@ -245,15 +245,21 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         // A list closed by a topic noun holds topics in reported speech too (秘书长表示,…将围绕A、B等
         // 议题展开讨论); a single subject there is an opinion.
         if REPORTED.get().is_match(sentence) {
-            // …就A、B以及C交换意见: a list there is the agenda.
+            // …就A、B以及C交换意见, …讨论A、B这个话题: a list there is the agenda.
             let subjects = SUBJECTS.get();
-            for (_, re) in subjects.iter().filter(|(k, _)| *k == Subject::Exchange) {
+            for (kind, re) in subjects
+                .iter()
+                .filter(|(k, _)| matches!(k, Subject::Exchange | Subject::Other))
+            {
                 for c in re.captures_iter(sentence) {
-                    out.extend(
-                        c.name("item")
-                            .and_then(|m| listed(m.as_str().trim()))
-                            .unwrap_or_default(),
-                    );
+                    let Some(item) = c.name("item").map(|m| m.as_str().trim()) else {
+                        continue;
+                    };
+                    let items = match kind {
+                        Subject::Exchange => listed(item),
+                        _ => demonstrated(item).filter(|items| items.len() >= 2),
+                    };
+                    out.extend(items.unwrap_or_default());
                 }
             }
             continue;
@@ -436,6 +442,9 @@ fn subject(item: &str) -> Vec<String> {
     if let Some(items) = listed(item) {
         return items;
     }
+    if let Some(items) = demonstrated(item) {
+        return items;
+    }
     let n = item.chars().count();
     // A list closed by 等 is read by [`LISTS`], also when a partner follows it (就A等问题与B进行交流); 讨论
     // as a noun before an adverb (讨论即将开始, 讨论愈发热烈) has no object.
@@ -447,6 +456,23 @@ fn subject(item: &str) -> Vec<String> {
         None => vec![trim_item(item)],
     }
 }
+
+/// What is discussed when a demonstrative and a topic noun close it ("讨论A、B这个话题具有特殊的意义"): the
+/// items before them, split at 、.
+fn demonstrated(item: &str) -> Option<Vec<String>> {
+    let m = THIS_TOPIC.get().find(item).filter(|m| m.start() > 0)?;
+    let items: Vec<String> = item[..m.start()].split('、').map(trim_item).collect();
+    items
+        .iter()
+        .all(|i| (2..=30).contains(&i.chars().count()))
+        .then_some(items)
+}
+
+/// A demonstrative and a topic noun closing what is discussed: "A、B这个话题", "A这些问题".
+static THIS_TOPIC: Transient = Transient::new(|| {
+    Regex::new(r"(?:这|這)(?:个|個|些|一|两个|兩個|几个|幾個)?(?:话题|話題|议题|議題|主题|主題|问题|問題)")
+        .expect("this topic regex")
+});
 
 /// A list closed by 等 and a topic noun, with a partner after it: "A等问题与B".
 static INNER_LIST: Transient = Transient::new(|| {
@@ -643,6 +669,22 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn a_list_closed_by_a_demonstrative_and_a_topic_noun() {
+        assert_eq!(
+            titles("专家一起讨论中国与中亚合作、“一带一路”与上海合作组织这个话题具有特殊的意义。"),
+            vec!["中国与中亚合作", "“一带一路”与上海合作组织"]
+        );
+        // In reported speech too, when it is a list; one subject there is an opinion.
+        assert_eq!(
+            titles(
+                "孙力指出,倡议提出五年来成果丰硕,所以专家一起讨论中国与中亚合作、能源合作这个话题具有特殊的意义。"
+            ),
+            vec!["中国与中亚合作", "能源合作"]
+        );
+        assert!(titles("孙力指出,倡议成果丰硕,所以专家一起讨论能源合作这个话题具有意义。").is_empty());
     }
 
     #[test]
