@@ -349,12 +349,7 @@ fn continued(p: &str, span: &Span, last: Option<&Person>, all: &[&str]) -> Optio
     if !pre.ends_with(['，', ',']) {
         return None;
     }
-    let rest = p[span.close_end..].trim_start();
-    let inner = span.inner(p).trim_end();
-    let ends = rest.is_empty()
-        || rest.starts_with(['。', '！', '？', '!', '?', '\n'])
-        || inner.ends_with(['。', '！', '？', '!', '?']);
-    if !ends {
+    if !closes_sentence(p, span) {
         return None;
     }
     let start = pre
@@ -517,14 +512,19 @@ fn is_speech(inner: &str) -> bool {
 /// title in marks runs on into the sentence (表示,「一帶一路」倡議…).
 fn short_said(p: &str, span: &Span, inner: &str) -> bool {
     let pre = p[..span.open].trim_end();
-    let rest = p[span.close_end..].trim_start();
     inner.chars().count() >= 4
         && inner.chars().any(is_han)
         && pre.ends_with([':', '：', ',', '，'])
         && VERB_END.get().is_match(pre)
-        && (inner.ends_with(['。', '！', '？', '!', '?'])
-            || rest.is_empty()
-            || rest.starts_with(['。', '！', '？', '!', '?']))
+        && closes_sentence(p, span)
+}
+
+/// Whether a quote ends its sentence: its text ends with a full stop, or one follows the closing mark,
+/// or nothing does.
+fn closes_sentence(p: &str, span: &Span) -> bool {
+    const STOPS: [char; 5] = ['。', '！', '？', '!', '?'];
+    let rest = p[span.close_end..].trim_start();
+    span.inner(p).trim_end().ends_with(STOPS) || rest.is_empty() || rest.starts_with(STOPS)
 }
 
 /// The subject before a verb that ends `pre`: the text after the last clause boundary.
@@ -605,25 +605,15 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     }
     // "江南大学副校长白云在论坛开幕式上代表主办单位致辞时", "X通过视频连线": a titled person right before the
     // first place an adverbial may start, however long the adverbial is.
-    let titled = s
-        .char_indices()
-        .filter(|&(i, _)| i > 0 && CUTS.iter().chain(MEANS.iter()).any(|c| s[i..].starts_with(c)))
-        .map(|(i, _)| trim_head(&s[..i]))
-        .find_map(|head| {
-            person_at_end(head).filter(|(name, role)| role.is_some() && name.chars().count() >= 2)
-        });
+    let titled = heads(s, &MEANS).map(trim_head).find_map(|head| {
+        person_at_end(head).filter(|(name, role)| role.is_some() && name.chars().count() >= 2)
+    });
     // "校長張家宜於開幕致詞", "X对记者", "X如是": the name may stand before an adverbial.
     // "王局长对记者": the reporter spoken to is no speaker; the name before the adverbial is.
     let reporter = |p: &Person| p.0.ends_with("记者") || p.0.ends_with("記者");
     let person = titled
         .or_else(|| person_at_end(s).filter(|p| !reporter(p)))
-        .or_else(|| {
-            s.char_indices()
-                .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
-                .map(|(i, _)| trim_head(&s[..i]))
-                .rev()
-                .find_map(person_at_end)
-        });
+        .or_else(|| heads(s, &[]).rev().map(trim_head).find_map(person_at_end));
     let person = person
         .or_else(|| titled_person_within(s))
         .or_else(|| dotted_full_name(s, all))?;
@@ -633,6 +623,13 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     }
     let basis = Basis::Named(person.0.clone());
     Some((person, basis))
+}
+
+/// The words before each place in `s` where an adverbial may start ([`CUTS`], and `more`), in order.
+fn heads<'a>(s: &'a str, more: &'a [&'a str]) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    s.char_indices()
+        .filter(move |&(i, _)| i > 0 && CUTS.iter().chain(more).any(|c| s[i..].starts_with(c)))
+        .map(move |(i, _)| &s[..i])
 }
 
 /// The words before an adverbial, without an adverb or a day that ends them ("白雲其後在…", "汤绍成28日接受…").
@@ -660,11 +657,7 @@ fn without_day(s: &str) -> &str {
 /// an adverbial (弗里萨笑着), of two to six Han characters, follows a name dot somewhere in `all`; the
 /// full name and its role are read there, else the last part stands alone.
 fn dotted_full_name(s: &str, all: &[&str]) -> Option<Person> {
-    let cut = s
-        .char_indices()
-        .filter(|&(i, _)| i > 0 && CUTS.iter().any(|c| s[i..].starts_with(c)))
-        .map(|(i, _)| &s[..i])
-        .next();
+    let cut = heads(s, &[]).next();
     [Some(s), cut].into_iter().flatten().find_map(|part| {
         let n = part.chars().count();
         if !(2..=6).contains(&n) || !part.chars().all(is_han) {

@@ -136,13 +136,12 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         };
         // "Jane Doe, CEO of the Acme Foundation, hosted …": an apposition closes before the verb; but
         // "Acme, in partnership with Globex, hosted …" sets off a partner, and the subject is before it.
-        let pre = without_aside(&sentence[..whole.start()]);
+        let (pre, aliased) = without_aside(&sentence[..whole.start()]);
         let apposition = pre.trim_end().ends_with(',');
         if apposition || (c.name("event").is_none() && c.name("will").is_none()) {
             continue;
         }
         // A short form given with the name ("…, or VIG, hosted") marks a body, whatever its words.
-        let aliased = ALIAS_ASIDE.get().is_match(&sentence[..whole.start()]);
         if let Some(name) = subject(pre, !aliased) {
             out.push((name, relation_of(v.as_str())));
         }
@@ -225,9 +224,15 @@ static ASIDE: Transient = Transient::new(|| {
 static ALIAS_ASIDE: Transient =
     Transient::new(|| Regex::new(r",\s+or\s+\p{Lu}[\p{Lu}\d&.\-]{1,9},\s*$").expect("alias aside regex"));
 
-fn without_aside(pre: &str) -> &str {
-    let pre = ALIAS_ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()]);
-    ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()])
+/// The words before a verb without an aside that closes them ([`ALIAS_ASIDE`], [`ASIDE`]), and whether
+/// a short form of the name was among them.
+fn without_aside(pre: &str) -> (&str, bool) {
+    let alias = ALIAS_ASIDE.get().find(pre);
+    let pre = alias.map_or(pre, |m| &pre[..m.start()]);
+    (
+        ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()]),
+        alias.is_some(),
+    )
 }
 
 /// The organization ending `pre`: the capitalized run right before the verb, without a parenthesized

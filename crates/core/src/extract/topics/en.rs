@@ -419,12 +419,7 @@ fn split_list(list: &str) -> Vec<String> {
     if let Some(items) = semicolon_items(list) {
         return items;
     }
-    for stop in LIST_STOPS.iter().chain(&["; "]) {
-        if let Some(i) = list.find(stop) {
-            list = &list[..i];
-        }
-    }
-    let list = list.trim_end_matches(['.', '!', '?', ' ']);
+    let list = cut_at_stops(list, &["; "]).trim_end_matches(['.', '!', '?', ' ']);
     let mut items: Vec<&str> = list.split(", ").collect();
     // "new openings for farmers, millers and bakers": single words after a first item that ends in
     // "for <word>" are the people it is for, not items of their own.
@@ -527,6 +522,17 @@ static ANNOUNCER: Transient = Transient::new(|| {
         .expect("announcer regex")
 });
 
+/// `list` up to where it stops ([`LIST_STOPS`], and `more`), each stop found in what the earlier ones
+/// left.
+fn cut_at_stops<'a>(mut list: &'a str, more: &[&str]) -> &'a str {
+    for stop in LIST_STOPS.iter().chain(more) {
+        if let Some(i) = list.find(stop) {
+            list = &list[..i];
+        }
+    }
+    list
+}
+
 /// Where a list stops inside a sentence, besides a semicolon (see [`split_list`]).
 const LIST_STOPS: [&str; 17] = [
     ", which",
@@ -569,12 +575,7 @@ fn semicolon_items(list: &str) -> Option<Vec<String>> {
         return None;
     }
     if let Some(last) = segments.last_mut() {
-        for stop in LIST_STOPS {
-            if let Some(i) = last.find(stop) {
-                *last = &last[..i];
-            }
-        }
-        let trimmed = last.trim_end_matches(['.', '!', '?', ' ']);
+        let trimmed = cut_at_stops(last, &[]).trim_end_matches(['.', '!', '?', ' ']);
         *last = trimmed
             .strip_prefix("and ")
             .or_else(|| trimmed.strip_prefix("or "))
