@@ -66,6 +66,7 @@ pub(super) fn from_after(after: &str) -> Option<Subject> {
         // "said organizer Jane Doe": a lowercase role may stand before the name.
         return people::titled_after_verb(rest)
             .or_else(|| speaker_after_verb(rest))
+            .or_else(|| role_then_name(rest))
             .map(Subject::Named);
     }
     // "— Jane Doe, CEO of Foo" testimonial style.
@@ -210,6 +211,24 @@ pub(super) fn from_sentence(before: &str, after: &str) -> Option<Subject> {
     let clause = first_sentence(after);
     let m = ACCORDING.get().find(clause)?;
     people::leading_person(&clause[m.end()..]).map(Subject::Named)
+}
+
+/// The person after a role and a comma that follow a speech verb: "said head of the Medical Association,
+/// Dr. Marcus Cooper". The role opens with a lowercase title word (after "the"), and holds no sentence
+/// punctuation.
+fn role_then_name(rest: &str) -> Option<people::Person> {
+    let (role, name) = rest.trim_start().split_once(", ")?;
+    let first = role.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the"))?;
+    let shaped = first.starts_with(char::is_lowercase)
+        && people::is_title_word(first)
+        && role.len() <= 80
+        && !role.contains(['.', ';', ':', '!', '?', '“', '”', '"']);
+    if !shaped {
+        return None;
+    }
+    let mut p = people::leading_person(name)?;
+    p.role = p.role.or_else(|| people::clean_role(role));
+    Some(p)
 }
 
 /// The person right after a speech verb: a full name after a role of capitalized and title words

@@ -359,6 +359,21 @@ mod tests {
     }
 
     #[test]
+    fn said_a_role_a_comma_and_the_name() {
+        let got = quotes(
+            "“We are passionate about our profession and want exposure for dental health,” said head of the Medical Association, Dr. Marcus Cooper.",
+        );
+        assert_eq!(
+            got,
+            vec![q(
+                "We are passionate about our profession and want exposure for dental health",
+                "Marcus Cooper",
+                Some("head of the Medical Association")
+            )]
+        );
+    }
+
+    #[test]
     fn said_x_after_the_quote() {
         let got = quotes("“We are delighted to welcome so many delegates this year,” said Jane Doe.");
         assert_eq!(

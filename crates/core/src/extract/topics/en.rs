@@ -58,7 +58,7 @@ static PASSIVE: Transient = Transient::new(|| {
 
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C".
 static VERB_LED: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
 
@@ -97,10 +97,17 @@ static INCLUDING: Transient = Transient::new(|| {
         .expect("including regex")
 });
 
+/// The event a list was discussed at, closing it: "at the fourth annual conference", "during this year's
+/// summit".
+static AT_EVENT: Transient = Transient::new(|| {
+    Regex::new(r"(?i)\s+(?:at|during)\s+(?:the|this|this\s+year[’']s|its|their)\s+(?:[\p{L}\d’'\-]+\s+){0,4}?(?:conference|forum|summit|meeting|event|symposium|workshop|congress|convention|colloquium|seminar)s?(?-u:\b)[^,]*$")
+        .expect("at event regex")
+});
+
 /// "themes of", "topics such as", "discussions on" opening a list.
 static THEMES_OF: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects)\s+(?:of|such\s+as|like|including)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
+        r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects|matters)\s+(?:of|such\s+as|like|including|related\s+to|relating\s+to|concerning|regarding)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
     )
     .expect("themes of regex")
 });
@@ -297,6 +304,10 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
         return Vec::new();
     }
     let verb = verb.as_str().to_lowercase();
+    // "Other topics covered by panelists and speakers included:": the agent of a passive, no list.
+    if sentence[whole.end()..].starts_with("by ") {
+        return Vec::new();
+    }
     // "issues like A, B and C": "like" lists only right after its noun.
     if verb == "like" && !gap.as_str().trim().is_empty() {
         return Vec::new();
@@ -419,7 +430,10 @@ fn split_list(list: &str) -> Vec<String> {
     if let Some(items) = semicolon_items(list) {
         return items;
     }
-    let list = cut_at_stops(list, &["; "]).trim_end_matches(['.', '!', '?', ' ']);
+    let list = cut_at_stops(list, &["; "]);
+    // "… and rural development at the fourth annual conference": the event the list was discussed at.
+    let list = AT_EVENT.get().find(list).map_or(list, |m| &list[..m.start()]);
+    let list = list.trim_end_matches(['.', '!', '?', ' ']);
     let mut items: Vec<&str> = list.split(", ").collect();
     // "new openings for farmers, millers and bakers": single words after a first item that ends in
     // "for <word>" are the people it is for, not items of their own.
@@ -488,6 +502,7 @@ fn split_list(list: &str) -> Vec<String> {
             Some(oxford) => out.push(oxford.to_string()),
             None => match last
                 .rsplit_once(" and ")
+                .filter(|(a, b)| !shared_noun(a, b))
                 .or_else(|| last.rsplit_once(" as well as "))
             {
                 Some((a, b)) => out.extend([a.to_string(), b.to_string()]),
@@ -501,6 +516,19 @@ fn split_list(list: &str) -> Vec<String> {
         out.pop();
     }
     out
+}
+
+/// Whether "A and B" joins two adjectives of one noun ("intangible and tangible heritage", "regional
+/// and international cooperation"): the words on both sides of "and" end like adjectives, in lowercase,
+/// and a noun follows the second.
+fn shared_noun(a: &str, b: &str) -> bool {
+    const ENDS: [&str; 8] = ["ible", "able", "al", "ic", "ive", "ous", "ary", "ern"];
+    let adjective =
+        |w: &str| w.starts_with(char::is_lowercase) && w.len() >= 5 && ENDS.iter().any(|e| w.ends_with(e));
+    let mut after = b.split_whitespace();
+    a.split_whitespace().next_back().is_some_and(adjective)
+        && after.next().is_some_and(adjective)
+        && after.next().is_some_and(|n| n.starts_with(char::is_lowercase))
 }
 
 /// A talk named with its speaker: "a keynote address by Vice President X on …", "remarks by the
@@ -755,7 +783,7 @@ static FOCUS_WORD: Transient =
 /// examined …".
 static EVENT_EXPLORED: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:the|this|its|their)\s+(?:[^\s,;:.]+\s+){{0,3}}?(?:{KINDS}|event|session|panel|programme|program)\s+(?:also\s+)?(?:explored|examined|discussed|addressed|tackled|considered|debated|looked\s+at)\s+"
+        r"(?i)^(?:[^,;:“”\x22]{{1,40}}?\s+(?:said|says|added|noted|announced)\s+(?:that\s+)?)?(?:(?:the|this|its|their)\s+(?:[^\s,;:.]+\s+){{0,3}}?(?:{KINDS}|event|session|panel|programme|program)|lectures|sessions|panels|workshops|talks)\s+(?:also\s+)?(?:(?:will|would)\s+(?:also\s+)?(?:explore|examine|discuss|address|tackle|consider|debate|look\s+at|cover)|explored|examined|discussed|addressed|tackled|considered|debated|looked\s+at)\s+"
     ))
     .expect("event explored regex")
 });
@@ -1632,6 +1660,31 @@ mod tests {
         assert_eq!(
             titles("The last panel will examine new openings and risks for fishers, millers and bakers."),
             vec!["new openings and risks for fishers, millers and bakers"]
+        );
+    }
+
+    #[test]
+    fn the_event_a_list_was_discussed_at_and_what_it_will_address() {
+        assert_eq!(
+            titles(
+                "More than 160 farmers addressed issues related to agriculture, energy and rural development at the fourth annual conference."
+            ),
+            vec!["agriculture", "energy", "rural development"]
+        );
+        // A passive's agent after the cue is no list.
+        assert!(titles("Other topics covered by panelists and speakers included:").is_empty());
+        assert_eq!(
+            titles("Dr. Cooper said the conference will also address childhood and adult obesity."),
+            vec!["childhood and adult obesity"]
+        );
+        assert_eq!(
+            titles("Lectures will also address medical marijuana."),
+            vec!["medical marijuana"]
+        );
+        // Two adjectives of one noun are one item.
+        assert_eq!(
+            titles("The sessions focused on community participation, intangible and tangible heritage."),
+            vec!["community participation", "intangible and tangible heritage"]
         );
     }
 

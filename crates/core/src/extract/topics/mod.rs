@@ -165,10 +165,12 @@ mod cut_tests {
     }
 }
 
-/// A line that may be an item of a list without marks: short, not a finished sentence.
+/// A line that may be an item of a list without marks: short, not a finished sentence, not the mark of
+/// an excerpt's cut.
 fn is_bare_item(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty()
+        && line != "[TRUNCATED]"
         && line.chars().count() <= 120
         && !line.ends_with(['.', '。', '!', '！', '?', '？', ':', '：'])
 }
