@@ -28,7 +28,7 @@ static ORG_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
          centre chamber federation academy bank office commission bureau authority alliance society union \
          organization organisation group corporation corp company co government embassy administration \
          network school college board fund trust club consortium secretariat inc ltd llc plc gmbh ag sa \
-         holdings technologies labs partners",
+         holdings technologies labs partners army navy police",
     )
 });
 

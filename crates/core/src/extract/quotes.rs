@@ -359,6 +359,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_of_a_place_before_the_name() {
+        let got = quotes(
+            "The former President of Afghanistan Hamid Karzai opened the seminar.\n\n“There are only two options to be free from this menace, and we must choose,” he said.",
+        );
+        assert_eq!(
+            got,
+            vec![q(
+                "There are only two options to be free from this menace, and we must choose",
+                "Hamid Karzai",
+                Some("President of Afghanistan")
+            )]
+        );
+    }
+
+    #[test]
     fn said_a_role_a_comma_and_the_name() {
         let got = quotes(
             "“We are passionate about our profession and want exposure for dental health,” said head of the Medical Association, Dr. Marcus Cooper.",

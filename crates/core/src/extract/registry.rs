@@ -67,7 +67,8 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
             })
             .and_then(|r| make_person(raw, Some(r)))
             .or_else(|| described(raw, after))
-            .or_else(|| titled(raw, &text[..m.start()]));
+            .or_else(|| titled(raw, &text[..m.start()]))
+            .or_else(|| title_of_place(raw, &text[..m.start()]));
         // A title in front of the name: make_person moves it into the role.
         let with_title = || {
             raw.split_whitespace()
@@ -151,6 +152,18 @@ fn titled(raw: &str, before: &str) -> Option<Person> {
         title.to_string()
     };
     make_person(raw, Some(role))
+}
+
+/// "President of Afghanistan Hamid Karzai": a run of three or four words after a capitalized title and
+/// "of" is a place and the name, its last two words; the title and the place are the role.
+fn title_of_place(raw: &str, before: &str) -> Option<Person> {
+    let title = before.strip_suffix(" of ")?.rsplit(' ').next()?;
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    if !title.starts_with(char::is_uppercase) || !is_title_word(title) || !(3..=4).contains(&words.len()) {
+        return None;
+    }
+    let (place, name) = words.split_at(words.len() - 2);
+    make_person(&name.join(" "), Some(format!("{title} of {}", place.join(" "))))
 }
 
 /// A cheap test before the costly role parse: a role starts with an article or has a title word

@@ -554,3 +554,11 @@ fn on_inside_a_subject_name_is_no_date() {
         vec![o("VAHF", Relation::Host)]
     );
 }
+
+#[test]
+fn an_army_owns_its_conference() {
+    assert_eq!(
+        orgs("Sri Lanka Army’s 5th international defence conference was held in Colombo."),
+        vec![o("Sri Lanka Army", Relation::Organizer)]
+    );
+}
