@@ -119,6 +119,32 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             out.push(quote);
             continue;
         }
+        // "…председатель союза Иван Петров:" then "— Этот форум …": a paragraph of speech without marks
+        // after a line that ends with its speaker's name and a colon.
+        if spans.is_empty()
+            && let Some(prev) = pi.checked_sub(1).map(|i| paragraphs[i].trim_end())
+            && let Some(line) = prev.strip_suffix(':')
+            && names(line)
+                .last()
+                .is_some_and(|&(_, e)| e == line.trim_end().len())
+            && p.split_whitespace().count() >= 8
+            && let Some(((name, role), basis)) = colon_line(prev, &people, (pi, 0), last.as_ref())
+        {
+            let person = (nominative(&name), role);
+            last = Some(person.clone());
+            let quote = Quote {
+                text: p
+                    .trim()
+                    .trim_start_matches(['—', '–', '-', ' '])
+                    .trim_end()
+                    .to_string(),
+                speaker: person.0,
+                role: person.1,
+            };
+            notes.extend(quote_notes(&quote, &basis));
+            out.push(quote);
+            continue;
+        }
         // Where the last attributed quote of this paragraph closes.
         let mut closed: Option<usize> = None;
         for span in spans {
@@ -419,8 +445,25 @@ fn before(
         let rest = rest.trim();
         rest.len() > 2 && rest.starts_with(',') && rest.ends_with(',') && names(rest).is_empty()
     };
+    // "Иван Петров в своем обращении к участникам отметил:": a prepositional phrase after the name.
+    let adverbial = |rest: &str| {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        words.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "в" | "во" | "на" | "при" | "перед" | "после" | "по"
+            )
+        }) && words.len() <= 7
+            && !rest.contains([',', '«', '»', '"'])
+            && names(rest).is_empty()
+    };
     match names(head).last() {
-        Some(&(s, e)) if head[e..].trim().is_empty() || aside(&head[e..]) || relative(&head[e..]) => {
+        Some(&(s, e))
+            if head[e..].trim().is_empty()
+                || aside(&head[e..])
+                || relative(&head[e..])
+                || adverbial(&head[e..]) =>
+        {
             let name = head[s..e].to_string();
             let role = role_before(&head[..s]).or_else(|| known_role(people, &name));
             Some(((name.clone(), role), Basis::Named(name)))
@@ -727,6 +770,32 @@ mod tests {
         let got =
             quotes("Он пришёл на форум, — сообщил Иван Петров. «Мы ждём всех гостей края», — добавил он.");
         assert!(got.iter().all(|(_, q)| !q.contains("Он пришёл")), "{got:?}");
+    }
+
+    #[test]
+    fn a_prepositional_phrase_after_the_name_and_speech_after_a_line_naming_its_speaker() {
+        assert_eq!(
+            quotes(
+                "Губернатор края Иван Петров в своем обращении к участникам отметил: \"Край доказал свою эффективность в создании городской среды\"."
+            ),
+            vec![(
+                "Иван Петров".to_string(),
+                "Край доказал свою эффективность в создании городской среды".to_string()
+            )]
+        );
+        let got = quotes(
+            "Затем к гостям обратился председатель союза журналистов Пётр Соболев:\n— Этот форум будет насыщен интереснейшими событиями и гостями, впереди важная неделя.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Пётр Соболев".to_string(),
+                "Этот форум будет насыщен интереснейшими событиями и гостями, впереди важная неделя."
+                    .to_string()
+            )]
+        );
+        // A line that ends with something else than a name introduces no speech.
+        assert!(quotes("Губернатор назвал три направления работы:\n— экономика, образование и культура края в ближайшие годы и дальше").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::transient::Transient;
 use crate::text::same_name;
 
 /// Stems of nouns that head an organization's name, in any case form.
-const ORG_HEADS: [&str; 79] = [
+const ORG_HEADS: [&str; 80] = [
     "министерств",
     "ведомств",
     "департамент",
@@ -91,6 +91,7 @@ const ORG_HEADS: [&str; 79] = [
     "консорциум",
     "концерн",
     "ассамбле",
+    "лиг",
 ];
 
 /// Stems of nouns naming a person's role (министр, ректор, глава …).

@@ -882,6 +882,17 @@ mod tests {
     }
 
     #[test]
+    fn a_league_is_an_organization() {
+        assert_eq!(
+            orgs("Традиционно организаторами форума выступили Минздрав России и Лига здоровья нации."),
+            vec![
+                o("Минздрав России", Relation::Organizer),
+                o("Лига здоровья нации", Relation::Organizer)
+            ]
+        );
+    }
+
+    #[test]
     fn a_one_word_name_among_organizations_by_shape() {
         // One capitalized word with no head noun is a name when two members beside it are names by shape.
         assert_eq!(
