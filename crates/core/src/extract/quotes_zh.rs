@@ -46,7 +46,7 @@ static SUBJECT_END: Transient = Transient::new(|| {
 /// reaction stands for the verb there (“…”X感触颇深。).
 static VERB_AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"^[,，]?\s*([^，,。：:；;！？!?“”「」]{{1,60}}?)(?:{VERBS}|{REACTIONS})+(?:记者|記者|道)?[:：,，。]"
+        r"^[,，]?\s*((?:[^，,。：:；;！？!?“”「」]|“[^“”，,。]{{1,12}}”){{1,60}}?)(?:{VERBS}|{REACTIONS})+(?:记者|記者|道)?[:：,，。]"
     ))
     .expect("verb after regex")
 });
@@ -54,6 +54,13 @@ static VERB_AFTER: Transient = Transient::new(|| {
 const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感叹|感嘆|感慨道|笑言|笑道";
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
+
+/// A speech given, after the speaker's name, as the occasion of the words: "致开幕辞时", "发表欢迎辞时",
+/// "在视频演讲中" is an adverbial of [`CUTS`].
+static SPEECH_OCCASION: Transient = Transient::new(|| {
+    Regex::new(r"(?:致|发表|發表)[^，,。：:；;“”「」]{0,4}?(?:辞|辭|词|詞|讲话|講話|演讲|演講)(?:时|時)?$")
+        .expect("speech occasion regex")
+});
 
 /// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知, X这样说, 他續指, X其後).
 const ADVERBS: [&str; 44] = [
@@ -558,6 +565,10 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         }
         // "弗赖贝加10日", "X昨日": a day after the name.
         s = without_day(s);
+        // "X致开幕辞时", "X发表欢迎辞时": the speech the words were said in.
+        if let Some(m) = SPEECH_OCCASION.get().find(s).filter(|m| m.start() > 0) {
+            s = &s[..m.start()];
+        }
         // "X动情地", "X意味深长地": an adverbial of manner before 地.
         if let Some(rest) = s.strip_suffix('地') {
             s = MANNER.iter().find_map(|m| rest.strip_suffix(m)).unwrap_or(s);
@@ -611,7 +622,9 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     // "校長張家宜於開幕致詞", "X对记者", "X如是": the name may stand before an adverbial.
     // "王局长对记者": the reporter spoken to is no speaker; the name before the adverbial is.
     let reporter = |p: &Person| p.0.ends_with("记者") || p.0.ends_with("記者");
+    // "白云主席": a name the text gives elsewhere, with its title after it here.
     let person = titled
+        .or_else(|| titled_after_name(s, all))
         .or_else(|| person_at_end(s).filter(|p| !reporter(p)))
         .or_else(|| heads(s, &[]).rev().map(trim_head).find_map(person_at_end));
     let person = person
@@ -652,6 +665,39 @@ fn without_day(s: &str) -> &str {
     .find_map(|d| s.strip_suffix(d))
     .unwrap_or(s)
 }
+
+/// A name with its title after it ("马时亨主席"), when the text names the same person elsewhere after a
+/// title ("贸发局主席马时亨教授"): that person, with the role read there.
+fn titled_after_name(s: &str, all: &[&str]) -> Option<Person> {
+    let (at, _) = s
+        .char_indices()
+        .rev()
+        .take(6)
+        .find(|&(i, _)| TITLES_AFTER.contains(&&s[i..]))?;
+    let (name, title) = s.split_at(at);
+    if !(2..=4).contains(&name.chars().count()) || !name.chars().all(is_han) {
+        return None;
+    }
+    all.iter().find_map(|p| {
+        p.match_indices(name).find_map(|(i, _)| {
+            let (who, role) = person_at_end(&p[..i + name.len()])?;
+            // A role read there may run back over a clause: the title given here is enough then.
+            let role = role?;
+            let role = if role.chars().count() <= 12 {
+                role
+            } else {
+                title.to_string()
+            };
+            (who == name).then_some((who, Some(role)))
+        })
+    })
+}
+
+/// Titles that may follow a name they belong to.
+const TITLES_AFTER: [&str; 14] = [
+    "主席", "教授", "院长", "院長", "部长", "部長", "校长", "校長", "会长", "會長", "先生", "女士", "博士",
+    "局长",
+];
 
 /// A transliterated name by its last part (弗里萨, after 教授玛丽·劳尔·弗里萨 in the text): `s`, or `s` before
 /// an adverbial (弗里萨笑着), of two to six Han characters, follows a name dot somewhere in `all`; the
@@ -751,6 +797,38 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_speech_as_the_occasion_a_title_after_the_name_and_a_quoted_name_in_a_role() {
+        let got = quotes(
+            "江南贸发局主席白云教授致欢迎词。\n白云主席发表欢迎辞时表示:「我们很荣幸今年迎来论坛的第十届,多项伙伴关系得以建立。」",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "白云".to_string(),
+                "我们很荣幸今年迎来论坛的第十届,多项伙伴关系得以建立。".to_string()
+            )]
+        );
+        let got = quotes("李海致开幕辞时表示:「江南是合作的理想枢纽,一直是促进合作的首选门户。」");
+        assert_eq!(
+            got,
+            vec![(
+                "李海".to_string(),
+                "江南是合作的理想枢纽,一直是促进合作的首选门户。".to_string()
+            )]
+        );
+        let got = quotes(
+            "“我希望有机会能去江南,感受江南良好的生态。”联合国原副秘书长、“一带一路”绿色发展联盟主席埃里克·索尔海姆在视频演讲中表示,合作很重要。",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "埃里克·索尔海姆".to_string(),
+                "我希望有机会能去江南,感受江南良好的生态。".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -316,6 +316,10 @@ fn split_joined(piece: &str, named_by_cue: bool) -> Option<Vec<String>> {
         let Some(j) = JOINERS.iter().find(|j| piece[i..].starts_with(**j)) else {
             continue;
         };
+        // "我院与新疆大学法学院承办": the writer's own body beside a named one; the named one stays.
+        if is_deictic(&piece[..i]) {
+            return split_joined(&piece[i + j.len()..], named_by_cue);
+        }
         let left = clean(&piece[..i], named_by_cue);
         if let (Some(left), Some(mut rest)) = (left, split_joined(&piece[i + j.len()..], named_by_cue)) {
             rest.insert(0, left);
@@ -323,6 +327,12 @@ fn split_joined(piece: &str, named_by_cue: bool) -> Option<Vec<String>> {
         }
     }
     clean(piece, named_by_cue).map(|name| vec![name])
+}
+
+/// "我院", "本校", "我会": the writer's own body, or the one just named, called by no name.
+fn is_deictic(name: &str) -> bool {
+    let name = name.trim();
+    (2..=3).contains(&name.chars().count()) && name.starts_with(['我', '本', '该', '該'])
 }
 
 /// One member as a name: the name in its quotation marks, what follows the last 的, without a leading
@@ -367,7 +377,7 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     while let Some(rest) = BEFORE.iter().find_map(|p| name.strip_prefix(p)) {
         name = rest;
     }
-    is_org(name).then(|| name.to_string())
+    (!is_deictic(name) && is_org(name)).then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -381,6 +391,21 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn the_writers_own_body_is_no_name_and_a_research_base_is_one() {
+        assert_eq!(
+            orgs(
+                "由江南大学主办,我院与东湖大学法学院承办,江南法学会、江南法制保障研究基地共同协办的第四届论坛在东湖举行。"
+            ),
+            vec![
+                o("江南大学", Relation::Organizer),
+                o("东湖大学法学院", Relation::Organizer),
+                o("江南法学会", Relation::Organizer),
+                o("江南法制保障研究基地", Relation::Organizer)
+            ]
+        );
     }
 
     #[test]

@@ -141,6 +141,12 @@ static COUNTED_TITLES: Transient = Transient::new(|| {
         .expect("counted titles regex")
 });
 
+/// A count of topics followed by a comma, ending a list before a comment on it: "A、B、C三大问题,".
+static COUNT_CLOSE: Transient = Transient::new(|| {
+    Regex::new(r"(?:这|這|等)?[一二三四五六七八九十两兩\d]+(?:个|個|项|項|大)+(?:问题|問題|主题|主題|议题|議題|话题|話題|方面|领域|領域)[,，]")
+        .expect("count close regex")
+});
+
 /// A count of topics closing a list: "「A」、「B」和「C」这三大主题".
 static COUNT_TAIL: Transient = Transient::new(|| {
     Regex::new(r"(?:(?:这|這|等)?(?:[一二三四五六七八九十两兩\d]|多|几|幾|若干|众多|眾多|诸多|諸多)*(?:个|個|项|項|大)*(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)|(?:这|這)[一二三四五六七八九十两兩\d]*(?:个|個|项|項|大)*(?:问题|問題))$")
@@ -619,6 +625,8 @@ fn split(list: &str) -> Vec<String> {
         }
         _ => list,
     };
+    // "“A”、“B”、“C”三大问题,对促进…具有重要意义": a count of topics ends the list before a comment.
+    let list = COUNT_CLOSE.get().find(list).map_or(list, |m| &list[..m.start()]);
     let list = COUNT_TAIL.get().find(list).map_or(list, |m| &list[..m.start()]);
     let spans = quoted::spans(list);
     if spans.len() >= 2 {
@@ -669,6 +677,20 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn a_count_of_topics_before_a_comment_ends_the_list() {
+        assert_eq!(
+            titles(
+                "议题涉及“金融犯罪问题”、“打击有组织犯罪,维护社会安定”、“经济发展中的法律问题”三大问题,对促进法学研究具有重要意义。"
+            ),
+            vec![
+                "金融犯罪问题",
+                "打击有组织犯罪,维护社会安定",
+                "经济发展中的法律问题"
+            ]
+        );
     }
 
     #[test]
