@@ -49,7 +49,7 @@ static INSIDE: Transient = Transient::new(|| {
 /// it («Байкал», "Газпром") are part of the quote.
 static DIALOGUE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r#"(?i)^[\s—–-]*(?P<quote>(?:[^«»„“”"\n]|«[^«»\n]{{1,80}}»|„[^„“”\n]{{1,80}}[“”]|“[^“”\n]{{1,80}}”|"[^"\n]{{1,80}}"){{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"#
+        r#"(?i)^[\s—–-]*(?P<quote>(?:[^«»„“”"\n]|«[^«»\n]+»|„[^„“”\n]+[“”]|“[^“”\n]+”|"[^"\n]+"){{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"#
     ))
     .expect("dialogue regex")
 });
@@ -99,45 +99,45 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
     let mut last: Option<Person> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
         let spans = quoted::spans(p);
-        if let Some(c) = DIALOGUE.get().captures(p)
+        // A paragraph that is a quote without marks: dialogue with its attribution after a dash, or
+        // speech after a line naming its speaker.
+        let unmarked = DIALOGUE
+            .get()
+            .captures(p)
             // Names in marks inside the quote, none closing it (`… "Сам форум …", - сказал X` is a
             // quote in marks after a sentence of the report).
-            && spans
-                .iter()
-                .all(|s| c.name("quote").is_some_and(|q| s.close_end < q.end()))
-            && let (Some(quote), Some(rest)) = (c.name("quote"), c.name("rest"))
-            && let Some(((name, role), basis)) = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())
-        {
+            .filter(|c| {
+                spans
+                    .iter()
+                    .all(|s| c.name("quote").is_some_and(|q| s.close_end < q.end()))
+            })
+            .and_then(|c| {
+                let (quote, rest) = (c.name("quote")?, c.name("rest")?);
+                let found = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())?;
+                Some((quote.as_str().trim(), found))
+            })
+            .or_else(|| {
+                // "…председатель союза Иван Петров:" then "— Этот форум …": the line ends with its
+                // speaker's name and a colon.
+                let prev = paragraphs[pi.checked_sub(1)?].trim_end();
+                let line = prev.strip_suffix(':')?;
+                let named = names(line)
+                    .last()
+                    .is_some_and(|&(_, e)| e == line.trim_end().len());
+                if !spans.is_empty() || !named || p.split_whitespace().count() < 8 {
+                    return None;
+                }
+                let found = colon_line(prev, &people, (pi, 0), last.as_ref())?;
+                Some((
+                    p.trim().trim_start_matches(['—', '–', '-', ' ']).trim_end(),
+                    found,
+                ))
+            });
+        if let Some((text, ((name, role), basis))) = unmarked {
             let person = (nominative(&name), role);
             last = Some(person.clone());
             let quote = Quote {
-                text: quote.as_str().trim().to_string(),
-                speaker: person.0,
-                role: person.1,
-            };
-            notes.extend(quote_notes(&quote, &basis));
-            out.push(quote);
-            continue;
-        }
-        // "…председатель союза Иван Петров:" then "— Этот форум …": a paragraph of speech without marks
-        // after a line that ends with its speaker's name and a colon.
-        if spans.is_empty()
-            && let Some(prev) = pi.checked_sub(1).map(|i| paragraphs[i].trim_end())
-            && let Some(line) = prev.strip_suffix(':')
-            && names(line)
-                .last()
-                .is_some_and(|&(_, e)| e == line.trim_end().len())
-            && p.split_whitespace().count() >= 8
-            && let Some(((name, role), basis)) = colon_line(prev, &people, (pi, 0), last.as_ref())
-        {
-            let person = (nominative(&name), role);
-            last = Some(person.clone());
-            let quote = Quote {
-                text: p
-                    .trim()
-                    .trim_start_matches(['—', '–', '-', ' '])
-                    .trim_end()
-                    .to_string(),
+                text: text.to_string(),
                 speaker: person.0,
                 role: person.1,
             };
