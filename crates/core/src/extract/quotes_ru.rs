@@ -11,6 +11,7 @@ use crate::transient::Transient;
 use super::notes::{Basis, quote_notes};
 use super::quoted;
 use super::ru::{is_name_word, is_role, name_runs, names, nominative_among, role_before, surname};
+use super::text::is_cut_mark;
 use crate::model::{Note, Quote};
 
 /// Speech verbs, past and present, in every gender and number.
@@ -190,7 +191,7 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                                 .ends_with(|c: char| c.is_alphabetic())
                             && paragraphs[pi + 1..]
                                 .iter()
-                                .all(|n| matches!(n.trim(), "" | "[TRUNCATED]"));
+                                .all(|n| n.trim().is_empty() || is_cut_mark(n));
                         cut.then(|| pronoun_speaker(&people, (pi, span.open), last.as_ref()))
                             .flatten()
                     }),
@@ -362,10 +363,8 @@ fn after_verb(
     at: (usize, usize),
     last: Option<&Person>,
 ) -> Option<(Person, Basis)> {
-    if let Some(&(s, e)) = names(rest).last() {
-        let name = rest[s..e].to_string();
-        let role = role_before(&rest[..s]).or_else(|| known_role(people, &name));
-        return Some(((name.clone(), role), Basis::Named(name)));
+    if let Some(&span) = names(rest).last() {
+        return Some(named(rest, span, people));
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
     if let Some(full) = words.iter().rev().find_map(|w| by_surname(people, w)) {
@@ -382,13 +381,16 @@ fn after_verb(
 /// The person a quote is signed to ([`SIGNED`]): the attribution ends with a name.
 fn signed(after: &str, people: &[Mention]) -> Option<(Person, Basis)> {
     let rest = SIGNED.get().captures(after)?.name("rest")?.as_str().trim_end();
-    let &(s, e) = names(rest).last()?;
-    if e != rest.len() {
-        return None;
-    }
-    let name = rest[s..e].to_string();
-    let role = role_before(&rest[..s]).or_else(|| known_role(people, &name));
-    Some(((name.clone(), role), Basis::Named(name)))
+    let &span = names(rest).last()?;
+    (span.1 == rest.len()).then(|| named(rest, span, people))
+}
+
+/// The person named at `span` of `text`, with the role the words before the name give, else the role
+/// the article gives them elsewhere.
+fn named(text: &str, (s, e): (usize, usize), people: &[Mention]) -> (Person, Basis) {
+    let name = text[s..e].to_string();
+    let role = role_before(&text[..s]).or_else(|| known_role(people, &name));
+    ((name.clone(), role), Basis::Named(name))
 }
 
 /// "он" or "она", before a comma or not.
@@ -464,9 +466,7 @@ fn before(
                 || relative(&head[e..])
                 || adverbial(&head[e..]) =>
         {
-            let name = head[s..e].to_string();
-            let role = role_before(&head[..s]).or_else(|| known_role(people, &name));
-            Some(((name.clone(), role), Basis::Named(name)))
+            Some(named(head, (s, e), people))
         }
         _ => after_verb(&sentence[verb.end()..], people, at, last)
             .or_else(|| {

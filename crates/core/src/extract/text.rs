@@ -158,6 +158,12 @@ pub(crate) fn blocks(body: &str) -> Vec<Block> {
     out
 }
 
+/// Whether a paragraph is the mark an excerpt ends with where its text was cut (`[TRUNCATED]`): no
+/// words of the article.
+pub(crate) fn is_cut_mark(p: &str) -> bool {
+    p.trim() == "[TRUNCATED]"
+}
+
 /// The last at most `max` bytes of `s`, starting on a char boundary.
 pub(crate) fn tail(s: &str, max: usize) -> &str {
     if s.len() <= max {

@@ -19,7 +19,7 @@ use regex::Regex;
 use crate::transient::Transient;
 
 use super::sentences::sentences;
-use super::text::{Block, collapse_ws, word_count};
+use super::text::{Block, collapse_ws, is_cut_mark, word_count};
 use crate::model::Topic;
 use crate::text::Lang;
 
@@ -57,9 +57,8 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
                     Block::Para(p) => sentences(p).pop(),
                     Block::List(_) => None,
                 });
-                if intro.is_some_and(is_intro) {
-                    let named = intro.is_some_and(|s| NAMES_TOPICS.get().is_match(s));
-                    list_topics(items.iter().map(String::as_str), named)
+                if let Some(intro) = intro.filter(|s| is_intro(s)) {
+                    list_topics(items.iter().map(String::as_str), intro)
                         .into_iter()
                         .for_each(|t| push(&mut out, t));
                 }
@@ -72,8 +71,7 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
                         Block::Para(line) if is_bare_item(line) => Some(line.as_str()),
                         _ => None,
                     });
-                    let named = NAMES_TOPICS.get().is_match(last);
-                    list_topics(lines, named)
+                    list_topics(lines, last)
                         .into_iter()
                         .for_each(|t| push(&mut out, t));
                 }
@@ -121,7 +119,7 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
 /// The last paragraph (before a `[TRUNCATED]` mark) when it ends inside a word, trimmed.
 fn cut_paragraph(blocks: &[Block]) -> Option<&str> {
     let last = blocks.iter().rev().find_map(|b| match b {
-        Block::Para(p) if p.trim() != "[TRUNCATED]" => Some(p.trim()),
+        Block::Para(p) if !is_cut_mark(p) => Some(p.trim()),
         _ => None,
     })?;
     last.ends_with(char::is_alphanumeric).then_some(last)
@@ -170,7 +168,7 @@ mod cut_tests {
 fn is_bare_item(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty()
-        && line != "[TRUNCATED]"
+        && !is_cut_mark(line)
         && line.chars().count() <= 120
         && !line.ends_with(['.', '。', '!', '！', '?', '？', ':', '：'])
 }
@@ -181,16 +179,16 @@ static NAMES_TOPICS: Transient = Transient::new(|| {
         .expect("names topics regex")
 });
 
-/// The items of a list as topics, unless most of them are links. Questions are topics only when the
-/// introduction calls them so (`named`: "Topics for this year's agenda include:") and each is a single
-/// sentence.
-fn list_topics<'a>(items: impl Iterator<Item = &'a str>, named: bool) -> Vec<Topic> {
+/// The items of a list after its introduction `intro` as topics, unless most of them are links.
+/// Questions are topics only when the introduction calls them so ("Topics for this year's agenda
+/// include:") and each is a single sentence.
+fn list_topics<'a>(items: impl Iterator<Item = &'a str>, intro: &str) -> Vec<Topic> {
     let items: Vec<&str> = items.collect();
     let links = items.iter().filter(|it| LINK.get().is_match(it)).count();
     // Lines of a dialogue (an interview's questions and answers after dashes) are not an agenda.
-    let asked = named && items.iter().all(|it| sentences(it).len() == 1);
     let prose = items.iter().filter(|it| is_prose(it)).count();
-    if links * 2 >= items.len() || (!asked && prose * 2 >= items.len()) {
+    let asked = || NAMES_TOPICS.get().is_match(intro) && items.iter().all(|it| sentences(it).len() == 1);
+    if links * 2 >= items.len() || (prose * 2 >= items.len() && !asked()) {
         return Vec::new();
     }
     items
