@@ -151,6 +151,14 @@ mod cut_tests {
     }
 
     #[test]
+    fn the_mark_of_a_cut_excerpt_is_no_item() {
+        // The line before the mark may itself be cut, and is dropped as well.
+        let b = blocks("Topics of the programme:\n\nWater policy\n\nState budget\n\n[TRUNCATED]");
+        let titles: Vec<String> = extract(&b, Lang::En).into_iter().map(|t| t.title).collect();
+        assert_eq!(titles, vec!["Water policy"]);
+    }
+
+    #[test]
     fn a_list_cut_inside_a_word_loses_its_last_item() {
         let b = blocks("Участники обсудили пасеки, ульи и во\n\n[TRUNCATED]");
         let titles: Vec<String> = extract(&b, Lang::Ru).into_iter().map(|t| t.title).collect();
