@@ -83,6 +83,10 @@ enum Cmd {
         /// set that is measured blind)
         #[arg(long)]
         aggregate: bool,
+        /// Score a second labeling of the same texts (NAME.json in this folder) against the labels instead
+        /// of the extraction: how far two labelers agree under the same scoring rules
+        #[arg(long, value_name = "DIR")]
+        second_labels: Option<PathBuf>,
     },
     /// Parse one file as a briefing (front matter plus extraction) and print the result
     Extract {
@@ -136,9 +140,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             dir,
             labels,
             aggregate,
+            second_labels,
         } => {
             let labels = labels.as_deref().unwrap_or(&dir);
-            let report = attache_core::eval::report::run(&dir, labels, &config.parse_options())?;
+            let report = match &second_labels {
+                Some(second) => attache_core::eval::report::agreement(&dir, labels, second)?,
+                None => attache_core::eval::report::run(&dir, labels, &config.parse_options())?,
+            };
             print!(
                 "{}",
                 if aggregate {

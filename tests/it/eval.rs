@@ -137,3 +137,68 @@ fn eval_reads_labels_from_another_folder_and_reports_each_language() {
     assert!(!missing.status.success());
     assert!(stderr(&missing).contains("cannot read"), "{}", stderr(&missing));
 }
+
+/// A second labeling of the same texts is scored against the labels in place of the extraction: the labels
+/// agree with themselves on every field, one topic dropped from the second labeling is one miss, and a
+/// text the second labeling lacks is an error naming its file.
+#[test]
+fn eval_scores_a_second_labeling_against_the_first() {
+    let dir = fixture("articles");
+    let second = tempfile::tempdir().unwrap();
+    let mut changed = None;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let mut labels: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let topics = labels["topics"].as_array_mut().unwrap();
+        if changed.is_none() && topics.len() > 1 {
+            topics.pop();
+            changed = Some(path.file_stem().unwrap().to_str().unwrap().to_string());
+        }
+        std::fs::write(second.path().join(path.file_name().unwrap()), labels.to_string()).unwrap();
+    }
+    let changed = changed.expect("an article with two topics or more");
+    let o = attache(&[
+        "eval",
+        dir.to_str().unwrap(),
+        "--second-labels",
+        second.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("second labeling"), "{out}");
+    let row = |name: &str| {
+        out.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} missing:\n{out}"))
+            .split_whitespace()
+            .filter_map(|n| n.parse::<f64>().ok())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("quotes (with speaker)")[..3], [1.0, 1.0, 1.0], "{out}");
+    assert_eq!(
+        row("organizations (name + relation)")[..3],
+        [1.0, 1.0, 1.0],
+        "{out}"
+    );
+    let topics = row("topics");
+    assert!(topics[0] == 1.0 && topics[1] < 1.0, "{out}");
+    assert!(
+        out.contains("topics missed: 0 beside a prediction with other bounds, 1 with none near"),
+        "{out}"
+    );
+    let article = row(&changed);
+    assert!(article[3] < 1.0, "{changed}: {article:?}\n{out}");
+    std::fs::remove_file(second.path().join(format!("{changed}.json"))).unwrap();
+    let o = attache(&[
+        "eval",
+        dir.to_str().unwrap(),
+        "--second-labels",
+        second.path().to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains(&format!("{changed}.json")), "{}", stderr(&o));
+}

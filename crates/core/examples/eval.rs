@@ -1,20 +1,40 @@
 //! `attache eval` without the chat adapters, for measuring extraction while changing it:
-//! `cargo run -p attache-core --example eval -- <texts-dir> [<labels-dir>] [--aggregate]` (`--aggregate`:
-//! the totals alone, no line per article, for a set measured blind).
+//! `cargo run -p attache-core --example eval -- <texts-dir> [<labels-dir>] [--aggregate]
+//! [--second-labels <dir>]` (`--aggregate`: the totals alone, no line per article, for a set measured
+//! blind; `--second-labels`: a second labeling of the same texts scored against the labels instead of the
+//! extraction).
+
+use std::path::PathBuf;
 
 fn main() -> anyhow::Result<()> {
-    let (flags, paths): (Vec<_>, Vec<_>) = std::env::args_os().skip(1).partition(|a| a == "--aggregate");
-    let mut args = paths.into_iter().map(std::path::PathBuf::from);
-    let texts = args
-        .next()
-        .ok_or_else(|| anyhow::anyhow!("usage: eval <texts-dir> [<labels-dir>] [--aggregate]"))?;
-    let labels = args.next().unwrap_or_else(|| texts.clone());
-    let options = attache_core::briefing::ParseOptions::default();
-    let report = attache_core::eval::report::run(&texts, &labels, &options)?;
-    if flags.is_empty() {
-        print!("{}", report.render());
-    } else {
+    let usage = "usage: eval <texts-dir> [<labels-dir>] [--aggregate] [--second-labels <dir>]";
+    let mut aggregate = false;
+    let mut second: Option<PathBuf> = None;
+    let mut paths = Vec::new();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--aggregate" {
+            aggregate = true;
+        } else if a == "--second-labels" {
+            second = Some(args.next().ok_or_else(|| anyhow::anyhow!(usage))?.into());
+        } else {
+            paths.push(PathBuf::from(a));
+        }
+    }
+    let mut paths = paths.into_iter();
+    let texts = paths.next().ok_or_else(|| anyhow::anyhow!(usage))?;
+    let labels = paths.next().unwrap_or_else(|| texts.clone());
+    let report = match &second {
+        Some(second) => attache_core::eval::report::agreement(&texts, &labels, second)?,
+        None => {
+            let options = attache_core::briefing::ParseOptions::default();
+            attache_core::eval::report::run(&texts, &labels, &options)?
+        }
+    };
+    if aggregate {
         print!("{}", report.render_totals());
+    } else {
+        print!("{}", report.render());
     }
     Ok(())
 }

@@ -2,7 +2,11 @@
 //! (`../shared/articles-real`, `eval/real/extra`): every field either set uses, so a label file that does
 //! not follow it is an error rather than silently half read.
 
+use chrono::NaiveDate;
 use serde::Deserialize;
+
+use super::Prediction;
+use crate::briefing::{Quote, Relation, Sponsor, Topic};
 
 /// The labels of one article.
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +114,56 @@ impl LabelOrg {
 }
 
 impl Labels {
+    /// These labels read as an extraction, to score one labeling against another: the items that are
+    /// not optional, each in the form written; the reference summary as the summary; a date only when it
+    /// is written `YYYY-MM-DD`. A relation outside the five is an error, as it would be in `validate.py`.
+    pub fn as_prediction(&self) -> anyhow::Result<Prediction> {
+        let organizations = self
+            .organizations
+            .iter()
+            .filter(|o| !o.optional)
+            .map(|o| {
+                let relation = o.relation.parse::<Relation>().map_err(|()| {
+                    anyhow::anyhow!("organization {:?}: unknown relation {:?}", o.name, o.relation)
+                })?;
+                Ok(Sponsor {
+                    name: o.name.clone(),
+                    relation,
+                    country: None,
+                })
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Prediction {
+            event: self.event.clone(),
+            date: self
+                .date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            location: self.location.clone(),
+            summary: Some(self.reference().to_string()),
+            quotes: self
+                .quotes
+                .iter()
+                .filter(|q| !q.is_optional())
+                .map(|q| Quote {
+                    text: q.text.clone(),
+                    speaker: q.speaker.clone().unwrap_or_default(),
+                    role: q.role.clone(),
+                })
+                .collect(),
+            organizations,
+            topics: self
+                .topics
+                .iter()
+                .map(|t| Topic {
+                    title: t.clone(),
+                    description: None,
+                })
+                .collect(),
+            language: self.language.clone(),
+        })
+    }
+
     /// The reference summary without its `[reference]` marker.
     pub fn reference(&self) -> &str {
         let s = self.reference_summary.trim_start();
@@ -153,5 +207,59 @@ mod tests {
         assert!(l.organizations[0].accepts("organizer"));
         assert_eq!(l.topic_forms(0).collect::<Vec<_>>(), ["математики", "математика"]);
         assert!(serde_json::from_str::<Labels>(&json.replace("\"notes\"", "\"nots\"")).is_err());
+    }
+
+    fn labels(json: serde_json::Value) -> Labels {
+        let mut base = serde_json::json!({
+            "title": null, "language": "en", "event": "Summit", "date": "2019-05-02",
+            "location": "Nassau", "quotes": [], "organizations": [], "topics": [],
+            "reference_summary": "[reference] A summit met."
+        });
+        base.as_object_mut()
+            .expect("an object")
+            .extend(json.as_object().expect("an object").clone());
+        serde_json::from_value(base).expect("labels")
+    }
+
+    #[test]
+    fn a_second_labeling_reads_as_an_extraction_without_its_optional_items() {
+        let second = labels(serde_json::json!({
+            "quotes": [{"text": "We met.", "speaker": "Ana Lima", "role": null},
+                       {"text": "Anyone?", "speaker": null, "role": null}],
+            "organizations": [{"name": "Dental Association", "relation": "organizer"},
+                              {"name": "City Council", "relation": "host", "optional": true}],
+            "topics": ["oncology", "dental health"]
+        }));
+        let p = second.as_prediction().expect("a prediction");
+        assert_eq!(p.quotes.len(), 1);
+        assert_eq!(p.organizations.len(), 1);
+        assert_eq!(p.organizations[0].relation, Relation::Organizer);
+        assert_eq!(p.topics.len(), 2);
+        assert_eq!(p.summary.as_deref(), Some("A summit met."));
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 5, 2));
+        // Scored against a first labeling that has one topic more and the other organization: what
+        // the two share counts, what either alone has is a miss.
+        let first = labels(serde_json::json!({
+            "quotes": [{"text": "We met.", "speaker": "Ana Lima", "role": null}],
+            "organizations": [{"name": "City Council", "relation": "host"}],
+            "topics": ["oncology", "dental health", "general surgery"]
+        }));
+        let s = crate::eval::score(&first, &p);
+        assert_eq!((s.quotes.tp, s.quotes.fp, s.quotes.fn_), (1, 0, 0));
+        assert_eq!(
+            (s.orgs_relation.tp, s.orgs_relation.fp, s.orgs_relation.fn_),
+            (0, 1, 1)
+        );
+        assert_eq!((s.topics.tp, s.topics.fp, s.topics.fn_), (2, 0, 1));
+        assert!((s.rouge_1 - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_relation_outside_the_five_is_no_prediction() {
+        let bad = labels(serde_json::json!({
+            "organizations": [{"name": "Dental Association", "relation": "friend"}]
+        }));
+        let e = bad.as_prediction().expect_err("an unknown relation");
+        assert!(e.to_string().contains("friend"), "{e}");
     }
 }

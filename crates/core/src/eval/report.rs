@@ -36,11 +36,52 @@ pub struct Report {
     pub articles: Vec<Article>,
     pub all: Totals,
     pub by_language: BTreeMap<String, Totals>,
+    /// What was scored against the labels: `extraction`, or `second labeling`.
+    pub measured: &'static str,
 }
 
 /// Scores every `NAME.json` in `labels` against extraction from `NAME.txt` in `texts` (the same folder
 /// when the labels sit beside their texts).
 pub fn run(texts: &Path, labels: &Path, options: &ParseOptions) -> anyhow::Result<Report> {
+    run_with(texts, labels, "extraction", |txt, bytes, _| {
+        let b = briefing::parse(txt, bytes, options).map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(Prediction {
+            event: b.event,
+            date: b.date,
+            location: b.location,
+            summary: b.summary,
+            quotes: b.quotes,
+            organizations: b.sponsors,
+            topics: b.topics,
+            language: Some(b.language),
+        })
+    })
+}
+
+/// Scores a second labeling (`NAME.json` in `second`) of the same texts against the first, as if it were
+/// an extraction: how far two labelers following the same rules agree, which is as far as any extractor
+/// can be expected to agree with either of them under these scoring rules. The second labeling's optional
+/// items are left out, as they neither help nor hurt in the first.
+pub fn agreement(texts: &Path, first: &Path, second: &Path) -> anyhow::Result<Report> {
+    run_with(texts, first, "second labeling", |txt, _, name| {
+        let json = second.join(format!("{name}.json"));
+        let text = std::fs::read_to_string(&json)
+            .with_context(|| format!("{}: no second label for {}", json.display(), txt.display()))?;
+        let labels: Labels = serde_json::from_str(&text)
+            .with_context(|| format!("{}: labels do not follow the schema", json.display()))?;
+        labels
+            .as_prediction()
+            .with_context(|| format!("{}: not a prediction", json.display()))
+    })
+}
+
+/// Scores every label in `labels` against what `predict` gives for its text (path, bytes, name).
+fn run_with(
+    texts: &Path,
+    labels: &Path,
+    measured: &'static str,
+    predict: impl Fn(&Path, &[u8], &str) -> anyhow::Result<Prediction>,
+) -> anyhow::Result<Report> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(labels)
         .with_context(|| format!("cannot read {}", labels.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -52,9 +93,12 @@ pub fn run(texts: &Path, labels: &Path, options: &ParseOptions) -> anyhow::Resul
         "no labeled articles (NAME.json, with NAME.txt among the texts) in {}",
         labels.display()
     );
-    let mut report = Report::default();
+    let mut report = Report {
+        measured,
+        ..Report::default()
+    };
     for json in files {
-        let article = score_one(&json, texts, options)?;
+        let article = score_one(&json, texts, &predict)?;
         report.all.system.add(&article.system);
         report.all.baseline.add(&article.baseline);
         let totals = report.by_language.entry(article.language.clone()).or_default();
@@ -65,8 +109,12 @@ pub fn run(texts: &Path, labels: &Path, options: &ParseOptions) -> anyhow::Resul
     Ok(report)
 }
 
-/// Reads one label file and its text, and scores the briefing `attache extract` would give.
-fn score_one(json: &Path, texts: &Path, options: &ParseOptions) -> anyhow::Result<Article> {
+/// Reads one label file and its text, and scores what `predict` gives for it.
+fn score_one(
+    json: &Path,
+    texts: &Path,
+    predict: &impl Fn(&Path, &[u8], &str) -> anyhow::Result<Prediction>,
+) -> anyhow::Result<Article> {
     let name = json
         .file_stem()
         .unwrap_or_default()
@@ -76,26 +124,14 @@ fn score_one(json: &Path, texts: &Path, options: &ParseOptions) -> anyhow::Resul
         .with_context(|| format!("{}: labels do not follow the schema", json.display()))?;
     let txt = texts.join(format!("{name}.txt"));
     let bytes = std::fs::read(&txt).with_context(|| format!("cannot read {}", txt.display()))?;
-    let b = briefing::parse(&txt, &bytes, options).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let prediction = predict(&txt, &bytes, &name)?;
     let text = String::from_utf8_lossy(&bytes);
     let language = label
         .language
         .clone()
         .or_else(|| crate::text::detect(&text).map(str::to_string))
         .unwrap_or_else(|| "en".to_string());
-    let system = score(
-        &label,
-        &Prediction {
-            event: b.event,
-            date: b.date,
-            location: b.location,
-            summary: b.summary,
-            quotes: b.quotes,
-            organizations: b.sponsors,
-            topics: b.topics,
-            language: Some(b.language),
-        },
-    );
+    let system = score(&label, &prediction);
     let body = text.trim_start().split_once('\n').map_or("", |(_, body)| body);
     let base = score(&label, &baseline::extract(body));
     Ok(Article {
@@ -139,7 +175,7 @@ impl Report {
     pub fn render_totals(&self) -> String {
         let mut out = String::new();
         let all: Vec<&Score> = self.articles.iter().map(|a| &a.system).collect();
-        table(&mut out, "all languages", &self.all, &all);
+        table(&mut out, self.measured, "all languages", &self.all, &all);
         for (language, totals) in &self.by_language {
             let of: Vec<&Score> = self
                 .articles
@@ -147,7 +183,7 @@ impl Report {
                 .filter(|a| &a.language == language)
                 .map(|a| &a.system)
                 .collect();
-            table(&mut out, language, totals, &of);
+            table(&mut out, self.measured, language, totals, &of);
         }
         out
     }
@@ -162,10 +198,10 @@ const DRAWS: usize = 2000;
 /// One set of articles: precision, recall and F1 per field for extraction and baseline, summaries
 /// against lead-3, the language and the single facts; then the F1 intervals over resampled articles and
 /// the misses by kind.
-fn table(out: &mut String, title: &str, t: &Totals, articles: &[&Score]) {
+fn table(out: &mut String, measured: &str, title: &str, t: &Totals, articles: &[&Score]) {
     let (s, b) = (&t.system, &t.baseline);
     let _ = writeln!(out, "\n== {title}: {} articles", s.articles);
-    let _ = writeln!(out, "{:<32} {:>26}   {:>26}", "", "extraction", "baseline");
+    let _ = writeln!(out, "{:<32} {:>26}   {:>26}", "", measured, "baseline");
     let _ = writeln!(
         out,
         "{:<32} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8}",
