@@ -230,13 +230,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
             continue;
         };
         for (name, relation) in one_of_them(text, &mut counted) {
-            if !out.iter().any(|s| s.relation == relation && s.name == name) && out.len() < 200 {
-                out.push(Sponsor {
-                    name,
-                    relation,
-                    country: None,
-                });
-            }
+            add(&mut out, name, relation, None);
         }
         // Splitting into sentences costs more than one search of the whole paragraph.
         let responsible = text.contains("responsible") && RESPONSIBLE.get().is_match(text);
@@ -260,20 +254,26 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
             };
             let country = side_country(sentence);
             for (name, relation) in in_sentence(text, &quoted, sentence, bullets) {
-                let dup = out
-                    .iter()
-                    .any(|s| s.relation == relation && s.name.eq_ignore_ascii_case(&name));
-                if !dup && out.len() < 200 {
-                    out.push(Sponsor {
-                        name,
-                        relation,
-                        country: country.clone(),
-                    });
-                }
+                add(&mut out, name, relation, country.clone());
             }
         }
     }
     out
+}
+
+/// Adds an organization unless it is there already with that relation (the name compared without
+/// regard to ASCII case), up to 200.
+fn add(out: &mut Vec<Sponsor>, name: String, relation: Relation, country: Option<String>) {
+    let dup = out
+        .iter()
+        .any(|s| s.relation == relation && s.name.eq_ignore_ascii_case(&name));
+    if !dup && out.len() < 200 {
+        out.push(Sponsor {
+            name,
+            relation,
+            country,
+        });
+    }
 }
 
 /// A sentence that ends in a count of sponsors, partners or organizers: "… supporting over 82 sponsors."
@@ -483,10 +483,10 @@ fn without_owner(name: &str) -> String {
 fn follows_other_noun(before: &str) -> bool {
     let last = before
         .trim_end()
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
         .rsplit(' ')
         .next()
         .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     matches!(
         last.as_str(),

@@ -13,6 +13,9 @@ use super::super::sentences::sentences;
 use super::super::text::{Block, paragraphs};
 use crate::model::Relation;
 
+/// The reflexive or short passive of «проводить» (проводится, проводилось, проведён): the event held.
+const HELD: &str = r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)";
+
 /// The cues, each with the relation it states; the names follow the match.
 static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
     let verb = r"(?:выступ\w*|явля\w*|стал\w*|был\w*|—|–|-|:)";
@@ -37,7 +40,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         // The reflexive or short passive of «проводить», its agents in the instrumental: "Форум
         // проводится A при поддержке B", "Семинар проведён A".
         (
-            r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)\s+",
+            &*format!(r"{HELD}\s+"),
             Some(Relation::Organizer),
         ),
         (
@@ -65,7 +68,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         ),
         // The event held together with someone: "Мероприятие проводилось совместно с X".
         (
-            r"(?:проводил(?:ся|ось|ась|ись)|провод(?:ится|ятся)|провед[её]н[аоы]?)\s+совместно\s+с\s+",
+            &*format!(r"{HELD}\s+совместно\s+с\s+"),
             Some(Relation::Organizer),
         ),
         // Under someone's auspices: "под эгидой X".
