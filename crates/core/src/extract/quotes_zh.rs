@@ -563,6 +563,13 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         if s.len() < before.len() {
             s = s.strip_suffix(['在', '于', '於']).unwrap_or(s);
         }
+        // "陈云英会长在致辞中", "X在开幕式上": an adverbial of 在 closed by 中, 时 or 上.
+        if let Some(i) = s.rfind('在').filter(|&i| i > 0)
+            && s.ends_with(['中', '时', '時', '上'])
+            && s[i..].chars().count() <= 10
+        {
+            s = &s[..i];
+        }
         // "弗赖贝加10日", "X昨日": a day after the name.
         s = without_day(s);
         // "X致开幕辞时", "X发表欢迎辞时": the speech the words were said in.
@@ -1207,5 +1214,21 @@ mod tests {
             quotes("一位專家在聽完對話後,興奮地向記者表示:「我們聽到的分明是城市與自然和諧共生的追求。」"),
             Vec::<(String, String)>::new()
         );
+    }
+
+    #[test]
+    fn an_adverbial_of_zai_after_a_titled_name_is_no_speaker() {
+        let got = quotes(
+            "江南学会会长李海、副会长王明出席开幕式。\n李海会长在致辞中说:“我们搭建了一个学术交流的高端平台。”",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "李海".to_string(),
+                "我们搭建了一个学术交流的高端平台。".to_string()
+            )]
+        );
+        let got = quotes("王明在开幕式上表示:“合作是唯一的出路。”");
+        assert_eq!(got[0].0, "王明");
     }
 }

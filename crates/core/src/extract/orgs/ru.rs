@@ -39,10 +39,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         ),
         // The reflexive or short passive of «проводить», its agents in the instrumental: "Форум
         // проводится A при поддержке B", "Семинар проведён A".
-        (
-            &*format!(r"{HELD}\s+"),
-            Some(Relation::Organizer),
-        ),
+        (&*format!(r"{HELD}\s+"), Some(Relation::Organizer)),
         (
             &*format!(
                 r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
@@ -67,10 +64,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             Some(Relation::Organizer),
         ),
         // The event held together with someone: "Мероприятие проводилось совместно с X".
-        (
-            &*format!(r"{HELD}\s+совместно\s+с\s+"),
-            Some(Relation::Organizer),
-        ),
+        (&*format!(r"{HELD}\s+совместно\s+с\s+"), Some(Relation::Organizer)),
         // Under someone's auspices: "под эгидой X".
         (r"под\s+эгидой\s+", Some(Relation::Organizer)),
         (r"на\s+(?:площадке|базе)\s+", Some(Relation::Host)),
@@ -434,15 +428,35 @@ fn list(text: &str) -> Vec<Member> {
     let end = LIST_END
         .get()
         .find_iter(text)
-        .find(|m| !inside_name(text, m.start(), m.end()))
+        // ", а также B" adds to the list where ", а B" turns to something else.
+        .find(|m| !inside_name(text, m.start(), m.end()) && !text[m.end()..].starts_with("также "))
         .map_or(text.len(), |m| m.start());
     let mut out: Vec<(Member, bool)> = Vec::new();
+    // Where the last member taken starts in `text`, to extend it by a continuation.
+    let mut last_start = None;
     for member in split(&text[..end]) {
+        let at = member.as_ptr() as usize - text.as_ptr() as usize;
         match clean(member) {
-            Some(name) => out.push((name, true)),
+            Some(name) => {
+                out.push((name, true));
+                last_start = Some(at);
+            }
             None => match bare_name(member) {
-                Some(name) => out.push((Member { name, headed: false }, false)),
-                None => break,
+                Some(name) => {
+                    out.push((Member { name, headed: false }, false));
+                    last_start = Some(at);
+                }
+                None => match (out.last_mut(), last_start) {
+                    // «академия наук, образования, искусств и культуры»: lowercase genitives after a
+                    // name that ends in one continue that name.
+                    (Some((last, true)), Some(from)) if continues(&last.name, member) => {
+                        let whole = text[from..at + member.len()].trim_end_matches(['.', ',', ';', ':']);
+                        if let Some(name) = clean(whole) {
+                            *last = name;
+                        }
+                    }
+                    _ => break,
+                },
             },
         }
     }
@@ -451,6 +465,26 @@ fn list(text: &str) -> Vec<Member> {
         .filter(|(_, s)| *s || shaped >= 2)
         .map(|(m, _)| m)
         .collect()
+}
+
+/// Whether `member`, which is no name of its own, continues the name before it: one to three lowercase
+/// words (an «и» among them) after a name whose last word is lowercase, as a list of genitives after a
+/// head noun is («академия наук, образования, искусств и культуры»).
+fn continues(name: &str, member: &str) -> bool {
+    let words: Vec<&str> = member
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .split_whitespace()
+        .collect();
+    let lower = |w: &&str| w.chars().all(char::is_lowercase);
+    let last_lower = name.split_whitespace().last().is_some_and(|w| lower(&w));
+    last_lower
+        && (1..=3).contains(&words.len())
+        && words.iter().all(lower)
+        && !words
+            .iter()
+            .any(|w| ["а", "также", "которые", "который", "которая"].contains(w))
+        && words.first().is_some_and(|w| *w != "и")
 }
 
 /// A list member that is one capitalized word of letters only («Россотрудничеством»), with a leading
@@ -504,6 +538,11 @@ fn split(text: &str) -> Vec<&str> {
             .into_iter()
             .find(|s| rest.starts_with(s));
         let Some(sep) = sep else { continue };
+        // «при мэре и правительстве Москвы»: «и» joining two objects of one preposition stays inside
+        // the name.
+        if sep == " и " && governed_pair(&text[start..i]) {
+            continue;
+        }
         let after = rest[sep.len()..].trim_start_matches("и ");
         let next = after.chars().next();
         let head = after.split_whitespace().next().is_some_and(is_org_head);
@@ -515,6 +554,17 @@ fn split(text: &str) -> Vec<&str> {
     }
     out.push(&text[start..]);
     out
+}
+
+/// Whether the words before an «и» end in a preposition and its one object («… советом при мэре»), so
+/// that what follows the «и» is that preposition's second object, not another name.
+fn governed_pair(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(object), Some(preposition)) = (words.next(), words.next()) else {
+        return false;
+    };
+    object.chars().all(char::is_lowercase)
+        && matches!(preposition.to_lowercase().as_str(), "при" | "для" | "по" | "над")
 }
 
 /// A member of a list as a name, and whether a head noun shows it is an institution (its descriptor
@@ -985,5 +1035,39 @@ mod tests {
             vec![o("Тула-ЭКСПО", Relation::Host)]
         );
         assert!(orgs("В этом году форум пройдет в Туле.").is_empty());
+    }
+
+    #[test]
+    fn genitives_after_a_name_continue_it_and_a_preposition_holds_its_two_objects() {
+        assert_eq!(
+            orgs(
+                "Организаторами мероприятия выступили Донецкий национальный университет, Международная славянская академия наук, образования, искусств и культуры, а также Ассоциация юридических вузов России."
+            ),
+            vec![
+                o("Донецкий национальный университет", Relation::Organizer),
+                o(
+                    "Международная славянская академия наук, образования, искусств и культуры",
+                    Relation::Organizer
+                ),
+                o("Ассоциация юридических вузов России", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs(
+                "Выставка организована Московской палатой ремесел и Общественным советом по предпринимательству при мэре и правительстве Москвы."
+            ),
+            vec![
+                o("Московской палатой ремесел", Relation::Organizer),
+                o(
+                    "Общественным советом по предпринимательству при мэре и правительстве Москвы",
+                    Relation::Organizer
+                ),
+            ]
+        );
+        // A lowercase clause after the list is no part of a name.
+        assert_eq!(
+            orgs("Организатором выступил Союз журналистов России, а участники обсудили новости."),
+            vec![o("Союз журналистов России", Relation::Organizer)]
+        );
     }
 }

@@ -32,7 +32,7 @@ enum List {
 /// Enumerations closed by a topic noun, or opened by 议题包括.
 static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
     [
-        (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)着?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點|内容|內容)"),
+        (List::Plain, r"(?:针对|針對|围绕|圍繞|聚焦于|聚焦於|聚焦|关于|關於|涉及|结合|結合|就)[着到]?(?P<list>ITEMS)等(?:[^，。；;,]{0,16}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|方面|热点|熱點|内容|內容)"),
         // 从A、B等方面(介绍): the aspects a talk covers (从…等领域 is a point of view).
         (List::Plain, r"(?:从|從)(?P<list>ITEMS)等方面"),
         // 介绍对A、B等问题的看法, 对A等问题进行探讨: issues, with an opinion or a discussion of them.
@@ -646,6 +646,17 @@ fn split(list: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
+    // "A、B、C等新兴产业": the class of the items after 等 is none of them.
+    if items.len() >= 2
+        && let Some(last) = items.last_mut()
+        && let Some((item, class)) = last.split_once('等')
+        && (1..=6).contains(&class.chars().count())
+        && item.chars().count() >= 2
+        && !item.ends_with(['平', '同', '对', '對', '高', '均', '中', '初', '上', '次', '相'])
+        && !class.contains(['的', '于', '於'])
+    {
+        *last = item;
+    }
     if items.len() >= 2
         && let Some(last) = items.pop()
     {
@@ -1159,5 +1170,22 @@ mod tests {
             vec!["區域合作", "海洋經濟", "人才交流"]
         );
         assert!(titles("本届论坛的关键词:开放。").is_empty());
+    }
+
+    #[test]
+    fn the_class_after_the_last_item_and_a_complement_of_the_cue_are_no_part_of_an_item() {
+        assert_eq!(
+            titles("次日则探讨人工智能、医药科技、新消费等新兴产业。"),
+            vec!["人工智能", "医药科技", "新消费"]
+        );
+        assert_eq!(
+            titles("本届论坛又涉及到港澳人才培养与国家认同、人类命运共同体构建等重要议题。"),
+            vec!["港澳人才培养与国家认同", "人类命运共同体构建"]
+        );
+        // 平等 ends a word, not a list.
+        assert_eq!(
+            titles("会议探讨了教育公平、性别平等等议题。"),
+            vec!["教育公平", "性别平等"]
+        );
     }
 }
