@@ -10,7 +10,9 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
-use super::ru::{is_name_word, is_role, name_runs, names, nominative_among, role_before, surname};
+use super::ru::{
+    is_name_word, is_patronymic, is_role, name_runs, names, nominative_among, role_before, surname,
+};
 use super::text::is_cut_mark;
 use crate::model::{Note, Quote};
 
@@ -33,7 +35,7 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>привод(?:ятся|ится|ит|ят|ились|ил[аои]?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?))(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют|ются)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -389,6 +391,7 @@ fn signed(after: &str, people: &[Mention]) -> Option<(Person, Basis)> {
 /// the article gives them elsewhere.
 fn named(text: &str, (s, e): (usize, usize), people: &[Mention]) -> (Person, Basis) {
     let name = text[s..e].to_string();
+    let name = by_first_name(people, &name).unwrap_or(name);
     let role = role_before(&text[..s]).or_else(|| known_role(people, &name));
     ((name.clone(), role), Basis::Named(name))
 }
@@ -574,6 +577,28 @@ fn colon_line(
 
 /// The full name of someone named before whose surname is `word` in any case form ("Сидоров",
 /// "Сидорова" for "Пётр Сидоров").
+/// The full name of a person addressed by first name and patronymic ("подчеркнул Олег Николаевич" after
+/// "ректор Олег Полухин"): the one person named with that first name and a surname, when there is one.
+fn by_first_name(people: &[Mention], name: &str) -> Option<String> {
+    let [first, patronymic] = name.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if !is_patronymic(patronymic) || is_patronymic(first) {
+        return None;
+    }
+    let mut full = people.iter().filter_map(|m| {
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        let surname = words.last()?;
+        (words.len() >= 2
+            && crate::text::same_name(words[0], first)
+            && !is_patronymic(surname)
+            && m.name != name)
+            .then(|| m.name.clone())
+    });
+    let one = full.next()?;
+    full.all(|other| other == one).then_some(one)
+}
+
 fn by_surname(people: &[Mention], word: &str) -> Option<String> {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 3 {
@@ -683,6 +708,18 @@ mod tests {
             vec![(
                 "Петра Соболева".to_string(),
                 "Ярмарка соберёт мастеров со всей страны".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn words_quoted_by_a_message_resolve_a_genitive_surname_to_the_person_named() {
+        let text = "Губернатор области Сергей Жвачкин дал старт подготовке форума.\n\"Мы на форуме постараемся это доказать и показать стране\", - цитируются в сообщении слова Жвачкина.";
+        assert_eq!(
+            quotes(text),
+            vec![(
+                "Сергей Жвачкин".to_string(),
+                "Мы на форуме постараемся это доказать и показать стране".to_string()
             )]
         );
     }
@@ -1015,5 +1052,14 @@ mod tests {
             quotes("В Минске прошла конференция «Сохранение, поддержка и продвижение русской культуры».")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_first_name_and_patronymic_resolve_to_the_person_named_in_full() {
+        let text = "Участников приветствовал ректор, профессор Олег Полухин.\n- Год назад симпозиум впервые прошел в формате видеоконференции, но это никак не повлияло на его атмосферу, - подчеркнул Олег Николаевич.";
+        assert_eq!(quotes(text)[0].0, "Олег Полухин");
+        // Two people of that first name: the patronymic stays as written.
+        let two = format!("Выступил и министр Олег Петров.\n{text}");
+        assert_eq!(quotes(&two)[0].0, "Олег Николаевич");
     }
 }

@@ -668,12 +668,18 @@ fn before_predicate(m: &str) -> &str {
 fn after_descriptor(words: &[&str]) -> Option<String> {
     let k = words
         .iter()
-        .position(|w| w.starts_with('«') || w.chars().next().is_some_and(char::is_uppercase))?;
+        .position(|w| w.starts_with(['«', '"', '“']) || w.chars().next().is_some_and(char::is_uppercase))?;
     let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
     let rest = words[k..].join(" ");
-    let quoted = rest.starts_with('«') && rest.ends_with('»');
-    // A longer description before a name in « » («благотворительный фонд развития культуры «Луч»»).
-    let described = quoted && k <= 6 && words[..k].iter().any(|w| is_descriptor(w));
+    let straight = rest.len() > 2
+        && ((rest.starts_with('"') && rest.ends_with('"') && rest.matches('"').count() == 2)
+            || (rest.starts_with('“') && rest.ends_with('”') && rest.matches('“').count() == 1));
+    let quoted = rest.starts_with('«') && rest.ends_with('»') || straight;
+    // A longer description before a name in « » («благотворительный фонд развития культуры «Луч»»), or a
+    // short one of any kind («экспертная инициатива "Минский диалог"»).
+    // The short one names no event («форум "…"») and is followed by a short name, not a title.
+    let short = k <= 2 && words.len() - k <= 5 && !words[..k].iter().any(|w| EVENT_WORD.get().is_match(w));
+    let described = quoted && (k <= 6 && words[..k].iter().any(|w| is_descriptor(w)) || short);
     if k == 0 || !words[..k].iter().all(lower) || !(described || k <= 3 && is_descriptor(words[k - 1])) {
         return None;
     }
@@ -681,8 +687,8 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
         .iter()
         .all(|w| w.chars().all(|c| c.is_ascii() || !c.is_alphabetic()));
     let nominative = words.len() == k + 1 && !rest.ends_with(['а', 'я', 'ы', 'и']);
-    if quoted && rest.matches('«').count() == 1 {
-        return Some(rest.trim_matches(['«', '»']).to_string());
+    if quoted && (straight || rest.matches('«').count() == 1) {
+        return Some(rest.trim_matches(['«', '»', '"', '“', '”']).to_string());
     }
     (quoted || latin || nominative).then_some(rest)
 }
@@ -1068,6 +1074,20 @@ mod tests {
         assert_eq!(
             orgs("Организатором выступил Союз журналистов России, а участники обсудили новости."),
             vec![o("Союз журналистов России", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn a_short_description_before_a_name_in_straight_marks() {
+        assert_eq!(
+            orgs("Его организатором выступила экспертная инициатива \"Минский диалог\"."),
+            vec![o("Минский диалог", Relation::Organizer)]
+        );
+        // An event named in marks, or a long title, is no organization.
+        assert!(orgs("Организатором выступил форум \"Антиконтрафакт\".").is_empty());
+        assert!(
+            orgs("Организатором стала секция \"Серый импорт: вызовы для регулирования и пути усиления контроля\".")
+                .is_empty()
         );
     }
 }
