@@ -23,7 +23,7 @@ static ACTIVE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
         (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?
-            |(?:is|are|was|were)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening))(?-u:\b)
+            |(?:is|are|was|were|be)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening))(?-u:\b)
         (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:(?:{KINDS}|event|edition)(?-u:\b)|[“\x22][^”\x22]{{1,80}}[”\x22]))?"
     ))
     .expect("active regex")
@@ -184,7 +184,9 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
             .rsplit(' ')
             .next()
             .is_some_and(|w| matches!(w, "Women" | "Men" | "Children" | "People"));
-        if org_shaped(name) && !plural {
+        // "the Trust’s 2007 conference": a head noun alone stands for a name given in full elsewhere.
+        let anaphor = !name.contains(' ') && is_org_head(name);
+        if org_shaped(name) && !plural && !anaphor {
             out.push((name.to_string(), Relation::Organizer));
         }
     }
@@ -472,6 +474,24 @@ mod tests {
         assert_eq!(
             found("The Lagos Arts Council helped put the programme together."),
             vec![o("Lagos Arts Council", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn a_future_progressive_host_and_a_head_noun_owner_standing_for_the_name() {
+        assert_eq!(
+            found("The Yellow-eyed Penguin Trust will be hosting this conference on 17-18 October 2013."),
+            vec![o("Yellow-eyed Penguin Trust", Relation::Host)]
+        );
+        assert!(
+            found("Following the success of the Trust’s 2007 conference, this one celebrates a milestone.")
+                .is_empty()
+        );
+        assert_eq!(
+            found(
+                "Following the success of the Penguin Trust’s 2007 conference, this one celebrates a milestone."
+            ),
+            vec![o("Penguin Trust", Relation::Organizer)]
         );
     }
 }

@@ -29,6 +29,16 @@ static LINK: Transient = Transient::new(|| {
         .expect("link regex")
 });
 
+/// A session's presenter after its title: a capitalized participle and "by" ("Represented by", "Chaired
+/// by"), with a person after it or nothing (the excerpt cut), or any participle before a titled person
+/// ("presented by Dr. Ana Lima").
+static GIVEN_BY: Transient = Transient::new(|| {
+    Regex::new(
+        r"\s(?:[A-Z][a-z]+ed\s+by(?:\s+\S.*)?$|[a-z]+ed\s+by\s+(?:Prof|Dr|Professor|Mr|Ms|Mrs|Sir)\.?\s.*$)",
+    )
+    .expect("given by regex")
+});
+
 /// Extracts topics in document order, without duplicates.
 pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
     let mut out: Vec<Topic> = Vec::new();
@@ -217,6 +227,14 @@ fn is_prose(item: &str) -> bool {
 /// International Cooperation" stays one title.
 fn bullet_topic(item: &str) -> Topic {
     let text = trim_item(item);
+    // "Integrated Dentistry in the Future Represented by Prof. Eijiro Jimi, Faculty of Dental Science":
+    // the person a session is given by, on the item's second line, is no part of its title.
+    if let Some(m) = GIVEN_BY.get().find(&text).filter(|m| m.start() > 0) {
+        return Topic {
+            title: text[..m.start()].trim().to_string(),
+            description: Some(text[m.start()..].trim().to_string()),
+        };
+    }
     // "Blue Economy - 'Addressing inclusivity in development'": a subtitle in quotation marks after a
     // dash is the title's description, however short.
     for sep in [" – ", " — ", " - "] {
@@ -388,5 +406,26 @@ mod tests {
                 let _ = titles(b, lang);
             }
         }
+    }
+
+    #[test]
+    fn the_presenter_on_a_session_line_is_no_part_of_its_title() {
+        let body = "During this period, 10 satellite sessions were held:\n\n  1. Changing climate and environment in East Asia\n    Represented by Prof. Naoki Hirose, Research Institute for Applied Mechanics\n  2. Integrated Dentistry in the Future\n    Represented by Prof. Eijiro Jimi, Faculty of Dental Science\n  3. Nuclear Thermal-hydraulics and Safety\n    Represented by\n";
+        assert_eq!(
+            titles(body, Lang::En),
+            vec![
+                "Changing climate and environment in East Asia",
+                "Integrated Dentistry in the Future",
+                "Nuclear Thermal-hydraulics and Safety"
+            ]
+        );
+        // A participle inside a title, with no person after it, stays.
+        assert_eq!(
+            titles(
+                "Sessions:\n\n- Growth driven by innovation\n- Trade led by small firms\n",
+                Lang::En
+            ),
+            vec!["Growth driven by innovation", "Trade led by small firms"]
+        );
     }
 }
