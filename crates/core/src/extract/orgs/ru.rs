@@ -598,6 +598,12 @@ fn clean(member: &str) -> Option<Member> {
         }
         _ => m,
     };
+    // «круглый стол»: a name in marks begins with a capital; in lowercase it is a kind of event.
+    if m.strip_prefix(['«', '"', '“'])
+        .is_some_and(|rest| rest.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
     let words: Vec<&str> = m.split_whitespace().collect();
     let first = words.first()?;
     let headed = words.iter().any(|w| is_org_head(w));
@@ -1088,6 +1094,20 @@ mod tests {
         assert!(
             orgs("Организатором стала секция \"Серый импорт: вызовы для регулирования и пути усиления контроля\".")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_lowercase_word_in_marks_is_a_kind_of_event_not_a_name() {
+        assert!(
+            orgs("Главный федеральный инспектор провела «круглый стол», посвященный итогам года.").is_empty()
+        );
+        assert_eq!(
+            orgs("Форум проводит «Газпром» при поддержке правительства Тверской области."),
+            vec![
+                o("«Газпром»", Relation::Organizer),
+                o("правительства Тверской области", Relation::Supporter)
+            ]
         );
     }
 }
