@@ -45,7 +45,7 @@ static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
 static ORG_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     "协会 協會 学会 學會 研究会 研究會 委员会 委員會 基金会 基金會 商会 商會 联合会 聯合會 促进会 促進會 总会 總會 工会 工會 \
      理事会 理事會 会 會 大学 大學 学院 學院 学系 學系 学校 學校 研究院 研究所 中心 实验室 實驗室 公司 集团 集團 银行 銀行 \
-     企业 企業 政府 部 局 厅 廳 署 处 處 办公室 辦公室 委 院 所 社 报 報 电视台 電視台 网 網 组织 組織 联盟 聯盟 机构 機構 \
+     企业 企業 政府 府 部 局 厅 廳 署 处 處 办公室 辦公室 委 院 所 社 报 報 电视台 電視台 网 網 组织 組織 联盟 聯盟 机构 機構 \
      基金 智库 智庫 研究基地 党 黨 政协 政協 人大 科协 科協 侨联 僑聯 妇联 婦聯 文联 文聯 青联 青聯 台联 台聯 残联 殘聯 作协 作協 馆 館 办 辦 厂 廠 团 團 组 組 系 台 行 室 站 司 处 军 軍"
         .split_whitespace()
         .collect()
@@ -261,9 +261,10 @@ pub(crate) fn is_org(name: &str) -> bool {
         return false;
     }
     // "数千名代表与会": 会 of a verb (attend a meeting), not of an association.
-    // 两岸关系 is a relation, not a department (系).
+    // 两岸关系 is a relation, not a department (系); a 首府 is a capital city, a 王府 a palace (府 of
+    // 港府 is a government).
     if [
-        "与会", "與會", "参会", "參會", "开会", "開會", "入会", "入會", "关系", "關係",
+        "与会", "與會", "参会", "參會", "开会", "開會", "入会", "入會", "关系", "關係", "首府", "王府",
     ]
     .iter()
     .any(|e| name.ends_with(e))

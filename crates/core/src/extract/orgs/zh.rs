@@ -148,6 +148,24 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     .map_or(list.as_str(), |m| &list.as_str()[..m.start()]);
                 let list = list.trim_end_matches([',', '，', ';', '；', '、', ' ']);
                 let r = relation(cue.as_str());
+                // "主辦單位台北書展基金會特於…舉辦「…」": a label glued to one name before the clause's
+                // verb gives the longest name its words start with.
+                if c.name("list").is_some_and(|l| l.start() == cue.end())
+                    && let Some(end) = SUBJECT_END.get().find(list)
+                {
+                    let head = &list[..end.start()];
+                    // "主办方、嘉宾和…代表": a label in a list of people present names no one.
+                    if !head.starts_with(super::super::zh::is_han) || head.contains(['、', ',', '，']) {
+                        continue;
+                    }
+                    let name = head
+                        .char_indices()
+                        .map(|(i, ch)| &head[..i + ch.len_utf8()])
+                        .filter(|p| is_org(p))
+                        .last();
+                    out.extend(name.map(|n| (n.to_string(), r)));
+                    continue;
+                }
                 out.extend(members(list, true).into_iter().map(|n| (n, r)));
             }
             for c in BARE_LABEL.get().captures_iter(sentence) {
@@ -306,8 +324,8 @@ fn is_forum_org(name: &str) -> bool {
         && !name.starts_with(['本', '该', '該', '此'])
 }
 
-const JOINERS: [&str; 12] = [
-    "以及", "和", "与", "與", "及", "同", "跟", "并", "联手", "聯手", "携手", "攜手",
+const JOINERS: [&str; 14] = [
+    "以及", "和", "与", "與", "及", "同", "跟", "并", "联手", "聯手", "携手", "攜手", "联合", "聯合",
 ];
 
 /// A piece of a list as one or more organizations joined by 和/与/及, or `None`.
@@ -339,9 +357,9 @@ fn is_deictic(name: &str) -> bool {
 /// 我国 or 本; `None` unless it has the shape of an organization.
 fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     let member = member.trim();
-    // A short form in brackets after the name: "江南航运协会(江航协)".
-    let member = match member.strip_suffix([')', '）']) {
-        Some(rest) => rest.rfind(['(', '（']).map_or(member, |i| rest[..i].trim()),
+    // A short form in brackets after the name: "江南航运协会(江航协)", "貿發局﹙TDC﹚" (small brackets).
+    let member = match member.strip_suffix([')', '）', '﹚']) {
+        Some(rest) => rest.rfind(['(', '（', '﹙']).map_or(member, |i| rest[..i].trim()),
         None => member,
     };
     let is_org = |name: &str| is_org(name) || (named_by_cue && is_forum_org(name));
@@ -359,6 +377,14 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
         .rsplit_once([',', '，'])
         .map_or(member, |(_, rest)| rest.trim());
     let mut name = member.rsplit_once('的').map_or(member, |(_, n)| n).trim();
+    // "中国外文局所属当代中国与世界研究院": the body it belongs to describes the name.
+    if let Some((_, rest)) = ["所属", "所屬", "下属", "下屬", "旗下"]
+        .iter()
+        .find_map(|w| name.split_once(w))
+        .filter(|(_, rest)| is_org(rest))
+    {
+        name = rest;
+    }
     // "A等和B": the open tail of a first part.
     name = name.strip_suffix('等').unwrap_or(name);
     // "(X致詞時)特別感謝A共同主辦": A organized it; the name follows the verb of thanks.
@@ -759,5 +785,30 @@ mod tests {
                 o("海星科技", Relation::Organizer)
             ]
         );
+    }
+
+    #[test]
+    fn the_body_a_name_belongs_to_joined_hosts_a_glued_label_and_small_brackets() {
+        assert_eq!(
+            orgs(
+                "11月2日,由江南外文局所属当代世界研究院联合东湖大学战略研究中心、南洋大学东亚研究所主办的思想论坛在南洋举办。"
+            ),
+            vec![
+                o("当代世界研究院", Relation::Organizer),
+                o("东湖大学战略研究中心", Relation::Organizer),
+                o("南洋大学东亚研究所", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs("為了分享經驗,主辦單位江南書展基金會特於會議期間舉辦「書展主席高峰論壇」。"),
+            vec![o("江南書展基金會", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("由港府及貿發局﹙TDC﹚合辦的「亞洲金融論壇」將於1月26日舉行。"),
+            vec![o("港府", Relation::Organizer), o("貿發局", Relation::Organizer)]
+        );
+        // A label among the people present names no one; a capital city is no organization.
+        assert!(orgs("会议主办方、嘉宾和各国驻华使馆代表共同见证了论坛启动仪式。").is_empty());
+        assert!(orgs("由首府举办的论坛。").is_empty());
     }
 }
