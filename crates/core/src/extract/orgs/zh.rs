@@ -162,7 +162,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                         .char_indices()
                         .map(|(i, ch)| &head[..i + ch.len_utf8()])
                         .filter(|p| is_org(p))
-                        .last();
+                        .next_back();
                     out.extend(name.map(|n| (n.to_string(), r)));
                     continue;
                 }
