@@ -161,8 +161,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     let name = head
                         .char_indices()
                         .map(|(i, ch)| &head[..i + ch.len_utf8()])
-                        .filter(|p| is_org(p))
-                        .next_back();
+                        .rfind(|p| is_org(p));
                     out.extend(name.map(|n| (n.to_string(), r)));
                     continue;
                 }
