@@ -1231,4 +1231,14 @@ mod tests {
         let got = quotes("王明在开幕式上表示:“合作是唯一的出路。”");
         assert_eq!(got[0].0, "王明");
     }
+
+    #[test]
+    fn the_one_spoken_to_is_no_speaker() {
+        let got = quotes(
+            "貿發局主席馬時亨出席。\n他向溫多娜稱,早於去年便提出了這個概念,「好多謝同事，諗得十分好！」",
+        );
+        assert!(got.iter().all(|(who, _)| who != "溫多娜"), "{got:?}");
+        let got = quotes("王明向记者表示:“合作是唯一的出路。”");
+        assert_eq!(got[0].0, "王明");
+    }
 }

@@ -81,7 +81,12 @@ pub(crate) fn person_at_end(pre: &str) -> Option<(String, Option<String>)> {
     {
         return Some(person);
     }
-    name_at_end(pre)
+    // "他向溫多娜稱": the one spoken to after 向/对/跟 is no speaker.
+    name_at_end(pre).filter(|(_, role)| {
+        !role
+            .as_ref()
+            .is_some_and(|r| r.ends_with(['向', '对', '對', '跟']))
+    })
 }
 
 /// Words of courtesy that follow a name.
