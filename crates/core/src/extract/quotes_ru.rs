@@ -121,13 +121,16 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             })
             .or_else(|| {
                 // "…председатель союза Иван Петров:" then "— Этот форум …": the line ends with its
-                // speaker's name and a colon.
+                // speaker's name and a colon; or it says who spoke with a speech verb («ректор Светлана
+                // Петрова выразила благодарность участникам:») and the paragraph is the speech (its
+                // opening dash may have been read as a bullet).
                 let prev = paragraphs[pi.checked_sub(1)?].trim_end();
                 let line = prev.strip_suffix(':')?;
                 let named = names(line)
                     .last()
                     .is_some_and(|&(_, e)| e == line.trim_end().len());
-                if !spans.is_empty() || !named || p.split_whitespace().count() < 8 {
+                let said = VERB.get().is_match(prev);
+                if !spans.is_empty() || !(named || said) || p.split_whitespace().count() < 8 {
                     return None;
                 }
                 let found = colon_line(prev, &people, (pi, 0), last.as_ref())?;
@@ -441,7 +444,12 @@ fn before(
     let reported = tail
         .strip_suffix("что")
         .is_some_and(|t| t.trim().is_empty() || t.ends_with(','));
-    if !(tail.is_empty() || tail.ends_with([':', ',']) || reported) || tail.chars().count() > 60 {
+    // What follows the verb is short, or one clause that hands over to the quote with a colon
+    // («выразила благодарность всем участникам этого масштабного мероприятия:»).
+    let handed_over = tail.ends_with(':') && !tail.contains(',') && tail.chars().count() <= 100;
+    if !(tail.is_empty() || tail.ends_with([':', ',']) || reported)
+        || (tail.chars().count() > 60 && !handed_over)
+    {
         return None;
     }
     let head = &sentence[..verb.start()];
@@ -550,7 +558,16 @@ fn colon_line(
     last: Option<&Person>,
 ) -> Option<(Person, Basis)> {
     let line = line.trim().strip_suffix(':')?.trim_end();
-    if line.split_whitespace().count() > 20 || line.contains(['«', '»', '"', '“', '.']) {
+    // One sentence: a period only inside an abbreviation («и.о. ректора», «проф. Иванов»), before a
+    // lowercase word.
+    let two_sentences = line.match_indices('.').any(|(i, _)| {
+        line[i + 1..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_lowercase())
+    });
+    if line.split_whitespace().count() > 20 || line.contains(['«', '»', '"', '“']) || two_sentences {
         return None;
     }
     if VERB.get().is_match(&format!("{line}:")) {
@@ -1061,5 +1078,17 @@ mod tests {
         // Two people of that first name: the patronymic stays as written.
         let two = format!("Выступил и министр Олег Петров.\n{text}");
         assert_eq!(quotes(&two)[0].0, "Олег Николаевич");
+    }
+
+    #[test]
+    fn a_dash_paragraph_after_a_line_that_says_who_spoke() {
+        let text = "Открывая конференцию, и.о. ректора Светлана Беспалова выразила благодарность всем участникам этого масштабного мероприятия:\n– Для Донецкого национального университета важна поддержка конференции со стороны научной общественности разных государств.";
+        assert_eq!(
+            quotes(text),
+            vec![(
+                "Светлана Беспалова".to_string(),
+                "Для Донецкого национального университета важна поддержка конференции со стороны научной общественности разных государств.".to_string()
+            )]
+        );
     }
 }
