@@ -203,6 +203,12 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                 None => signed(after, &people)
                     .or_else(|| before(&p[..span.open], &people, (pi, span.open), last.as_ref()))
                     .or_else(|| {
+                        // "X отметил, что конгресс стал «площадкой, …»": a fragment of the speaker's
+                        // words, in lowercase, closing the reported speech a few words after «что».
+                        let pre = reported_until(&p[..span.open], inner)?;
+                        before(pre, &people, (pi, span.open), last.as_ref())
+                    })
+                    .or_else(|| {
                         // A quote that is a paragraph of its own, after a line "Иван Петров, министр:".
                         let whole = p[..span.open].trim().is_empty()
                             && after.trim().trim_matches(['.', ',']).is_empty();
@@ -397,6 +403,20 @@ fn named(text: &str, (s, e): (usize, usize), people: &[Mention]) -> (Person, Bas
     let name = by_first_name(people, &name).unwrap_or(name);
     let role = role_before(&text[..s]).or_else(|| known_role(people, &name));
     ((name.clone(), role), Basis::Named(name))
+}
+
+/// The words before a quote up to «что» when the quote is a fragment closing reported speech: it starts
+/// in lowercase and has two words at least, and at most twelve words without marks stand between «что»
+/// and it («отметил, что конгресс стал «площадкой, …»»).
+fn reported_until<'a>(pre: &'a str, quote: &str) -> Option<&'a str> {
+    let mut words = quote.split_whitespace();
+    let fragment = words.next()?.starts_with(char::is_lowercase) && words.next().is_some();
+    let at = pre.rfind(" что ")? + " что".len();
+    let between = &pre[at..];
+    (fragment
+        && between.split_whitespace().count() <= 12
+        && !between.contains(['«', '»', '"', '“', '”', '.']))
+    .then(|| &pre[..at])
 }
 
 /// "он" or "она", before a comma or not.
