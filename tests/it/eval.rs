@@ -170,6 +170,8 @@ fn eval_scores_a_second_labeling_against_the_first() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("second labeling"), "{out}");
+    // Dates as the text writes them are not read against each other.
+    assert!(out.contains("not compared"), "{out}");
     let row = |name: &str| {
         out.lines()
             .find(|l| l.starts_with(name))

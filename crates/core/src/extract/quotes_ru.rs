@@ -10,9 +10,7 @@ use crate::transient::Transient;
 
 use super::notes::{Basis, quote_notes};
 use super::quoted;
-use super::ru::{
-    is_name_word, is_patronymic, is_role, name_runs, names, nominative_among, role_before, surname,
-};
+use super::ru::{is_name_word, is_role, name_runs, names, nominative_among, role_before, surname};
 use super::text::is_cut_mark;
 use crate::model::{Note, Quote};
 
@@ -35,7 +33,7 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют|ются)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?))(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -612,23 +610,28 @@ fn colon_line(
     })
 }
 
-/// The full name of someone named before whose surname is `word` in any case form ("Сидоров",
-/// "Сидорова" for "Пётр Сидоров").
 /// The full name of a person addressed by first name and patronymic ("подчеркнул Олег Николаевич" after
-/// "ректор Олег Полухин"): the one person named with that first name and a surname, when there is one.
+/// "ректор Олег Полухин"): the one person named before with that first name and a surname, when there is
+/// one.
 fn by_first_name(people: &[Mention], name: &str) -> Option<String> {
     let [first, patronymic] = name.split_whitespace().collect::<Vec<_>>()[..] else {
         return None;
     };
-    if !is_patronymic(patronymic) || is_patronymic(first) {
+    if !ends_as_patronymic(patronymic) || ends_as_patronymic(first) {
         return None;
     }
-    let mut full = people.iter().filter_map(|m| {
+    // The person is named in full before being addressed so: a name first met in this form is a name
+    // of its own (Олег Лукашевич).
+    let first_met = people.iter().filter(|m| m.name == name).map(|m| m.at).min()?;
+    let mut full = people.iter().filter(|m| m.at < first_met).filter_map(|m| {
         let words: Vec<&str> = m.name.split_whitespace().collect();
         let surname = words.last()?;
+        // A full name with a patronymic of its own must have this one («Олег Николаевич Петров»).
+        let middle_agrees = words.len() < 3 || crate::text::same_name(words[1], patronymic);
         (words.len() >= 2
             && crate::text::same_name(words[0], first)
-            && !is_patronymic(surname)
+            && !ends_as_patronymic(surname)
+            && middle_agrees
             && m.name != name)
             .then(|| m.name.clone())
     });
@@ -636,6 +639,36 @@ fn by_first_name(people: &[Mention], name: &str) -> Option<String> {
     full.all(|other| other == one).then_some(one)
 }
 
+/// A patronymic by its ending (Николаевич, Петровна, Ильича), not a surname that holds «ич» (Лукашевич
+/// is one, so a patronymic needs a first name before it, which the caller checks).
+fn ends_as_patronymic(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.chars().count() >= 6
+        && [
+            "вич",
+            "вича",
+            "вичу",
+            "вичем",
+            "виче",
+            "вна",
+            "вны",
+            "вне",
+            "вну",
+            "вной",
+            "ична",
+            "ичны",
+            "ичне",
+            "ичну",
+            "ичной",
+            "ьич",
+            "ьича",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+/// The full name of someone named before whose surname is `word` in any case form ("Сидоров",
+/// "Сидорова" for "Пётр Сидоров").
 fn by_surname(people: &[Mention], word: &str) -> Option<String> {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 3 {

@@ -564,9 +564,10 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
             s = s.strip_suffix(['在', '于', '於']).unwrap_or(s);
         }
         // "陈云英会长在致辞中", "X在开幕式上": an adverbial of 在 closed by 中, 时 or 上.
+        // (金在中 is a name: the adverbial holds two characters at least between 在 and its end.)
         if let Some(i) = s.rfind('在').filter(|&i| i > 0)
             && s.ends_with(['中', '时', '時', '上'])
-            && s[i..].chars().count() <= 10
+            && (4..=10).contains(&s[i..].chars().count())
         {
             s = &s[..i];
         }
@@ -1235,10 +1236,17 @@ mod tests {
     #[test]
     fn the_one_spoken_to_is_no_speaker() {
         let got = quotes(
-            "貿發局主席馬時亨出席。\n他向溫多娜稱,早於去年便提出了這個概念,「好多謝同事，諗得十分好！」",
+            "貿發局主席馬時亨表示:「論壇今年一定要升級！」\n他向溫多娜稱:「好多謝同事，諗得十分好！」",
         );
-        assert!(got.iter().all(|(who, _)| who != "溫多娜"), "{got:?}");
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(who, _)| who == "馬時亨"), "{got:?}");
+        let got = quotes("他向記者王明先生表示:「合作是唯一的出路。」");
+        assert!(got.iter().all(|(who, _)| who != "王明"), "{got:?}");
         let got = quotes("王明向记者表示:“合作是唯一的出路。”");
         assert_eq!(got[0].0, "王明");
+        let got = quotes("王明在开幕式上表示:“合作是唯一的出路。”");
+        assert_eq!(got[0].0, "王明");
+        let got = quotes("歌手金在中表示:“我很高兴来到这里。”");
+        assert_eq!(got[0].0, "金在中");
     }
 }

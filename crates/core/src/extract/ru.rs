@@ -238,7 +238,7 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 }
 
 /// A patronymic in any case form: Иванович, Петровна, Ильича.
-pub(crate) fn is_patronymic(word: &str) -> bool {
+fn is_patronymic(word: &str) -> bool {
     let w = word.to_lowercase();
     ["вич", "вна", "вны", "вне", "вной", "вну", "ич", "ична", "ичн"]
         .iter()

@@ -45,11 +45,14 @@ static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
 static ORG_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     "协会 協會 学会 學會 研究会 研究會 委员会 委員會 基金会 基金會 商会 商會 联合会 聯合會 促进会 促進會 总会 總會 工会 工會 \
      理事会 理事會 会 會 大学 大學 学院 學院 学系 學系 学校 學校 研究院 研究所 中心 实验室 實驗室 公司 集团 集團 银行 銀行 \
-     企业 企業 政府 府 部 局 厅 廳 署 处 處 办公室 辦公室 委 院 所 社 报 報 电视台 電視台 网 網 组织 組織 联盟 聯盟 机构 機構 \
+     企业 企業 政府 部 局 厅 廳 署 处 處 办公室 辦公室 委 院 所 社 报 報 电视台 電視台 网 網 组织 組織 联盟 聯盟 机构 機構 \
      基金 智库 智庫 研究基地 党 黨 政协 政協 人大 科协 科協 侨联 僑聯 妇联 婦聯 文联 文聯 青联 青聯 台联 台聯 残联 殘聯 作协 作協 馆 館 办 辦 厂 廠 团 團 组 組 系 台 行 室 站 司 处 军 軍"
         .split_whitespace()
         .collect()
 });
+
+/// Governments called by their place's one-character short form.
+const GOVERNMENTS: [&str; 8] = ["港府", "澳府", "市府", "省府", "县府", "縣府", "华府", "華府"];
 
 /// Endings that make a run an event, not an organization, though it ends in 会 or 院.
 const EVENT_ENDINGS: &str = "研讨会 研討會 博览会 博覽會 展览会 展覽會 交易会 交易會 峰会 峰會 大会 大會 年会 年會 论坛 論壇 \
@@ -76,17 +79,19 @@ pub(crate) fn person_at_end(pre: &str) -> Option<(String, Option<String>)> {
     let pre = pre.trim();
     // An honorific after the name (会长吴海龙先生, 主席斯蒂芬·欧伦斯女士) is no part of it, unless the name
     // is a family name alone (张先生).
+    // "他向溫多娜稱", "他向記者王明先生表示": the one spoken to, after 向/对/跟 (and a title), is no speaker.
+    let spoken_to = |(_, role): &(String, Option<String>)| {
+        role.as_ref().is_some_and(|r| {
+            r.ends_with(['向', '对', '對', '跟'])
+                || (r.starts_with(['他', '她']) && r.contains(['向', '对', '對', '跟']))
+        })
+    };
     if let Some(bare) = HONORIFICS.iter().find_map(|h| pre.strip_suffix(h))
         && let Some(person) = name_at_end(bare).filter(|(name, _)| name.chars().count() >= 2)
     {
-        return Some(person);
+        return (!spoken_to(&person)).then_some(person);
     }
-    // "他向溫多娜稱": the one spoken to after 向/对/跟 is no speaker.
-    name_at_end(pre).filter(|(_, role)| {
-        !role
-            .as_ref()
-            .is_some_and(|r| r.ends_with(['向', '对', '對', '跟']))
-    })
+    name_at_end(pre).filter(|p| !spoken_to(p))
 }
 
 /// Words of courtesy that follow a name.
@@ -253,6 +258,10 @@ pub(crate) fn is_org(name: &str) -> bool {
     if !(2..=40).contains(&n) {
         return false;
     }
+    // A government by its place's one-character short form: 港府, 市府, 省府, 縣府, 華府.
+    if GOVERNMENTS.contains(&name) {
+        return true;
+    }
     if !name.chars().any(is_han) {
         return name.chars().next().is_some_and(char::is_uppercase);
     }
@@ -266,10 +275,9 @@ pub(crate) fn is_org(name: &str) -> bool {
         return false;
     }
     // "数千名代表与会": 会 of a verb (attend a meeting), not of an association.
-    // 两岸关系 is a relation, not a department (系); a 首府 is a capital city, a 王府 a palace (府 of
-    // 港府 is a government).
+    // 两岸关系 is a relation, not a department (系).
     if [
-        "与会", "與會", "参会", "參會", "开会", "開會", "入会", "入會", "关系", "關係", "首府", "王府",
+        "与会", "與會", "参会", "參會", "开会", "開會", "入会", "入會", "关系", "關係",
     ]
     .iter()
     .any(|e| name.ends_with(e))

@@ -478,9 +478,17 @@ fn continues(name: &str, member: &str) -> bool {
         .collect();
     let lower = |w: &&str| w.chars().all(char::is_lowercase);
     let last_lower = name.split_whitespace().last().is_some_and(|w| lower(&w));
+    // A verb's ending (обсудили, проводит, работать) makes the words a clause, not genitives.
+    let verb = |w: &&str| {
+        w.chars().count() >= 5
+            && ["ли", "ла", "ло", "ет", "ют", "ят", "ит", "ать", "ить", "еть"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
     last_lower
         && (1..=3).contains(&words.len())
         && words.iter().all(lower)
+        && !words.iter().any(verb)
         && !words
             .iter()
             .any(|w| ["а", "также", "которые", "который", "которая"].contains(w))
@@ -540,7 +548,8 @@ fn split(text: &str) -> Vec<&str> {
         let Some(sep) = sep else { continue };
         // «при мэре и правительстве Москвы»: «и» joining two objects of one preposition stays inside
         // the name.
-        if sep == " и " && governed_pair(&text[start..i]) {
+        if sep == " и " && governed_pair(&text[start..i]) && rest[sep.len()..].starts_with(char::is_lowercase)
+        {
             continue;
         }
         let after = rest[sep.len()..].trim_start_matches("и ");
@@ -557,7 +566,7 @@ fn split(text: &str) -> Vec<&str> {
 }
 
 /// Whether the words before an «и» end in a preposition and its one object («… советом при мэре»), so
-/// that what follows the «и» is that preposition's second object, not another name.
+/// that a lowercase word after the «и» is that preposition's second object, not another name.
 fn governed_pair(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     let (Some(object), Some(preposition)) = (words.next(), words.next()) else {
@@ -670,21 +679,25 @@ fn before_predicate(m: &str) -> &str {
 
 /// The name after a descriptor: one to three lowercase words ending in a kind of organization
 /// (компания, общество, консорциум …), then a name in « », a name in Latin letters, or one capitalized
-/// word that is not in the genitive (a complement, as in «центра Москвы», rather than a name).
+/// word that is not in the genitive (a complement, as in «центра Москвы», rather than a name); or one or
+/// two lowercase words of any kind, naming no event, before a short name in straight marks.
 fn after_descriptor(words: &[&str]) -> Option<String> {
     let k = words
         .iter()
         .position(|w| w.starts_with(['«', '"', '“']) || w.chars().next().is_some_and(char::is_uppercase))?;
     let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
     let rest = words[k..].join(" ");
-    let straight = rest.len() > 2
+    let straight = rest.chars().count() > 2
         && ((rest.starts_with('"') && rest.ends_with('"') && rest.matches('"').count() == 2)
             || (rest.starts_with('“') && rest.ends_with('”') && rest.matches('“').count() == 1));
     let quoted = rest.starts_with('«') && rest.ends_with('»') || straight;
-    // A longer description before a name in « » («благотворительный фонд развития культуры «Луч»»), or a
-    // short one of any kind («экспертная инициатива "Минский диалог"»).
-    // The short one names no event («форум "…"») and is followed by a short name, not a title.
-    let short = k <= 2 && words.len() - k <= 5 && !words[..k].iter().any(|w| EVENT_WORD.get().is_match(w));
+    // A longer description before a name in « » («благотворительный фонд развития культуры «Луч»»), or,
+    // before a name in straight marks, a short one of any kind («экспертная инициатива "Минский
+    // диалог"») that names no event («форум "…"») and is followed by a short name, not a title.
+    let short = straight
+        && k <= 2
+        && words.len() - k <= 5
+        && !words[..k].iter().any(|w| EVENT_WORD.get().is_match(w));
     let described = quoted && (k <= 6 && words[..k].iter().any(|w| is_descriptor(w)) || short);
     if k == 0 || !words[..k].iter().all(lower) || !(described || k <= 3 && is_descriptor(words[k - 1])) {
         return None;
@@ -694,7 +707,8 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
         .all(|w| w.chars().all(|c| c.is_ascii() || !c.is_alphabetic()));
     let nominative = words.len() == k + 1 && !rest.ends_with(['а', 'я', 'ы', 'и']);
     if quoted && (straight || rest.matches('«').count() == 1) {
-        return Some(rest.trim_matches(['«', '»', '"', '“', '”']).to_string());
+        let name = rest.trim_matches(['«', '»', '"', '“', '”']).trim();
+        return (!name.is_empty()).then(|| name.to_string());
     }
     (quoted || latin || nominative).then_some(rest)
 }
@@ -1075,6 +1089,18 @@ mod tests {
                     Relation::Organizer
                 ),
             ]
+        );
+        // A capitalized name after «и» is another name, and a clause after a comma continues none.
+        assert_eq!(
+            orgs("Организатором выступил Комитет по культуре и Министерство спорта."),
+            vec![
+                o("Комитет по культуре", Relation::Organizer),
+                o("Министерство спорта", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("Организатором выступило Министерство образования, участники обсудили реформу."),
+            vec![o("Министерство образования", Relation::Organizer)]
         );
         // A lowercase clause after the list is no part of a name.
         assert_eq!(

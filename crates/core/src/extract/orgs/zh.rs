@@ -162,7 +162,8 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                         .char_indices()
                         .map(|(i, ch)| &head[..i + ch.len_utf8()])
                         .rfind(|p| is_org(p));
-                    out.extend(name.map(|n| (n.to_string(), r)));
+                    // "主办单位北京大学和清华大学于…": the name may be two joined ones.
+                    out.extend(name.into_iter().flat_map(|n| members(n, true)).map(|n| (n, r)));
                     continue;
                 }
                 out.extend(members(list, true).into_iter().map(|n| (n, r)));
@@ -333,6 +334,11 @@ fn split_joined(piece: &str, named_by_cue: bool) -> Option<Vec<String>> {
         let Some(j) = JOINERS.iter().find(|j| piece[i..].starts_with(**j)) else {
             continue;
         };
+        // "清华大学联合研究中心", "中国科学院联合实验室": 联合 before a short name is part of it; as a
+        // joiner it precedes a whole name of its own.
+        if matches!(*j, "联合" | "聯合") && piece[i + j.len()..].chars().count() < 6 {
+            continue;
+        }
         // "我院与新疆大学法学院承办": the writer's own body beside a named one; the named one stays.
         if is_deictic(&piece[..i]) {
             return split_joined(&piece[i + j.len()..], named_by_cue);
@@ -379,8 +385,8 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     // "中国外文局所属当代中国与世界研究院": the body it belongs to describes the name.
     if let Some((_, rest)) = ["所属", "所屬", "下属", "下屬", "旗下"]
         .iter()
-        .find_map(|w| name.split_once(w))
-        .filter(|(_, rest)| is_org(rest))
+        .filter_map(|w| name.split_once(w))
+        .find(|(_, rest)| is_org(rest))
     {
         name = rest;
     }
@@ -806,8 +812,21 @@ mod tests {
             orgs("由港府及貿發局﹙TDC﹚合辦的「亞洲金融論壇」將於1月26日舉行。"),
             vec![o("港府", Relation::Organizer), o("貿發局", Relation::Organizer)]
         );
+        // 联合 before a short name is part of it; a glued label may give two joined names.
+        assert_eq!(
+            orgs("由清华大学联合研究中心主办的论坛在北京举行。"),
+            vec![o("清华大学联合研究中心", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("主办单位北京大学和清华大学于5月举办论坛。"),
+            vec![
+                o("北京大学", Relation::Organizer),
+                o("清华大学", Relation::Organizer)
+            ]
+        );
         // A label among the people present names no one; a capital city is no organization.
         assert!(orgs("会议主办方、嘉宾和各国驻华使馆代表共同见证了论坛启动仪式。").is_empty());
         assert!(orgs("由首府举办的论坛。").is_empty());
+        assert!(orgs("由中国最高学府举办的论坛。").is_empty());
     }
 }

@@ -609,6 +609,16 @@ static GOAL: Transient =
 
 const JOINERS: [&str; 5] = ["以及", "和", "与", "與", "及"];
 
+/// Characters before 等 that make a word with it (平等, 同等, 对等, 高等, 均等, 中等, 初等, 上等, 次等, 相等):
+/// there 等 closes no list.
+const DENG_WORDS: [char; 11] = ['平', '同', '对', '對', '高', '均', '中', '初', '上', '次', '相'];
+
+/// Nouns of a class that may follow the last item and 等 ("新消费等新兴产业", "A等领域").
+const CLASSES: [&str; 24] = [
+    "产业", "產業", "行业", "行業", "领域", "領域", "方面", "问题", "問題", "议题", "議題", "话题", "話題",
+    "内容", "內容", "主题", "主題", "项目", "項目", "技术", "技術", "板块", "板塊", "学科",
+];
+
 /// A list split at 、, and its last item at a joiner when both sides are plain noun phrases; a list of
 /// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
 fn split(list: &str) -> Vec<String> {
@@ -617,12 +627,7 @@ fn split(list: &str) -> Vec<String> {
     let list = list.trim().replace(",以及", "、").replace("，以及", "、");
     let list = list.as_str();
     let list = match list.strip_suffix("等等").or_else(|| list.strip_suffix('等')) {
-        Some(rest)
-            if list.contains('、')
-                && !rest.ends_with(['平', '同', '对', '對', '高', '均', '中', '初', '上', '次']) =>
-        {
-            rest
-        }
+        Some(rest) if list.contains('、') && !rest.ends_with(DENG_WORDS) => rest,
         _ => list,
     };
     // "“A”、“B”、“C”三大问题,对促进…具有重要意义": a count of topics ends the list before a comment.
@@ -646,14 +651,14 @@ fn split(list: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
-    // "A、B、C等新兴产业": the class of the items after 等 is none of them.
+    // "A、B、C等新兴产业": the class of the items after 等 is none of them (低温等离子体 is one word).
     if items.len() >= 2
         && let Some(last) = items.last_mut()
         && let Some((item, class)) = last.split_once('等')
         && (1..=6).contains(&class.chars().count())
+        && CLASSES.iter().any(|c| class.ends_with(c))
         && item.chars().count() >= 2
-        && !item.ends_with(['平', '同', '对', '對', '高', '均', '中', '初', '上', '次', '相'])
-        && !class.contains(['的', '于', '於'])
+        && !item.ends_with(DENG_WORDS)
     {
         *last = item;
     }
@@ -1181,6 +1186,11 @@ mod tests {
         assert_eq!(
             titles("本届论坛又涉及到港澳人才培养与国家认同、人类命运共同体构建等重要议题。"),
             vec!["港澳人才培养与国家认同", "人类命运共同体构建"]
+        );
+        // 等离子体 is one word, and no class of the items.
+        assert_eq!(
+            titles("会议探讨了激光技术、低温等离子体等议题。"),
+            vec!["激光技术", "低温等离子体"]
         );
         // 平等 ends a word, not a list.
         assert_eq!(
