@@ -45,11 +45,15 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
     let push = |out: &mut Vec<Topic>, t: Topic| {
         let title = t.title.to_lowercase();
         // A session named again by the part of its title before the colon is the same session.
+        // A repeat cut short by the excerpt ("кооперации между н") ends inside one of its words (where
+        // words are spaced: a Chinese title may begin another one).
         let again = |o: &Topic| {
             let o = o.title.to_lowercase();
             o == title
-                || o.strip_prefix(title.as_str())
-                    .is_some_and(|rest| rest.starts_with(':'))
+                || o.strip_prefix(title.as_str()).is_some_and(|rest| {
+                    rest.starts_with(':')
+                        || rest.starts_with(|c: char| c.is_alphabetic() && !super::zh::is_han(c))
+                })
         };
         if !t.title.is_empty() && !out.iter().any(again) && out.len() < 100 {
             out.push(t);
@@ -426,6 +430,23 @@ mod tests {
                 Lang::En
             ),
             vec!["Growth driven by innovation", "Innovation Powered by Data"]
+        );
+    }
+
+    #[test]
+    fn a_list_repeated_and_cut_by_the_excerpt_gives_no_cut_item() {
+        let body = "В рамках дискуссии стороны обсудили:\n- ключевые вопросы развития инфраструктуры,\n- кооперацию между вузами и предприятиями.\nВ рамках дискуссии стороны обсудили:\n- ключевые вопросы развития инфраструктуры,\n- кооперацию между в\n[TRUNCATED]\n";
+        assert_eq!(
+            titles(body, Lang::Ru),
+            vec![
+                "ключевые вопросы развития инфраструктуры",
+                "кооперацию между вузами и предприятиями"
+            ]
+        );
+        // A shorter title that is a whole word of a longer one stays.
+        assert_eq!(
+            titles("Sessions:\n\n- Education policy\n- Education\n", Lang::En),
+            vec!["Education policy", "Education"]
         );
     }
 }

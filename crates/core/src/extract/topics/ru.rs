@@ -646,16 +646,31 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
         })
         .collect();
     // A participle describing the item before it ends the list, unless a conjunction coordinates it
-    // with that item ("…, а также послевоенное восстановление …").
+    // with that item ("…, а также послевоенное восстановление …"); closing the list, it belongs to that
+    // item («роли вузов в подготовке кадров, востребованных в реальном секторе экономики»).
+    let mut described = None;
     if let Some(i) = items
         .iter()
         .zip(&joined_by)
         .skip(1)
         .position(|(i, joined)| finite_or_infinitive(i) || (!*joined && opens_with_participle(i)))
     {
+        if i + 2 == items.len() && opens_with_participle(items[i + 1]) && !finite_or_infinitive(items[i + 1])
+        {
+            described = Some(items[i + 1]);
+        }
         items.truncate(i + 1);
     }
-    let items: Vec<String> = items.into_iter().map(|i| trim_item(unquote(i))).collect();
+    let mut items: Vec<String> = items.into_iter().map(|i| trim_item(unquote(i))).collect();
+    // ("проблемы, волнующие смолян": a lone general noun is no subject, described or not.)
+    if let (Some(clause), Some(last)) = (described, items.last_mut())
+        && word_count(last) >= 3
+    {
+        let clause = trim_item(clause);
+        if let Some(at) = list.find(&format!("{last}, {clause}")) {
+            *last = list[at..at + last.len() + 2 + clause.len()].to_string();
+        }
+    }
     // A lone general noun ("проблемы, волнующие горожан") names no subject, nor does experience after a
     // past participle alone ("обсудить накопленный опыт", "полученный опыт"): what is shared.
     let general = |i: &String| {
@@ -1456,5 +1471,19 @@ mod tests {
                 "безопасность дорог"
             ]
         );
+    }
+
+    #[test]
+    fn a_participle_closing_the_list_describes_its_last_item() {
+        assert_eq!(
+            titles(
+                "Особое внимание было уделено роли вузов в подготовке высококвалифицированных кадров, востребованных в реальном секторе экономики."
+            ),
+            vec![
+                "роли вузов в подготовке высококвалифицированных кадров, востребованных в реальном секторе экономики"
+            ]
+        );
+        // A lone general noun stays no subject, described or not.
+        assert!(titles("Участники обсудили проблемы, волнующие горожан.").is_empty());
     }
 }
