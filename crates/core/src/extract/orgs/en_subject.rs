@@ -17,14 +17,16 @@ use super::super::people::is_title_word;
 use super::en::relation_of;
 use crate::model::Relation;
 
-/// "… hosted its third annual summit", "… will host", "… held the “Futures Conference”": the verb, and
-/// whether its object is the event (a title in quotation marks, blanked out by the caller, is one).
+/// "… hosted its third annual summit", "… will host", "… held the “Futures Conference”", "… has organised
+/// 'Industrial Fair 2003'": the verb, and whether its object is the event (a title in quotation marks,
+/// double or single, its words blanked out by the caller, is one).
 static ACTIVE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
         (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?
             |(?:is|are|was|were|be)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening))(?-u:\b)
-        (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:(?:{KINDS}|event|edition)(?-u:\b)|[“\x22][^”\x22]{{1,80}}[”\x22]))?"
+        (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:(?:{KINDS}|event|edition)(?-u:\b)|[“\x22‘'][^”\x22’']{{1,80}}[”\x22’'])
+            |\s+[“\x22‘'][^”\x22’']{{1,80}}[”\x22’'])?"
     ))
     .expect("active regex")
 });
@@ -143,7 +145,11 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         }
         // A short form given with the name ("…, or VIG, hosted") marks a body, whatever its words.
         if let Some(name) = subject(pre, !aliased) {
-            out.push((name, relation_of(v.as_str())));
+            out.extend(
+                coordinated(&name)
+                    .into_iter()
+                    .map(|n| (n, relation_of(v.as_str()))),
+            );
         }
     }
     for c in WHICH.get().captures_iter(sentence) {
@@ -338,6 +344,19 @@ fn subject_run(pre: &str, strict: bool) -> Option<String> {
     ok.then_some(name)
 }
 
+/// "Kyushu University and Seoul National University": two names, each ending in its head word, joined
+/// by "and" are two subjects; "Department of Trade and Industry" and "Bill and Melinda Gates Foundation"
+/// are one.
+fn coordinated(name: &str) -> Vec<String> {
+    let ends_in_head = |s: &str| s.split_whitespace().next_back().is_some_and(is_org_head);
+    match name.split_once(" and ") {
+        Some((a, b)) if ends_in_head(a) && ends_in_head(b) && !b.contains(" and ") => {
+            vec![a.to_string(), b.trim_start_matches("the ").to_string()]
+        }
+        _ => vec![name.to_string()],
+    }
+}
+
 /// A head word (Authority, Fund, University …) or an acronym (HKMA, RENEW).
 fn org_shaped(name: &str) -> bool {
     name.split_whitespace().any(|w| {
@@ -492,6 +511,43 @@ mod tests {
                 "Following the success of the Penguin Trust’s 2007 conference, this one celebrates a milestone."
             ),
             vec![o("Penguin Trust", Relation::Organizer)]
+        );
+    }
+
+    fn blanked(s: &str) -> String {
+        // The caller blanks the words inside quotation marks, offsets kept.
+        let spans = crate::extract::quoted::spans(s);
+        s.char_indices()
+            .map(|(i, c)| {
+                if crate::extract::quoted::within(&spans, i) {
+                    " ".repeat(c.len_utf8())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_title_in_single_marks_and_two_subjects_each_with_its_head() {
+        assert_eq!(
+            found(&blanked(
+                "The Sri Lanka Chamber of Small Industries has organised the 'International Industrial Fair 2003' to celebrate."
+            )),
+            vec![o("Sri Lanka Chamber of Small Industries", Relation::Organizer)]
+        );
+        assert_eq!(
+            found(
+                "Kyushu University and Seoul National University organized the 2nd Joint Symposium online."
+            ),
+            vec![
+                o("Kyushu University", Relation::Organizer),
+                o("Seoul National University", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            found("The Department of Trade and Industry hosted the summit."),
+            vec![o("Department of Trade and Industry", Relation::Host)]
         );
     }
 }
