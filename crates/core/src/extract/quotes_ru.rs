@@ -680,11 +680,14 @@ fn by_surname(people: &[Mention], word: &str) -> Option<String> {
         .map(|m| m.name.clone())
 }
 
-/// The byte offset just past the last of `marks` in `s`, or 0.
+/// The byte offset just past the last of `marks` in `s`, or 0; a period before a lowercase word closes
+/// an abbreviation («и.о. ректора», «проф. Иванов» aside), not a sentence.
 fn after_last(s: &str, marks: &[char]) -> usize {
     s.char_indices()
         .rev()
-        .find(|(_, c)| marks.contains(c))
+        .find(|&(i, c)| {
+            marks.contains(&c) && (c != '.' || !s[i + 1..].trim_start().starts_with(char::is_lowercase))
+        })
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 

@@ -424,6 +424,20 @@ pub(crate) fn role_before(clause: &str) -> Option<String> {
         }
         _ => start,
     };
+    // «и.о. ректора», «врио губернатора»: an acting role keeps its mark.
+    let before = clause[..start].trim_end();
+    let start = match ["и.о.", "врио", "ВРИО", "И.о.", "Врио"]
+        .iter()
+        .find(|mark| before.ends_with(**mark))
+    {
+        Some(mark)
+            if before[..before.len() - mark.len()].ends_with([' ', ',', '('])
+                || before.len() == mark.len() =>
+        {
+            before.len() - mark.len()
+        }
+        _ => start,
+    };
     let role = clause[start..]
         .trim()
         .trim_end_matches([',', '–', '—', '-'])
@@ -470,6 +484,15 @@ mod tests {
         assert_eq!(
             role_before("сказал вице-губернатор – полномочный представитель Президента в округе").as_deref(),
             Some("вице-губернатор – полномочный представитель Президента в округе")
+        );
+        // An acting role keeps its mark.
+        assert_eq!(
+            role_before("Открывая конференцию, и.о. ректора ").as_deref(),
+            Some("и.о. ректора")
+        );
+        assert_eq!(
+            role_before("сказал врио губернатора ").as_deref(),
+            Some("врио губернатора")
         );
         assert!(is_org_head("Министерства") && is_org_head("университет") && !is_org_head("Москва"));
         assert!(is_role("министр") && is_role("главы"));
