@@ -276,6 +276,21 @@ fn add(out: &mut Vec<Sponsor>, name: String, relation: Relation, country: Option
     }
 }
 
+/// `sentence` (at `offset` in the paragraph whose quotations are `quoted`) with the words inside its
+/// quotation marks blanked out, byte offsets kept: a title in marks reads as a blank between its marks.
+pub(super) fn blank_quoted(sentence: &str, quoted: &[Span], offset: usize) -> String {
+    sentence
+        .char_indices()
+        .map(|(i, c)| {
+            if super::super::quoted::within(quoted, offset + i) {
+                " ".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A sentence that ends in a count of sponsors, partners or organizers: "… supporting over 82 sponsors."
 static COUNTED: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:\d[\d,]*|many|several|numerous|dozens\s+of)\s+(?:[\w\-]+\s+)?(?P<n>sponsors|partners|supporters|organi[sz]ers|hosts)[.!]?$")
@@ -345,17 +360,7 @@ fn in_sentence(
         found.extend(names.into_iter().map(|n| (n, relation)));
     }
     // The subject rules read the sentence with its quotations blanked out, offsets kept.
-    let said = |at: usize| super::super::quoted::within(quoted, offset + at);
-    let unquoted: String = sentence
-        .char_indices()
-        .map(|(i, c)| {
-            if said(i) {
-                " ".repeat(c.len_utf8())
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
+    let unquoted = blank_quoted(sentence, quoted, offset);
     found.extend(en_subject::extract(&unquoted, !found.is_empty()));
     let triggers: Vec<_> = TRIGGER
         .get()

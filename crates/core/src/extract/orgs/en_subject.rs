@@ -514,18 +514,9 @@ mod tests {
         );
     }
 
+    /// The sentence as the caller gives it: the words inside quotation marks blanked out.
     fn blanked(s: &str) -> String {
-        // The caller blanks the words inside quotation marks, offsets kept.
-        let spans = crate::extract::quoted::spans(s);
-        s.char_indices()
-            .map(|(i, c)| {
-                if crate::extract::quoted::within(&spans, i) {
-                    " ".repeat(c.len_utf8())
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect()
+        super::super::en::blank_quoted(s, &crate::extract::quoted::spans(s), 0)
     }
 
     #[test]
