@@ -143,10 +143,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             second_labels,
         } => {
             let labels = labels.as_deref().unwrap_or(&dir);
-            let report = match &second_labels {
-                Some(second) => attache_core::eval::report::agreement(&dir, labels, second)?,
-                None => attache_core::eval::report::run(&dir, labels, &config.parse_options())?,
-            };
+            let report = attache_core::eval::report::measure(
+                &dir,
+                labels,
+                second_labels.as_deref(),
+                &config.parse_options(),
+            )?;
             print!(
                 "{}",
                 if aggregate {

@@ -24,13 +24,8 @@ fn main() -> anyhow::Result<()> {
     let mut paths = paths.into_iter();
     let texts = paths.next().ok_or_else(|| anyhow::anyhow!(usage))?;
     let labels = paths.next().unwrap_or_else(|| texts.clone());
-    let report = match &second {
-        Some(second) => attache_core::eval::report::agreement(&texts, &labels, second)?,
-        None => {
-            let options = attache_core::briefing::ParseOptions::default();
-            attache_core::eval::report::run(&texts, &labels, &options)?
-        }
-    };
+    let options = attache_core::briefing::ParseOptions::default();
+    let report = attache_core::eval::report::measure(&texts, &labels, second.as_deref(), &options)?;
     if aggregate {
         print!("{}", report.render_totals());
     } else {

@@ -30,7 +30,7 @@ fn main() -> anyhow::Result<()> {
     for f in files {
         let stem = f.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let (txt, label) = if labels.is_some() {
-            let l: Labels = serde_json::from_str(&std::fs::read_to_string(&f)?)?;
+            let l = Labels::read(&f)?;
             (texts.join(format!("{stem}.txt")), Some(l))
         } else {
             (f.clone(), None)

@@ -2,6 +2,9 @@
 //! (`../shared/articles-real`, `eval/real/extra`): every field either set uses, so a label file that does
 //! not follow it is an error rather than silently half read.
 
+use std::path::Path;
+
+use anyhow::Context as _;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -114,6 +117,14 @@ impl LabelOrg {
 }
 
 impl Labels {
+    /// The labels in a JSON file, with the file named in any error.
+    pub fn read(path: &Path) -> anyhow::Result<Labels> {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        serde_json::from_str(&text)
+            .with_context(|| format!("{}: labels do not follow the schema", path.display()))
+    }
+
     /// These labels read as an extraction, to score one labeling against another: the items that are
     /// not optional, each in the form written; the reference summary as the summary; a date only when it
     /// is written `YYYY-MM-DD`. A relation outside the five is an error, as it would be in `validate.py`.

@@ -36,14 +36,48 @@ pub struct Report {
     pub articles: Vec<Article>,
     pub all: Totals,
     pub by_language: BTreeMap<String, Totals>,
-    /// What was scored against the labels: `extraction`, or `second labeling`.
-    pub measured: &'static str,
+    /// What was scored against the labels.
+    pub measured: Measured,
+}
+
+/// What a report scores against the labels.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Measured {
+    /// What `attache extract` gives for each text.
+    #[default]
+    Extraction,
+    /// A second labeling of the same texts.
+    SecondLabeling,
+}
+
+impl Measured {
+    /// The heading of its column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measured::Extraction => "extraction",
+            Measured::SecondLabeling => "second labeling",
+        }
+    }
+}
+
+/// Scores the labels in `labels` against a second labeling in `second` when one is given ([`agreement`]),
+/// else against the extraction ([`run`]).
+pub fn measure(
+    texts: &Path,
+    labels: &Path,
+    second: Option<&Path>,
+    options: &ParseOptions,
+) -> anyhow::Result<Report> {
+    match second {
+        Some(second) => agreement(texts, labels, second),
+        None => run(texts, labels, options),
+    }
 }
 
 /// Scores every `NAME.json` in `labels` against extraction from `NAME.txt` in `texts` (the same folder
 /// when the labels sit beside their texts).
 pub fn run(texts: &Path, labels: &Path, options: &ParseOptions) -> anyhow::Result<Report> {
-    run_with(texts, labels, "extraction", |txt, bytes, _| {
+    run_with(texts, labels, Measured::Extraction, |txt, bytes, _| {
         let b = briefing::parse(txt, bytes, options).map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(Prediction {
             event: b.event,
@@ -63,13 +97,10 @@ pub fn run(texts: &Path, labels: &Path, options: &ParseOptions) -> anyhow::Resul
 /// can be expected to agree with either of them under these scoring rules. The second labeling's optional
 /// items are left out, as they neither help nor hurt in the first.
 pub fn agreement(texts: &Path, first: &Path, second: &Path) -> anyhow::Result<Report> {
-    run_with(texts, first, "second labeling", |txt, _, name| {
+    run_with(texts, first, Measured::SecondLabeling, |txt, _, name| {
         let json = second.join(format!("{name}.json"));
-        let text = std::fs::read_to_string(&json)
-            .with_context(|| format!("{}: no second label for {}", json.display(), txt.display()))?;
-        let labels: Labels = serde_json::from_str(&text)
-            .with_context(|| format!("{}: labels do not follow the schema", json.display()))?;
-        labels
+        Labels::read(&json)
+            .with_context(|| format!("no second label for {}", txt.display()))?
             .as_prediction()
             .with_context(|| format!("{}: not a prediction", json.display()))
     })
@@ -79,7 +110,7 @@ pub fn agreement(texts: &Path, first: &Path, second: &Path) -> anyhow::Result<Re
 fn run_with(
     texts: &Path,
     labels: &Path,
-    measured: &'static str,
+    measured: Measured,
     predict: impl Fn(&Path, &[u8], &str) -> anyhow::Result<Prediction>,
 ) -> anyhow::Result<Report> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(labels)
@@ -120,8 +151,7 @@ fn score_one(
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned();
-    let label: Labels = serde_json::from_str(&std::fs::read_to_string(json)?)
-        .with_context(|| format!("{}: labels do not follow the schema", json.display()))?;
+    let label = Labels::read(json)?;
     let txt = texts.join(format!("{name}.txt"));
     let bytes = std::fs::read(&txt).with_context(|| format!("cannot read {}", txt.display()))?;
     let prediction = predict(&txt, &bytes, &name)?;
@@ -198,10 +228,10 @@ const DRAWS: usize = 2000;
 /// One set of articles: precision, recall and F1 per field for extraction and baseline, summaries
 /// against lead-3, the language and the single facts; then the F1 intervals over resampled articles and
 /// the misses by kind.
-fn table(out: &mut String, measured: &str, title: &str, t: &Totals, articles: &[&Score]) {
+fn table(out: &mut String, measured: Measured, title: &str, t: &Totals, articles: &[&Score]) {
     let (s, b) = (&t.system, &t.baseline);
     let _ = writeln!(out, "\n== {title}: {} articles", s.articles);
-    let _ = writeln!(out, "{:<32} {:>26}   {:>26}", "", measured, "baseline");
+    let _ = writeln!(out, "{:<32} {:>26}   {:>26}", "", measured.as_str(), "baseline");
     let _ = writeln!(
         out,
         "{:<32} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8}",
@@ -244,7 +274,7 @@ fn table(out: &mut String, measured: &str, title: &str, t: &Totals, articles: &[
     ] {
         // Labels give dates as the text writes them ("7 июля", "Tuesday"), which a second labeling
         // cannot be read against as a day.
-        let shown = if name == "date" && measured != "extraction" {
+        let shown = if name == "date" && measured == Measured::SecondLabeling {
             "not compared".to_string()
         } else {
             fact(f)
