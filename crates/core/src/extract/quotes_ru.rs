@@ -578,13 +578,7 @@ fn colon_line(
     let line = line.trim().strip_suffix(':')?.trim_end();
     // One sentence: a period only inside an abbreviation («и.о. ректора», «проф. Иванов»), before a
     // lowercase word.
-    let two_sentences = line.match_indices('.').any(|(i, _)| {
-        line[i + 1..]
-            .trim_start()
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_lowercase())
-    });
+    let two_sentences = line.match_indices('.').any(|(i, _)| ends_sentence(line, i));
     if line.split_whitespace().count() > 20 || line.contains(['«', '»', '"', '“']) || two_sentences {
         return None;
     }
@@ -680,14 +674,18 @@ fn by_surname(people: &[Mention], word: &str) -> Option<String> {
         .map(|m| m.name.clone())
 }
 
-/// The byte offset just past the last of `marks` in `s`, or 0; a period before a lowercase word closes
-/// an abbreviation («и.о. ректора», «проф. Иванов» aside), not a sentence.
+/// Whether the period at byte `i` of `s` ends a sentence: a period before a lowercase word closes an
+/// abbreviation («и.о. ректора»), not a sentence.
+fn ends_sentence(s: &str, i: usize) -> bool {
+    !s[i + 1..].trim_start().starts_with(char::is_lowercase)
+}
+
+/// The byte offset just past the last of `marks` in `s`, or 0; a period counts only where it
+/// [`ends_sentence`].
 fn after_last(s: &str, marks: &[char]) -> usize {
     s.char_indices()
         .rev()
-        .find(|&(i, c)| {
-            marks.contains(&c) && (c != '.' || !s[i + 1..].trim_start().starts_with(char::is_lowercase))
-        })
+        .find(|&(i, c)| marks.contains(&c) && (c != '.' || ends_sentence(s, i)))
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
