@@ -180,6 +180,37 @@ fn coordinated_subject(pre: &str) -> Option<Subject> {
     (verb_like && predicate.starts_with(' ')).then_some(subject)
 }
 
+/// The person a quote's sentence opens with, when no speech verb attributes it: "Summers nodded to the
+/// founders who built “a new way of thinking”", "She called the forum “a turning point”". The sentence
+/// up to the quote opens with a name (with or without a role in apposition) or "he"/"she" followed by a
+/// lowercase predicate, and holds no other quotation. The caller takes the name only when it resolves
+/// to a person known by full name.
+pub(super) fn from_subject(before: &str) -> Option<Subject> {
+    let sentence = sentences(before).pop().unwrap_or("").trim_start();
+    if sentence.contains(is_quote_mark_char) || !has_words(sentence, 3) || has_words(sentence, 40) {
+        return None;
+    }
+    let (subject, predicate) = if let Some(m) = LEADING_PRONOUN.get().find(sentence) {
+        (Subject::Pronoun, &sentence[m.end()..])
+    } else {
+        let m = people::names(sentence).next().filter(|m| m.start() == 0)?;
+        let person = people::leading_person(sentence)?;
+        let rest = &sentence[m.end()..];
+        // Past a role in apposition: ", the head of …, " up to the predicate.
+        let rest = match (rest.strip_prefix(", "), person.role.as_deref()) {
+            (Some(r), Some(role)) => r
+                .strip_prefix(role)
+                .map_or(rest, |r| r.trim_start_matches([',', ' '])),
+            _ => rest,
+        };
+        (Subject::Named(person), rest)
+    };
+    let verb = predicate.split_whitespace().next()?;
+    let verb_like = verb.starts_with(char::is_lowercase)
+        && !matches!(verb, "of" | "and" | "for" | "the" | "&" | "de" | "van" | "von");
+    (verb_like && predicate.starts_with(' ')).then_some(subject)
+}
+
 /// A speaker named anywhere in the quote's sentence: "Smith said the plan was “…”." or "According to
 /// Smith, the plan is “…”". Only used for long spans.
 pub(super) fn from_sentence(before: &str, after: &str) -> Option<Subject> {

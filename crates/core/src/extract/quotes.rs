@@ -1,7 +1,10 @@
 //! Direct quotes: which quoted spans are speech, and who said them.
 //!
 //! A span is speech when an attribution sits right next to it ("…,” said X", "X stated that “…”",
-//! "“…,” he added", "according to X"), or, for longer spans, when its sentence names a speaker. Titles,
+//! "“…,” he added", "according to X"), or, for longer spans, when its sentence names a speaker; failing
+//! both, a span of three words or more is the words of the person its sentence opens with, when that
+//! person is known by full name ("Summers nodded to the founders who built “…”", "She described the day
+//! as “…”"). Titles,
 //! themes and report names ("entitled “…”", "The theme … was “…”", Title-Case phrases) and short
 //! scare-quoted fragments are not speech. Pronouns and "the minister" resolve to the last person named,
 //! including people named in "according to X, the ROLE" clauses of earlier paragraphs; "the psychology
@@ -13,7 +16,7 @@ use regex::Regex;
 
 use crate::transient::Transient;
 
-use super::attribution::{from_after, from_before, from_sentence, looks_like_title};
+use super::attribution::{from_after, from_before, from_sentence, from_subject, looks_like_title};
 use super::notes::{Basis, quote_notes};
 use super::people::{Person, Subject, VERB};
 use super::quoted::{self, Span};
@@ -285,21 +288,32 @@ fn judge(
             .or(pronoun_fallback)
             .map(|p| (p, basis))
     };
+    // No speech verb: the person the sentence opens with, when known by full name ("Summers nodded to
+    // the founders who built “…”").
+    let by_subject = |before: &str| {
+        resolve(from_subject(before)?, span.open).filter(|(p, _)| p.name.contains(' ') || p.role.is_some())
+    };
     let (person, basis) = match adjacent {
         Some((subject, pos)) => resolve(subject, pos)?,
         None if long => match from_sentence(before, after) {
             Some(subject) => resolve(subject, span.open)?,
-            None => previous(true).or_else(|| {
-                let alone = before_all.trim().is_empty() && after.trim().is_empty();
-                alone
-                    .then_some(around.alone_before)
-                    .flatten()
-                    .filter(|prev| !prev.contains(quoted::is_quote_mark) && VERB.get().is_match(prev))
-                    .and_then(|_| registry.last_in(pi - 1))
-                    .map(|p| (p, Basis::continuing(false)))
-            })?,
+            None => previous(true)
+                .or_else(|| {
+                    let alone = before_all.trim().is_empty() && after.trim().is_empty();
+                    alone
+                        .then_some(around.alone_before)
+                        .flatten()
+                        .filter(|prev| !prev.contains(quoted::is_quote_mark) && VERB.get().is_match(prev))
+                        .and_then(|_| registry.last_in(pi - 1))
+                        .map(|p| (p, Basis::continuing(false)))
+                })
+                .or_else(|| by_subject(before))?,
         },
-        None if !looks_like_title(inner) => previous(false)?,
+        None if !looks_like_title(inner) => previous(false).or_else(|| {
+            // A fragment of a few words, not a scare-quoted term, in a sentence its speaker opens.
+            let fragment = has_words(inner, 3) && !inner.starts_with(['-', '–']);
+            by_subject(before).filter(|_| fragment)
+        })?,
         None => return None,
     };
     let (speaker, role) = (person.name, person.role);
@@ -356,6 +370,38 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].speaker, "Berg");
+    }
+
+    #[test]
+    fn a_sentence_its_speaker_opens_without_a_speech_verb() {
+        let got = quotes(
+            "Kurt Summers, the city treasurer, opened the day.\n\nSummers nodded to the founders who built “a new way of thinking and wealth creation” in the city.",
+        );
+        assert_eq!(
+            got,
+            vec![q(
+                "a new way of thinking and wealth creation",
+                "Kurt Summers",
+                Some("city treasurer")
+            )]
+        );
+        let got = quotes(
+            "Mayor Ann Orrin opened the forum on Monday.\n\nShe described the day as “a turning point for the region”.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ann Orrin");
+        // A place or an unknown single name opening the sentence speaks no words; a scare-quoted term of
+        // a word or two is no quote.
+        assert!(
+            quotes("Brussels welcomed “a new era of digital cooperation across the union” on Monday.")
+                .is_empty()
+        );
+        assert!(
+            quotes(
+                "Ann Orrin opened the forum.\n\nOrrin warned against “-isms” and “easy answers” in politics."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
