@@ -167,48 +167,42 @@ fn coordinated_subject(pre: &str) -> Option<Subject> {
     if has_words(body, 13) || body.contains([',', ';', ':']) || body.contains(is_quote_mark_char) {
         return None;
     }
-    let (subject, predicate) = if let Some(m) = LEADING_PRONOUN.get().find(body) {
-        (Subject::Pronoun, &body[m.end()..])
-    } else {
-        let m = people::names(body).next().filter(|m| m.start() == 0)?;
-        let person = people::make_person(m.as_str(), None)?;
-        (Subject::Named(person), &body[m.end()..])
-    };
-    let verb = predicate.split_whitespace().next()?;
-    let verb_like =
-        verb.starts_with(char::is_lowercase) && !matches!(verb, "of" | "and" | "for" | "the" | "&");
-    (verb_like && predicate.starts_with(' ')).then_some(subject)
+    let (subject, predicate) = opening_subject(body)?;
+    opens_with_verb(predicate, &["of", "and", "for", "the", "&"]).then_some(subject)
+}
+
+/// The subject a clause opens with, "he"/"she" or a name, and the rest of the clause after it.
+fn opening_subject(body: &str) -> Option<(Subject, &str)> {
+    if let Some(m) = LEADING_PRONOUN.get().find(body) {
+        return Some((Subject::Pronoun, &body[m.end()..]));
+    }
+    let m = people::names(body).next().filter(|m| m.start() == 0)?;
+    let person = people::make_person(m.as_str(), None)?;
+    Some((Subject::Named(person), &body[m.end()..]))
+}
+
+/// Whether the rest of a clause after its subject is a predicate: a space, then a lowercase word that is
+/// none of `not_verbs` (words that go on a name rather than follow it).
+fn opens_with_verb(predicate: &str, not_verbs: &[&str]) -> bool {
+    predicate.starts_with(' ')
+        && predicate
+            .split_whitespace()
+            .next()
+            .is_some_and(|verb| verb.starts_with(char::is_lowercase) && !not_verbs.contains(&verb))
 }
 
 /// The person a quote's sentence opens with, when no speech verb attributes it: "Summers nodded to the
-/// founders who built “a new way of thinking”", "She called the forum “a turning point”". The sentence
-/// up to the quote opens with a name (with or without a role in apposition) or "he"/"she" followed by a
-/// lowercase predicate, and holds no other quotation. The caller takes the name only when it resolves
-/// to a person known by full name.
+/// founders who built “a new way of thinking”", "She described the day as “a turning point”". The
+/// sentence up to the quote opens with a name or "he"/"she" followed directly by a lowercase predicate (a
+/// role in apposition after the name gives none), and holds no other quotation. The caller takes the name
+/// only when it resolves to a person known by full name or with a role.
 pub(super) fn from_subject(before: &str) -> Option<Subject> {
     let sentence = sentences(before).pop().unwrap_or("").trim_start();
     if sentence.contains(is_quote_mark_char) || !has_words(sentence, 3) || has_words(sentence, 40) {
         return None;
     }
-    let (subject, predicate) = if let Some(m) = LEADING_PRONOUN.get().find(sentence) {
-        (Subject::Pronoun, &sentence[m.end()..])
-    } else {
-        let m = people::names(sentence).next().filter(|m| m.start() == 0)?;
-        let person = people::leading_person(sentence)?;
-        let rest = &sentence[m.end()..];
-        // Past a role in apposition: ", the head of …, " up to the predicate.
-        let rest = match (rest.strip_prefix(", "), person.role.as_deref()) {
-            (Some(r), Some(role)) => r
-                .strip_prefix(role)
-                .map_or(rest, |r| r.trim_start_matches([',', ' '])),
-            _ => rest,
-        };
-        (Subject::Named(person), rest)
-    };
-    let verb = predicate.split_whitespace().next()?;
-    let verb_like = verb.starts_with(char::is_lowercase)
-        && !matches!(verb, "of" | "and" | "for" | "the" | "&" | "de" | "van" | "von");
-    (verb_like && predicate.starts_with(' ')).then_some(subject)
+    let (subject, predicate) = opening_subject(sentence)?;
+    opens_with_verb(predicate, &["of", "and", "for", "the", "&", "de", "van", "von"]).then_some(subject)
 }
 
 /// A speaker named anywhere in the quote's sentence: "Smith said the plan was “…”." or "According to
