@@ -556,20 +556,22 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     let mut s = subject.trim();
     loop {
         let before = s;
-        for a in ADVERBS.iter().chain(OCCASIONS.iter()) {
-            s = s.strip_suffix(a).unwrap_or(s);
-        }
-        // "X在会上": a preposition left before an occasion.
-        if s.len() < before.len() {
-            s = s.strip_suffix(['在', '于', '於']).unwrap_or(s);
-        }
-        // "陈云英会长在致辞中", "X在开幕式上": an adverbial of 在 closed by 中, 时 or 上.
+        // "陈云英会长在致辞中", "X在开幕式上", "X在记者招待会上": an adverbial of 在 closed by 中, 时 or
+        // 上, dropped whole before an occasion could be cut off its end.
         // (金在中 is a name: the adverbial holds two characters at least between 在 and its end.)
         if let Some(i) = s.rfind('在').filter(|&i| i > 0)
             && s.ends_with(['中', '时', '時', '上'])
             && (4..=10).contains(&s[i..].chars().count())
         {
             s = &s[..i];
+        }
+        let cut = s.len();
+        for a in ADVERBS.iter().chain(OCCASIONS.iter()) {
+            s = s.strip_suffix(a).unwrap_or(s);
+        }
+        // "X在会上": a preposition left before an occasion.
+        if s.len() < cut {
+            s = s.strip_suffix(['在', '于', '於']).unwrap_or(s);
         }
         // "弗赖贝加10日", "X昨日": a day after the name.
         s = without_day(s);
@@ -788,7 +790,9 @@ fn speakers_in(p: &str) -> Vec<(usize, Person)> {
             if s.chars().count() > 40 || !s.chars().last().is_some_and(is_han) {
                 return None;
             }
-            let person = person_at_end(s)?;
+            // "潘基文在记者招待会上说": the adverbial after the name is no part of it; 他/她 are
+            // resolved where the quotes are.
+            let (person, _) = resolve(s, None, &[])?;
             Some((m.start(), person))
         })
         .collect()
@@ -1248,5 +1252,20 @@ mod tests {
         assert_eq!(got[0].0, "王明");
         let got = quotes("歌手金在中表示:“我很高兴来到这里。”");
         assert_eq!(got[0].0, "金在中");
+    }
+
+    #[test]
+    fn an_occasion_inside_an_adverbial_of_zai_is_no_name() {
+        // "在记者招待会上" is dropped whole: 会上 is not cut off its end first, which left "招待" as a name.
+        let got = quotes(
+            "潘基文在记者招待会上说,中国做出了杰出贡献。他强调:“推动可持续发展说易行难,需要各国共同努力。”",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "潘基文".to_string(),
+                "推动可持续发展说易行难,需要各国共同努力。".to_string()
+            )]
+        );
     }
 }
