@@ -81,7 +81,7 @@ pub fn extract(title: Option<&str>, body: &str) -> Extraction {
         end_date: facts.end_date,
         location: facts.location,
         theme: facts.theme,
-        summary: summary::summarize(&blocks, lang),
+        summary: summary::summarize(title.as_deref(), &blocks, lang),
         quotes,
         sponsors: orgs::extract(&with_title(title.as_deref(), &blocks), lang),
         topics: topics::extract(&blocks, lang),

@@ -2,8 +2,10 @@
 //!
 //! News articles put the gist first, so the lead sentences make a fair extractive summary: on the real
 //! reports nothing we tried beat lead-3, the first three sentences, by ROUGE-1. What is not the article
-//! is skipped: page chrome (bylines, date stamps, photo captions and credits, headings) and
-//! list introductions. The length cap is generous, so it only cuts runaway sentences.
+//! is skipped: page chrome (bylines, date stamps, photo captions and credits, headings), a paragraph
+//! that repeats the headline, and lists that no sentence introduces; a list that a sentence does
+//! introduce ("The delegates discussed:") joins it as one sentence. The length cap is generous, so it
+//! only cuts runaway sentences.
 
 use regex::Regex;
 
@@ -42,43 +44,119 @@ static STAMP: Transient = Transient::new(|| {
     Regex::new(r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*)+").expect("stamp regex")
 });
 
-/// Builds the summary, or `None` when no sentence qualifies.
-pub(crate) fn summarize(blocks: &[Block], lang: Lang) -> Option<String> {
+/// A publication stamp opening a sentence: a date with a clock time, a short source name before it and
+/// the page's fields after it between bars ("2017-04-07 16:28 | www.example.az |", "# 27 November 2023
+/// 10:27 (UTC +04:00)", "00:00, 08 июля 2009 г.", "发表于 5.9.2016 10:30:44 |").
+static CLOCK_STAMP: Transient = Transient::new(|| {
+    let date = r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4}(?:\s*(?:г\.|года))?|\d{4}年\d{1,2}月\d{1,2}日)";
+    let clock = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*\(UTC\s*[+-]?\d{1,2}(?::\d{2})?\))?";
+    Regex::new(&format!(
+        r"^[^.!?。！？|]{{0,24}}?(?:{date}[,\s]+{clock}|{clock}[,\s]+{date})\s*"
+    ))
+    .expect("clock stamp regex")
+});
+
+/// Builds the summary, or `None` when no sentence qualifies. A paragraph that repeats the headline
+/// says nothing new. When no paragraph holds a sentence that can stand, list items are read as
+/// paragraphs: a page may mark its whole body as a list.
+pub(crate) fn summarize(title: Option<&str>, blocks: &[Block], lang: Lang) -> Option<String> {
+    let headline = title.map(super::text::collapse_ws);
+    let repeats = |p: &str| headline.as_deref() == Some(super::text::collapse_ws(p).as_str());
+    let paras = blocks.iter().map(|b| match b {
+        Block::Para(p) => Ok(p.as_str()),
+        Block::List(items) => Err(items.as_slice()),
+    });
+    let chosen = lead(paras, lang, &repeats);
+    if !chosen.is_empty() {
+        return Some(chosen.join(glue(lang)));
+    }
+    let items = blocks.iter().flat_map(|b| match b {
+        Block::Para(p) => vec![Ok(p.as_str())],
+        Block::List(items) => items.iter().map(|i| Ok(i.as_str())).collect(),
+    });
+    let chosen = lead(items, lang, &repeats);
+    (!chosen.is_empty()).then(|| chosen.join(glue(lang)))
+}
+
+/// What joins the sentences of a summary.
+fn glue(lang: Lang) -> &'static str {
+    if lang == Lang::Zh { "" } else { " " }
+}
+
+/// Up to [`MAX_SENTENCES`] sentences that can stand, from the prose paragraphs in order (`Err` is a
+/// list's items), within the length cap; a first sentence over the cap is shortened alone.
+fn lead<'a>(
+    paras: impl Iterator<Item = Result<&'a str, &'a [String]>>,
+    lang: Lang,
+    repeats: &dyn Fn(&str) -> bool,
+) -> Vec<std::borrow::Cow<'a, str>> {
     let max = max_chars(lang);
-    let mut chosen: Vec<&str> = Vec::new();
+    let mut chosen: Vec<std::borrow::Cow<'a, str>> = Vec::new();
     let mut len = 0;
-    'paragraphs: for block in blocks {
-        let p = match block {
-            Block::Para(p) => p,
-            // A list ends the lead.
-            Block::List(_) if !chosen.is_empty() => break,
-            Block::List(_) => continue,
+    // A sentence that introduces a list (…discussed:), kept until the list comes.
+    let mut intro: Option<&str> = None;
+    for p in paras {
+        let p = match p {
+            Ok(p) => p,
+            Err(items) => {
+                let Some(intro) = intro.take() else {
+                    continue;
+                };
+                let sep = if lang == Lang::Zh { "；" } else { "; " };
+                let listed = items
+                    .iter()
+                    .map(|i| i.trim_end_matches([';', '；', ',', '，', '.', '。']))
+                    .collect::<Vec<_>>()
+                    .join(sep);
+                let end = if lang == Lang::Zh { "。" } else { "." };
+                let sentence = format!("{intro} {listed}{end}");
+                let chars = sentence.chars().count();
+                if len + chars + 1 > max {
+                    return chosen;
+                }
+                chosen.push(sentence.into());
+                len += chars + 1;
+                if chosen.len() == MAX_SENTENCES {
+                    return chosen;
+                }
+                continue;
+            }
         };
-        if !is_prose(p, lang) {
+        intro = None;
+        if !is_prose(p, lang) || repeats(p) {
             continue;
         }
         // A stamp says nothing; a dateline ("LISBON — ") stays, as it names the place.
         let p = STAMP.get().find(p).and_then(|m| p.get(m.end()..)).unwrap_or(p);
         for sentence in sentences(p) {
+            let sentence = CLOCK_STAMP
+                .get()
+                .find(sentence)
+                .and_then(|m| sentence.get(m.end()..))
+                .map_or(sentence, page_fields);
+            intro = None;
+            if sentence.ends_with([':', '：']) && introduces(sentence, lang) {
+                intro = Some(sentence);
+                continue;
+            }
             if !good_sentence(sentence, lang) {
                 continue;
             }
             let chars = sentence.chars().count();
             if chosen.is_empty() && chars > max {
-                return Some(shorten(sentence, max));
+                return vec![shorten(sentence, max).into()];
             }
             if len + chars + 1 > max {
-                break 'paragraphs;
+                return chosen;
             }
-            chosen.push(sentence);
+            chosen.push(sentence.into());
             len += chars + 1;
             if chosen.len() == MAX_SENTENCES {
-                break 'paragraphs;
+                return chosen;
             }
         }
     }
-    let glue = if lang == Lang::Zh { "" } else { " " };
-    (!chosen.is_empty()).then(|| chosen.join(glue))
+    chosen
 }
 
 /// Whether a paragraph is body prose rather than a byline or a heading.
@@ -87,15 +165,52 @@ fn is_prose(p: &str, lang: Lang) -> bool {
     if BYLINE.get().is_match(p.trim_start()) && size < 25 {
         return false;
     }
-    // Headings are short and carry no sentence punctuation.
+    // Headings are short and carry no sentence punctuation (a list's introduction ends with a colon).
     let long = if lang == Lang::Zh { size >= 20 } else { size >= 8 };
-    long || p.trim_end().ends_with(['.', '!', '?', '。', '！', '？'])
+    long || p
+        .trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？', ':', '：'])
 }
 
 /// Whether a sentence can stand in a summary: long enough, not a caption nor a list introduction.
+/// The text after the page's fields that follow a stamp between bars ("| www.example.az | 1 …",
+/// "| 只看该作者 |只看大图 |…"): each field is short and holds no sentence's end.
+fn page_fields(mut s: &str) -> &str {
+    while let Some(rest) = s.trim_start().strip_prefix('|') {
+        let field = rest
+            .char_indices()
+            .take(41)
+            .find(|&(_, c)| matches!(c, '|' | '.' | '!' | '?' | '。' | '！' | '？'));
+        s = match field {
+            Some((i, '|')) => &rest[i..],
+            _ => rest,
+        };
+    }
+    s.trim_start()
+}
+
+/// Whether a sentence ending with a colon introduces a list in words (the delegates discussed:, 双方
+///讨论了:) rather than heading it (Speakers:).
+fn introduces(sentence: &str, lang: Lang) -> bool {
+    let lettered = units(sentence)
+        .iter()
+        .filter(|u| u.chars().any(char::is_alphabetic))
+        .count();
+    lettered >= if lang == Lang::Zh { 4 } else { 2 } && !CAPTION.get().is_match(sentence)
+}
+
+/// Words of letters count, not numbers: a line of dates and page fields is no sentence.
 fn good_sentence(sentence: &str, lang: Lang) -> bool {
-    let min = if lang == Lang::Zh { 10 } else { 5 };
-    units(sentence).len() >= min && !sentence.ends_with([':', '：']) && !CAPTION.get().is_match(sentence)
+    let (min, words) = if lang == Lang::Zh { (10, 8) } else { (5, 4) };
+    let units = units(sentence);
+    let lettered = units
+        .iter()
+        .filter(|u| u.chars().filter(|c| c.is_alphabetic()).count() >= if lang == Lang::Zh { 1 } else { 2 })
+        .count();
+    units.len() >= min
+        && lettered >= words
+        && !sentence.ends_with([':', '：'])
+        && !CAPTION.get().is_match(sentence)
 }
 
 /// Cuts an overlong sentence at a word boundary (a character, in Chinese).
@@ -124,7 +239,7 @@ mod tests {
     use crate::extract::text::blocks;
 
     fn summary(body: &str) -> Option<String> {
-        summarize(&blocks(body), Lang::En)
+        summarize(None, &blocks(body), Lang::En)
     }
 
     #[test]
@@ -150,16 +265,6 @@ mod tests {
     }
 
     #[test]
-    fn a_list_ends_the_lead() {
-        let body = "The forum opened in Kyiv on Monday. It drew many guests from abroad.\n\nTopics:\n- A\n- B\n\n\
-                    Registration is open at www.example.org for everyone.";
-        assert_eq!(
-            summary(body).as_deref(),
-            Some("The forum opened in Kyiv on Monday. It drew many guests from abroad.")
-        );
-    }
-
-    #[test]
     fn at_most_three_sentences_and_capped() {
         let body = "One two three four five. Six seven eight nine ten. Eleven twelve thirteen fourteen fifteen. \
                     Sixteen seventeen eighteen nineteen twenty.";
@@ -173,15 +278,71 @@ mod tests {
         let ru = "17 октября, 13:07 Фото: ИА «Победа26»\n\nОколо трёх тысяч участников собрал форум в Минводах. \
                   Форум организовали при поддержке правительства края.";
         assert_eq!(
-            summarize(&blocks(ru), Lang::Ru).as_deref(),
+            summarize(None, &blocks(ru), Lang::Ru).as_deref(),
             Some(
                 "Около трёх тысяч участников собрал форум в Минводах. Форум организовали при поддержке правительства края."
             )
         );
         let zh = "来源:环球网\n\n date 2018-10-15 第十四届东京-北京论坛10月14日在东京开幕。约有1500人出席了本届论坛。\n（图由主办方提供）";
         assert_eq!(
-            summarize(&blocks(zh), Lang::Zh).as_deref(),
+            summarize(None, &blocks(zh), Lang::Zh).as_deref(),
             Some("第十四届东京-北京论坛10月14日在东京开幕。约有1500人出席了本届论坛。")
+        );
+    }
+
+    #[test]
+    fn a_list_after_its_introduction_is_one_sentence() {
+        let body = "The forum opened in Kyiv on Monday.\nThe delegates discussed:\n- energy security;\n- grain exports.\n\
+                    Ministers signed a joint statement on the second day.";
+        assert_eq!(
+            summary(body).as_deref(),
+            Some(
+                "The forum opened in Kyiv on Monday. The delegates discussed: energy security; grain exports. \
+                 Ministers signed a joint statement on the second day."
+            )
+        );
+        // A list with no sentence to introduce it (a heading, or none) is left out.
+        let body = "The forum opened in Kyiv on Monday.\nSpeakers:\n- Ann Lee\n- Bo Chen\n\nIt closed on Friday with a vote.";
+        assert_eq!(
+            summary(body).as_deref(),
+            Some("The forum opened in Kyiv on Monday. It closed on Friday with a vote.")
+        );
+    }
+
+    #[test]
+    fn a_page_marked_as_a_list_still_has_a_summary() {
+        let body = "- Source: the association\n- On 5 December the forum on trade and culture was held in Beijing by five organizers.";
+        assert_eq!(
+            summary(body).as_deref(),
+            Some("On 5 December the forum on trade and culture was held in Beijing by five organizers.")
+        );
+    }
+
+    #[test]
+    fn the_headline_repeated_and_publication_stamps_are_left_out() {
+        let body = "Azerbaijan to host a heritage forum\n# 27 November 2023 10:27 (UTC +04:00)\n\n\
+                    The forum will be held in Baku for the first time. It is organized by the Ministry of Culture.";
+        assert_eq!(
+            summarize(
+                Some("Azerbaijan to host a heritage forum"),
+                &blocks(body),
+                Lang::En
+            )
+            .as_deref(),
+            Some(
+                "The forum will be held in Baku for the first time. It is organized by the Ministry of Culture."
+            )
+        );
+        let body =
+            "2017-04-07 16:28 | www.example.az | 1\n\nA wide range of issues was discussed at the meeting.";
+        assert_eq!(
+            summary(body).as_deref(),
+            Some("A wide range of issues was discussed at the meeting.")
+        );
+        let zh = "发表于 5.9.2016 10:30:44 | 只看该作者 |只看大图\n\n9月4日上午,联合国秘书长在新闻中心召开发布会。";
+        assert_eq!(
+            summarize(None, &blocks(zh), Lang::Zh).as_deref(),
+            Some("9月4日上午,联合国秘书长在新闻中心召开发布会。")
         );
     }
 
