@@ -452,18 +452,25 @@ fn in_sentence(
         .collect()
 }
 
-/// "produced by Acme Forward (AF)": the acronym in brackets after a name is its short form, not part
-/// of it.
+/// "produced by Acme Forward (AF)": the short form in brackets after a name is no part of it. A short
+/// form is an acronym, or shorter than the name and made of acronyms and the name's own words ("the
+/// Non-Governmental Organization Coordination Board (NGO Coordination Board)", "(NPI-Africa)").
 fn without_acronym(name: &str) -> String {
     if let Some(head) = name.strip_suffix(')')
         && let Some((full, short)) = head.rsplit_once(" (")
         && !full.trim().is_empty()
-        && short.chars().any(|c| c.is_uppercase())
-        && short
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == ' ' || c == '&' || c == '-')
+        && short.starts_with(|c: char| c.is_uppercase())
+        && short.len() < full.len()
     {
-        return full.trim().to_string();
+        let words: Vec<&str> = full.split([' ', '-']).collect();
+        let short_form = short.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+            w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+                || words.contains(&w)
+        });
+        if short_form {
+            return full.trim().to_string();
+        }
     }
     name.to_string()
 }

@@ -562,3 +562,19 @@ fn an_army_owns_its_conference() {
         vec![o("Sri Lanka Army", Relation::Organizer)]
     );
 }
+
+#[test]
+fn a_short_form_of_several_words_in_brackets_is_dropped() {
+    assert_eq!(
+        orgs(
+            "The forum was held in collaboration with the Northern Trade Coordination Board (NT Coordination Board) \
+             and supported by Lakeside Peace Initiative Africa (LPI-Africa)."
+        ),
+        vec![
+            o("Northern Trade Coordination Board", Relation::Partner),
+            o("Lakeside Peace Initiative Africa", Relation::Supporter)
+        ]
+    );
+    // A bracket that is no short form of the name stays out of this rule.
+    assert!(without_acronym("Harbour Capital (a developer)").contains("(a developer)"));
+}
