@@ -28,7 +28,8 @@ static ORG_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
          centre chamber federation academy bank office commission bureau authority alliance society union \
          organization organisation group corporation corp company co government embassy administration \
          network school college board fund trust club consortium secretariat inc ltd llc plc gmbh ag sa \
-         holdings technologies labs partners army navy police",
+         holdings technologies labs partners army navy police parliament senate initiative programme \
+         directorate institution",
     )
 });
 
@@ -165,7 +166,11 @@ fn split_and(segment: &str, lower_only: bool) -> Vec<String> {
             .take_while(|&x| x != "and")
             .collect();
         let left = parts.last().map(Vec::as_slice).unwrap_or(&[]);
-        let split = if !starts_upper(next) {
+        // "the Chamber of Commerce (CCOIC) and Fortune China": a short form in brackets closes a name.
+        let closed = left
+            .last()
+            .is_some_and(|w| w.starts_with('(') && w.ends_with(')'));
+        let split = if !starts_upper(next) || closed {
             true
         } else if lower_only {
             false
@@ -378,25 +383,43 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
     (valid.then_some(name), complete)
 }
 
-/// Drops a trailing abbreviation in parentheses ("Asian Broadband Consortium (ABC)" gives "Asian Broadband
-/// Consortium"): the name is what people label and search for. Qualifiers that are not an abbreviation
+/// Drops a trailing short form in parentheses ("Asian Broadband Consortium (ABC)" gives "Asian Broadband
+/// Consortium"): the name is what people label and search for. A short form is an acronym; or shorter
+/// than the name and made of acronyms and the name's own words ("… Coordination Board (NGO Coordination
+/// Board)", "(NPI-Africa)"); or one capitalized word with the name's initial, of a name of three
+/// capitalized words or more ("National African Federated Chamber of Commerce (Nafcoc)"). Qualifiers
 /// ("Cloud Security Alliance (Great China Region)", "(SCN, Europe)") stay.
-fn without_abbreviation(name: &str) -> &str {
+pub(crate) fn without_abbreviation(name: &str) -> &str {
     let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('(')) else {
         return name;
     };
     let inside = &name[open + 1..name.len() - 1];
-    let abbreviation = (2..=10).contains(&inside.chars().count())
-        && inside.chars().any(|c| c.is_uppercase())
-        && inside
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'));
     let head = name[..open].trim_end();
-    if abbreviation && head.chars().any(char::is_alphabetic) {
-        head
-    } else {
-        name
+    if !head.chars().any(char::is_alphabetic) {
+        return name;
     }
+    let acronym = |w: &str| {
+        w.chars().any(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'))
+    };
+    if (2..=10).contains(&inside.chars().count()) && acronym(inside) {
+        return head;
+    }
+    if !inside.starts_with(char::is_uppercase) || inside.len() >= head.len() {
+        return name;
+    }
+    let words: Vec<&str> = head.split([' ', '-']).collect();
+    let parts: Vec<&str> = inside.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let of_own_words = parts.iter().all(|w| acronym(w) || words.contains(w));
+    let capitals: Vec<&str> = words.iter().copied().filter(|w| starts_upper(w)).collect();
+    let initial = parts.len() == 1
+        && (3..=8).contains(&inside.chars().count())
+        && inside.chars().all(char::is_alphabetic)
+        && capitals.len() >= 3
+        && !words.contains(&inside)
+        && capitals.first().and_then(|w| w.chars().next()) == inside.chars().next();
+    if of_own_words || initial { head } else { name }
 }
 
 #[cfg(test)]

@@ -144,6 +144,8 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
     let mut nest: Option<char> = None;
     let mut depth = 0usize;
     let mut possessive = false;
+    // The mark that opened the span now open.
+    let mut opener: Option<char> = None;
     for m in marks.find_iter(text) {
         let (i, end) = (m.start(), m.end());
         let Some(c) = m.as_str().chars().next() else {
@@ -174,9 +176,18 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
             }
         }
         match dir {
+            // `"… Выставка "Сделано" станет …".`: a straight opener inside a straight quote nests when
+            // two straight closers follow, its own and the outer one's.
+            Some(Dir::Open)
+                if c == '"' && opener == Some('"') && open.is_some() && straight_closers(text, end) >= 2 =>
+            {
+                nest = Some('"');
+                depth = 1;
+            }
             // An opener while another is open: the earlier one was stray.
             Some(Dir::Open) => {
                 open = Some((i, end));
+                opener = Some(c);
                 nest = nesting_closer(c);
                 depth = 0;
                 possessive = false;
@@ -205,6 +216,17 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
         }
     }
     (out, open)
+}
+
+/// How many straight marks after byte `from` of `text` close by their context.
+fn straight_closers(text: &str, from: usize) -> usize {
+    text[from..]
+        .match_indices('"')
+        .filter(|&(i, _)| {
+            let at = from + i;
+            direction(text[..at].chars().next_back(), '"', text[at + 1..].chars().next()) == Some(Dir::Close)
+        })
+        .count()
 }
 
 /// All quoted spans of `text`, in order, non-overlapping, plus the opening mark left unclosed at the
@@ -312,6 +334,16 @@ mod tests {
     #[test]
     fn cjk_corner_brackets() {
         assert_eq!(inners("「安心が先」 and 『Book』"), vec!["安心が先", "Book"]);
+    }
+
+    #[test]
+    fn a_straight_quote_nests_inside_a_straight_quote_when_both_close() {
+        assert_eq!(
+            inners("\"Выставка \"Сделано в Казахстане\" станет импульсом\", – отметил он."),
+            vec!["Выставка \"Сделано в Казахстане\" станет импульсом"]
+        );
+        // Two quotes in a row are two spans.
+        assert_eq!(inners("She said \"yes\" and \"no\"."), vec!["yes", "no"]);
     }
 
     #[test]

@@ -27,8 +27,9 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 поинтересовал|призывает|предупреждает|размышляет|размышлял";
 
 /// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
-/// parts of a role («вице-губернатор – председатель комитета Иван Петров») does not end it.
-const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё])*";
+/// parts of a role («вице-губернатор – председатель комитета Иван Петров») and the period of an initial
+/// («С. Г. Захаров») do not end it.
+const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё]|(?-i:\b[А-ЯЁ]\.))*";
 
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
@@ -40,7 +41,7 @@ static AFTER: Transient = Transient::new(|| {
 /// An attribution inside a quote that goes on after it: «…, – сказал он. – …».
 static INSIDE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^.!?—–]*)[.,:]\s*[—–]\s*"
+        r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>(?:[^.!?—–]|(?-i:\b[А-ЯЁ]\.))*)[.,:]\s*[—–]\s*"
     ))
     .expect("inner attribution regex")
 });
@@ -675,9 +676,13 @@ fn by_surname(people: &[Mention], word: &str) -> Option<String> {
 }
 
 /// Whether the period at byte `i` of `s` ends a sentence: a period before a lowercase word closes an
-/// abbreviation («и.о. ректора»), not a sentence.
+/// abbreviation («и.о. ректора»), and one after a lone capital an initial («С. Г. Захаров»), not a
+/// sentence.
 fn ends_sentence(s: &str, i: usize) -> bool {
-    !s[i + 1..].trim_start().starts_with(char::is_lowercase)
+    let mut before = s[..i].chars().rev();
+    let initial = before.next().is_some_and(char::is_uppercase)
+        && before.next().is_none_or(|c| c.is_whitespace() || c == '.');
+    !initial && !s[i + 1..].trim_start().starts_with(char::is_lowercase)
 }
 
 /// The byte offset just past the last of `marks` in `s`, or 0; a period counts only where it
@@ -944,6 +949,15 @@ mod tests {
             "По словам главы ведомства Ивана Ковалёва, форум удался.\n«Широкий круг участников говорит о том, что мы движемся верно»,\n\n— подчеркнул министр.\nМинистр энергетики края Иван Ковалёв",
         );
         assert_eq!(got[0].0, "Иван Ковалёв");
+    }
+
+    #[test]
+    fn a_speaker_named_by_initials_in_a_split_quote() {
+        let got = quotes(
+            "«Мероприятие проводится в шестой раз, – рассказал доцент кафедры географии С. Г. Захаров. – Но есть один нюанс: до этого она была заочной».",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(who, _)| who == "С. Г. Захаров"), "{got:?}");
     }
 
     #[test]

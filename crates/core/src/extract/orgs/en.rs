@@ -16,7 +16,7 @@ use regex::Regex;
 use crate::transient::Transient;
 
 use super::super::facts::KINDS;
-use super::super::orglist::{clean_item, is_org_head, parse_list, subject_orgs};
+use super::super::orglist::{clean_item, is_org_head, parse_list, subject_orgs, without_abbreviation};
 use super::super::people::{leading_person, names};
 use super::super::quoted::{self, Span};
 use super::super::sentences::sentences;
@@ -48,6 +48,10 @@ static TRIGGER: Transient = Transient::new(|| {
         | (?-u:\b)(?:with|thanks\s+to)\s+(?:the\s+)?(?:generous\s+)?(?P<s>(?:financial\s+)?support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)
         | (?-u:\b)under\s+the\s+(?P<a>auspices|patronage)\s+of(?-u:\b)
         | (?-u:\b)at\s+the\s+(?P<i>invitation)\s+of(?-u:\b)
+        # an initiative led by A, the forum, led by A: who leads the event runs it.
+        | (?-u:\b)(?:initiative|project|programme|program|event|forum|conference|summit|congress|symposium|workshop|meeting)\s*,?\s+(?P<l>led)\s+by(?-u:\b)
+        # the event was a collaboration between (student groups including) A, B and C: its makers.
+        | (?-u:\b)(?:was|is|were|are)\s+(?:a\s+)?(?:joint\s+)?(?P<cb>collaboration|co-?operation|partnership|joint\s+effort|joint\s+initiative)\s+(?:between|among)(?:(?:\s+[\w\-]+){{1,3}}\s+including)?(?-u:\b)
         | (?-u:\b){tiers}\s+(?P<t>{nouns}){of_event}{aside}\s*(?:{verb}|:)?
         | (?-u:\b){thanks}(?P<th>{nouns})(?-u:\b):?
         | (?-u:\b)(?P<n>{nouns}){of_event}{aside}\s*(?:{verb}|:)"
@@ -71,6 +75,14 @@ static ACTIVE: Transient = Transient::new(|| {
         | the\s+(?:first|second|third|latest|last|next|final)\s+(?:in|of)\s+(?:a|its|their|the)\s+series(?-u:\b))",
     )
     .expect("active regex")
+});
+
+/// "With Foyle Port as its headline sponsor, the Conference …": a name given its part after "as".
+static AS_ROLE: Transient = Transient::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?i:with)\s+(?:(?i:the)\s+)?(?P<n>\p{Lu}[\p{L}\p{N}.&’'\-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*\p{Lu}[\p{L}\p{N}.&’'\-]*){0,7})\s+as\s+(?:its|the|their|our|an?)\s+(?:(?:main|lead|headline|title|official|principal|premier|gold|platinum|strategic|founding)\s+)?(?P<r>(?:co-?)?(?:organi[sz]er|sponsor|host|partner|supporter))s?(?-u:\b)",
+    )
+    .expect("as role regex")
 });
 
 /// "held at the U.S. Chamber of Commerce": an institution the event is held at hosts it; a hall, hotel or
@@ -180,6 +192,7 @@ pub(super) fn relation_of(word: &str) -> Relation {
     {
         Relation::Sponsor
     } else if w.contains("organi")
+        || w == "led"
         || w.contains("conven")
         || w.contains("together")
         || w.starts_with("held")
@@ -239,6 +252,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
             && !en_subject::may_match(text)
             && !HELD_AT.get().is_match(text)
             && !APPOSED.get().is_match(text)
+            && !AS_ROLE.get().is_match(text)
             && !responsible
         {
             continue;
@@ -359,6 +373,13 @@ fn in_sentence(
         }
         found.extend(names.into_iter().map(|n| (n, relation)));
     }
+    for c in AS_ROLE.get().captures_iter(sentence) {
+        if let (Some(n), Some(r)) = (c.name("n"), c.name("r"))
+            && outside(n.start())
+        {
+            found.push((n.as_str().to_string(), relation_of(r.as_str())));
+        }
+    }
     // The subject rules read the sentence with its quotations blanked out, offsets kept.
     let unquoted = blank_quoted(sentence, quoted, offset);
     found.extend(en_subject::extract(&unquoted, !found.is_empty()));
@@ -383,10 +404,17 @@ fn in_sentence(
         if caps.name("v1").is_some() && follows_other_noun(&sentence[..whole.start()]) {
             continue;
         }
-        let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "i", "t", "th", "n"]
+        let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "i", "l", "cb", "t", "th", "n"]
             .iter()
-            .filter_map(|g| caps.name(g))
-            .map(|m| relation_of(m.as_str()))
+            .filter_map(|&g| caps.name(g).map(|m| (g, m)))
+            .map(|(g, m)| {
+                // The bodies an event is a collaboration between made it.
+                if g == "cb" {
+                    Relation::Organizer
+                } else {
+                    relation_of(m.as_str())
+                }
+            })
             .collect();
         // "in partnership with members of its Marl Network": the network is the partner.
         let list = ["members of its ", "members of the ", "members of their "]
@@ -416,7 +444,7 @@ fn in_sentence(
         }
         for name in names
             .into_iter()
-            .map(|n| without_owner(&without_acronym(&without_place(&n))))
+            .map(|n| without_owner(without_abbreviation(&without_place(&n))))
             .filter(|n| !is_event_name(n) && !is_bare_head(n))
         {
             found.extend(relations.iter().map(|&r| (name.clone(), r)));
@@ -450,29 +478,6 @@ fn in_sentence(
             None => Some((name, relation)),
         })
         .collect()
-}
-
-/// "produced by Acme Forward (AF)": the short form in brackets after a name is no part of it. A short
-/// form is an acronym, or shorter than the name and made of acronyms and the name's own words ("the
-/// Non-Governmental Organization Coordination Board (NGO Coordination Board)", "(NPI-Africa)").
-fn without_acronym(name: &str) -> String {
-    if let Some(head) = name.strip_suffix(')')
-        && let Some((full, short)) = head.rsplit_once(" (")
-        && !full.trim().is_empty()
-        && short.starts_with(|c: char| c.is_uppercase())
-        && short.len() < full.len()
-    {
-        let words: Vec<&str> = full.split([' ', '-']).collect();
-        let short_form = short.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
-            w.chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
-                || words.contains(&w)
-        });
-        if short_form {
-            return full.trim().to_string();
-        }
-    }
-    name.to_string()
 }
 
 /// "the USDA’s Natural Resources Service": an acronym's possessive before a name tells whose the body

@@ -592,6 +592,18 @@ fn clean(member: &str) -> Option<Member> {
         m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
     }
     let m = before_predicate(m);
+    // «Группы компаний ВИС», «Издательство «Слово»: marks around a name that opens with its head noun
+    // are the text's, not the name's.
+    let m = match m.strip_prefix('«') {
+        Some(rest) if rest.split_whitespace().next().is_some_and(is_org_head) => {
+            if rest.matches('»').count() > rest.matches('«').count() {
+                rest.strip_suffix('»').unwrap_or(rest)
+            } else {
+                rest
+            }
+        }
+        _ => m,
+    };
     // A lowercase adjective before a capitalized head noun describes the name, «боготинским
     // Университетом X»: it is not part of it.
     let m = match m.split_once(' ') {
@@ -732,6 +744,19 @@ mod tests {
     }
 
     #[test]
+    fn marks_around_a_name_that_opens_with_its_head_are_the_texts() {
+        assert_eq!(
+            orgs(
+                "Мероприятие прошло при поддержке «Группы строительных компаний ВИС». «Издательство «Слово» стало информационным партнером форума."
+            ),
+            vec![
+                o("Группы строительных компаний ВИС", Relation::Supporter),
+                o("Издательство «Слово»", Relation::Partner)
+            ]
+        );
+    }
+
+    #[test]
     fn supporters_in_the_genitive() {
         assert_eq!(
             orgs(
@@ -847,7 +872,7 @@ mod tests {
                 "Фестиваль прошел при поддержке «Объединения речных верфей», страхового общества Волгострах, образовательного консорциума «Nord» и компании «Речной порт»."
             ),
             vec![
-                o("«Объединения речных верфей»", Relation::Supporter),
+                o("Объединения речных верфей", Relation::Supporter),
                 o("Волгострах", Relation::Supporter),
                 o("Nord", Relation::Supporter),
                 o("Речной порт", Relation::Supporter),
@@ -1003,7 +1028,7 @@ mod tests {
     fn roles_after_a_linking_verb_and_long_descriptions() {
         assert_eq!(
             orgs("«Издательство «Пчелиный вестник» стало информационным партнером слета."),
-            vec![o("«Издательство «Пчелиный вестник»", Relation::Partner)]
+            vec![o("Издательство «Пчелиный вестник»", Relation::Partner)]
         );
         assert_eq!(
             orgs("Организатором выступил благотворительный фонд поддержки пасечников «Медовый край»."),

@@ -576,5 +576,70 @@ fn a_short_form_of_several_words_in_brackets_is_dropped() {
         ]
     );
     // A bracket that is no short form of the name stays out of this rule.
-    assert!(without_acronym("Harbour Capital (a developer)").contains("(a developer)"));
+    assert!(without_abbreviation("Harbour Capital (a developer)").contains("(a developer)"));
+}
+
+#[test]
+fn a_part_given_after_as_a_leader_and_a_collaboration_between() {
+    assert_eq!(
+        orgs("With Harbour Port as its headline sponsor, the Conference focused on trade."),
+        vec![o("Harbour Port", Relation::Sponsor)]
+    );
+    assert_eq!(
+        orgs("It is an initiative led by the Child Rights Alliance, with local schools."),
+        vec![o("Child Rights Alliance", Relation::Organizer)]
+    );
+    assert_eq!(
+        orgs(
+            "The event was a collaboration between student groups including the Student Association of Lima \
+             and the Andean Policy Association."
+        ),
+        vec![
+            o("Student Association of Lima", Relation::Organizer),
+            o("Andean Policy Association", Relation::Organizer)
+        ]
+    );
+}
+
+#[test]
+fn financial_support_and_help_with_planning_name_coordinated_subjects() {
+    assert_eq!(
+        orgs(
+            "The Global Futures Initiative and the Graduate Student Organization also provided financial support, \
+             while the Center for Andean Studies and the Andean Board helped with planning."
+        ),
+        vec![
+            o("Global Futures Initiative", Relation::Sponsor),
+            o("Graduate Student Organization", Relation::Sponsor),
+            o("Center for Andean Studies", Relation::Organizer),
+            o("Andean Board", Relation::Organizer)
+        ]
+    );
+    // "Asia and the Pacific" joins no two names.
+    assert_eq!(
+        orgs("The Commission for Asia and the Pacific helped with planning."),
+        vec![o("Commission for Asia and the Pacific", Relation::Organizer)]
+    );
+}
+
+#[test]
+fn a_short_form_closes_a_name_before_and_and_an_aside_may_run_to_the_verb() {
+    assert_eq!(
+        orgs("The forum was co-organized by the Chamber of Commerce (CCOIC) and Fortune Daily."),
+        vec![
+            o("Chamber of Commerce", Relation::Organizer),
+            o("Fortune Daily", Relation::Organizer)
+        ]
+    );
+    assert_eq!(
+        orgs(
+            "The Lebanese Association for Science (LAS), in collaboration with the National Council for Research (NCR) \
+             held the 19th LAS Science Conference."
+        )[0],
+        o("Lebanese Association for Science", Relation::Organizer)
+    );
+    assert_eq!(
+        orgs("The debate takes place on Friday when the Scottish Parliament hosts the Irish-Scottish Forum."),
+        vec![o("Scottish Parliament", Relation::Host)]
+    );
 }
