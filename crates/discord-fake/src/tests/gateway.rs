@@ -224,6 +224,13 @@ fn faults_and_refusals_close_with_the_documented_codes() {
         gw.identify(fake.token(), false).await;
         fake.drop_heartbeat_acks(true);
         gw.send(json!({"op": 1, "d": 2})).await;
+        // The heartbeat is handled before ACKs are turned back on, not raced by the RECONNECT.
+        assert!(
+            fake.wait_gateway(Duration::from_secs(10), |log| log
+                .iter()
+                .any(|e| matches!(e, GatewayEvent::Heartbeat { seq: Some(2), .. }))),
+            "the heartbeat reaches the fake"
+        );
         fake.send_reconnect();
         assert_eq!(
             gw.until(7, None).await["op"],
