@@ -41,11 +41,12 @@ static MODIFIER: Transient = Transient::new(|| {
 /// out).
 static EXECUTED: Transient =
     Transient::new(|| Regex::new(r"^(?P<list>[^的]+?)(?P<cue>执行|執行)的").expect("executed regex"));
-/// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办", "A、B指导" (guided: a supporter); a
-/// space before the cue starts a bare label instead ("A、B 指导：C").
+/// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办", "A、B指导" (guided: a supporter),
+/// "A、B共同指導與贊助" (the last cue tells the part); a space before the cue starts a bare label instead
+/// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -72,9 +73,9 @@ static UNDER: Transient = Transient::new(|| {
     Regex::new(r"在(?P<list>.+?)的?(?:大力|鼎力|全力)?(?P<cue>支持|支援|指导|指導|赞助|贊助)下")
         .expect("under regex")
 });
-/// 得到 <list> 的 … 支持: "并得到A的大力支持", "感谢A的赞助".
+/// 得到 <list> 的 … 支持: "并得到A的大力支持", "感谢A的赞助", "并获A支持".
 static GOT: Transient = Transient::new(|| {
-    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
+    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝|并获|並獲|获|獲)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
         .expect("got regex")
 });
 /// A bare cue labelling a list: "主办：A、B 承办：C".
@@ -102,6 +103,34 @@ static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(r"于|於|在|将|將|定期|每年|曾|已|今年|昨|今日|今天|明年|日前|近日|共同|联合|聯合|携手|攜手|会同|會同|举办|舉辦|办理|辦理|主办|主辦|承办|承辦")
         .expect("subject end regex")
 });
+
+/// Where the subject of an active verb ends ([`SUBJECT_END`]), passing over 联合 inside a name (联合国,
+/// 聯合研究所, 联合会).
+fn subject_end(clause: &str) -> Option<regex::Match<'_>> {
+    const NAMED: [&str; 14] = [
+        "国",
+        "國",
+        "会",
+        "會",
+        "研究",
+        "大学",
+        "大學",
+        "总",
+        "總",
+        "体",
+        "體",
+        "办公室",
+        "辦公室",
+        "学院",
+    ];
+    SUBJECT_END.get().find_iter(clause).find(|m| {
+        !(matches!(m.as_str(), "联合" | "聯合") && NAMED.iter().any(|n| clause[m.end()..].starts_with(n)))
+    })
+}
+
+/// A page's date stamp opening a paragraph ("date 2025-10-05 ").
+static DATE_STAMP: Transient =
+    Transient::new(|| Regex::new(r"^date\s+\d{4}-\d{2}-\d{2}\s*").expect("date stamp regex"));
 
 /// Words joining a co-organizer to the subject of an active verb.
 const TOGETHER: [&str; 6] = ["联合", "聯合", "携手", "攜手", "会同", "會同"];
@@ -151,7 +180,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 // "主辦單位台北書展基金會特於…舉辦「…」": a label glued to one name before the clause's
                 // verb gives the longest name its words start with.
                 if c.name("list").is_some_and(|l| l.start() == cue.end())
-                    && let Some(end) = SUBJECT_END.get().find(list)
+                    && let Some(end) = subject_end(list)
                 {
                     let head = &list[..end.start()];
                     // "主办方、嘉宾和…代表": a label in a list of people present names no one.
@@ -258,7 +287,7 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
     let Some(cue) = c.name("cue") else {
         return Vec::new();
     };
-    let end = SUBJECT_END.get().find(clause);
+    let end = subject_end(clause);
     let subject = &clause[..end.map_or(cue.start(), |m| m.start())];
     // An earlier clause holds the subject before its own time or place ("A與B將從21日到6月25日,舉辦…").
     let mut names = std::iter::once(subject)
@@ -278,7 +307,7 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
 
 /// A clause up to where its subject ends (a time, place or manner), or the whole clause.
 fn subject_of(clause: &str) -> &str {
-    match SUBJECT_END.get().find(clause) {
+    match subject_end(clause) {
         Some(m) if m.start() > 0 => &clause[..m.start()],
         _ => clause,
     }
@@ -291,6 +320,8 @@ fn members(list: &str, named_by_cue: bool) -> Vec<String> {
     let list = list.trim_start_matches(['【', '[']).trim();
     // A byline in brackets before the subject: "【記者…報導】外交系…".
     let list = list.rsplit_once(['】', ']']).map_or(list, |(_, rest)| rest);
+    // A page's date stamp before the subject: "date 2025-10-05 A與B…".
+    let list = DATE_STAMP.get().find(list).map_or(list, |m| &list[m.end()..]);
     // "A、B等", "A、B等单位", "A等国内九家学术机构": the tail of an open list.
     let list = list.trim_end();
     let tail = OPEN_TAIL.get().find(list);
@@ -422,6 +453,35 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn lianhe_inside_a_name_a_compound_cue_and_support_received() {
+        assert_eq!(
+            orgs(
+                "date 2025-10-05 江南大學發展聯合研究所（江發所）與民思研究所今日（10月5日）聯合主辦「搭橋」研討會。"
+            ),
+            vec![
+                o("江南大學發展聯合研究所", Relation::Organizer),
+                o("民思研究所", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("此研討會係由江南科技大學主辦,教育部、江南市政府以及江南醫院共同指導與贊助。"),
+            vec![
+                o("江南科技大學", Relation::Organizer),
+                o("教育部", Relation::Sponsor),
+                o("江南市政府", Relation::Sponsor),
+                o("江南醫院", Relation::Sponsor)
+            ]
+        );
+        assert_eq!(
+            orgs("该论坛由江南慈善联合会主办,并获江南公益基金会支持。"),
+            vec![
+                o("江南慈善联合会", Relation::Organizer),
+                o("江南公益基金会", Relation::Supporter)
+            ]
+        );
     }
 
     #[test]
