@@ -78,6 +78,16 @@ pub(crate) fn bullet_item(line: &str) -> Option<&str> {
         // A bullet must be followed by a space, so "-5 degrees" or "*emphasis*" stay prose.
         return rest.starts_with(' ').then(|| rest.trim());
     }
+    // "(1)", "(iii)", "(b)": a number, a small roman numeral or one letter in brackets.
+    if let Some(rest) = t.strip_prefix('(')
+        && let Some((mark, rest)) = rest.split_once(')')
+        && rest.starts_with(' ')
+        && ((1..=3).contains(&mark.len()) && mark.bytes().all(|b| b.is_ascii_digit())
+            || (1..=4).contains(&mark.len()) && mark.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            || mark.len() == 1 && mark.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        return Some(rest.trim());
+    }
     // "1." / "12)" / "3 )": at most three digits, so years like "2018." are not taken for numbering.
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&digits) {
@@ -304,6 +314,17 @@ mod tests {
         assert_eq!(bullet_item("-5 degrees"), None);
         assert_eq!(bullet_item("2018. was a year"), None);
         assert_eq!(bullet_item("plain text"), None);
+        assert_eq!(
+            bullet_item("(1) Structure of the report"),
+            Some("Structure of the report")
+        );
+        assert_eq!(
+            bullet_item("(iii) Development of a network"),
+            Some("Development of a network")
+        );
+        assert_eq!(bullet_item("(b) Second point"), Some("Second point"));
+        assert_eq!(bullet_item("(Reuters) Leaders met"), None);
+        assert_eq!(bullet_item("(2018) was a year"), None);
     }
 
     #[test]

@@ -223,10 +223,9 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
 }
 
 /// A phrase set off by commas between a subject and its verb that names another party: ", in
-/// partnership with Globex,", ", with support from the Fund,"; the closing comma may be missing (", in
-/// collaboration with the Council (NC) held …"). `pre` without it.
+/// partnership with Globex,", ", with support from the Fund,". `pre` without it.
 static ASIDE: Transient = Transient::new(|| {
-    Regex::new(r"(?i),\s+(?:(?:in\s+(?:partnership|collaboration|cooperation|association|conjunction)|together|along|jointly)\s+with|with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?:support|backing|funding|help)\s+(?:of|from)|(?:supported|sponsored|backed|funded)\s+by)\s[^,;:()]+(?:\([^()]*\))?,?\s*$")
+    Regex::new(r"(?i),\s+(?:(?:in\s+(?:partnership|collaboration|cooperation|association|conjunction)|together|along|jointly)\s+with|with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?:support|backing|funding|help)\s+(?:of|from)|(?:supported|sponsored|backed|funded)\s+by)\s[^,;:()]+,\s*$")
         .expect("aside regex")
 });
 

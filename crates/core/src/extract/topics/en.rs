@@ -100,14 +100,14 @@ static INCLUDING: Transient = Transient::new(|| {
 /// The event a list was discussed at, closing it: "at the fourth annual conference", "during this year's
 /// summit".
 static AT_EVENT: Transient = Transient::new(|| {
-    Regex::new(r"(?i)\s+(?:at|during)\s+(?:the|this|this\s+year[’']s|its|their)\s+(?:[\p{L}\d’'\-]+\s+){0,4}?(?:conference|forum|summit|meeting|event|symposium|workshop|congress|convention|colloquium|seminar)s?(?-u:\b)[^,]*$")
+    Regex::new(r"(?i)\s+(?:at|during)\s+(?:the|an?|this|this\s+year[’']s|its|their)\s+(?:[\p{L}\d’'\-]+\s+){0,4}?(?:conference|forum|summit|meeting|event|symposium|workshop|congress|convention|colloquium|seminar)s?(?-u:\b)[^,]*$")
         .expect("at event regex")
 });
 
 /// "themes of", "topics such as", "discussions on" opening a list.
 static THEMES_OF: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects|matters)\s+(?:of|such\s+as|like|including|related\s+to|relating\s+to|concerning|regarding)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
+        r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects|matters)\s+(?:of|in|such\s+as|like|including|related\s+to|relating\s+to|concerning|regarding)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
     )
     .expect("themes of regex")
 });
@@ -395,8 +395,17 @@ fn split_list(list: &str) -> Vec<String> {
     {
         list = rest;
     }
-    // "focused on themes of A, B and C": the items, not the noun that names them.
-    if let Some(m) = THEMES_OF.get().find(list) {
+    // "focused on themes of A, B and C": the items, not the noun that names them; "focus on exploring
+    // A, B and C": the items, not the verb of discussing them.
+    // "discussions on issues in A, B and C": frames may stack.
+    for _ in 0..2 {
+        if let Some(m) = THEMES_OF.get().find(list) {
+            list = &list[m.end()..];
+        }
+    }
+    if let Some(m) = GERUND_OPENING.get().find(list)
+        && list[m.end()..].contains(", ")
+    {
         list = &list[m.end()..];
     }
     // "the latest trends in A, B and C": the fields, not the trends, when several follow.
@@ -431,6 +440,11 @@ fn split_list(list: &str) -> Vec<String> {
         return items;
     }
     let list = cut_at_stops(list, &["; "]);
+    // "… and relations took place with a gala dinner": the event's own predicate ends the list.
+    let list = EVENT_PREDICATE
+        .get()
+        .find(list)
+        .map_or(list, |m| &list[..m.start()]);
     // "… and rural development at the fourth annual conference": the event the list was discussed at.
     let list = AT_EVENT.get().find(list).map_or(list, |m| &list[..m.start()]);
     let list = list.trim_end_matches(['.', '!', '?', ' ']);
@@ -478,6 +492,16 @@ fn split_list(list: &str) -> Vec<String> {
             .is_some_and(|l| l.starts_with("and ") && FINITE.get().is_match(l))
     {
         items.pop();
+    }
+    // "…, education and make changes in their systems": a verb phrase joined to the last item says what
+    // is done, not what is discussed.
+    if items.len() > 2
+        && let Some(last) = items.last_mut()
+        && let Some((item, _)) = last
+            .rsplit_once(" and ")
+            .filter(|(_, b)| BARE_VERB.get().is_match(b))
+    {
+        *last = item;
     }
     // "…, and how that relates to …": a clause whose subject points back at the item before it
     // belongs to that item.
@@ -635,8 +659,28 @@ fn semicolon_items(list: &str) -> Option<Vec<String>> {
 
 /// "the latest trends in", "new developments in" before a list of fields (see [`split_list`]).
 static TRENDS_IN: Transient = Transient::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:(?:latest|newest|current|recent|emerging|key|new)\s+)?(?:trends|developments|innovations|advances)\s+in\s+")
+    Regex::new(r"(?i)^(?:the\s+)?(?:(?:latest|newest|current|recent|emerging|key|new)\s+)?(?:trends|developments|innovations|advances|(?:challenges|opportunities|problems)(?:\s+(?:experienced|faced|encountered|arising))?)\s+in\s+")
         .expect("trends in regex")
+});
+
+/// A verb of discussing in the gerund opening a list: "focus on exploring A, B and C".
+static GERUND_OPENING: Transient = Transient::new(|| {
+    Regex::new(
+        r"(?i)^(?:exploring|discussing|examining|addressing|tackling|debating|understanding|reviewing)\s+",
+    )
+    .expect("gerund opening regex")
+});
+
+/// The predicate of the event itself after a list: "… took place with a gala dinner", "… was held".
+static EVENT_PREDICATE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)\s+(?:(?:took|takes|will\s+take)\s+place|(?:was|were|will\s+be)\s+(?:held|organi[sz]ed|attended|chaired|moderated|hosted))(?-u:\b)")
+        .expect("event predicate regex")
+});
+
+/// A verb in its bare form opening the phrase after the last "and" of a list (see [`split_list`]).
+pub(super) static BARE_VERB: Transient = Transient::new(|| {
+    Regex::new(r"^(?:make|take|find|build|create|develop|improve|ensure|provide|help|enhance|increase|reduce|strengthen|promote|share|learn|meet|identify|bring|set|turn)\s")
+        .expect("bare verb regex")
 });
 
 /// A last item that only says there were more: "a vast array of other topics", "many other issues".
@@ -918,7 +962,10 @@ static SAID: Transient =
 
 /// The object of a verb of discussing, up to [`OBJECT_END`].
 fn object_of(rest: &str) -> &str {
-    OBJECT_END.get().find(rest).map_or(rest, |m| &rest[..m.start()])
+    let rest = OBJECT_END.get().find(rest).map_or(rest, |m| &rest[..m.start()]);
+    // "… the political future of the region at a student-organized conference": the event it was
+    // discussed at.
+    AT_EVENT.get().find(rest).map_or(rest, |m| &rest[..m.start()])
 }
 
 /// The subject of sessions told with a participle (see [`SESSION_DOING`]).
@@ -1064,7 +1111,7 @@ static RANGE: Transient = Transient::new(|| {
 /// Where the first end of a range must not stop: a " to " that belongs to a verb or noun before it
 /// ("how to", "access to").
 static RANGE_TO: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:how|what|where|when|ways?|need|needs|able|going|want|trying|used|access|approach(?:es)?|contributions?|threats?|responses?|respect|relation|regard)\s+to\s+$")
+    Regex::new(r"(?i)(?-u:\b)(?:how|what|where|when|ways?|need|needs|able|going|want|trying|used|access|approach(?:es)?|contributions?|threats?|responses?|respect|relation|regard|relating|related|pertaining|devoted|dedicated)\s+to\s+$")
         .expect("range to regex")
 });
 
@@ -1121,6 +1168,34 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn a_list_ends_at_the_events_predicate_and_stacked_frames_fall_away() {
+        assert_eq!(
+            titles(
+                "A dialogue focused on cooperation, mobility and relations took place with a gala dinner last night."
+            ),
+            vec!["cooperation", "mobility", "relations"]
+        );
+        assert_eq!(
+            titles(
+                "Students attended the panels, which included discussions on issues in regional governments, the private sector and globalization."
+            ),
+            vec!["regional governments", "the private sector", "globalization"]
+        );
+        assert_eq!(
+            titles(
+                "Its sessions will focus on exploring potentiality, art, culture and development of the province."
+            ),
+            vec!["potentiality", "art", "culture", "development of the province"]
+        );
+        assert_eq!(
+            titles(
+                "Panelists discussed the political future of the region at a student-organized conference on Friday."
+            ),
+            vec!["the political future of the region"]
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ static CLAUSE_EN: Transient = Transient::new(|| {
 });
 /// Where the first item starts inside the segment that opens an English list.
 static OPEN_EN: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?:^|:\s*|(?-u:\b)(?:including|include[sd]?|such\s+as|like|namely|on|about|regarding|around|of|as|discuss(?:ed|es|ing)?|address(?:ed|es|ing)?|cover(?:ed|s|ing)?|explor(?:ed|es|e|ing)|examin(?:ed|es|e|ing)|tackl(?:ed|es|e|ing)|debat(?:ed|es|e|ing)|were|are|from|to)\s+)")
+    Regex::new(r"(?i)(?:^|:\s*|(?-u:\b)(?:(?:challenges|trends|issues|advances|developments|progress)(?:\s+[a-z]+ed)?\s+in|including|include[sd]?|such\s+as|like|namely|on|about|regarding|around|of|as|discuss(?:ed|es|ing)?|address(?:ed|es|ing)?|cover(?:ed|s|ing)?|explor(?:ed|es|e|ing)|examin(?:ed|es|e|ing)|tackl(?:ed|es|e|ing)|debat(?:ed|es|e|ing)|were|are|from|to)\s+)")
         .expect("enumeration open regex")
 });
 /// A verb in its bare form opening an item: the list says what people came to do ("a forum for
@@ -140,7 +140,11 @@ fn list(sentence: &str, lang: Lang) -> Vec<String> {
             if lang == Lang::Ru && super::ru::is_adjective(a.split_whitespace().last().unwrap_or("")) {
                 continue;
             }
-            list.push((off + k + sep.len(), off + seg.len(), b.to_string()));
+            // "…, education and make changes in their systems": a verb phrase after the last item
+            // says what is done, not what is discussed.
+            if lang != Lang::En || !super::en::BARE_VERB.get().is_match(b) {
+                list.push((off + k + sep.len(), off + seg.len(), b.to_string()));
+            }
             list.push((off, off + k, a.to_string()));
         } else {
             continue;
@@ -294,6 +298,18 @@ fn plausible(item: &str, lang: Lang) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_challenges_in_a_list_open_it_and_a_verb_phrase_after_the_last_item_is_dropped() {
+        assert_eq!(
+            items(
+                "The summit will explore how economies can navigate the challenges experienced in health care, \
+                 infrastructure, productivity, education and make changes in their systems.",
+                Lang::En
+            ),
+            vec!["health care", "infrastructure", "productivity", "education"]
+        );
+    }
 
     #[test]
     fn enumerations_with_a_cue_outside_the_list() {

@@ -518,10 +518,18 @@ fn around(item: &str) -> Vec<String> {
     vec![trim_item(item)]
 }
 
-/// An object that names no subject of its own: a reference to the topics ([`REFERENCE`]), a list closed
-/// by 等 (read by [`LISTS`]), a state (讨论即将开始) or a talk (…发言).
+/// A count of topics that a list then gives (探討香港未來發展的五個主題，包括…).
+static COUNTED_NOUN: Transient = Transient::new(|| {
+    Regex::new(r"[一二三四五六七八九十两兩\d]+(?:个|個|项|項|大)(?:主题|主題|议题|議題|话题|話題|方面|领域|領域|问题|問題)$")
+        .expect("counted noun regex")
+});
+
+/// An object that names no subject of its own: a reference to the topics ([`REFERENCE`]), a count of
+/// them ([`COUNTED_NOUN`]), a list closed by 等 (read by [`LISTS`]), a state (讨论即将开始) or a talk
+/// (…发言).
 fn names_no_subject(item: &str) -> bool {
     REFERENCE.get().is_match(item)
+        || COUNTED_NOUN.get().is_match(item)
         || item.ends_with('等')
         || STATE.iter().any(|a| item.starts_with(a))
         || TALKED.iter().any(|t| item.ends_with(t))
@@ -619,8 +627,9 @@ const CLASSES: [&str; 24] = [
     "内容", "內容", "主题", "主題", "项目", "項目", "技术", "技術", "板块", "板塊", "学科",
 ];
 
-/// A list split at 、, and its last item at a joiner when both sides are plain noun phrases; a list of
-/// titles in quotation marks gives the titles, however they are joined (“A”“B”、“C”).
+/// A list split at 、, and its last item at a joiner when both sides are plain noun phrases and the items
+/// before do not all hold that joiner; a list of titles in quotation marks gives the titles, however they
+/// are joined (“A”“B”、“C”).
 fn split(list: &str) -> Vec<String> {
     // "A、B、C等", "「A」、「B」等": the tail of an open list (平等, 高等 end a word, not a list).
     // "A、B,以及C": the comma before the last joiner.
@@ -668,7 +677,10 @@ fn split(list: &str) -> Vec<String> {
         let cut = JOINERS.iter().find_map(|j| {
             let (a, b) = last.split_once(j)?;
             let plain = |s: &str| s.chars().count() >= 4 && !s.contains('的');
-            (plain(a) && plain(b)).then_some((a, b))
+            // "A與B、C與D、E與F": when every item before holds the same joiner, the last one's is inside
+            // it too.
+            let parallel = items.iter().all(|i| i.contains(j));
+            (plain(a) && plain(b) && !parallel).then_some((a, b))
         });
         match cut {
             Some((a, b)) => items.extend([a, b]),
@@ -693,6 +705,14 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn parallel_items_keep_their_joiner_and_a_count_of_topics_is_none() {
+        assert_eq!(
+            titles("研讨会聚焦探讨江南未来发展的三个主题，包括城市与治理、健康与生活及文化与社会。"),
+            vec!["城市与治理", "健康与生活", "文化与社会"]
+        );
     }
 
     #[test]
