@@ -220,6 +220,17 @@ pub(crate) fn has_stem(w: &str, stems: &[&str]) -> bool {
         .any(|h| w.starts_with(h) && w.chars().count() <= h.chars().count() + 4)
 }
 
+/// Whether a Russian word has an adjective's ending.
+pub(crate) fn is_adjective(word: &str) -> bool {
+    let w = word.to_lowercase();
+    [
+        "ых", "их", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ыми", "ими", "ую",
+        "юю",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
 /// Whether a word (any case form) names a role.
 pub(crate) fn is_role(word: &str) -> bool {
     is_role_lower(&lowercase(word.trim_matches(|c: char| !c.is_alphanumeric())))

@@ -8,7 +8,7 @@ use crate::transient::Transient;
 use regex::Regex;
 
 use super::super::quoted;
-use super::super::ru::{has_stem, is_acronym, is_org_head};
+use super::super::ru::{has_stem, is_acronym, is_adjective, is_org_head};
 use super::super::sentences::sentences;
 use super::super::text::{Block, paragraphs};
 use crate::model::Relation;
@@ -21,7 +21,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
     let verb = r"(?:выступ\w*|явля\w*|стал\w*|был\w*|—|–|-|:)";
     [
         (
-            r"при\s+(?:\w+\s+)?(?:поддержке|содействии)\s+",
+            r"при\s+(?:\w+\s+)?(?:поддержке|содействии)(?:\s+и\s+(?:\w+\s+)?(?:участии|содействии|поддержке))?\s+",
             Some(Relation::Supporter),
         ),
         (
@@ -638,6 +638,22 @@ fn clean(member: &str) -> Option<Member> {
         .iter()
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
     let state_body = has_stem(&first.to_lowercase(), &STATE_BODIES) && capital_after;
+    // "естественно-технологический факультет ЮУрГГПУ": a body in lowercase after its adjectives,
+    // completed by an acronym or a proper name.
+    let lower_body = words
+        .iter()
+        .take(3)
+        .position(|w| w.starts_with(char::is_lowercase) && is_org_head(w))
+        .is_some_and(|k| {
+            k > 0
+                && words[..k]
+                    .iter()
+                    .all(|w| w.starts_with(char::is_lowercase) && is_adjective(w))
+                && words[k + 1..]
+                    .iter()
+                    .any(|w| is_acronym(w) || w.starts_with(char::is_uppercase))
+        });
+    let state_body = state_body || lower_body;
     let capital =
         named_kind || state_body || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
     let shaped = headed || state_body || words.iter().any(|w| is_acronym(w)) || m.contains('«');
@@ -741,6 +757,28 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_body_in_lowercase_after_its_adjectives_completed_by_an_acronym() {
+        assert_eq!(
+            orgs(
+                "Её организовал естественно-технологический факультет ЮУрГПУ совместно с министерством экологии Челябинской области."
+            ),
+            vec![
+                o(
+                    "естественно-технологический факультет ЮУрГПУ",
+                    Relation::Organizer
+                ),
+                o("министерством экологии Челябинской области", Relation::Organizer)
+            ]
+        );
+        // Without a name after it, a body in lowercase is a description.
+        assert!(orgs("Её организовал местный исторический факультет.").is_empty());
+        assert_eq!(
+            orgs("Конгресс прошёл при поддержке и активном участии Института истории Дальнего Востока."),
+            vec![o("Института истории Дальнего Востока", Relation::Supporter)]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! в повестке, вынесены на обсуждение / на сессию вынесено), up to «и многих других» or the end of the clause, in the case the text gives; and session
 //! titles in « » after a session noun (секции «…» и «…», круглый стол «…»).
 
+pub(super) use crate::extract::ru::is_adjective;
 use regex::Regex;
 
 use crate::transient::Transient;
@@ -769,17 +770,6 @@ fn shared_noun(a: &str, b: &str) -> bool {
     let after = b.split_whitespace().next().unwrap_or("");
     is_adjective(before)
         && (is_adjective(after) || !before.to_lowercase().ends_with("ий") || word_count(b) == 1)
-}
-
-/// Whether a Russian word has an adjective's ending.
-pub(super) fn is_adjective(word: &str) -> bool {
-    let w = word.to_lowercase();
-    [
-        "ых", "их", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ыми", "ими", "ую",
-        "юю",
-    ]
-    .iter()
-    .any(|e| w.ends_with(e))
 }
 
 /// Titles in « » right after a session noun: "в рамках двух секций: «A» и «B»", "круглый стол «C»".
