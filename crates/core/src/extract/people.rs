@@ -40,7 +40,8 @@ argued|argues|asserted|asserts|warned|warns|insisted|insists|acknowledged|acknow
 urged|urges|affirmed|affirms|mentioned|mentions|highlighted|highlights|underlined|underlines|\
 underscored|underscores|believes|wrote|writes|replied|replies|answered|answers|confirmed|confirms|\
 predicted|predicts|suggested|suggests|reiterated|reiterates|admitted|admits|revealed|reveals|\
-elaborated|explained|opined|quipped|cautioned|cautions|recounted|recounts|joked|jokes|exclaimed|conceded|concedes";
+elaborated|explained|opined|quipped|cautioned|cautions|recounted|recounts|joked|jokes|exclaimed|conceded|concedes|\
+agrees|agreed";
 
 /// A speech verb anywhere.
 pub(crate) static VERB: Transient =
@@ -420,6 +421,18 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
         let m = names(name_part).last().filter(|m| m.end() == name_part.len())?;
         let person = make_person(m.as_str(), clean_role(&inner[open + 1..]))?;
         return Some((Subject::Named(person), m.start()));
+    }
+    // "Brian McGrath, Chief Executive, Foyle Port said": a name opening the clause, its title and its
+    // employer set off by commas, with no comma before the verb.
+    if let Some((first, rest)) = pre.split_once(", ")
+        && let Some((title, _)) = rest.split_once(", ")
+        && title.split_whitespace().any(is_title_word)
+        && let Some(m) = names(first)
+            .next()
+            .filter(|m| m.start() == 0 && m.end() == first.len())
+        && let Some(person) = make_person(m.as_str(), clean_role(rest))
+    {
+        return Some((Subject::Named(person), 0));
     }
     let Some(m) = names(pre).last().filter(|m| m.end() == pre.len()) else {
         return open_apposition(pre);

@@ -76,7 +76,13 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
                     inner_end: text.len(),
                     close_end: text.len(),
                 });
-            } else if let Some(span) = cut_off(text, open, inner_start, &paragraphs[pi + 1..]) {
+            } else if let Some(span) = cut_off(
+                text,
+                open,
+                inner_start,
+                pi.checked_sub(1).map(|i| paragraphs[i]),
+                &paragraphs[pi + 1..],
+            ) {
                 spans.push(span);
             }
         }
@@ -122,11 +128,17 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
 }
 
 /// A quote the article's end cuts off (an excerpt, a feed's summary): an opener left unclosed after
-/// "X said:", "X, ROLE, said" or a closed quote's speech tag, with no quotation mark in any later
-/// paragraph. It keeps its whole sentences when they are at least half of what is left, so "X said:
+/// "X said:", "X, ROLE, said", "X says," (or a paragraph `earlier` that ends "X said:") or a closed
+/// quote's speech tag, with no quotation mark in any later paragraph. It keeps its whole sentences when they are at least half of what is left, so "X said:
 /// “We will grow in all our markets. Our plans for the" gives "We will grow in all our markets.",
 /// and else the words the excerpt kept ("X said “I w").
-fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Option<Span> {
+fn cut_off(
+    text: &str,
+    open: usize,
+    inner_start: usize,
+    earlier: Option<&str>,
+    later: &[&str],
+) -> Option<Span> {
     let before = text[..open].trim_end();
     let resumed = resumes(before);
     // "“…,” said Jane Doe. “The rest of it." with no closing mark, and the next paragraph is not
@@ -141,14 +153,23 @@ fn cut_off(text: &str, open: usize, inner_start: usize, later: &[&str]) -> Optio
             close_end: end,
         });
     }
-    // "X said: “…" and "X, ROLE, said “…": the attribution ends right before the opener.
-    let tagged = before.ends_with(':')
-        || VERB
-            .get()
-            .find_iter(before)
-            .last()
-            .is_some_and(|v| v.end() == before.len());
-    if !resumed && (!tagged || from_before(tail(before, 300)).is_none()) {
+    // "X said: “…", "X, ROLE, said “…" and "X says, “…": the attribution ends right before the opener;
+    // "X said:" may close the paragraph before, the quote opening the next one.
+    let tag = before.trim_end_matches(',');
+    let tagged = |before: &str, tag: &str| {
+        before.ends_with(':')
+            || VERB
+                .get()
+                .find_iter(tag)
+                .last()
+                .is_some_and(|v| v.end() == tag.len())
+    };
+    let lead = earlier
+        .filter(|_| before.is_empty())
+        .map(str::trim_end)
+        .filter(|p| p.ends_with(':'));
+    let led = lead.is_some_and(|p| tagged(p, p) && from_before(tail(p, 300)).is_some());
+    if !resumed && !led && (!tagged(before, tag) || from_before(tail(before, 300)).is_none()) {
         return None;
     }
     let inner = &text[inner_start..];
@@ -573,6 +594,26 @@ mod tests {
                 .all(|q| q.speaker == "Jane Doe" && q.role.as_deref() == Some("mayor"))
         );
         assert_eq!(got[0].text, "We built the new hall in two years.");
+    }
+
+    #[test]
+    fn a_quote_cut_off_after_a_comma_a_lead_paragraph_or_an_agreeing_speaker() {
+        let got = quotes(
+            "Executive Director Tam Orrin says, “The hosting of the summit was fitting in that the hall could",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Tam Orrin");
+        let got = quotes(
+            "The dinner closed the day.\n\nAna Vell, Chief Executive, Harbour Port said:\n\n“Harbour Port was proud to be supporting this year’s conference at a crucial",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ana Vell");
+        assert_eq!(got[0].role.as_deref(), Some("Chief Executive, Harbour Port"));
+        let got = quotes(
+            "Bo Lind, regional director for the fund, agrees, “Innovation is the cornerstone of growth. Through access to",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "Innovation is the cornerstone of growth.");
     }
 
     #[test]
