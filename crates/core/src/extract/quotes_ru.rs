@@ -29,7 +29,7 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 /// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
 /// parts of a role («вице-губернатор – председатель комитета Иван Петров») and the period of an initial
 /// («С. Г. Захаров») do not end it.
-const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё]|(?-i:\b[А-ЯЁ]\.))*";
+const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё]|\s(?-i:[А-ЯЁ])\.)*";
 
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
@@ -41,7 +41,7 @@ static AFTER: Transient = Transient::new(|| {
 /// An attribution inside a quote that goes on after it: «…, – сказал он. – …».
 static INSIDE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>(?:[^.!?—–]|(?-i:\b[А-ЯЁ]\.))*)[.,:]\s*[—–]\s*"
+        r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>(?:[^.!?—–]|\s(?-i:[А-ЯЁ])\.)*)[.,:]\s*[—–]\s*"
     ))
     .expect("inner attribution regex")
 });
