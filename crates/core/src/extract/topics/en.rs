@@ -56,9 +56,10 @@ static PASSIVE: Transient = Transient::new(|| {
         .expect("passive regex")
 });
 
-/// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C".
+/// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C". "to
+/// address" is left out: after a noun it states a purpose ("a ministry to address the lack of …").
 static VERB_LED: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|address|debate|tackle)|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle)|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
 
@@ -1168,6 +1169,20 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn to_address_states_a_purpose() {
+        assert!(
+            titles(
+                "Delegates called for a ministry for small firms to address the lack of focus on the small, micro and medium enterprise."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            titles("Delegates will address funding, staffing and rural clinics."),
+            vec!["funding", "staffing", "rural clinics"]
+        );
     }
 
     #[test]
