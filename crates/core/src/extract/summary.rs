@@ -33,9 +33,10 @@ static BYLINE: Transient = Transient::new(|| {
     .expect("byline regex")
 });
 
-/// Captions and credits inside a sentence ("Photo: Courtesy of …", "/VCG Photo", "（圖由…提供）").
+/// Captions and credits inside a sentence ("Photo: Courtesy of …", "/VCG Photo", "（圖由…提供）"), and a
+/// player's notice ("Your browser does not support the video tag").
 static CAPTION: Transient = Transient::new(|| {
-    Regex::new(r"(?i)photo\s*:|/\s*\w+\s+photo|photo\s+credit|фото\s*:|фото\s+ИА|[（(](?:图|圖)[^）)]*[）)]|图片来源|圖片來源")
+    Regex::new(r"(?i)photo\s*:|/\s*\w+\s+photo|photo\s+credit|фото\s*:|фото\s+ИА|[（(](?:图|圖)[^）)]*[）)]|图片来源|圖片來源|browser\s+does\s+not\s+support|браузер\s+не\s+поддерживает|浏览器不支持|瀏覽器不支援|enable\s+javascript")
         .expect("caption regex")
 });
 
@@ -306,6 +307,15 @@ mod tests {
         assert_eq!(
             summary(body).as_deref(),
             Some("The forum opened in Kyiv on Monday. It closed on Friday with a vote.")
+        );
+    }
+
+    #[test]
+    fn a_players_notice_is_no_sentence() {
+        let ru = "Ваш браузер не поддерживает элементы с видео.\n\nВ Петербурге открывается форум «Экология». Он проходит в рамках проекта.";
+        assert_eq!(
+            summarize(None, &blocks(ru), Lang::Ru).as_deref(),
+            Some("В Петербурге открывается форум «Экология». Он проходит в рамках проекта.")
         );
     }
 
