@@ -144,8 +144,6 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
     let mut nest: Option<char> = None;
     let mut depth = 0usize;
     let mut possessive = false;
-    // The mark that opened the span now open.
-    let mut opener: Option<char> = None;
     for m in marks.find_iter(text) {
         let (i, end) = (m.start(), m.end());
         let Some(c) = m.as_str().chars().next() else {
@@ -179,7 +177,9 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
             // `"… Выставка "Сделано" станет …".`: a straight opener inside a straight quote nests when
             // two straight closers follow, its own and the outer one's.
             Some(Dir::Open)
-                if c == '"' && opener == Some('"') && open.is_some() && straight_closers(text, end) >= 2 =>
+                if c == '"'
+                    && open.is_some_and(|(o, _)| text[o..].starts_with('"'))
+                    && straight_closers(text, end) >= 2 =>
             {
                 nest = Some('"');
                 depth = 1;
@@ -187,7 +187,6 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
             // An opener while another is open: the earlier one was stray.
             Some(Dir::Open) => {
                 open = Some((i, end));
-                opener = Some(c);
                 nest = nesting_closer(c);
                 depth = 0;
                 possessive = false;

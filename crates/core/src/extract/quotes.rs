@@ -129,9 +129,9 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
 
 /// A quote the article's end cuts off (an excerpt, a feed's summary): an opener left unclosed after
 /// "X said:", "X, ROLE, said", "X says," (or a paragraph `earlier` that ends "X said:") or a closed
-/// quote's speech tag, with no quotation mark in any later paragraph. It keeps its whole sentences when they are at least half of what is left, so "X said:
-/// “We will grow in all our markets. Our plans for the" gives "We will grow in all our markets.",
-/// and else the words the excerpt kept ("X said “I w").
+/// quote's speech tag, with no quotation mark in any later paragraph. It keeps its whole sentences when
+/// they are at least half of what is left, so "X said: “We will grow in all our markets. Our plans for
+/// the" gives "We will grow in all our markets.", and else the words the excerpt kept ("X said “I w").
 fn cut_off(
     text: &str,
     open: usize,
@@ -153,23 +153,23 @@ fn cut_off(
             close_end: end,
         });
     }
-    // "X said: “…", "X, ROLE, said “…" and "X says, “…": the attribution ends right before the opener;
+    // "X said: “…", "X, ROLE, said “…" and "X says, “…": an attribution ends right before the opener;
     // "X said:" may close the paragraph before, the quote opening the next one.
-    let tag = before.trim_end_matches(',');
-    let tagged = |before: &str, tag: &str| {
-        before.ends_with(':')
+    let attributed = |before: &str| {
+        let tag = before.trim_end_matches(',');
+        let tagged = before.ends_with(':')
             || VERB
                 .get()
                 .find_iter(tag)
                 .last()
-                .is_some_and(|v| v.end() == tag.len())
+                .is_some_and(|v| v.end() == tag.len());
+        tagged && from_before(tail(before, 300)).is_some()
     };
-    let lead = earlier
+    let led = earlier
         .filter(|_| before.is_empty())
         .map(str::trim_end)
-        .filter(|p| p.ends_with(':'));
-    let led = lead.is_some_and(|p| tagged(p, p) && from_before(tail(p, 300)).is_some());
-    if !resumed && !led && (!tagged(before, tag) || from_before(tail(before, 300)).is_none()) {
+        .is_some_and(|p| p.ends_with(':') && attributed(p));
+    if !resumed && !led && !attributed(before) {
         return None;
     }
     let inner = &text[inner_start..];

@@ -7,12 +7,14 @@
 //! introduce ("The delegates discussed:") joins it as one sentence. The length cap is generous, so it
 //! only cuts runaway sentences.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 
 use crate::transient::Transient;
 
 use super::sentences::sentences;
-use super::text::Block;
+use super::text::{Block, without_stamp};
 use crate::text::{Lang, units};
 
 const MAX_SENTENCES: usize = 3;
@@ -38,11 +40,6 @@ static BYLINE: Transient = Transient::new(|| {
 static CAPTION: Transient = Transient::new(|| {
     Regex::new(r"(?i)photo\s*:|/\s*\w+\s+photo|photo\s+credit|фото\s*:|фото\s+ИА|[（(](?:图|圖)[^）)]*[）)]|图片来源|圖片來源|browser\s+does\s+not\s+support|браузер\s+не\s+поддерживает|浏览器不支持|瀏覽器不支援|enable\s+javascript")
         .expect("caption regex")
-});
-
-/// A stamp or byline in front of the text ("date 2018-11-09", "【記者…報導】").
-static STAMP: Transient = Transient::new(|| {
-    Regex::new(r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*)+").expect("stamp regex")
 });
 
 /// A publication stamp opening a sentence: a date with a clock time, a short source name before it and
@@ -90,10 +87,12 @@ fn lead<'a>(
     paras: impl Iterator<Item = Result<&'a str, &'a [String]>>,
     lang: Lang,
     repeats: &dyn Fn(&str) -> bool,
-) -> Vec<std::borrow::Cow<'a, str>> {
-    let max = max_chars(lang);
-    let mut chosen: Vec<std::borrow::Cow<'a, str>> = Vec::new();
-    let mut len = 0;
+) -> Vec<Cow<'a, str>> {
+    let mut chosen = Chosen {
+        sentences: Vec::new(),
+        len: 0,
+        max: max_chars(lang),
+    };
     // A sentence that introduces a list (…discussed:), kept until the list comes.
     let mut intro: Option<&str> = None;
     for p in paras {
@@ -112,13 +111,8 @@ fn lead<'a>(
                 let end = if lang == Lang::Zh { "。" } else { "." };
                 let sentence = format!("{intro} {listed}{end}");
                 let chars = sentence.chars().count();
-                if len + chars + 1 > max {
-                    return chosen;
-                }
-                chosen.push(sentence.into());
-                len += chars + 1;
-                if chosen.len() == MAX_SENTENCES {
-                    return chosen;
+                if !chosen.add(sentence.into(), chars) {
+                    return chosen.sentences;
                 }
                 continue;
             }
@@ -128,7 +122,7 @@ fn lead<'a>(
             continue;
         }
         // A stamp says nothing; a dateline ("LISBON — ") stays, as it names the place.
-        let p = STAMP.get().find(p).and_then(|m| p.get(m.end()..)).unwrap_or(p);
+        let p = without_stamp(p);
         for sentence in sentences(p) {
             let sentence = CLOCK_STAMP
                 .get()
@@ -144,20 +138,35 @@ fn lead<'a>(
                 continue;
             }
             let chars = sentence.chars().count();
-            if chosen.is_empty() && chars > max {
-                return vec![shorten(sentence, max).into()];
+            if chosen.sentences.is_empty() && chars > chosen.max {
+                return vec![shorten(sentence, chosen.max).into()];
             }
-            if len + chars + 1 > max {
-                return chosen;
-            }
-            chosen.push(sentence.into());
-            len += chars + 1;
-            if chosen.len() == MAX_SENTENCES {
-                return chosen;
+            if !chosen.add(sentence.into(), chars) {
+                return chosen.sentences;
             }
         }
     }
-    chosen
+    chosen.sentences
+}
+
+/// The sentences a summary has taken, their length with the glue between them, and the cap.
+struct Chosen<'a> {
+    sentences: Vec<Cow<'a, str>>,
+    len: usize,
+    max: usize,
+}
+
+impl<'a> Chosen<'a> {
+    /// Takes a sentence of `chars` characters unless it would pass the cap; whether there is room for
+    /// more (neither the cap nor [`MAX_SENTENCES`] reached).
+    fn add(&mut self, sentence: Cow<'a, str>, chars: usize) -> bool {
+        if self.len + chars + 1 > self.max {
+            return false;
+        }
+        self.sentences.push(sentence);
+        self.len += chars + 1;
+        self.sentences.len() < MAX_SENTENCES
+    }
 }
 
 /// Whether a paragraph is body prose rather than a byline or a heading.
@@ -173,7 +182,6 @@ fn is_prose(p: &str, lang: Lang) -> bool {
         .ends_with(['.', '!', '?', '。', '！', '？', ':', '：'])
 }
 
-/// Whether a sentence can stand in a summary: long enough, not a caption nor a list introduction.
 /// The text after the page's fields that follow a stamp between bars ("| www.example.az | 1 …",
 /// "| 只看该作者 |只看大图 |…"): each field is short and holds no sentence's end.
 fn page_fields(mut s: &str) -> &str {
@@ -193,25 +201,26 @@ fn page_fields(mut s: &str) -> &str {
 /// Whether a sentence ending with a colon introduces a list in words (the delegates discussed:, 双方
 ///讨论了:) rather than heading it (Speakers:).
 fn introduces(sentence: &str, lang: Lang) -> bool {
-    let lettered = units(sentence)
-        .iter()
-        .filter(|u| u.chars().any(char::is_alphabetic))
-        .count();
-    lettered >= if lang == Lang::Zh { 4 } else { 2 } && !CAPTION.get().is_match(sentence)
+    lettered(&units(sentence), 1) >= if lang == Lang::Zh { 4 } else { 2 } && !CAPTION.get().is_match(sentence)
 }
 
+/// Whether a sentence can stand in a summary: long enough, not a caption nor a list introduction.
 /// Words of letters count, not numbers: a line of dates and page fields is no sentence.
 fn good_sentence(sentence: &str, lang: Lang) -> bool {
-    let (min, words) = if lang == Lang::Zh { (10, 8) } else { (5, 4) };
+    let (min, words, letters) = if lang == Lang::Zh { (10, 8, 1) } else { (5, 4, 2) };
     let units = units(sentence);
-    let lettered = units
-        .iter()
-        .filter(|u| u.chars().filter(|c| c.is_alphabetic()).count() >= if lang == Lang::Zh { 1 } else { 2 })
-        .count();
     units.len() >= min
-        && lettered >= words
+        && lettered(&units, letters) >= words
         && !sentence.ends_with([':', '：'])
         && !CAPTION.get().is_match(sentence)
+}
+
+/// How many of `units` hold `letters` letters or more.
+fn lettered(units: &[String], letters: usize) -> usize {
+    units
+        .iter()
+        .filter(|u| u.chars().filter(|c| c.is_alphabetic()).count() >= letters)
+        .count()
 }
 
 /// Cuts an overlong sentence at a word boundary (a character, in Chinese).

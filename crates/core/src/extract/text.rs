@@ -50,6 +50,16 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
+/// A page's stamp or byline in front of a paragraph ("date 2018-11-09", "【記者…報導】").
+static STAMP: Transient = Transient::new(|| {
+    Regex::new(r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*)+").expect("stamp regex")
+});
+
+/// `p` without the page's stamps and bylines in front of it.
+pub(crate) fn without_stamp(p: &str) -> &str {
+    STAMP.get().find(p).map_or(p, |m| &p[m.end()..])
+}
+
 /// Collapses every run of whitespace to one space and trims the ends.
 pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -12,7 +12,7 @@ use crate::transient::Transient;
 
 use super::super::quoted;
 use super::super::sentences::sentences;
-use super::super::text::{Block, paragraphs};
+use super::super::text::{Block, paragraphs, without_stamp};
 use super::super::zh::is_org;
 use crate::model::Relation;
 
@@ -127,10 +127,6 @@ fn subject_end(clause: &str) -> Option<regex::Match<'_>> {
         !(matches!(m.as_str(), "联合" | "聯合") && NAMED.iter().any(|n| clause[m.end()..].starts_with(n)))
     })
 }
-
-/// A page's date stamp opening a paragraph ("date 2025-10-05 ").
-static DATE_STAMP: Transient =
-    Transient::new(|| Regex::new(r"^date\s+\d{4}-\d{2}-\d{2}\s*").expect("date stamp regex"));
 
 /// Words joining a co-organizer to the subject of an active verb.
 const TOGETHER: [&str; 6] = ["联合", "聯合", "携手", "攜手", "会同", "會同"];
@@ -321,7 +317,7 @@ fn members(list: &str, named_by_cue: bool) -> Vec<String> {
     // A byline in brackets before the subject: "【記者…報導】外交系…".
     let list = list.rsplit_once(['】', ']']).map_or(list, |(_, rest)| rest);
     // A page's date stamp before the subject: "date 2025-10-05 A與B…".
-    let list = DATE_STAMP.get().find(list).map_or(list, |m| &list[m.end()..]);
+    let list = without_stamp(list);
     // "A、B等", "A、B等单位", "A等国内九家学术机构": the tail of an open list.
     let list = list.trim_end();
     let tail = OPEN_TAIL.get().find(list);
