@@ -18,7 +18,7 @@ use crate::transient::Transient;
 
 use super::attribution::{from_after, from_before, from_sentence, from_subject, looks_like_title};
 use super::notes::{Basis, quote_notes};
-use super::people::{Person, Subject, VERB};
+use super::people::{Person, Subject, VERB, leading_person};
 use super::quoted::{self, Span};
 use super::registry::Registry;
 use super::text::{Block, collapse_ws, has_words, head, tail};
@@ -103,6 +103,9 @@ pub(crate) fn extract(blocks: &[Block]) -> (Vec<Quote>, Vec<Note>) {
                 since_speech: &text[speech_close..span.open],
                 after,
                 alone_before,
+                next: (si + 1 == spans.len())
+                    .then(|| paragraphs.get(pi + 1).copied())
+                    .flatten(),
             };
             let Some((quote, basis)) = judge(text, span, &around, pi, &registry, last.as_ref()) else {
                 continue;
@@ -205,6 +208,29 @@ struct Around<'a> {
     /// The paragraph before, for a paragraph that is one quote: the speaker of its indirect speech may
     /// be this quote's.
     alone_before: Option<&'a str>,
+    /// The paragraph after, for the last span of a paragraph: it may sign the quote.
+    next: Option<&'a str>,
+}
+
+/// A block quote's signature: after a dash or on its own line, a person's full name, and a role in
+/// apposition that runs to the end ("— Jane Doe, Director of the Vell Harbour Office"); no clause.
+fn signature(s: &str) -> Option<Person> {
+    let t = s
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '―' | '~' | ','))
+        .trim_end();
+    if t.is_empty() || t.len() > 200 || t.contains(quoted::is_quote_mark) || VERB.get().is_match(t) {
+        return None;
+    }
+    let person = leading_person(t)?;
+    if !person.name.contains(' ') {
+        return None;
+    }
+    let rest = t.trim_end_matches(['.', ',', ';']);
+    let signed = match &person.role {
+        Some(role) => rest.ends_with(role.as_str()),
+        None => rest.ends_with(person.name.as_str()),
+    };
+    signed.then_some(person)
 }
 
 /// Whether `before` (the paragraph up to an opening mark) ends in a speech tag after a closed quote:
@@ -314,8 +340,24 @@ fn judge(
     let by_subject = |before: &str| {
         resolve(from_subject(before)?, span.open).filter(|(p, _)| p.name.contains(' ') || p.role.is_some())
     };
+    // A quote that opens its paragraph and is signed by the rest of it or by the next paragraph.
+    let signed = || {
+        if !before_all.trim().is_empty() || looks_like_title(inner) || !has_words(inner, 3) {
+            return None;
+        }
+        let by = if after.trim().is_empty() {
+            around.next?
+        } else {
+            after
+        };
+        signature(by).map(|p| {
+            let basis = Basis::Named(p.name.clone());
+            (p, basis)
+        })
+    };
     let (person, basis) = match adjacent {
         Some((subject, pos)) => resolve(subject, pos)?,
+        None if let Some(found) = signed() => found,
         None if long => match from_sentence(before, after) {
             Some(subject) => resolve(subject, span.open)?,
             None => previous(true)
@@ -391,6 +433,30 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].speaker, "Berg");
+    }
+
+    #[test]
+    fn a_block_quote_signed_by_its_speaker() {
+        let role = Some("director of the Vell Harbour Office");
+        let said = "Our harbour has never had so many visitors in one week";
+        // On the next line, after a dash, and in the same paragraph.
+        for body in [
+            format!("“{said}.”\n\nAnn Orrin, director of the Vell Harbour Office"),
+            format!("“{said}.”\n\n- Ann Orrin, director of the Vell Harbour Office"),
+            format!("“{said}.” — Ann Orrin, director of the Vell Harbour Office"),
+        ] {
+            let got = quotes(&format!("The fair closed on Sunday.\n\n{body}"));
+            assert_eq!(got, vec![q(&format!("{said}."), "Ann Orrin", role)], "{body}");
+        }
+        let got = quotes(&format!("“{said}.”\n\n- Tam Berg, Chief Executive, Vell Ferries"));
+        assert_eq!(got[0].role.as_deref(), Some("Chief Executive, Vell Ferries"));
+        // A sentence about a person or a lone surname is no signature.
+        for body in [
+            format!("“{said}.”\n\nAnn Orrin, director of the Vell Harbour Office, opened the second day."),
+            format!("“{said}.”\n\n- Orrin"),
+        ] {
+            assert!(quotes(&body).is_empty(), "{body}");
+        }
     }
 
     #[test]

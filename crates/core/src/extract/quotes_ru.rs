@@ -208,6 +208,19 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                         before(pre, &people, (pi, span.open), last.as_ref())
                     })
                     .or_else(|| {
+                        // "По словам X, форум стал «площадкой …»", "Как отметил X, форум «…»": a
+                        // fragment in a sentence that opens by naming its source.
+                        let pre = &p[..span.open];
+                        let sentence = &pre[after_last(pre, &['.', '!', '?', '»'])..];
+                        let c = SOURCE_OPENS
+                            .get()
+                            .captures(sentence)
+                            .filter(|_| is_fragment(inner))?;
+                        let who = c.name("who").or_else(|| c.name("rest"))?.as_str();
+                        after_verb(who, &people, (pi, span.open), last.as_ref())
+                            .or_else(|| lone_surname(who, &people))
+                    })
+                    .or_else(|| {
                         // A quote that is a paragraph of its own, after a line "Иван Петров, министр:".
                         let whole = p[..span.open].trim().is_empty()
                             && after.trim().trim_matches(['.', ',']).is_empty();
@@ -408,15 +421,29 @@ fn named(text: &str, (s, e): (usize, usize), people: &[Mention]) -> (Person, Bas
 /// in lowercase and has two words at least, and at most twelve words without marks stand between «что»
 /// and it («отметил, что конгресс стал «площадкой, …»»).
 fn reported_until<'a>(pre: &'a str, quote: &str) -> Option<&'a str> {
-    let mut words = quote.split_whitespace();
-    let fragment = words.next()?.starts_with(char::is_lowercase) && words.next().is_some();
     let at = pre.rfind(" что ")? + " что".len();
     let between = &pre[at..];
-    (fragment
+    (is_fragment(quote)
         && between.split_whitespace().count() <= 12
         && !between.contains(['«', '»', '"', '“', '”', '.']))
     .then(|| &pre[..at])
 }
+
+/// Whether a quote is a fragment of someone's words rather than a whole utterance or a name: it starts
+/// in lowercase and has two words at least.
+fn is_fragment(quote: &str) -> bool {
+    let mut words = quote.split_whitespace();
+    words.next().is_some_and(|w| w.starts_with(char::is_lowercase)) && words.next().is_some()
+}
+
+/// A sentence that opens by naming the source of what it reports: "По словам X,", "По мнению X,", "Как
+/// отметил X,".
+static SOURCE_OPENS: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:по\s+(?:словам|мнению)\s+(?P<who>[^,«»]+)|как\s+(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^,«»]+)),"
+    ))
+    .expect("source regex")
+});
 
 /// "он" or "она", before a comma or not.
 fn is_pronoun(word: &str) -> bool {
@@ -462,7 +489,7 @@ fn before(
     // "Иван Петров отметил: «…»", and the fragment of reported speech in "отметил, что «…»".
     let reported = tail
         .strip_suffix("что")
-        .is_some_and(|t| t.trim().is_empty() || t.ends_with(','));
+        .is_some_and(|t| t.trim().is_empty() || t.trim_end().ends_with(','));
     // What follows the verb is short, or one clause that hands over to the quote with a colon
     // («выразила благодарность всем участникам этого масштабного мероприятия:»).
     let handed_over = tail.ends_with(':') && !tail.contains(',') && tail.chars().count() <= 100;
@@ -754,6 +781,56 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_fragment_in_a_sentence_that_opens_by_naming_its_source() {
+        let intro = "На ярмарке выступили мэр Заречья Иван Петров и ректор Анна Белова.\n";
+        for (line, who) in [
+            (
+                "По словам Ивана Петрова, ярмарка стала «настоящей площадкой для мастеров».",
+                "Иван Петров",
+            ),
+            (
+                "По мнению Анны Беловой, ярмарка «открывает новые возможности для студентов».",
+                "Анна Белова",
+            ),
+            (
+                "Как подчеркнула Анна Белова, ярмарка «открывает новые возможности для студентов».",
+                "Анна Белова",
+            ),
+        ] {
+            let got = quotes(&format!("{intro}{line}"));
+            assert_eq!(got.len(), 1, "{line}");
+            assert_eq!(got[0].0, who, "{line}");
+        }
+        // A name in marks, or a sentence that names no source, gives no quote.
+        assert!(
+            quotes(&format!(
+                "{intro}По словам Ивана Петрова, ярмарку провёл «Союз мастеров»."
+            ))
+            .is_empty()
+        );
+        assert!(
+            quotes(&format!(
+                "{intro}Ярмарка стала «настоящей площадкой для мастеров»."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_fragment_after_a_verb_with_its_object_and_that() {
+        let got = quotes(
+            "Заместитель министра Мария Волкова выразила надежду, что форум «станет традиционным местом встречи экспертов».",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Мария Волкова".to_string(),
+                "станет традиционным местом встречи экспертов".to_string()
+            )]
+        );
     }
 
     #[test]
