@@ -26,7 +26,7 @@ const VERBS: &str = "表示|指出|强调|強調|说道|說道|说|說|介绍|�
 /// only before its comma or colon.
 static VERB_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?:(?:{VERBS})+(?:[^，,。：:；;“”「」『』]{{0,8}}?(?:记者|記者))?[:：,，]?|指[:：,，])\s*$"
+        r"(?:(?:{VERBS})+道?(?:[^，,。：:；;“”「」『』]{{0,8}}?(?:记者|記者))?[:：,，]?|指[:：,，])\s*$"
     ))
     .expect("verb end regex")
 });
@@ -62,8 +62,8 @@ static SPEECH_OCCASION: Transient = Transient::new(|| {
         .expect("speech occasion regex")
 });
 
-/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知, X这样说, 他續指, X其後).
-const ADVERBS: [&str; 44] = [
+/// Adverbs between a subject and its verb (他还强调, 她同时表示, X先首先告知, X这样说, 他續指, X其後, X笑说).
+const ADVERBS: [&str; 45] = [
     "续",
     "續",
     "其后",
@@ -108,6 +108,7 @@ const ADVERBS: [&str; 44] = [
     "首先",
     "隨即",
     "如是",
+    "笑",
 ];
 
 /// Adverbials of manner before 地 and a speech verb (X动情地说).
@@ -275,6 +276,11 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 notes.extend(quote_notes(&quote, &basis));
                 out.push(quote);
             }
+        }
+        // Who speaks or acts last in the paragraph, after its last quote, is 他/她 in the next one
+        // (X出席开幕式并致辞。¶他强调:“…”).
+        if let Some((_, person)) = said.iter().rfind(|(at, _)| *at >= from) {
+            last = Some(person.clone());
         }
     }
     (out, notes)
@@ -809,6 +815,20 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn the_subject_of_a_paragraph_without_quotes_a_smile_and_dao_after_the_verb() {
+        let said = "本屆論壇為各國企業搭建了交流合作的平台,意義重大。";
+        let intro = "江南商會會長白雲出席開幕式並致辭。";
+        for line in [
+            format!("他強調:「{said}」"),
+            format!("「{said}」白雲笑說。"),
+            format!("談及論壇成果,白雲感慨道:「{said}」"),
+        ] {
+            let got = quotes(&format!("{intro}\n{line}"));
+            assert_eq!(got, vec![("白雲".to_string(), said.to_string())], "{line}");
+        }
     }
 
     #[test]
