@@ -408,6 +408,22 @@ fn candidates(text: &str, out: &mut Vec<Candidate>) {
         let cut = c
             .name("tail")
             .is_some_and(|t| letter(text[t.end()..].chars().next()));
+        // "форум «открывает новые возможности …»": words in marks that open in lowercase with a verb, or
+        // run long, are speech about the event, not its name.
+        let quoted = c.name("title").map_or("", |t| t.as_str());
+        let inside = quoted
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '«' | '"' | '„'))
+            .map_or("", |(i, c)| &quoted[i + c.len_utf8()..]);
+        let words: Vec<&str> = inside.split_whitespace().collect();
+        let speech = words.first().is_some_and(|w| w.starts_with(char::is_lowercase))
+            && (words.len() > 4
+                || words
+                    .iter()
+                    .any(|w| is_verb(w.trim_end_matches([',', '.', '»', '"', '“']))));
+        if speech {
+            continue;
+        }
         if let Some(cand) = candidate(&c, sentence_start, cut) {
             found.push((m.start(), m.end(), cand));
         }
@@ -556,6 +572,28 @@ mod tests {
         assert_eq!(
             event(None, &["На открытии форума «Река – 2030» выступил мэр."]).as_deref(),
             Some("форум «Река – 2030»")
+        );
+    }
+
+    #[test]
+    fn a_fragment_of_speech_after_the_kind_is_no_name() {
+        assert_eq!(
+            event(
+                None,
+                &[
+                    "В Казани открылся Форум регионов России.",
+                    "Как подчеркнула Анна Белова, форум «открывает новые возможности для бизнеса»."
+                ]
+            )
+            .as_deref(),
+            Some("Форум регионов")
+        );
+        assert_eq!(
+            event(
+                None,
+                &["Анна Белова назвала форум «главной площадкой для диалога регионов и власти»."]
+            ),
+            None
         );
     }
 
