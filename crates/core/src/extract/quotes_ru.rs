@@ -34,7 +34,7 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё]|\s(?-i:[А-ЯЁ])\.)
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?))(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?|цитиру(?:ет|ют)|цитировал[аи]?))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -55,6 +55,9 @@ static DIALOGUE: Transient = Transient::new(|| {
     ))
     .expect("dialogue regex")
 });
+/// Dialogue going on after its attribution, to the paragraph's end: "— …, — сказал он. — Мы ждём всех."
+static GOES_ON: Transient =
+    Transient::new(|| Regex::new(r"^[.,:]\s*[—–]\s*(?P<more>[^—–«»]+?)\s*$").expect("goes on regex"));
 /// A quote signed after a dash, with no speech verb, to the paragraph's end: "«…» – руководитель клуба
 /// «Память» Елена Андреева".
 static SIGNED: Transient = Transient::new(|| {
@@ -116,7 +119,14 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             .and_then(|c| {
                 let (quote, rest) = (c.name("quote")?, c.name("rest")?);
                 let found = after_verb(rest.as_str(), &people, (pi, 0), last.as_ref())?;
-                Some((quote.as_str().trim(), found))
+                // "— …, — сказал он. — …": the speech goes on after its attribution.
+                let more = GOES_ON
+                    .get()
+                    .captures(&p[rest.end()..])
+                    .and_then(|m| m.name("more"))
+                    .map(|m| m.as_str().trim())
+                    .filter(|m| m.split_whitespace().count() >= 3);
+                Some((quote.as_str().trim(), found, more))
             })
             .or_else(|| {
                 // "…председатель союза Иван Петров:" then "— Этот форум …": the line ends with its
@@ -136,18 +146,26 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                 Some((
                     p.trim().trim_start_matches(['—', '–', '-', ' ']).trim_end(),
                     found,
+                    None,
                 ))
             });
-        if let Some((text, ((name, role), basis))) = unmarked {
+        if let Some((text, ((name, role), basis), more)) = unmarked {
             let person = (nominative(&name), role);
             last = Some(person.clone());
-            let quote = Quote {
-                text: text.to_string(),
-                speaker: person.0,
-                role: person.1,
-            };
-            notes.extend(quote_notes(&quote, &basis));
-            out.push(quote);
+            for (i, text) in std::iter::once(text).chain(more).enumerate() {
+                let quote = Quote {
+                    text: text.to_string(),
+                    speaker: person.0.clone(),
+                    role: person.1.clone(),
+                };
+                let basis = if i == 0 {
+                    basis.clone()
+                } else {
+                    Basis::Continuation
+                };
+                notes.extend(quote_notes(&quote, &basis));
+                out.push(quote);
+            }
             continue;
         }
         // Where the last attributed quote of this paragraph closes.
@@ -781,6 +799,35 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn dialogue_going_on_after_its_attribution_and_a_press_service_citing() {
+        let intro = "На ярмарке выступил мэр Заречья Иван Петров.\n";
+        assert_eq!(
+            quotes(&format!(
+                "{intro}— Ярмарка стала площадкой для мастеров, — сказал он. — Мы ждём гостей и в следующем году."
+            )),
+            vec![
+                (
+                    "Иван Петров".to_string(),
+                    "Ярмарка стала площадкой для мастеров".to_string()
+                ),
+                (
+                    "Иван Петров".to_string(),
+                    "Мы ждём гостей и в следующем году.".to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            quotes(&format!(
+                "{intro}«Ярмарка стала площадкой для мастеров», — цитирует Ивана Петрова пресс-служба."
+            )),
+            vec![(
+                "Иван Петров".to_string(),
+                "Ярмарка стала площадкой для мастеров".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -449,11 +449,29 @@ pub(crate) fn role_before(clause: &str) -> Option<String> {
         }
         _ => start,
     };
+    // "Обращаясь к участникам, Иван Петров": the object of a preposition is no one's role.
+    let governed = clause[..start].split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "к" | "ко"
+                | "для"
+                | "перед"
+                | "с"
+                | "со"
+                | "от"
+                | "у"
+                | "при"
+                | "о"
+                | "об"
+                | "среди"
+                | "между"
+        )
+    });
     let role = clause[start..]
         .trim()
         .trim_end_matches([',', '–', '—', '-'])
         .trim();
-    (!role.is_empty() && role.split_whitespace().count() <= 12).then(|| role.to_string())
+    (!governed && !role.is_empty() && role.split_whitespace().count() <= 12).then(|| role.to_string())
 }
 
 #[cfg(test)]
@@ -462,6 +480,15 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         names(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn the_object_of_a_preposition_is_no_role() {
+        assert_eq!(role_before("Обращаясь к участникам, "), None);
+        assert_eq!(
+            role_before("В Казани министр экономики "),
+            Some("министр экономики".to_string())
+        );
     }
 
     #[test]
