@@ -50,6 +50,10 @@ static TRIGGER: Transient = Transient::new(|| {
         | (?-u:\b)at\s+the\s+(?P<i>invitation)\s+of(?-u:\b)
         # an initiative led by A, the forum, led by A: who leads the event runs it.
         | (?-u:\b)(?:initiative|project|programme|program|event|forum|conference|summit|congress|symposium|workshop|meeting)\s*,?\s+(?P<l>led)\s+by(?-u:\b)
+        # Funding was provided by A: who pays for the event sponsors it.
+        | (?-u:\b)(?P<f>funding|sponsorship|financial\s+support)\s+(?:for\s+(?:the|this)\s+(?:[\w\-]+\s+){{0,3}}?)?(?:was|were|is|has\s+been)\s+(?:generously\s+)?(?:provided|given|contributed|donated)\s+by(?-u:\b)
+        # the summit is an initiative of A: who started the event runs it.
+        | (?-u:\b)(?:is|was|are|were)\s+(?:an?\s+)?(?:joint\s+)?(?P<ini>initiative|brainchild)\s+of(?-u:\b)
         # the event was a collaboration between (student groups including) A, B and C: its makers.
         | (?-u:\b)(?:was|is|were|are)\s+(?:a\s+)?(?:joint\s+)?(?P<cb>collaboration|co-?operation|partnership|joint\s+effort|joint\s+initiative)\s+(?:between|among)(?:(?:\s+[\w\-]+){{1,3}}\s+including)?(?-u:\b)
         | (?-u:\b){tiers}\s+(?P<t>{nouns}){of_event}{aside}\s*(?:{verb}|:)?
@@ -404,18 +408,20 @@ fn in_sentence(
         if caps.name("v1").is_some() && follows_other_noun(&sentence[..whole.start()]) {
             continue;
         }
-        let relations: Vec<Relation> = ["v1", "v2", "p", "pw", "s", "a", "i", "l", "cb", "t", "th", "n"]
-            .iter()
-            .filter_map(|&g| caps.name(g).map(|m| (g, m)))
-            .map(|(g, m)| {
-                // The bodies an event is a collaboration between made it.
-                if g == "cb" {
-                    Relation::Organizer
-                } else {
-                    relation_of(m.as_str())
-                }
-            })
-            .collect();
+        let relations: Vec<Relation> = [
+            "v1", "v2", "p", "pw", "s", "a", "i", "l", "cb", "ini", "f", "t", "th", "n",
+        ]
+        .iter()
+        .filter_map(|&g| caps.name(g).map(|m| (g, m)))
+        .map(|(g, m)| {
+            // The bodies an event is a collaboration between, or an initiative of, made it.
+            if g == "cb" || g == "ini" {
+                Relation::Organizer
+            } else {
+                relation_of(m.as_str())
+            }
+        })
+        .collect();
         // "in partnership with members of its Marl Network": the network is the partner.
         let list = ["members of its ", "members of the ", "members of their "]
             .iter()

@@ -56,10 +56,10 @@ static WHICH: Transient = Transient::new(|| {
     .expect("which regex")
 });
 
-/// "X was the strategic partner of the event".
+/// "X was the strategic partner of the event", and at the end of a sentence "X served as the host."
 static PREDICATE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)\s+(?:was|is|were|are|will\s+be|has\s+been|have\s+been|served\s+as|serves\s+as|acted\s+as|acts\s+as)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>co-?organi[sz]ers?|organi[sz]ers?|co-?hosts?|hosts?|sponsors?|partners?|supporters?)\s+(?:of|for|at|to)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)"
+        r"(?i)\s+(?:was|is|were|are|will\s+be|has\s+been|have\s+been|served\s+as|serves\s+as|acted\s+as|acts\s+as)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>co-?organi[sz]ers?|organi[sz]ers?|co-?hosts?|hosts?|sponsors?|partners?|supporters?)(?:\s+(?:of|for|at|to)\s+(?:the|this)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{KINDS}|event|edition)(?-u:\b)|\s*[.;]?\s*$)"
     ))
     .expect("predicate regex")
 });

@@ -636,3 +636,21 @@ fn a_short_form_closes_a_name_before_and_and_a_parliament_hosts() {
         vec![o("Scottish Parliament", Relation::Host)]
     );
 }
+
+#[test]
+fn funding_provided_by_an_initiative_of_and_a_role_that_ends_the_sentence() {
+    assert_eq!(
+        orgs("Funding for the summit was provided by the Vell Harbour Foundation."),
+        vec![o("Vell Harbour Foundation", Relation::Sponsor)]
+    );
+    assert_eq!(
+        orgs("The forum is an initiative of the Marl Water Council."),
+        vec![o("Marl Water Council", Relation::Organizer)]
+    );
+    assert_eq!(
+        orgs("The University of Marl served as the host."),
+        vec![o("University of Marl", Relation::Host)]
+    );
+    // A role of something else, or one that another phrase completes, is none of the event's.
+    assert!(orgs("The Marl Water Council is a partner of the city in many projects.").is_empty());
+}
