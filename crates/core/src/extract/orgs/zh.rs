@@ -17,8 +17,7 @@ use super::super::zh::is_org;
 use crate::model::Relation;
 
 /// Verbs and nouns that state a relation.
-const CUE: &str =
-    "主办|主辦|主催|举办|舉辦|办理|辦理|承办|承辦|协办|協辦|合办|合辦|支持|支援|赞助|贊助|冠名|指导|指導";
+const CUE: &str = "主办|主辦|主催|举办|舉辦|办理|辦理|承办|承辦|协办|協辦|合办|合辦|支持|支援|赞助|贊助|冠名|指导|指導|发起|發起";
 const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单位|承辦單位|协办单位|協辦單位|支持机构|支持機構|支持单位|支持單位|\
 合作伙伴|合作夥伴|合作单位|合作單位|赞助商|贊助商|赞助单位|贊助單位|指导单位|指導單位";
 
@@ -42,11 +41,12 @@ static MODIFIER: Transient = Transient::new(|| {
 static EXECUTED: Transient =
     Transient::new(|| Regex::new(r"^(?P<list>[^的]+?)(?P<cue>执行|執行)的").expect("executed regex"));
 /// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办", "A、B指导" (guided: a supporter),
+/// "A独家赞助", "A提供支持",
 /// "A、B共同指導與贊助" (the last cue tells the part); a space before the cue starts a bare label instead
 /// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?:独家|獨家)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導|(?:提供|给予|給予)(?:大力|全力)?(?:支持|支援|赞助|贊助))(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -75,7 +75,7 @@ static UNDER: Transient = Transient::new(|| {
 });
 /// 得到 <list> 的 … 支持: "并得到A的大力支持", "感谢A的赞助".
 static GOT: Transient = Transient::new(|| {
-    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝)(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
+    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝)了?(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
         .expect("got regex")
 });
 /// A bare cue labelling a list: "主办：A、B 承办：C".
@@ -449,6 +449,38 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn launched_by_support_given_and_a_sole_sponsor() {
+        assert_eq!(
+            orgs("该论坛由江南商会发起,东港大学承办。"),
+            vec![
+                o("江南商会", Relation::Organizer),
+                o("东港大学", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("论坛由江南商会主办,江南银行提供支持。"),
+            vec![
+                o("江南商会", Relation::Organizer),
+                o("江南银行", Relation::Supporter)
+            ]
+        );
+        assert_eq!(
+            orgs("论坛由江南商会主办,江南银行独家赞助。"),
+            vec![
+                o("江南商会", Relation::Organizer),
+                o("江南银行", Relation::Sponsor)
+            ]
+        );
+        assert_eq!(
+            orgs("活动得到了江南银行、东港大学的大力支持。"),
+            vec![
+                o("江南银行", Relation::Supporter),
+                o("东港大学", Relation::Supporter)
+            ]
+        );
     }
 
     #[test]
