@@ -280,8 +280,19 @@ fn judge(
     let before = tail(before_all, 300);
     let inner = collapse_ws(span.inner(text));
     let inner = inner.trim_end_matches([',', ' ']).trim_start();
-    // Cues sit within the last few words (the regex's open stretches rely on this bound).
-    if inner.is_empty() || TITLE_CUE.get().is_match(tail(before, 60)) {
+    // Cues sit within the last few words (the regex's open stretches rely on this bound). "Lopes said the
+    // summit “would …”": after a speech verb, "the summit" is what the speech is about, not a title's
+    // introduction.
+    let near = tail(before, 60);
+    let titled = TITLE_CUE.get().find(near).is_some_and(|m| {
+        let pre = near[..m.start()].trim_end();
+        !VERB
+            .get()
+            .find_iter(pre)
+            .last()
+            .is_some_and(|v| v.end() == pre.len())
+    });
+    if inner.is_empty() || titled {
         return None;
     }
     let long = has_words(inner, MIN_WORDS) && !looks_like_title(inner);
@@ -433,6 +444,23 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].speaker, "Berg");
+    }
+
+    #[test]
+    fn the_event_after_a_speech_verb_is_what_the_speech_is_about() {
+        let got = quotes(
+            "Ann Orrin, director of the Vell Harbour Office, opened the fair.\n\nOrrin said the fair “would bring new trade to every harbour town”.",
+        );
+        assert_eq!(
+            got,
+            vec![q(
+                "would bring new trade to every harbour town",
+                "Ann Orrin",
+                Some("director of the Vell Harbour Office")
+            )]
+        );
+        // Without the verb, the fair's name.
+        assert!(quotes("Ann Orrin opened the fair “Trade Across Every Harbour Town” on Monday.").is_empty());
     }
 
     #[test]
