@@ -286,11 +286,10 @@ fn judge(
     let near = tail(before, 60);
     let titled = TITLE_CUE.get().find(near).is_some_and(|m| {
         let pre = near[..m.start()].trim_end();
-        !VERB
-            .get()
+        VERB.get()
             .find_iter(pre)
             .last()
-            .is_some_and(|v| v.end() == pre.len())
+            .is_none_or(|v| v.end() != pre.len())
     });
     if inner.is_empty() || titled {
         return None;
