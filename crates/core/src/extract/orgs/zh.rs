@@ -27,7 +27,7 @@ const PLANNED: &str = "总策划|總策劃|總策畫|总策畫|策划|策劃|策
 /// 由 <list> [联合|共同] [发起并|独家] <cue>.
 static BY: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?:发起并|發起並|发起和|發起和|独家|獨家)?(?P<cue>{CUE}|{PLANNED}|共同呈现|共同呈現)"
+        r"由(?P<list>.+?)(?:联合|聯合|共同|携手|攜手|联手|聯手)?(?:发起并|發起並|发起和|發起和|独家|獨家)?(?P<cue>{CUE}|{PLANNED}|共同呈现|共同呈現|发起|發起)"
     ))
     .expect("by regex")
 });
@@ -41,15 +41,30 @@ static MODIFIER: Transient = Transient::new(|| {
 static EXECUTED: Transient =
     Transient::new(|| Regex::new(r"^(?P<list>[^的]+?)(?P<cue>执行|執行)的").expect("executed regex"));
 /// <list> [联合|共同] <cue> ending the clause: "广州市人民政府承办", "A、B指导" (guided: a supporter),
-/// "A独家赞助", "A提供支持",
 /// "A、B共同指導與贊助" (the last cue tells the part); a space before the cue starts a bare label instead
 /// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?:独家|獨家)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導|(?:提供|给予|給予)(?:大力|全力)?(?:支持|支援|赞助|贊助))(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
+/// Support given, or a sole sponsorship, closing a clause after its givers: "A提供支持", "A独家赞助".
+const GIVEN: [(&str, Relation); 12] = [
+    ("提供支持", Relation::Supporter),
+    ("提供大力支持", Relation::Supporter),
+    ("给予支持", Relation::Supporter),
+    ("給予支持", Relation::Supporter),
+    ("给予大力支持", Relation::Supporter),
+    ("給予大力支持", Relation::Supporter),
+    ("提供赞助", Relation::Sponsor),
+    ("提供贊助", Relation::Sponsor),
+    ("独家赞助", Relation::Sponsor),
+    ("獨家贊助", Relation::Sponsor),
+    ("独家冠名", Relation::Sponsor),
+    ("獨家冠名", Relation::Sponsor),
+];
+
 /// <list> 作为|担任|以 … <role noun>: "联合国开发计划署作为论坛国际支持机构", "A、B等以支持单位名义参与".
 static AS: Transient = Transient::new(|| {
     Regex::new(&format!(
@@ -147,7 +162,11 @@ fn relation(cue: &str) -> Relation {
 pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
     let mut out = Vec::new();
     for p in paragraphs(blocks) {
-        if !p.contains(|c: char| CUE.contains(c) || ROLE_NOUN.contains(c) || c == '呈' || c == '策') {
+        // 发 and 起 alone are too common to sift paragraphs by (发展, 一起).
+        if !p.contains(|c: char| CUE.contains(c) || ROLE_NOUN.contains(c) || c == '呈' || c == '策')
+            && !p.contains("发起")
+            && !p.contains("發起")
+        {
             continue;
         }
         for sentence in sentences(p) {
@@ -246,6 +265,16 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
             start = end;
         }
         return out;
+    }
+    // "A提供支持", "A独家赞助": support given, or a sole sponsorship, ending the clause.
+    if let Some((list, r)) = GIVEN
+        .iter()
+        .find_map(|(end, r)| clause.strip_suffix(end).map(|list| (list, *r)))
+    {
+        let names = members(list, true);
+        if !names.is_empty() {
+            return names.into_iter().map(|n| (n, r)).collect();
+        }
     }
     for re in [
         &*BY.get(),
