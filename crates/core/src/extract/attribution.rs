@@ -28,9 +28,10 @@ static LEADING_NOMINAL: Transient =
     Transient::new(|| Regex::new(r"(?i)^the\s+([\p{L}\-]+)(?-u:\b)").expect("leading nominal regex"));
 
 /// A source that reports the speaker's words: "TASS cited Doe as saying", "the agency quoted him as
-/// telling reporters". The speaker is the object, between the verb and "as".
+/// telling reporters", "the statement quoted Jane Doe, ROLE". The speaker is the object, between the verb
+/// and "as" or the comma of an apposition.
 static CITED_AS: Transient = Transient::new(|| {
-    Regex::new(r"^(?:[\p{L}\-.’']+\s+){1,5}?(?:cited|quoted|quotes|cites)\s+(?P<p>[^,.;:“”\x22]{2,80}?)\s+as\s+(?:saying|telling|stating|writing)(?-u:\b)")
+    Regex::new(r"^(?:[\p{L}\-.’']+\s+){1,5}?(?:cited|quoted|quotes|cites)\s+(?P<p>[^,.;:“”\x22]{2,80}?)(?:\s+as\s+(?:saying|telling|stating|writing)(?-u:\b)|\s*[,.;]|\s*$)")
         .expect("cited as regex")
 });
 

@@ -493,6 +493,15 @@ fn after_role_object(pre: &str, m: &regex::Match) -> Option<(Subject, usize)> {
     Some((Subject::Named(person), start))
 }
 
+/// The person a capitalized run of `text` names when a role's object runs into it ("Vice President for
+/// Global Engagement Thomas Banchoff" names Thomas Banchoff): see [`after_role_object`].
+pub(crate) fn after_role(text: &str, run: &regex::Match) -> Option<Person> {
+    match after_role_object(text, run)? {
+        (Subject::Named(p), _) => Some(p),
+        _ => None,
+    }
+}
+
 /// A subject whose apposition is not closed by a comma before the verb: "Jane Doe, Chairman of Acme in
 /// the United States and a panellist in the plenary told …". The name opens the clause and the role
 /// runs, without punctuation, up to the verb.

@@ -446,6 +446,25 @@ mod tests {
     }
 
     #[test]
+    fn a_source_quoting_a_person_and_a_role_object_before_the_name() {
+        let got = quotes(
+            "The fair closed.\n\n“Every harbour must keep its records open to all,” the statement quoted Ann Orrin, Vell Harbour Office’s Regional Director.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ann Orrin");
+        assert_eq!(
+            got[0].role.as_deref(),
+            Some("Vell Harbour Office’s Regional Director")
+        );
+        // The surname resolves to the name without the object of the role before it.
+        let got = quotes(
+            "In his opening remarks, Vice President for Harbour Affairs Tam Berg praised the fair.\n\n“We are proud of this fair and of every harbour town,” Berg said.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Tam Berg");
+    }
+
+    #[test]
     fn the_event_after_a_speech_verb_is_what_the_speech_is_about() {
         let got = quotes(
             "Ann Orrin, director of the Vell Harbour Office, opened the fair.\n\nOrrin said the fair “would bring new trade to every harbour town”.",

@@ -650,8 +650,29 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     if reporter(&person) {
         return None;
     }
+    // "张志强说" after "中国国际商会会长张志强出席…": the role the text gave the name before.
+    let person = match person {
+        (name, None) => {
+            let role = known_role(&name, all);
+            (name, role)
+        }
+        titled => titled,
+    };
     let basis = Basis::Named(person.0.clone());
     Some((person, basis))
+}
+
+/// The title the text glues to a name where it names the person with one ("中国国际商会会长张志强").
+fn known_role(name: &str, all: &[&str]) -> Option<String> {
+    if name.chars().count() < 2 {
+        return None;
+    }
+    all.iter().find_map(|p| {
+        p.match_indices(name).find_map(|(i, _)| {
+            let (who, role) = person_at_end(&p[..i + name.len()])?;
+            (who == name).then_some(role).flatten()
+        })
+    })
 }
 
 /// The words before each place in `s` where an adverbial may start ([`CUTS`], and `more`), in order.
@@ -815,6 +836,18 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_role_given_with_the_name_earlier() {
+        let got = extract(&[
+            "江南商會會長白雲出席開幕式。",
+            "「本屆論壇意義重大,我們明年再見。」白雲說。",
+        ])
+        .0;
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "白雲");
+        assert_eq!(got[0].role.as_deref(), Some("江南商會會長"));
     }
 
     #[test]

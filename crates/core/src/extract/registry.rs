@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use regex::Match;
 
 use super::people::{
-    ACCORDING, Person, RELATIVE, Subject, VERB, clean_role, is_descriptive_noun, is_title_word,
+    ACCORDING, Person, RELATIVE, Subject, VERB, after_role, clean_role, is_descriptive_noun, is_title_word,
     leading_person, make_person, names, strict_role, subject_before, titled_after_verb, trailing_role,
     trim_adverbs,
 };
@@ -230,11 +230,12 @@ impl Registry {
                     .map(|(off, p)| ((para, off), p)),
             );
         }
-        // Raw runs of two or more words; cleaned only when a surname matches one.
+        // Raw runs of two or more words; cleaned only when a surname matches one. A role's object that
+        // runs into the name ("Vice President for Global Engagement Thomas Banchoff") is no part of it.
         for m in runs {
-            let raw = m.as_str();
-            if self.full_names.len() < 1000 && raw.contains(' ') && self.seen.insert(raw.to_string()) {
-                self.full_names.push(raw.to_string());
+            let raw = after_role(text, &m).map_or_else(|| m.as_str().to_string(), |p| p.name);
+            if self.full_names.len() < 1000 && raw.contains(' ') && self.seen.insert(raw.clone()) {
+                self.full_names.push(raw);
             }
         }
     }
