@@ -550,9 +550,20 @@ fn apposition(inner: &str) -> Option<(Subject, usize)> {
         let person = make_person(m.as_str(), clean_role(role))?;
         Some((Subject::Named(person), start))
     };
+    // "Jane Doe, 45, said": an age in apposition.
+    let aged = || {
+        let m = found.last()?;
+        let age = inner[m.end()..].strip_prefix(", ")?;
+        let is_age = (1..=3).contains(&age.len()) && age.chars().all(|c| c.is_ascii_digit());
+        is_age
+            .then(|| make_person(m.as_str(), None))
+            .flatten()
+            .map(|p| (Subject::Named(p), m.start()))
+    };
     name_then_role(true)
         .or_else(role_then_name)
         .or_else(|| name_then_role(false))
+        .or_else(aged)
         .or_else(|| relative_clause(inner, &found))
 }
 

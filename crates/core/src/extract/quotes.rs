@@ -446,6 +446,18 @@ mod tests {
     }
 
     #[test]
+    fn an_age_in_apposition() {
+        for body in [
+            "“We have never had so many visitors in one week,” Ann Orrin, 45, said.",
+            "Ann Orrin, 45, said: “We have never had so many visitors in one week.”",
+        ] {
+            let got = quotes(body);
+            assert_eq!(got.len(), 1, "{body}");
+            assert_eq!(got[0].speaker, "Ann Orrin", "{body}");
+        }
+    }
+
+    #[test]
     fn a_source_quoting_a_person_and_a_role_object_before_the_name() {
         let got = quotes(
             "The fair closed.\n\n“Every harbour must keep its records open to all,” the statement quoted Ann Orrin, Vell Harbour Office’s Regional Director.",
