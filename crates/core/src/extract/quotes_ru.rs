@@ -26,6 +26,10 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 посоветовал|поблагодарил|обещает|напоминает|комментирует|продолжает|заключает|отвечает|спросил|спрашивает|\
 поинтересовал|призывает|предупреждает|размышляет|размышлял";
 
+/// The endings a speech verb of [`VERBS`] takes for gender, number and voice (сказала, отметили,
+/// поделился), as a regex fragment.
+const FORMS: &str = "(?:а|и|о|ся|ась|ись|ось)?";
+
 /// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
 /// parts of a role («вице-губернатор – председатель комитета Иван Петров») and the period of an initial
 /// («С. Г. Захаров») do not end it.
@@ -34,14 +38,14 @@ const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё]|\s(?-i:[А-ЯЁ])\.)
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?|цитиру(?:ет|ют)|цитировал[аи]?))(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS}){FORMS})|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?|цитиру(?:ет|ют)|цитировал[аи]?))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
 /// An attribution inside a quote that goes on after it: «…, – сказал он. – …».
 static INSIDE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>(?:[^.!?—–]|\s(?-i:[А-ЯЁ])\.)*)[.,:]\s*[—–]\s*"
+        r"(?i)[,.!?…]\s*[—–]\s*(?:{VERBS}){FORMS}(?P<rest>(?:[^.!?—–]|\s(?-i:[А-ЯЁ])\.)*)[.,:]\s*[—–]\s*"
     ))
     .expect("inner attribution regex")
 });
@@ -51,7 +55,7 @@ static INSIDE: Transient = Transient::new(|| {
 /// it («Байкал», "Газпром") are part of the quote.
 static DIALOGUE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r#"(?i)^[\s—–-]*(?P<quote>(?:[^«»„“”"\n]|«[^«»\n]+»|„[^„“”\n]+[“”]|“[^“”\n]+”|"[^"\n]+"){{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>{REST})"#
+        r#"(?i)^[\s—–-]*(?P<quote>(?:[^«»„“”"\n]|«[^«»\n]+»|„[^„“”\n]+[“”]|“[^“”\n]+”|"[^"\n]+"){{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS}){FORMS}(?P<rest>{REST})"#
     ))
     .expect("dialogue regex")
 });
@@ -67,14 +71,13 @@ static SIGNED: Transient = Transient::new(|| {
 /// считает Иван Петров.", "Такое мнение высказал …".
 static ABOUT: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[.!?…]?\s*(?:об\s+этом|так|такое\s+мнение|такую\s+оценку)\s+(?:[^\s.!?«»]+\s+){{0,3}}?(?P<verb>(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?)(?P<rest>{REST})"
+        r"(?i)^\s*[.!?…]?\s*(?:об\s+этом|так|такое\s+мнение|такую\s+оценку)\s+(?:[^\s.!?«»]+\s+){{0,3}}?(?P<verb>(?:{VERBS}){FORMS})(?P<rest>{REST})"
     ))
     .expect("about-this regex")
 });
 /// A speech verb anywhere, for attributions before a quote.
-static VERB: Transient = Transient::new(|| {
-    Regex::new(&format!(r"(?i)(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?:\s|[:,])")).expect("verb regex")
-});
+static VERB: Transient =
+    Transient::new(|| Regex::new(&format!(r"(?i)(?:{VERBS}){FORMS}(?:\s|[:,])")).expect("verb regex"));
 /// "По словам X," before a quote, or opening a sentence of reported speech that a colon hands over to
 /// the quote: "По словам X, форум удался: «…»".
 static WORDS_OF: Transient = Transient::new(|| {
@@ -458,7 +461,7 @@ fn is_fragment(quote: &str) -> bool {
 /// отметил X,".
 static SOURCE_OPENS: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:по\s+(?:словам|мнению)\s+(?P<who>[^,«»]+)|как\s+(?:{VERBS})(?:а|и|о|ся|ась|ись|ось)?(?P<rest>[^,«»]+)),"
+        r"(?i)^\s*(?:по\s+(?:словам|мнению)\s+(?P<who>[^,«»]+)|как\s+(?:{VERBS}){FORMS}(?P<rest>[^,«»]+)),"
     ))
     .expect("source regex")
 });

@@ -715,19 +715,14 @@ fn titled_after_name(s: &str, all: &[&str]) -> Option<Person> {
     if !(2..=4).contains(&name.chars().count()) || !name.chars().all(is_han) {
         return None;
     }
-    all.iter().find_map(|p| {
-        p.match_indices(name).find_map(|(i, _)| {
-            let (who, role) = person_at_end(&p[..i + name.len()])?;
-            // A role read there may run back over a clause: the title given here is enough then.
-            let role = role?;
-            let role = if role.chars().count() <= 12 {
-                role
-            } else {
-                title.to_string()
-            };
-            (who == name).then_some((who, Some(role)))
-        })
-    })
+    let role = known_role(name, all)?;
+    // A role read there may run back over a clause: the title given here is enough then.
+    let role = if role.chars().count() <= 12 {
+        role
+    } else {
+        title.to_string()
+    };
+    Some((name.to_string(), Some(role)))
 }
 
 /// Titles that may follow a name they belong to.
