@@ -456,6 +456,9 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
 /// before it, and one given name. The role runs from the start of the clause, which must have a title
 /// word.
 fn after_role_object(pre: &str, m: &regex::Match) -> Option<(Subject, usize)> {
+    // An object, a given name and a surname take three words at least; fewer is settled before the
+    // clause is read.
+    m.as_str().split_whitespace().nth(2)?;
     let before = &pre[..m.start()];
     if ![" of ", " for ", " and ", " the "]
         .iter()

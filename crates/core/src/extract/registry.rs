@@ -233,12 +233,7 @@ impl Registry {
         // Raw runs of two or more words; cleaned only when a surname matches one. A role's object that
         // runs into the name ("Vice President for Global Engagement Thomas Banchoff") is no part of it.
         for m in runs {
-            // Only a run of three words or more holds an object, a given name and a surname.
-            let raw = if m.as_str().split_whitespace().nth(2).is_some() {
-                after_role(text, &m).map_or_else(|| m.as_str().to_string(), |p| p.name)
-            } else {
-                m.as_str().to_string()
-            };
+            let raw = after_role(text, &m).map_or_else(|| m.as_str().to_string(), |p| p.name);
             if self.full_names.len() < 1000 && raw.contains(' ') && self.seen.insert(raw.clone()) {
                 self.full_names.push(raw);
             }
