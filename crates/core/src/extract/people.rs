@@ -407,6 +407,11 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
             ));
         }
     }
+    // "… opened by Mayor Tom Birch, who said": the relative pronoun stands for the name before it.
+    if let Some(inner) = pre.strip_suffix(", who") {
+        return apposition(inner)
+            .or_else(|| subject_before(inner).filter(|(s, _)| !matches!(s, Subject::Pronoun)));
+    }
     if let Some(inner) = pre.strip_suffix(',') {
         return apposition(inner);
     }
@@ -530,6 +535,10 @@ fn apposition(inner: &str) -> Option<(Subject, usize)> {
     let name_then_role = |strict: bool| {
         found.iter().rev().find_map(|m| {
             let role = inner[m.end()..].strip_prefix(", ")?;
+            // "X, who succeeded Y as director, said": a clause, not a role (see `relative_clause`).
+            if RELATIVE.iter().any(|r| role.starts_with(&r[2..])) {
+                return None;
+            }
             let ok = if strict {
                 strict_role(role)
             } else {

@@ -446,6 +446,45 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_of_a_relative_clause_and_a_pronoun_after_an_object() {
+        // "NAME, who said": the name before the relative pronoun, past its apposition.
+        let got = quotes(
+            "The fair was opened by Mayor Tom Varo, who said: “Vell is proud to host the harbour fair.”\n\nChief Ann Orrin handed a prize to Jon Berg, director of the Vell Archive, who said: “We keep every record open.”",
+        );
+        assert_eq!(
+            got,
+            vec![
+                q(
+                    "Vell is proud to host the harbour fair.",
+                    "Tom Varo",
+                    Some("Mayor")
+                ),
+                q(
+                    "We keep every record open.",
+                    "Jon Berg",
+                    Some("director of the Vell Archive")
+                ),
+            ]
+        );
+        // A pronoun after a sentence that names two people is its subject, not its object; a name
+        // inside a quote introduces no one.
+        let got = quotes(
+            "Ann Orrin, director of the Vell Archive, thanked Mayor Tom Varo for the invitation.\n\n“We are glad to be here,” she said.\n\nTom Varo, the mayor, was upbeat. “Vell is proud to host this fair,” he said.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                q(
+                    "We are glad to be here",
+                    "Ann Orrin",
+                    Some("director of the Vell Archive")
+                ),
+                q("Vell is proud to host this fair", "Tom Varo", Some("mayor")),
+            ]
+        );
+    }
+
+    #[test]
     fn an_age_in_apposition() {
         for body in [
             "“We have never had so many visitors in one week,” Ann Orrin, 45, said.",

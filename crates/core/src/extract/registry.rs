@@ -46,7 +46,8 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
             out.push((m.start(), p));
         }
     }
-    for m in runs {
+    // Names inside quotes are spoken of, not introduced ("“Leeds is proud to host …”").
+    for m in runs.iter().filter(|m| !quoted_at(m.start())) {
         let raw = m.as_str();
         let after = &text[m.end()..];
         // "X, the ROLE", "X, an archivist from …", "X is head of …".
@@ -197,6 +198,11 @@ pub(crate) struct Registry {
     /// Full names that open a sentence as its subject ("Ann Orrin wanted to …"), for a pronoun no
     /// mention above resolves.
     subjects: Vec<((usize, usize), Person)>,
+    /// Where each sentence of the scanned paragraphs starts, in order.
+    starts: Vec<(usize, usize)>,
+    /// Mentions that open their sentence as its subject ("Jane Doe thanked Mayor John Smith."), the
+    /// person a pronoun after that sentence most likely refers to.
+    openers: HashSet<(usize, usize)>,
 }
 
 impl Registry {
@@ -214,6 +220,22 @@ impl Registry {
             }
         }
         found.sort_by_key(|(off, _)| *off);
+        if self.starts.len() < 5000 {
+            for sentence in sentences(text) {
+                let start = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+                self.starts.push((para, start));
+                let lead = start + sentence.len() - sentence.trim_start().len();
+                let opener = names(sentence).next().filter(|m| start + m.start() == lead);
+                if let Some(run) = opener
+                    && let Some((off, _)) = found.iter().find(|(off, p)| {
+                        (start..start + sentence.len()).contains(off)
+                            && run.as_str().contains(p.name.as_str())
+                    })
+                {
+                    self.openers.insert((para, *off));
+                }
+            }
+        }
         for (_, p) in &found {
             if p.name.contains(' ') && self.known.len() < 2000 {
                 let surname = p.name.rsplit(' ').next().unwrap_or("");
@@ -275,7 +297,22 @@ impl Registry {
                     .filter(|((para, _), _)| para + 2 >= pos.0)
                     .map(|(_, p)| p.clone())?
             }
-            Subject::Pronoun => earlier.last().map(|(_, p)| p.clone())?,
+            // "Jane Doe thanked Mayor John Smith. “…,” she said.": the subject of the last sentence
+            // that names anyone, before a person it names later.
+            Subject::Pronoun => {
+                let (last, p) = earlier.last()?;
+                let start = self.starts[..self.starts.partition_point(|s| s <= last)]
+                    .last()
+                    .copied()
+                    .unwrap_or(*last);
+                earlier
+                    .iter()
+                    .rev()
+                    .take_while(|(k, _)| *k >= start)
+                    .find(|(k, _)| self.openers.contains(k))
+                    .map_or(p, |(_, opener)| opener)
+                    .clone()
+            }
             Subject::Nominal(word) => earlier
                 .iter()
                 .rev()
