@@ -32,9 +32,14 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             r"(?:организу(?:ет|ют)|организовал[аио]?|организовали|провод(?:ит|ят)|провел[аио]?|провёл)\s+",
             Some(Relation::Organizer),
         ),
+        // "Форум поддержали A и B": the supporters after the verb.
+        (
+            r"поддерж(?:ал[аио]?|али|ивает|ивают)\s+",
+            Some(Relation::Supporter),
+        ),
         // The passive with its agents in the instrumental: "Семинар организован A совместно с B".
         (
-            r"(?:организован|запланирован)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
+            r"(?:организован|запланирован|подготовлен)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
             Some(Relation::Organizer),
         ),
         // The reflexive or short passive of «проводить», its agents in the instrumental: "Форум
@@ -492,7 +497,13 @@ fn continues(name: &str, member: &str) -> bool {
         && !words
             .iter()
             .any(|w| ["а", "также", "которые", "который", "которая"].contains(w))
-        && words.first().is_some_and(|w| *w != "и")
+        // «с казахстанской стороны»: a preposition opens an adverbial, not a genitive.
+        && words.first().is_some_and(|w| {
+            !matches!(
+                *w,
+                "и" | "с" | "со" | "в" | "во" | "на" | "по" | "от" | "из" | "для" | "к" | "о" | "об" | "при" | "за"
+            )
+        })
 }
 
 /// A list member that is one capitalized word of letters only («Россотрудничеством»), with a leading
@@ -653,7 +664,26 @@ fn clean(member: &str) -> Option<Member> {
                     .iter()
                     .any(|w| is_acronym(w) || w.starts_with(char::is_uppercase))
         });
-    let state_body = state_body || lower_body;
+    // «региональное министерство здравоохранения», «администрацией области»: a state body in lowercase
+    // with no proper name, told apart from a kind of body by an adjective before its head noun or a
+    // genitive after it.
+    let lower_state = words.len() <= 8
+        && words
+            .iter()
+            .take(3)
+            .position(|w| w.starts_with(char::is_lowercase) && head_noun(w))
+            .is_some_and(|k| {
+                let head = words[k].to_lowercase();
+                has_stem(&head, &STATE_BODIES)
+                    && words[..k]
+                        .iter()
+                        .all(|w| w.starts_with(char::is_lowercase) && is_adjective(w))
+                    && (k > 0 || words.len() > 1)
+                    && words[k + 1..]
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            });
+    let state_body = state_body || lower_body || lower_state;
     let capital =
         named_kind || state_body || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
     let shaped = headed || state_body || words.iter().any(|w| is_acronym(w)) || m.contains('«');
@@ -957,6 +987,47 @@ mod tests {
     }
 
     #[test]
+    fn a_state_body_with_no_proper_name_and_supporters_after_their_verb() {
+        assert_eq!(
+            orgs("Организатором слета выступило региональное министерство рыболовства."),
+            vec![o("региональное министерство рыболовства", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Слет организован департаментом рыболовства области при поддержке городской администрации."),
+            vec![
+                o("департаментом рыболовства области", Relation::Organizer),
+                o("городской администрации", Relation::Supporter),
+            ]
+        );
+        // A kind of body alone names no one.
+        assert!(orgs("Организатором слета выступило министерство.").is_empty());
+        assert_eq!(
+            orgs("Слет поддержали Правительство Верхнеречной области и Фонд «Север»."),
+            vec![
+                o("Правительство Верхнеречной области", Relation::Supporter),
+                o("Фонд «Север»", Relation::Supporter),
+            ]
+        );
+        assert_eq!(
+            orgs("Слет подготовлен Палатой ремесел совместно с Союзом бортников."),
+            vec![
+                o("Палатой ремесел", Relation::Organizer),
+                o("Союзом бортников", Relation::Organizer),
+            ]
+        );
+        // An adverbial after a name that ends in a genitive does not continue it.
+        assert_eq!(
+            orgs(
+                "Организаторами выступили Палата ремесел и Союз бортников и пасечников, с верхнеречной стороны."
+            ),
+            vec![
+                o("Палата ремесел", Relation::Organizer),
+                o("Союз бортников и пасечников", Relation::Organizer),
+            ]
+        );
+    }
+
+    #[test]
     fn state_bodies_in_lowercase_and_a_passive_with_its_agents() {
         assert_eq!(
             orgs(
@@ -983,8 +1054,11 @@ mod tests {
             orgs("При поддержке администрации Озерного района пройдет II форум «Пасека»."),
             vec![o("администрации Озерного района", Relation::Supporter)]
         );
-        // A lowercase body with no proper name after it is no name.
-        assert!(orgs("Форум прошел при поддержке правительства региона.").is_empty());
+        // A lowercase body with a genitive after it names the region's own body.
+        assert_eq!(
+            orgs("Форум прошел при поддержке правительства региона."),
+            vec![o("правительства региона", Relation::Supporter)]
+        );
     }
 
     #[test]
