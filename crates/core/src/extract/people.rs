@@ -190,7 +190,13 @@ pub(crate) fn make_person(raw: &str, role: Option<String>) -> Option<Person> {
         return None;
     }
     let name = tokens.join(" ");
-    let name = name.trim_end_matches(['’', '\'']).to_string();
+    // "Jane Doe’s message was clear:": the possessive is no part of the name.
+    let name = name
+        .strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(&name)
+        .trim_end_matches(['’', '\''])
+        .to_string();
     if name.chars().any(|c| c.is_ascii_digit()) || is_title_word(&name) {
         return None;
     }
@@ -439,6 +445,9 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     {
         return Some((Subject::Named(person), 0));
     }
+    if let Some(found) = with_employer(pre) {
+        return Some(found);
+    }
     let Some(m) = names(pre).last().filter(|m| m.end() == pre.len()) else {
         return open_apposition(pre);
     };
@@ -453,6 +462,43 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     let cut = raw.rmatch_indices(' ').nth(1).map(|(i, _)| i + 1)?;
     let person = make_person(&raw[cut..], None)?;
     Some((Subject::Named(person), m.start() + cut))
+}
+
+/// "Jane Doe of the Vell Archive", "Dr. Jane Doe from Leeds University": a person of two or more words
+/// and, after "of", "from" or "at", the capitalized body or place they speak for, which is the role.
+fn with_employer(pre: &str) -> Option<(Subject, usize)> {
+    if !pre.ends_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    for sep in [" of ", " from ", " at "] {
+        for (i, _) in pre.rmatch_indices(sep).take(3) {
+            let after = &pre[i + sep.len()..];
+            let body = after.strip_prefix("the ").unwrap_or(after);
+            let words: Vec<&str> = body.split_whitespace().collect();
+            let capital = |w: &&str| w.starts_with(char::is_uppercase);
+            let joined = words.len() <= 8
+                && words.first().is_some_and(capital)
+                && words.last().is_some_and(capital)
+                && words
+                    .iter()
+                    .all(|w| capital(w) || matches!(*w, "of" | "for" | "and" | "the" | "&"))
+                && !body.contains([',', '.', ';', ':', '(', ')']);
+            if !joined {
+                continue;
+            }
+            let before = &pre[..i];
+            let Some(m) = names(before).last().filter(|m| m.end() == before.len()) else {
+                continue;
+            };
+            let is_body = m.as_str().split_whitespace().any(super::orglist::is_org_head);
+            if let Some(person) =
+                make_person(m.as_str(), Some(body.to_string())).filter(|p| !is_body && p.name.contains(' '))
+            {
+                return Some((Subject::Named(person), m.start()));
+            }
+        }
+    }
+    None
 }
 
 /// A role before the name whose object runs into it: "Special Envoy for Trade and Industry Ann Lee",

@@ -485,6 +485,54 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_of_a_body_and_a_possessive() {
+        for (body, role) in [
+            (
+                "Ann Orrin of the Vell Archive said: “We keep every record open.”",
+                "Vell Archive",
+            ),
+            (
+                "“We keep every record open,” Ann Orrin of the Vell Archive said.",
+                "Vell Archive",
+            ),
+            (
+                "Keynote speaker Ann Orrin from the University of Vell told delegates: “We keep every record open.”",
+                "University of Vell",
+            ),
+        ] {
+            let got = quotes(body);
+            assert_eq!(got.len(), 1, "{body}");
+            assert_eq!(got[0].speaker, "Ann Orrin", "{body}");
+            assert_eq!(got[0].role.as_deref(), Some(role), "{body}");
+        }
+        let got = quotes("Ann Orrin’s message to the fair was clear: “We keep every record open.”");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ann Orrin");
+    }
+
+    #[test]
+    fn a_pronoun_after_a_person_named_without_a_title() {
+        // A name opening a sentence (after a short phrase) or a passive's agent, after someone
+        // introduced with a title, is who "she" is.
+        for middle in [
+            "After lunch, Ann Orrin took the stage.",
+            "The keynote was delivered by Ann Orrin.",
+        ] {
+            let body =
+                format!("Mayor Tom Varo opened the fair.\n\n{middle} “Every record stays open,” she said.");
+            let got = quotes(&body);
+            assert_eq!(got.len(), 1, "{body}");
+            assert_eq!(got[0].speaker, "Ann Orrin", "{body}");
+        }
+        // "The East Coast mayor said": a place qualifying a title is no one.
+        let got = quotes(
+            "Tom Varo, the Vell Mayor, spoke first.\n\nThe East Coast mayor said ports matter.\n\n“Business begets business,” he said.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Tom Varo");
+    }
+
+    #[test]
     fn an_age_in_apposition() {
         for body in [
             "“We have never had so many visitors in one week,” Ann Orrin, 45, said.",

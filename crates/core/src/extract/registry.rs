@@ -13,7 +13,7 @@ use super::people::{
 };
 use super::quoted;
 use super::sentences::sentences;
-use super::text::tail;
+use super::text::{has_words, tail};
 
 /// People named in one paragraph, with their byte offsets, in order: speakers in attribution
 /// phrases ("according to X, ROLE", "X (, ROLE,) said", "…,” said X") and people introduced with a
@@ -92,31 +92,70 @@ fn sentence_subjects(text: &str) -> Vec<(usize, Person)> {
     let mut out = Vec::new();
     for sentence in sentences(text) {
         let lead = sentence.len() - sentence.trim_start().len();
-        let Some(m) = names(sentence).next().filter(|m| m.start() == lead) else {
-            continue;
+        // "After lunch, Ann Orrin took the stage": a short opening phrase before the subject.
+        let opened = sentence[lead..]
+            .split_once(", ")
+            .filter(|(intro, _)| {
+                !has_words(intro, 5) && !intro.contains(|c: char| quoted::is_quote_mark(c) || c == ',')
+            })
+            .map_or(lead, |(intro, _)| lead + intro.len() + 2);
+        let found = names(sentence)
+            .take_while(|m| m.start() <= opened)
+            .filter(|m| m.start() == lead || m.start() == opened)
+            .find_map(|m| subject_run(sentence, &m));
+        // "The keynote was delivered by Ann Orrin.": a passive's agent ending its clause.
+        let agent = || {
+            names(sentence).find_map(|m| {
+                let ends = sentence[m.end()..].trim_end().is_empty()
+                    || sentence[m.end()..].starts_with([',', '.', ';']);
+                let words = m.as_str().split_whitespace().count();
+                (sentence[..m.start()].ends_with(" by ")
+                    && ends
+                    && (2..=3).contains(&words)
+                    && !m.as_str().starts_with("The ")
+                    && !m
+                        .as_str()
+                        .split_whitespace()
+                        .any(|w| is_title_word(w) || super::orglist::is_org_head(w)))
+                .then(|| make_person(m.as_str(), None))
+                .flatten()
+                .filter(|p| p.name.contains(' '))
+                .map(|p| (m.start(), p))
+            })
         };
-        let words: Vec<&str> = m.as_str().split_whitespace().collect();
-        let next = sentence[m.end()..]
-            .strip_prefix(' ')
-            .and_then(|r| r.split(' ').next());
-        let verb_like = next.is_some_and(|w| {
-            w.starts_with(char::is_lowercase)
-                && !matches!(w, "of" | "and" | "for" | "the" | "&" | "at" | "in")
-        });
-        if !(2..=3).contains(&words.len())
-            || !verb_like
-            || words
-                .iter()
-                .any(|w| is_title_word(w) || super::orglist::is_org_head(w))
-        {
-            continue;
-        }
-        let offset = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + m.start();
-        if let Some(p) = make_person(m.as_str(), None).filter(|p| p.name.contains(' ')) {
+        if let Some((at, p)) = found.or_else(agent) {
+            let offset = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + at;
             out.push((offset, p));
         }
     }
     out
+}
+
+/// A name run that is a sentence's subject: two or three words, no title or head word of a body, not
+/// led by an article, and a lowercase word after it that is neither a function word, a title nor a
+/// description ("The East Coast mayor said" qualifies someone else).
+fn subject_run(sentence: &str, m: &Match) -> Option<(usize, Person)> {
+    let words: Vec<&str> = m.as_str().split_whitespace().collect();
+    let next = sentence[m.end()..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split(' ').next());
+    let verb_like = next.is_some_and(|w| {
+        w.starts_with(char::is_lowercase)
+            && !matches!(w, "of" | "and" | "for" | "the" | "&" | "at" | "in")
+            && !is_title_word(w)
+            && !is_descriptive_noun(w)
+    });
+    if !(2..=3).contains(&words.len())
+        || matches!(words[0], "The" | "A" | "An")
+        || !verb_like
+        || words
+            .iter()
+            .any(|w| is_title_word(w) || super::orglist::is_org_head(w))
+    {
+        return None;
+    }
+    let p = make_person(m.as_str(), None).filter(|p| p.name.contains(' '))?;
+    Some((m.start(), p))
 }
 
 /// "X, who leads …" or "X, harbour master at …, who …": a person described by a relative clause,
@@ -301,6 +340,15 @@ impl Registry {
             // that names anyone, before a person it names later.
             Subject::Pronoun => {
                 let (last, p) = earlier.last()?;
+                // "Mayor Tom Varo opened the fair. Ann Orrin spoke next. “…,” she said.": a full name
+                // opening a sentence after the last person introduced with a title or a role.
+                let n = self.subjects.partition_point(|(k, _)| *k < pos);
+                if let Some((_, subject)) = self.subjects[..n]
+                    .last()
+                    .filter(|(k, _)| k > last && k.0 + 1 >= pos.0)
+                {
+                    return Some(self.complete(subject.clone()));
+                }
                 let start = self.starts[..self.starts.partition_point(|s| s <= last)]
                     .last()
                     .copied()

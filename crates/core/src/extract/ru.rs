@@ -11,7 +11,7 @@ use crate::transient::Transient;
 use crate::text::same_name;
 
 /// Stems of nouns that head an organization's name, in any case form.
-const ORG_HEADS: [&str; 80] = [
+const ORG_HEADS: [&str; 96] = [
     "министерств",
     "ведомств",
     "департамент",
@@ -92,6 +92,22 @@ const ORG_HEADS: [&str; 80] = [
     "концерн",
     "ассамбле",
     "лиг",
+    "фронт",
+    "оргкомитет",
+    "профсоюз",
+    "учрежден",
+    "предприят",
+    "технопарк",
+    "кластер",
+    "альянс",
+    "гильди",
+    "конфедерац",
+    "консерватор",
+    "техникум",
+    "училищ",
+    "больниц",
+    "клиник",
+    "госпитал",
 ];
 
 /// Stems of nouns naming a person's role (министр, ректор, глава …).
