@@ -12,10 +12,11 @@ use super::quoted;
 use super::sentences::{first_sentence, sentences};
 use super::text::{has_words, head};
 
-/// What follows a speech verb before a quote: nothing, "that", or a short adverbial ending in ":"/","
-/// ("told reporters in Beijing:").
+/// What follows a speech verb before a quote: nothing, "that", a short object and "that" ("told the
+/// audience that"), or a short adverbial ending in ":"/"," ("told reporters in Beijing:").
 static AFTER_VERB_TO_QUOTE: Transient = Transient::new(|| {
-    Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]*[:,]\s*)$"#).expect("tail regex")
+    Regex::new(r#"(?i)^(?:(?:\s+that)?\s*[:,]?\s*|[^.!?“”"«»;]*[:,]\s*|(?:\s+[\p{L}’'\-]+){1,4}\s+that\s*)$"#)
+        .expect("tail regex")
 });
 
 /// Patterns for what follows a closing mark: "said …", "he …", "the minister …".

@@ -511,6 +511,18 @@ mod tests {
     }
 
     #[test]
+    fn in_the_words_of_and_an_object_before_that() {
+        for body in [
+            "In the words of Ann Orrin, director of the Vell Archive, “every record stays open.”",
+            "Ann Orrin, who directs the Vell Archive, told the audience that “every record stays open.”",
+        ] {
+            let got = quotes(body);
+            assert_eq!(got.len(), 1, "{body}");
+            assert_eq!(got[0].speaker, "Ann Orrin", "{body}");
+        }
+    }
+
+    #[test]
     fn a_pronoun_after_a_person_named_without_a_title() {
         // A name opening a sentence (after a short phrase) or a passive's agent, after someone
         // introduced with a title, is who "she" is.
