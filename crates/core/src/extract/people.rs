@@ -41,7 +41,8 @@ urged|urges|affirmed|affirms|mentioned|mentions|highlighted|highlights|underline
 underscored|underscores|believes|wrote|writes|replied|replies|answered|answers|confirmed|confirms|\
 predicted|predicts|suggested|suggests|reiterated|reiterates|admitted|admits|revealed|reveals|\
 elaborated|explained|opined|quipped|cautioned|cautions|recounted|recounts|joked|jokes|exclaimed|conceded|concedes|\
-agrees|agreed";
+agrees|agreed|countered|counters|responded|responds|retorted|maintained|contended|claimed|reflected|assured|\
+promised|vowed|pledged|lamented|mused|reminded|proclaimed|wondered|asked|asks|summari[sz]ed|shared";
 
 /// A speech verb anywhere.
 pub(crate) static VERB: Transient =

@@ -18,7 +18,7 @@ use crate::transient::Transient;
 
 use super::attribution::{from_after, from_before, from_sentence, from_subject, looks_like_title};
 use super::notes::{Basis, quote_notes};
-use super::people::{Person, Subject, VERB, leading_person};
+use super::people::{Person, Subject, VERB, leading_person, names};
 use super::quoted::{self, Span};
 use super::registry::Registry;
 use super::text::{Block, collapse_ws, has_words, head, tail};
@@ -373,12 +373,20 @@ fn judge(
             None => previous(true)
                 .or_else(|| {
                     let alone = before_all.trim().is_empty() && after.trim().is_empty();
-                    alone
+                    // A quote standing alone after a paragraph of reported speech, or after one that
+                    // opens with the person it introduces ("Tom Berg, head of X, disagreed.").
+                    let prev = alone
                         .then_some(around.alone_before)
                         .flatten()
-                        .filter(|prev| !prev.contains(quoted::is_quote_mark) && VERB.get().is_match(prev))
-                        .and_then(|_| registry.last_in(pi - 1))
-                        .map(|p| (p, Basis::continuing(false)))
+                        .filter(|prev| !prev.contains(quoted::is_quote_mark))?;
+                    let last = registry.last_in(pi - 1)?;
+                    let opens = || {
+                        let lead = prev.trim_start();
+                        names(lead)
+                            .next()
+                            .is_some_and(|m| m.start() == 0 && m.as_str().ends_with(last.name.as_str()))
+                    };
+                    (VERB.get().is_match(prev) || opens()).then(|| (last, Basis::continuing(false)))
                 })
                 .or_else(|| by_subject(before))?,
         },
@@ -520,6 +528,22 @@ mod tests {
             assert_eq!(got.len(), 1, "{body}");
             assert_eq!(got[0].speaker, "Ann Orrin", "{body}");
         }
+    }
+
+    #[test]
+    fn a_quote_alone_after_the_paragraph_that_introduces_its_speaker() {
+        let got = quotes(
+            "“Records matter,” said Ann Orrin, director of the Vell Archive.\n\nTom Berg, head of Berg Shipping, disagreed.\n\n“Records are only half the story. Ships matter more.”",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].speaker, "Tom Berg");
+        // A paragraph that opens with a quote and names another speaker after it does not continue the
+        // previous paragraph's quote.
+        let got = quotes(
+            "“Records matter,” said Ann Orrin, director of the Vell Archive.\n\n“Records are only half the story,” countered Tom Berg, head of Berg Shipping.",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].speaker, "Tom Berg");
     }
 
     #[test]
