@@ -519,6 +519,16 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_after_a_name_is_no_role() {
+        let got = quotes(
+            "Tom Berg, the fair has attracted visitors from Belgium, Nigeria and the UN, opened it.\n\n“Every record stays open,” Berg said.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Tom Berg");
+        assert_eq!(got[0].role, None);
+    }
+
+    #[test]
     fn in_the_words_of_and_an_object_before_that() {
         for body in [
             "In the words of Ann Orrin, director of the Vell Archive, “every record stays open.”",
@@ -553,6 +563,8 @@ mod tests {
         for middle in [
             "After lunch, Ann Orrin took the stage.",
             "The keynote was delivered by Ann Orrin.",
+            "Among the speakers was Ann Orrin.",
+            "Ann Orrin, 45, runs a shipping firm in Vell.",
         ] {
             let body =
                 format!("Mayor Tom Varo opened the fair.\n\n{middle} “Every record stays open,” she said.");

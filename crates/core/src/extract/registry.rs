@@ -58,7 +58,11 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
                 let r = trailing_role(rest)?;
                 let article = ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a));
                 // "San Marl, the mayors announced that …" is a clause, not a role.
-                ((strict_role(&r) || article) && !VERB.get().is_match(&r)).then_some(r)
+                // "For Ann Orrin, the day was a success": a clause with a finite verb is no role.
+                let clause = r
+                    .split_whitespace()
+                    .any(|w| matches!(w, "is" | "was" | "are" | "were" | "has" | "had" | "will"));
+                ((strict_role(&r) || article) && !VERB.get().is_match(&r) && !clause).then_some(r)
             })
             .or_else(|| {
                 let rest = after
@@ -103,13 +107,16 @@ fn sentence_subjects(text: &str) -> Vec<(usize, Person)> {
             .take_while(|m| m.start() <= opened)
             .filter(|m| m.start() == lead || m.start() == opened)
             .find_map(|m| subject_run(sentence, &m));
-        // "The keynote was delivered by Ann Orrin.": a passive's agent ending its clause.
+        // "The keynote was delivered by Ann Orrin.", "Among the speakers was Ann Orrin.": a passive's
+        // agent or a copula's subject ending its clause.
         let agent = || {
             names(sentence).find_map(|m| {
                 let ends = sentence[m.end()..].trim_end().is_empty()
                     || sentence[m.end()..].starts_with([',', '.', ';']);
                 let words = m.as_str().split_whitespace().count();
-                (sentence[..m.start()].ends_with(" by ")
+                let pre = &sentence[..m.start()];
+                let before = pre.ends_with(" by ") || pre.ends_with(" was ") || pre.ends_with(" were ");
+                (before
                     && ends
                     && (2..=3).contains(&words)
                     && !m.as_str().starts_with("The ")
@@ -136,9 +143,14 @@ fn sentence_subjects(text: &str) -> Vec<(usize, Person)> {
 /// description ("The East Coast mayor said" qualifies someone else).
 fn subject_run(sentence: &str, m: &Match) -> Option<(usize, Person)> {
     let words: Vec<&str> = m.as_str().split_whitespace().collect();
-    let next = sentence[m.end()..]
-        .strip_prefix(' ')
-        .and_then(|r| r.split(' ').next());
+    // "Ann Orrin, 45, runs a shipping firm": an age in apposition before the verb.
+    let rest = &sentence[m.end()..];
+    let rest = rest
+        .strip_prefix(", ")
+        .and_then(|r| r.split_once(','))
+        .filter(|(age, _)| (1..=3).contains(&age.len()) && age.chars().all(|c| c.is_ascii_digit()))
+        .map_or(rest, |(_, r)| r);
+    let next = rest.strip_prefix(' ').and_then(|r| r.split(' ').next());
     let verb_like = next.is_some_and(|w| {
         w.starts_with(char::is_lowercase)
             && !matches!(w, "of" | "and" | "for" | "the" | "&" | "at" | "in")
