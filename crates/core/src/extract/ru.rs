@@ -483,11 +483,22 @@ pub(crate) fn role_before(clause: &str) -> Option<String> {
                 | "между"
         )
     });
+    // "Приветствуя участников, Иван Петров": nor is the object of a gerund opening the clause.
+    let gerund = {
+        let mut before = clause[..start].split_whitespace();
+        before
+            .next()
+            .is_some_and(|w| w.chars().count() >= 5 && (w.ends_with('я') || w.ends_with("ясь")))
+            && before.next().is_none()
+    };
     let role = clause[start..]
         .trim()
         .trim_end_matches([',', '–', '—', '-'])
         .trim();
-    (!governed && !role.is_empty() && role.split_whitespace().count() <= 12).then(|| role.to_string())
+    // Words of the quote and its speech verb before the name («…, — отметил Иван Петров») are no role.
+    let spoken = [", —", ", –", ", -"].iter().any(|d| role.contains(d));
+    (!governed && !gerund && !spoken && !role.is_empty() && role.split_whitespace().count() <= 12)
+        .then(|| role.to_string())
 }
 
 #[cfg(test)]
@@ -504,6 +515,19 @@ mod tests {
         assert_eq!(
             role_before("В Казани министр экономики "),
             Some("министр экономики".to_string())
+        );
+    }
+
+    #[test]
+    fn a_gerunds_object_and_the_words_of_a_quote_are_no_role() {
+        assert_eq!(role_before("Приветствуя участников, "), None);
+        assert_eq!(
+            role_before("«Слет стал главной площадкой для пасечников, — отметил "),
+            None
+        );
+        assert_eq!(
+            role_before("Открывая слет, министр сельского хозяйства "),
+            Some("министр сельского хозяйства".to_string())
         );
     }
 
