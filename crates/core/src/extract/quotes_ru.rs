@@ -249,6 +249,7 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                         whole
                             .then(|| colon_line(prev, &people, (pi, span.open), last.as_ref()))
                             .flatten()
+                            .or_else(|| whole.then(|| alone_after(prev, pi - 1, &people)).flatten())
                     }),
             };
             let found = found.or_else(|| {
@@ -616,6 +617,28 @@ fn lone_surname(rest: &str, people: &[Mention]) -> Option<(Person, Basis)> {
     Some(((word.to_string(), role), Basis::Named(word.to_string())))
 }
 
+/// The speaker of a quote that is a paragraph of its own, after a paragraph without quotes that names
+/// one person and reports their speech («Министр Иван Петров отметил, что …») or opens with them
+/// («С приветственным словом выступил министр Иван Петров.» names them with a role).
+fn alone_after(prev: &str, pp: usize, people: &[Mention]) -> Option<(Person, Basis)> {
+    if prev.contains(quoted::is_quote_mark) || prev.trim_end().ends_with(':') {
+        return None;
+    }
+    let named: Vec<&Mention> = people.iter().filter(|m| m.at.0 == pp).collect();
+    let first = named.first()?;
+    let surname = |m: &Mention| {
+        m.name
+            .split_whitespace()
+            .last()
+            .map(|w| w.chars().take(4).collect::<String>())
+    };
+    if first.name.split_whitespace().count() < 2 || named.iter().any(|m| surname(m) != surname(first)) {
+        return None;
+    }
+    let role = first.role.clone().or_else(|| known_role(people, &first.name));
+    (VERB.get().is_match(prev) || role.is_some()).then(|| ((first.name.clone(), role), Basis::NextParagraph))
+}
+
 /// The speaker on a line of its own that ends in a colon, before a quote that is the next paragraph:
 /// "Иван Петров, министр края:", "Министр края Иван Петров:", "Иван Петров отметил:".
 fn colon_line(
@@ -802,6 +825,32 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_quote_alone_after_the_paragraph_that_names_its_speaker() {
+        for intro in [
+            "Мэр Заречья Иван Петров отметил, что ярмарка выросла.",
+            "С приветственным словом выступил мэр Заречья Иван Петров.",
+        ] {
+            assert_eq!(
+                quotes(&format!(
+                    "{intro}\n«Ярмарка стала площадкой для мастеров. Мы ждём гостей и в следующем году»."
+                )),
+                vec![(
+                    "Иван Петров".to_string(),
+                    "Ярмарка стала площадкой для мастеров. Мы ждём гостей и в следующем году".to_string()
+                )],
+                "{intro}"
+            );
+        }
+        // Two people named before: no guess.
+        assert!(
+            quotes(
+                "Мэр Заречья Иван Петров и ректор Анна Белова открыли ярмарку.\n«Ярмарка стала площадкой для мастеров. Мы ждём гостей»."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
