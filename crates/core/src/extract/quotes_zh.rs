@@ -271,7 +271,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 let quote = Quote {
                     text: inner.to_string(),
                     speaker: person.0,
-                    role: person.1,
+                    role: person.1.and_then(|r| bare_role(&r)),
                 };
                 notes.extend(quote_notes(&quote, &basis));
                 out.push(quote);
@@ -663,6 +663,25 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
 }
 
 /// The title the text glues to a name where it names the person with one ("中国国际商会会长张志强").
+/// A role without the words of a quote or a clause before it: what follows the last comma, colon or
+/// full stop ("在谈到文化保护时，" and "“…，”" give none).
+fn bare_role(role: &str) -> Option<String> {
+    let at = role
+        .rfind(['，', ',', '：', ':', '。', '；'])
+        .map_or(0, |i| i + role[i..].chars().next().map_or(0, char::len_utf8));
+    let rest = role[at..].trim();
+    // A closing mark left alone is the end of a quote; a name in marks inside a role stays.
+    let rest = if rest
+        .chars()
+        .all(|c| quoted::is_quote_mark(c) || c.is_whitespace())
+    {
+        ""
+    } else {
+        rest
+    };
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 fn known_role(name: &str, all: &[&str]) -> Option<String> {
     if name.chars().count() < 2 {
         return None;
@@ -1050,6 +1069,30 @@ mod tests {
         let (all, _) = extract(&["孙明(江南商会会长)在发言中表示:“我们愿与各方共同努力,推动合作不断深化。”"]);
         assert_eq!(all[0].speaker, "孙明");
         assert_eq!(all[0].role.as_deref(), Some("江南商会会长"));
+    }
+
+    #[test]
+    fn a_role_holds_no_clause_and_no_quote_before_the_name() {
+        for text in [
+            "在谈到江海联动时，林海东说：“合作是唯一的出路，只有合作才能共赢。”",
+            "“合作是唯一的出路，”林海东说，“只有合作才能共赢。”",
+            "11月10日,在论坛闭幕之际,江南商会会长林海东表示:“合作是唯一的出路,只有合作才能共赢。”",
+        ] {
+            let (all, _) = extract(&[text]);
+            assert!(!all.is_empty(), "{text}");
+            for q in &all {
+                assert_eq!(q.speaker, "林海东", "{text}");
+                assert!(
+                    q.role.as_deref().is_none_or(|r| r == "江南商会会长"),
+                    "{text}: {:?}",
+                    q.role
+                );
+            }
+        }
+        // Titles joined by 、 stay together.
+        let (all, _) =
+            extract(&["江南商会会长、江海研究院院长林海东表示:“合作是唯一的出路,只有合作才能共赢。”"]);
+        assert_eq!(all[0].role.as_deref(), Some("江南商会会长、江海研究院院长"));
     }
 
     #[test]
