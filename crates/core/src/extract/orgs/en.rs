@@ -151,7 +151,7 @@ static EVENT_AFTER_COMMA: Transient = Transient::new(|| {
 /// The name is the run of capitalized words just before the comma.
 static APPOSED: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?P<n>\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*){{0,5}}),\s+(?:the|a|an|its|one\s+of\s+the)\s+(?P<r>(?:co-?)?(?:hosts?|organi[sz]ers?|sponsors?))\s+of\s+(?:the|this)\s+(?:event|{KINDS})(?-u:\b)"
+        r"(?P<n>\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{N}}.&’'\-]*){{0,5}}),\s+(?:(?:the|a|an|its|one\s+of\s+the)\s+(?P<r>(?:co-?)?(?:hosts?|organi[sz]ers?|sponsors?))\s+of\s+(?:the|this)\s+(?:event|{KINDS})|the\s+(?:event|{KINDS})['’]s\s+(?P<r2>(?:co-?)?(?:hosts?|organi[sz]ers?|sponsors?)))(?-u:\b)"
     ))
     .expect("apposed regex")
 });
@@ -468,8 +468,9 @@ fn in_sentence(
         }
     }
     for c in APPOSED.get().captures_iter(&unquoted) {
-        if let (Some(n), Some(r)) = (c.name("n"), c.name("r")) {
-            found.push((n.as_str().to_string(), relation_of(r.as_str())));
+        if let (Some(n), Some(r)) = (c.name("n"), c.name("r").or_else(|| c.name("r2"))) {
+            let name = n.as_str().strip_prefix("The ").unwrap_or(n.as_str());
+            found.push((name.to_string(), relation_of(r.as_str())));
         }
     }
     // "Dowd’s company organized the conference": the company of the person's role, if the

@@ -438,6 +438,11 @@ fn produced_by_and_a_part_set_off_after_a_name() {
     );
     // A part in something other than the event is none.
     assert!(orgs("Ann Vell spoke for Tidewater365, the co-host of the dinner.").is_empty());
+    // The part in the possessive: "X, the summit’s organiser,".
+    assert_eq!(
+        orgs("The Marl Trade Council, the summit’s organiser, said attendance had doubled."),
+        vec![o("Marl Trade Council", Relation::Organizer)]
+    );
 }
 
 #[test]
