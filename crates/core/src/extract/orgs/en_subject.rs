@@ -31,6 +31,15 @@ static ACTIVE: Transient = Transient::new(|| {
     .expect("active regex")
 });
 
+/// "X will hold its annual forum", "X welcomed 300 delegates to its fifth congress", "X on Tuesday
+/// launched its summit": a body that opens, holds or gathers people for its own event organizes it.
+static OWNED: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?ix)(?-u:\b)(?:will\s+|is\s+to\s+)?(?:hold|holds|held|opened|opens|open|launched|launches|launch|kicked\s+off|kicks\s+off|staged|stages|welcomed|welcomes|gathered|gathers|brought|hosted|hosts)(?:\s+[^.;:,]{{1,60}}?\s+(?:to|for|at))?\s+(?:its|their)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:{KINDS}|event|edition)(?-u:\b)"
+    ))
+    .expect("owned regex")
+});
+
 /// "X provided a $5,000 grant … for the summit", "X also provided financial support.": who pays for the
 /// event sponsors it (the sentence is about the event when nothing follows the support).
 static FUNDED: Transient = Transient::new(|| {
@@ -122,6 +131,7 @@ static TRAILING_ADVERBIAL: Transient = Transient::new(|| {
 pub(super) fn may_match(text: &str) -> bool {
     ACTIVE.get().is_match(text)
         || PREDICATE.get().is_match(text)
+        || OWNED.get().is_match(text)
         || OWNER.get().is_match(text)
         || HELPED.get().is_match(text)
         || FUNDED.get().is_match(text)
@@ -159,6 +169,16 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         };
         if let Some(name) = subject(&sentence[..whole.start()], true) {
             out.push((name, relation_of(v.as_str())));
+        }
+    }
+    // Not again for a body the verb above already gave its part ("X hosted its annual summit").
+    for m in OWNED.get().find_iter(sentence) {
+        if let Some(name) = subject(&sentence[..m.start()], true) {
+            for n in coordinated(&name) {
+                if !out.iter().any(|(o, _)| *o == n) {
+                    out.push((n, Relation::Organizer));
+                }
+            }
         }
     }
     for m in FUNDED.get().find_iter(sentence) {

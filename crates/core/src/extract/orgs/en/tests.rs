@@ -659,3 +659,26 @@ fn funding_provided_by_an_initiative_of_and_a_role_that_ends_the_sentence() {
     // A role of something else, or one that another phrase completes, is none of the event's.
     assert!(orgs("The Marl Water Council is a partner of the city in many projects.").is_empty());
 }
+
+#[test]
+fn a_body_that_holds_opens_or_gathers_people_for_its_own_event() {
+    for text in [
+        "The Marl Trade Council will hold its annual forum in Vell next week.",
+        "The Marl Trade Council welcomed 300 delegates to its fifth annual forum.",
+        "The Marl Trade Council on Tuesday launched its annual forum in Vell.",
+        "The Marl Trade Council gathered 300 traders for its annual congress.",
+    ] {
+        assert_eq!(
+            orgs(text),
+            vec![o("Marl Trade Council", Relation::Organizer)],
+            "{text}"
+        );
+    }
+    // Once, with the part its verb gives.
+    assert_eq!(
+        orgs("The Marl Trade Council hosted its third annual summit in Vell."),
+        vec![o("Marl Trade Council", Relation::Host)]
+    );
+    // Someone else's event, or a person, is no sign.
+    assert!(orgs("Ann Vell welcomed 300 delegates to her forum.").is_empty());
+}
