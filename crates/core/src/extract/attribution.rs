@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::transient::Transient;
 
-use super::people::{self, ACCORDING, Subject, VERB};
+use super::people::{self, ACCORDING, Subject, VERB, WORDS_OF};
 use super::quoted;
 use super::sentences::{first_sentence, sentences};
 use super::text::{has_words, head};
@@ -139,7 +139,13 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
             .map(|(s, _)| s)
             .or_else(|| coordinated_subject(pre));
     }
-    let Some(m) = ACCORDING.get().find_iter(sentence).last() else {
+    let source = ACCORDING.get().find_iter(sentence).last().or_else(|| {
+        sentence
+            .contains("words of")
+            .then(|| WORDS_OF.get().find_iter(sentence).last())
+            .flatten()
+    });
+    let Some(m) = source else {
         // "Ola Hansen, the head of research at Telenor, took a more cautious line: “…”".
         // "He summed up his position: “…”": a sentence led by a pronoun and ending in a colon.
         if !sentence.trim_end().ends_with(':') {

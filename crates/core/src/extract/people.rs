@@ -48,10 +48,14 @@ promised|vowed|pledged|lamented|mused|reminded|proclaimed|wondered|asked|asks|su
 pub(crate) static VERB: Transient =
     Transient::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{VERBS})(?-u:\b)")).expect("verb regex"));
 
-/// "according to" or "in the words of", which introduce a source.
-pub(crate) static ACCORDING: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:according\s+to|in\s+the\s+words\s+of)\s+").expect("according regex")
-});
+/// "according to", which introduces a source.
+pub(crate) static ACCORDING: Transient =
+    Transient::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+").expect("according regex"));
+
+/// "In the words of X, “…”": a source before a quote, rarer than "according to" and looked for only
+/// where "words of" is written.
+pub(crate) static WORDS_OF: Transient =
+    Transient::new(|| Regex::new(r"(?i)(?-u:\b)in\s+the\s+words\s+of\s+").expect("words of regex"));
 
 /// One capitalized name word: an initial or a known abbreviation with its period ("J.", "Dr."), a
 /// word, or a lone capital. Other words never take the period, which may end the sentence ("… said

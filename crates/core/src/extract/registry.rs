@@ -92,9 +92,11 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
 
 /// Full names opening a sentence of `text` as its subject, a lowercase word after them ("Ann Orrin
 /// wanted to …"), with their byte offsets. Two or three words, no title, no head word of a body.
-fn sentence_subjects(text: &str) -> Vec<(usize, Person)> {
+/// `runs` are the name runs of the whole of `text`.
+fn sentence_subjects<'t>(text: &'t str, sents: &[&'t str], runs: &[Match<'t>]) -> Vec<(usize, Person)> {
     let mut out = Vec::new();
-    for sentence in sentences(text) {
+    for &sentence in sents {
+        let base = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         let lead = sentence.len() - sentence.trim_start().len();
         // "After lunch, Ann Orrin took the stage": a short opening phrase before the subject.
         let opened = sentence[lead..]
@@ -103,31 +105,44 @@ fn sentence_subjects(text: &str) -> Vec<(usize, Person)> {
                 !has_words(intro, 5) && !intro.contains(|c: char| quoted::is_quote_mark(c) || c == ',')
             })
             .map_or(lead, |(intro, _)| lead + intro.len() + 2);
-        let found = names(sentence)
-            .take_while(|m| m.start() <= opened)
-            .filter(|m| m.start() == lead || m.start() == opened)
-            .find_map(|m| subject_run(sentence, &m));
+        let at = |offset: usize| {
+            let k = runs.partition_point(|m| m.start() < base + offset);
+            runs.get(k).filter(|m| m.start() == base + offset)
+        };
+        let within = &text[..base + sentence.len()];
+        let found = at(lead)
+            .and_then(|m| subject_run(within, m))
+            .or_else(|| {
+                (opened != lead)
+                    .then(|| at(opened).and_then(|m| subject_run(within, m)))
+                    .flatten()
+            })
+            .map(|(off, p)| (off - base, p));
         // "The keynote was delivered by Ann Orrin.", "Among the speakers was Ann Orrin.": a passive's
         // agent or a copula's subject ending its clause.
         let agent = || {
-            names(sentence).find_map(|m| {
-                let ends = sentence[m.end()..].trim_end().is_empty()
-                    || sentence[m.end()..].starts_with([',', '.', ';']);
-                let words = m.as_str().split_whitespace().count();
-                let pre = &sentence[..m.start()];
-                let before = pre.ends_with(" by ") || pre.ends_with(" was ") || pre.ends_with(" were ");
-                (before
-                    && ends
-                    && (2..=3).contains(&words)
-                    && !m.as_str().starts_with("The ")
-                    && !m
-                        .as_str()
-                        .split_whitespace()
-                        .any(|w| is_title_word(w) || super::orglist::is_org_head(w)))
-                .then(|| make_person(m.as_str(), None))
-                .flatten()
-                .filter(|p| p.name.contains(' '))
-                .map(|p| (m.start(), p))
+            [" by ", " was ", " were "].iter().find_map(|cue| {
+                sentence.match_indices(cue).find_map(|(i, _)| {
+                    let at = i + cue.len();
+                    let rest = &sentence[at..];
+                    if !rest.starts_with(char::is_uppercase) {
+                        return None;
+                    }
+                    let m = names(rest).next().filter(|m| m.start() == 0)?;
+                    let after = &rest[m.end()..];
+                    let ends = after.trim_end().is_empty() || after.starts_with([',', '.', ';']);
+                    let words = m.as_str().split_whitespace().count();
+                    let plain = !m.as_str().starts_with("The ")
+                        && !m
+                            .as_str()
+                            .split_whitespace()
+                            .any(|w| is_title_word(w) || super::orglist::is_org_head(w));
+                    (ends && (2..=3).contains(&words) && plain)
+                        .then(|| make_person(m.as_str(), None))
+                        .flatten()
+                        .filter(|p| p.name.contains(' '))
+                        .map(|p| (at, p))
+                })
             })
         };
         if let Some((at, p)) = found.or_else(agent) {
@@ -271,13 +286,18 @@ impl Registry {
             }
         }
         found.sort_by_key(|(off, _)| *off);
-        if self.starts.len() < 5000 {
-            for sentence in sentences(text) {
+        // Sentences matter only where a paragraph names two people or more (the subject of the one
+        // that names them); elsewhere the paragraph is one stretch.
+        let sents = sentences(text);
+        if found.len() < 2 {
+            self.starts.push((para, 0));
+        } else if self.starts.len() < 5000 {
+            for sentence in &sents {
                 let start = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
                 self.starts.push((para, start));
                 let lead = start + sentence.len() - sentence.trim_start().len();
-                let opener = names(sentence).next().filter(|m| start + m.start() == lead);
-                if let Some(run) = opener
+                let k = runs.partition_point(|m| m.start() < lead);
+                if let Some(run) = runs.get(k).filter(|m| m.start() == lead)
                     && let Some((off, _)) = found.iter().find(|(off, p)| {
                         (start..start + sentence.len()).contains(off)
                             && run.as_str().contains(p.name.as_str())
@@ -298,7 +318,7 @@ impl Registry {
             .extend(found.into_iter().map(|(off, p)| ((para, off), p)));
         if self.subjects.len() < 500 {
             self.subjects.extend(
-                sentence_subjects(text)
+                sentence_subjects(text, &sents, &runs)
                     .into_iter()
                     .map(|(off, p)| ((para, off), p)),
             );

@@ -40,6 +40,11 @@ static OWNED: Transient = Transient::new(|| {
     .expect("owned regex")
 });
 
+/// A cheap test before [`OWNED`]: the possessive it needs.
+fn owns(text: &str) -> bool {
+    text.contains(" its ") || text.contains(" their ")
+}
+
 /// "X provided a $5,000 grant … for the summit", "X also provided financial support.": who pays for the
 /// event sponsors it (the sentence is about the event when nothing follows the support).
 static FUNDED: Transient = Transient::new(|| {
@@ -131,7 +136,7 @@ static TRAILING_ADVERBIAL: Transient = Transient::new(|| {
 pub(super) fn may_match(text: &str) -> bool {
     ACTIVE.get().is_match(text)
         || PREDICATE.get().is_match(text)
-        || OWNED.get().is_match(text)
+        || (owns(text) && OWNED.get().is_match(text))
         || OWNER.get().is_match(text)
         || HELPED.get().is_match(text)
         || FUNDED.get().is_match(text)
@@ -172,7 +177,12 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         }
     }
     // Not again for a body the verb above already gave its part ("X hosted its annual summit").
-    for m in OWNED.get().find_iter(sentence) {
+    let owned = if owns(sentence) {
+        OWNED.get().find_iter(sentence).collect()
+    } else {
+        Vec::new()
+    };
+    for m in owned {
         if let Some(name) = subject(&sentence[..m.start()], true) {
             for n in coordinated(&name) {
                 if !out.iter().any(|(o, _)| *o == n) {
