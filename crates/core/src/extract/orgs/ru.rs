@@ -686,11 +686,48 @@ fn clean(member: &str) -> Option<Member> {
     let state_body = state_body || lower_body || lower_state;
     let capital =
         named_kind || state_body || first.chars().next().is_some_and(|c| c.is_uppercase() || c == '«');
-    let shaped = headed || state_body || words.iter().any(|w| is_acronym(w)) || m.contains('«');
+    let shaped = headed
+        || state_body
+        || words.iter().any(|w| is_acronym(w))
+        || m.contains('«')
+        || (words.len() == 1 && compound_name(first));
     (capital && shaped && words.len() <= 12).then(|| Member {
         name: m.to_string(),
         headed,
     })
+}
+
+/// A one-word name of a federal agency or company made of stems, the way Russian coins them: «Рос»
+/// and a noun (Росмолодежь, Роскосмос, Ростелеком), or a noun and «пром», «банк», «нефть», «строй» …
+/// (Газпром, Сбербанк, Роснефть), in any case form.
+fn compound_name(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let n = w.chars().count();
+    let capital = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    let stem = |s: &str| {
+        let ending = ["", "а", "у", "ом", "е", "ы", "ю", "ью", "и", "ой"];
+        ending.iter().any(|e| w.ends_with(&format!("{s}{e}")))
+    };
+    // Россия, Российский, Ростов: a country, an adjective or a city, not such a name.
+    let place = ["росси", "ростов"].iter().any(|p| w.starts_with(p)) || is_adjective(&w);
+    capital
+        && n >= 7
+        && !place
+        && (w.starts_with("рос")
+            || [
+                "пром",
+                "банк",
+                "нефть",
+                "нефт",
+                "строй",
+                "торг",
+                "атом",
+                "телеком",
+                "авиа",
+            ]
+            .iter()
+            .any(|s| stem(s)))
 }
 
 /// Stems of the state bodies a text writes in lowercase before the proper name that completes them
@@ -984,6 +1021,21 @@ mod tests {
         );
         assert!(orgs("Открылся форум «Вектор» РФ.").is_empty());
         assert!(orgs("Вышел фильм «Вектор» ВГИК.").is_empty());
+    }
+
+    #[test]
+    fn a_one_word_name_coined_from_stems() {
+        assert_eq!(
+            orgs("Организатором слета выступило Росмолодежь."),
+            vec![o("Росмолодежь", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Слет проводится при поддержке Сбербанка."),
+            vec![o("Сбербанка", Relation::Supporter)]
+        );
+        // A country, its adjective or a city is no such name.
+        assert!(orgs("Слет проводится при поддержке России.").is_empty());
+        assert!(orgs("Организатором слета выступил Ростов.").is_empty());
     }
 
     #[test]
