@@ -210,6 +210,14 @@ pub(super) fn from_subject(before: &str) -> Option<Subject> {
         return None;
     }
     let (subject, predicate) = opening_subject(sentence)?;
+    // "Jane Doe, director of the Vell Archive, spoke next.": the verb after an apposition.
+    let predicate = match predicate.strip_prefix(", ") {
+        Some(rest) => rest
+            .get(..rest.len().min(100))
+            .and_then(|head| head.find(", "))
+            .map_or(predicate, |i| &rest[i + 1..]),
+        None => predicate,
+    };
     opens_with_verb(predicate, &["of", "and", "for", "the", "&", "de", "van", "von"]).then_some(subject)
 }
 

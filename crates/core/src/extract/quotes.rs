@@ -541,6 +541,16 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_after_a_sentence_its_speaker_opens_with_an_apposition() {
+        let got = quotes(
+            "Ann Orrin, director of the Vell Archive, spoke on the first panel. “Every record stays open. We must invest now.”",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ann Orrin");
+        assert_eq!(got[0].role.as_deref(), Some("director of the Vell Archive"));
+    }
+
+    #[test]
     fn a_quote_alone_after_the_paragraph_that_introduces_its_speaker() {
         let got = quotes(
             "“Records matter,” said Ann Orrin, director of the Vell Archive.\n\nTom Berg, head of Berg Shipping, disagreed.\n\n“Records are only half the story. Ships matter more.”",
