@@ -131,17 +131,8 @@ fn sentence_subjects<'t>(text: &'t str, sents: &[&'t str], runs: &[Match<'t>]) -
                     let m = names(rest).next().filter(|m| m.start() == 0)?;
                     let after = &rest[m.end()..];
                     let ends = after.trim_end().is_empty() || after.starts_with([',', '.', ';']);
-                    let words = m.as_str().split_whitespace().count();
-                    let plain = !m.as_str().starts_with("The ")
-                        && !m
-                            .as_str()
-                            .split_whitespace()
-                            .any(|w| is_title_word(w) || super::orglist::is_org_head(w));
-                    (ends && (2..=3).contains(&words) && plain)
-                        .then(|| make_person(m.as_str(), None))
-                        .flatten()
-                        .filter(|p| p.name.contains(' '))
-                        .map(|p| (at, p))
+                    let words: Vec<&str> = m.as_str().split_whitespace().collect();
+                    ends.then(|| plain_person(&words)).flatten().map(|p| (at, p))
                 })
             })
         };
@@ -172,17 +163,24 @@ fn subject_run(sentence: &str, m: &Match) -> Option<(usize, Person)> {
             && !is_title_word(w)
             && !is_descriptive_noun(w)
     });
+    if !verb_like {
+        return None;
+    }
+    plain_person(&words).map(|p| (m.start(), p))
+}
+
+/// A person named by two or three words alone: no article before them, no title and no head word of a
+/// body among them.
+fn plain_person(words: &[&str]) -> Option<Person> {
     if !(2..=3).contains(&words.len())
         || matches!(words[0], "The" | "A" | "An")
-        || !verb_like
         || words
             .iter()
             .any(|w| is_title_word(w) || super::orglist::is_org_head(w))
     {
         return None;
     }
-    let p = make_person(m.as_str(), None).filter(|p| p.name.contains(' '))?;
-    Some((m.start(), p))
+    make_person(&words.join(" "), None).filter(|p| p.name.contains(' '))
 }
 
 /// "X, who leads …" or "X, harbour master at …, who …": a person described by a relative clause,
