@@ -1033,6 +1033,15 @@ mod tests {
             orgs("Слет проводится при поддержке Сбербанка."),
             vec![o("Сбербанка", Relation::Supporter)]
         );
+        // Head nouns of bodies beyond ministries and unions: a front, an organizing committee, a cluster.
+        assert_eq!(
+            orgs("Организатором слета выступил Общероссийский народный фронт."),
+            vec![o("Общероссийский народный фронт", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Слет проводится при поддержке Верхнеречного промышленного кластера."),
+            vec![o("Верхнеречного промышленного кластера", Relation::Supporter)]
+        );
         // A country, its adjective or a city is no such name.
         assert!(orgs("Слет проводится при поддержке России.").is_empty());
         assert!(orgs("Организатором слета выступил Ростов.").is_empty());
