@@ -618,8 +618,7 @@ fn apposition(inner: &str) -> Option<(Subject, usize)> {
     let aged = || {
         let m = found.last()?;
         let age = inner[m.end()..].strip_prefix(", ")?;
-        let is_age = (1..=3).contains(&age.len()) && age.chars().all(|c| c.is_ascii_digit());
-        is_age
+        is_age(age)
             .then(|| make_person(m.as_str(), None))
             .flatten()
             .map(|p| (Subject::Named(p), m.start()))
@@ -629,6 +628,11 @@ fn apposition(inner: &str) -> Option<(Subject, usize)> {
         .or_else(|| name_then_role(false))
         .or_else(aged)
         .or_else(|| relative_clause(inner, &found))
+}
+
+/// An age set off after a name ("Jane Doe, 45, said"): one to three digits.
+pub(crate) fn is_age(s: &str) -> bool {
+    (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Lowercase clauses that describe a person in apposition ("X, who runs a school, said").

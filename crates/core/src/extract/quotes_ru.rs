@@ -626,13 +626,11 @@ fn alone_after(prev: &str, pp: usize, people: &[Mention]) -> Option<(Person, Bas
     }
     let named: Vec<&Mention> = people.iter().filter(|m| m.at.0 == pp).collect();
     let first = named.first()?;
-    let surname = |m: &Mention| {
-        m.name
-            .split_whitespace()
-            .last()
-            .map(|w| w.chars().take(4).collect::<String>())
-    };
-    if first.name.split_whitespace().count() < 2 || named.iter().any(|m| surname(m) != surname(first)) {
+    // Every name of the paragraph is one person's, in any case form (Петров, Петрова).
+    let one = named
+        .iter()
+        .all(|m| crate::text::same_name(surname(&m.name), surname(&first.name)));
+    if first.name.split_whitespace().count() < 2 || !one {
         return None;
     }
     let role = first.role.clone().or_else(|| known_role(people, &first.name));

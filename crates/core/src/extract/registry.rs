@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use regex::Match;
 
 use super::people::{
-    ACCORDING, Person, RELATIVE, Subject, VERB, after_role, clean_role, is_descriptive_noun, is_title_word,
-    leading_person, make_person, names, strict_role, subject_before, titled_after_verb, trailing_role,
-    trim_adverbs,
+    ACCORDING, Person, RELATIVE, Subject, VERB, after_role, clean_role, is_age, is_descriptive_noun,
+    is_title_word, leading_person, make_person, names, strict_role, subject_before, titled_after_verb,
+    trailing_role, trim_adverbs,
 };
 use super::quoted;
 use super::sentences::sentences;
@@ -137,8 +137,7 @@ fn sentence_subjects<'t>(text: &'t str, sents: &[&'t str], runs: &[Match<'t>]) -
             })
         };
         if let Some((at, p)) = found.or_else(agent) {
-            let offset = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + at;
-            out.push((offset, p));
+            out.push((base + at, p));
         }
     }
     out
@@ -154,7 +153,7 @@ fn subject_run(sentence: &str, m: &Match) -> Option<(usize, Person)> {
     let rest = rest
         .strip_prefix(", ")
         .and_then(|r| r.split_once(','))
-        .filter(|(age, _)| (1..=3).contains(&age.len()) && age.chars().all(|c| c.is_ascii_digit()))
+        .filter(|(age, _)| is_age(age))
         .map_or(rest, |(_, r)| r);
     let next = rest.strip_prefix(' ').and_then(|r| r.split(' ').next());
     let verb_like = next.is_some_and(|w| {
@@ -287,9 +286,9 @@ impl Registry {
         // Sentences matter only where a paragraph names two people or more (the subject of the one
         // that names them); elsewhere the paragraph is one stretch.
         let sents = sentences(text);
-        if found.len() < 2 {
+        if found.len() < 2 || self.starts.len() >= 5000 {
             self.starts.push((para, 0));
-        } else if self.starts.len() < 5000 {
+        } else {
             for sentence in &sents {
                 let start = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
                 self.starts.push((para, start));

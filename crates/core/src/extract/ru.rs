@@ -4,6 +4,9 @@
 //! noun in any case form — министерство, университет, фонд, союз, палата … — or an acronym, or ПАО/АО/ООО
 //! «…»). Case forms of a name are compared through [`crate::text::same_name`].
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use crate::transient::Transient;
@@ -226,17 +229,15 @@ pub(crate) fn is_org_head(word: &str) -> bool {
 
 fn is_org_head_lower(w: &str) -> bool {
     // Tested for nearly every word of a Russian text: only the stems that share its first letter.
-    static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> =
-        std::sync::LazyLock::new(|| {
-            let mut by_first: std::collections::HashMap<char, Vec<&'static str>> =
-                std::collections::HashMap::new();
-            for stem in ORG_HEADS {
-                if let Some(c) = stem.chars().next() {
-                    by_first.entry(c).or_default().push(stem);
-                }
+    static BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+        let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for stem in ORG_HEADS {
+            if let Some(c) = stem.chars().next() {
+                by_first.entry(c).or_default().push(stem);
             }
-            by_first
-        });
+        }
+        by_first
+    });
     w.chars()
         .next()
         .and_then(|c| BY_FIRST.get(&c))

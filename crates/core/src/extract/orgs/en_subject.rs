@@ -177,16 +177,13 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         }
     }
     // Not again for a body the verb above already gave its part ("X hosted its annual summit").
-    let owned = if owns(sentence) {
-        OWNED.get().find_iter(sentence).collect()
-    } else {
-        Vec::new()
-    };
-    for m in owned {
-        if let Some(name) = subject(&sentence[..m.start()], true) {
-            for n in coordinated(&name) {
-                if !out.iter().any(|(o, _)| *o == n) {
-                    out.push((n, Relation::Organizer));
+    if owns(sentence) {
+        for m in OWNED.get().find_iter(sentence) {
+            if let Some(name) = subject(&sentence[..m.start()], true) {
+                for n in coordinated(&name) {
+                    if !out.iter().any(|(o, _)| *o == n) {
+                        out.push((n, Relation::Organizer));
+                    }
                 }
             }
         }

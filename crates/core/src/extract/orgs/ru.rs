@@ -649,6 +649,12 @@ fn clean(member: &str) -> Option<Member> {
         .iter()
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
     let state_body = has_stem(&first.to_lowercase(), &STATE_BODIES) && capital_after;
+    // Lowercase adjectives only before the word at `k`.
+    let adjectives_to = |k: usize| {
+        words[..k]
+            .iter()
+            .all(|w| w.starts_with(char::is_lowercase) && is_adjective(w))
+    };
     // "естественно-технологический факультет ЮУрГГПУ": a body in lowercase after its adjectives,
     // completed by an acronym or a proper name.
     let lower_body = words
@@ -657,9 +663,7 @@ fn clean(member: &str) -> Option<Member> {
         .position(|w| w.starts_with(char::is_lowercase) && is_org_head(w))
         .is_some_and(|k| {
             k > 0
-                && words[..k]
-                    .iter()
-                    .all(|w| w.starts_with(char::is_lowercase) && is_adjective(w))
+                && adjectives_to(k)
                 && words[k + 1..]
                     .iter()
                     .any(|w| is_acronym(w) || w.starts_with(char::is_uppercase))
@@ -675,13 +679,9 @@ fn clean(member: &str) -> Option<Member> {
             .is_some_and(|k| {
                 let head = words[k].to_lowercase();
                 has_stem(&head, &STATE_BODIES)
-                    && words[..k]
-                        .iter()
-                        .all(|w| w.starts_with(char::is_lowercase) && is_adjective(w))
+                    && adjectives_to(k)
                     && (k > 0 || words.len() > 1)
-                    && words[k + 1..]
-                        .iter()
-                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    && words[k + 1..].iter().all(|w| all_lower(w))
             });
     let state_body = state_body || lower_body || lower_state;
     let capital =
@@ -706,8 +706,9 @@ fn compound_name(word: &str) -> bool {
     let capital = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
     let stem = |s: &str| {
-        let ending = ["", "а", "у", "ом", "е", "ы", "ю", "ью", "и", "ой"];
-        ending.iter().any(|e| w.ends_with(&format!("{s}{e}")))
+        ["", "а", "у", "ом", "е", "ы", "ю", "ью", "и", "ой"]
+            .iter()
+            .any(|e| w.strip_suffix(e).is_some_and(|base| base.ends_with(s)))
     };
     // Россия, Российский, Ростов: a country, an adjective or a city, not such a name.
     let place = ["росси", "ростов"].iter().any(|p| w.starts_with(p)) || is_adjective(&w);
@@ -780,7 +781,6 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
     let k = words
         .iter()
         .position(|w| w.starts_with(['«', '"', '“']) || w.chars().next().is_some_and(char::is_uppercase))?;
-    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
     let rest = words[k..].join(" ");
     let straight = rest.chars().count() > 2
         && ((rest.starts_with('"') && rest.ends_with('"') && rest.matches('"').count() == 2)
@@ -794,7 +794,10 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
         && words.len() - k <= 5
         && !words[..k].iter().any(|w| EVENT_WORD.get().is_match(w));
     let described = quoted && (k <= 6 && words[..k].iter().any(|w| is_descriptor(w)) || short);
-    if k == 0 || !words[..k].iter().all(lower) || !(described || k <= 3 && is_descriptor(words[k - 1])) {
+    if k == 0
+        || !words[..k].iter().all(|w| all_lower(w))
+        || !(described || k <= 3 && is_descriptor(words[k - 1]))
+    {
         return None;
     }
     let latin = words[k..]
@@ -806,6 +809,11 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
         return (!name.is_empty()).then(|| name.to_string());
     }
     (quoted || latin || nominative).then_some(rest)
+}
+
+/// Whether a word is written in lowercase letters (and hyphens) only.
+fn all_lower(w: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase() || c == '-')
 }
 
 /// Whether a word (any case form) tells the kind of organization a name is.
