@@ -275,9 +275,11 @@ pub(crate) fn is_org(name: &str) -> bool {
         return false;
     }
     // "数千名代表与会": 会 of a verb (attend a meeting), not of an association.
-    // 两岸关系 is a relation, not a department (系).
+    // 两岸关系 is a relation, not a department (系). "…进行", "…承办": 行 and 办 of a verb (carry out,
+    // undertake), not a bank or an office.
     if [
-        "与会", "與會", "参会", "參會", "开会", "開會", "入会", "入會", "关系", "關係",
+        "与会", "與會", "参会", "參會", "开会", "開會", "入会", "入會", "关系", "關係", "进行", "進行",
+        "举行", "舉行", "执行", "執行", "主办", "主辦", "承办", "承辦", "协办", "協辦", "合办", "合辦",
     ]
     .iter()
     .any(|e| name.ends_with(e))

@@ -19,7 +19,8 @@ use crate::model::Relation;
 /// Verbs and nouns that state a relation.
 const CUE: &str =
     "主办|主辦|主催|举办|舉辦|办理|辦理|承办|承辦|协办|協辦|合办|合辦|支持|支援|赞助|贊助|冠名|指导|指導";
-const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|承办单位|承辦單位|协办单位|協辦單位|支持机构|支持機構|支持单位|支持單位|\
+const ROLE_NOUN: &str = "主办单位|主辦單位|主办方|主辦方|主办机构|主辦機構|承办单位|承辦單位|承办机构|承辦機構|协办单位|協辦單位|\
+协办机构|協辦機構|支持机构|支持機構|支持单位|支持單位|\
 合作伙伴|合作夥伴|合作单位|合作單位|赞助商|贊助商|赞助单位|贊助單位|指导单位|指導單位";
 
 /// Verbs of planning an event, after 由 only: "由A总策划" (organized).
@@ -220,8 +221,29 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 }
             }
             let clauses = clauses(sentence);
+            // "由A、B,C主辦", "D、E,F承办": a list broken by commas before its cue. Clauses that are
+            // nothing but organizations wait for the clause after them, and take its relation when
+            // that clause opens with the names its cue governs.
+            let mut pending: Vec<String> = Vec::new();
             for (i, clause) in clauses.iter().enumerate() {
-                out.extend(in_clause(clause, &clauses[..i]));
+                let found = in_clause(clause, &clauses[..i]);
+                let opens = found.first().is_some_and(|(n, _)| {
+                    let c = clause.trim_start_matches('由');
+                    c.starts_with(n.as_str())
+                        || clean(c.split('、').next().unwrap_or(c), true).as_ref() == Some(n)
+                });
+                if let Some(&(_, r)) = found.first().filter(|_| opens) {
+                    out.extend(pending.drain(..).map(|n| (n, r)));
+                } else if found.is_empty() && !CUE.split('|').any(|cue| clause.contains(cue)) {
+                    let names = members(clause.strip_prefix('由').unwrap_or(clause), false);
+                    if names.is_empty() {
+                        pending.clear();
+                    }
+                    pending.extend(names);
+                    continue;
+                }
+                pending.clear();
+                out.extend(found);
             }
         }
     }
@@ -457,10 +479,19 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     {
         name = rest;
     }
-    // Words before the name: 我国, 本, 并邀请, 由, 还有 …
-    const BEFORE: [&str; 20] = [
+    // "本會委託A辦理": the body commissioned does the work; the one commissioning is named before.
+    if let Some((_, rest)) = ["委託", "委托"]
+        .iter()
+        .filter_map(|v| name.rsplit_once(v))
+        .find(|(_, rest)| is_org(rest))
+    {
+        name = rest;
+    }
+    // Words before the name: 我国, 本, 并邀请, 由, 还有, or 与 joining it to a label ("主辦單位與A共同
+    // 促成"; 和 and 同 stay, as in 和平 and 同济) …
+    const BEFORE: [&str; 23] = [
         "还有", "還有", "也有", "我国", "我國", "本校", "该校", "該校", "本", "该", "該", "另外", "此外",
-        "并", "並", "还", "還", "邀请", "邀請", "由",
+        "并", "並", "还", "還", "邀请", "邀請", "由", "与", "與", "及",
     ];
     while let Some(rest) = BEFORE.iter().find_map(|p| name.strip_prefix(p)) {
         name = rest;
@@ -511,6 +542,46 @@ mod tests {
                 o("东港大学", Relation::Supporter)
             ]
         );
+    }
+
+    #[test]
+    fn a_list_broken_by_commas_a_commissioned_body_and_an_organizing_body_by_label() {
+        assert_eq!(
+            orgs("由江南农业委员会、江南教育委员会,东港市人民政府主辦的首屆座談會在东港舉辦。"),
+            vec![
+                o("江南农业委员会", Relation::Organizer),
+                o("江南教育委员会", Relation::Organizer),
+                o("东港市人民政府", Relation::Organizer)
+            ]
+        );
+        // The waiting list takes the cue of a clause that opens with the names it governs, not of one
+        // that names the event first.
+        assert_eq!(
+            orgs("江南商会、东港大学,江南银行提供支持。"),
+            vec![
+                o("江南商会", Relation::Supporter),
+                o("东港大学", Relation::Supporter),
+                o("江南银行", Relation::Supporter)
+            ]
+        );
+        assert_eq!(
+            orgs("参观了江南商会、东港大学,论坛由江南银行主办。"),
+            vec![o("江南银行", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("江南委員會表示,本會委託財團法人江南發展研究院辦理之「回顧」研討會將於下週舉行。"),
+            vec![o("財團法人江南發展研究院", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("“第四屆江南高峰會”主辦機構江南華商聯盟今天稱,高峰會已準備就緒。"),
+            vec![o("江南華商聯盟", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("總統到場見證,並感謝主辦單位與东港市政府共同促成展會。"),
+            vec![o("东港市政府", Relation::Organizer)]
+        );
+        // 進行 and 承办 are verbs, not a bank or an office.
+        assert!(orgs("更邀請到江南新方向顧問王一教授對分組討論進行指導。").is_empty());
     }
 
     #[test]
