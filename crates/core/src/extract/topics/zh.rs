@@ -52,9 +52,9 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Talks, r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})"),
         // 讨论包括A、B、C等热点问题, 举办包括A、B等多场分论坛.
         (List::Plain, r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)"),
-        // “A”、“B”专题论坛: titles in marks right before a session noun; one title alone is most often
-        // the event's own name (“…”专题论坛).
-        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|场次|場次|议题|議題|话题|話題)"),
+        // “A”、“B”专题论坛, “A”和“B”雲分論壇: titles in marks right before a session noun, online or
+        // not; one title alone is most often the event's own name (“…”专题论坛).
+        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:云|雲|线上|線上|网上|網上)?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|场次|場次|议题|議題|话题|話題)"),
         // 围绕“A”、“B”而召开的两场高级别论坛, 就“C”、“D”举行的专题论坛: titles in marks as the
         // subjects of sessions held, with the verb of holding and a count between them and the session noun.
         (List::Plain, r"(?:围绕|圍繞|就)着?(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?而?(?:召开|召開|举行|舉行|举办|舉辦|开设|開設|设置|設置)的(?:[两兩二三四五六七八九十\d]+(?:场|場|个|個))?[^，。；;,、“”「」『』]{0,4}?(?:论坛|論壇|会议|會議|研讨会|研討會|对话会|對話會|圆桌会|圓桌會)"),
@@ -330,9 +330,10 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             );
         }
     }
-    // Two cues may read the same list (針對A、B等分主題展開交流).
+    // Two cues may read the same list (針對A、B等分主題展開交流). One character is a word, not a
+    // topic: 產、官、學、研 lists the sectors taking part.
     let mut seen = std::collections::HashSet::new();
-    out.retain(|t| seen.insert(t.clone()));
+    out.retain(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && seen.insert(t.clone()));
     topics(out)
 }
 
@@ -835,6 +836,12 @@ mod tests {
             titles("分论坛包括：数字贸易、绿色金融和智慧物流。"),
             vec!["数字贸易", "绿色金融", "智慧物流"]
         );
+        assert_eq!(
+            titles("明天還將舉行“港口經濟:新動力”、“綠色航運”和“智慧物流”雲分論壇。"),
+            vec!["港口經濟:新動力", "綠色航運", "智慧物流"]
+        );
+        // Sectors named by one character each are no topics.
+        assert!(titles("論壇議題包括產、官、學、研。").is_empty());
     }
 
     #[test]
