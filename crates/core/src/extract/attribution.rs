@@ -137,7 +137,8 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
         let pre = &sentence[..verb.start()];
         return people::subject_before(pre)
             .map(|(s, _)| s)
-            .or_else(|| coordinated_subject(pre));
+            .or_else(|| coordinated_subject(pre))
+            .or_else(|| described_opener(pre));
     }
     let source = ACCORDING.get().find_iter(sentence).last().or_else(|| {
         sentence
@@ -177,6 +178,53 @@ fn coordinated_subject(pre: &str) -> Option<Subject> {
     }
     let (subject, predicate) = opening_subject(body)?;
     opens_with_verb(predicate, &["of", "and", "for", "the", "&"]).then_some(subject)
+}
+
+/// A sentence that opens with a person and describes them up to the verb: "Dr Jane Doe of the Vell
+/// Institute, and organiser of the Vell Symposium said:". After the name come only capitalized words,
+/// title words and the words that join them; any other lowercase word may be a verb of a clause.
+fn described_opener(pre: &str) -> Option<Subject> {
+    let pre = pre.trim();
+    let m = people::names(pre).next().filter(|m| m.start() == 0)?;
+    let rest = &pre[m.end()..];
+    let described = [" of ", " from ", " at ", ", "]
+        .iter()
+        .any(|p| rest.starts_with(p))
+        && !has_words(rest, 16)
+        && !rest.contains(is_quote_mark_char)
+        && rest.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || w.starts_with(char::is_uppercase)
+                || matches!(
+                    w,
+                    "of" | "the" | "and" | "for" | "at" | "from" | "in" | "on" | "&"
+                )
+                || people::is_title_word(w)
+                || matches!(
+                    w,
+                    "organiser"
+                        | "organizer"
+                        | "convener"
+                        | "convenor"
+                        | "curator"
+                        | "moderator"
+                        | "facilitator"
+                )
+        });
+    if !described {
+        return None;
+    }
+    // The role is the last title after a comma ("organiser of the Vell Symposium"), else the body.
+    let rest = rest.trim_start_matches([',', ' ']);
+    let role = rest
+        .rsplit_once(", ")
+        .map(|(_, last)| last.strip_prefix("and ").unwrap_or(last))
+        .filter(|last| last.starts_with(char::is_lowercase))
+        .or_else(|| ["of ", "from ", "at "].iter().find_map(|p| rest.strip_prefix(p)))
+        .and_then(people::clean_role);
+    let person = people::make_person(m.as_str(), role)?;
+    person.name.contains(' ').then_some(Subject::Named(person))
 }
 
 /// The subject a clause opens with, "he"/"she" or a name, and the rest of the clause after it.

@@ -160,7 +160,7 @@ pub(crate) fn is_title_word(word: &str) -> bool {
             .is_some_and(|(first, last)| !first.is_empty() && in_set(&TITLE_WORDS, last))
 }
 
-fn is_honorific(word: &str) -> bool {
+pub(crate) fn is_honorific(word: &str) -> bool {
     in_set(&HONORIFICS, word)
 }
 
@@ -203,7 +203,11 @@ pub(crate) fn make_person(raw: &str, role: Option<String>) -> Option<Person> {
         .unwrap_or(&name)
         .trim_end_matches(['’', '\''])
         .to_string();
-    if name.chars().any(|c| c.is_ascii_digit()) || is_title_word(&name) {
+    // "the Larwood Symposium said": a run ending in an event's kind names the event, not a person.
+    let event = tokens
+        .last()
+        .is_some_and(|t| super::facts::KINDS.split('|').any(|k| t.eq_ignore_ascii_case(k)));
+    if name.chars().any(|c| c.is_ascii_digit()) || is_title_word(&name) || event {
         return None;
     }
     Some(Person { name, role })

@@ -1073,6 +1073,27 @@ mod tests {
     }
 
     #[test]
+    fn a_described_opener_an_honoured_name_and_no_event_as_speaker() {
+        let got = quotes(
+            "Dr Ann Orrin of the VRI, and organiser of the Vell Symposium said: \"It was a wonderful week for all of us here.\"\n\nThe long trip was worth it for Dr Tam Berg of the University of Leeds and treasurer of the Vell Society, she said: \"I am delighted to be here at the Vell Symposium.\"",
+        );
+        let who: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
+            .collect();
+        assert_eq!(
+            who,
+            vec![
+                ("Ann Orrin", Some("organiser of the Vell Symposium")),
+                ("Tam Berg", None)
+            ]
+        );
+        // A run ending in an event's kind is never the speaker.
+        let got = quotes("The Vell Symposium said: \"We had more boats in the harbour than ever before.\"");
+        assert!(got.iter().all(|q| q.speaker != "Vell Symposium"));
+    }
+
+    #[test]
     fn quote_without_speaker_is_dropped() {
         assert!(quotes("“This is a long quote that nobody in particular has said here.”").is_empty());
     }

@@ -8,8 +8,8 @@ use regex::Match;
 
 use super::people::{
     ACCORDING, Person, RELATIVE, Subject, VERB, after_role, clean_role, is_age, is_descriptive_noun,
-    is_title_word, leading_person, make_person, names, strict_role, subject_before, titled_after_verb,
-    trailing_role, trim_adverbs,
+    is_honorific, is_title_word, leading_person, make_person, names, strict_role, subject_before,
+    titled_after_verb, trailing_role, trim_adverbs,
 };
 use super::quoted;
 use super::sentences::sentences;
@@ -74,11 +74,15 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
             .or_else(|| described(raw, after))
             .or_else(|| titled(raw, &text[..m.start()]))
             .or_else(|| title_of_place(raw, &text[..m.start()]));
-        // A title in front of the name: make_person moves it into the role.
+        // A title in front of the name: make_person moves it into the role. An honorific marks a
+        // person too ("a worthwhile trip for Dr Abby Smith of …, she said").
         let with_title = || {
-            raw.split_whitespace()
-                .any(is_title_word)
-                .then(|| make_person(raw, None).filter(|p| p.role.is_some()))
+            let titled = raw.split_whitespace().any(is_title_word);
+            let honoured = raw.split_whitespace().next().is_some_and(is_honorific);
+            (titled || honoured)
+                .then(|| {
+                    make_person(raw, None).filter(|p| p.role.is_some() || (honoured && p.name.contains(' ')))
+                })
                 .flatten()
         };
         let introduced = with_role.or_else(with_title);
