@@ -135,10 +135,15 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
         .last();
     if let Some(verb) = verb {
         let pre = &sentence[..verb.start()];
-        return people::subject_before(pre)
-            .map(|(s, _)| s)
-            .or_else(|| coordinated_subject(pre))
-            .or_else(|| described_opener(pre));
+        // A lone word before the verb ("… Secretary of Ministry of Tourism and Wildlife noted") may end
+        // the description of a full name that opens the sentence.
+        return match people::subject_before(pre) {
+            Some((Subject::Named(p), _)) if !p.name.contains(' ') => {
+                described_opener(pre).or(Some(Subject::Named(p)))
+            }
+            Some((s, _)) => Some(s),
+            None => coordinated_subject(pre).or_else(|| described_opener(pre)),
+        };
     }
     let source = ACCORDING.get().find_iter(sentence).last().or_else(|| {
         sentence
@@ -288,6 +293,7 @@ pub(super) fn from_sentence(before: &str, after: &str) -> Option<Subject> {
         // the next one continues; "said Jane Doe." after a quote is such a sentence's tail).
         let own_sentence = sentence.trim_start().starts_with(|c: char| c.is_uppercase());
         if own_sentence
+            && !people::addresses(verb.as_str())
             && !sentence.contains(is_quote_mark_char)
             && let Some(person) = speaker_after_verb(&sentence[verb.end()..])
         {

@@ -44,6 +44,15 @@ elaborated|explained|opined|quipped|cautioned|cautions|recounted|recounts|joked|
 agrees|agreed|countered|counters|responded|responds|retorted|maintained|contended|claimed|reflected|assured|\
 promised|vowed|pledged|lamented|mused|reminded|proclaimed|wondered|asked|asks|summari[sz]ed|shared";
 
+/// Speech verbs whose object is the one spoken to: the name after "tells" or "told" is the hearer
+/// ("Arnaldo Brown, tells JIS News that …"), never the speaker, as it may be after "said".
+pub(crate) fn addresses(verb: &str) -> bool {
+    matches!(
+        verb.to_lowercase().as_str(),
+        "told" | "tells" | "reminded" | "assured"
+    )
+}
+
 /// A speech verb anywhere.
 pub(crate) static VERB: Transient =
     Transient::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{VERBS})(?-u:\b)")).expect("verb regex"));

@@ -159,7 +159,9 @@ fn cut_off(
     // "X said: “…", "X, ROLE, said “…" and "X says, “…": an attribution ends right before the opener;
     // "X said:" may close the paragraph before, the quote opening the next one.
     let attributed = |before: &str| {
-        let tag = before.trim_end_matches(',');
+        // "X noted that, “…": a "that" may stand between the verb and the opener.
+        let tag = before.trim_end_matches(',').trim_end();
+        let tag = tag.strip_suffix(" that").unwrap_or(tag);
         let tagged = before.ends_with(':')
             || VERB
                 .get()
@@ -1091,6 +1093,20 @@ mod tests {
         // A run ending in an event's kind is never the speaker.
         let got = quotes("The Vell Symposium said: \"We had more boats in the harbour than ever before.\"");
         assert!(got.iter().all(|q| q.speaker != "Vell Symposium"));
+    }
+
+    #[test]
+    fn the_hearer_of_tells_is_no_speaker_and_a_cut_quote_after_noted_that() {
+        let got = quotes(
+            "Hon. Ann Orrin, tells Vell News that the last fair drew a record crowd. “Our intent is to have a thousand local participants at the fair,” she said.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ann Orrin");
+        let got = quotes(
+            "Dr. Tam Berg, Principal Secretary of Ministry of Tourism and Wildlife noted that, “There has been an increase in visitors from the north driven by the new ferry, and we will\n\n[TRUNCATED]",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Tam Berg");
     }
 
     #[test]

@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use regex::Match;
 
 use super::people::{
-    ACCORDING, Person, RELATIVE, Subject, VERB, after_role, clean_role, is_age, is_descriptive_noun,
-    is_honorific, is_title_word, leading_person, make_person, names, strict_role, subject_before,
-    titled_after_verb, trailing_role, trim_adverbs,
+    ACCORDING, Person, RELATIVE, Subject, VERB, addresses, after_role, clean_role, is_age,
+    is_descriptive_noun, is_honorific, is_title_word, leading_person, make_person, names, strict_role,
+    subject_before, titled_after_verb, trailing_role, trim_adverbs,
 };
 use super::quoted;
 use super::sentences::sentences;
@@ -41,6 +41,7 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
         if let Some((Subject::Named(p), _)) = subject_before(pre) {
             out.push((m.start(), p));
         } else if text[..m.start()].trim_end().ends_with([',', '”', '"'])
+            && !addresses(m.as_str())
             && let Some(p) = titled_after_verb(&text[m.end()..]).or_else(|| leading_person(&text[m.end()..]))
         {
             out.push((m.start(), p));
