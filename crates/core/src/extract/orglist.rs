@@ -340,7 +340,8 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
     let mut kept: Vec<&str> = Vec::new();
     let mut depth = 0i32;
     let mut complete = true;
-    for w in s.split_whitespace() {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for (k, &w) in words.iter().enumerate() {
         let lower = w.trim_end_matches([',', '.', ';']).to_lowercase();
         // "the Portuguese government", "the government of Xinjiang": a lowercase organization noun
         // next to capitalized words.
@@ -356,6 +357,28 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
         }
         depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
         kept.push(w);
+        // "the NUS Global Asia Institute (NUS-GAI) on 28 June", "Vell Research Institute (VRI) of the
+        // Vell College": a short form in brackets closes the name it abbreviates, unless capitalized
+        // words go on with it ("University of Vell (UV) Asian Center").
+        let goes_on = words
+            .get(k + 1)
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+        if depth == 0
+            && kept.len() > 1
+            && !goes_on
+            && w.starts_with('(')
+            && w.trim_end_matches([',', '.', ';']).ends_with(')')
+        {
+            let inner = w.trim_end_matches([',', '.', ';']).trim_matches(['(', ')']);
+            if (2..=10).contains(&inner.chars().count())
+                && inner.chars().any(char::is_uppercase)
+                && inner
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'))
+            {
+                break;
+            }
+        }
     }
     while kept.last().is_some_and(|w| in_set(&CONNECTORS, w)) {
         kept.pop();
@@ -456,6 +479,22 @@ mod tests {
         assert_eq!(
             parse_list(" Vellco and Orrin, Marl, Tarn and Bolt"),
             vec!["Vellco", "Orrin", "Marl", "Tarn", "Bolt"]
+        );
+    }
+
+    #[test]
+    fn a_short_form_in_brackets_closes_its_name() {
+        assert_eq!(
+            clean_item("the Vell Global Institute (VGI) on 28 June").0.as_deref(),
+            Some("Vell Global Institute")
+        );
+        assert_eq!(
+            clean_item("Vell Research Institute (VRI) of the Orrin College").0.as_deref(),
+            Some("Vell Research Institute")
+        );
+        assert_eq!(
+            clean_item("University of Vell (UV) Asian Center").0.as_deref(),
+            Some("University of Vell (UV) Asian Center")
         );
     }
 
