@@ -485,11 +485,15 @@ mod tests {
     #[test]
     fn a_short_form_in_brackets_closes_its_name() {
         assert_eq!(
-            clean_item("the Vell Global Institute (VGI) on 28 June").0.as_deref(),
+            clean_item("the Vell Global Institute (VGI) on 28 June")
+                .0
+                .as_deref(),
             Some("Vell Global Institute")
         );
         assert_eq!(
-            clean_item("Vell Research Institute (VRI) of the Orrin College").0.as_deref(),
+            clean_item("Vell Research Institute (VRI) of the Orrin College")
+                .0
+                .as_deref(),
             Some("Vell Research Institute")
         );
         assert_eq!(

@@ -617,13 +617,22 @@ fn semicolon_items(list: &str) -> Option<Vec<String>> {
     let last_opens = segments
         .last()
         .is_some_and(|l| l.starts_with("and ") || l.starts_with("or "));
-    // Items that open with a capital are most often people with their roles ("Jane Doe, CEO of X;
-    // …"), which semicolons separate as well.
-    if segments.len() < 2
-        || !last_opens
-        || segments
+    // "A; B; C; D, E and F": three short segments at least, none with a comma but the last, need no
+    // "and" before the last; the last is a list of its own.
+    let n = segments.len();
+    let loose = !last_opens
+        && n >= 3
+        && segments[..n - 1]
             .iter()
-            .any(|s| FINITE.get().is_match(s) || !s.trim_start().starts_with(char::is_lowercase))
+            .all(|s| !s.contains(", ") && word_count(s) <= 8);
+    // Items that open with a capital are most often people with their roles ("Jane Doe, CEO of X;
+    // …"), which semicolons separate as well; in a loose list only a segment with a comma must not.
+    let capital_ok = |s: &str| loose && !s.contains(", ");
+    if segments.len() < 2
+        || !(last_opens || loose)
+        || segments.iter().any(|s| {
+            FINITE.get().is_match(s) || !(s.trim_start().starts_with(char::is_lowercase) || capital_ok(s))
+        })
     {
         return None;
     }
@@ -634,6 +643,15 @@ fn semicolon_items(list: &str) -> Option<Vec<String>> {
             .or_else(|| trimmed.strip_prefix("or "))
             .unwrap_or(trimmed);
     }
+    let mut tail = Vec::new();
+    if loose && let Some(last) = segments.pop() {
+        let (head, end) = last.rsplit_once(" and ").unwrap_or((last, ""));
+        tail.extend(head.split(", ").chain((!end.is_empty()).then_some(end)));
+        if tail.iter().any(|t| word_count(t) > 8) {
+            return None;
+        }
+    }
+    segments.extend(tail);
     let gerund = |s: &str| {
         s.split_whitespace().next().is_some_and(|w| {
             w.len() >= 6
@@ -1348,6 +1366,20 @@ mod tests {
                 "Topics included tides, fares and dredging; the forum drew 300 guests; and lunch was late."
             ),
             vec!["tides", "fares", "dredging"]
+        );
+        // Short segments without "and" before the last, which is a list of its own.
+        assert_eq!(
+            titles(
+                "The edition focused on themes such as: the future of the Vell Harbour; ferry fares; EU and Marl relations; dredging the bay, tide tables and pricing berths."
+            ),
+            vec![
+                "the future of the Vell Harbour",
+                "ferry fares",
+                "EU and Marl relations",
+                "dredging the bay",
+                "tide tables",
+                "pricing berths"
+            ]
         );
     }
 
