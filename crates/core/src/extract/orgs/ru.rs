@@ -553,13 +553,27 @@ fn split(text: &str) -> Vec<&str> {
             continue;
         }
         let rest = &text[i..];
-        let sep = [", ", " и ", " а также "]
+        // «Региональная палата совместно с Общественной палатой РФ провела»: two subjects.
+        let sep = [", ", " и ", " а также ", " совместно с ", " вместе с "]
             .into_iter()
             .find(|s| rest.starts_with(s));
         let Some(sep) = sep else { continue };
         // «при мэре и правительстве Москвы»: «и» joining two objects of one preposition stays inside
-        // the name.
-        if sep == " и " && governed_pair(&text[start..i]) && rest[sep.len()..].starts_with(char::is_lowercase)
+        // the name; so does a place after one («управления по Санкт-Петербургу и Ленинградской
+        // области …»), unless a head noun opens a name of its own.
+        let second_object = || {
+            let mut next = rest[sep.len()..].split_whitespace().take(2);
+            let (Some(a), Some(b)) = (next.next(), next.next()) else {
+                return false;
+            };
+            placed_object(&text[start..i])
+                && b.starts_with(char::is_lowercase)
+                && !is_org_head(a)
+                && !is_org_head(b)
+        };
+        if sep == " и "
+            && ((governed_pair(&text[start..i]) && rest[sep.len()..].starts_with(char::is_lowercase))
+                || second_object())
         {
             continue;
         }
@@ -574,6 +588,16 @@ fn split(text: &str) -> Vec<&str> {
     }
     out.push(&text[start..]);
     out
+}
+
+/// Whether the words before an «и» end in «по» and one capitalized object («управления по
+/// Санкт-Петербургу»), which a second place may join.
+fn placed_object(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(object), Some(preposition)) = (words.next(), words.next()) else {
+        return false;
+    };
+    object.starts_with(char::is_uppercase) && preposition == "по"
 }
 
 /// Whether the words before an «и» end in a preposition and its one object («… советом при мэре»), so
@@ -594,7 +618,7 @@ struct Member {
     headed: bool,
 }
 
-/// A member as a name: leading conjunctions and adverbs dropped, at most twelve words; `None` unless it
+/// A member as a name: leading conjunctions and adverbs dropped, at most sixteen words; `None` unless it
 /// starts with a capital and has a head noun, an acronym or a name in « », or is a name after a
 /// descriptor («страхового общества Сургутнефтегаз», which gives Сургутнефтегаз).
 fn clean(member: &str) -> Option<Member> {
@@ -691,7 +715,7 @@ fn clean(member: &str) -> Option<Member> {
         || words.iter().any(|w| is_acronym(w))
         || m.contains('«')
         || (words.len() == 1 && compound_name(first));
-    (capital && shaped && words.len() <= 12).then(|| Member {
+    (capital && shaped && words.len() <= 16).then(|| Member {
         name: m.to_string(),
         headed,
     })
@@ -832,6 +856,30 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn two_subjects_joined_by_sovmestno_and_a_second_place_after_po() {
+        assert_eq!(
+            orgs("Региональная палата совместно с Общественной палатой РФ провела в среду круглый стол."),
+            vec![
+                o("Региональная палата", Relation::Organizer),
+                o("Общественной палатой РФ", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs(
+                "Форум проводится при поддержке администрации Вельска, Территориального управления по Вельску и Марльской области Министерства РФ по антимонопольной политике и поддержке предпринимательства и Вельской торгово-промышленной палаты."
+            ),
+            vec![
+                o("администрации Вельска", Relation::Supporter),
+                o(
+                    "Территориального управления по Вельску и Марльской области Министерства РФ по антимонопольной политике и поддержке предпринимательства",
+                    Relation::Supporter
+                ),
+                o("Вельской торгово-промышленной палаты", Relation::Supporter)
+            ]
+        );
     }
 
     #[test]
