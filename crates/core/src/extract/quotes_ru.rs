@@ -59,6 +59,38 @@ static DIALOGUE: Transient = Transient::new(|| {
     ))
     .expect("dialogue regex")
 });
+/// The speech of a dialogue line that a sentence of the report opens: "Гостей приветствовал X. – Это
+/// мероприятие …, – отметил X" gives what follows the dash after the sentence's end.
+fn after_report(quote: &str) -> &str {
+    let mut start = 0;
+    for (i, c) in quote.char_indices() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let rest = &quote[i + c.len_utf8()..];
+        let Some(speech) = rest
+            .strip_prefix(" – ")
+            .or_else(|| rest.strip_prefix(" — "))
+            .filter(|s| s.starts_with(char::is_uppercase))
+        else {
+            continue;
+        };
+        start = quote.len() - speech.len();
+    }
+    &quote[start..]
+}
+
+/// Whether the text before a mark ends in a preposition, so that what the marks hold is a name or a
+/// title («в "Вестнике"», «о „Слове“»), not speech.
+fn after_preposition(before: &str) -> bool {
+    before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "в" | "во" | "на" | "о" | "об" | "про" | "из" | "для" | "от" | "с" | "со" | "к" | "по"
+        )
+    })
+}
+
 /// Dialogue going on after its attribution, to the paragraph's end: "— …, — сказал он. — Мы ждём всех."
 static GOES_ON: Transient =
     Transient::new(|| Regex::new(r"^[.,:]\s*[—–]\s*(?P<more>[^—–«»]+?)\s*$").expect("goes on regex"));
@@ -114,10 +146,13 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             .captures(p)
             // Names in marks inside the quote, none closing it (`… "Сам форум …", - сказал X` is a
             // quote in marks after a sentence of the report).
+            // A short title after a preposition may close it (`- … опубликованы в "Вестнике", -
+            // отметил X`).
             .filter(|c| {
-                spans
-                    .iter()
-                    .all(|s| c.name("quote").is_some_and(|q| s.close_end < q.end()))
+                spans.iter().all(|s| {
+                    c.name("quote").is_some_and(|q| s.close_end < q.end())
+                        || (after_preposition(&p[..s.open]) && s.inner(p).split_whitespace().count() <= 6)
+                })
             })
             .and_then(|c| {
                 let (quote, rest) = (c.name("quote")?, c.name("rest")?);
@@ -129,7 +164,7 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                     .and_then(|m| m.name("more"))
                     .map(|m| m.as_str().trim())
                     .filter(|m| m.split_whitespace().count() >= 3);
-                Some((quote.as_str().trim(), found, more))
+                Some((after_report(quote.as_str()).trim(), found, more))
             })
             .or_else(|| {
                 // "…председатель союза Иван Петров:" then "— Этот форум …": the line ends with its
@@ -280,6 +315,28 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                     text: part.to_string(),
                     speaker: person.0.clone(),
                     role: person.1.clone(),
+                };
+                notes.extend(quote_notes(&quote, &basis));
+                out.push(quote);
+            }
+        }
+        // «Х подчеркнул важность …: «Воспитательная роль … любое неверное ре» cut off by the excerpt's
+        // end: an opener left unclosed in the last paragraph, after a colon that ends its attribution.
+        let cut = pi + 1 < paragraphs.len()
+            && paragraphs[pi + 1..]
+                .iter()
+                .all(|n| n.trim().is_empty() || is_cut_mark(n));
+        if cut
+            && let (_, Some((open, inner_start))) = quoted::spans_and_tail(p)
+            && p[..open].trim_end().ends_with(':')
+            && let Some(((name, role), basis)) = before(&p[..open], &people, (pi, open), last.as_ref())
+        {
+            let text = p[inner_start..].trim_end();
+            if text.split_whitespace().count() >= 3 && !out.iter().any(|q| q.text == text) {
+                let quote = Quote {
+                    text: text.to_string(),
+                    speaker: nominative(&name),
+                    role,
                 };
                 notes.extend(quote_notes(&quote, &basis));
                 out.push(quote);
@@ -823,6 +880,38 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn dialogue_with_a_title_after_a_preposition_after_a_report_sentence_and_cut_off() {
+        assert_eq!(
+            quotes(
+                "На конференции соберутся библиотекари из районов области. Тексты докладов будут опубликованы в \"Вельском вестнике\", - отметил Борис Петров."
+            ),
+            vec![(
+                "Борис Петров".to_string(),
+                "На конференции соберутся библиотекари из районов области. Тексты докладов будут опубликованы в \"Вельском вестнике\"".to_string()
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "Гостей приветствовали заместитель губернатора Иван Петров и Михаил Сидоров. – Это мероприятие является одним из главных проектов области, – отметил Иван Петров."
+            ),
+            vec![(
+                "Иван Петров".to_string(),
+                "Это мероприятие является одним из главных проектов области".to_string()
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "Председатель общества Вячеслав Петров подчеркнул важность просвещения: «Воспитательная роль общественных организаций огромна. Дети должны понимать, что любое ре\n[TRUNCATED]"
+            ),
+            vec![(
+                "Вячеслав Петров".to_string(),
+                "Воспитательная роль общественных организаций огромна. Дети должны понимать, что любое ре"
+                    .to_string()
+            )]
+        );
     }
 
     #[test]
