@@ -241,11 +241,38 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
         if let Some(chunk) = chunks[index] {
             out.extend(titled_sessions(chunk, &quoted::spans(chunk)));
         }
+        // "Пройдет пять «круглых столов». Это «A», «B» и «C».": the titles in the next sentence.
+        if index > 0 && SESSION.get().is_match(all[index - 1]) {
+            out.extend(titles_after_this(sentence));
+        }
         for m in ABOUT.get().find_iter(sentence) {
             out.extend(topics(split(&sentence[m.end()..])));
         }
     }
     out
+}
+
+/// Two titles or more in marks that a sentence opening with «Это» lists, one after another, joined only
+/// by commas and «и».
+fn titles_after_this(sentence: &str) -> Vec<Topic> {
+    let Some(rest) = sentence.trim_start().strip_prefix("Это") else {
+        return Vec::new();
+    };
+    let base = sentence.len() - rest.len();
+    let mut at = base;
+    let mut titles = Vec::new();
+    for span in quoted::spans(sentence).iter().filter(|s| s.open >= base) {
+        let between = sentence[at..span.open].trim_matches([',', ' ', ':', '—', '–']);
+        if !(between.is_empty() || between == "и") {
+            break;
+        }
+        titles.push(trim_item(span.inner(sentence)));
+        at = span.close_end;
+    }
+    if titles.len() < 2 {
+        return Vec::new();
+    }
+    topics(titles)
 }
 
 /// The stretches in which session titles are read: each sentence, or a sentence joined with the one or
@@ -1022,6 +1049,18 @@ mod tests {
             titles("Темами форума стали туризм, экология и развитие малых городов."),
             vec!["туризм", "экология", "развитие малых городов"]
         );
+    }
+
+    #[test]
+    fn titles_in_the_sentence_after_the_sessions_are_counted() {
+        assert_eq!(
+            titles(
+                "В рамках слёта пройдет три \"круглых стола\". Это \"Зимовка пчёл: практика\", \"Корма и подкормка\" и \"Сбыт мёда\"."
+            ),
+            vec!["Зимовка пчёл: практика", "Корма и подкормка", "Сбыт мёда"]
+        );
+        // One title alone after «Это» may be anything the sentence before named.
+        assert!(titles("Пройдет круглый стол. Это \"Медовый спас\", праздник района.").is_empty());
     }
 
     #[test]
