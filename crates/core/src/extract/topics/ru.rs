@@ -249,7 +249,18 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             out.extend(topics(split(&sentence[m.end()..])));
         }
     }
+    // "посвящённый 25-летию Конституции": an anniversary is the occasion, not a subject discussed.
+    out.retain(|t| !is_anniversary(&t.title));
     out
+}
+
+/// Whether an item opens with an anniversary: «25-летию …», «юбилею …», «годовщине …».
+fn is_anniversary(item: &str) -> bool {
+    let first = item.split_whitespace().next().unwrap_or("").to_lowercase();
+    first.contains("-лети")
+        || first.contains("летию")
+        || first.starts_with("юбиле")
+        || first.starts_with("годовщин")
 }
 
 /// Two titles or more in marks that a sentence opening with «Это» lists, one after another, joined only
@@ -538,9 +549,18 @@ static HEADED_CUE: Transient = Transient::new(|| {
 /// [`split`], where `heads` tells that the cue took a head noun ("вопросы A, проблемы B"): a later item
 /// with a head of its own loses it.
 fn split_after(list: &str, heads: bool) -> Vec<String> {
-    // "следующие вопросы: A; B; C": after a short heading and a colon, items split at semicolons.
+    // "следующие вопросы: A; B; C": after a short heading and a colon, items split at semicolons; a
+    // heading that names the questions may be longer ("круглого стола вопросы охватывали: A; B").
+    let topical = |head: &str| {
+        word_count(head) <= 6
+            && head.split_whitespace().any(|w| {
+                ["вопрос", "тем", "проблем", "направлени"]
+                    .iter()
+                    .any(|n| w.to_lowercase().starts_with(n))
+            })
+    };
     if let Some((head, rest)) = list.split_once(": ")
-        && word_count(head) <= 3
+        && (word_count(head) <= 3 || topical(head))
         && rest.contains("; ")
         && !head.contains(['«', '"', '“'])
     {
@@ -1061,6 +1081,21 @@ mod tests {
         );
         // One title alone after «Это» may be anything the sentence before named.
         assert!(titles("Пройдет круглый стол. Это \"Медовый спас\", праздник района.").is_empty());
+    }
+
+    #[test]
+    fn a_long_heading_that_names_the_questions_and_no_anniversary() {
+        assert_eq!(
+            titles(
+                "Вынесенные на рассмотрение круглого стола вопросы охватывали: историю пасеки; корма и подкормку пчёл; как продавать мёд."
+            ),
+            vec!["историю пасеки", "корма и подкормку пчёл", "как продавать мёд"]
+        );
+        assert!(
+            titles("Прошел круглый стол, посвященный 25-летию районной пасеки.")
+                .iter()
+                .all(|t| !t.contains("летию"))
+        );
     }
 
     #[test]
