@@ -84,7 +84,13 @@ pub(crate) fn parse_list(list: &str) -> Vec<String> {
     }
     // "A, the B County Soil and Water District, and C": a list with a comma before its last "and" does
     // not use a bare "and" between its items, so one before a capital continues a name.
-    let oxford = segments
+    // Only the segments before one that names nothing ("…, included a live Q&A, …, and a panel") are
+    // the list's.
+    let named = segments
+        .iter()
+        .position(|s| !s.starts_with("and ") && clean_item(s).0.is_none())
+        .unwrap_or(segments.len());
+    let oxford = segments[..named]
         .iter()
         .position(|s| s.starts_with("and "))
         .filter(|&i| i > 1);
@@ -126,9 +132,18 @@ fn split_top_level(list: &str) -> Vec<&str> {
             continue;
         }
         let rest = &list[i..];
-        let sep = [", ", " as well as ", " along with ", " together with "]
-            .into_iter()
-            .find(|s| rest.starts_with(s));
+        // ", as well as B" is one separator.
+        let sep = [
+            ", as well as ",
+            ", along with ",
+            ", together with ",
+            ", ",
+            " as well as ",
+            " along with ",
+            " together with ",
+        ]
+        .into_iter()
+        .find(|s| rest.starts_with(s));
         // "Acme, Inc." is one name.
         let next_word = rest.get(2..).unwrap_or("").split([' ', ',']).next().unwrap_or("");
         let suffix = sep == Some(", ") && in_set(&SUFFIXES, next_word);
@@ -183,7 +198,18 @@ fn split_and(segment: &str, lower_only: bool) -> Vec<String> {
                 .iter()
                 .any(|x| matches!(*x, "of" | "for" | "on" | "in" | "de"));
             let right_is_org = right.iter().any(|x| is_org_head(x));
-            !left_has_of || right_is_org
+            // "the D. Dan and Betty Kahn Foundation", "Kenya Agri-business and Agro Industry
+            // Alliance": a left side with no head word of its own shares the right side's.
+            let left_is_org = left.iter().any(|x| is_org_head(x));
+            // Both sides short: a right side with an "of" of its own, a long left side, or a left side
+            // of one word ("Initech and Umbrella Group": a brand), is a name of its own.
+            let right_has_of = right.iter().any(|x| matches!(*x, "of" | "for"));
+            let shared_head = right_is_org
+                && !left_is_org
+                && !left_has_of
+                && !right_has_of
+                && (2..=3).contains(&left.iter().filter(|x| !matches!(**x, "the" | "The")).count());
+            !shared_head && (!left_has_of || right_is_org)
         };
         if split {
             parts.push(Vec::new());
@@ -479,6 +505,27 @@ mod tests {
         assert_eq!(
             parse_list(" Vellco and Orrin, Marl, Tarn and Bolt"),
             vec!["Vellco", "Orrin", "Marl", "Tarn", "Bolt"]
+        );
+    }
+
+    #[test]
+    fn a_shared_head_a_joiner_after_a_comma_and_an_and_after_the_list() {
+        assert_eq!(
+            parse_list("the Vell Agri-business and Agro Industry Alliance, and the Marl Council"),
+            vec!["Vell Agri-business and Agro Industry Alliance", "Marl Council"]
+        );
+        assert_eq!(
+            parse_list("the Vell Health Network and Colliers, included a talk, a chat, and a panel"),
+            vec!["Vell Health Network", "Colliers"]
+        );
+        assert_eq!(
+            parse_list("Orrin Canada, as well as the Marl Health Network"),
+            vec!["Orrin Canada", "Marl Health Network"]
+        );
+        // A long left side, or a right side with an "of", is a name of its own.
+        assert_eq!(
+            parse_list("Vell Power & Light Trust and Peoples Company"),
+            vec!["Vell Power & Light Trust", "Peoples Company"]
         );
     }
 

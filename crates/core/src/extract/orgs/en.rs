@@ -26,7 +26,7 @@ use crate::model::{Relation, Sponsor};
 
 /// The phrases that introduce organizations and say what part they played.
 static TRIGGER: Transient = Transient::new(|| {
-    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented|produced)|brought\s+together|put\s+together|made\s+possible";
+    let verbs = r"(?:co-?)?(?:sponsored|organi[sz]ed|hosted|supported|convened|funded|backed|presented|produced)|spearheaded|brought\s+together|put\s+together|made\s+possible";
     // "sponsored in part by", "organized annually by", "hosted once again by".
     let adverb = r"(?:jointly|annually|together|in\s+part|partly|primarily|largely|generously|once\s+again|again|each\s+year|every\s+year)\s+";
     let nouns = r"(?:co-?)?(?:organi[sz]ers?|sponsors?|hosts?|partners?|supporters?|backers?)";
@@ -147,6 +147,24 @@ static EVENT_AFTER_COMMA: Transient = Transient::new(|| {
     .expect("event after comma regex")
 });
 
+/// An organizing verb right before "in collaboration with" ("was organised in collaboration with").
+static ORGANIZING_BEFORE: Transient = Transient::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<v>(?:co-?)?(?:organi[sz]ed|hosted|convened))(?:\s+(?:jointly|together|annually))?\s*$")
+        .expect("organizing before regex")
+});
+
+/// A member's own part before its name at the head of a list: "signature sponsor Uber Canada".
+static ROLE_BEFORE_NAME: Transient = Transient::new(|| {
+    Regex::new(r"^\s*(?:(?:the|its|our|their)\s+)?(?:[a-z\-]+\s+){0,2}?(?P<r>(?:co-?)?(?:sponsor|partner|host|organi[sz]er))\s+\p{Lu}")
+        .expect("role before name regex")
+});
+
+/// "Oman’s biggest exhibitions organiser Omanexpo": a name after the noun of its part, used as a title.
+static PART_AS_TITLE: Transient = Transient::new(|| {
+    Regex::new(r"(?-u:\b)(?P<d>[a-z]+)\s+(?P<r>organi[sz]er|sponsor)\s+(?P<n>\p{Lu}[\p{L}\p{N}&\-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}\p{N}&\-]*){0,5})")
+        .expect("part as title regex")
+});
+
 /// A name set off by its part in the event: "…, publisher of Acme Media, the co-host of the event".
 /// The name is the run of capitalized words just before the comma.
 static APPOSED: Transient = Transient::new(|| {
@@ -197,6 +215,7 @@ pub(super) fn relation_of(word: &str) -> Relation {
         Relation::Sponsor
     } else if w.contains("organi")
         || w == "led"
+        || w.starts_with("spearhead")
         || w.contains("conven")
         || w.contains("together")
         || w.starts_with("held")
@@ -251,6 +270,9 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
         }
         // Splitting into sentences costs more than one search of the whole paragraph.
         let responsible = text.contains("responsible") && RESPONSIBLE.get().is_match(text);
+        let part_as_title =
+            (text.contains("organiser") || text.contains("organizer") || text.contains("sponsor "))
+                && PART_AS_TITLE.get().is_match(text);
         if !TRIGGER.get().is_match(text)
             && !ACTIVE.get().is_match(text)
             && !en_subject::may_match(text)
@@ -258,6 +280,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Vec<Sponsor> {
             && !APPOSED.get().is_match(text)
             && !AS_ROLE.get().is_match(text)
             && !responsible
+            && !part_as_title
         {
             continue;
         }
@@ -414,14 +437,33 @@ fn in_sentence(
         .iter()
         .filter_map(|&g| caps.name(g).map(|m| (g, m)))
         .map(|(g, m)| {
+            // "was organised in collaboration with A": A organized it too; "held in partnership with
+            // A" leaves A a partner.
+            let by_verb = (g == "p")
+                .then(|| ORGANIZING_BEFORE.get().captures(&sentence[..whole.start()]))
+                .flatten()
+                .and_then(|c| c.name("v"))
+                .map(|v| relation_of(v.as_str()));
             // The bodies an event is a collaboration between, or an initiative of, made it.
             if g == "cb" || g == "ini" {
                 Relation::Organizer
             } else {
-                relation_of(m.as_str())
+                by_verb.unwrap_or_else(|| relation_of(m.as_str()))
             }
         })
         .collect();
+        // "in partnership with signature sponsor A, as well as B": the first member's own part.
+        let (list, first_part) = match ROLE_BEFORE_NAME.get().captures(list) {
+            // The match ends on the name's first letter.
+            Some(c) => (
+                c.get(0).map_or(list, |m| {
+                    let last = list[..m.end()].chars().next_back().map_or(0, char::len_utf8);
+                    &list[m.end() - last..]
+                }),
+                c.name("r").map(|r| relation_of(r.as_str())),
+            ),
+            None => (list, None),
+        };
         // "in partnership with members of its Marl Network": the network is the partner.
         let list = ["members of its ", "members of the ", "members of their "]
             .iter()
@@ -448,12 +490,16 @@ fn in_sentence(
         {
             names = items.iter().filter_map(|i| clean_item(i).0).collect();
         }
-        for name in names
+        for (k, name) in names
             .into_iter()
             .map(|n| without_owner(without_abbreviation(&without_place(&n))))
             .filter(|n| !is_event_name(n) && !is_bare_head(n))
+            .enumerate()
         {
-            found.extend(relations.iter().map(|&r| (name.clone(), r)));
+            match first_part.filter(|_| k == 0) {
+                Some(r) => found.push((name, r)),
+                None => found.extend(relations.iter().map(|&r| (name.clone(), r))),
+            }
         }
         found.extend(main);
     }
@@ -465,6 +511,43 @@ fn in_sentence(
             if let Some(n) = c.name("n") {
                 found.push((firm_name(n.as_str()), Relation::Organizer));
             }
+        }
+    }
+    for c in PART_AS_TITLE.get().captures_iter(&unquoted) {
+        let (Some(n), Some(r)) = (c.name("n"), c.name("r")) else {
+            continue;
+        };
+        // One word, or a body by its head word or acronym: "event organiser Jane Doe" is a person.
+        let words: Vec<&str> = n.as_str().split_whitespace().collect();
+        let body = words.len() == 1
+            || words
+                .iter()
+                .any(|w| super::super::orglist::is_org_head(w) || super::super::ru::is_acronym(w));
+        let said = unquoted[n.end()..].trim_start().starts_with("said");
+        // The noun before is what the body organizes ("conferences organiser"), not a word of the
+        // clause ("leaders from HP and sponsor Intel").
+        let noun = c.name("d").is_some_and(|d| {
+            !matches!(
+                d.as_str(),
+                "and"
+                    | "or"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "of"
+                    | "its"
+                    | "our"
+                    | "their"
+                    | "as"
+                    | "to"
+                    | "for"
+            )
+        });
+        if body && !said && noun {
+            found.push((n.as_str().to_string(), relation_of(r.as_str())));
         }
     }
     for c in APPOSED.get().captures_iter(&unquoted) {

@@ -470,9 +470,11 @@ fn participle_after_another_noun_and_presenting_sponsors() {
             .is_empty()
     );
     assert_eq!(
-        orgs("The Harbour Expo, presented by Orrin Plumbing and Tam Freight Group, had 90 exhibitors."),
+        orgs(
+            "The Harbour Expo, presented by Orrin Plumbing Company and Tam Freight Group, had 90 exhibitors."
+        ),
         vec![
-            o("Orrin Plumbing", Relation::Sponsor),
+            o("Orrin Plumbing Company", Relation::Sponsor),
             o("Tam Freight Group", Relation::Sponsor)
         ]
     );
@@ -681,4 +683,37 @@ fn a_body_that_holds_opens_or_gathers_people_for_its_own_event() {
     );
     // Someone else's event, or a person, is no sign.
     assert!(orgs("Ann Vell welcomed 300 delegates to her forum.").is_empty());
+}
+
+#[test]
+fn organised_in_collaboration_a_member_s_own_part_spearheaded_and_a_part_as_title() {
+    assert_eq!(
+        orgs("Our seminar was organized in collaboration with the Vell Research Service (VRS)."),
+        vec![o("Vell Research Service", Relation::Organizer)]
+    );
+    assert_eq!(
+        orgs(
+            "The summit, held in partnership with signature sponsor Orrin Canada, as well as the Marl Health Network, drew 300 guests."
+        ),
+        vec![
+            o("Orrin Canada", Relation::Sponsor),
+            o("Marl Health Network", Relation::Partner)
+        ]
+    );
+    assert_eq!(
+        orgs(
+            "The forum is being spearheaded by the Ministry of Vell Affairs, in collaboration with the Vell Diaspora Foundation."
+        ),
+        vec![
+            o("Ministry of Vell Affairs", Relation::Organizer),
+            o("Vell Diaspora Foundation", Relation::Partner)
+        ]
+    );
+    assert_eq!(
+        orgs("Vell’s biggest exhibitions organiser Orrexpo is riding high on the fair."),
+        vec![o("Orrexpo", Relation::Organizer)]
+    );
+    // A person after the noun of a part, and a part named in a clause, are no such title.
+    assert!(orgs("Event organiser Jane Doe said the fair had grown.").is_empty());
+    assert!(orgs("Panels brought together leaders from Orrexpo and sponsor Intex.").is_empty());
 }
