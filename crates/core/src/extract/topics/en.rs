@@ -751,6 +751,11 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
     let Some(m) = VERB_LED.get().find(sentence) else {
         return Vec::new();
     };
+    // "To tackle the issue of A, the Government has …": an infinitive of purpose opening the sentence
+    // is no event's discussion.
+    if sentence[..m.start()].trim().is_empty() && m.as_str().starts_with("To ") {
+        return Vec::new();
+    }
     let mut object = &sentence[m.end()..];
     // "The strategies discussed included A, B and C": the participle closes the subject of a verb of
     // including (or of "were"), and the list follows that verb.
@@ -1327,6 +1332,16 @@ mod tests {
         // Times and places are no subjects.
         assert!(titles("Sessions ranged from Monday to Friday.").is_empty());
         assert!(titles("Issues ranged from Velmora to Tarnholm.").is_empty());
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_opening_the_sentence_lists_no_topics() {
+        assert!(
+            titles(
+                "To tackle the issue of an ageing harbour, the Council has improved the Quay and Berth Package, as well as tasked the Vell Port Office to review fees."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -16,8 +16,9 @@ use crate::text::Lang;
 
 /// Topic cues, as stems: a word of one outside the list makes it a list of subjects.
 static CUE_EN: Transient = Transient::new(|| {
-    // "issue" but not "issued" (a statement issued on Sunday).
-    Regex::new(r"(?i)(?-u:\b)(?:(?:discuss|topic|theme|agenda|focus|session|panel|cover|address|explor|examin|debat|tackl|challeng|subject|priorit|workshop|dialogue|roundtable|question)\w*|issues?(?-u:\b))")
+    // "issue" but not "issued" (a statement issued on Sunday); "priorities" but not "prioritizes" (a
+    // body's policy, not the event's subject).
+    Regex::new(r"(?i)(?-u:\b)(?:(?:discuss|topic|theme|agenda|focus|session|panel|cover|address|explor|examin|debat|tackl|challeng|subject|workshop|dialogue|roundtable|question)\w*|issues?(?-u:\b)|priorit(?:y|ies)(?-u:\b))")
         .expect("enumeration cue regex")
 });
 static CUE_RU: Transient = Transient::new(|| {
@@ -26,7 +27,7 @@ static CUE_RU: Transient = Transient::new(|| {
 });
 /// Sentences about people, sponsors or places rather than subjects.
 static OTHER_EN: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:speakers?|sponsor\w*|partners?|organi[sz]ed\s+by|hosted\s+by|supported\s+by|attended\s+by|panell?ists|moderat\w+|representatives?|delegations?|countries|companies|exhibitors|members|winners|awards?|universities|institutions|bring(?:ing|s)?\s+together|brought\s+together|gather\w*|attend\w*|officials|leaders|experts|ministers|executives|researchers|scholars|students|directors?|chair(?:man|woman|person)?|president|officer|secretary|founder)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:speakers?|sponsor\w*|partners?|organi[sz]ed\s+by|hosted\s+by|supported\s+by|attended\s+by|panell?ists|moderat\w+|representatives?|delegations?|countries|companies|exhibitors|members|winners|awards?|universities|institutions|bring(?:ing|s)?\s+together|brought\s+together|gather\w*|attend\w*|officials|leaders|experts|ministers|executives|researchers|scholars|students|delegates|participants|attendees|guests|directors?|chair(?:man|woman|person)?|president|officer|secretary|founder)(?-u:\b)")
         .expect("enumeration other regex")
 });
 static OTHER_RU: Transient = Transient::new(|| {
@@ -308,6 +309,31 @@ mod tests {
                 Lang::En
             ),
             vec!["health care", "infrastructure", "productivity", "education"]
+        );
+    }
+
+    #[test]
+    fn people_who_came_to_discuss_and_a_policy_prioritized_are_no_topics() {
+        assert!(
+            items(
+                "The delegates, biologists and palaeontologists, came to discuss their research on corals.",
+                Lang::En
+            )
+            .is_empty()
+        );
+        assert!(
+            items(
+                "The network prioritizes social care, ensuring equitable access to family doctors, vaccines and public care.",
+                Lang::En
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            items(
+                "Priorities of the forum were tides, fares and dredging.",
+                Lang::En
+            ),
+            vec!["tides", "fares", "dredging"]
         );
     }
 
