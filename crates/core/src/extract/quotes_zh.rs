@@ -52,6 +52,9 @@ static VERB_AFTER: Transient = Transient::new(|| {
 });
 /// Words of a speaker's reaction that attribute a quote before them like a speech verb.
 const REACTIONS: &str = "感触颇深|感觸頗深|深有感触|深有感觸|感叹|感嘆|感慨道|笑言|笑道";
+/// Speech verbs ending a text: the first of a chain of them (解释指出) follows the subject.
+static VERB_TAIL: Transient =
+    Transient::new(|| Regex::new(&format!(r"(?:{VERBS})+$")).expect("verb tail regex"));
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
@@ -197,7 +200,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
     let mut last: Option<Person> = None;
     // The previous paragraph, when it ends with a speech verb and a colon (他说：¶“…”).
     let mut lead: Option<&str> = None;
-    for p in paragraphs {
+    for (pi, p) in paragraphs.iter().enumerate() {
         let introduced = lead.take();
         lead = Some(*p).filter(|p| p.trim_end().ends_with([':', '：']));
         let curled = curl(p);
@@ -262,6 +265,14 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                 .or_else(|| after_reported(p, &span, &speakers, last.as_ref()))
                 .or_else(|| named_before_colon(&p[..span.open]))
                 .or_else(|| again(p, prev.as_ref(), &span))
+                .or_else(|| {
+                    // A paragraph that is one quote, the next paragraph going on with 他强调 / 她表示:
+                    // the person the pronoun stands for said it.
+                    let alone = p[..span.open].trim().is_empty() && p[span.close_end..].trim().is_empty();
+                    (alone && speech && pronoun_speaks_next(&paragraphs[pi + 1..]))
+                        .then(|| last.clone().map(|l| (l, Basis::Continuation)))
+                        .flatten()
+                })
             else {
                 continue;
             };
@@ -284,6 +295,23 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         }
     }
     (out, notes)
+}
+
+/// Whether the next paragraph opens with 他 or 她 and a speech verb (他强调，…), a short heading
+/// without a sentence's end passed over.
+fn pronoun_speaks_next(rest: &[&str]) -> bool {
+    let Some(next) = rest
+        .iter()
+        .map(|n| n.trim())
+        .find(|n| !n.is_empty() && (n.contains(['。', '，', ',']) || n.chars().count() > 12))
+    else {
+        return false;
+    };
+    let Some(after) = next.strip_prefix('他').or_else(|| next.strip_prefix('她')) else {
+        return false;
+    };
+    let head: String = after.chars().take(6).collect();
+    VERB.get().find(&head).is_some_and(|m| m.start() <= 3)
 }
 
 /// The outermost “…” spans of a paragraph that nests a title in a quote with the same marks
@@ -826,7 +854,10 @@ fn speakers_in(p: &str) -> Vec<(usize, Person)> {
             if GREETINGS.iter().any(|g| p[m.end()..].starts_with(g)) {
                 return None;
             }
-            let s = subject(Some(&p[..m.start()]))?;
+            // "谢诗坚解释指出": verbs in a chain; the subject stands before the first.
+            let pre = &p[..m.start()];
+            let pre = VERB_TAIL.get().find(pre).map_or(pre, |t| &pre[..t.start()]);
+            let s = subject(Some(pre))?;
             // A subject is short and ends right at the verb.
             if s.chars().count() > 40 || !s.chars().last().is_some_and(is_han) {
                 return None;
@@ -850,6 +881,19 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_quote_alone_before_a_pronoun_that_speaks_and_chained_verbs() {
+        assert_eq!(
+            quotes(
+                "大会主席王明解释指出「三州府」指的是海峡殖民地。\n看好一带一路\n「江南海峡今日依旧是两国的生命线和最重要的通道。每年经过的油船不下10万艘。」\n他强调,两国近年来不遗余力地增进联系。"
+            ),
+            vec![(
+                "王明".to_string(),
+                "江南海峡今日依旧是两国的生命线和最重要的通道。每年经过的油船不下10万艘。".to_string()
+            )]
+        );
     }
 
     #[test]
