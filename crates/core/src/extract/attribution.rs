@@ -192,31 +192,37 @@ fn described_opener(pre: &str) -> Option<Subject> {
     let pre = pre.trim();
     let m = people::names(pre).next().filter(|m| m.start() == 0)?;
     let rest = &pre[m.end()..];
+    let title = |w: &str| {
+        people::is_title_word(w)
+            || w.split('-').any(people::is_title_word)
+            || matches!(
+                w,
+                "organiser" | "organizer" | "convener" | "convenor" | "curator" | "moderator" | "facilitator"
+            )
+    };
+    // Each part between commas is capitalized words, title words and the words that join them, or a
+    // short role in lowercase with a title word in it ("business development manager-global markets").
+    let part = |seg: &str| {
+        let words: Vec<&str> = seg
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "of" | "the" | "and" | "for" | "at" | "from" | "in" | "on" | "&"
+                )
+                || title(w)
+        }) || (words.len() <= 8 && words.iter().any(|w| title(w)))
+    };
     let described = [" of ", " from ", " at ", ", "]
         .iter()
         .any(|p| rest.starts_with(p))
         && !has_words(rest, 16)
         && !rest.contains(is_quote_mark_char)
-        && rest.split_whitespace().all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty()
-                || w.starts_with(char::is_uppercase)
-                || matches!(
-                    w,
-                    "of" | "the" | "and" | "for" | "at" | "from" | "in" | "on" | "&"
-                )
-                || people::is_title_word(w)
-                || matches!(
-                    w,
-                    "organiser"
-                        | "organizer"
-                        | "convener"
-                        | "convenor"
-                        | "curator"
-                        | "moderator"
-                        | "facilitator"
-                )
-        });
+        && rest.split(", ").all(part);
     if !described {
         return None;
     }

@@ -148,14 +148,6 @@ fn cut_off(
     // speech: the paragraph's end closes the quote its speech tag resumed.
     let end = text.trim_end().len();
     let whole_sentence = text[..end].ends_with(['.', '!', '?']);
-    if later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
-        return (resumed && whole_sentence).then_some(Span {
-            open,
-            inner_start,
-            inner_end: end,
-            close_end: end,
-        });
-    }
     // "X said: “…", "X, ROLE, said “…" and "X says, “…": an attribution ends right before the opener;
     // "X said:" may close the paragraph before, the quote opening the next one.
     let attributed = |before: &str| {
@@ -170,6 +162,22 @@ fn cut_off(
                 .is_some_and(|v| v.end() == tag.len());
         tagged && from_before(tail(before, 300)).is_some()
     };
+    if later.iter().any(|p| p.contains(quoted::is_quote_mark)) {
+        if resumed && whole_sentence {
+            return Some(Span {
+                open,
+                inner_start,
+                inner_end: end,
+                close_end: end,
+            });
+        }
+        // "X, ROLE, says, “We are delighted … in the" with its closing mark lost, the next paragraph
+        // going on with the report and no mark in it: the paragraph's end closes the quote.
+        let goes_on = later.first().is_some_and(|n| n.contains(quoted::is_quote_mark));
+        if goes_on || !attributed(before) {
+            return None;
+        }
+    }
     let led = earlier
         .filter(|_| before.is_empty())
         .map(str::trim_end)
@@ -1107,6 +1115,16 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].speaker, "Tam Berg");
+    }
+
+    #[test]
+    fn an_opener_left_unclosed_after_a_described_speaker_and_a_report_after_it() {
+        let got = quotes(
+            "Tam Orrin, business development manager-global markets, Vellexpo, says, “We are delighted with the response to the Vell Expo, which drew 600 visitors. The conference, which included panels on trends in waste\n\nThe expo was opened by the minister.\n\n“We see the growth as a good sign,” said Orrin.",
+        );
+        let who: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(who, vec!["Tam Orrin", "Tam Orrin"]);
+        assert!(got[0].text.starts_with("We are delighted"));
     }
 
     #[test]
