@@ -52,9 +52,11 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Talks, r"(?:共商|商讨|商討)(?P<list>[^，。；;,:：]{4,})"),
         // 讨论包括A、B、C等热点问题, 举办包括A、B等多场分论坛.
         (List::Plain, r"包括(?P<list>ITEMS)等(?:[^，。；;,]{0,6}?)(?:主题|主題|议题|議題|问题|問題|话题|話題|领域|領域|热点|熱點|分论坛|分論壇|论坛|論壇)"),
-        // “A”、“B”专题论坛, “A”和“B”雲分論壇: titles in marks right before a session noun, online or
-        // not; one title alone is most often the event's own name (“…”专题论坛).
-        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:云|雲|线上|線上|网上|網上)?(?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|场次|場次|议题|議題|话题|話題)"),
+        // “A”、“B”专题论坛, “A”和“B”雲分論壇, 分为“A”、“B”三个篇章: titles in marks right before a
+        // session noun, online or not; one title alone is most often the event's own name (“…”专题论坛).
+        (List::Plain, r"(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?(?:[两兩二三四五六七八九十\d]+(?:场|場|大|个|個))?(?:云|雲|线上|線上|网上|網上)?(?:篇章|专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|专题会议|專題會議|圆桌论坛|圓桌論壇|板块|板塊|版块|版塊|单元|單元|专题小组|專題小組|专题组|專題組|小组|小組|分组|分組|场次|場次|议题|議題|话题|話題)"),
+        // 分别以“A”“B”为题展开讨论: two titles or more that parts of the event took as their subjects.
+        (List::Plain, r"以(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,6})(?:为题|為題)"),
         // 围绕“A”、“B”而召开的两场高级别论坛, 就“C”、“D”举行的专题论坛: titles in marks as the
         // subjects of sessions held, with the verb of holding and a count between them and the session noun.
         (List::Plain, r"(?:围绕|圍繞|就)着?(?P<list>(?:[“「『][^”」』]{2,40}[”」』][、和与與及]?){2,8})(?:等)?而?(?:召开|召開|举行|舉行|举办|舉辦|开设|開設|设置|設置)的(?:[两兩二三四五六七八九十\d]+(?:场|場|个|個))?[^，。；;,、“”「」『』]{0,4}?(?:论坛|論壇|会议|會議|研讨会|研討會|对话会|對話會|圆桌会|圓桌會)"),
@@ -101,6 +103,8 @@ enum Subject {
     Titled,
     /// 围绕X(,)分享/探讨: one subject kept whole, or a list split at 、.
     Around,
+    /// A session's title in marks, taken whole.
+    Session,
     /// Any other cue.
     Other,
 }
@@ -117,6 +121,8 @@ static SUBJECTS: Transient<Vec<(Subject, Regex)>> = Transient::new(|| {
         (Subject::Other, r"在[「“『](?P<item>[^」”』]{2,40})[」”』](?:专题论坛|專題論壇|分论坛|分論壇|平行论坛|平行論壇|圆桌论坛|圓桌論壇)上"),
         // 围绕着“推动两岸农业的合作与发展”(发表演讲); a title then (的)主题 alone is the event's theme.
         (Subject::Other, r"(?:围绕|圍繞)着?[「“『](?P<item>[^」”』]+)[」”』](?:[^的主、和与與及」”』「“『]|的[^主]|$)"),
+        // 第二場座談會主題為“A”: the theme of one numbered session is a topic of the event.
+        (Subject::Session, r"第[一二三四五六七八九十\d]+(?:场|場)[^，。；;,“”「」『』]{0,10}?主[题題](?:为|為|是)[:：]?[「“『](?P<item>[^」”』]{2,40})[」”』]"),
         // 針對A及B提出建言: the subject of proposals or a discussion.
         (Subject::Other, r"(?:针对|針對)(?P<item>[^，。；;,]+?)(?:提出|进行|進行|展开|展開|加以)了?(?:建言|建议|建議|讨论|討論|探讨|探討|研讨|研討)"),
     ]
@@ -306,6 +312,8 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                     out.extend(around(m.as_str()));
                 } else if *kind == Subject::Around {
                     continue;
+                } else if *kind == Subject::Session {
+                    out.push(trim_item(m.as_str()));
                 } else {
                     out.extend(subject(m.as_str()));
                 }
@@ -839,6 +847,18 @@ mod tests {
         assert_eq!(
             titles("明天還將舉行“港口經濟:新動力”、“綠色航運”和“智慧物流”雲分論壇。"),
             vec!["港口經濟:新動力", "綠色航運", "智慧物流"]
+        );
+        assert_eq!(
+            titles("大会分为“共思·港口的未来”、“共探·航运之路”、“共创·服务之变”三个篇章。"),
+            vec!["共思·港口的未来", "共探·航运之路", "共创·服务之变"]
+        );
+        assert_eq!(
+            titles("与会专家分为两组,分别以“江海、港口与侨乡”“江海、学术与故事”为题展开讨论。"),
+            vec!["江海、港口与侨乡", "江海、学术与故事"]
+        );
+        assert_eq!(
+            titles("下午第二場座談會主題為“理論思想與引領兩岸”,與會學者將共同出席。"),
+            vec!["理論思想與引領兩岸"]
         );
         // Sectors named by one character each are no topics.
         assert!(titles("論壇議題包括產、官、學、研。").is_empty());
