@@ -70,8 +70,9 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         ),
         // The event held together with someone: "Мероприятие проводилось совместно с X".
         (&*format!(r"{HELD}\s+совместно\s+с\s+"), Some(Relation::Organizer)),
-        // Under someone's auspices: "под эгидой X".
+        // Under someone's auspices: "под эгидой X"; on someone's initiative: "по инициативе X".
         (r"под\s+эгидой\s+", Some(Relation::Organizer)),
+        (r"по\s+инициативе\s+", Some(Relation::Organizer)),
         (r"на\s+(?:площадке|базе)\s+", Some(Relation::Host)),
         // "совместно с", "к ним присоединился и": the relation of the list before.
         (r"совместно\s+с\s+", None),
@@ -141,9 +142,10 @@ static HELD_IN: Transient = Transient::new(|| {
     .expect("held in regex")
 });
 
-/// Where a list after a cue ends: a clause that goes on about something else.
+/// Where a list after a cue ends: a clause that goes on about something else, or a second participle
+/// of the event («организованный МИД РФ и посвящённый …»).
 static LIST_END: Transient = Transient::new(|| {
-    Regex::new(r"(?i),\s+(?:а|но|где|когда|котор\w+|чтобы|став\w*|которы\w+|что|в\s+рамках)\s|;|\s[—–]\s|\(")
+    Regex::new(r"(?i),\s+(?:а|но|где|когда|котор\w+|чтобы|став\w*|которы\w+|что|в\s+рамках)\s|;|\s[—–]\s|\(|\sи\s+(?-i:(?:посвящ[её]нн|приуроченн|проведенн|проведённ|организованн|объединивш|собравш))[а-яё]*")
         .expect("list end regex")
 });
 
@@ -226,7 +228,15 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     || reflexive)
                     && !cue.contains("совместно");
                 if passive {
-                    names.retain(|n| n.name.split_whitespace().next().is_some_and(instrumental));
+                    // An acronym does not decline: after a full participle («…», организованный МИД
+                    // РФ) it is the agent; after a short one («был организован ПМЭФ») the event.
+                    let participle = cue.trim_end().ends_with("ный") || cue.trim_end().ends_with("ная");
+                    names.retain(|n| {
+                        n.name
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| instrumental(w) || (participle && is_acronym(w)))
+                    });
                     // "запланированы областным советом ветеранов": a common-noun name in lowercase, an
                     // adjective and a head noun in the instrumental, then its genitives.
                     if names.is_empty()
@@ -627,6 +637,18 @@ fn clean(member: &str) -> Option<Member> {
         m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
     }
     let m = before_predicate(m);
+    // «при поддержке "Роспатриотцентра"»: a name in straight or curly marks, the marks not its own.
+    if let Some(inner) = m
+        .strip_prefix(['"', '“'])
+        .and_then(|r| r.strip_suffix(['"', '”']))
+        .filter(|i| !i.contains(['"', '“', '”', '«', '»']) && i.starts_with(char::is_uppercase))
+        .filter(|i| (1..=6).contains(&i.split_whitespace().count()))
+    {
+        return Some(Member {
+            name: inner.to_string(),
+            headed: inner.split_whitespace().any(is_org_head),
+        });
+    }
     // «Группы компаний ВИС», «Издательство «Слово»: marks around a name that opens with its head noun
     // are the text's, not the name's.
     let m = match m.strip_prefix('«') {
@@ -856,6 +878,26 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_name_in_straight_marks_an_initiative_and_an_acronym_after_a_full_participle() {
+        assert_eq!(
+            orgs("Форум прошел при поддержке \"Вельпатриотцентра\". Курировало его управление."),
+            vec![o("Вельпатриотцентра", Relation::Supporter)]
+        );
+        assert_eq!(
+            orgs("Конференция проводится по инициативе Фонда развития пасек «Медовый край»."),
+            vec![o("Фонда развития пасек «Медовый край»", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs(
+                "Прошел конгресс «Вельская система», организованный МИД РФ и посвященный 80-летию конференции."
+            ),
+            vec![o("МИД РФ", Relation::Organizer)]
+        );
+        // After a short participle an acronym is the event: «был организован ПМЭФ».
+        assert!(orgs("В 2021 году был организован ПМЭФ в условиях ограничений.").is_empty());
     }
 
     #[test]
