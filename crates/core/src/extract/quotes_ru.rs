@@ -32,8 +32,9 @@ const FORMS: &str = "(?:а|и|о|ся|ась|ись|ось)?";
 
 /// The attribution after a speech verb, up to the end of its sentence or a dash; a dash between two
 /// parts of a role («вице-губернатор – председатель комитета Иван Петров») and the period of an initial
-/// («С. Г. Захаров») do not end it.
-const REST: &str = r"(?:[^.!?—–]|\s[—–]\s+[а-яё]|\s(?-i:[А-ЯЁ])\.)*";
+/// («С. Г. Захаров») do not end it. The initial comes first among the alternatives: the regex prefers
+/// the earlier one, and «Е.» read letter by letter would end the attribution at the initial.
+const REST: &str = r"(?:\s(?-i:[А-ЯЁ])\.|\s[—–]\s+[а-яё]|[^.!?—–])*";
 
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
@@ -491,9 +492,30 @@ fn signed(after: &str, people: &[Mention]) -> Option<(Person, Basis)> {
 /// the article gives them elsewhere.
 fn named(text: &str, (s, e): (usize, usize), people: &[Mention]) -> (Person, Basis) {
     let name = text[s..e].to_string();
-    let name = by_first_name(people, &name).unwrap_or(name);
+    let name = by_first_name(people, &name)
+        .or_else(|| by_initial(people, &name))
+        .unwrap_or(name);
     let role = role_before(&text[..s]).or_else(|| known_role(people, &name));
     ((name.clone(), role), Basis::Named(name))
+}
+
+/// «Е. Петров» as the person named in full with that surname and a first name with that initial.
+fn by_initial(people: &[Mention], name: &str) -> Option<String> {
+    let (initial, last) = name.split_once(". ")?;
+    let mut letters = initial.chars();
+    let (Some(letter), None) = (letters.next(), letters.next()) else {
+        return None;
+    };
+    people
+        .iter()
+        .find(|m| {
+            let mut words = m.name.split_whitespace();
+            words
+                .next()
+                .is_some_and(|first| first.starts_with(letter) && first.chars().count() > 2)
+                && crate::text::same_name(surname(&m.name), last)
+        })
+        .map(|m| m.name.clone())
 }
 
 /// The words before a quote up to «что» when the quote is a fragment closing reported speech: it starts
@@ -1212,6 +1234,15 @@ mod tests {
             "По словам главы ведомства Ивана Ковалёва, форум удался.\n«Широкий круг участников говорит о том, что мы движемся верно»,\n\n— подчеркнул министр.\nМинистр энергетики края Иван Ковалёв",
         );
         assert_eq!(got[0].0, "Иван Ковалёв");
+    }
+
+    #[test]
+    fn one_initial_before_the_surname_after_the_verb() {
+        let got = quotes(
+            "В ходе обсуждения Ержан Петров отметил роль общества.\n«Дискуссии на площадке форума помогут проанализировать сделанное», — подчеркнул Е. Петров.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Ержан Петров");
     }
 
     #[test]
