@@ -92,7 +92,7 @@ static UNDER: Transient = Transient::new(|| {
 });
 /// 得到 <list> 的 … 支持: "并得到A的大力支持", "感谢A的赞助".
 static GOT: Transient = Transient::new(|| {
-    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝)了?(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
+    Regex::new(r"(?:得到|获得|獲得|受到|感谢|感謝|鸣谢|鳴謝|获|獲)了?(?P<list>.+?)的?(?:大力|鼎力|全力|热情|熱情|积极|積極)?(?P<cue>支持|支援|指导|指導|赞助|贊助)")
         .expect("got regex")
 });
 /// A bare cue labelling a list: "主办：A、B 承办：C".
@@ -110,14 +110,33 @@ static OPEN_TAIL: Transient = Transient::new(|| {
         .expect("open tail regex")
 });
 
+/// An organization before the numbered edition of its own meeting: "美國華裔組織百人會第十八屆年會".
+static OWN_EDITION: Transient = Transient::new(|| {
+    Regex::new(r"(?P<owner>[^，,。；;、：:“”「」『』（）()\s]{2,30}?)第[一二三四五六七八九十百\d]+[届屆](?:年会|年會|大会|大會|论坛|論壇|峰会|峰會|研讨会|研討會|会员大会|會員大會)")
+        .expect("own edition regex")
+});
+
+/// The owner [`OWN_EDITION`] finds: what follows its last 的 and its last class noun (组织, 团体, 机构),
+/// when it has the shape of an organization.
+fn edition_owner(owner: &str) -> Option<String> {
+    let name = owner.rsplit_once('的').map_or(owner, |(_, n)| n);
+    let name = ["组织", "組織", "团体", "團體", "机构", "機構"]
+        .iter()
+        .filter_map(|c| name.rsplit_once(c).map(|(_, n)| n))
+        .filter(|n| n.chars().count() >= 2)
+        .min_by_key(|n| n.len())
+        .unwrap_or(name);
+    (is_org(name) && name.chars().count() >= 3 && !is_deictic(name)).then(|| name.to_string())
+}
+
 /// An active verb of organizing with an event as its object: "…於上月27日在…舉辦「…」國際學術研討會".
 static ACTIVE: Transient = Transient::new(|| {
-    Regex::new(r"(?P<cue>举办|舉辦|办理|辦理|主办|主辦|承办|承辦).*(?:会|會|论坛|論壇|峰会|峰會|博览|博覽|展|工作坊|讲座|講座|活动|活動|比赛|比賽)")
+    Regex::new(r"(?P<cue>举办|舉辦|举行|舉行|办理|辦理|主办|主辦|承办|承辦).*(?:会|會|论坛|論壇|峰会|峰會|博览|博覽|展|工作坊|讲座|講座|活动|活動|比赛|比賽)")
         .expect("active regex")
 });
 /// Where the subject of an active verb ends: a time, place or manner before the verb.
 static SUBJECT_END: Transient = Transient::new(|| {
-    Regex::new(r"于|於|在|将|將|定期|每年|曾|已|今年|昨|今日|今天|明年|日前|近日|共同|联合|聯合|携手|攜手|会同|會同|举办|舉辦|办理|辦理|主办|主辦|承办|承辦")
+    Regex::new(r"于|於|在|将|將|定期|每年|曾|已|今年|昨|今日|今天|明年|日前|近日|共同|联合|聯合|携手|攜手|会同|會同|举办|舉辦|举行|舉行|办理|辦理|主办|主辦|承办|承辦")
         .expect("subject end regex")
 });
 
@@ -168,6 +187,7 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
         if !p.contains(|c: char| CUE.contains(c) || ROLE_NOUN.contains(c) || c == '呈' || c == '策')
             && !p.contains("发起")
             && !p.contains("發起")
+            && !p.contains(['届', '屆'])
         {
             continue;
         }
@@ -219,6 +239,13 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     let r = relation(cue.as_str());
                     out.extend(members(list.as_str(), true).into_iter().map(|n| (n, r)));
                 }
+            }
+            for c in OWN_EDITION.get().captures_iter(sentence) {
+                out.extend(
+                    c.name("owner")
+                        .and_then(|o| edition_owner(o.as_str()))
+                        .map(|n| (n, Relation::Organizer)),
+                );
             }
             let clauses = clauses(sentence);
             // "由A、B,C主辦", "D、E,F承办": a list broken by commas before its cue. Clauses that are
@@ -335,6 +362,26 @@ fn in_clause(clause: &str, earlier: &[&str]) -> Vec<(String, Relation)> {
     let Some(cue) = c.name("cue") else {
         return Vec::new();
     };
+    // 舉行: "A今天舉行記者會" holds a press conference, not the event; "在北京舉行的論壇" is held there,
+    // not by the subject.
+    if matches!(cue.as_str(), "举行" | "舉行") {
+        let after = &clause[cue.end()..];
+        let press = [
+            "记者会",
+            "記者會",
+            "发布会",
+            "發布會",
+            "新闻发布会",
+            "新聞發布會",
+            "记者招待会",
+            "記者招待會",
+        ]
+        .iter()
+        .any(|p| after.starts_with(p));
+        if press || after.starts_with('的') {
+            return Vec::new();
+        }
+    }
     let end = subject_end(clause);
     let subject = &clause[..end.map_or(cue.start(), |m| m.start())];
     // An earlier clause holds the subject before its own time or place ("A與B將從21日到6月25日,舉辦…").
@@ -582,6 +629,25 @@ mod tests {
         );
         // 進行 and 承办 are verbs, not a bank or an office.
         assert!(orgs("更邀請到江南新方向顧問王一教授對分組討論進行指導。").is_empty());
+    }
+
+    #[test]
+    fn holding_by_the_subject_support_received_and_the_owner_of_an_edition() {
+        assert_eq!(
+            orgs("江南对外交流协会将于下月初舉行「大學校長高峰論壇2024」。"),
+            vec![o("江南对外交流协会", Relation::Organizer)]
+        );
+        // A press conference held, and a forum held somewhere, say nothing of who organized the event.
+        assert!(orgs("江南文化委員會今天舉行記者會,宣告論壇將登場。").is_empty());
+        assert!(orgs("江南市代表團參與在北京舉行的第三屆高峰論壇。").is_empty());
+        assert_eq!(
+            orgs("論壇獲江南教育資助委員會支持,並贊助部分支出。"),
+            vec![o("江南教育資助委員會", Relation::Supporter)]
+        );
+        assert_eq!(
+            orgs("著名的美國華裔組織江南會第十八屆年會在華盛頓召開。"),
+            vec![o("江南會", Relation::Organizer)]
+        );
     }
 
     #[test]
