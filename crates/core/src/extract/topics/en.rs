@@ -235,6 +235,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
             }
             out.extend(listed);
             out.extend(titled_sessions(sentence));
+            out.extend(named_sessions(sentence));
             out.extend(passive(sentence));
             out.extend(session_on(sentence));
         }
@@ -587,8 +588,10 @@ fn cut_at_stops<'a>(mut list: &'a str, more: &[&str]) -> &'a str {
 }
 
 /// Where a list stops inside a sentence, besides a semicolon (see [`split_list`]).
-const LIST_STOPS: [&str; 17] = [
+const LIST_STOPS: [&str; 19] = [
     ", which",
+    " for a total of ",
+    " in a total of ",
     ", who",
     ", where",
     ", while",
@@ -1077,6 +1080,78 @@ fn titled_sessions(sentence: &str) -> Vec<Topic> {
     topics(titles.into_iter().map(trim_item))
 }
 
+/// "The first day featured an economic update panel, political update panel, and regional security
+/// panel": sessions named by their subjects before a session noun that every item repeats.
+static FEATURED: Transient = Transient::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:featured|features|included|includes|held|holds|hosted|hosts|offered|offers|had)\s+",
+    )
+    .expect("featured regex")
+});
+
+/// The items after [`FEATURED`], two at least, each ending in the same session noun, as topics.
+fn named_sessions(sentence: &str) -> Vec<Topic> {
+    let Some(m) = FEATURED.get().find(sentence) else {
+        return Vec::new();
+    };
+    let rest = &sentence[m.end()..];
+    let clause = &rest[..rest.find([';', '.', ':']).unwrap_or(rest.len())];
+    let clause = clause
+        .find(" while ")
+        .or_else(|| clause.find(" which "))
+        .map_or(clause, |i| &clause[..i]);
+    let items: Vec<&str> = clause
+        .split(", ")
+        .flat_map(|i| i.split(" and "))
+        .map(|i| i.trim().trim_start_matches("and ").trim())
+        .filter(|i| !i.is_empty())
+        .collect();
+    let noun = |i: &str| {
+        i.rsplit(' ')
+            .next()
+            .map(|w| w.trim_end_matches('s').to_lowercase())
+    };
+    let Some(first) = items.first().and_then(|i| noun(i)) else {
+        return Vec::new();
+    };
+    let sessions = [
+        "panel",
+        "session",
+        "workshop",
+        "roundtable",
+        "seminar",
+        "plenary",
+        "track",
+    ];
+    if items.len() < 2
+        || !sessions.contains(&first.as_str())
+        || items.iter().any(|i| noun(i).as_ref() != Some(&first))
+    {
+        return Vec::new();
+    }
+    let subjects: Vec<String> = items
+        .iter()
+        .filter_map(|i| {
+            let words: Vec<&str> = i.split_whitespace().collect();
+            let body = &words[..words.len() - 1];
+            let body = match body.first() {
+                Some(&("a" | "an" | "the")) => &body[1..],
+                _ => body,
+            };
+            (!body.is_empty()
+                && body.len() <= 6
+                && body
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-')))
+            .then(|| body.join(" "))
+        })
+        .collect();
+    if subjects.len() != items.len() {
+        return Vec::new();
+    }
+    topics(subjects)
+}
+
 /// The subject of "… were discussed" as one topic, after an opening adverbial.
 fn passive(sentence: &str) -> Vec<Topic> {
     let Some(m) = PASSIVE.get().find(sentence) else {
@@ -1332,6 +1407,24 @@ mod tests {
         // Times and places are no subjects.
         assert!(titles("Sessions ranged from Monday to Friday.").is_empty());
         assert!(titles("Issues ranged from Velmora to Tarnholm.").is_empty());
+    }
+
+    #[test]
+    fn sessions_named_by_their_subjects_and_a_count_after_the_list() {
+        assert_eq!(
+            titles(
+                "The first day featured an economic update panel, harbour policy panel, and regional security panel while the second day discussed ferry fares and the new quay for a total of 5 panels."
+            ),
+            vec![
+                "ferry fares",
+                "the new quay",
+                "economic update",
+                "harbour policy",
+                "regional security"
+            ]
+        );
+        // Items that do not all end in the same session noun are no such list.
+        assert!(titles("The fair featured a harbour panel, two cafés and a boat show.").is_empty());
     }
 
     #[test]
