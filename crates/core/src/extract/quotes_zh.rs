@@ -856,7 +856,12 @@ fn speakers_in(p: &str) -> Vec<(usize, Person)> {
             }
             // "谢诗坚解释指出": verbs in a chain; the subject stands before the first.
             let pre = &p[..m.start()];
-            let pre = VERB_TAIL.get().find(pre).map_or(pre, |t| &pre[..t.start()]);
+            // Only the last few characters can hold the chain.
+            let near = super::text::tail(pre, 48);
+            let pre = VERB_TAIL
+                .get()
+                .find(near)
+                .map_or(pre, |t| &pre[..pre.len() - near.len() + t.start()]);
             let s = subject(Some(pre))?;
             // A subject is short and ends right at the verb.
             if s.chars().count() > 40 || !s.chars().last().is_some_and(is_han) {

@@ -51,6 +51,23 @@ static ORG_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The last characters of [`ORG_ENDINGS`] and of the governments' short forms: a cheap first test.
+static ORG_LAST: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
+    ORG_ENDINGS
+        .iter()
+        .chain(GOVERNMENTS.iter())
+        .filter_map(|e| e.chars().next_back())
+        .collect()
+});
+
+/// Whether `name` may be an organization by its last character alone (see [`is_org`]); Latin names
+/// always may.
+pub(crate) fn may_be_org(name: &str) -> bool {
+    name.chars()
+        .next_back()
+        .is_some_and(|c| !is_han(c) || ORG_LAST.contains(&c))
+}
+
 /// Governments called by their place's one-character short form.
 const GOVERNMENTS: [&str; 8] = ["港府", "澳府", "市府", "省府", "县府", "縣府", "华府", "華府"];
 

@@ -13,7 +13,7 @@ use crate::transient::Transient;
 use super::super::quoted;
 use super::super::sentences::sentences;
 use super::super::text::{Block, paragraphs, without_stamp};
-use super::super::zh::is_org;
+use super::super::zh::{is_org, may_be_org};
 use crate::model::Relation;
 
 /// Verbs and nouns that state a relation.
@@ -112,11 +112,11 @@ static OPEN_TAIL: Transient = Transient::new(|| {
 
 /// An organization before the numbered edition of its own meeting: "美國華裔組織百人會第十八屆年會".
 static OWN_EDITION: Transient = Transient::new(|| {
-    Regex::new(r"(?P<owner>[^，,。；;、：:“”「」『』（）()\s]{2,30}?)第[一二三四五六七八九十百\d]+[届屆](?:年会|年會|大会|大會|论坛|論壇|峰会|峰會|研讨会|研討會|会员大会|會員大會)")
+    Regex::new(r"第[一二三四五六七八九十百\d]+[届屆](?:年会|年會|大会|大會|论坛|論壇|峰会|峰會|研讨会|研討會|会员大会|會員大會)")
         .expect("own edition regex")
 });
 
-/// The owner [`OWN_EDITION`] finds: what follows its last 的 and its last class noun (组织, 团体, 机构),
+/// The owner of an edition [`OWN_EDITION`] finds: what follows its last 的 and its last class noun (组织, 团体, 机构),
 /// when it has the shape of an organization.
 fn edition_owner(owner: &str) -> Option<String> {
     let name = owner.rsplit_once('的').map_or(owner, |(_, n)| n);
@@ -240,12 +240,22 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     out.extend(members(list.as_str(), true).into_iter().map(|n| (n, r)));
                 }
             }
-            for c in OWN_EDITION.get().captures_iter(sentence) {
-                out.extend(
-                    c.name("owner")
-                        .and_then(|o| edition_owner(o.as_str()))
-                        .map(|n| (n, Relation::Organizer)),
-                );
+            if sentence.contains(['届', '屆']) {
+                for m in OWN_EDITION.get().find_iter(sentence) {
+                    // The owner: up to 30 characters before the edition, back to a mark or a space.
+                    let before = &sentence[..m.start()];
+                    let mut start = m.start();
+                    for (i, c) in before.char_indices().rev().take(30) {
+                        if "，,。；;、：:“”「」『』（）() ".contains(c) {
+                            break;
+                        }
+                        start = i;
+                    }
+                    let owner = &before[start..];
+                    if owner.chars().count() >= 2 {
+                        out.extend(edition_owner(owner).map(|n| (n, Relation::Organizer)));
+                    }
+                }
             }
             let clauses = clauses(sentence);
             // "由A、B,C主辦", "D、E,F承办": a list broken by commas before its cue. Clauses that are
@@ -254,15 +264,26 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
             let mut pending: Vec<String> = Vec::new();
             for (i, clause) in clauses.iter().enumerate() {
                 let found = in_clause(clause, &clauses[..i]);
-                let opens = found.first().is_some_and(|(n, _)| {
-                    let c = clause.trim_start_matches('由');
-                    c.starts_with(n.as_str())
-                        || clean(c.split('、').next().unwrap_or(c), true).as_ref() == Some(n)
-                });
+                let opens = !pending.is_empty()
+                    && found.first().is_some_and(|(n, _)| {
+                        let c = clause.trim_start_matches('由');
+                        c.starts_with(n.as_str())
+                            || clean(c.split('、').next().unwrap_or(c), true).as_ref() == Some(n)
+                    });
                 if let Some(&(_, r)) = found.first().filter(|_| opens) {
                     out.extend(pending.drain(..).map(|n| (n, r)));
-                } else if found.is_empty() && !CUE.split('|').any(|cue| clause.contains(cue)) {
-                    let names = members(clause.strip_prefix('由').unwrap_or(clause), false);
+                } else if found.is_empty() {
+                    // Every piece of a list of names ends like one: a cheap test before splitting it.
+                    let list = clause.strip_prefix('由').unwrap_or(clause);
+                    let names = if clause.chars().count() <= 160
+                        && may_be_org(list)
+                        && list.split('、').all(|piece| is_org(piece.trim()))
+                        && !CUE.split('|').any(|cue| clause.contains(cue))
+                    {
+                        members(list, false)
+                    } else {
+                        Vec::new()
+                    };
                     if names.is_empty() {
                         pending.clear();
                     }
