@@ -86,14 +86,11 @@ pub(crate) fn parse_list(list: &str) -> Vec<String> {
     // not use a bare "and" between its items, so one before a capital continues a name.
     // Only the segments before one that names nothing ("…, included a live Q&A, …, and a panel") are
     // the list's.
-    let named = segments
-        .iter()
-        .position(|s| !s.starts_with("and ") && clean_item(s).0.is_none())
-        .unwrap_or(segments.len());
-    let oxford = segments[..named]
+    let oxford = segments
         .iter()
         .position(|s| s.starts_with("and "))
-        .filter(|&i| i > 1);
+        .filter(|&i| i > 1)
+        .filter(|&i| segments[..i].iter().all(|s| clean_item(s).0.is_some()));
     let mut names = Vec::new();
     for (si, seg) in segments.iter().enumerate() {
         // "A, B, and C, the Center for …": what follows the last item after a comma describes it.
