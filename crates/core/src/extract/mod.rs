@@ -224,6 +224,9 @@ mod tests {
             "said “” according to , the ,",
             "sponsored by ( the and , other",
             "\u{1F600}“\u{301}”é.É. 31 February 2018 – 99 March",
+            // A name run that goes on past where the sentence splitter ends the sentence.
+            "15–16 November 2018 said the 9th Forum (ESCA) topics ranged from dealt with topics such as: Ministry of Trade, IndustryDr.Dr. Ann Orrin spoke.",
+            "Topics such as: Ministry of Trade, IndustryDr.Dr.",
         ];
         for g in garbage {
             let _ = extract(Some(g), g);

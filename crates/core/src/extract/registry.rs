@@ -110,9 +110,11 @@ fn sentence_subjects<'t>(text: &'t str, sents: &[&'t str], runs: &[Match<'t>]) -
                 !has_words(intro, 5) && !intro.contains(|c: char| quoted::is_quote_mark(c) || c == ',')
             })
             .map_or(lead, |(intro, _)| lead + intro.len() + 2);
+        // A run of the paragraph may go on past the sentence's end ("… Dr.Dr."): only runs inside it.
         let at = |offset: usize| {
             let k = runs.partition_point(|m| m.start() < base + offset);
-            runs.get(k).filter(|m| m.start() == base + offset)
+            runs.get(k)
+                .filter(|m| m.start() == base + offset && m.end() <= base + sentence.len())
         };
         let within = &text[..base + sentence.len()];
         let found = at(lead)
