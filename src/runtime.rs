@@ -136,11 +136,16 @@ pub async fn run(
         anyhow::bail!("{e}");
     }
     let leadership = engine.digests().map(|d| d.leadership().clone());
+    let mut platforms = Vec::new();
+    platforms.extend(plan.console.then_some("console"));
+    platforms.extend(plan.discord.as_ref().map(|_| "discord"));
+    platforms.extend(plan.matrix.as_ref().map(|_| "matrix"));
+    // Every platform the bot will run is starting until its adapter says otherwise, so `/readyz` is not
+    // ready in the moment between the HTTP server's start and an adapter's.
+    for name in &platforms {
+        engine.set_platform(name, PlatformState::Starting);
+    }
     if metrics.is_some() {
-        let mut platforms = Vec::new();
-        platforms.extend(plan.console.then_some("console"));
-        platforms.extend(plan.discord.as_ref().map(|_| "discord"));
-        platforms.extend(plan.matrix.as_ref().map(|_| "matrix"));
         attache_core::observe::zero(&platforms);
     }
     // The Discord adapter is made before the HTTP server, which passes it the interactions Discord posts

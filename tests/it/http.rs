@@ -128,6 +128,8 @@ fn probes_metrics_and_pages_over_a_socket() {
     let mut bot = Bot::start();
     let (status, _, body) = bot.get("/healthz");
     assert_eq!((status, body.as_str()), (200, "ok\n"));
+    // An answer at the console: the console has started, so the bot is ready.
+    bot.console("sponsors infoforum", "Cybersecurity Association of China");
     let (status, head, body) = bot.get("/readyz");
     assert_eq!(status, 200, "{body}");
     assert!(head.contains("content-type: application/json"));
@@ -135,7 +137,6 @@ fn probes_metrics_and_pages_over_a_socket() {
     assert_eq!(ready["briefings"], 3);
     assert_eq!(ready["platforms"]["console"], "connected");
 
-    bot.console("sponsors infoforum", "Cybersecurity Association of China");
     let (status, head, metrics) = bot.get("/metrics");
     assert_eq!(status, 200);
     assert!(head.contains("content-type: text/plain; version=0.0.4"));
