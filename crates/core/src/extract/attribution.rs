@@ -193,8 +193,8 @@ fn described_opener(pre: &str) -> Option<Subject> {
     let m = people::names(pre).next().filter(|m| m.start() == 0)?;
     let rest = &pre[m.end()..];
     let title = |w: &str| {
-        people::is_title_word(w)
-            || w.split('-').any(people::is_title_word)
+        // Each part of a hyphenated word ("manager-global"), or the word itself.
+        w.split('-').any(people::is_title_word)
             || matches!(
                 w,
                 "organiser" | "organizer" | "convener" | "convenor" | "curator" | "moderator" | "facilitator"

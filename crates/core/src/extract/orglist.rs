@@ -393,12 +393,7 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
             && w.trim_end_matches([',', '.', ';']).ends_with(')')
         {
             let inner = w.trim_end_matches([',', '.', ';']).trim_matches(['(', ')']);
-            if (2..=10).contains(&inner.chars().count())
-                && inner.chars().any(char::is_uppercase)
-                && inner
-                    .chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'))
-            {
+            if (2..=10).contains(&inner.chars().count()) && is_short_form(inner) {
                 break;
             }
         }
@@ -429,6 +424,13 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
     (valid.then_some(name), complete)
 }
 
+/// A short form: capitals, with digits, "&", "-" or "." among them ("NUS-GAI", "R&D", "U.S.").
+fn is_short_form(w: &str) -> bool {
+    w.chars().any(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'))
+}
+
 /// Drops a trailing short form in parentheses ("Asian Broadband Consortium (ABC)" gives "Asian Broadband
 /// Consortium"): the name is what people label and search for. A short form is an acronym; or shorter
 /// than the name and made of acronyms and the name's own words ("… Coordination Board (NGO Coordination
@@ -444,12 +446,7 @@ pub(crate) fn without_abbreviation(name: &str) -> &str {
     if !head.chars().any(char::is_alphabetic) {
         return name;
     }
-    let acronym = |w: &str| {
-        w.chars().any(|c| c.is_uppercase())
-            && w.chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'))
-    };
-    if (2..=10).contains(&inside.chars().count()) && acronym(inside) {
+    if (2..=10).contains(&inside.chars().count()) && is_short_form(inside) {
         return head;
     }
     if !inside.starts_with(char::is_uppercase) || inside.len() >= head.len() {
@@ -457,7 +454,7 @@ pub(crate) fn without_abbreviation(name: &str) -> &str {
     }
     let words: Vec<&str> = head.split([' ', '-']).collect();
     let parts: Vec<&str> = inside.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    let of_own_words = parts.iter().all(|w| acronym(w) || words.contains(w));
+    let of_own_words = parts.iter().all(|w| is_short_form(w) || words.contains(w));
     let capitals: Vec<&str> = words.iter().copied().filter(|w| starts_upper(w)).collect();
     let initial = parts.len() == 1
         && (3..=8).contains(&inside.chars().count())

@@ -60,9 +60,9 @@ static ORG_LAST: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Whether `name` may be an organization by its last character alone (see [`is_org`]); Latin names
-/// always may.
-pub(crate) fn may_be_org(name: &str) -> bool {
+/// Whether `name` may be an organization by its last character alone, a cheap first test of
+/// [`is_org`]; Latin names always may.
+fn may_be_org(name: &str) -> bool {
     name.chars()
         .next_back()
         .is_some_and(|c| !is_han(c) || ORG_LAST.contains(&c))
@@ -272,7 +272,7 @@ fn first_chars(s: &str, n: usize) -> &str {
 /// word, or it is written in Latin letters with a capital.
 pub(crate) fn is_org(name: &str) -> bool {
     let n = name.chars().count();
-    if !(2..=40).contains(&n) {
+    if !(2..=40).contains(&n) || !may_be_org(name) {
         return false;
     }
     // A government by its place's one-character short form: 港府, 市府, 省府, 縣府, 華府.

@@ -603,22 +603,24 @@ fn split(text: &str) -> Vec<&str> {
 /// Whether the words before an «и» end in «по» and one capitalized object («управления по
 /// Санкт-Петербургу»), which a second place may join.
 fn placed_object(before: &str) -> bool {
+    preposition_and_object(before)
+        .is_some_and(|(preposition, object)| object.starts_with(char::is_uppercase) && preposition == "по")
+}
+
+/// The last two words before an «и», read as a preposition and its one object.
+fn preposition_and_object(before: &str) -> Option<(&str, &str)> {
     let mut words = before.split_whitespace().rev();
-    let (Some(object), Some(preposition)) = (words.next(), words.next()) else {
-        return false;
-    };
-    object.starts_with(char::is_uppercase) && preposition == "по"
+    let object = words.next()?;
+    Some((words.next()?, object))
 }
 
 /// Whether the words before an «и» end in a preposition and its one object («… советом при мэре»), so
 /// that a lowercase word after the «и» is that preposition's second object, not another name.
 fn governed_pair(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    let (Some(object), Some(preposition)) = (words.next(), words.next()) else {
-        return false;
-    };
-    object.chars().all(char::is_lowercase)
-        && matches!(preposition.to_lowercase().as_str(), "при" | "для" | "по" | "над")
+    preposition_and_object(before).is_some_and(|(preposition, object)| {
+        object.chars().all(char::is_lowercase)
+            && matches!(preposition.to_lowercase().as_str(), "при" | "для" | "по" | "над")
+    })
 }
 
 /// A member of a list as a name, and whether a head noun shows it is an institution (its descriptor

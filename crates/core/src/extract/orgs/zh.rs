@@ -13,7 +13,7 @@ use crate::transient::Transient;
 use super::super::quoted;
 use super::super::sentences::sentences;
 use super::super::text::{Block, paragraphs, without_stamp};
-use super::super::zh::{is_org, may_be_org};
+use super::super::zh::is_org;
 use crate::model::Relation;
 
 /// Verbs and nouns that state a relation.
@@ -276,7 +276,6 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     // Every piece of a list of names ends like one: a cheap test before splitting it.
                     let list = clause.strip_prefix('由').unwrap_or(clause);
                     let names = if clause.chars().count() <= 160
-                        && may_be_org(list)
                         && list.split('、').all(|piece| is_org(piece.trim()))
                         && !CUE.split('|').any(|cue| clause.contains(cue))
                     {
