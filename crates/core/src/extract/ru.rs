@@ -14,7 +14,7 @@ use crate::transient::Transient;
 use crate::text::same_name;
 
 /// Stems of nouns that head an organization's name, in any case form.
-const ORG_HEADS: [&str; 96] = [
+const ORG_HEADS: [&str; 108] = [
     "министерств",
     "ведомств",
     "департамент",
@@ -89,6 +89,20 @@ const ORG_HEADS: [&str; 96] = [
     "минтранс",
     "минспорт",
     "минцифр",
+    // Ministries named by a stem longer than the five letters the others need: «Минпромторга России»,
+    // «Минобрнауки», «Минкомсвязи», «Минэкономразвития».
+    "минпромторг",
+    "минобрнаук",
+    "минкомсвяз",
+    "минэкономразвит",
+    "минэнерг",
+    "минстро",
+    "минюст",
+    "минприрод",
+    "минпросвещ",
+    "минвостокразвит",
+    "коллегия",
+    "коллегии",
     "казачеств",
     "войск",
     "консорциум",

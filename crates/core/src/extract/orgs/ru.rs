@@ -19,13 +19,16 @@ const HELD: &str = r"(?:проводил(?:ся|ось|ась|ись)|прово
 /// The cues, each with the relation it states; the names follow the match.
 static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
     let verb = r"(?:выступ\w*|явля\w*|стал\w*|был\w*|—|–|-|:)";
+    // A relative clause between the role and its verb: "Организатором форума, в котором приняли участие
+    // 300 человек, выступил X".
+    let relative = r"(?:,\s+(?:(?:в|на|с|со|для|от|к|по|о|об)\s+)?котор\w*[^,.;:«»]{0,100},)?";
     [
         (
             r"при\s+(?:\w+\s+)?(?:поддержке|содействии)(?:\s+и\s+(?:\w+\s+)?(?:участии|содействии|поддержке))?\s+",
             Some(Relation::Supporter),
         ),
         (
-            &*format!(r"(?:со)?организатор\w*(?:\s+[^\s,.:—–-]+){{0,6}}?,?\s*{verb}\s*"),
+            &*format!(r"(?:со)?организатор\w*(?:\s+[^\s,.:—–-]+){{0,6}}?{relative},?\s*{verb}\s*:?\s*"),
             Some(Relation::Organizer),
         ),
         (
@@ -47,13 +50,13 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         (&*format!(r"{HELD}\s+"), Some(Relation::Organizer)),
         (
             &*format!(
-                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?партн[её]р\w*(?:\s+[^\s,.:—–-]+){{0,4}}?{relative},?\s*{verb}\s*:?\s*"
             ),
             Some(Relation::Partner),
         ),
         (
             &*format!(
-                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?спонсор\w*(?:\s+[^\s,.:—–-]+){{0,4}}?,?\s*{verb}\s*"
+                r"(?:\w+(?:ым|ыми|ого|ой|ые|ый)\s+)?спонсор\w*(?:\s+[^\s,.:—–-]+){{0,4}}?{relative},?\s*{verb}\s*:?\s*"
             ),
             Some(Relation::Sponsor),
         ),
@@ -203,8 +206,12 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     continue;
                 };
                 let stop = found.get(k + 1).map_or(sentence.len(), |f| f.0).max(end);
-                let mut names = list(&sentence[end..stop]);
                 let cue = sentence[start..end].to_lowercase();
+                let mut names = if cue.trim_end().ends_with(':') {
+                    colon_list(&sentence[end..stop])
+                } else {
+                    list(&sentence[end..stop])
+                };
                 // A venue is a host only when it is an institution ("на базе университета"), not a hall;
                 // "на площадке" names a place, so the name itself must be an institution's, not only its
                 // descriptor («на площадке выставочного центра «Экспо»»).
@@ -440,11 +447,17 @@ fn name_at_end(text: &str) -> Option<String> {
 /// is one of them: a list after a cue names one kind of thing. Alone, or beside a single shaped name, it
 /// may be a person or a place, and it is dropped.
 fn list(text: &str) -> Vec<Member> {
+    let spans = quoted::spans(text);
     let end = LIST_END
         .get()
         .find_iter(text)
-        // ", а также B" adds to the list where ", а B" turns to something else.
-        .find(|m| !inside_name(text, m.start(), m.end()) && !text[m.end()..].starts_with("также "))
+        // ", а также B" adds to the list where ", а B" turns to something else; a dash inside a name in
+        // « » («Россия – Моя история») ends nothing.
+        .find(|m| {
+            !inside_name(text, m.start(), m.end())
+                && !text[m.end()..].starts_with("также ")
+                && !quoted::within(&spans, m.start())
+        })
         .map_or(text.len(), |m| m.start());
     let mut out: Vec<(Member, bool)> = Vec::new();
     // Where the last member taken starts in `text`, to extend it by a continuation.
@@ -459,6 +472,11 @@ fn list(text: &str) -> Vec<Member> {
             None => match bare_name(member) {
                 Some(name) => {
                     out.push((Member { name, headed: false }, false));
+                    last_start = Some(at);
+                }
+                None if out.iter().any(|(m, _)| m.headed) && described(member).is_some() => {
+                    let name = described(member).unwrap_or_default();
+                    out.push((Member { name, headed: false }, true));
                     last_start = Some(at);
                 }
                 None => match (out.last_mut(), last_start) {
@@ -480,6 +498,20 @@ fn list(text: &str) -> Vec<Member> {
         .filter(|(_, s)| *s || shaped >= 2)
         .map(|(m, _)| m)
         .collect()
+}
+
+/// A list after a colon, whose members semicolons may separate ("Организаторами выступили: A; B; C"):
+/// each part read as a list of its own, up to the first part that names no organization.
+fn colon_list(text: &str) -> Vec<Member> {
+    let mut out = Vec::new();
+    for part in text.split(';') {
+        let names = list(part);
+        if names.is_empty() {
+            break;
+        }
+        out.extend(names);
+    }
+    out
 }
 
 /// Whether `member`, which is no name of its own, continues the name before it: one to three lowercase
@@ -514,6 +546,32 @@ fn continues(name: &str, member: &str) -> bool {
                 "и" | "с" | "со" | "в" | "во" | "на" | "по" | "от" | "из" | "для" | "к" | "о" | "об" | "при" | "за"
             )
         })
+}
+
+/// A member described in lowercase before its name in « » («исторический парк «Дом ремёсел»»), in a list
+/// that names institutions by their head nouns: the name in the marks. A kind of event («форум «…»») or
+/// of work («проект», «программа») is not described so.
+fn described(member: &str) -> Option<String> {
+    let m = member.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    for prefix in ["и ", "а также ", "также "] {
+        if let Some(rest) = m.strip_prefix(prefix) {
+            return described(rest);
+        }
+    }
+    let (before, name) = m.split_once('«')?;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let name = name.strip_suffix('»')?;
+    let work = |w: &&str| {
+        EVENT_WORD.get().is_match(w)
+            || has_stem(&w.to_lowercase(), &["проект", "программ", "конкурс", "акци"])
+    };
+    ((1..=3).contains(&words.len())
+        && words.iter().all(|w| all_lower(w))
+        && !words.iter().any(work)
+        && !name.contains(['«', '»'])
+        && name.starts_with(char::is_uppercase)
+        && (1..=6).contains(&name.split_whitespace().count()))
+    .then(|| name.to_string())
 }
 
 /// A list member that is one capitalized word of letters only («Россотрудничеством»), with a leading
@@ -781,8 +839,10 @@ fn compound_name(word: &str) -> bool {
 
 /// Stems of the state bodies a text writes in lowercase before the proper name that completes them
 /// («правительство Тверской области», «администрации Кировского района», «аппаратом полпреда Президента»).
-const STATE_BODIES: [&str; 10] = [
+const STATE_BODIES: [&str; 12] = [
     "правительств",
+    "коллегия",
+    "коллегии",
     "администрац",
     "министерств",
     "аппарат",
@@ -880,6 +940,54 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_list_after_a_colon_a_relative_clause_and_a_described_name() {
+        assert_eq!(
+            orgs(
+                "Организаторами слета выступили: Министерство пчеловодства Тверской области; Союз пасечников (СП); Фонд «Соты»."
+            ),
+            vec![
+                o("Министерство пчеловодства Тверской области", Relation::Organizer),
+                o("Союз пасечников", Relation::Organizer),
+                o("Фонд «Соты»", Relation::Organizer),
+            ]
+        );
+        assert_eq!(
+            orgs(
+                "Организатором слета, в котором приняли участие 300 пасечников, выступил Издательский дом «Улей»."
+            ),
+            vec![o("Издательский дом «Улей»", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs(
+                "Организаторами выступили Союз пасечников, пчелиный парк «Мёд – наше всё», Тверской университет."
+            ),
+            vec![
+                o("Союз пасечников", Relation::Organizer),
+                o("Мёд – наше всё", Relation::Organizer),
+                o("Тверской университет", Relation::Organizer),
+            ]
+        );
+        // A kind of event in lowercase before its title is no organization.
+        assert_eq!(
+            orgs("Организаторами выступили Союз пасечников, фестиваль «Мёд», Тверской университет."),
+            vec![o("Союз пасечников", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs(
+                "Слет прошел при поддержке коллегии Пчелиной комиссии Российской Федерации, Минпромторга России, Минобрнауки России."
+            ),
+            vec![
+                o(
+                    "коллегии Пчелиной комиссии Российской Федерации",
+                    Relation::Supporter
+                ),
+                o("Минпромторга России", Relation::Supporter),
+                o("Минобрнауки России", Relation::Supporter),
+            ]
+        );
     }
 
     #[test]
