@@ -601,7 +601,12 @@ fn inside_name(text: &str, start: usize, end: usize) -> bool {
 
 /// The subject of an active verb: the whole clause before it, every member an organization.
 fn subject(text: &str) -> Vec<Member> {
-    let clause = text.rsplit([',', ':', ';']).next().unwrap_or(text);
+    let mut clauses = text.rsplit([',', ':', ';']);
+    let mut clause = clauses.next().unwrap_or(text);
+    // "Ассоциация «Пчела», которая провела форум": the relative pronoun stands for the name before it.
+    if matches!(clause.trim(), "которая" | "который" | "которое" | "которые") {
+        clause = clauses.next().unwrap_or(clause);
+    }
     let members = split(clause);
     let names: Vec<Member> = members.iter().filter_map(|m| clean(m)).collect();
     if names.len() == members.len() {
@@ -704,9 +709,14 @@ fn clean(member: &str) -> Option<Member> {
         .filter(|i| !i.contains(['"', '“', '”', '«', '»']) && i.starts_with(char::is_uppercase))
         .filter(|i| (1..=6).contains(&i.split_whitespace().count()))
     {
+        // «провела "Запорожский форум"»: the title of an event, the object of the verb, is no name.
+        let headed = inner.split_whitespace().any(is_org_head);
+        if !headed && EVENT_WORD.get().is_match(inner) {
+            return None;
+        }
         return Some(Member {
             name: inner.to_string(),
-            headed: inner.split_whitespace().any(is_org_head),
+            headed,
         });
     }
     // «Группы компаний ВИС», «Издательство «Слово»: marks around a name that opens with its head noun
@@ -900,7 +910,9 @@ fn after_descriptor(words: &[&str]) -> Option<String> {
     let short = straight
         && k <= 2
         && words.len() - k <= 5
-        && !words[..k].iter().any(|w| EVENT_WORD.get().is_match(w));
+        && !words[..k].iter().any(|w| EVENT_WORD.get().is_match(w))
+        // «первый "Запорожский форум"»: the title of an event is no name either.
+        && (words[k..].iter().any(|w| is_org_head(w)) || !EVENT_WORD.get().is_match(&rest));
     let described = quoted && (k <= 6 && words[..k].iter().any(|w| is_descriptor(w)) || short);
     if k == 0
         || !words[..k].iter().all(|w| all_lower(w))
@@ -940,6 +952,14 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_subject_and_an_event_title_is_no_name() {
+        assert_eq!(
+            orgs("Ассоциация «Пчела», которая провела первый \"Медовый форум\", готовит второй."),
+            vec![o("Ассоциация «Пчела»", Relation::Organizer)]
+        );
     }
 
     #[test]
