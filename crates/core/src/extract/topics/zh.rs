@@ -36,10 +36,20 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         // 从A、B等方面(介绍): the aspects a talk covers (从…等领域 is a point of view).
         (List::Plain, r"(?:从|從)(?P<list>ITEMS)等方面"),
         // 介绍对A、B等问题的看法, 对A等问题进行探讨: issues, with an opinion or a discussion of them.
-        (List::Plain, r"(?:对|對)(?P<list>ITEMS)等(?:问题|問題|议题|議題|话题|話題)的?(?:看法|观点|觀點|见解|見解|进行|進行|展开|展開|交流|讨论|討論|探讨|探討)"),
+        // (以及对A的影响: 对 inside an item of a longer list opens none.)
+        (List::Plain, r"(?:^|[^及和与與、])(?:对|對)(?P<list>ITEMS)等(?:问题|問題|议题|議題|话题|話題)的?(?:看法|观点|觀點|见解|見解|进行|進行|展开|展開|交流|讨论|討論|探讨|探討)"),
         // 聚焦A、B、C议题: the head noun right after the last item, without 等.
         (List::Plain, r"(?:聚焦于|聚焦於|聚焦)(?P<list>[^，。；;,:：、等“”「」『』]{2,24}(?:、[^，。；;,:：、等“”「」『』]{2,24})+)(?:核心|重点|重點|热点|熱點)?(?:议题|議題|话题|話題)"),
-        (List::Plain, r"在(?P<list>ITEMS)等(?:议题|議題|领域|領域|方面|问题|問題)上"),
+        // 在A和B等重大课题,以及C、D等全球性问题方面: a short modifier may stand before the noun, and a
+        // second list after 以及 closes the frame.
+        (List::Plain, r"在(?P<list>ITEMS)等[^，。；;,、]{0,6}?(?:议题|議題|课题|課題|领域|領域|方面|问题|問題)(?:上|方面|[,，]以及)"),
+        (List::Plain, r"在[^。；;]{2,80}?[,，]以及(?P<list>ITEMS)等[^，。；;,、]{0,8}?(?:议题|議題|课题|課題|领域|領域|问题|問題)(?:上|方面)"),
+        // 依A、B及C为议题, 以A、B为主题: a list (a single title there is the theme) taken as the topics.
+        (List::Plain, r"(?:以|依)(?P<list>[^，。；;,:：“”「」『』]{2,30}(?:、[^，。；;,:：“”「」『』]{2,30})+)(?:为|為)(?:议题|議題|话题|話題|主轴|主軸)"),
+        // 围绕A、B、C三个主题: a list counted off before a topic noun.
+        (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等“”「」『』]{2,30}(?:、[^，。；;,:：等“”「」『』]{2,30})+)等?[两兩二三四五六七八九十\d]+(?:个|個|大|项|項)(?:主题|主題|议题|議題|话题|話題|方面|领域|領域)"),
+        // 就八个主题展开讨论,内容涉及A、B、C: the content of topics named just before.
+        (List::Including, r"(?:主题|主題|议题|議題|话题|話題)[^。；;]{0,20}?[,，](?:其)?(?:内容|內容)(?:主要)?(?:涉及|包括|涵盖|涵蓋)[:：]?(?P<list>[^。；;:：][^。]*、[^。]*)"),
         (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
         (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)(?:(?:范围|範圍)?(?:广泛|廣泛|丰富|豐富|多元))?[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
         // 分为三个板块:A、B和C: a counted topic noun before a colon.
@@ -112,8 +122,8 @@ enum Subject {
 /// One subject: 就…交换意见, 探讨…, 以「…」为题.
 static SUBJECTS: Transient<Vec<(Subject, Regex)>> = Transient::new(|| {
     [
-        (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話|座谈|座談)|建言献策|建言獻策|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點))"),
-        (Subject::Other, r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦]+[^，。；;,]*)"),
+        (Subject::Exchange, r"就(?P<item>[^，。；;,]+?)(?:深入|广泛|廣泛|充分|坦诚|坦誠)?(?:(?:交换|交換|进行|進行|展开|展開|开展|開展|加以)了?(?:专题|專題|深入|广泛|廣泛|热烈|熱烈)?(?:意见|意見|讨论|討論|交流|探讨|探討|研讨|研討|磋商|对话|對話|座谈|座談)|建言献策|建言獻策|(?:发表|發表)了?(?:真知灼见|真知灼見|见解|見解|看法|观点|觀點|(?:主旨|主题|主題|专题|專題)?(?:演讲|演講)))"),
+        (Subject::Other, r"(?:探讨|探討|讨论|討論|(?:共同|深入|一同|一起|集中|重点|重點|认真|認真)(?:研讨|研討)|(?:研讨|研討)了)了?(?P<item>[^，。；;,、会會院所议議主问問环環包却卻也都是则則仍已将將亦必]+[^，。；;,]*)"),
         (Subject::Titled, r"以[「“『](?P<item>[^」”』]+)[」”』](?:为题|為題)"),
         // 围绕X一同探索, 围绕X,分享…, 围绕X,讨论愈发热烈: the subject of sharing or discussing.
         (Subject::Around, r"(?:围绕|圍繞)着?(?P<item>[^，。；;,:：“”「」『』]{4,40}?)(?P<comma>[,，])?(?:一同|共同|一起|深入|热烈|熱烈|广泛|廣泛|充分|进一步|進一步|继续|繼續|持续|持續|积极|積極)?(?:分享|探索|交流|对话|對話|(?P<discuss>讨论|討論|探讨|探討|研讨|研討))"),
@@ -160,8 +170,9 @@ static COUNT_TAIL: Transient = Transient::new(|| {
 });
 
 /// Indirect speech: a speech verb followed by a comma.
-static REPORTED: Transient =
-    Transient::new(|| Regex::new(r"(?:表示|指出|认为|認為|强调|強調|称|稱)[,，]").expect("reported regex"));
+static REPORTED: Transient = Transient::new(|| {
+    Regex::new(r"(?:表示|指出|认为|認為|强调|強調|称|稱|谈到|談到|提到)[,，]").expect("reported regex")
+});
 
 static INTRO: Transient = Transient::new(|| {
     Regex::new(r"议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|议程|議程|环节|環節|探讨|探討|讨论|討論|研讨|研討")
@@ -294,7 +305,7 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 // 討論 inside the name of an event (研討 + 論證會) is no verb.
                 let activity = *kind == Subject::Other
                     && c.get(0)
-                        .is_some_and(|m| sentence[..m.start()].ends_with(['、', '研']));
+                        .is_some_and(|m| sentence[..m.start()].ends_with(['、', '研', '的']));
                 if activity {
                     continue;
                 }
@@ -680,15 +691,21 @@ fn split(list: &str) -> Vec<String> {
     {
         *last = item;
     }
-    if items.len() >= 2
-        && let Some(last) = items.pop()
-    {
+    if let Some(last) = items.pop() {
         let cut = JOINERS.iter().find_map(|j| {
             let (a, b) = last.split_once(j)?;
-            let plain = |s: &str| s.chars().count() >= 4 && !s.contains('的');
+            // 以及 joins items of a list, also phrases with 的 (…及对东亚地区的影响以及中新环保合作).
+            let plain = |s: &str| {
+                let n = s.chars().count();
+                if *j == "以及" {
+                    n >= 2
+                } else {
+                    n >= 4 && !s.contains('的')
+                }
+            };
             // "A與B、C與D、E與F": when every item before holds the same joiner, the last one's is inside
             // it too.
-            let parallel = items.iter().all(|i| i.contains(j));
+            let parallel = !items.is_empty() && items.iter().all(|i| i.contains(j));
             (plain(a) && plain(b) && !parallel).then_some((a, b))
         });
         match cut {
@@ -714,6 +731,40 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn lists_in_a_frame_counted_or_named_as_the_content_of_topics() {
+        assert_eq!(
+            titles("会议在文化交流和“丝路精神”等重大课题,以及粮食安全、气候变化等全球性问题方面展开讨论。"),
+            ["文化交流", "丝路精神", "粮食安全", "气候变化"]
+        );
+        assert_eq!(
+            titles("会议依智慧农业、乡村振兴及生态保护为议题。"),
+            ["智慧农业", "乡村振兴", "生态保护"]
+        );
+        assert_eq!(
+            titles("围绕产业融合、智慧城市、文旅更新三个主题,市长们展开对话。"),
+            ["产业融合", "智慧城市", "文旅更新"]
+        );
+        assert_eq!(
+            titles("本届研讨会将就五个主题展开讨论,内容涉及中俄关系、区域安全、经贸合作。"),
+            ["中俄关系", "区域安全", "经贸合作"]
+        );
+        assert_eq!(
+            titles("双方就中俄关系、区域形势及对东亚的影响以及环保合作等议题进行了探讨。"),
+            ["中俄关系", "区域形势及对东亚的影响", "环保合作"]
+        );
+        assert_eq!(
+            titles("开幕式后,多位专家就澳门经济发展发表主旨演讲。"),
+            ["澳门经济发展"]
+        );
+    }
+
+    #[test]
+    fn discussion_as_a_noun_and_talks_in_reported_speech_name_no_topic() {
+        assert!(titles("学者们的讨论必将有助于两岸关系的发展。").is_empty());
+        assert!(titles("他谈到,通过共商城市发展、产业升级,畅通合作渠道。").is_empty());
     }
 
     #[test]
