@@ -59,7 +59,7 @@ static PASSIVE: Transient = Transient::new(|| {
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C". "to
 /// address" is left out: after a noun it states a purpose ("a ministry to address the lack of …").
 static VERB_LED: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle)|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on)|touched\s+on|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
 
@@ -99,16 +99,16 @@ static INCLUDING: Transient = Transient::new(|| {
 });
 
 /// The event a list was discussed at, closing it: "at the fourth annual conference", "during this year's
-/// summit".
+/// summit", "in different plenary sessions".
 static AT_EVENT: Transient = Transient::new(|| {
-    Regex::new(r"(?i)\s+(?:at|during)\s+(?:the|an?|this|this\s+year[’']s|its|their)\s+(?:[\p{L}\d’'\-]+\s+){0,4}?(?:conference|forum|summit|meeting|event|symposium|workshop|congress|convention|colloquium|seminar)s?(?-u:\b)[^,]*$")
+    Regex::new(r"(?i)\s+(?:(?:at|during)\s+(?:the|an?|this|this\s+year[’']s|its|their)\s+(?:[\p{L}\d’'\-]+\s+){0,4}?(?:conference|forum|summit|meeting|event|symposium|workshop|congress|convention|colloquium|seminar)s?|(?:at|during|in|across)\s+(?:different|several|various|separate|parallel|two|three|four|five|six)\s+(?:[\p{L}\-]+\s+){0,2}?(?:sessions|panels|workshops|plenaries|roundtables))(?-u:\b)[^,]*$")
         .expect("at event regex")
 });
 
 /// "themes of", "topics such as", "discussions on" opening a list.
 static THEMES_OF: Transient = Transient::new(|| {
     Regex::new(
-        r"(?i)^(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects|matters)\s+(?:of|in|such\s+as|like|including|related\s+to|relating\s+to|concerning|regarding)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))\s+",
+        r"(?i)^(?:(?:the\s+)?(?:(?:themes?|topics?|issues|areas|subjects|matters)\s+(?:of|in|on|about|around|surrounding|such\s+as|like|including|related\s+to|relating\s+to|concerning|regarding)|(?:discussions?|debates?|talks|presentations?)\s+(?:on|of|about))|related\s+to|relating\s+to|concerning|regarding|surrounding)\s+",
     )
     .expect("themes of regex")
 });
@@ -273,6 +273,13 @@ static PARTICIPLE_INCLUDING: Transient = Transient::new(|| {
         .expect("participle including regex")
 });
 
+/// A prepositional phrase closing the subject, then the verb that opens the list: "(topics to be covered)
+/// at the conference include …".
+static LATER_VERB: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^(?:at|during|in|on)\s+[^,;:.]{0,60}?\s+(?:will\s+)?(?:include[sd]?|are|were)\s+:?\s*")
+        .expect("later verb regex")
+});
+
 /// Topics listed inline in one sentence, or none.
 fn inline_topics(sentence: &str) -> Vec<Topic> {
     // "approached land issues through … and tackled topics such as: …": when the first noun stands too
@@ -321,6 +328,10 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     if weak_verb && let Some(m) = PARTICIPLE_INCLUDING.get().find(rest) {
         rest = &rest[m.end()..];
         weak_verb = false;
+    }
+    // "Other topics to be covered at the conference include A, B": the list follows the later verb.
+    if let Some(m) = LATER_VERB.get().find(rest) {
+        rest = &rest[m.end()..];
     }
     let items = split_list(rest);
     // "One panel discussion focused on increasing endowments": one session, one subject.
@@ -428,6 +439,13 @@ fn split_list(list: &str) -> Vec<String> {
     {
         list = &list[m.end()..];
     }
+    // "the multiple crises Europe is facing, such as A, B and C": the kind is no item; the list follows.
+    if let Some((head, rest)) = list.split_once(", such as ")
+        && !head.contains(", ")
+        && word_count(head) <= 8
+    {
+        list = rest;
+    }
     // "key issues facing communities, among them A, B and C": a noun phrase of topics set off by a comma
     // names the list that an opener after it announces.
     if let Some((head, rest)) = list.split_once(", ")
@@ -526,13 +544,20 @@ fn split_list(list: &str) -> Vec<String> {
     if let Some(last) = out.pop() {
         match last.strip_prefix("and ") {
             Some(oxford) => out.push(oxford.to_string()),
-            None => match last
-                .rsplit_once(" and ")
-                .filter(|(a, b)| !shared_noun(a, b))
-                .or_else(|| last.rsplit_once(" as well as "))
-            {
-                Some((a, b)) => out.extend([a.to_string(), b.to_string()]),
-                None => out.push(last),
+            // "child labor and human trafficking as well as social resilience": "as well as" adds the
+            // last item; an "and" before it may join two more.
+            None => match last.rsplit_once(" as well as ") {
+                Some((a, b)) => {
+                    match a.rsplit_once(" and ").filter(|(x, y)| !shared_noun(x, y)) {
+                        Some((x, y)) => out.extend([x.to_string(), y.to_string()]),
+                        None => out.push(a.to_string()),
+                    }
+                    out.push(b.to_string());
+                }
+                None => match last.rsplit_once(" and ").filter(|(a, b)| !shared_noun(a, b)) {
+                    Some((a, b)) => out.extend([a.to_string(), b.to_string()]),
+                    None => out.push(last),
+                },
             },
         }
     }
@@ -760,6 +785,10 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
         return Vec::new();
     }
     let mut object = &sentence[m.end()..];
+    // "a news conference addressed by X, director, and Y": the agent of a passive, no list.
+    if object.starts_with("by ") {
+        return Vec::new();
+    }
     // "The strategies discussed included A, B and C": the participle closes the subject of a verb of
     // including (or of "were"), and the list follows that verb.
     if let Some(r) = REDUCED_RELATIVE.get().find(object) {
@@ -1267,6 +1296,54 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn frames_around_a_list_are_no_items() {
+        assert_eq!(
+            titles(
+                "Issues discussed related to the harbour dues, river silt, ferry fares and bird strikes as well as pier safety."
+            ),
+            [
+                "the harbour dues",
+                "river silt",
+                "ferry fares",
+                "bird strikes",
+                "pier safety"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "Other topics to be covered at the forum include river silt, ferry fares and bird strikes."
+            ),
+            ["river silt", "ferry fares", "bird strikes"]
+        );
+        assert_eq!(
+            titles(
+                "The summit discussed the many pressures ports are facing, such as river silt, ferry fares and bird strikes."
+            ),
+            ["river silt", "ferry fares", "bird strikes"]
+        );
+        assert_eq!(
+            titles(
+                "The forum discussed issues surrounding dredging, tolls and towage in different plenary sessions with experts."
+            ),
+            ["dredging", "tolls", "towage"]
+        );
+        assert_eq!(
+            titles(
+                "The summit will touch on issues of river silt, ferry fares and the growth of cruise traffic."
+            ),
+            ["river silt", "ferry fares", "the growth of cruise traffic"]
+        );
+    }
+
+    #[test]
+    fn a_passive_agent_is_no_list() {
+        assert!(
+            titles("This was announced at a news conference addressed by Ann Lee, director, Harbour Board, and Bo Chan, its chair, on Monday.")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -217,6 +217,7 @@ fn list_topics<'a>(items: impl Iterator<Item = &'a str>, intro: &str) -> Vec<Top
         .iter()
         .filter(|it| !LINK.get().is_match(it))
         .map(|it| bullet_topic(it))
+        .filter(|t| letters_enough(&t.title))
         .collect()
 }
 
@@ -302,11 +303,17 @@ fn trim_item(item: &str) -> String {
     t.trim_end_matches(['.', ';', ',', ' ']).to_string()
 }
 
+/// Whether a title has two letters or digits at least: one Latin letter is a word cut off at an
+/// excerpt's end ("• m"), not a topic (one Chinese character is read by the Chinese rules).
+fn letters_enough(title: &str) -> bool {
+    !title.is_ascii() || title.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+}
+
 /// Titles as topics.
 fn topics(titles: impl IntoIterator<Item = String>) -> Vec<Topic> {
     titles
         .into_iter()
-        .filter(|t| !t.is_empty())
+        .filter(|t| letters_enough(t))
         .map(|title| Topic {
             title,
             description: None,
@@ -324,6 +331,17 @@ mod tests {
             .into_iter()
             .map(|t| t.title)
             .collect()
+    }
+
+    #[test]
+    fn a_letter_cut_off_at_an_excerpt_end_is_no_topic() {
+        assert_eq!(
+            titles(
+                "The three core themes will be:\n• harbour dredging\n• m\n[TRUNCATED]",
+                Lang::En
+            ),
+            ["harbour dredging"]
+        );
     }
 
     #[test]
