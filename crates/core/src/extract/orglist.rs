@@ -114,7 +114,8 @@ pub(crate) fn parse_list(list: &str) -> Vec<String> {
     names
 }
 
-/// Splits at ", " and at " as well as " / " along with " / " together with " outside parentheses.
+/// Splits at ", " and at " as well as " / " along with " / " together with " / " including " outside
+/// parentheses ("the Government and agencies including A, B and C": the members named one by one).
 fn split_top_level(list: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0i32;
@@ -134,10 +135,12 @@ fn split_top_level(list: &str) -> Vec<&str> {
             ", as well as ",
             ", along with ",
             ", together with ",
+            ", including ",
             ", ",
             " as well as ",
             " along with ",
             " together with ",
+            " including ",
         ]
         .into_iter()
         .find(|s| rest.starts_with(s));
@@ -145,12 +148,46 @@ fn split_top_level(list: &str) -> Vec<&str> {
         let next_word = rest.get(2..).unwrap_or("").split([' ', ',']).next().unwrap_or("");
         let suffix = sep == Some(", ") && in_set(&SUFFIXES, next_word);
         if let Some(sep) = sep.filter(|_| !suffix) {
-            out.push(&list[start..i]);
+            let before = &list[start..i];
+            // "the Government and (State) agencies including A, B": the kind the members belong to
+            // is none of them.
+            let before = if sep.trim_start_matches(',').trim() == "including" {
+                without_kind(before)
+            } else {
+                before
+            };
+            if !before.trim().is_empty() {
+                out.push(before);
+            }
             start = i + sep.len();
         }
     }
     out.push(&list[start..]);
     out
+}
+
+/// Plural nouns naming a kind of member ("agencies", "partners"), not one organization.
+static KINDS_OF_MEMBER: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "agencies partners bodies organisations organizations institutions companies ministries departments \
+         sponsors members groups stakeholders firms",
+    )
+});
+
+/// A segment without the kind of member that closes it ("A and State Agencies" gives "A"; "agencies"
+/// gives nothing).
+fn without_kind(segment: &str) -> &str {
+    let Some(last) = segment.split_whitespace().next_back() else {
+        return segment;
+    };
+    if !in_set(&KINDS_OF_MEMBER, last) {
+        return segment;
+    }
+    match segment.rfind(" and ") {
+        Some(at) if segment[at + 5..].split_whitespace().count() <= 2 => &segment[..at],
+        _ if segment.split_whitespace().count() <= 2 => "",
+        _ => segment,
+    }
 }
 
 /// Splits a comma segment at " and " outside brackets where "and" starts another organization: before
@@ -206,7 +243,14 @@ fn split_and(segment: &str, lower_only: bool) -> Vec<String> {
                 && !left_has_of
                 && !right_has_of
                 && (2..=3).contains(&left.iter().filter(|x| !matches!(**x, "the" | "The")).count());
-            !shared_head && (!left_has_of || right_is_org)
+            // "the Confederation of Indian Industry and World Economic Forum": three capitalized words
+            // or more after the "and", the last no portfolio ("… of Fisheries and Aquaculture
+            // Development"), make a name of their own.
+            let right_named = right.len() >= 3
+                && right.iter().all(|x| starts_upper(x))
+                && right.last().is_some_and(|x| !in_set(&PORTFOLIO, x))
+                && !right.iter().any(|x| in_set(&HONORIFICS, x.trim_end_matches('.')));
+            !shared_head && (!left_has_of || right_is_org || right_named)
         };
         if split {
             parts.push(Vec::new());
@@ -216,6 +260,9 @@ fn split_and(segment: &str, lower_only: bool) -> Vec<String> {
     }
     parts.into_iter().map(|p| p.join(" ")).collect()
 }
+
+/// Titles before a person's name, which no organization's name holds.
+static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| words("dr mr mrs ms prof sir dame h.e"));
 
 /// Whether the abbreviation in parentheses that closes `right` ("Contractors Association (ESCA)") is
 /// the initials of the capitalized words of `left` and `right` together, "and" left out.
@@ -483,6 +530,24 @@ mod tests {
         assert_eq!(
             parse_list(" Google and Microsoft, Acme, Inc. and Globex"),
             vec!["Google", "Microsoft", "Acme, Inc.", "Globex"]
+        );
+    }
+
+    #[test]
+    fn a_long_capitalized_right_side_and_members_after_including() {
+        assert_eq!(
+            parse_list(" the Guild of Vell Harbour Pilots and Marl Coastal Shipping Forum."),
+            vec!["Guild of Vell Harbour Pilots", "Marl Coastal Shipping Forum"]
+        );
+        assert_eq!(
+            parse_list(" the Ministry of Fisheries and Aquaculture Development."),
+            vec!["Ministry of Fisheries and Aquaculture Development"]
+        );
+        assert_eq!(
+            parse_list(
+                " the Vell Government and agencies including the Tide Office, Orrin Trust and Marl Bank."
+            ),
+            vec!["Vell Government", "Tide Office", "Orrin Trust", "Marl Bank"]
         );
     }
 
