@@ -8,6 +8,7 @@
 
 use std::sync::LazyLock;
 
+use super::people::{is_honorific, is_title_word};
 use super::text::{WordSet, in_set, starts_upper, words};
 
 /// Lowercase words allowed inside organization names.
@@ -249,7 +250,7 @@ fn split_and(segment: &str, lower_only: bool) -> Vec<String> {
             let right_named = right.len() >= 3
                 && right.iter().all(|x| starts_upper(x))
                 && right.last().is_some_and(|x| !in_set(&PORTFOLIO, x))
-                && !right.iter().any(|x| in_set(&HONORIFICS, x.trim_end_matches('.')));
+                && !right.iter().any(|x| is_honorific(x.trim_end_matches('.')));
             !shared_head && (!left_has_of || right_is_org || right_named)
         };
         if split {
@@ -260,9 +261,6 @@ fn split_and(segment: &str, lower_only: bool) -> Vec<String> {
     }
     parts.into_iter().map(|p| p.join(" ")).collect()
 }
-
-/// Titles before a person's name, which no organization's name holds.
-static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| words("dr mr mrs ms prof sir dame h.e"));
 
 /// Whether the abbreviation in parentheses that closes `right` ("Contractors Association (ESCA)") is
 /// the initials of the capitalized words of `left` and `right` together, "and" left out.
@@ -467,8 +465,27 @@ pub(crate) fn clean_item(raw: &str) -> (Option<String>, bool) {
         name.as_str(),
         "It" | "We" | "They" | "Its" | "Our" | "Their" | "This" | "These" | "I"
     );
-    let valid = first_ok && !pronoun && kept.len() <= 15 && name.len() <= 150;
+    let valid = first_ok && !pronoun && !is_person(&name) && kept.len() <= 15 && name.len() <= 150;
     (valid.then_some(name), complete)
+}
+
+/// Whether a name is a person's, by the title it opens with and no head word of an organization: "Amir
+/// of Qatar", "Minister of Education", "Sheikh Tamin" (not "Queen Mary University", "Office of the
+/// President").
+fn is_person(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let first = first.trim_end_matches('.');
+    // A ruler's title goes before the name itself ("Sheikh Tamin"), another title before "of".
+    let ruler = matches!(
+        first.to_lowercase().as_str(),
+        "sheikh" | "sheik" | "king" | "queen" | "prince" | "princess" | "amir" | "emir"
+    );
+    let titled = (is_title_word(first) && (second == "of" || ruler && starts_upper(second)))
+        || (is_honorific(first) && starts_upper(second));
+    titled && !name.split_whitespace().any(is_org_head)
 }
 
 /// A short form: capitals, with digits, "&", "-" or "." among them ("NUS-GAI", "R&D", "U.S.").

@@ -124,7 +124,7 @@ static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     words(
         "president minister secretary ambassador governor mayor senator professor director chairman \
          chairwoman chair chairperson ceo cto cfo coo cio ciso cmo chief executive deputy vice general \
-         commissioner chancellor premier prime king queen prince princess sheikh founder co-founder \
+         commissioner chancellor premier prime king queen prince princess sheikh sheik amir emir founder co-founder \
          cofounder head spokesperson spokesman spokeswoman manager officer envoy representative \
          counsellor counselor rector dean secretary-general director-general leader partner analyst \
          researcher expert editor correspondent member advisor adviser consultant coordinator engineer \

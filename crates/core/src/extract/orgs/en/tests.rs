@@ -717,3 +717,19 @@ fn organised_in_collaboration_a_member_s_own_part_spearheaded_and_a_part_as_titl
     assert!(orgs("Event organiser Jane Doe said the fair had grown.").is_empty());
     assert!(orgs("Panels brought together leaders from Orrexpo and sponsor Intex.").is_empty());
 }
+
+#[test]
+fn a_ruler_or_an_office_holder_is_no_organization() {
+    assert!(
+        orgs(
+            "The forum was held under the patronage of the Amir of Vell, Sheikh Omar bin Said, who opened it."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        orgs(
+            "The forum was held under the patronage of the Minister of Ports and the Queen Mary Harbour Trust."
+        ),
+        vec![o("Queen Mary Harbour Trust", Relation::Supporter)]
+    );
+}
