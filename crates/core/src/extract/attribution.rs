@@ -142,7 +142,9 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
                 described_opener(pre).or(Some(Subject::Named(p)))
             }
             Some((s, _)) => Some(s),
-            None => coordinated_subject(pre).or_else(|| described_opener(pre)),
+            None => coordinated_subject(pre)
+                .or_else(|| described_opener(pre))
+                .or_else(|| comma_before_verb(pre)),
         };
     }
     let source = ACCORDING.get().find_iter(sentence).last().or_else(|| {
@@ -170,6 +172,18 @@ pub(super) fn from_before(before: &str) -> Option<Subject> {
         && person.role.as_ref().is_none_or(|r| rest.contains(r.as_str()))
         && rest.trim_end().ends_with([',', ':']);
     covered.then_some(Subject::Named(person))
+}
+
+/// A name alone before a comma and the verb: "Ms. Jane Doe, noted that “…”".
+fn comma_before_verb(pre: &str) -> Option<Subject> {
+    let body = pre.trim_end().strip_suffix(',')?.trim_start();
+    let body = body
+        .split_once(' ')
+        .filter(|(first, _)| people::is_honorific(first.trim_end_matches('.')))
+        .map_or(body, |(_, rest)| rest);
+    let (subject, rest) = opening_subject(body)?;
+    let named = matches!(&subject, Subject::Named(p) if p.name.contains(' '));
+    (named && rest.trim().is_empty()).then_some(subject)
 }
 
 /// The subject of a sentence whose speech verb is the second of two joined by "and": "Orrin turned to

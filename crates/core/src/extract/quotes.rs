@@ -1104,6 +1104,15 @@ mod tests {
     }
 
     #[test]
+    fn a_comma_between_a_name_and_its_verb() {
+        let got = quotes(
+            "Ms. Ann Orrin, noted that “Together, we can put in place the structures to keep the gains we have made.”",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker, "Ann Orrin");
+    }
+
+    #[test]
     fn the_hearer_of_tells_is_no_speaker_and_a_cut_quote_after_noted_that() {
         let got = quotes(
             "Hon. Ann Orrin, tells Vell News that the last fair drew a record crowd. “Our intent is to have a thousand local participants at the fair,” she said.",

@@ -499,9 +499,11 @@ fn named(text: &str, (s, e): (usize, usize), people: &[Mention]) -> (Person, Bas
     ((name.clone(), role), Basis::Named(name))
 }
 
-/// «Е. Петров» as the person named in full with that surname and a first name with that initial.
+/// «Е. Петров» (or «Е.Петров») as the person named in full with that surname and a first name with that
+/// initial.
 fn by_initial(people: &[Mention], name: &str) -> Option<String> {
-    let (initial, last) = name.split_once(". ")?;
+    let (initial, last) = name.split_once('.')?;
+    let last = last.trim_start();
     let mut letters = initial.chars();
     let (Some(letter), None) = (letters.next(), letters.next()) else {
         return None;
@@ -1240,6 +1242,11 @@ mod tests {
     fn one_initial_before_the_surname_after_the_verb() {
         let got = quotes(
             "В ходе обсуждения Ержан Петров отметил роль общества.\n«Дискуссии на площадке форума помогут проанализировать сделанное», — подчеркнул Е. Петров.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Ержан Петров");
+        let got = quotes(
+            "В ходе обсуждения Ержан Петров отметил роль общества.\n«Дискуссии на площадке форума помогут проанализировать сделанное», — подчеркнул Е.Петров.",
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "Ержан Петров");
