@@ -57,7 +57,7 @@ pub struct Extraction {
 /// Extracts briefing fields from an article. `title` is the article's headline when known; `body` is the
 /// text after it: paragraphs separated by blank lines, list items on lines of their own.
 pub fn extract(title: Option<&str>, body: &str) -> Extraction {
-    let body = text::normalize(body);
+    let body = text::without_captions(text::normalize(body));
     let title = title
         .map(|t| text::collapse_ws(&text::normalize(t)))
         .filter(|t| !t.is_empty());

@@ -50,6 +50,20 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
+/// A photo caption's pointer after a name: "Jane Doe (pictured above), the president of …".
+static CAPTION: Transient = Transient::new(|| {
+    Regex::new(r"(?i) \((?:(?:pictured|photo|photographed|shown|seen)(?: (?:above|below|left|right|centre|center|here|top|bottom|at (?:left|right)|far (?:left|right)|second from (?:left|right)))?|left|right|centre|center|far (?:left|right)|second from (?:left|right))\)")
+        .expect("caption regex")
+});
+
+/// `s` without the pointers to photos that stand between a name and its apposition or verb.
+pub(crate) fn without_captions(s: String) -> String {
+    if !s.contains(" (") || !CAPTION.get().is_match(&s) {
+        return s;
+    }
+    CAPTION.get().replace_all(&s, "").into_owned()
+}
+
 /// A page's stamp or byline in front of a paragraph ("date 2018-11-09", "【記者…報導】").
 static STAMP: Transient = Transient::new(|| {
     Regex::new(r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*)+").expect("stamp regex")
@@ -309,6 +323,14 @@ pub(crate) fn captures<'h>(re: &Regex, text: &'h str) -> impl Iterator<Item = re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_pointer_is_dropped_and_other_brackets_kept() {
+        assert_eq!(
+            without_captions("Ann Orrin (pictured above), the chair (left), spoke (in Vell).".to_string()),
+            "Ann Orrin, the chair, spoke (in Vell)."
+        );
+    }
 
     #[test]
     fn normalize_replaces_exotic_spaces() {
