@@ -327,10 +327,15 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             && paragraphs[pi + 1..]
                 .iter()
                 .all(|n| n.trim().is_empty() || is_cut_mark(n));
+        // Also after a sentence that reports its speaker: "Иван Петров подчеркнул, что …. «Мы …" or
+        // "По ее словам, …. «Очень …".
         if cut
             && let (_, Some((open, inner_start))) = quoted::spans_and_tail(p)
-            && p[..open].trim_end().ends_with(':')
-            && let Some(((name, role), basis)) = before(&p[..open], &people, (pi, open), last.as_ref())
+            && let Some(((name, role), basis)) = if p[..open].trim_end().ends_with(':') {
+                before(&p[..open], &people, (pi, open), last.as_ref())
+            } else {
+                reported_before(&p[..open], &people, pi, last.as_ref())
+            }
         {
             let text = p[inner_start..].trim_end();
             if text.split_whitespace().count() >= 3 && !out.iter().any(|q| q.text == text) {
@@ -352,6 +357,38 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
     }
     (out, notes)
 }
+
+/// The speaker of the sentence that ends right before an opener: one that opens with «по словам X,» or
+/// reports X's words with «X подчеркнул, что …».
+fn reported_before(
+    pre: &str,
+    people: &[Mention],
+    pi: usize,
+    last: Option<&Person>,
+) -> Option<(Person, Basis)> {
+    let pre = pre.trim_end().strip_suffix('.')?;
+    let start = after_last(pre, &['.', '!', '?', '»']);
+    let sentence = &pre[start..];
+    let head = match WORDS_OF_OPENING.get().captures(sentence) {
+        // «По ее словам,»: the person spoken of before.
+        Some(c) if c.name("pronoun").is_some() => return pronoun_speaker(people, (pi, start), last),
+        Some(c) => c.get(0)?.end(),
+        None => {
+            // The match of a verb takes the comma after it.
+            let verb = VERB.get().find(sentence)?;
+            let rest = sentence[verb.end()..].trim_start_matches(',');
+            let comma = verb.as_str().ends_with(',') || sentence[verb.end()..].starts_with(',');
+            (comma && rest.starts_with(" что ")).then(|| sentence.len() - rest.len() + " что".len())?
+        }
+    };
+    before(&pre[..start + head], people, (pi, start), last)
+}
+
+/// «По словам X,» (or «по ее словам,») opening a sentence.
+static WORDS_OF_OPENING: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s*по\s+(?:(?P<pronoun>его|ее|её|их)\s+)?(?:словам|мнению)(?:\s+[^,]+)?,")
+        .expect("words of opening regex")
+});
 
 /// A headline that is a quote in marks, restated in the body by a sentence that the next one attributes:
 /// "«A»" over "A'. Такое мнение выразил министр Иван Петров." (A' shares most of its words with A).
@@ -904,6 +941,26 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn cut_off_after_a_sentence_that_reports_its_speaker() {
+        assert_eq!(
+            quotes(
+                "Член совета Анна Бакаева подчеркнула, что слет прошел на стыке двух дат. «Мы поговорим о ценностях пчеловодов, о том, что нас объединяет: какие страницы истории были переломными\n[TRUNCATED]"
+            ),
+            vec![(
+                "Анна Бакаева".to_string(),
+                "Мы поговорим о ценностях пчеловодов, о том, что нас объединяет: какие страницы истории были переломными".to_string()
+            )]
+        );
+        assert_eq!(
+            quotes(
+                "«Слет удался на славу в этом году», — сказала министр Анна Бакаева.\nПо ее словам, в этом году слет проводится уже пятый раз. «Очень приятно, что именно Вельск выбран местом проведения слета. Симпозиу\n[TRUNCATED]"
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]
