@@ -575,8 +575,14 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
     let mut list = &list[..list_end(list)];
     // "…: на площадке форума пройдет …": a colon opens a clause of its own, unless a short heading
     // ends there.
+    // A heading that names the questions may be longer ("ключевые вопросы, стоящие перед отраслью: A,
+    // B").
     if let Some((head, rest)) = list.split_once(": ") {
-        list = if word_count(head) <= 3 { rest } else { head };
+        list = if word_count(head) <= 3 || topical(head) {
+            rest
+        } else {
+            head
+        };
     }
     // "обсудили в формате дискуссий актуальные вопросы …": an adverbial before the cue's noun is skipped.
     if let Some(c) = ADVERBIAL.get().captures(list) {
@@ -647,8 +653,9 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
     let headed = heads && !items.is_empty() && HEAD.get().is_match(last.trim_start());
     let mut joined_by = vec![false; items.len()];
     match final_and(list, &spans, last) {
-        // "… литературы и музея": two nouns; "образовательных и информационных технологий" is one.
-        Some((a, b)) if !headed && !items.is_empty() && !shared_noun(a, b) => {
+        // "… литературы и музея": two nouns; "образовательных и информационных технологий" is one, and
+        // so is "развития страны и ее отношений" (a possessive pointing back inside the item).
+        Some((a, b)) if !headed && !items.is_empty() && !shared_noun(a, b) && !possessive(b) => {
             items.extend([a, b]);
             joined_by.extend([false, true]);
         }
@@ -808,6 +815,14 @@ fn unquote(item: &str) -> &str {
     }
 }
 
+/// Whether an item opens with a possessive pronoun («ее отношений»), which points back at the noun
+/// before the «и».
+fn possessive(b: &str) -> bool {
+    b.split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "ее" | "её" | "его" | "их"))
+}
+
 /// Whether «A и B» coordinates two adjectives of one noun ("образовательных и информационных
 /// технологий"): the word before «и» and the one after it both end like adjectives. A noun in «-ий»
 /// before «и» ("науки и технологий и условия …") is no adjective when a noun phrase of two words or more
@@ -867,6 +882,30 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn a_heading_that_names_the_questions_and_a_possessive_inside_an_item() {
+        assert_eq!(
+            titles(
+                "Участники слета обсудили ключевые вопросы, стоящие перед пасечниками: развитие пчеловодства и селекции, охрана ульев, сохранение и приумножение пасек края, выход на рынки."
+            ),
+            [
+                "развитие пчеловодства и селекции",
+                "охрана ульев",
+                "сохранение и приумножение пасек края",
+                "выход на рынки"
+            ]
+        );
+        assert_eq!(
+            titles(
+                "Участники слета обсудят пути выхода из кризиса, перспективы развития отрасли и ее связей с соседями."
+            ),
+            [
+                "пути выхода из кризиса",
+                "перспективы развития отрасли и ее связей с соседями"
+            ]
+        );
     }
 
     #[test]
