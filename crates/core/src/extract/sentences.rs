@@ -122,8 +122,16 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
             let trimmed = rest.trim_start();
             let next = trimmed.chars().next();
             // "值得期待!" before Chinese text ends a sentence without a space.
-            let han_next =
-                bytes[i] != b'.' && next.is_some_and(|n| crate::text::script(n) == crate::text::Script::Han);
+            // An ASCII "?" glued to Han characters on both sides ("喬治?布什") stands for a lost
+            // character (a middle dot), not a question: Chinese asks with "？".
+            let han = |c: char| crate::text::script(c) == crate::text::Script::Han;
+            let lost = bytes[i] == b'?'
+                && rest.chars().next().is_some_and(han)
+                && text[..i].chars().next_back().is_some_and(han);
+            if lost {
+                continue;
+            }
+            let han_next = bytes[i] != b'.' && next.is_some_and(han);
             if trimmed.len() == rest.len() && !rest.is_empty() && !han_next && !glued_sentence(text, i, rest)
             {
                 continue; // no whitespace after the mark: "3.5", "example.com"

@@ -35,7 +35,7 @@ static BY: Transient = Transient::new(|| {
 });
 /// <list> [联合|共同] <cue> 的 <event>: "B协办的本次会议" after "由A主办,"; "(论坛)是A发起并主办的".
 static MODIFIER: Transient = Transient::new(|| {
-    Regex::new(r"^(?:是|由)?(?P<list>[^的]+?)(?:联合|聯合|共同)?(?:发起并|發起並|发起和|發起和)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|合办|合辦)的")
+    Regex::new(r"^(?:是|由)?(?P<list>[^的]+?)(?:联合|聯合|共同)?(?:发起并|發起並|发起和|發起和)?(?P<cue>主办|主辦|承办|承辦|协办|協辦|合办|合辦|支持|支援|赞助|贊助|指导|指導)的")
         .expect("modifier regex")
 });
 /// <list> 执行的 <event>, after a clause that ends in 由A主办/总策划: "由A总策划,B执行的论坛" (B carried it
@@ -448,10 +448,23 @@ fn members(list: &str, named_by_cue: bool) -> Vec<String> {
         match split_joined(piece, named_by_cue) {
             Some(names) => out.extend(names),
             None if named_by_tail && is_plain_name(piece) => out.push(piece.trim().to_string()),
+            // "由A大学…中心、国际教育学院…主办": a school named after its university's body is one of
+            // that university's.
+            None if named_by_cue && school_after_university(piece, out.last()) => {
+                out.push(piece.trim().to_string())
+            }
             None => return Vec::new(),
         }
     }
     out
+}
+
+/// Whether a member is a school (…学院) listed right after a name that holds a university's (大学).
+fn school_after_university(piece: &str, previous: Option<&String>) -> bool {
+    let piece = piece.trim();
+    (piece.ends_with("学院") || piece.ends_with("學院"))
+        && is_plain_name(piece)
+        && previous.is_some_and(|p| p.contains("大学") || p.contains("大學"))
 }
 
 /// A short name of Han characters (2 to 12) with nothing else in it, for a member of "A、B等单位".
@@ -577,6 +590,32 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_school_after_its_university_a_lost_dot_and_support_before_the_event() {
+        assert_eq!(
+            orgs("由江南大学养蜂研究中心、国际教育学院共同主办的“首届养蜂研讨会”在图书馆召开。"),
+            vec![
+                o("江南大学养蜂研究中心", Relation::Organizer),
+                o("国际教育学院", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("研討會是由江南養蜂協會、喬治?布什養蜂基金會和江南圖書館基金會聯合舉辦的。"),
+            vec![
+                o("江南養蜂協會", Relation::Organizer),
+                o("喬治?布什養蜂基金會", Relation::Organizer),
+                o("江南圖書館基金會", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            orgs("由江南养蜂协会主办,江南蜂业出版社支持的主题论坛在北京召开。"),
+            vec![
+                o("江南养蜂协会", Relation::Organizer),
+                o("江南蜂业出版社", Relation::Supporter)
+            ]
+        );
     }
 
     #[test]
