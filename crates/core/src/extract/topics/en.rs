@@ -59,8 +59,16 @@ static PASSIVE: Transient = Transient::new(|| {
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C". "to
 /// address" is left out: after a noun it states a purpose ("a ministry to address the lack of …").
 static VERB_LED: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on)|touched\s+on|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on|focus\s+on)|touched\s+on|focus(?:s|ss)?ed\s+on|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
+});
+
+/// The event as the subject of "focus on": "the three-day conference will focus on".
+static EVENT_FOCUS: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{KINDS}|event)\s+(?:(?:will|would)\s+)?(?:also\s+)?focus(?:es|ed|sed)?\s+on\s+$"
+    ))
+    .expect("event focus regex")
 });
 
 /// A list after a colon that closes a topic noun phrase, the object of a verb of discussing: "addressed
@@ -613,8 +621,10 @@ fn cut_at_stops<'a>(mut list: &'a str, more: &[&str]) -> &'a str {
 }
 
 /// Where a list stops inside a sentence, besides a semicolon (see [`split_list`]).
-const LIST_STOPS: [&str; 19] = [
+const LIST_STOPS: [&str; 20] = [
     ", which",
+    // "…, bringing together officials and experts": who came, not what was discussed.
+    ", bringing together",
     " for a total of ",
     " in a total of ",
     ", who",
@@ -779,6 +789,11 @@ fn verb_led(sentence: &str) -> Vec<Topic> {
     let Some(m) = VERB_LED.get().find(sentence) else {
         return Vec::new();
     };
+    // "The conference will focus on A, B and C": only the event focuses on its topics; what a speaker
+    // or a plan focuses on is a purpose.
+    if m.as_str().to_lowercase().contains("focus") && !EVENT_FOCUS.get().is_match(&sentence[..m.end()]) {
+        return Vec::new();
+    }
     // "To tackle the issue of A, the Government has …": an infinitive of purpose opening the sentence
     // is no event's discussion.
     if sentence[..m.start()].trim().is_empty() && m.as_str().starts_with("To ") {
@@ -1335,6 +1350,26 @@ mod tests {
                 "The summit will touch on issues of river silt, ferry fares and the growth of cruise traffic."
             ),
             ["river silt", "ferry fares", "the growth of cruise traffic"]
+        );
+    }
+
+    #[test]
+    fn the_event_focuses_on_its_topics_and_who_it_brings_together_is_none() {
+        assert_eq!(
+            titles(
+                "Organised by the Vell University, the three-day conference will focus on tides, silt, ferries and the growth of Vell Port, said the rector."
+            ),
+            ["tides", "silt", "ferries", "the growth of Vell Port"]
+        );
+        assert!(
+            titles("The minister will focus on delivering strong, positive messages about ports, tides and ferries.")
+                .is_empty()
+        );
+        assert_eq!(
+            titles(
+                "The forum focused on tides, silt and ferries, bringing together pilots, officials and experts."
+            ),
+            ["tides", "silt", "ferries"]
         );
     }
 
