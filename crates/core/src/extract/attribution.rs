@@ -112,10 +112,17 @@ fn has_role_shape(words: &str) -> bool {
                 | "as"
         )
     };
-    !words.is_empty()
+    // "Guatemala's economy minister": a capitalized owner's possessive may open the role.
+    let bare = words
+        .split_once(' ')
+        .filter(|(owner, _)| {
+            owner.starts_with(char::is_uppercase) && (owner.ends_with("'s") || owner.ends_with("’s"))
+        })
+        .map_or(words, |(_, rest)| rest);
+    !bare.is_empty()
         && !has_words(words, 5)
-        && !words.contains(|c: char| c.is_ascii_punctuation() || is_quote_mark_char(c))
-        && !words.split_whitespace().any(function)
+        && !bare.contains(|c: char| c.is_ascii_punctuation() || is_quote_mark_char(c))
+        && !bare.split_whitespace().any(function)
 }
 
 fn is_quote_mark_char(c: char) -> bool {

@@ -1104,6 +1104,20 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_wrapped_text_a_possessive_before_the_role_and_a_first_family_name() {
+        let got = quotes(
+            "The forum opened on Monday with a call for\nreforms that many delegates had asked for in\nprevious years and that the hosts backed.\n\"I believe that the port\nis entering a crucial time,\" Vell's harbour minister Rubén\nOrrin Marl told a packed hall. \"We need to\ndecide how we work together.\"\nThe minister spoke for an hour. \"How can everyone\nshare the benefits of our success?\" Orrin asked.",
+        );
+        let who: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(
+            who,
+            ["Rubén Orrin Marl", "Rubén Orrin Marl", "Rubén Orrin Marl"],
+            "{got:?}"
+        );
+        assert_eq!(got[0].text, "I believe that the port is entering a crucial time");
+    }
+
+    #[test]
     fn a_comma_between_a_name_and_its_verb() {
         let got = quotes(
             "Ms. Ann Orrin, noted that “Together, we can put in place the structures to keep the gains we have made.”",

@@ -429,6 +429,11 @@ impl Registry {
                     || (p.name.contains('-') && full.ends_with(spaced.as_str())))
         };
         let first_of = |full: &str| full.contains(' ') && full.split(' ').next() == Some(p.name.as_str());
+        // "Morales" of "Rubén Morales Monroy": the first of two family names (Spanish, Portuguese).
+        let paternal_of = |full: &str| {
+            let words: Vec<&str> = full.split(' ').collect();
+            words.len() >= 3 && words[words.len() - 2] == p.name
+        };
         let cleaned = || {
             self.full_names
                 .iter()
@@ -453,6 +458,7 @@ impl Registry {
             known()
                 .find(|n| last_of(n))
                 .or_else(|| known().find(|n| first_of(n)))
+                .or_else(|| known().find(|n| paternal_of(n)))
                 .or_else(|| (p.name.chars().count() >= 4).then(shortened).flatten())
                 .unwrap_or(p.name)
         };

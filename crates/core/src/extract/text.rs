@@ -125,12 +125,39 @@ pub(crate) fn bullet_item(line: &str) -> Option<&str> {
 /// Whether a line break after `line`, before `next`, continues a hard-wrapped paragraph: the line does not
 /// end a sentence and the next one goes on in lowercase. Pages copied from the web put each paragraph,
 /// heading and caption on a line of its own, with no blank line between them.
-fn continues(line: &str, next: &str) -> bool {
-    let ends_sentence = line
-        .trim_end()
+fn continues(line: &str, next: &str, wrapped: bool) -> bool {
+    let next = next.trim_start();
+    !ends_sentence(line)
+        && next.chars().next().is_some_and(|c| {
+            c.is_lowercase() || (wrapped && (c.is_uppercase() || matches!(c, '"' | '“' | '«')))
+        })
+        && (!wrapped || bullet_item(next).is_none())
+}
+
+/// Whether a line ends a sentence (closing marks and brackets aside).
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
         .trim_end_matches(['"', '”', '’', '»', '」', '』', ')', '）'])
-        .ends_with(['.', '!', '?', '…', '。', '！', '？', ':', '：']);
-    !ends_sentence && next.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', ':', '：'])
+}
+
+/// Whether a text is hard-wrapped (a plain-text release broken at a fixed width): most of its lines
+/// that end mid-sentence go on in lowercase on the next line, three at least. There a line ending
+/// mid-sentence continues even before a capital ("… economy minister Rubén\nMorales Monroy told …").
+fn hard_wrapped(body: &str) -> bool {
+    let lines: Vec<&str> = body.lines().collect();
+    let (mut lower, mut open) = (0, 0);
+    for pair in lines.windows(2) {
+        let next = pair[1].trim_start();
+        if pair[0].trim().is_empty() || next.is_empty() || ends_sentence(pair[0]) {
+            continue;
+        }
+        open += 1;
+        if next.chars().next().is_some_and(char::is_lowercase) {
+            lower += 1;
+        }
+    }
+    lower >= 3 && lower * 2 >= open
 }
 
 /// Splits a body into blocks. Blank lines separate paragraphs, and so does a line break unless it
@@ -162,6 +189,7 @@ pub(crate) fn blocks(body: &str) -> Vec<Block> {
         }
     }
 
+    let wrapped = hard_wrapped(body);
     let mut lines = body.lines().peekable();
     while let Some(line) = lines.next() {
         if line.trim().is_empty() {
@@ -182,7 +210,7 @@ pub(crate) fn blocks(body: &str) -> Vec<Block> {
             flush_list(&mut out, &mut items);
             in_item = false;
             para.push(line.trim());
-            if !lines.peek().is_some_and(|next| continues(line, next)) {
+            if !lines.peek().is_some_and(|next| continues(line, next, wrapped)) {
                 flush_para(&mut out, &mut para);
             }
         }
