@@ -131,7 +131,7 @@ static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
          scientist economist lead principal owner vp evp svp md fellow official delegate lecturer \
          strategist architect attorney lawyer mp mep sen rep gov gen president-elect chairman-elect \
          administrator governor-general tempore emeritus emerita co-chair co-chairman co-chairwoman \
-         co-chairperson co-director co-president co-lead co-leader treasurer host co-host",
+         co-chairperson co-director co-president co-lead co-leader treasurer host co-host speaker",
     )
 });
 

@@ -1118,6 +1118,24 @@ mod tests {
     }
 
     #[test]
+    fn a_title_for_a_portfolio_before_the_name_and_a_speaker_by_title() {
+        let got = quotes(
+            "“The port is an important project for the whole region,” said Speaker Ann Orrin. Earlier Vice Minister for Harbours Tam Berg in his address said that the goal of his office is to dredge the bay. “We will keep the channel open all year round,” he said.",
+        );
+        let who: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("Ann Orrin", Some("Speaker")),
+                ("Tam Berg", Some("Vice Minister for Harbours"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_comma_between_a_name_and_its_verb() {
         let got = quotes(
             "Ms. Ann Orrin, noted that “Together, we can put in place the structures to keep the gains we have made.”",

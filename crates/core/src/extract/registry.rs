@@ -225,16 +225,38 @@ fn titled(raw: &str, before: &str) -> Option<Person> {
     make_person(raw, Some(role))
 }
 
-/// "President of Afghanistan Hamid Karzai": a run of three or four words after a capitalized title and
-/// "of" is a place and the name, its last two words; the title and the place are the role.
+/// "President of Afghanistan Hamid Karzai", "Minister for Interior Shahryar Afridi": a run of three or
+/// four words after a capitalized title and "of" or "for" is a place or a portfolio and the name, its
+/// last two words; the title and the place are the role.
 fn title_of_place(raw: &str, before: &str) -> Option<Person> {
-    let title = before.strip_suffix(" of ")?.rsplit(' ').next()?;
+    let (title_end, joiner) = before
+        .strip_suffix(" of ")
+        .map(|t| (t, "of"))
+        .or_else(|| before.strip_suffix(" for ").map(|t| (t, "for")))?;
+    let last = title_end.rsplit(' ').next()?;
     let words: Vec<&str> = raw.split_whitespace().collect();
-    if !title.starts_with(char::is_uppercase) || !is_title_word(title) || !(3..=4).contains(&words.len()) {
+    if !last.starts_with(char::is_uppercase) || !is_title_word(last) || !(3..=4).contains(&words.len()) {
         return None;
     }
+    // "Vice President for …": capitalized title words before the last one belong to the title.
+    let title_words = title_end
+        .split(' ')
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase) && is_title_word(w))
+        .count();
+    let title = title_end
+        .rsplitn(title_words + 1, ' ')
+        .take(title_words)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
     let (place, name) = words.split_at(words.len() - 2);
-    make_person(&name.join(" "), Some(format!("{title} of {}", place.join(" "))))
+    make_person(
+        &name.join(" "),
+        Some(format!("{title} {joiner} {}", place.join(" "))),
+    )
 }
 
 /// A cheap test before the costly role parse: a role starts with an article or has a title word
