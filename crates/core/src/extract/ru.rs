@@ -14,7 +14,7 @@ use crate::transient::Transient;
 use crate::text::same_name;
 
 /// Stems of nouns that head an organization's name, in any case form.
-const ORG_HEADS: [&str; 108] = [
+const ORG_HEADS: [&str; 110] = [
     "министерств",
     "ведомств",
     "департамент",
@@ -103,6 +103,8 @@ const ORG_HEADS: [&str; 108] = [
     "минвостокразвит",
     "коллегия",
     "коллегии",
+    "заксобран",
+    "парламент",
     "казачеств",
     "войск",
     "консорциум",

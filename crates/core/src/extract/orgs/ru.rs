@@ -42,7 +42,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
         ),
         // The passive with its agents in the instrumental: "Семинар организован A совместно с B".
         (
-            r"(?:организован|запланирован|подготовлен)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом))?\s+",
+            r"(?:организован|запланирован|подготовлен)(?:[аоы]|н(?:ый|ая|ое|ые|ого|ой|ом|ым|ыми|ых|ую|ому))?\s+",
             Some(Relation::Organizer),
         ),
         // The reflexive or short passive of «проводить», its agents in the instrumental: "Форум
@@ -84,6 +84,14 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
     .into_iter()
     .map(|(re, r)| (Regex::new(&format!("(?i){re}")).expect("cue regex"), r))
     .collect()
+});
+
+/// An adverb of habit or a place before a passive's agent: "(проводится) традиционно в Крыму".
+static BEFORE_AGENT: Transient = Transient::new(|| {
+    Regex::new(
+        r"^(?:(?:традиционно|ежегодно|впервые|вновь|также|уже)\s+)*(?:(?:в|во|на)\s+\p{Lu}[\p{L}-]*\s+)?",
+    )
+    .expect("before agent regex")
 });
 
 /// A role in apposition after a dash, naming the organization before it: "ОАО «Росагролизинг» -
@@ -238,12 +246,23 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                     // An acronym does not decline: after a full participle («…», организованный МИД
                     // РФ) it is the agent; after a short one («был организован ПМЭФ») the event.
                     let participle = cue.trim_end().ends_with("ный") || cue.trim_end().ends_with("ная");
-                    names.retain(|n| {
+                    let agent = |n: &Member| {
                         n.name
                             .split_whitespace()
                             .next()
                             .is_some_and(|w| instrumental(w) || (participle && is_acronym(w)))
-                    });
+                    };
+                    names.retain(agent);
+                    // "проводится в Крыму Институтом …": a place or a habit before the agent.
+                    if names.is_empty()
+                        && let Some(m) = BEFORE_AGENT
+                            .get()
+                            .find(&sentence[end..stop])
+                            .filter(|m| m.end() > 0)
+                    {
+                        names = list(&sentence[end + m.end()..stop]);
+                        names.retain(agent);
+                    }
                     // "запланированы областным советом ветеранов": a common-noun name in lowercase, an
                     // adjective and a head noun in the instrumental, then its genitives.
                     if names.is_empty()
@@ -849,8 +868,9 @@ fn compound_name(word: &str) -> bool {
 
 /// Stems of the state bodies a text writes in lowercase before the proper name that completes them
 /// («правительство Тверской области», «администрации Кировского района», «аппаратом полпреда Президента»).
-const STATE_BODIES: [&str; 12] = [
+const STATE_BODIES: [&str; 13] = [
     "правительств",
+    "заксобран",
     "коллегия",
     "коллегии",
     "администрац",
@@ -952,6 +972,28 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_passive_agent_after_a_place_a_declined_participle_and_a_lowercase_assembly() {
+        assert_eq!(
+            orgs("Слет, который традиционно проводится в Твери Институтом пчеловодства (ИП), собрал гостей."),
+            vec![o("Институтом пчеловодства", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Слет стал событием, организованным Министерством сельского хозяйства РФ."),
+            vec![o("Министерством сельского хозяйства РФ", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs(
+                "Организатором является заксобрание Тверской области, соорганизаторы – Молодежный парламент и Правительство Тверской области."
+            ),
+            vec![
+                o("заксобрание Тверской области", Relation::Organizer),
+                o("Молодежный парламент", Relation::Organizer),
+                o("Правительство Тверской области", Relation::Organizer),
+            ]
+        );
     }
 
     #[test]
