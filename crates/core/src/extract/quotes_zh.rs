@@ -435,9 +435,16 @@ fn after_reported(
         return None;
     }
     let body = pre.trim_end_matches(['。', '！', '!']);
+    // A closing mark ends a sentence only after a quote that ended one ("…。”"); a title in marks
+    // inside the sentence ("以“…”为主题的会议") does not.
     let start = body
-        .rfind(['。', '！', '？', '!', '?', '；', ';', '”', '」'])
-        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+                || (matches!(c, '”' | '」') && body[..i].ends_with(['。', '！', '？', '!', '?']))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
     if let Some((_, person)) = speakers.iter().rfind(|(at, _)| (start..body.len()).contains(at)) {
         let basis = Basis::Named(person.0.clone());
         return Some((person.clone(), basis));
@@ -581,7 +588,8 @@ fn subject(pre: Option<&str>) -> Option<&str> {
             )
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
-    Some(pre[start..].trim())
+    // "(吉隆坡27日讯)马来西亚首相…": a dateline before the subject is no part of it.
+    Some(super::text::without_stamp(pre[start..].trim()))
 }
 
 /// The person a subject names, with its role and how it was found: 他/她 resolve to `last`; an
@@ -658,6 +666,14 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
         let basis = Basis::Named(name.clone());
         return Some(((name, role), basis));
     }
+    // "首相特别强调": a title alone stands for the person the text named with it, the last speaker
+    // when that one holds it.
+    if !all.is_empty()
+        && super::zh::is_title(s)
+        && let Some(found) = by_title(s, last, all)
+    {
+        return Some(found);
+    }
     // "江南大学副校长白云在论坛开幕式上代表主办单位致辞时", "X通过视频连线": a titled person right before the
     // first place an adverbial may start, however long the adverbial is.
     let titled = heads(s, &MEANS).map(trim_head).find_map(|head| {
@@ -688,6 +704,23 @@ fn resolve(subject: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person
     };
     let basis = Basis::Named(person.0.clone());
     Some((person, basis))
+}
+
+/// The person a title alone refers to: the last speaker when their role holds it, else the first person
+/// the text has speak with that title.
+fn by_title(title: &str, last: Option<&Person>, all: &[&str]) -> Option<(Person, Basis)> {
+    let holds = |p: &Person| p.1.as_deref().is_some_and(|r| r.contains(title));
+    if let Some(p) = last.filter(|p| holds(p)) {
+        return Some((p.clone(), Basis::Named(p.0.clone())));
+    }
+    all.iter()
+        .flat_map(|p| speakers_in(p))
+        .map(|(_, person)| person)
+        .find(holds)
+        .map(|p| {
+            let basis = Basis::Named(p.0.clone());
+            (p, basis)
+        })
 }
 
 /// The title the text glues to a name where it names the person with one ("中国国际商会会长张志强").
@@ -886,6 +919,16 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_dateline_a_title_in_the_sentence_before_and_a_title_alone_as_the_subject() {
+        let got = quotes(
+            "(江南27日讯)江南省长王海今日在峰会上表示,这场会议标志着合作进入新纪元。\n王海在开场演讲中指出,这场以“协调机遇,共同繁荣”为主题的会议汇聚了三方代表。“我们共享悠久的文明遗产,也拥有共同的愿景。”\n省长特别强调,三方合计人口约21亿,“这为市场协同与跨区域投资提供了前所未有的机遇”。",
+        );
+        let who: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(who, ["王海", "王海"], "{got:?}");
+        assert_eq!(got[1].1, "这为市场协同与跨区域投资提供了前所未有的机遇");
     }
 
     #[test]

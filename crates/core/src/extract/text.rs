@@ -64,9 +64,12 @@ pub(crate) fn without_captions(s: String) -> String {
     CAPTION.get().replace_all(&s, "").into_owned()
 }
 
-/// A page's stamp or byline in front of a paragraph ("date 2018-11-09", "【記者…報導】").
+/// A page's stamp or byline in front of a paragraph ("date 2018-11-09", "【記者…報導】", "(吉隆坡27日讯)").
 static STAMP: Transient = Transient::new(|| {
-    Regex::new(r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*)+").expect("stamp regex")
+    Regex::new(
+        r"^(?:date\s+\d{4}-\d{2}-\d{2}\s*|【[^】]{0,40}】\s*|[(（][^()（）]{1,24}(?:讯|訊|电|電)[)）]\s*)+",
+    )
+    .expect("stamp regex")
 });
 
 /// `p` without the page's stamps and bylines in front of it.

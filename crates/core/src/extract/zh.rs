@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use super::text::{WordSet, words};
+use super::text::{WordSet, in_set, words};
 use crate::text::{Script, script};
 
 /// Common family names, simplified and traditional, without characters that are more often function
@@ -252,6 +252,11 @@ pub(crate) fn titled_person_within(pre: &str) -> Option<(String, Option<String>)
                 )
             })
     })
+}
+
+/// Whether `s` is a title and nothing else (首相, 校长).
+pub(crate) fn is_title(s: &str) -> bool {
+    in_set(&TITLES, s)
 }
 
 /// Whether `s` ends with a title (of one to six characters).
