@@ -51,7 +51,10 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         // 就八个主题展开讨论,内容涉及A、B、C: the content of topics named just before.
         (List::Including, r"(?:主题|主題|议题|議題|话题|話題)[^。；;]{0,20}?[,，](?:其)?(?:内容|內容)(?:主要)?(?:涉及|包括|涵盖|涵蓋)[:：]?(?P<list>[^。；;:：][^。]*、[^。]*)"),
         (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
-        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)(?:(?:范围|範圍)?(?:广泛|廣泛|丰富|豐富|多元))?[,，]?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：][^。]*)"),
+        // (其他论坛则包括:“A”;“B”: sessions named by their titles; 主题有着…意义 is no list.)
+        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)(?:(?:范围|範圍)?(?:广泛|廣泛|丰富|豐富|多元))?[,，]?(?:则|則|还|還)?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：着著][^。]*)"),
+        // 其他论坛则包括:“A”;“B”: forums named by their titles in marks.
+        (List::Including, r"(?:论坛|論壇)(?:则|則|还|還)?(?:包括|包含|分别是|分別是|分别为|分別為)[:：]?(?P<list>[“「『][^。]*)"),
         // 分为三个板块:A、B和C: a counted topic noun before a colon.
         (List::Including, r"[两兩二三四五六七八九十\d]+(?:个|個|大|场|場|项|項)(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元)[:：](?P<list>[^。；;:：][^。]*)"),
         // 议题为A、B和C (主题为 names the theme).
@@ -234,6 +237,12 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
                 if modifier {
                     continue;
                 }
+                if *kind == List::Including
+                    && let Some(titles) = leading_titles(list)
+                {
+                    out.extend(titles);
+                    continue;
+                }
                 if *kind == List::Including {
                     // 包括A;B;C: titles separated by semicolons, each whole; else the list ends at the
                     // first semicolon.
@@ -354,6 +363,30 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && seen.insert(t.clone()));
     topics(out)
+}
+
+/// Titles in marks that open a list, one after another with only separators between them (包括:“A”;“B”、
+/// “C”,…): each whole, two at least, whatever commas they hold.
+fn leading_titles(list: &str) -> Option<Vec<String>> {
+    let list = list.trim_start();
+    let spans = quoted::spans(list);
+    let first = spans.first().filter(|s| s.open == 0)?;
+    let mut titles = vec![trim_item(first.inner(list))];
+    let mut at = first.close_end;
+    for span in &spans[1..] {
+        let between = &list[at..span.open];
+        if !between.chars().all(|c| {
+            matches!(
+                c,
+                ';' | '；' | '、' | ',' | '，' | '和' | '及' | '与' | '與' | ' '
+            )
+        }) {
+            break;
+        }
+        titles.push(trim_item(span.inner(list)));
+        at = span.close_end;
+    }
+    (titles.len() >= 2).then_some(titles)
 }
 
 /// Whether a match opens with 就 in a word (就业 employment, 就是, 就读) rather than the preposition.
@@ -731,6 +764,17 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn forums_named_by_titles_and_a_topic_that_has_meaning() {
+        assert_eq!(
+            titles(
+                "其他论坛则包括:“科技革新、创新经济”;“经贸商机、潜能无限”;“建交五十,稳健发展”,皆请来政企翘楚。"
+            ),
+            ["科技革新、创新经济", "经贸商机、潜能无限", "建交五十,稳健发展"]
+        );
+        assert!(titles("本次研讨会的主题有着重要的现实意义。").is_empty());
     }
 
     #[test]
