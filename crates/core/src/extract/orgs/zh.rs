@@ -47,7 +47,7 @@ static EXECUTED: Transient =
 /// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導|支持|支援)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -511,6 +511,10 @@ fn split_joined(piece: &str, named_by_cue: bool) -> Option<Vec<String>> {
     clean(piece, named_by_cue).map(|name| vec![name])
 }
 
+/// Kinds of publication after a title in 《》, which make the title the name of a body ("《X》杂志社", a
+/// publisher, keeps its whole name).
+const MEDIA: [&str; 6] = ["期刊", "杂志", "雜志", "雜誌", "报", "報"];
+
 /// "我院", "本校", "我会": the writer's own body, or the one just named, called by no name.
 fn is_deictic(name: &str) -> bool {
     let name = name.trim();
@@ -530,6 +534,15 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     // "主办单位为A": a label, not a name (a list read past its end, or 会 of 商会 taken for an event).
     if ROLE.get().is_match(member) {
         return None;
+    }
+    // "《教育与装备研究》期刊": a journal named by its title, the kind after it.
+    if let Some(title) = member
+        .strip_prefix('《')
+        .and_then(|r| r.split_once('》'))
+        .filter(|(t, kind)| !t.is_empty() && MEDIA.contains(&kind.trim()))
+        .map(|(t, _)| t.trim())
+    {
+        return Some(title.to_string());
     }
     if let Some(span) = quoted::spans(member).first() {
         let inner = span.inner(member).trim();
@@ -590,6 +603,23 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_journal_by_its_title_a_magazine_and_support_ending_a_clause() {
+        assert_eq!(
+            orgs("会议由江南养蜂研究院主办,江南蜂业网和蜂产品市场杂志承办,《养蜂与装备研究》期刊支持。"),
+            vec![
+                o("江南养蜂研究院", Relation::Organizer),
+                o("江南蜂业网", Relation::Organizer),
+                o("蜂产品市场杂志", Relation::Organizer),
+                o("养蜂与装备研究", Relation::Supporter)
+            ]
+        );
+        assert_eq!(
+            orgs("论坛由《江南蜂业》杂志社主办。"),
+            vec![o("《江南蜂业》杂志社", Relation::Organizer)]
+        );
     }
 
     #[test]
