@@ -219,6 +219,8 @@ pub(super) fn relation_of(word: &str) -> Relation {
         || w.contains("conven")
         || w.contains("together")
         || w.starts_with("held")
+        || w.starts_with("hold")
+        || w.ends_with("holding")
         || w.starts_with("produc")
     {
         Relation::Organizer

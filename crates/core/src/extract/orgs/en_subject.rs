@@ -23,8 +23,8 @@ use crate::model::Relation;
 static ACTIVE: Transient = Transient::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
-        (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?
-            |(?:is|are|was|were|be)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening))(?-u:\b)
+        (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?|holds?
+            |(?:is|are|was|were|be)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening|holding))(?-u:\b)
         (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:(?:{KINDS}|event|edition)(?-u:\b)|[“\x22‘'][^”\x22’']{{1,80}}[”\x22’'])
             |\s+[“\x22‘'][^”\x22’']{{1,80}}[”\x22’'])?"
     ))

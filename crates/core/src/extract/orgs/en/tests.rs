@@ -733,3 +733,20 @@ fn a_ruler_or_an_office_holder_is_no_organization() {
         vec![o("Queen Mary Harbour Trust", Relation::Supporter)]
     );
 }
+
+#[test]
+fn bodies_holding_the_event_organize_it() {
+    assert_eq!(
+        orgs(
+            "This week, the Vell Office and the Orrin Foundation are holding a conference at the Town Hall."
+        ),
+        vec![
+            o("Vell Office", Relation::Organizer),
+            o("Orrin Foundation", Relation::Organizer)
+        ]
+    );
+    assert_eq!(
+        orgs("The Vell Institute holds the annual summit in May."),
+        vec![o("Vell Institute", Relation::Organizer)]
+    );
+}
