@@ -411,6 +411,11 @@ fn colon_list(sentence: &str) -> Vec<Topic> {
 /// "and" opens the last item, which then stays whole); ", and" before a clause of its own ends the list.
 fn split_list(list: &str) -> Vec<String> {
     let mut list = list;
+    // "debated the topics “A”, “B” and “C”, focusing on …": titles in marks, each whole, whatever "and"
+    // they hold.
+    if let Some(titles) = quoted_titles(list) {
+        return titles;
+    }
     if let Some((head, rest)) = list.split_once(": ")
         && word_count(head) <= 4
     {
@@ -576,6 +581,36 @@ fn split_list(list: &str) -> Vec<String> {
     }
     out
 }
+
+/// Titles in marks that make up a list, after a bare topic noun or none ("the topics “A”, “B” and
+/// “C”"): two at least, with only ", ", "and" or ", and" between them.
+fn quoted_titles(list: &str) -> Option<Vec<String>> {
+    let list = list.trim_start();
+    // The match ends with the opening mark, which stays with the titles.
+    let list = TITLES_NOUN.get().find(list).map_or(list, |m| {
+        let mark = m.as_str().chars().next_back().map_or(0, char::len_utf8);
+        &list[m.end() - mark..]
+    });
+    let spans = quoted::spans(list);
+    let first = spans.first().filter(|s| s.open == 0)?;
+    let mut titles = vec![trim_item(first.inner(list))];
+    let mut at = first.close_end;
+    for span in &spans[1..] {
+        let between = list[at..span.open].trim();
+        if !matches!(between, "," | "and" | ", and" | ";" | "; and") {
+            break;
+        }
+        titles.push(trim_item(span.inner(list)));
+        at = span.close_end;
+    }
+    (titles.len() >= 2).then_some(titles)
+}
+
+/// A topic noun right before titles in marks: "the topics “A” …".
+static TITLES_NOUN: Transient = Transient::new(|| {
+    Regex::new(r#"^(?:the\s+)?(?:topics|themes|subjects|titles|issues)\s+(?:of\s+)?[“"]"#)
+        .expect("titles noun regex")
+});
 
 /// Whether "A and B" joins two adjectives of one noun ("intangible and tangible heritage", "regional
 /// and international cooperation"): the words on both sides of "and" end like adjectives, in lowercase,
@@ -1350,6 +1385,27 @@ mod tests {
                 "The summit will touch on issues of river silt, ferry fares and the growth of cruise traffic."
             ),
             ["river silt", "ferry fares", "the growth of cruise traffic"]
+        );
+    }
+
+    #[test]
+    fn titles_in_marks_after_a_bare_topic_noun_stay_whole() {
+        // (The session noun "panels" reads the same titles again; extraction keeps each once.)
+        let mut got = titles(
+            "In three panels, pilots debated the topics “The Question of Tides”, “Ports and the Moral Society” and “Silt and the Public Sphere”, focusing on what the port can do.",
+        );
+        got.truncate(3);
+        assert_eq!(
+            got,
+            [
+                "The Question of Tides",
+                "Ports and the Moral Society",
+                "Silt and the Public Sphere"
+            ]
+        );
+        assert_eq!(
+            titles("The forum debated the topics “Tides and Silt”, “Ferries” and “Pilots and Pay”."),
+            ["Tides and Silt", "Ferries", "Pilots and Pay"]
         );
     }
 
