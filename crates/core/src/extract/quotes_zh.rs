@@ -889,6 +889,11 @@ fn speakers_in(p: &str) -> Vec<(usize, Person)> {
             }
             // "谢诗坚解释指出": verbs in a chain; the subject stands before the first.
             let pre = &p[..m.start()];
+            // "出席大会相关活动并致辞": a verb joined by 并 to a predicate before it; its subject is the
+            // clause's, not the words before it.
+            if pre.ends_with(['并', '並']) {
+                return None;
+            }
             // Only the last few characters can hold the chain.
             let near = super::text::tail(pre, 48);
             let pre = VERB_TAIL
@@ -919,6 +924,13 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_verb_after_bing_and_a_modal_after_a_family_name_name_nobody() {
+        let said = speakers_in("副省长受邀出任大会顾问、出席大会相关活动并致辞。");
+        assert!(said.is_empty(), "{said:?}");
+        assert_eq!(super::super::zh::person_at_end("以及江南企业总商会将"), None);
     }
 
     #[test]

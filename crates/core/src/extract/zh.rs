@@ -151,6 +151,7 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
         if ends_with_title(&pre[..start])
             && !name.contains(['的', '他', '她'])
             && !name.ends_with(['时', '時', '在', '于', '於', '对', '對', '向'])
+            && !name.ends_with(FUNCTION_ENDS)
         {
             return Some((pre[start..].to_string(), role_of(start)));
         }
@@ -180,12 +181,18 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
             continue;
         }
         let name = &pre[start..];
-        if is_surname(first_chars(name, 1)) || is_surname(first_chars(name, 2)) {
+        if (is_surname(first_chars(name, 1)) || is_surname(first_chars(name, 2)))
+            && !name.ends_with(FUNCTION_ENDS)
+        {
             return Some((name.to_string(), role_of(start)));
         }
     }
     None
 }
+
+/// Adverbs and auxiliaries that end a predicate's first words, never a given name ("商会将于…": 商会将 is
+/// no person).
+const FUNCTION_ENDS: [char; 10] = ['将', '將', '也', '还', '還', '已', '都', '则', '則', '就'];
 
 /// Whether `c` joins the parts of a transliterated name (罗伯特·西蒙).
 pub(crate) fn is_name_dot(c: char) -> bool {
