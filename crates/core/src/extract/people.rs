@@ -145,7 +145,11 @@ static BETWEEN_SUBJECT_AND_VERB: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Honorifics dropped from names; they are not roles.
 static HONORIFICS: LazyLock<WordSet> =
-    LazyLock::new(|| words("mr mrs ms miss mx dr prof sir dame h.e hon messrs"));
+    LazyLock::new(|| words("mr mrs ms miss mx dr prof sir dame h.e hon messrs excellency"));
+
+/// Letters after a name that tell a seat or an honour ("Jane Doe MP", "John Roe QC"), not part of it.
+static POST_NOMINALS: LazyLock<WordSet> =
+    LazyLock::new(|| words("MP MSP MEP MLA MPP MHA MNA QC KC OBE MBE CBE KBE DBE PhD"));
 
 /// Capitalized words that start sentences or clauses but are not part of a name, and full month and
 /// weekday names, but not "May" (Theresa May); abbreviations like "Sun" may be surnames.
@@ -201,6 +205,14 @@ pub(crate) fn make_person(raw: &str, role: Option<String>) -> Option<Person> {
         tokens.drain(..k);
     }
     tokens.retain(|t| !is_honorific(t));
+    // Case matters: "Mp" or "Kc" would be a name.
+    while tokens.len() > 2
+        && tokens
+            .last()
+            .is_some_and(|t| POST_NOMINALS.contains(t.trim_end_matches([',', '.'])))
+    {
+        tokens.pop();
+    }
     if tokens.is_empty() || tokens.len() > 5 || tokens.iter().any(|t| is_not_name(t)) {
         return None;
     }
@@ -236,7 +248,14 @@ pub(crate) fn clean_role(raw: &str) -> Option<String> {
         }
     }
     let words = r.split_whitespace().count();
-    if r.is_empty() || words > 20 || r.len() > 160 || r.chars().any(super::quoted::is_quote_mark) {
+    // "NSW Parliament will host a conference": a clause with a finite verb is no role.
+    let clause = r.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "will" | "would" | "is" | "was" | "are" | "were" | "has" | "had" | "have"
+        )
+    });
+    if r.is_empty() || words > 20 || r.len() > 160 || clause || r.chars().any(super::quoted::is_quote_mark) {
         return None;
     }
     Some(r)

@@ -1136,6 +1136,18 @@ mod tests {
     }
 
     #[test]
+    fn post_nominals_excellency_an_apostrophe_either_way_and_no_clause_as_role() {
+        let got = quotes(
+            "The Vell Parliament will host a conference on port finance, Mr Tam O'Dea MP, announced today. “The conference is a chance to promote integrity in port finance,” said Mr O’Dea.\n\n“We have to think out of the box,” said Her Excellency Ann Orrin, the Ambassador.",
+        );
+        let who: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
+            .collect();
+        assert_eq!(who, [("Tam O'Dea", None), ("Ann Orrin", Some("Ambassador"))]);
+    }
+
+    #[test]
     fn a_comma_between_a_name_and_its_verb() {
         let got = quotes(
             "Ms. Ann Orrin, noted that “Together, we can put in place the structures to keep the gains we have made.”",

@@ -445,9 +445,12 @@ impl Registry {
         // A surname may join its words with a hyphen where the full name has a space ("Al-Jaber" of
         // "Sultan Al Jaber").
         let spaced = format!(" {}", p.name.replace('-', " "));
+        // "O’Dea" of "Jonathan O'Dea": the apostrophe may be typed either way.
+        let plain = |s: &str| s.replace('’', "'");
+        let surname = plain(&p.name);
         let last_of = |full: &str| {
             full.contains(' ')
-                && (full.rsplit(' ').next() == Some(p.name.as_str())
+                && (full.rsplit(' ').next().is_some_and(|l| plain(l) == surname)
                     || (p.name.contains('-') && full.ends_with(spaced.as_str())))
         };
         let first_of = |full: &str| full.contains(' ') && full.split(' ').next() == Some(p.name.as_str());
