@@ -47,7 +47,7 @@ static EXECUTED: Transient =
 /// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導|支持|支援)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導|支持|支援|执行|執行)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -544,9 +544,13 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     {
         return Some(title.to_string());
     }
+    // A name in marks; a title in marks inside a longer name (中国社会科学院“一带一路”国际智库) keeps them.
     if let Some(span) = quoted::spans(member).first() {
         let inner = span.inner(member).trim();
-        return is_org(inner).then(|| inner.to_string());
+        if is_org(inner) || !is_org(member) {
+            return is_org(inner).then(|| inner.to_string());
+        }
+        return Some(member.to_string());
     }
     // A name never spans a comma: in "主辦單位除A外,還有B與C" the member before 與 is what follows the
     // comma (还有B), the clause before it is another one.
@@ -603,6 +607,21 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_title_in_marks_inside_a_name_and_bodies_that_carry_the_event_out() {
+        assert_eq!(
+            orgs(
+                "研讨会由江南市人民政府主办,江南市社科联、江南社会科学院“丝路”国际智库承办,江南大学养蜂研究院执行。"
+            ),
+            vec![
+                o("江南市人民政府", Relation::Organizer),
+                o("江南市社科联", Relation::Organizer),
+                o("江南社会科学院“丝路”国际智库", Relation::Organizer),
+                o("江南大学养蜂研究院", Relation::Organizer)
+            ]
+        );
     }
 
     #[test]
