@@ -47,7 +47,7 @@ static EXECUTED: Transient =
 /// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>主办|主辦|承办|承辦|协办|協辦|赞助|贊助|指导|指導|支持|支援|执行|執行)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>(?:冠名)?(?:赞助|贊助)(?:支持|支援)?|主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|支援|执行|執行)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -169,10 +169,11 @@ const TOGETHER: [&str; 6] = ["联合", "聯合", "携手", "攜手", "会同", "
 
 fn relation(cue: &str) -> Relation {
     match cue {
+        // "冠名赞助支持": a sponsorship, whatever support is said with it.
+        c if c.contains("赞助") || c.contains("贊助") || c.contains("冠名") => Relation::Sponsor,
         c if c.contains('持') || c.contains("援") || c.contains('导') || c.contains('導') => {
             Relation::Supporter
         }
-        c if c.contains("赞助") || c.contains("贊助") || c.contains("冠名") => Relation::Sponsor,
         c if c.contains("合作") => Relation::Partner,
         // 合办: organized together.
         _ => Relation::Organizer,
@@ -607,6 +608,21 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_named_sponsorship_with_support() {
+        assert_eq!(
+            orgs(
+                "由江南华人联合总会主办、Vellco、Orrin Holdings Ltd、江南兴业集团冠名赞助支持,首届峰会在费城开幕。"
+            ),
+            vec![
+                o("江南华人联合总会", Relation::Organizer),
+                o("Vellco", Relation::Sponsor),
+                o("Orrin Holdings Ltd", Relation::Sponsor),
+                o("江南兴业集团", Relation::Sponsor)
+            ]
+        );
     }
 
     #[test]
