@@ -427,6 +427,13 @@ mod tests {
         extract(&blocks(body)).0
     }
 
+    /// Each quote's speaker and role, in order.
+    fn speakers_and_roles(got: &[Quote]) -> Vec<(&str, Option<&str>)> {
+        got.iter()
+            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
+            .collect()
+    }
+
     fn q(text: &str, speaker: &str, role: Option<&str>) -> Quote {
         Quote {
             text: text.into(),
@@ -998,10 +1005,7 @@ mod tests {
              “Boats came back,” said Minister of Fisheries Tam Berg.\n\n\
              “We grew,” said Anna Lind of the University of Marl Medical School.",
         );
-        let who: Vec<(&str, Option<&str>)> = got
-            .iter()
-            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
-            .collect();
+        let who = speakers_and_roles(&got);
         assert_eq!(
             who,
             vec![
@@ -1087,10 +1091,7 @@ mod tests {
         let got = quotes(
             "Dr Ann Orrin of the VRI, and organiser of the Vell Symposium said: \"It was a wonderful week for all of us here.\"\n\nThe long trip was worth it for Dr Tam Berg of the University of Leeds and treasurer of the Vell Society, she said: \"I am delighted to be here at the Vell Symposium.\"",
         );
-        let who: Vec<(&str, Option<&str>)> = got
-            .iter()
-            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
-            .collect();
+        let who = speakers_and_roles(&got);
         assert_eq!(
             who,
             vec![
@@ -1122,10 +1123,7 @@ mod tests {
         let got = quotes(
             "“The port is an important project for the whole region,” said Speaker Ann Orrin. Earlier Vice Minister for Harbours Tam Berg in his address said that the goal of his office is to dredge the bay. “We will keep the channel open all year round,” he said.",
         );
-        let who: Vec<(&str, Option<&str>)> = got
-            .iter()
-            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
-            .collect();
+        let who = speakers_and_roles(&got);
         assert_eq!(
             who,
             [
@@ -1140,10 +1138,7 @@ mod tests {
         let got = quotes(
             "The Vell Parliament will host a conference on port finance, Mr Tam O'Dea MP, announced today. “The conference is a chance to promote integrity in port finance,” said Mr O’Dea.\n\n“We have to think out of the box,” said Her Excellency Ann Orrin, the Ambassador.",
         );
-        let who: Vec<(&str, Option<&str>)> = got
-            .iter()
-            .map(|q| (q.speaker.as_str(), q.role.as_deref()))
-            .collect();
+        let who = speakers_and_roles(&got);
         assert_eq!(who, [("Tam O'Dea", None), ("Ann Orrin", Some("Ambassador"))]);
     }
 
