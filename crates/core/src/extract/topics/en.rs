@@ -59,7 +59,7 @@ static PASSIVE: Transient = Transient::new(|| {
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C". "to
 /// address" is left out: after a noun it states a purpose ("a ministry to address the lack of …").
 static VERB_LED: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on|focus\s+on)|touched\s+on|focus(?:s|ss)?ed\s+on|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on|focus\s+on)|touched\s+on|focus(?:s|ss)?ed\s+on|(?:conducted|held|had|hold|holds|will\s+hold)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?(?:analys[ie]s|discussions?|debates?|dialogues?|exchanges?)\s+(?:of|on|about|around)|analy[sz]ed|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
 
@@ -1385,6 +1385,24 @@ mod tests {
                 "The summit will touch on issues of river silt, ferry fares and the growth of cruise traffic."
             ),
             ["river silt", "ferry fares", "the growth of cruise traffic"]
+        );
+    }
+
+    #[test]
+    fn discussions_held_and_analyses_conducted_on_a_list() {
+        assert_eq!(
+            titles("Delegates held discussions on port finance, river silt and ferry fares."),
+            ["port finance", "river silt", "ferry fares"]
+        );
+        assert_eq!(
+            titles(
+                "The forum conducted an in-depth analysis of the port's growth agenda, major development goals and the vision 2030."
+            ),
+            [
+                "the port's growth agenda",
+                "major development goals",
+                "the vision 2030"
+            ]
         );
     }
 
