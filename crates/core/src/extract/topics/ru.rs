@@ -549,6 +549,10 @@ static HEADED_CUE: Transient = Transient::new(|| {
 /// [`split`], where `heads` tells that the cue took a head noun ("вопросы A, проблемы B"): a later item
 /// with a head of its own loses it.
 fn split_after(list: &str, heads: bool) -> Vec<String> {
+    // "A, B (театров, цирков …), C": an aside in brackets inside the list is no item, and ends nothing.
+    if let Some(plain) = without_inner_asides(list) {
+        return split_after(&plain, heads);
+    }
     // "следующие вопросы: A; B; C": after a short heading and a colon, items split at semicolons; a
     // heading that names the questions may be longer ("круглого стола вопросы охватывали: A; B").
     let topical = |head: &str| {
@@ -756,6 +760,30 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
     }
 }
 
+/// `list` without the asides in brackets that a comma follows ("B (театров, цирков), C" gives "B, C"),
+/// or `None` when it holds none.
+fn without_inner_asides(list: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = list;
+    let mut changed = false;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 2..close];
+        if inner.contains('(') || !rest[close + 1..].starts_with(',') {
+            out.push_str(&rest[..close + 1]);
+            rest = &rest[close + 1..];
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        rest = &rest[close + 1..];
+        changed = true;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// Experience after a past participle in «-енный / -анный», and nothing else: "накопленный опыт",
 /// "полученным опытом". "иностранный опыт" is an adjective of place and names a subject.
 static SHARED_EXPERIENCE: Transient = Transient::new(|| {
@@ -890,6 +918,16 @@ mod tests {
 
     fn titles(p: &str) -> Vec<String> {
         inline(p).into_iter().map(|t| t.title).collect()
+    }
+
+    #[test]
+    fn an_aside_in_brackets_inside_a_list() {
+        assert_eq!(
+            titles(
+                "На слете обсудили развитие пасек, переработку продукции (меда, воска, прополиса и т.д.), подготовку кадров."
+            ),
+            ["развитие пасек", "переработку продукции", "подготовку кадров"]
+        );
     }
 
     #[test]
