@@ -249,16 +249,26 @@ pub(crate) fn clean_role(raw: &str) -> Option<String> {
     }
     let words = r.split_whitespace().count();
     // "NSW Parliament will host a conference": a clause with a finite verb is no role.
-    let clause = r.split_whitespace().any(|w| {
+    if r.is_empty()
+        || words > 20
+        || r.len() > 160
+        || is_clause(&r)
+        || r.chars().any(super::quoted::is_quote_mark)
+    {
+        return None;
+    }
+    Some(r)
+}
+
+/// Whether words hold a finite verb ("NSW Parliament will host a conference", "the day was a
+/// success"), which makes them a clause rather than a role.
+pub(crate) fn is_clause(words: &str) -> bool {
+    words.split_whitespace().any(|w| {
         matches!(
             w,
             "will" | "would" | "is" | "was" | "are" | "were" | "has" | "had" | "have"
         )
-    });
-    if r.is_empty() || words > 20 || r.len() > 160 || clause || r.chars().any(super::quoted::is_quote_mark) {
-        return None;
-    }
-    Some(r)
+    })
 }
 
 /// Whether a phrase found in apposition reads like a role: it starts with an article or a title word,

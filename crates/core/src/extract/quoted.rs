@@ -244,6 +244,23 @@ pub(crate) fn spans_and_tail(text: &str) -> (Vec<Span>, Option<(usize, usize)>) 
     (double, tail)
 }
 
+/// The spans in marks that open `text` one after another, with only what `separator` accepts between two
+/// of them ("“A”, “B” and “C”, focusing on …" gives the three titles).
+pub(crate) fn leading_run(text: &str, separator: impl Fn(&str) -> bool) -> Vec<Span> {
+    let mut run: Vec<Span> = Vec::new();
+    for span in spans(text) {
+        let joined = match run.last() {
+            None => span.open == 0,
+            Some(before) => separator(&text[before.close_end..span.open]),
+        };
+        if !joined {
+            break;
+        }
+        run.push(span);
+    }
+    run
+}
+
 /// All quoted spans of `text`, in order, non-overlapping; see [`spans_and_tail`].
 pub(crate) fn spans(text: &str) -> Vec<Span> {
     spans_and_tail(text).0

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use regex::Match;
 
 use super::people::{
-    ACCORDING, Person, RELATIVE, Subject, VERB, addresses, after_role, clean_role, is_age,
+    ACCORDING, Person, RELATIVE, Subject, VERB, addresses, after_role, clean_role, is_age, is_clause,
     is_descriptive_noun, is_honorific, is_title_word, leading_person, make_person, names, strict_role,
     subject_before, titled_after_verb, trailing_role, trim_adverbs,
 };
@@ -60,10 +60,7 @@ fn mentions(text: &str, runs: &[Match]) -> Vec<(usize, Person)> {
                 let article = ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a));
                 // "San Marl, the mayors announced that …" is a clause, not a role.
                 // "For Ann Orrin, the day was a success": a clause with a finite verb is no role.
-                let clause = r
-                    .split_whitespace()
-                    .any(|w| matches!(w, "is" | "was" | "are" | "were" | "has" | "had" | "will"));
-                ((strict_role(&r) || article) && !VERB.get().is_match(&r) && !clause).then_some(r)
+                ((strict_role(&r) || article) && !VERB.get().is_match(&r) && !is_clause(&r)).then_some(r)
             })
             .or_else(|| {
                 let rest = after

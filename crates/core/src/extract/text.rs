@@ -58,10 +58,13 @@ static CAPTION: Transient = Transient::new(|| {
 
 /// `s` without the pointers to photos that stand between a name and its apposition or verb.
 pub(crate) fn without_captions(s: String) -> String {
-    if !s.contains(" (") || !CAPTION.get().is_match(&s) {
+    if !s.contains(" (") {
         return s;
     }
-    CAPTION.get().replace_all(&s, "").into_owned()
+    match CAPTION.get().replace_all(&s, "") {
+        std::borrow::Cow::Owned(cut) => cut,
+        std::borrow::Cow::Borrowed(_) => s,
+    }
 }
 
 /// A page's stamp or byline in front of a paragraph ("date 2018-11-09", "【記者…報導】", "(吉隆坡27日讯)").

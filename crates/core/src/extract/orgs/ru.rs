@@ -483,32 +483,34 @@ fn list(text: &str) -> Vec<Member> {
     let mut last_start = None;
     for member in split(&text[..end]) {
         let at = member.as_ptr() as usize - text.as_ptr() as usize;
-        match clean(member) {
-            Some(name) => {
-                out.push((name, true));
+        // A name by its shape, a bare capitalized word, or (in a list of institutions) a name described
+        // before its marks; the flag tells whether the member counts as shaped.
+        let unheaded = |name| Member { name, headed: false };
+        let taken = clean(member)
+            .map(|name| (name, true))
+            .or_else(|| bare_name(member).map(|name| (unheaded(name), false)))
+            .or_else(|| {
+                out.iter()
+                    .any(|(m, _)| m.headed)
+                    .then(|| described(member))
+                    .flatten()
+                    .map(|name| (unheaded(name), true))
+            });
+        match taken {
+            Some(member) => {
+                out.push(member);
                 last_start = Some(at);
             }
-            None => match bare_name(member) {
-                Some(name) => {
-                    out.push((Member { name, headed: false }, false));
-                    last_start = Some(at);
-                }
-                None if out.iter().any(|(m, _)| m.headed) && described(member).is_some() => {
-                    let name = described(member).unwrap_or_default();
-                    out.push((Member { name, headed: false }, true));
-                    last_start = Some(at);
-                }
-                None => match (out.last_mut(), last_start) {
-                    // «академия наук, образования, искусств и культуры»: lowercase genitives after a
-                    // name that ends in one continue that name.
-                    (Some((last, true)), Some(from)) if continues(&last.name, member) => {
-                        let whole = text[from..at + member.len()].trim_end_matches(['.', ',', ';', ':']);
-                        if let Some(name) = clean(whole) {
-                            *last = name;
-                        }
+            None => match (out.last_mut(), last_start) {
+                // «академия наук, образования, искусств и культуры»: lowercase genitives after a name
+                // that ends in one continue that name.
+                (Some((last, true)), Some(from)) if continues(&last.name, member) => {
+                    let whole = text[from..at + member.len()].trim_end_matches(['.', ',', ';', ':']);
+                    if let Some(name) = clean(whole) {
+                        *last = name;
                     }
-                    _ => break,
-                },
+                }
+                _ => break,
             },
         }
     }

@@ -548,10 +548,10 @@ fn clean(member: &str, named_by_cue: bool) -> Option<String> {
     // A name in marks; a title in marks inside a longer name (中国社会科学院“一带一路”国际智库) keeps them.
     if let Some(span) = quoted::spans(member).first() {
         let inner = span.inner(member).trim();
-        if is_org(inner) || !is_org(member) {
-            return is_org(inner).then(|| inner.to_string());
+        if is_org(inner) {
+            return Some(inner.to_string());
         }
-        return Some(member.to_string());
+        return is_org(member).then(|| member.to_string());
     }
     // A name never spans a comma: in "主辦單位除A外,還有B與C" the member before 與 is what follows the
     // comma (还有B), the clause before it is another one.

@@ -555,22 +555,21 @@ fn split_list(list: &str) -> Vec<String> {
         return out.iter().map(|i| trim_item(i)).collect();
     }
     if let Some(last) = out.pop() {
+        // "A and B": two items, unless the "and" joins two adjectives of one noun.
+        let split_and = |s: &str| match s.rsplit_once(" and ").filter(|(a, b)| !shared_noun(a, b)) {
+            Some((a, b)) => vec![a.to_string(), b.to_string()],
+            None => vec![s.to_string()],
+        };
         match last.strip_prefix("and ") {
             Some(oxford) => out.push(oxford.to_string()),
             // "child labor and human trafficking as well as social resilience": "as well as" adds the
             // last item; an "and" before it may join two more.
             None => match last.rsplit_once(" as well as ") {
                 Some((a, b)) => {
-                    match a.rsplit_once(" and ").filter(|(x, y)| !shared_noun(x, y)) {
-                        Some((x, y)) => out.extend([x.to_string(), y.to_string()]),
-                        None => out.push(a.to_string()),
-                    }
+                    out.extend(split_and(a));
                     out.push(b.to_string());
                 }
-                None => match last.rsplit_once(" and ").filter(|(a, b)| !shared_noun(a, b)) {
-                    Some((a, b)) => out.extend([a.to_string(), b.to_string()]),
-                    None => out.push(last),
-                },
+                None => out.extend(split_and(&last)),
             },
         }
     }
@@ -591,19 +590,9 @@ fn quoted_titles(list: &str) -> Option<Vec<String>> {
         let mark = m.as_str().chars().next_back().map_or(0, char::len_utf8);
         &list[m.end() - mark..]
     });
-    let spans = quoted::spans(list);
-    let first = spans.first().filter(|s| s.open == 0)?;
-    let mut titles = vec![trim_item(first.inner(list))];
-    let mut at = first.close_end;
-    for span in &spans[1..] {
-        let between = list[at..span.open].trim();
-        if !matches!(between, "," | "and" | ", and" | ";" | "; and") {
-            break;
-        }
-        titles.push(trim_item(span.inner(list)));
-        at = span.close_end;
-    }
-    (titles.len() >= 2).then_some(titles)
+    let separator = |between: &str| matches!(between.trim(), "," | "and" | ", and" | ";" | "; and");
+    let run = quoted::leading_run(list, separator);
+    (run.len() >= 2).then(|| run.iter().map(|s| trim_item(s.inner(list))).collect())
 }
 
 /// A topic noun right before titles in marks: "the topics “A” …".

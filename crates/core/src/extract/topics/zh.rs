@@ -369,24 +369,16 @@ pub(super) fn inline(p: &str) -> Vec<Topic> {
 /// “C”,…): each whole, two at least, whatever commas they hold.
 fn leading_titles(list: &str) -> Option<Vec<String>> {
     let list = list.trim_start();
-    let spans = quoted::spans(list);
-    let first = spans.first().filter(|s| s.open == 0)?;
-    let mut titles = vec![trim_item(first.inner(list))];
-    let mut at = first.close_end;
-    for span in &spans[1..] {
-        let between = &list[at..span.open];
-        if !between.chars().all(|c| {
+    let separator = |between: &str| {
+        between.chars().all(|c| {
             matches!(
                 c,
                 ';' | '；' | '、' | ',' | '，' | '和' | '及' | '与' | '與' | ' '
             )
-        }) {
-            break;
-        }
-        titles.push(trim_item(span.inner(list)));
-        at = span.close_end;
-    }
-    (titles.len() >= 2).then_some(titles)
+        })
+    };
+    let run = quoted::leading_run(list, separator);
+    (run.len() >= 2).then(|| run.iter().map(|s| trim_item(s.inner(list))).collect())
 }
 
 /// Whether a match opens with 就 in a word (就业 employment, 就是, 就读) rather than the preposition.
