@@ -192,18 +192,12 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             let person = (nominative(&name), role);
             last = Some(person.clone());
             for (i, text) in std::iter::once(text).chain(more).enumerate() {
-                let quote = Quote {
-                    text: text.to_string(),
-                    speaker: person.0.clone(),
-                    role: person.1.clone(),
-                };
                 let basis = if i == 0 {
                     basis.clone()
                 } else {
                     Basis::Continuation
                 };
-                notes.extend(quote_notes(&quote, &basis));
-                out.push(quote);
+                emit(&mut out, &mut notes, text, &person, &basis);
             }
             continue;
         }
@@ -312,13 +306,7 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                 if part.split_whitespace().count() < 3 || out.iter().any(|q| q.text == part) {
                     continue;
                 }
-                let quote = Quote {
-                    text: part.to_string(),
-                    speaker: person.0.clone(),
-                    role: person.1.clone(),
-                };
-                notes.extend(quote_notes(&quote, &basis));
-                out.push(quote);
+                emit(&mut out, &mut notes, part, &person, &basis);
             }
         }
         // «Х подчеркнул важность …: «Воспитательная роль … любое неверное ре» cut off by the excerpt's
@@ -339,13 +327,7 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
         {
             let text = p[inner_start..].trim_end();
             if text.split_whitespace().count() >= 3 && !out.iter().any(|q| q.text == text) {
-                let quote = Quote {
-                    text: text.to_string(),
-                    speaker: nominative(&name),
-                    role,
-                };
-                notes.extend(quote_notes(&quote, &basis));
-                out.push(quote);
+                emit(&mut out, &mut notes, text, &(nominative(&name), role), &basis);
             }
         }
     }
@@ -360,6 +342,17 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
 
 /// The speaker of the sentence that ends right before an opener: one that opens with «по словам X,» or
 /// reports X's words with «X подчеркнул, что …».
+/// A quote of `person`'s, with the notes on how its speaker was found.
+fn emit(out: &mut Vec<Quote>, notes: &mut Vec<Note>, text: &str, person: &Person, basis: &Basis) {
+    let quote = Quote {
+        text: text.to_string(),
+        speaker: person.0.clone(),
+        role: person.1.clone(),
+    };
+    notes.extend(quote_notes(&quote, basis));
+    out.push(quote);
+}
+
 fn reported_before(
     pre: &str,
     people: &[Mention],

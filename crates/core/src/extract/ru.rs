@@ -13,6 +13,8 @@ use crate::transient::Transient;
 
 use crate::text::same_name;
 
+pub(crate) use super::text::is_acronym;
+
 /// Stems of nouns that head an organization's name, in any case form.
 const ORG_HEADS: [&str; 110] = [
     "министерств",
@@ -286,14 +288,6 @@ pub(crate) fn is_role(word: &str) -> bool {
 
 fn is_role_lower(w: &str) -> bool {
     ROLES.iter().any(|r| w.starts_with(r))
-}
-
-/// An acronym: two or more capitals (МГУ, РАН, ОИЯИ), maybe with digits.
-pub(crate) fn is_acronym(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    w.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && w.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// A patronymic in any case form: Иванович, Петровна, Ильича.

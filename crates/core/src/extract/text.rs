@@ -81,6 +81,14 @@ pub(crate) fn without_stamp(p: &str) -> &str {
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
+/// An acronym in any script: two or more capitals (IDB, МГУ, ОИЯИ), maybe with digits and hyphens.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
 pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;

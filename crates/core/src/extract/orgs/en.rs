@@ -524,7 +524,7 @@ fn in_sentence(
         let body = words.len() == 1
             || words
                 .iter()
-                .any(|w| super::super::orglist::is_org_head(w) || super::super::ru::is_acronym(w));
+                .any(|w| super::super::orglist::is_org_head(w) || super::super::text::is_acronym(w));
         let said = unquoted[n.end()..].trim_start().starts_with("said");
         // The noun before is what the body organizes ("conferences organiser"), not a word of the
         // clause ("leaders from HP and sponsor Intel").
