@@ -60,6 +60,14 @@ static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:�
 
 /// A speech given, after the speaker's name, as the occasion of the words: "致开幕辞时", "发表欢迎辞时",
 /// "在视频演讲中" is an adverbial of [`CUTS`].
+/// A sentence that names what is in marks as a title, theme, slogan or concept.
+static NAMING: Transient = Transient::new(|| {
+    Regex::new(
+        r"主题|主題|题为|題為|名为|名為|称为|稱為|命名|口号|口號|标语|標語|理念|倡议|倡議|概念|誉为|譽為|号称|號稱|简称|簡稱|又称|又稱|被称|被稱|所谓|所謂|以[^，,。]{0,20}为题",
+    )
+    .expect("naming regex")
+});
+
 static SPEECH_OCCASION: Transient = Transient::new(|| {
     Regex::new(r"(?:致|发表|發表)[^，,。：:；;“”「」]{0,4}?(?:辞|辭|词|詞|讲话|講話|演讲|演講)(?:时|時)?$")
         .expect("speech occasion regex")
@@ -233,6 +241,15 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             let speech = is_speech(inner);
             let short = !speech && short_said(p, &span, inner);
             if !speech && !short {
+                // A fragment of reported speech (他强调,推动可持续发展“说易行难”, X形容论坛「难能可贵」):
+                // its speaker is the subject of the sentence's speech verb.
+                if let Some((person, basis)) =
+                    reported_fragment(p, &span, inner).and_then(|s| resolve(s, last.as_ref(), paragraphs))
+                {
+                    prev = Some((span.close_end, person.clone()));
+                    last = Some(person.clone());
+                    push(&mut out, &mut notes, inner, person, &basis);
+                }
                 continue;
             }
             let before =
@@ -278,15 +295,7 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
             };
             prev = Some((span.close_end, person.clone()));
             last = Some(person.clone());
-            if !out.iter().any(|q| q.text == inner) {
-                let quote = Quote {
-                    text: inner.to_string(),
-                    speaker: person.0,
-                    role: person.1.and_then(|r| bare_role(&r)),
-                };
-                notes.extend(quote_notes(&quote, &basis));
-                out.push(quote);
-            }
+            push(&mut out, &mut notes, inner, person, &basis);
         }
         // Who speaks or acts last in the paragraph, after its last quote, is 他/她 in the next one
         // (X出席开幕式并致辞。¶他强调:“…”).
@@ -295,6 +304,56 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
         }
     }
     (out, notes)
+}
+
+/// A quote of `person`'s, once, with the notes on how its speaker was found.
+fn push(out: &mut Vec<Quote>, notes: &mut Vec<Note>, inner: &str, person: Person, basis: &Basis) {
+    if !out.iter().any(|q| q.text == inner) {
+        let quote = Quote {
+            text: inner.to_string(),
+            speaker: person.0,
+            role: person.1.and_then(|r| bare_role(&r)),
+        };
+        notes.extend(quote_notes(&quote, basis));
+        out.push(quote);
+    }
+}
+
+/// The subject of the speech verb of the sentence a short quoted fragment ends a clause of: 他强调,推动
+/// 可持续发展“说易行难”, / 梁美芬形容论坛「难能可贵」。 A name or term in marks runs on into its clause
+/// (表示,「一帶一路」倡議…), and a title, theme or slogan is named as one (主题为“…”, 提出“…”理念).
+fn reported_fragment<'a>(p: &'a str, span: &Span, inner: &str) -> Option<&'a str> {
+    const CLAUSE_ENDS: [char; 10] = ['，', ',', '。', '；', ';', '！', '!', '？', '?', '：'];
+    let rest = p[span.close_end..].trim_start();
+    let closes_clause = rest.is_empty() || rest.starts_with(CLAUSE_ENDS);
+    // The name of an event, an award or a programme (首屆“東南亞青年論壇”), or a thing counted (一場“零和
+    // 遊戲”).
+    const NAME_ENDS: [&str; 24] = [
+        "论坛", "論壇", "奖", "獎", "会议", "會議", "大会", "大會", "峰会", "峰會", "节", "節", "展", "赛",
+        "賽", "杯", "计划", "計劃", "計畫", "工程", "项目", "項目", "活动", "活動",
+    ];
+    const COUNTERS: [char; 14] = [
+        '场', '場', '个', '個', '种', '種', '项', '項', '届', '屆', '次', '期', '座', '位',
+    ];
+    let pre = &p[..span.open];
+    if inner.chars().count() < 4
+        || !inner.chars().any(is_han)
+        || !closes_clause
+        || NAME_ENDS.iter().any(|e| inner.ends_with(e))
+        || pre.trim_end().ends_with(COUNTERS)
+    {
+        return None;
+    }
+    let start = pre
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence = &pre[start..];
+    if NAMING.get().is_match(sentence) {
+        return None;
+    }
+    let verb = VERB.get().find(sentence)?;
+    subject(Some(&sentence[..verb.start()])).filter(|s| !s.is_empty())
 }
 
 /// Whether the next paragraph opens with 他 or 她 and a speech verb (他强调，…), a short heading
@@ -1211,6 +1270,25 @@ mod tests {
                 "我们提出“江海联动”倡议已经十年,成果非常丰硕。".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_fragment_of_reported_speech_is_its_speakers_unless_it_names_something() {
+        let got = quotes(
+            "会长李明出席开幕式。他强调,推动改革“知易行难”,各方需要坚持。王芳形容本次展会「难能可贵」。",
+        );
+        assert_eq!(
+            got,
+            [
+                ("李明".to_string(), "知易行难".to_string()),
+                ("王芳".to_string(), "难能可贵".to_string())
+            ]
+        );
+        // An event, a thing counted, a theme: names in marks, no words said.
+        let got = quotes(
+            "会长李明表示,首届“青年创新论坛”,将在明年举行。李明指出,合作不应成为一场“零和游戏”。李明介绍,本届大会主题为“开放合作”。",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
