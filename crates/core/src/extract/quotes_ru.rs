@@ -669,11 +669,20 @@ fn before(
             })
             .or_else(|| {
                 // "Он отметил: «…»", "Она, в частности, сказала: «…»": a pronoun alone before the
-                // verb, or with an aside.
+                // verb, or with an aside; also after an adverbial and before an adverb ("В своей речи
+                // он особо отметил: «…»").
                 let head = head.trim_start();
-                let word = head.split_whitespace().next().filter(|w| is_pronoun(w))?;
-                let rest = &head[word.trim_end_matches(',').len()..];
-                (rest.trim().is_empty() || aside(rest)).then(|| pronoun_speaker(people, at, last))?
+                let (start, word) = head
+                    .split_whitespace()
+                    .take(8)
+                    .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
+                    .find(|(_, w)| is_pronoun(w.trim_end_matches(',')))?;
+                let lead = &head[..start];
+                let rest = &head[start + word.trim_end_matches(',').len()..];
+                let adverb =
+                    rest.split_whitespace().count() == 1 && rest.trim().chars().all(|c| c.is_lowercase());
+                ((lead.is_empty() || adverbial(lead)) && (rest.trim().is_empty() || aside(rest) || adverb))
+                    .then(|| pronoun_speaker(people, at, last))?
             })
             .or_else(|| {
                 // "Ректор пояснил: «…»": a role alone before the verb, the person named before.
@@ -934,6 +943,26 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_after_an_adverbial_and_before_an_adverb() {
+        let intro = "К участникам обратилась министр культуры Анна Белова. ";
+        for said in [
+            "В своем выступлении она особо отметила роль музеев:",
+            "На открытии она также сказала:",
+        ] {
+            assert_eq!(
+                quotes(&format!(
+                    "{intro}{said} «Музеи хранят память нашего края и ждут гостей»."
+                ),),
+                vec![(
+                    "Анна Белова".to_string(),
+                    "Музеи хранят память нашего края и ждут гостей".to_string()
+                )],
+                "{said}"
+            );
+        }
     }
 
     #[test]
