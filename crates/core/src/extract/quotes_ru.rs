@@ -316,7 +316,8 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                 .iter()
                 .all(|n| n.trim().is_empty() || is_cut_mark(n));
         // Also after a sentence that reports its speaker: "Иван Петров подчеркнул, что …. «Мы …" or
-        // "По ее словам, …. «Очень …".
+        // "По ее словам, …. «Очень …"; or attributed inside, before the cut: "«Мы …, — рассказывает
+        // Иван Петров. — Секция …".
         if cut
             && let (_, Some((open, inner_start))) = quoted::spans_and_tail(p)
             && let Some(((name, role), basis)) = if p[..open].trim_end().ends_with(':') {
@@ -324,10 +325,16 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             } else {
                 reported_before(&p[..open], &people, pi, last.as_ref())
             }
+            .or_else(|| {
+                let c = INSIDE.get().captures(&p[inner_start..])?;
+                after_verb(c.name("rest")?.as_str(), &people, (pi, open), last.as_ref())
+            })
         {
-            let text = p[inner_start..].trim_end();
-            if text.split_whitespace().count() >= 3 && !out.iter().any(|q| q.text == text) {
-                emit(&mut out, &mut notes, text, &(nominative(&name), role), &basis);
+            let person = (nominative(&name), role);
+            for text in split_inside(p[inner_start..].trim_end()) {
+                if text.split_whitespace().count() >= 3 && !out.iter().any(|q| q.text == text) {
+                    emit(&mut out, &mut notes, text, &person, &basis);
+                }
             }
         }
     }
@@ -963,6 +970,25 @@ mod tests {
                 "{said}"
             );
         }
+    }
+
+    #[test]
+    fn cut_off_after_an_attribution_inside() {
+        assert_eq!(
+            quotes(
+                "В Заречье открылась конференция ботаников.\n«Конференция проходит в шестой раз, — рассказывает ученый секретарь сада Елена Байкова. — Отдельная секция посвящена охране редких растений и лесов\n[TRUNCATED]"
+            ),
+            vec![
+                (
+                    "Елена Байкова".to_string(),
+                    "Конференция проходит в шестой раз".to_string()
+                ),
+                (
+                    "Елена Байкова".to_string(),
+                    "Отдельная секция посвящена охране редких растений и лесов".to_string()
+                )
+            ]
+        );
     }
 
     #[test]
