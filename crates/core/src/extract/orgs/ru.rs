@@ -339,21 +339,22 @@ fn lowercase_agent(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', '!', '?']).to_string();
     let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
-    let (adjective, head) = (bare(words.first()?), bare(words.get(1)?));
-    let instrumental_adjective = ["ым", "им", "ой", "ей"].iter().any(|e| adjective.ends_with(e));
-    if !(lower(&adjective)
-        && instrumental_adjective
-        && lower(&head)
-        && head_noun(&head)
-        && instrumental(&head))
-    {
+    let instrumental_adjective =
+        |w: &str| lower(w) && ["ым", "им", "ой", "ей"].iter().any(|e| w.ends_with(e));
+    // One to three adjectives («областным краеведческим музеем»), each ending its word, then the head.
+    let k = words
+        .iter()
+        .take(4)
+        .position(|w| !(instrumental_adjective(w) && w.ends_with(|c: char| c.is_alphabetic())))?;
+    let head = bare(words[k]);
+    if k == 0 || !(lower(&head) && head_noun(&head) && instrumental(&head)) {
         return None;
     }
-    let mut name = vec![adjective, head];
-    if !words[1].ends_with(|c: char| c.is_alphabetic()) {
+    let mut name: Vec<String> = words[..=k].iter().map(|w| bare(w)).collect();
+    if !words[k].ends_with(|c: char| c.is_alphabetic()) {
         return Some(name.join(" "));
     }
-    for w in words.iter().skip(2).take(2) {
+    for w in words.iter().skip(k + 1).take(2) {
         let b = bare(w);
         let genitive = ["ов", "ев", "ей", "ых", "их", "ии", "ы", "и", "а", "я"]
             .iter()
@@ -799,11 +800,14 @@ fn clean(member: &str) -> Option<Member> {
         .take(3)
         .position(|w| w.starts_with(char::is_lowercase) && is_org_head(w))
         .is_some_and(|k| {
-            k > 0
-                && adjectives_to(k)
-                && words[k + 1..]
+            let completed = |proper: bool| {
+                words[k + 1..]
                     .iter()
-                    .any(|w| is_acronym(w) || w.starts_with(char::is_uppercase))
+                    .any(|w| is_acronym(w) || (proper && w.starts_with(char::is_uppercase)))
+            };
+            // With no adjective before it, the head's completion must hold an acronym («институтом
+            // географии РАН»): a proper name alone may be a place («центром Москвы»).
+            adjectives_to(k) && completed(k > 0)
         });
     // «региональное министерство здравоохранения», «администрацией области»: a state body in lowercase
     // with no proper name, told apart from a kind of body by an adjective before its head noun or a
@@ -1591,6 +1595,20 @@ mod tests {
             orgs("Организатором стала секция \"Серый импорт: вызовы для регулирования и пути усиления контроля\".")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn lowercase_agents_after_several_adjectives_or_completed_by_an_acronym() {
+        assert_eq!(
+            orgs("Слет организован областным краеведческим музеем и приурочен к юбилею района."),
+            vec![o("областным краеведческим музеем", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Конференция проведена институтом географии ВРАН при поддержке администрации."),
+            vec![o("институтом географии ВРАН", Relation::Organizer)]
+        );
+        // A head noun completed by a proper name alone may be a place.
+        assert!(orgs("Слет прошел при поддержке центра Заречья.").is_empty());
     }
 
     #[test]
