@@ -59,7 +59,7 @@ static PASSIVE: Transient = Transient::new(|| {
 /// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C". "to
 /// address" is left out: after a noun it states a purpose ("a ministry to address the lack of …").
 static VERB_LED: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on|focus\s+on)|touched\s+on|focus(?:s|ss)?ed\s+on|(?:conducted|held|had|hold|holds|will\s+hold)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?(?:analys[ie]s|discussions?|debates?|dialogues?|exchanges?)\s+(?:of|on|about|around)|analy[sz]ed|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on|focus\s+on)|touched\s+on|focus(?:s|ss)?ed\s+on|(?:conducted|held|had|hold|holds|will\s+hold)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?(?:analys[ie]s|discussions?|debates?|dialogues?|exchanges?)\s+(?:of|on|about|around)|(?:includ(?:e|es|ed)|present(?:s|ed)?|feature(?:s|d)?|will\s+(?:include|present|feature|hold)|h[oe]ld)\s+(?:[\w\-]+\s+){0,2}?sessions\s+on|analy[sz]ed|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
 });
 
@@ -2119,6 +2119,20 @@ mod tests {
         assert!(titles("A platform to discuss issues like housing and transit, our goal is to equip these leaders with new ideas.").is_empty());
         assert!(
             titles("Beyond the panels, attendees would like more networking, food and music.").is_empty()
+        );
+    }
+
+    #[test]
+    fn sessions_on_a_list_that_the_event_includes_or_presents() {
+        assert_eq!(
+            titles("Harbour pilots will present sessions on tide tables, pilotage fees, and dredging."),
+            ["tide tables", "pilotage fees", "dredging"]
+        );
+        assert_eq!(
+            titles(
+                "The fair included interactive panel sessions on ferry fares, berth pricing and dredging."
+            ),
+            ["ferry fares", "berth pricing", "dredging"]
         );
     }
 
