@@ -58,8 +58,6 @@ static VERB_TAIL: Transient =
 /// Any speech verb, for people named in indirect speech.
 static VERB: Transient = Transient::new(|| Regex::new(&format!(r"{VERBS}|指[:：,，]")).expect("verb regex"));
 
-/// A speech given, after the speaker's name, as the occasion of the words: "致开幕辞时", "发表欢迎辞时",
-/// "在视频演讲中" is an adverbial of [`CUTS`].
 /// A sentence that names what is in marks as a title, theme, slogan or concept.
 static NAMING: Transient = Transient::new(|| {
     Regex::new(
@@ -68,6 +66,8 @@ static NAMING: Transient = Transient::new(|| {
     .expect("naming regex")
 });
 
+/// A speech given, after the speaker's name, as the occasion of the words: "致开幕辞时", "发表欢迎辞时",
+/// "在视频演讲中" is an adverbial of [`CUTS`].
 static SPEECH_OCCASION: Transient = Transient::new(|| {
     Regex::new(r"(?:致|发表|發表)[^，,。：:；;“”「」]{0,4}?(?:辞|辭|词|詞|讲话|講話|演讲|演講)(?:时|時)?$")
         .expect("speech occasion regex")
@@ -324,8 +324,6 @@ fn push(out: &mut Vec<Quote>, notes: &mut Vec<Note>, inner: &str, person: Person
 /// (表示,「一帶一路」倡議…), and a title, theme or slogan is named as one (主题为“…”, 提出“…”理念).
 fn reported_fragment<'a>(p: &'a str, span: &Span, inner: &str) -> Option<&'a str> {
     const CLAUSE_ENDS: [char; 10] = ['，', ',', '。', '；', ';', '！', '!', '？', '?', '：'];
-    let rest = p[span.close_end..].trim_start();
-    let closes_clause = rest.is_empty() || rest.starts_with(CLAUSE_ENDS);
     // The name of an event, an award or a programme (首屆“東南亞青年論壇”), or a thing counted (一場“零和
     // 遊戲”).
     const NAME_ENDS: [&str; 24] = [
@@ -335,6 +333,8 @@ fn reported_fragment<'a>(p: &'a str, span: &Span, inner: &str) -> Option<&'a str
     const COUNTERS: [char; 14] = [
         '场', '場', '个', '個', '种', '種', '项', '項', '届', '屆', '次', '期', '座', '位',
     ];
+    let rest = p[span.close_end..].trim_start();
+    let closes_clause = rest.is_empty() || rest.starts_with(CLAUSE_ENDS);
     let pre = &p[..span.open];
     if inner.chars().count() < 4
         || !inner.chars().any(is_han)

@@ -333,8 +333,9 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
     out
 }
 
-/// A passive's agent written in lowercase: an adjective and a head noun in the instrumental, and up to
-/// two words in the genitive («областным советом ветеранов»), ended by punctuation or «и» / «совместно».
+/// A passive's agent written in lowercase: one to three adjectives and a head noun in the instrumental, and
+/// up to two words in the genitive («областным советом ветеранов», «областным краеведческим музеем»), ended
+/// by punctuation or «и» / «совместно».
 fn lowercase_agent(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', '!', '?']).to_string();

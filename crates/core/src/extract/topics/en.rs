@@ -56,8 +56,9 @@ static PASSIVE: Transient = Transient::new(|| {
         .expect("passive regex")
 });
 
-/// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C". "to
-/// address" is left out: after a noun it states a purpose ("a ministry to address the lack of …").
+/// A verb whose object may be the topics whoever the subject is: "delegates explored A, B and C", "the fair
+/// included panel sessions on A, B and C". "to address" is left out: after a noun it states a purpose ("a
+/// ministry to address the lack of …").
 static VERB_LED: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:to|will|would)\s+(?:also\s+)?(?:discuss|explore|examine|debate|tackle|touch\s+on|focus\s+on)|touched\s+on|focus(?:s|ss)?ed\s+on|(?:conducted|held|had|hold|holds|will\s+hold)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?(?:analys[ie]s|discussions?|debates?|dialogues?|exchanges?)\s+(?:of|on|about|around)|(?:includ(?:e|es|ed)|present(?:s|ed)?|feature(?:s|d)?|will\s+(?:include|present|feature|hold)|h[oe]ld)\s+(?:[\w\-]+\s+){0,2}?sessions\s+on|analy[sz]ed|(?:will|would)\s+(?:also\s+)?address|discussed|explored|examined|addressed|debated|tackled|covered|dealt\s+with)(?-u:\b)\s+")
         .expect("verb-led regex")
