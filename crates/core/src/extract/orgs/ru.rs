@@ -355,6 +355,13 @@ fn lowercase_agent(text: &str) -> Option<String> {
     if !words[k].ends_with(|c: char| c.is_alphabetic()) {
         return Some(name.join(" "));
     }
+    // A name in « » after the head («региональным отделением «Опоры России»») is part of it.
+    if words.get(k + 1).is_some_and(|w| w.starts_with('«')) {
+        let rest = &words[k + 1..];
+        let close = rest.iter().take(8).position(|w| bare(w).ends_with('»'))?;
+        name.extend(rest[..=close].iter().map(|w| bare(w)));
+        return Some(name.join(" "));
+    }
     for w in words.iter().skip(k + 1).take(2) {
         let b = bare(w);
         let genitive = ["ов", "ев", "ей", "ых", "их", "ии", "ы", "и", "а", "я"]
@@ -783,17 +790,22 @@ fn clean(member: &str) -> Option<Member> {
     }
     // A name starts with a capital, or with its head noun before a name in « » ("издательство «Свет»"),
     // or is a state body written in lowercase before a proper name ("правительство Тверской области").
-    let named_kind = is_org_head(first) && words.get(1).is_some_and(|w| w.starts_with('«'));
-    let capital_after = words[1..]
-        .iter()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let state_body = has_stem(&first.to_lowercase(), &STATE_BODIES) && capital_after;
     // Lowercase adjectives only before the word at `k`.
     let adjectives_to = |k: usize| {
         words[..k]
             .iter()
             .all(|w| w.starts_with(char::is_lowercase) && is_adjective(w))
     };
+    // The head noun may follow lowercase adjectives ("общественного движения «Союз»").
+    let named_kind = words
+        .iter()
+        .take(4)
+        .position(|w| is_org_head(w))
+        .is_some_and(|k| adjectives_to(k) && words.get(k + 1).is_some_and(|w| w.starts_with('«')));
+    let capital_after = words[1..]
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let state_body = has_stem(&first.to_lowercase(), &STATE_BODIES) && capital_after;
     // "естественно-технологический факультет ЮУрГГПУ": a body in lowercase after its adjectives,
     // completed by an acronym or a proper name.
     let lower_body = words
@@ -1610,6 +1622,27 @@ mod tests {
         );
         // A head noun completed by a proper name alone may be a place.
         assert!(orgs("Слет прошел при поддержке центра Заречья.").is_empty());
+    }
+
+    #[test]
+    fn a_body_described_by_adjectives_before_its_name_in_marks() {
+        assert_eq!(
+            orgs(
+                "Слет проводится по инициативе общественного движения «Гражданская инициатива «Север», ассоциации «Соты» при поддержке правительства области."
+            ),
+            vec![
+                o(
+                    "общественного движения «Гражданская инициатива «Север»",
+                    Relation::Organizer
+                ),
+                o("ассоциации «Соты»", Relation::Organizer),
+                o("правительства области", Relation::Supporter),
+            ]
+        );
+        assert_eq!(
+            orgs("Слет организован районным отделением «Союза пчеловодов»."),
+            vec![o("районным отделением «Союза пчеловодов»", Relation::Organizer)]
+        );
     }
 
     #[test]
