@@ -344,11 +344,7 @@ fn reported_fragment<'a>(p: &'a str, span: &Span, inner: &str) -> Option<&'a str
     {
         return None;
     }
-    let start = pre
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let sentence = &pre[start..];
+    let sentence = last_sentence(pre, &['。', '！', '？', '!', '?', '\n']);
     if NAMING.get().is_match(sentence) {
         return None;
     }
@@ -452,12 +448,17 @@ fn continued(p: &str, span: &Span, last: Option<&Person>, all: &[&str]) -> Optio
     if !closes_sentence(p, span) {
         return None;
     }
-    let start = pre
-        .rfind(['。', '！', '？', '!', '?', '；', ';'])
-        .map_or(0, |i| i + pre[i..].chars().next().map_or(1, char::len_utf8));
-    let sentence = &pre[start..];
+    let sentence = last_sentence(pre, &['。', '！', '？', '!', '?', '；', ';']);
     let verb = VERB_COMMA.get().find_iter(sentence).last()?;
     resolve(subject(Some(&sentence[..verb.start()]))?, last, all)
+}
+
+/// What follows the last of `stops` in `text` (all of it when none is there): the sentence a quote's
+/// attribution is sought in.
+fn last_sentence<'a>(text: &'a str, stops: &[char]) -> &'a str {
+    text.rfind(stops).map_or(text, |i| {
+        &text[i + text[i..].chars().next().map_or(1, char::len_utf8)..]
+    })
 }
 
 /// The last clause of the sentence after a quote (“…。”第一次参加年会，专家X感触颇深。), from its comma to

@@ -13,8 +13,6 @@ use crate::transient::Transient;
 
 use crate::text::same_name;
 
-pub(crate) use super::text::is_acronym;
-
 /// Stems of nouns that head an organization's name, in any case form.
 const ORG_HEADS: [&str; 110] = [
     "министерств",
@@ -600,7 +598,6 @@ mod tests {
         );
         assert!(is_org_head("Министерства") && is_org_head("университет") && !is_org_head("Москва"));
         assert!(is_role("министр") && is_role("главы"));
-        assert!(is_acronym("МГУ") && !is_acronym("Мы"));
     }
 
     #[test]

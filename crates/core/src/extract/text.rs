@@ -367,6 +367,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn acronyms_in_any_script() {
+        assert!(is_acronym("МГУ") && !is_acronym("Мы"));
+        assert!(is_acronym("IDB") && !is_acronym("Idb"));
+    }
+
+    #[test]
     fn a_caption_pointer_is_dropped_and_other_brackets_kept() {
         assert_eq!(
             without_captions("Ann Orrin (pictured above), the chair (left), spoke (in Vell).".to_string()),

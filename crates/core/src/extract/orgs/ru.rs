@@ -8,9 +8,9 @@ use crate::transient::Transient;
 use regex::Regex;
 
 use super::super::quoted;
-use super::super::ru::{has_stem, is_acronym, is_adjective, is_org_head};
+use super::super::ru::{has_stem, is_adjective, is_org_head};
 use super::super::sentences::sentences;
-use super::super::text::{Block, paragraphs};
+use super::super::text::{Block, is_acronym, paragraphs};
 use crate::model::Relation;
 
 /// The reflexive or short passive of «проводить» (проводится, проводилось, проведён): the event held.

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::transient::Transient;
 
-use super::super::text::word_count;
+use super::super::text::{is_acronym, word_count};
 use super::super::{orglist, ru as ru_names};
 use super::{LINK, trim_item};
 use crate::text::Lang;
@@ -281,7 +281,7 @@ fn plausible(item: &str, lang: Lang) -> bool {
                 && !ru_clause(item)
                 && !item.split_whitespace().any(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && (ru_names::is_org_head(w) || ru_names::is_acronym(w))
+                        && (ru_names::is_org_head(w) || is_acronym(w))
                 })
                 && ru_names::names(item).is_empty()
         }
