@@ -24,7 +24,7 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 подчеркивал|подчёркивал|заявлял|добавлял|пояснял|объяснял|объясняет|делился|вспоминал|признавался|утверждает|\
 утверждал|рассуждает|рассуждал|пошутил|шутит|сетует|сетовал|уточнял|согласился|соглашается|предложил|\
 посоветовал|поблагодарил|обещает|напоминает|комментирует|продолжает|заключает|отвечает|спросил|спрашивает|\
-поинтересовал|призывает|предупреждает|размышляет|размышлял";
+поинтересовал|призывает|предупреждает|размышляет|размышлял|приветствовал|приветствует|поприветствовал";
 
 /// The endings a speech verb of [`VERBS`] takes for gender, number and voice (сказала, отметили,
 /// поделился), as a regex fragment.
@@ -39,7 +39,7 @@ const REST: &str = r"(?:\s(?-i:[А-ЯЁ])\.|\s[—–]\s+[а-яё]|[^.!?—–])
 /// A dash and a speech verb after a quote, and the attribution up to the end of its sentence.
 static AFTER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS}){FORMS})|(?:такими|этими)\s+словами\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?|цитиру(?:ет|ют)|цитировал[аи]?))(?P<rest>{REST})"
+        r"(?i)^\s*[,.!?…]?\s*[—–-]\s*(?:(?:также|тоже|ещё|еще|затем|потом|позже|далее|[а-яё]+о)\s+)?(?:(?P<verb>(?:{VERBS}){FORMS})|(?:(?:такими|этими)\s+словами|с\s+(?:этих|таких)\s+слов)\s+(?P<act>[а-яё]+)|(?P<cite>(?:привод(?:ятся|ится|ит|ят|ились|ил[аои]?)|цитиру(?:ются|ется|ет|ют)|цитировал(?:и|а|ось|ись)?)(?:\s+[^\s,.!?«»—–]+){{0,3}}?\s+слова(?:м|ми)?|цитиру(?:ет|ют)|цитировал[аи]?))(?P<rest>{REST})"
     ))
     .expect("attribution regex")
 });
@@ -53,10 +53,11 @@ static INSIDE: Transient = Transient::new(|| {
 /// A paragraph of dialogue, without quotation marks: "– Я рада заметить, …, – сообщил директор Ирина
 /// Бокова." (the opening dash may have been taken off as a bullet). Russian indirect speech never puts a
 /// dash and a speech verb after a comma, so the words before them are the quote. Names in marks inside
-/// it («Байкал», "Газпром") are part of the quote.
+/// it («Байкал», "Газпром") are part of the quote. "– …, – с этих слов начал выступление X" attributes it
+/// as a speech verb does.
 static DIALOGUE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r#"(?i)^[\s—–-]*(?P<quote>(?:[^«»„“”"\n]|«[^«»\n]+»|„[^„“”\n]+[“”]|“[^“”\n]+”|"[^"\n]+"){{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:{VERBS}){FORMS}(?P<rest>{REST})"#
+        r#"(?i)^[\s—–-]*(?P<quote>(?:[^«»„“”"\n]|«[^«»\n]+»|„[^„“”\n]+[“”]|“[^“”\n]+”|"[^"\n]+"){{20,}}?)[,.!?…]\s*(?:[—–]|-\s)\s*(?:(?:{VERBS}){FORMS}|с\s+(?:этих|таких)\s+слов\s+[а-яё]+)(?P<rest>{REST})"#
     ))
     .expect("dialogue regex")
 });
@@ -165,7 +166,12 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                     .and_then(|m| m.name("more"))
                     .map(|m| m.as_str().trim())
                     .filter(|m| m.split_whitespace().count() >= 3);
-                Some((after_report(quote.as_str()).trim(), found, more))
+                // An exclamation or a question mark belongs to the speech; a comma does not.
+                let end = quote.end()
+                    + p[quote.end()..]
+                        .find(|c| !matches!(c, '!' | '?' | '…'))
+                        .unwrap_or(0);
+                Some((after_report(&p[quote.start()..end]).trim(), found, more))
             })
             .or_else(|| {
                 // "…председатель союза Иван Петров:" then "— Этот форум …": the line ends with its
@@ -286,6 +292,16 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                 let c = INSIDE.get().captures(inner)?;
                 after_verb(c.name("rest")?.as_str(), &people, (pi, span.open), last.as_ref())
             });
+            // A quote that is a paragraph of its own, after a paragraph whose last sentence reports the
+            // speaker's words: "Иван Петров считает …. По его словам, …." then "«…»".
+            let found = found.or_else(|| {
+                let whole =
+                    p[..span.open].trim().is_empty() && after.trim().trim_matches(['.', ',']).is_empty();
+                let prev = paragraphs.get(pi.checked_sub(1)?)?;
+                whole
+                    .then(|| reported_before(prev, &people, pi - 1, last.as_ref()))
+                    .flatten()
+            });
             // "«…», — сказала Белова и добавила: «…»": the previous quote's attribution goes on.
             let found = found.or_else(|| {
                 let between = &p[closed?..span.open];
@@ -322,6 +338,11 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             && let (_, Some((open, inner_start))) = quoted::spans_and_tail(p)
             && let Some(((name, role), basis)) = if p[..open].trim_end().ends_with(':') {
                 before(&p[..open], &people, (pi, open), last.as_ref())
+            } else if p[..open].trim().is_empty()
+                && let Some(prev) = pi.checked_sub(1).map(|pp| paragraphs[pp])
+            {
+                // An opener that starts its paragraph: the sentence that ends the one before.
+                reported_before(prev, &people, pi - 1, last.as_ref())
             } else {
                 reported_before(&p[..open], &people, pi, last.as_ref())
             }
@@ -367,7 +388,8 @@ fn reported_before(
     last: Option<&Person>,
 ) -> Option<(Person, Basis)> {
     let pre = pre.trim_end().strip_suffix('.')?;
-    let start = after_last(pre, &['.', '!', '?', '»']);
+    // A name in marks inside the sentence does not end it (the sentence before a quote ends in a period).
+    let start = after_last(pre, &['.', '!', '?']);
     let sentence = &pre[start..];
     let head = match WORDS_OF_OPENING.get().captures(sentence) {
         // «По ее словам,»: the person spoken of before.
@@ -1564,5 +1586,57 @@ mod tests {
                 "Для Донецкого национального университета важна поддержка конференции со стороны научной общественности разных государств.".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_greeting_after_a_dash_is_speech() {
+        let text = "Форум открыл мэр города Виктор Ломов.\n– Добро пожаловать в Приморск! – приветствовал гостей мэр.";
+        assert_eq!(
+            quotes(text),
+            vec![(
+                "Виктор Ломов".to_string(),
+                "Добро пожаловать в Приморск!".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn with_these_words_the_speaker_opened() {
+        let text = "Встречу открыл президент клуба Андрей Сомов.\n– Такие встречи нужны всем нам и нашим гостям, – с этих слов начал свое выступление Сомов. – Здесь рождаются новые идеи и проекты.";
+        assert_eq!(
+            quotes(text),
+            vec![
+                (
+                    "Андрей Сомов".to_string(),
+                    "Такие встречи нужны всем нам и нашим гостям".to_string()
+                ),
+                (
+                    "Андрей Сомов".to_string(),
+                    "Здесь рождаются новые идеи и проекты.".to_string()
+                ),
+            ]
+        );
+        // In marks.
+        let marked = "Встречу открыл президент клуба Андрей Сомов.\n«Такие встречи нужны всем нам и нашим гостям», – с таких слов начал свое выступление Сомов.";
+        assert_eq!(quotes(marked).len(), 1);
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_paragraph_of_reported_speech() {
+        let said = "Об этом сообщил министр связи Олег Рябов. По словам министра, выставка «Связь-Экспо» станет больше.";
+        // Closed, and cut off by the excerpt's end.
+        for quote in [
+            "«В прошлом году генеральным спонсором выставки была одна компания, в этом году их будет три».",
+            "«В прошлом году генеральным спонсором выставки была одна компания, в этом году их\n[TRUNCATED]",
+        ] {
+            let got = quotes(&format!("{said}\n{quote}"));
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].0, "Олег Рябов");
+        }
+        // A paragraph that reports nobody's words gives the quote no speaker.
+        let plain = "Министр связи Олег Рябов открыл выставку. Выставка «Связь-Экспо» станет больше.";
+        let quote =
+            "«В прошлом году генеральным спонсором выставки была одна компания, в этом году их будет три».";
+        assert!(quotes(&format!("{plain}\n{quote}")).is_empty());
     }
 }
