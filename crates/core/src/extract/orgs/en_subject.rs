@@ -2,7 +2,8 @@
 //! "by" phrase: "RENEW Wisconsin hosted its third annual summit", "the Authority (HKMA) next month will
 //! host …", "the Public Investment Fund which organized the conference", "Fen Jiu was the strategic
 //! partner of the event", "WCIT’s Trade Summit", "X provided a $5,000 grant … for the summit", "X, or
-//! ACR, is hosting the summit". The subject is the capitalized run that ends right before
+//! ACR, is hosting the summit", "X proudly hosted BioEng24, the 16th annual conference", "X says it will host
+//! …", "X is going to organise …". The subject is the capitalized run that ends right before
 //! the verb (descriptors such as "Chinese spirit brand" fall away), and it must have the shape of an
 //! organization: a head word (Authority, Fund, University …) or an acronym, except where the sentence
 //! itself calls it a partner or sponsor.
@@ -22,11 +23,12 @@ use crate::model::Relation;
 /// double or single, its words blanked out by the caller, is one).
 static ACTIVE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?ix)(?-u:\b)(?P<will>will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
+        r"(?ix)(?-u:\b)(?P<will>will\s+|would\s+|is\s+to\s+|is\s+set\s+to\s+|is\s+going\s+to\s+)?(?:also\s+|jointly\s+|successfully\s+)?
         (?P<v>(?:co-?)?(?:hosted|organi[sz]ed|sponsored|convened)|held|(?:co-?)?(?:host|organi[sz]e|sponsor|convene)s?|holds?
             |(?:is|are|was|were|be)\s+(?:co-?)?(?:hosting|organi[sz]ing|sponsoring|convening|holding))(?-u:\b)
         (?P<event>\s+(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:(?:{KINDS}|event|edition)(?-u:\b)|[“\x22‘'][^”\x22’']{{1,80}}[”\x22’'])
-            |\s+[“\x22‘'][^”\x22’']{{1,80}}[”\x22’'])?"
+            |\s+[“\x22‘'][^”\x22’']{{1,80}}[”\x22’']
+            |\s+\p{{Lu}}[\w\-]*(?:\s+\p{{Lu}}[\w\-]*){{0,4}},\s+(?:the|a|an|its|their)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:{KINDS})(?-u:\b))?"
     ))
     .expect("active regex")
 });
@@ -128,7 +130,7 @@ fn spelled_tail<'a>(run: &'a str, abbr: &str) -> Option<&'a str> {
 /// Words that may stand between a subject and its verb: a time ("next month", "on Monday", "on March
 /// 3") or an adverb. "on" before another capitalized word belongs to the name ("the Council on Trade").
 static TRAILING_ADVERBIAL: Transient = Transient::new(|| {
-    Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again))+$")
+    Regex::new(r"(?i)(?:\s+(?:next|last|this)\s+(?:week|month|year)|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\s+in\s+\p{Lu}\w+|\s+(?:also|jointly|has|have|had|today|yesterday|recently|once\s+again)|\s+(?-i:[a-z]{3,}ly)|\s+(?:says|said|announced|confirmed)(?:\s+that)?\s+(?:it|they))+$")
         .expect("adverbial regex")
 });
 
@@ -252,7 +254,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
 /// A phrase set off by commas between a subject and its verb that names another party: ", in
 /// partnership with Globex,", ", with support from the Fund,". `pre` without it.
 static ASIDE: Transient = Transient::new(|| {
-    Regex::new(r"(?i),\s+(?:(?:in\s+(?:partnership|collaboration|cooperation|association|conjunction)|together|along|jointly)\s+with|with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?:support|backing|funding|help)\s+(?:of|from)|(?:supported|sponsored|backed|funded)\s+by)\s[^,;:()]+,\s*$")
+    Regex::new(r"(?i),\s+(?:(?:in\s+(?:partnership|collaboration|cooperation|association|conjunction)|together|along|jointly)\s+with|with\s+(?:the\s+)?(?:generous\s+|financial\s+)?(?:support|backing|funding|help)\s+(?:of|from)|(?:supported|sponsored|backed|funded)\s+by)\s[^,;:]+?(?:,|\s+\([\p{Lu}\d&.\-]{2,10}\))\s*$")
         .expect("aside regex")
 });
 
@@ -312,7 +314,13 @@ fn subject_run(pre: &str, strict: bool) -> Option<String> {
     }
     let words: Vec<&str> = pre.split(' ').collect();
     let connector = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "the" | "on" | "de" | "at");
+    // "UN Development Programme (UNDP) Regional Office": a short form inside the name is part of it.
     let capital = |w: &str| {
+        let w = w
+            .strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .filter(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
+            .unwrap_or(w);
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -573,6 +581,56 @@ mod tests {
         assert_eq!(
             found("The Department of Trade and Industry hosted the summit."),
             vec![o("Department of Trade and Industry", Relation::Host)]
+        );
+    }
+
+    #[test]
+    fn an_adverb_a_report_or_a_plan_before_the_verb() {
+        assert_eq!(
+            found("Orrin Harbour University proudly hosted the annual Tidewater Conference."),
+            vec![o("Orrin Harbour University", Relation::Host)]
+        );
+        assert_eq!(
+            found("The Vell Development Bank (VDB) says it will host a regional ministers forum in June."),
+            vec![o("Vell Development Bank", Relation::Host)]
+        );
+        assert_eq!(
+            found("The Marl Harbour Trust said it would host the Tidewater Summit next year."),
+            vec![o("Marl Harbour Trust", Relation::Host)]
+        );
+        assert_eq!(
+            found("The Marl Chamber of Commerce is going to organise a month-long international trade fair."),
+            vec![o("Marl Chamber of Commerce", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn an_event_named_with_its_kind_in_apposition() {
+        assert_eq!(
+            found("Orrin Harbour University hosted TideEng24, the 16th annual conference on coasts."),
+            vec![o("Orrin Harbour University", Relation::Host)]
+        );
+        // A name that is no event is not enough.
+        assert!(found("Orrin Harbour University hosted Anna Vell, the new director.").is_empty());
+    }
+
+    #[test]
+    fn a_partner_set_off_before_the_verb_and_a_short_form_inside_the_name() {
+        // The aside closes with a short form instead of a comma.
+        assert_eq!(
+            found(
+                "The Vell Association for Science (VAS), in collaboration with Marl University and the National Research Council (CNR) held the 19th VAS conference."
+            ),
+            vec![o("Vell Association for Science", Relation::Organizer)]
+        );
+        assert_eq!(
+            found(
+                "The UN Development Programme (UNDP) Regional Office for Asia, with the support of the Vell Aid Agency (VAA), hosted the Fourth Ministerial Forum."
+            ),
+            vec![o(
+                "UN Development Programme (UNDP) Regional Office for Asia",
+                Relation::Host
+            )]
         );
     }
 }
