@@ -32,7 +32,7 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             Some(Relation::Organizer),
         ),
         (
-            r"(?:организу(?:ет|ют)|организовал[аио]?|организовали|провод(?:ит|ят)|провел[аио]?|провёл)\s+",
+            r"(?:организу(?:ет|ют)|организовал[аио]?|организовали|провод(?:ит|ят)|провел[аио]?|провёл|провед[её]т|проведут)\s+",
             Some(Relation::Organizer),
         ),
         // "Форум поддержали A и B": the supporters after the verb.
@@ -237,9 +237,13 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 // «проводится», «проводилось», «проведён»: a passive; «проводит», «провели»: active.
                 let reflexive = cue.starts_with("провод")
                     && (cue.trim_end().ends_with("ся") || cue.trim_end().ends_with("сь"));
+                // «проведёт», «проведут»: the active future.
+                let future =
+                    cue.starts_with("проведет") || cue.starts_with("проведёт") || cue.starts_with("проведут");
                 let passive = (["организован", "запланирован", "провед"]
                     .iter()
                     .any(|v| cue.starts_with(v))
+                    && !future
                     || reflexive)
                     && !cue.contains("совместно");
                 if passive {
@@ -1011,6 +1015,21 @@ mod tests {
                 o("заксобрание Тверской области", Relation::Organizer),
                 o("Молодежный парламент", Relation::Organizer),
                 o("Правительство Тверской области", Relation::Organizer),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_future_of_provesti_is_active() {
+        assert_eq!(
+            orgs("Фонд Р.Сомовой проведет вторую конференцию «Форум молодежи»."),
+            vec![o("Фонд Р.Сомовой", Relation::Organizer)]
+        );
+        assert_eq!(
+            orgs("Ассоциация пчеловодов и Тверской университет проведут форум в мае."),
+            vec![
+                o("Ассоциация пчеловодов", Relation::Organizer),
+                o("Тверской университет", Relation::Organizer)
             ]
         );
     }
