@@ -641,6 +641,27 @@ fn subject(text: &str) -> Vec<Member> {
     if matches!(clause.trim(), "которая" | "который" | "которое" | "которые") {
         clause = clauses.next().unwrap_or(clause);
     }
+    // «Встречу … провел X»: an event in the accusative opening the clause is the object, and the
+    // subject comes after the verb.
+    let object = clause.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        [
+            "встреч",
+            "конференци",
+            "выставк",
+            "ярмарк",
+            "олимпиад",
+            "сесси",
+            "акци",
+            "церемони",
+            "дискусси",
+        ]
+        .iter()
+        .any(|stem| w.strip_prefix(stem).is_some_and(|end| matches!(end, "у" | "ю")))
+    });
+    if object {
+        return Vec::new();
+    }
     let members = split(clause);
     let names: Vec<Member> = members.iter().filter_map(|m| clean(m)).collect();
     if names.len() == members.len() {
@@ -732,7 +753,7 @@ struct Member {
 /// descriptor («страхового общества Сургутнефтегаз», which gives Сургутнефтегаз).
 fn clean(member: &str) -> Option<Member> {
     let mut m = member.trim().trim_end_matches(['.', ',', ';', ':']).trim();
-    for prefix in ["и ", "а также ", "также ", "а "] {
+    for prefix in ["и ", "а также ", "также ", "а ", "А ", "И ", "Но "] {
         m = m.strip_prefix(prefix).unwrap_or(m).trim_start();
     }
     let m = before_predicate(m);
@@ -1031,6 +1052,19 @@ mod tests {
                 o("Ассоциация пчеловодов", Relation::Organizer),
                 o("Тверской университет", Relation::Organizer)
             ]
+        );
+    }
+
+    #[test]
+    fn an_adverbial_or_an_event_before_the_verb_is_no_subject() {
+        assert!(orgs("А для любителей музыки организуют фестиваль «Голос»").is_empty());
+        assert!(
+            orgs("Встречу с участием Президента РТ Ивана Сомова провел заместитель председателя.").is_empty()
+        );
+        // A subject after its conjunction is still one.
+        assert_eq!(
+            orgs("А Тверской университет проведет форум в мае."),
+            vec![o("Тверской университет", Relation::Organizer)]
         );
     }
 
