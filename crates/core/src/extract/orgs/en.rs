@@ -471,6 +471,9 @@ fn in_sentence(
             .iter()
             .find_map(|p| list.trim_start().strip_prefix(p))
             .unwrap_or(list);
+        if person_agent(list) {
+            continue;
+        }
         let mut names = parse_list(list);
         // "In partnership with A, the B convened …": a fronted phrase's list ends where the subject
         // of the main clause begins, and that subject has the part its verb says. A press release's
@@ -678,6 +681,58 @@ fn listed_subjects(pre: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// Whether what follows "hosted by" is a person, not a body: a name followed by a role in lowercase
+/// ("Jason Vell, vice president of Marl Media"), or a title followed by a name ("NT Minister for
+/// Infrastructure, Planning and Logistics, Eva Vell").
+fn person_agent(list: &str) -> bool {
+    let parts: Vec<&str> = list
+        .split(", ")
+        .map(|p| p.trim().trim_end_matches(['.', ';', ':']).trim_end())
+        .collect();
+    let [first, .., last] = parts[..] else {
+        return false;
+    };
+    let name_like = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.all(|c| c.is_lowercase() || c == '-' || c == '.')
+            })
+            && !words.iter().any(|w| is_org_head(w))
+    };
+    let role = |s: &str, lowercase: bool| {
+        s.split_whitespace().next().is_some_and(|w| {
+            (!lowercase || w.starts_with(char::is_lowercase))
+                && matches!(
+                    w.to_lowercase().as_str(),
+                    "president"
+                        | "vice"
+                        | "vice-president"
+                        | "director"
+                        | "minister"
+                        | "chairman"
+                        | "chairwoman"
+                        | "chair"
+                        | "ceo"
+                        | "founder"
+                        | "secretary"
+                        | "professor"
+                        | "head"
+                        | "manager"
+                        | "executive"
+                        | "chief"
+                        | "deputy"
+                        | "mayor"
+                        | "governor"
+                )
+        })
+    };
+    let titled = first.split_whitespace().take(3).any(|w| role(w, false));
+    (name_like(first) && role(parts[1], true)) || (titled && name_like(last))
 }
 
 /// "hosted by Acme at Vell’s Harbour Hall Jan. 26-27": what follows "at" is where and when, when it

@@ -750,3 +750,18 @@ fn bodies_holding_the_event_organize_it() {
         vec![o("Vell Institute", Relation::Organizer)]
     );
 }
+
+#[test]
+fn a_person_hosting_is_no_body() {
+    assert!(orgs("The day closed with a fireside chat hosted by Jason Vell, vice president, digital solutions, Marl Media.").is_empty());
+    assert!(
+        orgs("A cocktail party at Parliament House was hosted by NT Minister for Infrastructure, Planning and Logistics, Eva Orrin.")
+            .is_empty()
+    );
+    assert!(orgs("The dinner was hosted by Anna Vell, director of the Marl Trust.").is_empty());
+    // A body with a description after it is still one.
+    assert_eq!(
+        orgs("The dinner was hosted by Harbour Capital, the developer of the venue."),
+        vec![o("Harbour Capital", Relation::Host)]
+    );
+}
