@@ -157,8 +157,18 @@ fn pair(text: &str, marks: &Regex) -> (Vec<Span>, Option<(usize, usize)>) {
         }
         // A straight mark with spaces on both sides (`" With …," he said`): it opens unless a quote
         // is open.
-        let dir = direction(prev, c, next)
-            .or_else(|| (c == '"').then_some(if open.is_some() { Dir::Close } else { Dir::Open }));
+        // `— сказал он."Хотя …`: a straight mark glued to the end of a sentence and to the next word
+        // opens a quote when none is open.
+        let glued_open = c == '"'
+            && open.is_none()
+            && prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'))
+            && next.is_some_and(char::is_alphabetic);
+        let dir = if glued_open {
+            Some(Dir::Open)
+        } else {
+            direction(prev, c, next)
+        }
+        .or_else(|| (c == '"').then_some(if open.is_some() { Dir::Close } else { Dir::Open }));
         if let Some(outer) = nest.filter(|_| open.is_some()) {
             match dir {
                 Some(Dir::Close) if c == outer && depth == 0 => {}
@@ -350,6 +360,14 @@ mod tests {
     #[test]
     fn cjk_corner_brackets() {
         assert_eq!(inners("「安心が先」 and 『Book』"), vec!["安心が先", "Book"]);
+    }
+
+    #[test]
+    fn a_straight_mark_glued_to_a_sentence_end_and_a_word_opens() {
+        assert_eq!(
+            inners("\"Мы рады гостям\", — сказал он.\"Хотя гостей много\", — добавил он."),
+            vec!["Мы рады гостям", "Хотя гостей много"]
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ const VERBS: &str = "сказал|отметил|заявил|подчеркну
 подчеркивал|подчёркивал|заявлял|добавлял|пояснял|объяснял|объясняет|делился|вспоминал|признавался|утверждает|\
 утверждал|рассуждает|рассуждал|пошутил|шутит|сетует|сетовал|уточнял|согласился|соглашается|предложил|\
 посоветовал|поблагодарил|обещает|напоминает|комментирует|продолжает|заключает|отвечает|спросил|спрашивает|\
-поинтересовал|призывает|предупреждает|размышляет|размышлял|приветствовал|приветствует|поприветствовал";
+поинтересовал|призывает|предупреждает|размышляет|размышлял|приветствовал|приветствует|поприветствовал|дополнил";
 
 /// The endings a speech verb of [`VERBS`] takes for gender, number and voice (сказала, отметили,
 /// поделился), as a regex fragment.
@@ -239,11 +239,23 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                         .name("verb")
                         .or_else(|| c.name("act"))
                         .or_else(|| c.name("cite"))?;
-                    Some((is_past(verb.as_str()), c.name("rest")?.as_str().to_string()))
+                    Some((
+                        is_past(verb.as_str()),
+                        c.name("rest")?.as_str().to_string(),
+                        goes_on(verb.as_str()),
+                    ))
                 });
             let found = match attribution {
-                Some((past, rest)) => after_verb(&rest, &people, (pi, span.open), last.as_ref())
+                Some((past, rest, more)) => after_verb(&rest, &people, (pi, span.open), last.as_ref())
                     .or_else(|| past.then(|| lone_surname(&rest, &people)).flatten())
+                    .or_else(|| {
+                        // "«…», — сказал Нарышкин. «…», — добавил спикер Госдумы": a speaker who adds
+                        // to a quote of this paragraph, under a role the text gives no one else.
+                        let anyone = names(&rest).is_empty();
+                        (more && anyone && closed.is_some())
+                            .then(|| last.clone().map(|l| (l, Basis::Continuation)))
+                            .flatten()
+                    })
                     .or_else(|| {
                         // "«…», – сказал" where the text is cut after the verb: the person last named.
                         let cut = rest.trim().is_empty()
@@ -735,6 +747,12 @@ static RELATIVE: Transient = Transient::new(|| {
     Regex::new(r"(?i)^\s+(?P<verb>[а-яё]{4,})\s+[^«»:]{0,80},\s+(?:в|на)\s+котор(?:ом|ой|ых)\s*$")
         .expect("relative regex")
 });
+
+/// Whether a speech verb goes on with what its speaker said before: «добавил», «продолжил», «дополнил».
+fn goes_on(verb: &str) -> bool {
+    let verb = verb.to_lowercase();
+    ["добав", "продолж", "дополн"].iter().any(|v| verb.starts_with(v))
+}
 
 /// Whether a speech verb is in the past tense (сказал, сказала, поделились): a lone capitalized word after
 /// it is a surname ("— сказала Матвиенко"), where after a present one it may be a source ("— сообщает
@@ -1638,5 +1656,16 @@ mod tests {
         let quote =
             "«В прошлом году генеральным спонсором выставки была одна компания, в этом году их будет три».";
         assert!(quotes(&format!("{plain}\n{quote}")).is_empty());
+    }
+
+    #[test]
+    fn a_speaker_who_adds_under_a_role_given_no_one() {
+        let text = "Председатель оргкомитета Сергей Нарин открыл выставку.\n«Территория парка давно стала местом отдыха горожан», — сказал Нарин. «Широкий выбор книг зависит от таланта авторов», — добавил спикер парламента.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "Сергей Нарин");
+        // «сказал» under a role no one has does not carry the speaker over.
+        let other = text.replace("добавил спикер", "сказал спикер");
+        assert_eq!(quotes(&other).len(), 1);
     }
 }
