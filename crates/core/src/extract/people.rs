@@ -228,7 +228,10 @@ pub(crate) fn make_person(raw: &str, role: Option<String>) -> Option<Person> {
     let event = tokens
         .last()
         .is_some_and(|t| super::facts::KINDS.split('|').any(|k| t.eq_ignore_ascii_case(k)));
-    if name.chars().any(|c| c.is_ascii_digit()) || is_title_word(&name) || event {
+    // "Vice Minister SAPPRFT": an acronym alone after a title is the body the title belongs to.
+    let body =
+        split.is_some() && tokens.len() == 1 && super::text::is_acronym(tokens[0]) && tokens[0].len() >= 4;
+    if name.chars().any(|c| c.is_ascii_digit()) || is_title_word(&name) || event || body {
         return None;
     }
     Some(Person { name, role })
@@ -507,9 +510,16 @@ pub(crate) fn subject_before(pre: &str) -> Option<(Subject, usize)> {
     }
     // A long capitalized run ("… Investment Fund Kirill Dmitriev"): the name is its last two words.
     let raw = m.as_str();
-    let cut = raw.rmatch_indices(' ').nth(1).map(|(i, _)| i + 1)?;
-    let person = make_person(&raw[cut..], None)?;
-    Some((Subject::Named(person), m.start() + cut))
+    let last_two = raw
+        .rmatch_indices(' ')
+        .nth(1)
+        .map(|(i, _)| i + 1)
+        .and_then(|cut| Some((make_person(&raw[cut..], None)?, cut)));
+    match last_two {
+        Some((person, cut)) => Some((Subject::Named(person), m.start() + cut)),
+        // "Sun Shoushan, Vice Minister SAPPRFT": no person ends the clause; one may open it.
+        None => open_apposition(pre),
+    }
 }
 
 /// "Jane Doe of the Vell Archive", "Dr. Jane Doe from Leeds University": a person of two or more words
@@ -609,16 +619,28 @@ pub(crate) fn after_role(text: &str, run: &regex::Match) -> Option<Person> {
 /// runs, without punctuation, up to the verb.
 fn open_apposition(pre: &str) -> Option<(Subject, usize)> {
     let lead = pre.len() - pre.trim_start().len();
-    let m = names(pre).next().filter(|m| m.start() == lead)?;
-    let role = pre[m.end()..].strip_prefix(", ")?.trim_end();
-    let plain = !role.contains(|c: char| {
-        matches!(c, ',' | ';' | ':' | '.' | '(' | ')') || super::quoted::is_quote_mark(c)
-    });
-    if !plain || !strict_role(role) || has_words(role, 25) {
-        return None;
-    }
-    let person = make_person(m.as_str(), clean_role(role))?;
-    Some((Subject::Named(person), m.start()))
+    // The name opens the clause, or follows one fronted phrase set off by a comma ("Emphasising …, Sun
+    // Shoushan, Vice Minister SAPPRFT said").
+    let fronted = |m: &regex::Match| {
+        let before = pre[..m.start()].trim_end();
+        before
+            .strip_suffix(',')
+            .is_some_and(|phrase| !phrase.contains(',') && !phrase.contains(super::quoted::is_quote_mark))
+    };
+    names(pre)
+        .filter(|m| m.start() == lead || fronted(m))
+        .take(2)
+        .find_map(|m| {
+            let role = pre[m.end()..].strip_prefix(", ")?.trim_end();
+            let plain = !role.contains(|c: char| {
+                matches!(c, ',' | ';' | ':' | '.' | '(' | ')') || super::quoted::is_quote_mark(c)
+            });
+            if !plain || !strict_role(role) || has_words(role, 25) {
+                return None;
+            }
+            let person = make_person(m.as_str(), clean_role(role))?;
+            Some((Subject::Named(person), m.start()))
+        })
 }
 
 /// The subject in apposition before the comma that precedes a verb, tried in this order: "NAME,

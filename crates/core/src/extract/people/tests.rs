@@ -137,3 +137,15 @@ fn degrees_after_a_name_are_no_role() {
     let p = leading_person("Ann Orrin, RN, head nurse at Marl Hospital, opened the day.").expect("person");
     assert_eq!(p.role.as_deref(), Some("head nurse at Marl Hospital"));
 }
+
+#[test]
+fn an_acronym_after_a_title_is_the_body_not_the_name() {
+    let p = named("Emphasising the importance of exchanges, Sun Shoushan, Vice Minister SAPPRFT")
+        .expect("person");
+    assert_eq!(p.name, "Sun Shoushan");
+    assert_eq!(p.role.as_deref(), Some("Vice Minister SAPPRFT"));
+    let p = named("Sun Shoushan, Vice Minister SAPPRFT").expect("person");
+    assert_eq!(p.name, "Sun Shoushan");
+    // A title and an acronym alone name no one.
+    assert!(named("the Vice Minister SAPPRFT").is_none());
+}
