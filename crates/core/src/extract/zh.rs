@@ -181,6 +181,17 @@ fn name_at_end(pre: &str) -> Option<(String, Option<String>)> {
             continue;
         }
         let name = &pre[start..];
+        // "四百余宗亲": 余 after a numeral means "more than", not the family name Yu, and what follows
+        // it is what is counted.
+        let numeral = |s: &str| {
+            s.ends_with(|c: char| c.is_ascii_digit() || "〇一二两三四五六七八九十百千万".contains(c))
+        };
+        let before = &pre[..start];
+        if (name.starts_with('余') && numeral(before))
+            || before.strip_suffix(['余', '多']).is_some_and(numeral)
+        {
+            continue;
+        }
         if (is_surname(first_chars(name, 1)) || is_surname(first_chars(name, 2)))
             && !name.ends_with(FUNCTION_ENDS)
         {
@@ -326,6 +337,14 @@ mod tests {
 
     fn person(pre: &str) -> Option<String> {
         person_at_end(pre).map(|(name, _)| name)
+    }
+
+    #[test]
+    fn what_follows_a_numeral_and_yu_is_counted_not_named() {
+        assert_eq!(person("约有四百余宗亲"), None);
+        assert_eq!(person("共有十多宗亲"), None);
+        // 余 opening a name elsewhere is the family name.
+        assert_eq!(person("会长余光中"), Some("余光中".into()));
     }
 
     #[test]
