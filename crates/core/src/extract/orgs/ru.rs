@@ -508,6 +508,15 @@ fn list(text: &str) -> Vec<Member> {
                     .then(|| described(member))
                     .flatten()
                     .map(|name| (unheaded(name), true))
+            })
+            .or_else(|| {
+                // «…, кафедра социологии Белорусского государственного университета, …»: in a list
+                // of named bodies, a common head noun in lowercase that a name in capitals completes.
+                out.iter()
+                    .any(|(m, _)| m.headed)
+                    .then(|| lowercase_head(member))
+                    .flatten()
+                    .map(|name| (Member { name, headed: true }, true))
             });
         match taken {
             Some(member) => {
@@ -532,6 +541,30 @@ fn list(text: &str) -> Vec<Member> {
         .filter(|(_, s)| *s || shaped >= 2)
         .map(|(m, _)| m)
         .collect()
+}
+
+/// A member of a list that opens with a head noun in lowercase and the nominative (кафедра, правительство,
+/// отделение) followed by genitives with a capitalized word among them: «кафедра социологии Белорусского
+/// государственного университета», «правительство Ивановской области».
+fn lowercase_head(member: &str) -> Option<String> {
+    let m = member.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let m = ["и ", "а также "]
+        .iter()
+        .find_map(|p| m.strip_prefix(p))
+        .unwrap_or(m);
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let (first, rest) = words.split_first()?;
+    let nominative = ["а", "о", "е", "т", "р", "н", "д", "я", "ь"]
+        .iter()
+        .any(|e| first.ends_with(e));
+    let named = rest.iter().any(|w| w.starts_with(char::is_uppercase));
+    (first.chars().all(char::is_lowercase)
+        && head_noun(first)
+        && nominative
+        && named
+        && (2..=10).contains(&words.len())
+        && !m.contains(['«', '»', '"']))
+    .then(|| m.to_string())
 }
 
 /// A list after a colon, whose members semicolons may separate ("Организаторами выступили: A; B; C"):
@@ -1038,6 +1071,25 @@ mod tests {
                 o("Правительство Тверской области", Relation::Organizer),
             ]
         );
+    }
+
+    #[test]
+    fn a_lowercase_head_noun_in_a_list_of_named_bodies() {
+        assert_eq!(
+            orgs(
+                "Организаторами конференции выступили Институт социальных наук ИГУ, кафедра социологии Тверского государственного университета, Общественная палата Тверской области."
+            ),
+            vec![
+                o("Институт социальных наук ИГУ", Relation::Organizer),
+                o(
+                    "кафедра социологии Тверского государственного университета",
+                    Relation::Organizer
+                ),
+                o("Общественная палата Тверской области", Relation::Organizer),
+            ]
+        );
+        // Without a named body before it, a lowercase phrase starts no list.
+        assert!(orgs("Организаторами выступили кафедра социологии и студенты.").is_empty());
     }
 
     #[test]
