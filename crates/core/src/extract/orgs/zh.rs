@@ -47,7 +47,7 @@ static EXECUTED: Transient =
 /// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>(?:冠名)?(?:赞助|贊助)(?:支持|支援)?|主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|支援|执行|執行)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:全额|全額|大力|鼎力|全力)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>(?:冠名)?(?:赞助|贊助)(?:支持|支援)?|主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|支援|执行|執行)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -1200,5 +1200,20 @@ mod tests {
         assert!(orgs("会议主办方、嘉宾和各国驻华使馆代表共同见证了论坛启动仪式。").is_empty());
         assert!(orgs("由首府举办的论坛。").is_empty());
         assert!(orgs("由中国最高学府举办的论坛。").is_empty());
+    }
+
+    #[test]
+    fn a_sponsorship_in_full_and_a_student_federation() {
+        assert_eq!(
+            orgs("论坛由江南论坛委员会主办,江南基金全额赞助。"),
+            vec![
+                o("江南论坛委员会", Relation::Organizer),
+                o("江南基金", Relation::Sponsor)
+            ]
+        );
+        assert_eq!(
+            orgs("论坛由江南學聯承辦。"),
+            vec![o("江南學聯", Relation::Organizer)]
+        );
     }
 }
