@@ -375,9 +375,28 @@ fn judge(
             (p, basis)
         })
     };
+    // "“…,” Farris" where the excerpt ends before the verb: a surname alone after the quote, at the
+    // text's end, names a person the article named in full.
+    let cut_before_verb = || {
+        let rest = text[span.close_end..].trim();
+        let surname = rest.len() == after.trim().len()
+            && !rest.contains(' ')
+            && rest.starts_with(char::is_uppercase)
+            && rest.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+        let last_paragraph = around.next.is_none_or(super::text::is_cut_mark);
+        if !(surname && last_paragraph && has_words(inner, 3)) {
+            return None;
+        }
+        let person = super::people::Person {
+            name: rest.to_string(),
+            role: None,
+        };
+        resolve(Subject::Named(person), span.close_end).filter(|(p, _)| p.name.contains(' '))
+    };
     let (person, basis) = match adjacent {
         Some((subject, pos)) => resolve(subject, pos)?,
         None if let Some(found) = signed() => found,
+        None if let Some(found) = cut_before_verb() => found,
         None if long => match from_sentence(before, after) {
             Some(subject) => resolve(subject, span.open)?,
             None => previous(true)
@@ -1193,5 +1212,20 @@ mod tests {
         ] {
             let _ = quotes(s);
         }
+    }
+
+    #[test]
+    fn a_surname_alone_after_a_quote_at_the_cut() {
+        let lead = "Ed Varn, educator for the county office, spoke at the opening of the convention.";
+        let got = quotes(&format!(
+            "{lead}\n\n“It’s a great opportunity to showcase our farms,” Varn \n\n[TRUNCATED]"
+        ));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].speaker, "Ed Varn");
+        // Text after the surname is no cut: the quote needs its verb.
+        let more = quotes(&format!(
+            "{lead}\n\n“It’s a great opportunity to showcase our farms,” Varn and others."
+        ));
+        assert!(more.is_empty(), "{more:?}");
     }
 }
