@@ -88,6 +88,15 @@ static OWNER: Transient = Transient::new(|| {
     .expect("owner regex")
 });
 
+/// "the 87th Annual Meeting and Business Summit of the West Virginia Chamber of Commerce": a body whose
+/// event it is, after "of".
+static OWNER_OF: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i:{KINDS})(?-u:\b)\s+of\s+(?:the\s+)?(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,7}})"
+    ))
+    .expect("owner of regex")
+});
+
 /// "The Soil and Water Society (SWS) 75th Annual Conference": an organization's name, its abbreviation
 /// and the event it owns.
 static OWNER_ABBR: Transient = Transient::new(|| {
@@ -140,6 +149,7 @@ pub(super) fn may_match(text: &str) -> bool {
         || PREDICATE.get().is_match(text)
         || (owns(text) && OWNED.get().is_match(text))
         || OWNER.get().is_match(text)
+        || (text.contains(" of ") && OWNER_OF.get().is_match(text))
         || HELPED.get().is_match(text)
         || FUNDED.get().is_match(text)
         || (text.contains(") ") && OWNER_ABBR.get().is_match(text))
@@ -224,6 +234,22 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         let anaphor = !name.contains(' ') && is_org_head(name);
         if org_shaped(name) && !plural && !anaphor {
             out.push((name.to_string(), Relation::Organizer));
+        }
+    }
+    if sentence.contains(" of ") {
+        for c in OWNER_OF.get().captures_iter(sentence) {
+            let Some(owner) = c.name("owner") else { continue };
+            let name = owner.as_str().trim_end_matches(['.', ',']);
+            // A head noun, and more than a head noun alone ("the meeting of the Council" refers back).
+            // "a meeting of the Council of Ministers" is a session of the body, not its event.
+            let kind = c
+                .get(0)
+                .map_or("", |m| m.as_str().split_whitespace().next().unwrap_or(""));
+            let session = matches!(kind.to_lowercase().as_str(), "meeting" | "assembly" | "congress");
+            let headed = name.split_whitespace().any(is_org_head) && name.contains(' ');
+            if headed && !session && !out.iter().any(|(o, _)| o == name) {
+                out.push((name.to_string(), Relation::Organizer));
+            }
         }
     }
     if sentence.contains(", the ") {
@@ -632,5 +658,18 @@ mod tests {
                 Relation::Host
             )]
         );
+    }
+
+    #[test]
+    fn an_event_of_a_body() {
+        assert_eq!(
+            found(
+                "When the 87th Annual Meeting and Business Summit of the Vell Chamber of Commerce convenes, leaders attend."
+            ),
+            vec![o("Vell Chamber of Commerce", Relation::Organizer)]
+        );
+        // A meeting of a council is a session of it; a head noun alone refers back.
+        assert!(found("It was the first meeting of the Council of Foreign Ministers this year.").is_empty());
+        assert!(found("The annual conference of the Society opened.").is_empty());
     }
 }
