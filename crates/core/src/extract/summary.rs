@@ -95,6 +95,21 @@ fn lead<'a>(
     };
     // A sentence that introduces a list (…discussed:), kept until the list comes.
     let mut intro: Option<&str> = None;
+    // The list's items when the page sets them as short lines of their own rather than as a list.
+    let mut lines: Vec<&str> = Vec::new();
+    // The introduced list as one sentence.
+    let listed = |intro: &str, items: &[&str]| {
+        let sep = if lang == Lang::Zh { "；" } else { "; " };
+        let listed = items
+            .iter()
+            .map(|i| i.trim().trim_end_matches([';', '；', ',', '，', '.', '。']))
+            .collect::<Vec<_>>()
+            .join(sep);
+        let end = if lang == Lang::Zh { "。" } else { "." };
+        let sentence = format!("{intro} {listed}{end}");
+        let chars = sentence.chars().count();
+        (sentence, chars)
+    };
     for p in paras {
         let p = match p {
             Ok(p) => p,
@@ -102,22 +117,28 @@ fn lead<'a>(
                 let Some(intro) = intro.take() else {
                     continue;
                 };
-                let sep = if lang == Lang::Zh { "；" } else { "; " };
-                let listed = items
-                    .iter()
-                    .map(|i| i.trim_end_matches([';', '；', ',', '，', '.', '。']))
-                    .collect::<Vec<_>>()
-                    .join(sep);
-                let end = if lang == Lang::Zh { "。" } else { "." };
-                let sentence = format!("{intro} {listed}{end}");
-                let chars = sentence.chars().count();
+                let items: Vec<&str> = items.iter().map(String::as_str).collect();
+                let (sentence, chars) = listed(intro, &items);
                 if !chosen.add(sentence.into(), chars) {
                     return chosen.sentences;
                 }
                 continue;
             }
         };
-        intro = None;
+        // "… 分别是:" then one short line per item: the lines are the list it introduces.
+        if intro.is_some() && !is_prose(p, lang) && !repeats(p) && !p.trim().is_empty() {
+            lines.push(p);
+            continue;
+        }
+        if let Some(intro) = intro.take()
+            && lines.len() >= 2
+        {
+            let (sentence, chars) = listed(intro, &lines);
+            if !chosen.add(sentence.into(), chars) {
+                return chosen.sentences;
+            }
+        }
+        lines.clear();
         if !is_prose(p, lang) || repeats(p) {
             continue;
         }
@@ -145,6 +166,12 @@ fn lead<'a>(
                 return chosen.sentences;
             }
         }
+    }
+    if let Some(intro) = intro
+        && lines.len() >= 2
+    {
+        let (sentence, chars) = listed(intro, &lines);
+        chosen.add(sentence.into(), chars);
     }
     chosen.sentences
 }
@@ -369,5 +396,16 @@ mod tests {
     fn empty_or_garbage_gives_none() {
         assert_eq!(summary(""), None);
         assert_eq!(summary("“ ” “"), None);
+    }
+
+    #[test]
+    fn a_list_set_as_short_lines_joins_the_sentence_that_introduces_it() {
+        let body = "11月5日,第二届江南经济论坛在江南会议中心举行。\n本届论坛由五场分论坛组成,分别围绕五个议题展开讨论,分别是:\n开放与营商环境\n人工智能与创新发展\n数字化与电子商务\n在下午的分论坛上,60余位嘉宾分别发言。";
+        assert_eq!(
+            summarize(None, &blocks(body), Lang::Zh).as_deref(),
+            Some(
+                "11月5日,第二届江南经济论坛在江南会议中心举行。本届论坛由五场分论坛组成,分别围绕五个议题展开讨论,分别是: 开放与营商环境；人工智能与创新发展；数字化与电子商务。在下午的分论坛上,60余位嘉宾分别发言。"
+            )
+        );
     }
 }
