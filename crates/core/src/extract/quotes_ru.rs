@@ -245,6 +245,9 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                         goes_on(verb.as_str()),
                     ))
                 });
+            // The quote is a paragraph of its own, and the paragraph before it.
+            let whole = p[..span.open].trim().is_empty() && after.trim().trim_matches(['.', ',']).is_empty();
+            let prev = pi.checked_sub(1).map(|i| paragraphs[i]);
             let found = match attribution {
                 Some((past, rest, more)) => after_verb(&rest, &people, (pi, span.open), last.as_ref())
                     .or_else(|| past.then(|| lone_surname(&rest, &people)).flatten())
@@ -291,13 +294,9 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
                     })
                     .or_else(|| {
                         // A quote that is a paragraph of its own, after a line "Иван Петров, министр:".
-                        let whole = p[..span.open].trim().is_empty()
-                            && after.trim().trim_matches(['.', ',']).is_empty();
-                        let prev = paragraphs.get(pi.checked_sub(1)?)?;
-                        whole
-                            .then(|| colon_line(prev, &people, (pi, span.open), last.as_ref()))
-                            .flatten()
-                            .or_else(|| whole.then(|| alone_after(prev, pi - 1, &people)).flatten())
+                        let prev = prev.filter(|_| whole)?;
+                        colon_line(prev, &people, (pi, span.open), last.as_ref())
+                            .or_else(|| alone_after(prev, pi - 1, &people))
                     }),
             };
             let found = found.or_else(|| {
@@ -307,12 +306,8 @@ pub(crate) fn extract(title: Option<&str>, paragraphs: &[&str]) -> (Vec<Quote>, 
             // A quote that is a paragraph of its own, after a paragraph whose last sentence reports the
             // speaker's words: "Иван Петров считает …. По его словам, …." then "«…»".
             let found = found.or_else(|| {
-                let whole =
-                    p[..span.open].trim().is_empty() && after.trim().trim_matches(['.', ',']).is_empty();
-                let prev = paragraphs.get(pi.checked_sub(1)?)?;
-                whole
-                    .then(|| reported_before(prev, &people, pi - 1, last.as_ref()))
-                    .flatten()
+                let prev = prev.filter(|_| whole)?;
+                reported_before(prev, &people, pi - 1, last.as_ref())
             });
             // "«…», — сказала Белова и добавила: «…»": the previous quote's attribution goes on.
             let found = found.or_else(|| {

@@ -92,7 +92,7 @@ static OWNER: Transient = Transient::new(|| {
 /// event it is, after "of".
 static OWNER_OF: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?i:{KINDS})(?-u:\b)\s+of\s+(?:the\s+)?(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,7}})"
+        r"(?P<kind>(?i:{KINDS}))(?-u:\b)\s+of\s+(?:the\s+)?(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,7}})"
     ))
     .expect("owner of regex")
 });
@@ -243,9 +243,9 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
             // A head noun, and more than a head noun alone ("the meeting of the Council" refers back).
             // "a meeting of the Council of Ministers" is a session of the body, not its event.
             let kind = c
-                .get(0)
-                .map_or("", |m| m.as_str().split_whitespace().next().unwrap_or(""));
-            let session = matches!(kind.to_lowercase().as_str(), "meeting" | "assembly" | "congress");
+                .name("kind")
+                .map_or(String::new(), |k| k.as_str().to_lowercase());
+            let session = matches!(kind.as_str(), "meeting" | "assembly" | "congress");
             let headed = name.split_whitespace().any(is_org_head) && name.contains(' ');
             if headed && !session && !out.iter().any(|(o, _)| o == name) {
                 out.push((name.to_string(), Relation::Organizer));
