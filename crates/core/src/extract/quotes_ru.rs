@@ -547,11 +547,25 @@ fn after_verb(
     by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
 }
 
-/// The person a quote is signed to ([`SIGNED`]): the attribution ends with a name.
+/// The person a quote is signed to ([`SIGNED`]): the attribution ends with a name, or opens with one
+/// and gives the role after a comma («…», – Елена Середа, начальник управления).
 fn signed(after: &str, people: &[Mention]) -> Option<(Person, Basis)> {
     let rest = SIGNED.get().captures(after)?.name("rest")?.as_str().trim_end();
-    let &span = names(rest).last()?;
-    (span.1 == rest.len()).then(|| named(rest, span, people))
+    let spans = names(rest);
+    if let Some(&span) = spans.last()
+        && span.1 == rest.len()
+    {
+        return Some(named(rest, span, people));
+    }
+    let &(s, e) = spans.first()?;
+    let role = rest[e..].strip_prefix(',')?.trim();
+    let is_signature = rest[..s].trim().is_empty()
+        && role.split_whitespace().next().is_some_and(is_role)
+        && !VERB.get().is_match(role);
+    is_signature.then(|| {
+        let ((name, _), basis) = named(rest, (s, e), people);
+        ((name, Some(role.to_string())), basis)
+    })
 }
 
 /// The person named at `span` of `text`, with the role the words before the name give, else the role
@@ -1349,6 +1363,18 @@ mod tests {
                 "Елена Андреева".to_string(),
                 "Было много открытий и интересных встреч на форуме".to_string()
             )]
+        );
+        // The name first and the role after it, with no verb.
+        assert_eq!(
+            quotes("«Мы рады видеть всех гостей форума», — Иван Петров, глава администрации города."),
+            vec![(
+                "Иван Петров".to_string(),
+                "Мы рады видеть всех гостей форума".to_string()
+            )]
+        );
+        // A clause after the name is no role.
+        assert!(
+            quotes("«Мы рады видеть всех гостей форума», — Иван Петров, когда открывал форум.").is_empty()
         );
         // Words after the name: not a signature.
         assert!(quotes("«Было много открытий и встреч» – так считает Елена Андреева из клуба.").is_empty());
