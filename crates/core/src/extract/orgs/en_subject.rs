@@ -288,13 +288,19 @@ static ASIDE: Transient = Transient::new(|| {
 static ALIAS_ASIDE: Transient =
     Transient::new(|| Regex::new(r",\s+or\s+\p{Lu}[\p{Lu}\d&.\-]{1,9},\s*$").expect("alias aside regex"));
 
-/// The words before a verb without an aside that closes them ([`ALIAS_ASIDE`], [`ASIDE`]), and whether
-/// a short form of the name was among them.
+/// "Dickinson College, a leader in sustainability education, will host …": a description of the
+/// subject set off by commas, an article and no name in it.
+static DESCRIBED_ASIDE: Transient =
+    Transient::new(|| Regex::new(r",\s+(?:a|an)\s[^,;:()\p{Lu}]+,\s*$").expect("described aside regex"));
+
+/// The words before a verb without an aside that closes them ([`ALIAS_ASIDE`], [`ASIDE`],
+/// [`DESCRIBED_ASIDE`]), and whether a short form of the name was among them.
 fn without_aside(pre: &str) -> (&str, bool) {
     let alias = ALIAS_ASIDE.get().find(pre);
     let pre = alias.map_or(pre, |m| &pre[..m.start()]);
+    let pre = ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()]);
     (
-        ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()]),
+        DESCRIBED_ASIDE.get().find(pre).map_or(pre, |m| &pre[..m.start()]),
         alias.is_some(),
     )
 }
@@ -657,6 +663,18 @@ mod tests {
                 "UN Development Programme (UNDP) Regional Office for Asia",
                 Relation::Host
             )]
+        );
+        // A description of the subject, with no name in it.
+        assert_eq!(
+            found(
+                "Marl College, a recognized leader in sustainability education and research, will host the climate symposium."
+            ),
+            vec![o("Marl College", Relation::Host)]
+        );
+        // A description of a person leaves no body.
+        assert!(
+            found("Ann Orrin, a leader in sustainability education, will host the climate symposium.")
+                .is_empty()
         );
     }
 
