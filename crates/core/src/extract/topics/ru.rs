@@ -481,7 +481,13 @@ fn starts_with_preposition(s: &str) -> bool {
 /// rather than a subject.
 fn opens_with_participle(item: &str) -> bool {
     let first = item.split_whitespace().next().unwrap_or_default().to_lowercase();
+    // "продовольственная безопасность", "инновационные технологии", "современное образование": an
+    // adjective made from a noun or an adverb, not from a verb.
+    let adjective = ["ственн", "онн", "современн", "временн"]
+        .iter()
+        .any(|s| first.contains(s));
     first.chars().count() >= 6
+        && !adjective
         && [
             "нную", "нный", "нная", "нное", "нные", "нных", "вшую", "вший", "ющую", "ющий", "ящую", "ящий",
             "ющие", "ящие", "ющих", "ящих",
@@ -1426,6 +1432,18 @@ mod tests {
         assert_eq!(
             titles("Гости обсудили стратегию района, предложенную администрацией."),
             vec!["стратегию района"]
+        );
+        // An adjective made from a noun is no participle, and the list goes on after it.
+        assert_eq!(
+            titles(
+                "Темами для обсуждения стали цены на мёд, продовольственная безопасность, инновационные ульи, современное пчеловодство."
+            ),
+            vec![
+                "цены на мёд",
+                "продовольственная безопасность",
+                "инновационные ульи",
+                "современное пчеловодство"
+            ]
         );
     }
 
