@@ -18,6 +18,7 @@ use regex::Regex;
 
 use crate::transient::Transient;
 
+use super::quoted;
 use super::sentences::sentences;
 use super::text::{Block, collapse_ws, is_cut_mark, word_count};
 use crate::model::Topic;
@@ -216,9 +217,29 @@ fn list_topics<'a>(items: impl Iterator<Item = &'a str>, intro: &str) -> Vec<Top
     items
         .iter()
         .filter(|it| !LINK.get().is_match(it))
-        .map(|it| bullet_topic(it))
+        .flat_map(|it| quoted_titles(it).map_or_else(|| vec![bullet_topic(it)], topics))
         .filter(|t| letters_enough(&t.title))
         .collect()
+}
+
+/// The titles of an item made of titles in quotation marks alone, each title without its marks:
+/// "«Качество образования» «Анализ подготовки к ЕГЭ»,", "“Water and Agriculture”".
+fn quoted_titles(item: &str) -> Option<Vec<String>> {
+    let text = trim_item(item);
+    let spans = quoted::spans(&text);
+    let separator = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.'))
+    };
+    let mut at = 0;
+    for span in &spans {
+        if !separator(&text[at..span.open]) {
+            return None;
+        }
+        at = span.close_end;
+    }
+    (!spans.is_empty() && separator(&text[at..]))
+        .then(|| spans.iter().map(|s| trim_item(s.inner(&text))).collect())
 }
 
 /// Whether a list item is speech rather than a title: a question, or several sentences.
@@ -465,6 +486,29 @@ mod tests {
         assert_eq!(
             titles("Sessions:\n\n- Education policy\n- Education\n", Lang::En),
             vec!["Education policy", "Education"]
+        );
+    }
+
+    #[test]
+    fn bullets_of_titles_in_quotation_marks() {
+        let body = "На форуме работали дискуссионные площадки:\n- «Пасека сегодня – мёд завтра!» «Сбыт мёда. Ярмарки»,\n- «Ульи и инвентарь», «Болезни пчёл»,\n- «Молодые пчеловоды».\n";
+        assert_eq!(
+            titles(body, Lang::Ru),
+            vec![
+                "Пасека сегодня – мёд завтра!",
+                "Сбыт мёда. Ярмарки",
+                "Ульи и инвентарь",
+                "Болезни пчёл",
+                "Молодые пчеловоды"
+            ]
+        );
+        // A title in marks with words after it is one item, as written.
+        assert_eq!(
+            titles(
+                "Sessions:\n\n- “Bees” and honey markets\n- Hive tools\n",
+                Lang::En
+            ),
+            vec!["“Bees” and honey markets", "Hive tools"]
         );
     }
 }
