@@ -65,6 +65,8 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
         Lang::Ru => ru::is_intro(s),
         Lang::Zh => zh::is_intro(s),
     };
+    // The blocks up to this index are lines of a list without marks.
+    let mut listed_until = 0;
     for (i, block) in blocks.iter().enumerate() {
         match block {
             Block::List(items) => {
@@ -82,13 +84,42 @@ pub(crate) fn extract(blocks: &[Block], lang: Lang) -> Vec<Topic> {
                 // Short lines of their own after an introduction ending in a colon: a list without marks.
                 let last = sentences(p).pop().unwrap_or("");
                 if last.trim_end().ends_with([':', '：']) && is_intro(last) {
-                    let lines = blocks[i + 1..].iter().map_while(|b| match b {
-                        Block::Para(line) if is_bare_item(line) => Some(line.as_str()),
-                        _ => None,
-                    });
-                    list_topics(lines, last)
+                    let lines: Vec<&str> = blocks[i + 1..]
+                        .iter()
+                        .map_while(|b| match b {
+                            Block::Para(line) if is_bare_item(line) || is_titled_line(line) => {
+                                Some(line.as_str())
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    listed_until = i + 1 + lines.len();
+                    list_topics(lines.into_iter(), last)
                         .into_iter()
                         .for_each(|t| push(&mut out, t));
+                }
+                // What an item of such a list says about its title is no list of topics of its own.
+                if i < listed_until && is_titled_line(p) {
+                    continue;
+                }
+                // "10:15 a.m. Panel 1: “Title”": a programme told hour by hour; its titles in marks are
+                // the subjects of its sessions.
+                if is_timed(p)
+                    && i.checked_sub(1)
+                        .is_none_or(|j| !matches!(&blocks[j], Block::Para(q) if is_timed(q)))
+                {
+                    let run: Vec<&str> = blocks[i..]
+                        .iter()
+                        .map_while(|b| match b {
+                            Block::Para(line) if is_timed(line) => Some(line.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    if run.len() >= 3 {
+                        run.iter()
+                            .filter_map(|line| timed_title(line))
+                            .for_each(|t| push(&mut out, t));
+                    }
                 }
                 let inline = match lang {
                     Lang::En => en::inline(p),
@@ -196,6 +227,42 @@ fn is_bare_item(line: &str) -> bool {
         && !line.ends_with(['.', '。', '!', '！', '?', '？', ':', '：'])
 }
 
+/// A line of its own that opens with a short title and a dash before what it is about: "Outlook for the
+/// Dairy Economy – As 2009 shapes up …, speakers will discuss …".
+fn is_titled_line(line: &str) -> bool {
+    [" – ", " — "].iter().any(|sep| {
+        line.trim().split_once(sep).is_some_and(|(title, rest)| {
+            (1..=8).contains(&word_count(title))
+                && title.starts_with(char::is_uppercase)
+                && !title.ends_with(['.', ':', ','])
+                && word_count(rest) >= 5
+        })
+    })
+}
+
+/// A line of a programme opening with its hour: "9:15 a.m. Keynote", "10:00 – Пленарное заседание".
+static TIMED: Transient = Transient::new(|| {
+    Regex::new(r"(?i)^\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m(?:\.|(?-u:\b))|\d{1,2}:\d{2}(?:\s*[–—-]\s*\d{1,2}:\d{2})?)\s*[–—-]?\s*\S")
+        .expect("timed regex")
+});
+
+fn is_timed(line: &str) -> bool {
+    TIMED.get().is_match(line) && word_count(line) <= 30
+}
+
+/// The one title in quotation marks of a programme's line, if it has exactly one.
+fn timed_title(line: &str) -> Option<Topic> {
+    let spans = quoted::spans(line);
+    let [span] = spans.as_slice() else {
+        return None;
+    };
+    let title = trim_item(span.inner(line));
+    (word_count(&title) >= 1 && letters_enough(&title)).then_some(Topic {
+        title,
+        description: None,
+    })
+}
+
 /// An introduction that calls what follows topics, themes, issues or questions.
 static NAMES_TOPICS: Transient = Transient::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:topics?|themes?|issues|questions)(?-u:\b)|(?:^|\s)(?:темы|темами|вопросы)(?:\s|:|$)|议题|議題|主题|主題|话题|話題")
@@ -217,7 +284,13 @@ fn list_topics<'a>(items: impl Iterator<Item = &'a str>, intro: &str) -> Vec<Top
     items
         .iter()
         .filter(|it| !LINK.get().is_match(it))
-        .flat_map(|it| quoted_titles(it).map_or_else(|| vec![bullet_topic(it)], topics))
+        .flat_map(|it| {
+            // A line of a programme gives the title it holds in marks, if any; not its hour and speakers.
+            if is_timed(it) {
+                return timed_title(it).into_iter().collect();
+            }
+            quoted_titles(it).map_or_else(|| vec![bullet_topic(it)], topics)
+        })
         .filter(|t| letters_enough(&t.title))
         .collect()
 }
@@ -510,5 +583,26 @@ mod tests {
             ),
             vec!["“Bees” and honey markets", "Hive tools"]
         );
+    }
+
+    #[test]
+    fn lines_of_titles_with_what_they_are_about() {
+        let body = "The summit opened on Monday.\n\nProgram highlights will include:\n\nHoney Prices in a Hard Year – As 2009 shapes up to be a tough year, speakers will discuss how beekeepers can deal with low prices, costly feed and credit.\n\nHive Health and Imports – This panel will examine the outlook for hive imports as beekeepers struggle to find bees.\n\nThe summit closes on Friday.";
+        assert_eq!(
+            titles(body, Lang::En),
+            vec!["Honey Prices in a Hard Year", "Hive Health and Imports"]
+        );
+    }
+
+    #[test]
+    fn a_programme_told_hour_by_hour_gives_its_titles_in_marks() {
+        let body = "The school will hold a one-day conference on honey on Monday.\n9 a.m. Opening Remarks by Dean Ann Orrin\n10:15 a.m. Panel 1: \"Honey Markets and Prices\"\n11:30 a.m. Working Lunch: \"Bees in Foreign Aid\"\n4 p.m. Closing Session\nThe conference is free.";
+        assert_eq!(
+            titles(body, Lang::En),
+            vec!["Honey Markets and Prices", "Bees in Foreign Aid"]
+        );
+        // Under an introduction, as a list of its own, the same.
+        let body = "Программа дня:\n\n- 10:00 – Пленарное заседание «Мёд и рынок»\n- 12:00 – Обед\n- 14:00 – Секция «Болезни пчёл»\n";
+        assert_eq!(titles(body, Lang::Ru), vec!["Мёд и рынок", "Болезни пчёл"]);
     }
 }
