@@ -422,6 +422,17 @@ fn split_list(list: &str) -> Vec<String> {
     {
         list = rest;
     }
+    // "the four pillars of the conference – A, B, C and D": a heading before a dash announces the list.
+    let first_end = list.find(", ").unwrap_or(list.len());
+    if let Some((at, len)) = [" – ", " — "]
+        .iter()
+        .filter_map(|d| list[..first_end].find(d).map(|i| (i, d.len())))
+        .min()
+        && first_end < list.len()
+        && word_count(&list[..at]) <= 8
+    {
+        list = &list[at + len..];
+    }
     // "focused on themes of A, B and C": the items, not the noun that names them; "focus on exploring
     // A, B and C": the items, not the verb of discussing them.
     // "discussions on issues in A, B and C": frames may stack.
@@ -1500,6 +1511,13 @@ mod tests {
             vec!["Energy", "Trade", "Finance", "Digital Connectivity"]
         );
         assert!(titles("The topics were interesting and timely.").is_empty());
+        // A heading before a dash announces the list.
+        assert_eq!(
+            titles(
+                "Discussions focused on the four pillars of the summit – access, quality, financing and accountability."
+            ),
+            vec!["access", "quality", "financing", "accountability"]
+        );
     }
 
     #[test]
