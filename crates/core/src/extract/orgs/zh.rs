@@ -47,7 +47,7 @@ static EXECUTED: Transient =
 /// ("A、B 指导：C").
 static ENDS: Transient = Transient::new(|| {
     Regex::new(
-        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:全额|全額|大力|鼎力|全力)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>(?:冠名)?(?:赞助|贊助)(?:支持|支援)?|主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|支援|执行|執行)(?:单位|單位)?$",
+        r"^(?P<list>.*?\S)(?:联合|聯合|共同)?(?:全额|全額|大力|鼎力|全力|具体|具體)?(?:(?:主办|主辦|承办|承辦|协办|協辦|指导|指導)(?:与|與|和|及|并|並))?(?P<cue>(?:冠名)?(?:赞助|贊助)(?:支持|支援)?|主办|主辦|承办|承辦|协办|協辦|指导|指導|支持|支援|执行|執行)(?:单位|單位)?$",
     )
     .expect("ending regex")
 });
@@ -1214,6 +1214,18 @@ mod tests {
         assert_eq!(
             orgs("论坛由江南學聯承辦。"),
             vec![o("江南學聯", Relation::Organizer)]
+        );
+    }
+
+    #[test]
+    fn a_party_school_and_a_body_that_undertakes_the_work_itself() {
+        assert_eq!(
+            orgs("本次论坛由江南研究中心、省委党校主办,江南文化集团具体承办。"),
+            vec![
+                o("江南研究中心", Relation::Organizer),
+                o("省委党校", Relation::Organizer),
+                o("江南文化集团", Relation::Organizer)
+            ]
         );
     }
 }
