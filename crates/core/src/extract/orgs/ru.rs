@@ -249,7 +249,12 @@ pub(super) fn extract(blocks: &[Block]) -> Vec<(String, Relation)> {
                 if passive {
                     // An acronym does not decline: after a full participle («…», организованный МИД
                     // РФ) it is the agent; after a short one («был организован ПМЭФ») the event.
-                    let participle = cue.trim_end().ends_with("ный") || cue.trim_end().ends_with("ная");
+                    // A full participle in any case («на форуме, организованном ОНФ»), not a short one.
+                    let participle = [
+                        "ый", "ая", "ое", "ые", "ого", "ому", "ом", "ым", "ыми", "ых", "ой", "ую",
+                    ]
+                    .iter()
+                    .any(|e| cue.trim_end().ends_with(e));
                     let agent = |n: &Member| {
                         n.name
                             .split_whitespace()
@@ -1194,6 +1199,11 @@ mod tests {
         );
         // After a short participle an acronym is the event: «был организован ПМЭФ».
         assert!(orgs("В 2021 году был организован ПМЭФ в условиях ограничений.").is_empty());
+        // A full participle in another case than the nominative takes its acronym as agent too.
+        assert_eq!(
+            orgs("На слете, организованном ВСП совместно с РСПП, выступят пасечники."),
+            vec![o("ВСП", Relation::Organizer), o("РСПП", Relation::Organizer)]
+        );
     }
 
     #[test]
