@@ -408,7 +408,10 @@ fn subject_run(pre: &str, strict: bool) -> Option<String> {
     };
     let name = run.join(" ");
     let name = name.trim_end_matches(['.', ',', ';', ':', '’', '\'']).to_string();
-    let ok = !run.is_empty() && run.len() <= 12 && (!strict || org_shaped(&name));
+    // Two names joined by "and" may run longer than one does.
+    let short = |name: &str| name.split(' ').count() <= 12;
+    let short = short(&name) || coordinated(&name).iter().all(|n| short(n));
+    let ok = !run.is_empty() && short && (!strict || org_shaped(&name));
     ok.then_some(name)
 }
 
@@ -425,10 +428,36 @@ fn coordinated(name: &str) -> Vec<String> {
                 || b.starts_with("the ") && (ends_in_head(a) || ends_in_head(b)))
                 && !b.contains(" and ") =>
         {
-            vec![a.to_string(), b.trim_start_matches("the ").to_string()]
+            vec![
+                without_short_form(a).to_string(),
+                b.trim_start_matches("the ").to_string(),
+            ]
+        }
+        // "the School of Advanced Studies (SAIS) and the Center for Strategic and International
+        // Studies": each side holds a head word, and the second, opening with its article, may hold an
+        // "and" of its own.
+        Some((a, b)) if b.starts_with("the ") && has_head(a) && has_head(b) => {
+            vec![
+                without_short_form(a).to_string(),
+                b.trim_start_matches("the ").to_string(),
+            ]
         }
         _ => vec![name.to_string()],
     }
+}
+
+/// A name without the short form in brackets after it: "School of Studies (SAIS)".
+fn without_short_form(name: &str) -> &str {
+    name.trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once(" ("))
+        .filter(|(_, short)| short.len() >= 2 && short.chars().all(|c| c.is_uppercase() || c == '&'))
+        .map_or(name, |(n, _)| n)
+}
+
+/// Whether a name holds a head word (School, Center …) anywhere.
+fn has_head(name: &str) -> bool {
+    name.split_whitespace().any(is_org_head)
 }
 
 /// A head word (Authority, Fund, University …) or an acronym (HKMA, RENEW).
@@ -613,6 +642,22 @@ mod tests {
         assert_eq!(
             found("The Department of Trade and Industry hosted the summit."),
             vec![o("Department of Trade and Industry", Relation::Host)]
+        );
+        // Two long names, the second with an "and" of its own, the first with its short form.
+        assert_eq!(
+            found(
+                "The Vell Marl School of Advanced International Studies (VMS) and the Center for Strategic and International Studies will hold a conference."
+            ),
+            vec![
+                o(
+                    "Vell Marl School of Advanced International Studies",
+                    Relation::Organizer
+                ),
+                o(
+                    "Center for Strategic and International Studies",
+                    Relation::Organizer
+                )
+            ]
         );
     }
 
