@@ -42,7 +42,7 @@ static TRIGGER: Transient = Transient::new(|| {
     let thanks = r"thank(?:s|ed|ing)?\s+(?:to\s+)?(?:(?:our|its|their|the|all(?:\s+of)?(?:\s+(?:our|its|the))?)\s+)?(?:generous\s+|many\s+)?";
     Regex::new(&format!(
         r"(?ix)
-        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:{adverb})?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?|(?:the\s+)?support)\s+(?:from|of)(?-u:\b))?
+        (?-u:\b)(?:(?:jointly|also|co)\s+)?(?P<v1>{verbs})(?:\s+and\s+(?P<v2>{verbs}))?\s+(?:{adverb})?(?:by|through)(?-u:\b)(?:\s+(?:an?\s+)?(?:generous\s+)?(?:grants?|funding|donations?|contributions?|(?:the\s+)?support)(?:\s+and\s+(?:grants?|funding|donations?|contributions?|support))?\s+(?:from|of)(?-u:\b))?
         | (?-u:\b)in\s+(?P<p>partnership|collaboration|cooperation|association|conjunction)\s+with(?-u:\b)
         | (?-u:\b)(?P<pw>partnered)\s+with(?-u:\b)
         | (?-u:\b)(?:with|thanks\s+to)\s+(?:the\s+)?(?:generous\s+)?(?P<s>(?:financial\s+)?support|backing|sponsorship|funding)\s+(?:of|from)(?-u:\b)

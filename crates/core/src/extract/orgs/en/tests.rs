@@ -527,6 +527,10 @@ fn an_adverb_before_by_and_made_possible_by() {
         orgs("The forum was made possible by a grant from the Orrin Family Foundation."),
         vec![o("Orrin Family Foundation", Relation::Sponsor)]
     );
+    assert_eq!(
+        orgs("The forum is made possible through funding and support from the Orrin Family Foundation."),
+        vec![o("Orrin Family Foundation", Relation::Sponsor)]
+    );
 }
 
 #[test]
