@@ -97,6 +97,15 @@ static OWNER_OF: Transient = Transient::new(|| {
     .expect("owner of regex")
 });
 
+/// "CERAWeek’s organizer S&P Global", "conference host Vell University": a role in the event as the
+/// title before a body's name.
+static ROLE_TITLE: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?:(?i:{KINDS}|event)|\p{{Lu}}[\p{{L}}\-]*['’]s)\s+(?P<n>(?:co-?)?organi[sz]er|(?:co-?)?host|sponsor)\s+(?P<name>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,6}})"
+    ))
+    .expect("role title regex")
+});
+
 /// "The Soil and Water Society (SWS) 75th Annual Conference": an organization's name, its abbreviation
 /// and the event it owns.
 static OWNER_ABBR: Transient = Transient::new(|| {
@@ -154,6 +163,7 @@ pub(super) fn may_match(text: &str) -> bool {
         || FUNDED.get().is_match(text)
         || (text.contains(") ") && OWNER_ABBR.get().is_match(text))
         || (text.contains(", the ") && OWNER_APPOSED.get().is_match(text))
+        || ROLE_TITLE.get().is_match(text)
 }
 
 /// Organizations one sentence states as subject or owner of the event; `listed` when a list of
@@ -250,6 +260,15 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
             if headed && !session && !out.iter().any(|(o, _)| o == name) {
                 out.push((name.to_string(), Relation::Organizer));
             }
+        }
+    }
+    for c in ROLE_TITLE.get().captures_iter(sentence) {
+        let (Some(n), Some(name)) = (c.name("n"), c.name("name")) else {
+            continue;
+        };
+        let name = name.as_str().trim_end_matches(['.', ',']);
+        if org_shaped(name) && !out.iter().any(|(o, _)| o == name) {
+            out.push((name.to_string(), relation_of(n.as_str())));
         }
     }
     if sentence.contains(", the ") {
@@ -721,6 +740,20 @@ mod tests {
             found("Ann Orrin, a leader in sustainability education, will host the climate symposium.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_role_in_the_event_as_a_title_before_a_name() {
+        assert_eq!(
+            found("Ann Orrin, vice chair of HoneyWeek’s organizer S&P Marl, told attendees."),
+            vec![o("S&P Marl", Relation::Organizer)]
+        );
+        assert_eq!(
+            found("Conference host Vell University welcomed 300 guests."),
+            vec![o("Vell University", Relation::Host)]
+        );
+        // A person is no body.
+        assert!(found("Event host Ann Orrin opened the evening.").is_empty());
     }
 
     #[test]
