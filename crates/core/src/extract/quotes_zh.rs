@@ -34,11 +34,11 @@ static VERB_END: Transient = Transient::new(|| {
 static VERB_COMMA: Transient =
     Transient::new(|| Regex::new(&format!(r"(?:{VERBS}|指)[:：,，]")).expect("verb comma regex"));
 /// Where the subject of a clause ends: a verb, preposition or adverb after a name glued to its role
-/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場), or an adverb of
-/// degree before a verb of stance (江南大学校长安娜·白颇为赞同).
+/// (黑龍江省委書記許勤代表…, 何厚鏵發表開幕致辭, 梁振英首先對…, 江南市長白雲也到場, 王蒙以《…》为题,
+/// 李明就…作报告), or an adverb of degree before a verb of stance (江南大学校长安娜·白颇为赞同).
 static SUBJECT_END: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"代表|发表|發表|出席|主持|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|颇为|頗為|十分|非常|深表|深有|高度|极为|極為|{VERBS}"
+        r"代表|发表|發表|出席|主持|以|就|致辞|致詞|致欢迎|致歡迎|首先|向|对|對|在|于|於|也|亦|还|還|随后|隨後|亲自|親自|则|則|从|從|颇为|頗為|十分|非常|深表|深有|高度|极为|極為|{VERBS}"
     ))
     .expect("subject end regex")
 });
@@ -1130,6 +1130,23 @@ mod tests {
         );
         let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(speakers, vec!["徐伟新", "徐伟新", "徐伟新"]);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_subject_that_a_preposition_closes() {
+        for clause in ["李明以《茶与文化》为题", "李明就茶叶出口"] {
+            let got = quotes(&format!(
+                "论坛中,{clause},阐述了茶文化的价值等内容。他表示:“茶叶有利于提高生活质量,具有传承性。”"
+            ));
+            assert_eq!(
+                got,
+                vec![(
+                    "李明".to_string(),
+                    "茶叶有利于提高生活质量,具有传承性。".to_string()
+                )],
+                "{clause}"
+            );
+        }
     }
 
     #[test]
