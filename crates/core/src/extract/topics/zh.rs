@@ -52,7 +52,7 @@ static LISTS: Transient<Vec<(List, Regex)>> = Transient::new(|| {
         (List::Including, r"(?:主题|主題|议题|議題|话题|話題)[^。；;]{0,20}?[,，](?:其)?(?:内容|內容)(?:主要)?(?:涉及|包括|涵盖|涵蓋)[:：]?(?P<list>[^。；;:：][^。]*、[^。]*)"),
         (List::Plain, r"(?:围绕|圍繞)着?(?P<list>[^，。；;,:：等]+?)(?:展开|展開|进行|進行)"),
         // (其他论坛则包括:“A”;“B”: sessions named by their titles; 主题有着…意义 is no list.)
-        (List::Including, r"(?:议题|議題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元|交流领域|交流領域|合作领域|合作領域)(?:(?:范围|範圍)?(?:广泛|廣泛|丰富|豐富|多元))?[,，]?(?:则|則|还|還)?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：着著][^。]*)"),
+        (List::Including, r"(?:议题|議題|论题|論題|主题|主題|话题|話題|分论坛|分論壇|专题|專題|板块|板塊|单元|單元|交流领域|交流領域|合作领域|合作領域)(?:(?:范围|範圍)?(?:广泛|廣泛|丰富|豐富|多元))?[,，]?(?:则|則|还|還)?(?:包括|包含|涵盖|涵蓋|涉及|有|分别是|分別是|分别为|分別為)[:：]?(?P<list>[^。；;:：着著][^。]*)"),
         // 其他论坛则包括:“A”;“B”: forums named by their titles in marks.
         (List::Including, r"(?:论坛|論壇)(?:则|則|还|還)?(?:包括|包含|分别是|分別是|分别为|分別為)[:：]?(?P<list>[“「『][^。]*)"),
         // 分为三个板块:A、B和C: a counted topic noun before a colon.
@@ -102,6 +102,9 @@ static AGENDA: Transient<Vec<Regex>> = Transient::new(|| {
     [
         r"把(?P<item>[^，。；;,把]+?)(?:设为|設為|列为|列為|作为|作為|定为|定為|纳入|納入)[^，。；;,]{0,12}?(?:议题|議題|议程|議程)",
         r"(?:^|[，,。；;])(?:其中|而)?(?P<item>[^，。；;,]+?)(?:是|成为|成為)[^，。；;,]{0,10}?(?:议题|議題|话题|話題)之一",
+        // 论坛一主题为“A”: the theme of a numbered sub-forum is a subject of the event, where the
+        // forum's own theme (论坛主题为) is its theme.
+        r"(?:分论坛|分論壇|平行论坛|平行論壇|论坛|論壇)[一二三四五六七八九十\d]+(?:的)?(?:主题|主題)(?:为|為|是)[:：]?(?P<item>[“「『][^”」』]{2,40}[”」』])",
         // 作为本届年会的议题之一,“…”吸引了…: the title in marks right after the phrase.
         r"(?:作为|作為)[^，。；;,]{0,20}?(?:议题|議題|话题|話題)之一[，,]\s*(?P<item>[“「『][^”」』]{2,40}[”」』])",
     ]
@@ -502,6 +505,11 @@ fn subject(item: &str) -> Vec<String> {
     }
     if let Some(items) = demonstrated(item) {
         return items;
+    }
+    // 探讨在新发展格局下,推进…: an adverbial of 在 …下 before the object, cut off at the comma, names
+    // no subject.
+    if item.starts_with(['在', '于', '於']) && item.ends_with(['下', '中', '上', '时', '時']) {
+        return Vec::new();
     }
     let n = item.chars().count();
     // A list closed by 等 is read by [`LISTS`], also when a partner follows it (就A等问题与B进行交流); 讨论
@@ -1354,6 +1362,21 @@ mod tests {
             titles("除主论坛之外,另有基础教育治理、高等教育治理、国际教育三个平行分论坛。"),
             vec!["基础教育治理", "高等教育治理", "国际教育"]
         );
+    }
+
+    #[test]
+    fn numbered_sub_forums_their_theses_and_an_adverbial_cut_off() {
+        assert_eq!(
+            titles("下午举行2个平行论坛。其中,论坛一主题为“茶叶与乡村”,论坛二主题为“茶叶出口”。"),
+            vec!["茶叶与乡村", "茶叶出口"]
+        );
+        // The forum's own theme stays its theme.
+        assert!(titles("论坛主题为“茶叶与乡村”。").is_empty());
+        assert_eq!(
+            titles("分论坛论题分别为:茶叶与乡村的良性互动;茶叶出口的新问题;茶叶人才的培养。"),
+            vec!["茶叶与乡村的良性互动", "茶叶出口的新问题", "茶叶人才的培养"]
+        );
+        assert!(titles("会议主要探讨在新发展格局下,推进茶叶现代化。").is_empty());
     }
 
     #[test]
