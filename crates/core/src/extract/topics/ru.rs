@@ -761,12 +761,37 @@ fn split_after(list: &str, heads: bool) -> Vec<String> {
     }
     // A lone general noun ("проблемы, волнующие горожан") names no subject, nor does experience after a
     // past participle alone ("обсудить накопленный опыт", "полученный опыт"): what is shared.
+    // Nor do "иных вопросов" and "тематики форума": a general noun with only a word of otherness or the
+    // event's name beside it.
+    let general_noun = |w: &str| {
+        ["вопрос", "тем", "проблем", "аспект"]
+            .iter()
+            .any(|n| w.starts_with(n))
+    };
+    let bare = |w: &str| {
+        general_noun(w)
+            || matches!(
+                w,
+                "иных"
+                    | "других"
+                    | "прочих"
+                    | "разных"
+                    | "различных"
+                    | "остальных"
+                    | "форума"
+                    | "конференции"
+                    | "мероприятия"
+                    | "семинара"
+                    | "съезда"
+                    | "встречи"
+                    | "слета"
+                    | "слёта"
+            )
+    };
     let general = |i: &String| {
         let w = i.to_lowercase();
-        word_count(&w) == 1
-            && ["вопрос", "тем", "проблем", "аспект"]
-                .iter()
-                .any(|n| w.starts_with(n))
+        word_count(&w) == 1 && general_noun(&w)
+            || word_count(&w) == 2 && w.split_whitespace().all(bare)
             || SHARED_EXPERIENCE.get().is_match(&w) && !w.starts_with("иностран")
     };
     let items: Vec<String> = items
@@ -1459,6 +1484,19 @@ mod tests {
                 "инновационные ульи",
                 "современное пчеловодство"
             ]
+        );
+    }
+
+    #[test]
+    fn a_general_noun_with_a_word_of_otherness_or_the_event_names_no_subject() {
+        assert!(
+            titles("Работали площадки для обсуждения вопросов в рамках тематики форума, а также иных вопросов, имеющих значение для района.")
+                .is_empty()
+        );
+        // Two words that name a subject stay.
+        assert_eq!(
+            titles("Участники обсудили болезни пчёл, цены на мёд и развитие пасек."),
+            vec!["болезни пчёл", "цены на мёд", "развитие пасек"]
         );
     }
 
