@@ -321,6 +321,12 @@ fn inline_at(sentence: &str, caps: &regex::Captures<'_>) -> Vec<Topic> {
     if gap_len > 40 {
         return Vec::new();
     }
+    // "engage on issues of interest, who will include participants from …": a relative clause about
+    // people between the noun and its verb; what it includes are they.
+    let gap_text = gap.as_str();
+    if gap_text.contains(", who ") || gap_text.contains(" whom ") {
+        return Vec::new();
+    }
     let verb = verb.as_str().to_lowercase();
     // "Other topics covered by panelists and speakers included:": the agent of a passive, no list.
     if sentence[whole.end()..].starts_with("by ") {
@@ -1511,6 +1517,11 @@ mod tests {
             vec!["Energy", "Trade", "Finance", "Digital Connectivity"]
         );
         assert!(titles("The topics were interesting and timely.").is_empty());
+        // A relative clause about people between the noun and its verb: those included are people.
+        assert!(
+            titles("Stakeholders will engage on issues of interest, who will include participants from government, the private sector and the media.")
+                .is_empty()
+        );
         // A heading before a dash announces the list.
         assert_eq!(
             titles(
