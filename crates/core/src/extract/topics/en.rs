@@ -627,9 +627,12 @@ fn shared_noun(a: &str, b: &str) -> bool {
     let adjective =
         |w: &str| w.starts_with(char::is_lowercase) && w.len() >= 5 && ENDS.iter().any(|e| w.ends_with(e));
     let mut after = b.split_whitespace();
-    a.split_whitespace().next_back().is_some_and(adjective)
+    let both = a.split_whitespace().next_back().is_some_and(adjective)
         && after.next().is_some_and(adjective)
-        && after.next().is_some_and(|n| n.starts_with(char::is_lowercase))
+        && after.next().is_some_and(|n| n.starts_with(char::is_lowercase));
+    // "maternal and child health": an adjective alone before "and" is no item; it shares the noun.
+    let lone = word_count(a) == 1 && adjective(a.trim()) && word_count(b) >= 2;
+    both || lone
 }
 
 /// A talk named with its speaker: "a keynote address by Vice President X on …", "remarks by the
@@ -1521,6 +1524,11 @@ mod tests {
         assert!(
             titles("Stakeholders will engage on issues of interest, who will include participants from government, the private sector and the media.")
                 .is_empty()
+        );
+        // An adjective alone before "and" shares the noun after it.
+        assert_eq!(
+            titles("Topics included malaria, tuberculosis, maternal and child health."),
+            vec!["malaria", "tuberculosis", "maternal and child health"]
         );
         // A heading before a dash announces the list.
         assert_eq!(
