@@ -621,8 +621,8 @@ static TITLES_NOUN: Transient = Transient::new(|| {
 
 /// Whether "A and B" joins two adjectives of one noun ("intangible and tangible heritage", "regional
 /// and international cooperation"): the words on both sides of "and" end like adjectives, in lowercase,
-/// and a noun follows the second.
-fn shared_noun(a: &str, b: &str) -> bool {
+/// and a noun follows the second; or A is one such adjective alone ("maternal and child health").
+pub(super) fn shared_noun(a: &str, b: &str) -> bool {
     const ENDS: [&str; 8] = ["ible", "able", "al", "ic", "ive", "ous", "ary", "ern"];
     let adjective =
         |w: &str| w.starts_with(char::is_lowercase) && w.len() >= 5 && ENDS.iter().any(|e| w.ends_with(e));

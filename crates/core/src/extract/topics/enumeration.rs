@@ -141,12 +141,17 @@ fn list(sentence: &str, lang: Lang) -> Vec<String> {
             if lang == Lang::Ru && super::ru::is_adjective(a.split_whitespace().last().unwrap_or("")) {
                 continue;
             }
-            // "…, education and make changes in their systems": a verb phrase after the last item
-            // says what is done, not what is discussed.
-            if lang != Lang::En || !super::en::BARE_VERB.get().is_match(b) {
-                list.push((off + k + sep.len(), off + seg.len(), b.to_string()));
+            // "maternal and child health": two adjectives, or one alone, share the noun: one item.
+            if lang == Lang::En && super::en::shared_noun(a, b) {
+                list.push((off, off + seg.len(), seg.to_string()));
+            } else {
+                // "…, education and make changes in their systems": a verb phrase after the last item
+                // says what is done, not what is discussed.
+                if lang != Lang::En || !super::en::BARE_VERB.get().is_match(b) {
+                    list.push((off + k + sep.len(), off + seg.len(), b.to_string()));
+                }
+                list.push((off, off + k, a.to_string()));
             }
-            list.push((off, off + k, a.to_string()));
         } else {
             continue;
         }
@@ -334,6 +339,22 @@ mod tests {
                 Lang::En
             ),
             vec!["tides", "fares", "dredging"]
+        );
+    }
+
+    #[test]
+    fn an_adjective_alone_before_and_shares_the_noun() {
+        assert_eq!(
+            items(
+                "The growing honey glut, mites, foulbrood, maternal and child health, as well as the rise in hive losses will also be discussed at the summit.",
+                Lang::En
+            ),
+            vec![
+                "The growing honey glut",
+                "mites",
+                "foulbrood",
+                "maternal and child health"
+            ]
         );
     }
 
