@@ -439,28 +439,22 @@ fn subject_run(pre: &str, strict: bool) -> Option<String> {
 /// are one.
 fn coordinated(name: &str) -> Vec<String> {
     let ends_in_head = |s: &str| s.split_whitespace().next_back().is_some_and(is_org_head);
-    match name.split_once(" and ") {
+    let two = |a: &str, b: &str| {
+        let article = b.starts_with("the ");
         // "A Fund and B Council", "the Center for Studies and the Latin Board" (a head on one side and
         // an article opening the other); not "Commission for Asia and the Pacific".
-        Some((a, b))
-            if (ends_in_head(a) && ends_in_head(b)
-                || b.starts_with("the ") && (ends_in_head(a) || ends_in_head(b)))
-                && !b.contains(" and ") =>
-        {
-            vec![
-                without_short_form(a).to_string(),
-                b.trim_start_matches("the ").to_string(),
-            ]
-        }
+        let simple = (ends_in_head(a) && ends_in_head(b) || article && (ends_in_head(a) || ends_in_head(b)))
+            && !b.contains(" and ");
         // "the School of Advanced Studies (SAIS) and the Center for Strategic and International
         // Studies": each side holds a head word, and the second, opening with its article, may hold an
         // "and" of its own.
-        Some((a, b)) if b.starts_with("the ") && has_head(a) && has_head(b) => {
-            vec![
-                without_short_form(a).to_string(),
-                b.trim_start_matches("the ").to_string(),
-            ]
-        }
+        simple || article && has_head(a) && has_head(b)
+    };
+    match name.split_once(" and ") {
+        Some((a, b)) if two(a, b) => vec![
+            without_short_form(a).to_string(),
+            b.trim_start_matches("the ").to_string(),
+        ],
         _ => vec![name.to_string()],
     }
 }

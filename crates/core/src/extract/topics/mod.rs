@@ -246,6 +246,7 @@ static TIMED: Transient = Transient::new(|| {
         .expect("timed regex")
 });
 
+/// Whether a line is one of a programme's ([`TIMED`]), short as such lines are.
 fn is_timed(line: &str) -> bool {
     TIMED.get().is_match(line) && word_count(line) <= 30
 }
@@ -257,7 +258,7 @@ fn timed_title(line: &str) -> Option<Topic> {
         return None;
     };
     let title = trim_item(span.inner(line));
-    (word_count(&title) >= 1 && letters_enough(&title)).then_some(Topic {
+    (!title.is_empty() && letters_enough(&title)).then_some(Topic {
         title,
         description: None,
     })
@@ -299,20 +300,13 @@ fn list_topics<'a>(items: impl Iterator<Item = &'a str>, intro: &str) -> Vec<Top
 /// "«Качество образования» «Анализ подготовки к ЕГЭ»,", "“Water and Agriculture”".
 fn quoted_titles(item: &str) -> Option<Vec<String>> {
     let text = trim_item(item);
-    let spans = quoted::spans(&text);
     let separator = |s: &str| {
         s.chars()
             .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.'))
     };
-    let mut at = 0;
-    for span in &spans {
-        if !separator(&text[at..span.open]) {
-            return None;
-        }
-        at = span.close_end;
-    }
-    (!spans.is_empty() && separator(&text[at..]))
-        .then(|| spans.iter().map(|s| trim_item(s.inner(&text))).collect())
+    let run = quoted::leading_run(&text, separator);
+    let whole = run.last().is_some_and(|last| separator(&text[last.close_end..]));
+    whole.then(|| run.iter().map(|s| trim_item(s.inner(&text))).collect())
 }
 
 /// Whether a list item is speech rather than a title: a question, or several sentences.
