@@ -80,10 +80,14 @@ static PREDICATE: Transient = Transient::new(|| {
     .expect("predicate regex")
 });
 
+/// A capitalized name, its words joined by "of", "for", "and", "&" or "the": the first word, then the
+/// group of each later one, which a pattern repeats up to its own bound.
+const NAME_RUN: &str = r"\p{Lu}[\p{L}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{Lu}[\p{L}&.\-]*)";
+
 /// "WCIT’s Trade Summit", "Forum Europe’s AI Summit": the owner of the event organizes it.
 static OWNER: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,5}})['’]s\s+(?:[\w\-]+\s+){{0,5}}?(?i:{KINDS})(?-u:\b)"
+        r"(?P<owner>{NAME_RUN}{{0,5}})['’]s\s+(?:[\w\-]+\s+){{0,5}}?(?i:{KINDS})(?-u:\b)"
     ))
     .expect("owner regex")
 });
@@ -92,7 +96,7 @@ static OWNER: Transient = Transient::new(|| {
 /// event it is, after "of".
 static OWNER_OF: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?P<kind>(?i:{KINDS}))(?-u:\b)\s+of\s+(?:the\s+)?(?P<owner>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,7}})"
+        r"(?P<kind>(?i:{KINDS}))(?-u:\b)\s+of\s+(?:the\s+)?(?P<owner>{NAME_RUN}{{0,7}})"
     ))
     .expect("owner of regex")
 });
@@ -101,7 +105,7 @@ static OWNER_OF: Transient = Transient::new(|| {
 /// title before a body's name.
 static ROLE_TITLE: Transient = Transient::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:{KINDS}|event)|\p{{Lu}}[\p{{L}}\-]*['’]s)\s+(?P<n>(?:co-?)?organi[sz]er|(?:co-?)?host|sponsor)\s+(?P<name>\p{{Lu}}[\p{{L}}&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?\p{{Lu}}[\p{{L}}&.\-]*){{0,6}})"
+        r"(?:(?i:{KINDS}|event)|\p{{Lu}}[\p{{L}}\-]*['’]s)\s+(?P<n>(?:co-?)?organi[sz]er|(?:co-?)?host|sponsor)\s+(?P<name>{NAME_RUN}{{0,6}})"
     ))
     .expect("role title regex")
 });
@@ -256,7 +260,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
                 .name("kind")
                 .map_or(String::new(), |k| k.as_str().to_lowercase());
             let session = matches!(kind.as_str(), "meeting" | "assembly" | "congress");
-            let headed = name.split_whitespace().any(is_org_head) && name.contains(' ');
+            let headed = has_head(name) && name.contains(' ');
             if headed && !session && !out.iter().any(|(o, _)| o == name) {
                 out.push((name.to_string(), Relation::Organizer));
             }
@@ -276,7 +280,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
             let (Some(owner), Some(full)) = (c.name("owner"), c.name("full")) else {
                 continue;
             };
-            if full.as_str().split_whitespace().any(is_org_head) && !is_org_head(owner.as_str()) {
+            if has_head(full.as_str()) && !is_org_head(owner.as_str()) {
                 out.push((owner.as_str().to_string(), Relation::Organizer));
             }
         }
@@ -287,7 +291,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
                 continue;
             };
             if let Some(name) = spelled_tail(owner.as_str(), abbr.as_str())
-                && name.split_whitespace().any(is_org_head)
+                && has_head(name)
             {
                 out.push((name.to_string(), Relation::Organizer));
             }
