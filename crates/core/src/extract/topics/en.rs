@@ -430,14 +430,11 @@ fn split_list(list: &str) -> Vec<String> {
     }
     // "the four pillars of the conference – A, B, C and D": a heading before a dash announces the list.
     let first_end = list.find(", ").unwrap_or(list.len());
-    if let Some((at, len)) = [" – ", " — "]
-        .iter()
-        .filter_map(|d| list[..first_end].find(d).map(|i| (i, d.len())))
-        .min()
+    if let Some((at, end)) = first_dash(&list[..first_end])
         && first_end < list.len()
         && word_count(&list[..at]) <= 8
     {
-        list = &list[at + len..];
+        list = &list[end..];
     }
     // "focused on themes of A, B and C": the items, not the noun that names them; "focus on exploring
     // A, B and C": the items, not the verb of discussing them.
@@ -618,6 +615,14 @@ static TITLES_NOUN: Transient = Transient::new(|| {
     Regex::new(r#"^(?:the\s+)?(?:topics|themes|subjects|titles|issues)\s+(?:of\s+)?[“"]"#)
         .expect("titles noun regex")
 });
+
+/// Where the first dash set off by spaces (" – ", " — ") starts and ends.
+fn first_dash(s: &str) -> Option<(usize, usize)> {
+    [" – ", " — "]
+        .iter()
+        .filter_map(|d| s.find(d).map(|i| (i, i + d.len())))
+        .min()
+}
 
 /// Whether "A and B" joins two adjectives of one noun ("intangible and tangible heritage", "regional
 /// and international cooperation"): the words on both sides of "and" end like adjectives, in lowercase,
@@ -1262,11 +1267,7 @@ fn passive(sentence: &str) -> Vec<Topic> {
         .map_or(subject, |o| &subject[o.end()..]);
     // "a wide range of issues – from A to B – was discussed": [`range`] reads what the dashes hold;
     // the head before them decides.
-    let subject = [" – ", " — "]
-        .iter()
-        .filter_map(|d| subject.find(d))
-        .min()
-        .map_or(subject, |i| &subject[..i]);
+    let subject = first_dash(subject).map_or(subject, |(at, _)| &subject[..at]);
     let words = word_count(subject);
     if !(2..=40).contains(&words) || subject.contains(['“', '"', ';']) {
         return Vec::new();
