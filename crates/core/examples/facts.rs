@@ -1,14 +1,18 @@
 //! What is extracted from each text beside its labels, for looking at misses on a tune set: `cargo run
 //! -p attache-core --example facts -- <texts-dir> [<labels-dir>] [--all]`. The event, date and place;
 //! with `--all` also the quotes, organizations and topics (labelled first, marked `-`, then extracted,
-//! marked `+`). Without labels (a folder of `.txt` or `.md` files), what is extracted alone.
+//! marked `+`); with `--summary` the summary, after the reference one when labelled. Without labels (a
+//! folder of `.txt` or `.md` files), what is extracted alone.
 
 use attache_core::briefing::{self, ParseOptions};
 use attache_core::eval::Labels;
 
 fn main() -> anyhow::Result<()> {
-    let (flags, paths): (Vec<_>, Vec<_>) = std::env::args_os().skip(1).partition(|a| a == "--all");
-    let all = !flags.is_empty();
+    let (flags, paths): (Vec<_>, Vec<_>) = std::env::args_os()
+        .skip(1)
+        .partition(|a| a == "--all" || a == "--summary");
+    let all = flags.iter().any(|f| f == "--all");
+    let summary = flags.iter().any(|f| f == "--summary");
     let mut args = paths.into_iter().map(std::path::PathBuf::from);
     let texts = args
         .next()
@@ -48,6 +52,12 @@ fn main() -> anyhow::Result<()> {
         let show = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".into());
         if all {
             fields(label.as_ref(), &b);
+        }
+        if summary {
+            if let Some(l) = &label {
+                println!("  - summary: {}", l.reference());
+            }
+            println!("  + summary: {}", b.summary.as_deref().unwrap_or("-"));
         }
         match label {
             Some(l) => {

@@ -543,8 +543,46 @@ fn after_verb(
     if words.first().is_some_and(|w| is_pronoun(w)) {
         return pronoun_speaker(people, at, last);
     }
-    let role = words.iter().find(|w| is_role(w))?;
-    by_role(people, role, at).map(|p| (p, Basis::Nominal(role.to_lowercase())))
+    if let Some(role) = words.iter().find(|w| is_role(w))
+        && let Some(p) = by_role(people, role, at)
+    {
+        return Some((p, Basis::Nominal(role.to_lowercase())));
+    }
+    // "– сказал вице-спикер", "– заявила лидер уральского «МедиаСоюза»": a title the article did not
+    // write before the speaker's name stands for the last person it named, as a pronoun does.
+    let head = words.first()?;
+    if words.len() <= 6 && is_title_noun(head) {
+        let (person, _) = pronoun_speaker(people, at, last)?;
+        return Some((person, Basis::Nominal(head.to_lowercase())));
+    }
+    None
+}
+
+/// Whether a word after a speech verb can be a title in the nominative singular standing for a person
+/// (вице-спикер, градоначальник, лидер, глава): lowercase letters and hyphens, four at least, not a
+/// plural (организаторы, участники), a dative (журналистам) or an adverb of time or sequence.
+fn is_title_noun(word: &str) -> bool {
+    const NOT: [&str; 14] = [
+        "сегодня",
+        "вчера",
+        "затем",
+        "также",
+        "тоже",
+        "потом",
+        "позже",
+        "далее",
+        "ранее",
+        "после",
+        "однако",
+        "впрочем",
+        "именно",
+        "заранее",
+    ];
+    word.chars().count() >= 4
+        && word.chars().all(|c| matches!(c, 'а'..='я' | 'ё' | '-'))
+        && !word.ends_with(['ы', 'и', 'о', 'е'])
+        && !["ам", "ям", "ому", "ему"].iter().any(|e| word.ends_with(e))
+        && !NOT.contains(&word)
 }
 
 /// The person a quote is signed to ([`SIGNED`]): the attribution ends with a name, or opens with one
@@ -999,6 +1037,29 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_title_the_article_did_not_give_stands_for_the_last_person_named() {
+        let text = "Форум откроет мэр города Олег Смирнов. «Мы ждём гостей из сорока стран», – сказал \
+                    градоначальник. «Это важная площадка», – заявила лидер молодёжного «Союза» Ирина Лебедева.";
+        assert_eq!(
+            quotes(text),
+            vec![
+                (
+                    "Олег Смирнов".to_string(),
+                    "Мы ждём гостей из сорока стран".to_string()
+                ),
+                ("Ирина Лебедева".to_string(), "Это важная площадка".to_string()),
+            ]
+        );
+        // Organizers are no person, nor is a dative the speaker.
+        for said in ["– сообщили организаторы.", "– сказал журналистам."]
+        {
+            let text =
+                format!("Форум откроет мэр города Олег Смирнов. Гостей ждут в мае. «Приходите все» {said}");
+            assert!(quotes(&text).is_empty(), "{said}");
+        }
     }
 
     #[test]
