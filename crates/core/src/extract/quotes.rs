@@ -1049,6 +1049,22 @@ mod tests {
     }
 
     #[test]
+    fn the_title_alone_is_not_a_title_made_of_it() {
+        let got = quotes(
+            "Trade Minister Ilsa Varn opened the fair.\n\n\
+             The fair follows a visit by Prime Minister Tam Orrin last year.\n\n\
+             “We kept the promise we made on paper,” the minister said.",
+        );
+        let who: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(who, vec!["Ilsa Varn"]);
+        // With no plain minister named, a prime minister is still the one meant.
+        let got =
+            quotes("Prime Minister Tam Orrin opened the fair.\n\n“We kept the promise,” the minister said.");
+        let who: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(who, vec!["Tam Orrin"]);
+    }
+
+    #[test]
     fn a_description_and_a_pronoun_before_any_mention() {
         let got = quotes(
             "Ilsa Varn wanted her son to see the boats.\n\n\

@@ -15,6 +15,10 @@ use super::quoted;
 use super::sentences::sentences;
 use super::text::{has_words, tail};
 
+/// Words that make a title of their own of the title after them: a prime minister is no minister the text
+/// calls "the minister".
+const TITLE_MODIFIERS: [&str; 4] = ["prime", "vice", "deputy", "assistant"];
+
 /// People named in one paragraph, with their byte offsets, in order: speakers in attribution
 /// phrases ("according to X, ROLE", "X (, ROLE,) said", "…,” said X") and people introduced with a
 /// title or a role ("Prime Minister António Costa opened …", "Jane Doe, Director of X, presented …"),
@@ -416,15 +420,25 @@ impl Registry {
                     .map_or(p, |(_, opener)| opener)
                     .clone()
             }
-            Subject::Nominal(word) => earlier
-                .iter()
-                .rev()
-                .take(200)
-                .find_map(|(_, p)| {
-                    let role = p.role.as_deref()?.to_lowercase();
-                    role.split(|c: char| !c.is_alphanumeric() && c != '-')
-                        .any(|w| w == word)
-                        .then(|| p.clone())
+            // "the minister": the last person whose role holds the title itself, else one whose role
+            // makes a title of its own of it ("Prime Minister", "Vice President", "Deputy Mayor").
+            Subject::Nominal(word) => [true, false]
+                .into_iter()
+                .find_map(|plain| {
+                    earlier.iter().rev().take(200).find_map(|(_, p)| {
+                        let role = p.role.as_deref()?.to_lowercase();
+                        let words: Vec<&str> = role
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        words
+                            .iter()
+                            .enumerate()
+                            .any(|(i, w)| {
+                                *w == word && (!plain || i == 0 || !TITLE_MODIFIERS.contains(&words[i - 1]))
+                            })
+                            .then(|| p.clone())
+                    })
                 })
                 // "the psychology sophomore said": a description, not a title, is the last person.
                 .or_else(|| is_descriptive_noun(&word).then(recent).flatten())?,
