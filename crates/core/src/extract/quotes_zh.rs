@@ -290,6 +290,15 @@ pub(crate) fn extract(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Note>) {
                         .then(|| last.clone().map(|l| (l, Basis::Continuation)))
                         .flatten()
                 })
+                // A longer fragment closing a clause of reported speech (他表示,香港是“具有…影响力的
+                // 城市”,可以…): the subject of the sentence's speech verb, as for a short one.
+                .or_else(|| {
+                    let sentence = last_sentence(&p[..span.open], &['。', '！', '？', '!', '?', '\n']);
+                    if !VERB_COMMA.get().is_match(sentence) {
+                        return None;
+                    }
+                    reported_fragment(p, &span, inner).and_then(|s| resolve(s, last.as_ref(), paragraphs))
+                })
             else {
                 continue;
             };
@@ -333,6 +342,8 @@ fn reported_fragment<'a>(p: &'a str, span: &Span, inner: &str) -> Option<&'a str
     const COUNTERS: [char; 14] = [
         '场', '場', '个', '個', '种', '種', '项', '項', '届', '屆', '次', '期', '座', '位',
     ];
+    // A paper or a report presented (X發表「…之研究」): its title.
+    const PRESENTED: [&str; 6] = ["发表", "發表", "发表了", "發表了", "提交", "提交了"];
     let rest = p[span.close_end..].trim_start();
     let closes_clause = rest.is_empty() || rest.starts_with(CLAUSE_ENDS);
     let pre = &p[..span.open];
@@ -341,6 +352,7 @@ fn reported_fragment<'a>(p: &'a str, span: &Span, inner: &str) -> Option<&'a str
         || !closes_clause
         || NAME_ENDS.iter().any(|e| inner.ends_with(e))
         || pre.trim_end().ends_with(COUNTERS)
+        || PRESENTED.iter().any(|v| pre.trim_end().ends_with(v))
     {
         return None;
     }
@@ -984,6 +996,22 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_long_fragment_closing_a_clause_of_reported_speech() {
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            quotes("文化部长王蓉出席论坛。她表示,文化产业应与邻国“将壁垒降到最低,书籍才能流通”,并期待合作。"),
+            vec![s("王蓉", "将壁垒降到最低,书籍才能流通")]
+        );
+        // Without reported speech before it (a verb and its comma), a phrase in marks quotes no one.
+        assert!(quotes("文化部长王蓉介绍了“让书籍跨越边界走进千家万户的新做法”,并期待合作。").is_empty());
+        // The title of a paper presented is no one's words.
+        assert!(
+            quotes("研究员王海出席。他指出,青年缺少信息;中心主任李明发表“十九大后促进两岸关系发展之政策研究”,建议合作。")
+                .is_empty()
+        );
     }
 
     #[test]
