@@ -56,6 +56,15 @@ static FUNDED: Transient = Transient::new(|| {
     .expect("funded regex")
 });
 
+/// "X on Wednesday announced the 2021 Global Summit", "X announced that its annual conference will be
+/// held", "X is launching a series of symposia": a body that announces or launches an event organizes it.
+static ANNOUNCED: Transient = Transient::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:announced|announces|unveiled|unveils|launched|launches|(?:is|are)\s+launching)\s+(?:that\s+(?:its|their)|the|this|its|their|an?)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:{KINDS})(?-u:\b)"
+    ))
+    .expect("announced regex")
+});
+
 /// "X helped put the programme together", "X helped organise the forum", "X helped with planning".
 static HELPED: Transient = Transient::new(|| {
     Regex::new(&format!(
@@ -165,6 +174,7 @@ pub(super) fn may_match(text: &str) -> bool {
         || (text.contains(" of ") && OWNER_OF.get().is_match(text))
         || HELPED.get().is_match(text)
         || FUNDED.get().is_match(text)
+        || ANNOUNCED.get().is_match(text)
         || (text.contains(") ") && OWNER_ABBR.get().is_match(text))
         || (text.contains(", the ") && OWNER_APPOSED.get().is_match(text))
         || ROLE_TITLE.get().is_match(text)
@@ -222,6 +232,20 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
     for m in HELPED.get().find_iter(sentence) {
         if let Some(name) = subject(&sentence[..m.start()], true) {
             out.extend(coordinated(&name).into_iter().map(|n| (n, Relation::Organizer)));
+        }
+    }
+    // "announced the winners of its awards": what is announced must be the event, not a part of it.
+    for m in ANNOUNCED
+        .get()
+        .find_iter(sentence)
+        .filter(|m| !m.as_str().contains(" of "))
+    {
+        if let Some(name) = subject(&sentence[..m.start()], true) {
+            for n in coordinated(&name) {
+                if !out.iter().any(|(o, _)| *o == n) {
+                    out.push((n, Relation::Organizer));
+                }
+            }
         }
     }
     for c in PREDICATE.get().captures_iter(sentence) {
@@ -495,6 +519,29 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn a_body_that_announces_or_launches_an_event_organizes_it() {
+        assert_eq!(
+            found(
+                "Carnival Corporation and Vell Hotels Inc. on Wednesday announced the 2021 Global Health Summit."
+            ),
+            vec![
+                o("Carnival Corporation", Relation::Organizer),
+                o("Vell Hotels Inc", Relation::Organizer)
+            ]
+        );
+        assert_eq!(
+            found(
+                "The Harbour Dental Association announced that its 47th annual conference will be held in March."
+            ),
+            vec![o("Harbour Dental Association", Relation::Organizer)]
+        );
+        // What is announced must be an event.
+        assert!(
+            found("The Harbour Dental Association announced the winners of its awards scheme.").is_empty()
+        );
     }
 
     #[test]
