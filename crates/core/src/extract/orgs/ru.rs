@@ -35,6 +35,11 @@ static CUES: Transient<Vec<(Regex, Option<Relation>)>> = Transient::new(|| {
             r"(?:организу(?:ет|ют)|организовал[аио]?|организовали|провод(?:ит|ят)|провел[аио]?|провёл|провед[её]т|проведут)\s+",
             Some(Relation::Organizer),
         ),
+        // "Поддержку форуму оказали A и B", "Содействие оказал также C": who gave support, after the verb.
+        (
+            r"(?:поддержку|содействие)(?:\s+[^\s,.:;—–-]+){0,3}?\s+оказал[аио]?(?:\s+(?:также|тоже))?\s+",
+            Some(Relation::Supporter),
+        ),
         // "Форум поддержали A и B": the supporters after the verb.
         (
             r"поддерж(?:ал[аио]?|али|ивает|ивают)\s+",
@@ -1054,6 +1059,21 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn who_gave_support_after_the_verb() {
+        assert_eq!(
+            orgs("Поддержку форуму оказали Фонд «Соты» и Тверской университет."),
+            vec![
+                o("Фонд «Соты»", Relation::Supporter),
+                o("Тверской университет", Relation::Supporter)
+            ]
+        );
+        assert_eq!(
+            orgs("Содействие оказал также Союз пасечников."),
+            vec![o("Союз пасечников", Relation::Supporter)]
+        );
     }
 
     #[test]
