@@ -750,7 +750,15 @@ fn split(text: &str) -> Vec<&str> {
         }
         let after = rest[sep.len()..].trim_start_matches("и ");
         let next = after.chars().next();
-        let head = after.split_whitespace().next().is_some_and(is_org_head);
+        // «и коммуникационное агентство AGT»: an adjective may stand before a head noun in lowercase
+        // («проблем и инноваций Института …» goes on with one name).
+        let mut words = after.split_whitespace();
+        let first = words.next();
+        let head = first.is_some_and(is_org_head)
+            || (first.is_some_and(is_adjective)
+                && words
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase) && is_org_head(w)));
         let new_name = head || next.is_some_and(|c| c.is_uppercase() || c == '«');
         if sep == ", " || new_name {
             out.push(&text[start..i]);
@@ -1059,6 +1067,24 @@ mod tests {
 
     fn o(name: &str, r: Relation) -> (String, Relation) {
         (name.to_string(), r)
+    }
+
+    #[test]
+    fn an_adjective_before_a_head_noun_opens_a_new_member() {
+        assert_eq!(
+            orgs("Партнерами стали Фонд «Соты» и коммуникационное агентство AGT."),
+            vec![o("Фонд «Соты»", Relation::Partner), o("AGT", Relation::Partner)]
+        );
+        // A genitive that goes on into a capitalized head noun stays one name.
+        assert_eq!(
+            orgs(
+                "Организатором выступила Лаборатория региональных проблем и инноваций Института социальных наук."
+            ),
+            vec![o(
+                "Лаборатория региональных проблем и инноваций Института социальных наук",
+                Relation::Organizer
+            )]
+        );
     }
 
     #[test]
