@@ -180,6 +180,16 @@ pub(super) fn may_match(text: &str) -> bool {
         || ROLE_TITLE.get().is_match(text)
 }
 
+/// The bodies a subject coordinates, as organizers, each unless an earlier rule of the sentence already
+/// gave it its part.
+fn add_organizers(out: &mut Vec<(String, Relation)>, name: &str) {
+    for n in coordinated(name) {
+        if !out.iter().any(|(o, _)| *o == n) {
+            out.push((n, Relation::Organizer));
+        }
+    }
+}
+
 /// Organizations one sentence states as subject or owner of the event; `listed` when a list of
 /// subjects was already taken from the sentence's active verb.
 pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
@@ -216,11 +226,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
     if owns(sentence) {
         for m in OWNED.get().find_iter(sentence) {
             if let Some(name) = subject(&sentence[..m.start()], true) {
-                for n in coordinated(&name) {
-                    if !out.iter().any(|(o, _)| *o == n) {
-                        out.push((n, Relation::Organizer));
-                    }
-                }
+                add_organizers(&mut out, &name);
             }
         }
     }
@@ -241,11 +247,7 @@ pub(super) fn extract(sentence: &str, listed: bool) -> Vec<(String, Relation)> {
         .filter(|m| !m.as_str().contains(" of "))
     {
         if let Some(name) = subject(&sentence[..m.start()], true) {
-            for n in coordinated(&name) {
-                if !out.iter().any(|(o, _)| *o == n) {
-                    out.push((n, Relation::Organizer));
-                }
-            }
+            add_organizers(&mut out, &name);
         }
     }
     for c in PREDICATE.get().captures_iter(sentence) {
